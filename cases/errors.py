@@ -1,0 +1,57 @@
+"""Errors the case database raises, each naming the file or record and the reason.
+
+Messages are English templates with named fields; the user interface translates the
+template (``tr(error.template)``) and formats it with ``error.params``, so that the
+headless core needs no Qt and the user still reads the message in their language.
+"""
+
+from __future__ import annotations
+
+
+class CaseDatabaseError(Exception):
+    """Base class: ``template`` is the untranslated message, ``params`` fills it."""
+
+    template = "{path}: {reason}"
+
+    def __init__(self, **params):
+        self.params = params
+        super().__init__(self.template.format(**params))
+
+
+class DatabaseMissing(CaseDatabaseError):
+    template = "{path} does not exist."
+
+
+class NotSqliteFile(CaseDatabaseError):
+    template = "{path} is not a SQLite database file."
+
+
+class NotLandCaseDatabase(CaseDatabaseError):
+    template = "{path} is a SQLite file but not a LandCase case database."
+
+
+class NewerSchema(CaseDatabaseError):
+    template = (
+        "{path} was written by a newer LandCase (schema version {found}, this version "
+        "reads up to {supported}). Update the plugin; the file was not changed."
+    )
+
+
+class ReadOnlyDatabase(CaseDatabaseError):
+    template = "{path} is read-only: LandCase needs to write to the case database and its folder."
+
+
+class DatabaseExists(CaseDatabaseError):
+    template = "{path} already exists; it was not overwritten."
+
+
+class UnsupportedCrs(CaseDatabaseError):
+    template = "EPSG:{srid} is not a CGCS2000 3-degree Gauss-Krüger CRS (EPSG:4513 to EPSG:4554)."
+
+
+class DatabaseLocked(CaseDatabaseError):
+    template = "{path} is locked by another program; try again when it has finished. ({reason})"
+
+
+class InvalidRecord(CaseDatabaseError):
+    template = "Record {record}: {reason}"

@@ -1,0 +1,222 @@
+"""The case database schema as a list of forward migrations.
+
+Migration N takes a file from schema version N-1 to N. A new file runs them all; an
+old file runs the ones it lacks when it is opened. Never edit a released migration:
+add the next one. Audit triggers are not part of the migrations: they are derived
+from the tables' columns and rebuilt after every migration (see ``audit.py``).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+
+def _split(script: str) -> list[str]:
+    return [s.strip() for s in script.split(";\n") if s.strip()]
+
+
+NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
+
+
+def _v1_initial(db: sqlite3.Connection, srid: int) -> None:
+    # Statement by statement: executescript() would commit the caller's transaction.
+    for statement in _split(
+        f"""
+        CREATE TABLE meta (
+            key TEXT PRIMARY KEY,
+            value TEXT
+        );
+        CREATE TABLE audit_actor (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            user_name TEXT NOT NULL
+        );
+        INSERT INTO audit_actor (id, user_name) VALUES (1, 'unknown');
+        CREATE TABLE audit_log (
+            id INTEGER PRIMARY KEY,
+            table_name TEXT NOT NULL,
+            row_id INTEGER,
+            action TEXT NOT NULL CHECK (action IN ('INSERT', 'UPDATE', 'DELETE')),
+            changes TEXT NOT NULL,
+            user_name TEXT NOT NULL,
+            changed_at TEXT NOT NULL DEFAULT ({NOW})
+        );
+        CREATE INDEX audit_log_row ON audit_log (table_name, row_id);
+
+        CREATE TABLE batch (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            source TEXT NOT NULL DEFAULT '部卫片',
+            received_date TEXT,
+            created_at TEXT NOT NULL DEFAULT ({NOW})
+        );
+
+        CREATE TABLE plot (
+            id INTEGER PRIMARY KEY,
+            batch_id INTEGER REFERENCES batch (id) ON DELETE RESTRICT,
+            jcbh TEXT NOT NULL UNIQUE,
+            xzqdm TEXT,
+            xzqmc TEXT,
+            jcpc TEXT,
+            qsx TEXT,
+            hsx TEXT,
+            jcmj REAL,
+            tblx TEXT,
+            bglx TEXT,
+            clue_source TEXT NOT NULL DEFAULT '部卫片',
+            found_date TEXT,
+            reporter TEXT,
+            description TEXT,
+            township TEXT,
+            village TEXT,
+            extra_fields TEXT,
+            created_at TEXT NOT NULL DEFAULT ({NOW})
+        );
+        CREATE INDEX plot_batch ON plot (batch_id);
+
+        CREATE TABLE case_record (
+            id INTEGER PRIMARY KEY,
+            plot_id INTEGER NOT NULL UNIQUE REFERENCES plot (id) ON DELETE CASCADE,
+            status TEXT NOT NULL DEFAULT '待核查',
+            responsible_unit TEXT,
+            handling_department TEXT,
+            filing_number TEXT,
+            created_at TEXT NOT NULL DEFAULT ({NOW}),
+            updated_at TEXT
+        );
+        CREATE INDEX case_status ON case_record (status);
+
+        CREATE TABLE verification (
+            id INTEGER PRIMARY KEY,
+            case_id INTEGER NOT NULL REFERENCES case_record (id) ON DELETE CASCADE,
+            site_status TEXT,
+            land_user TEXT,
+            actual_use TEXT,
+            construction_date TEXT,
+            description TEXT,
+            verifier TEXT,
+            verified_on TEXT,
+            created_at TEXT NOT NULL DEFAULT ({NOW})
+        );
+
+        CREATE TABLE photo (
+            id INTEGER PRIMARY KEY,
+            case_id INTEGER NOT NULL REFERENCES case_record (id) ON DELETE CASCADE,
+            verification_id INTEGER REFERENCES verification (id) ON DELETE SET NULL,
+            sha256 TEXT NOT NULL,
+            stored_name TEXT NOT NULL,
+            original_name TEXT,
+            taken_at TEXT,
+            direction REAL,
+            flags TEXT,
+            created_at TEXT NOT NULL DEFAULT ({NOW})
+        );
+
+        CREATE TABLE determination (
+            id INTEGER PRIMARY KEY,
+            case_id INTEGER NOT NULL REFERENCES case_record (id) ON DELETE CASCADE,
+            category TEXT NOT NULL,
+            subtype TEXT,
+            new_or_existing TEXT,
+            approval_number TEXT,
+            covered_share REAL,
+            title_number TEXT,
+            facility_record_number TEXT,
+            filed_area_m2 REAL,
+            evidence TEXT,
+            decided_by TEXT,
+            decided_on TEXT,
+            revision_reason TEXT,
+            superseded_by INTEGER REFERENCES determination (id),
+            created_at TEXT NOT NULL DEFAULT ({NOW})
+        );
+
+        CREATE TABLE rectification (
+            id INTEGER PRIMARY KEY,
+            case_id INTEGER NOT NULL REFERENCES case_record (id) ON DELETE CASCADE,
+            measures TEXT,
+            task_listed_on TEXT,
+            demolished_area_m2 REAL,
+            restored_area_m2 REAL,
+            legalised_area_m2 REAL,
+            reinspection_result TEXT,
+            reinspected_on TEXT,
+            note TEXT,
+            created_at TEXT NOT NULL DEFAULT ({NOW})
+        );
+
+        CREATE TABLE closeout (
+            id INTEGER PRIMARY KEY,
+            case_id INTEGER NOT NULL UNIQUE REFERENCES case_record (id) ON DELETE CASCADE,
+            closed_on TEXT NOT NULL,
+            closed_by TEXT NOT NULL,
+            joint_recheck_result TEXT,
+            note TEXT,
+            created_at TEXT NOT NULL DEFAULT ({NOW})
+        );
+
+        CREATE TABLE layer_role (
+            role TEXT PRIMARY KEY,
+            source TEXT NOT NULL,
+            provider TEXT NOT NULL,
+            fields TEXT,
+            updated_at TEXT NOT NULL DEFAULT ({NOW})
+        );
+
+        CREATE TABLE overlay (
+            id INTEGER PRIMARY KEY,
+            plot_id INTEGER NOT NULL REFERENCES plot (id) ON DELETE CASCADE,
+            role TEXT NOT NULL,
+            class_code TEXT,
+            class_name TEXT,
+            area_planar_m2 REAL NOT NULL,
+            area_ellipsoidal_m2 REAL,
+            layer_version TEXT,
+            computed_at TEXT NOT NULL DEFAULT ({NOW})
+        );
+        CREATE INDEX overlay_plot ON overlay (plot_id, role);
+
+        CREATE TABLE submission_round (
+            id INTEGER PRIMARY KEY,
+            period TEXT NOT NULL,
+            stage TEXT NOT NULL CHECK (stage IN ('一上', '一下', '二上')),
+            snapshot TEXT,
+            locked INTEGER NOT NULL DEFAULT 0 CHECK (locked IN (0, 1)),
+            locked_at TEXT,
+            created_at TEXT NOT NULL DEFAULT ({NOW}),
+            UNIQUE (period, stage)
+        );
+        """
+    ):
+        db.execute(statement)
+    db.execute(f"SELECT AddGeometryColumn('plot', 'geom', {srid}, 'MULTIPOLYGON', 'XY', 1)")
+    db.execute("SELECT CreateSpatialIndex('plot', 'geom')")
+
+
+def _v2_photo_position_and_geometry_repair(db: sqlite3.Connection, srid: int) -> None:
+    """Photos get their EXIF position as a point; plots record how their geometry was repaired."""
+    db.execute("ALTER TABLE photo ADD COLUMN distance_to_plot_m REAL")
+    db.execute("ALTER TABLE plot ADD COLUMN geometry_repair TEXT")
+    db.execute(f"SELECT AddGeometryColumn('photo', 'geom', {srid}, 'POINT', 'XY', 0)")
+    db.execute("SELECT CreateSpatialIndex('photo', 'geom')")
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection, int], None]] = [
+    _v1_initial,
+    _v2_photo_position_and_geometry_repair,
+]
+LATEST_VERSION = len(MIGRATIONS)
+
+# Tables holding case data: every change to them leaves an audit row.
+AUDITED_TABLES = (
+    "batch",
+    "plot",
+    "case_record",
+    "verification",
+    "photo",
+    "determination",
+    "rectification",
+    "closeout",
+    "layer_role",
+    "submission_round",
+)

@@ -1,0 +1,423 @@
+"""The one store API over a LandCase case database (a SpatiaLite file).
+
+Forms, layers, reports and Processing algorithms read and write cases only through
+this module: no SQL lives outside ``cases/``. Every public method that changes data
+is one transaction: it is written whole or not at all.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import getpass
+import json
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import shapely
+
+from . import audit, errors, schema
+from .codes import INITIAL_STATUS, square_metres_to_mu
+from .connection import APPLICATION_ID, connect, has_sqlite_header
+from .crs import CGCS2000_GEOGRAPHIC, is_gk3_srid
+
+
+@dataclass(frozen=True)
+class NewPlot:
+    """A plot to register; ``geometry`` is a shapely (Multi)Polygon in the database CRS."""
+
+    jcbh: str
+    geometry: shapely.Geometry
+    xzqdm: str | None = None
+    xzqmc: str | None = None
+    jcpc: str | None = None
+    qsx: str | None = None
+    hsx: str | None = None
+    jcmj: float | None = None
+    tblx: str | None = None
+    bglx: str | None = None
+    clue_source: str = "部卫片"
+    found_date: str | None = None
+    reporter: str | None = None
+    description: str | None = None
+    township: str | None = None
+    village: str | None = None
+    geometry_repair: str | None = None
+    extra_fields: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class PlotSummary:
+    """One row of the case panel."""
+
+    plot_id: int
+    jcbh: str
+    batch: str | None
+    township: str | None
+    village: str | None
+    area_m2: float
+    status: str
+    clue_source: str
+
+    @property
+    def area_mu(self) -> float:
+        return square_metres_to_mu(self.area_m2)
+
+
+@dataclass(frozen=True)
+class LayerSource:
+    """What a GIS needs to show a table of the database as a layer."""
+
+    path: str
+    table: str
+    geometry_column: str | None
+    key_column: str
+    srid: int
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    table_name: str
+    row_id: int
+    action: str
+    changes: dict
+    user_name: str
+    changed_at: str
+
+
+def _default_user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name in some service environments
+        return "unknown"
+
+
+def _remove_database_files(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        candidate = Path(f"{path}{suffix}")
+        if candidate.exists():
+            candidate.unlink()
+
+
+def inspect_file(path: Path) -> int:
+    """Check, without writing anything, that ``path`` is a LandCase database this
+    version can open; return its schema version or raise a ``CaseDatabaseError``."""
+    path = Path(path)
+    shown = str(path)
+    if not path.is_file():
+        raise errors.DatabaseMissing(path=shown)
+    if not has_sqlite_header(path):
+        raise errors.NotSqliteFile(path=shown)
+    try:
+        probe = connect(path, read_only=True)
+    except sqlite3.Error as exc:
+        raise errors.NotSqliteFile(path=shown) from exc
+    try:
+        application_id = probe.execute("PRAGMA application_id").fetchone()[0]
+        version = probe.execute("PRAGMA user_version").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        raise errors.NotSqliteFile(path=shown) from exc
+    finally:
+        probe.close()
+    if application_id != APPLICATION_ID:
+        raise errors.NotLandCaseDatabase(path=shown)
+    if version > schema.LATEST_VERSION:
+        raise errors.NewerSchema(path=shown, found=version, supported=schema.LATEST_VERSION)
+    return version
+
+
+class CaseStore:
+    """An open case database. Use ``CaseStore.create`` or ``CaseStore.open``."""
+
+    def __init__(self, path: Path, db: sqlite3.Connection):
+        self.path = Path(path)
+        self._db = db
+        self.srid = int(self._meta("srid"))
+
+    # -- opening and closing -------------------------------------------------------
+
+    @classmethod
+    def create(
+        cls,
+        path: Path | str,
+        srid: int,
+        overwrite: bool = False,
+        user: str | None = None,
+        up_to_version: int = schema.LATEST_VERSION,
+    ) -> CaseStore:
+        """Create a new database in CGCS2000 3-degree Gauss-Krüger ``srid``.
+
+        An existing file is replaced only with ``overwrite=True`` (the caller asks the
+        user first). ``up_to_version`` exists for migration tests: it writes a file as
+        an older release did.
+        """
+        path = Path(path)
+        if not is_gk3_srid(srid):
+            raise errors.UnsupportedCrs(srid=srid)
+        if path.exists():
+            if not overwrite:
+                raise errors.DatabaseExists(path=str(path))
+            _remove_database_files(path)
+        if not os.access(path.parent, os.W_OK):
+            raise errors.ReadOnlyDatabase(path=str(path))
+        db = connect(path)
+        try:
+            db.execute("PRAGMA journal_mode = WAL")
+            db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            db.execute("BEGIN IMMEDIATE")
+            db.execute("SELECT InitSpatialMetadata(0, 'NONE')")
+            db.execute("SELECT InsertEpsgSrid(?)", (srid,))
+            db.execute("SELECT InsertEpsgSrid(?)", (CGCS2000_GEOGRAPHIC,))
+            _migrate(db, srid, 0, up_to_version)
+            db.execute("INSERT INTO meta (key, value) VALUES ('srid', ?)", (str(srid),))
+            db.execute("COMMIT")
+        except BaseException:
+            db.close()
+            _remove_database_files(path)  # nothing half-written stays behind
+            raise
+        store = cls(path, db)
+        store.set_actor(user or _default_user())
+        return store
+
+    @classmethod
+    def open(cls, path: Path | str, user: str | None = None) -> CaseStore:
+        """Open an existing database, running the forward migrations it lacks."""
+        path = Path(path)
+        version = inspect_file(path)
+        if not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
+            raise errors.ReadOnlyDatabase(path=str(path))
+        db = connect(path)
+        try:
+            if version < schema.LATEST_VERSION:
+                srid = int(db.execute("SELECT value FROM meta WHERE key = 'srid'").fetchone()[0])
+                _begin(db, path)
+                try:
+                    _migrate(db, srid, version, schema.LATEST_VERSION)
+                    db.execute("COMMIT")
+                except BaseException:
+                    db.execute("ROLLBACK")
+                    raise
+            store = cls(path, db)
+        except BaseException:
+            db.close()
+            raise
+        store.set_actor(user or _default_user())
+        return store
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> CaseStore:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One user action: everything inside is committed together or rolled back."""
+        _begin(self._db, self.path)
+        try:
+            yield self._db
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+
+    # -- facts about the file ------------------------------------------------------
+
+    def _meta(self, key: str) -> str | None:
+        row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    @property
+    def schema_version(self) -> int:
+        return self._db.execute("PRAGMA user_version").fetchone()[0]
+
+    @property
+    def journal_mode(self) -> str:
+        return self._db.execute("PRAGMA journal_mode").fetchone()[0]
+
+    def tables(self) -> set[str]:
+        rows = self._db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        return {row[0] for row in rows}
+
+    def spatially_indexed_columns(self) -> dict[str, bool]:
+        """Every geometry column of the file, and whether it has a spatial index."""
+        rows = self._db.execute(
+            "SELECT f_table_name, f_geometry_column, spatial_index_enabled FROM geometry_columns"
+        )
+        return {f"{row[0]}.{row[1]}": bool(row[2]) for row in rows}
+
+    def plot_layer_source(self) -> LayerSource:
+        return LayerSource(str(self.path), "plot", "geom", "id", self.srid)
+
+    def case_table_source(self) -> LayerSource:
+        return LayerSource(str(self.path), "case_record", None, "id", self.srid)
+
+    # -- who acts ------------------------------------------------------------------
+
+    def set_actor(self, user: str) -> None:
+        """Name the user the audit triggers record for the following changes."""
+        with self.transaction() as db:
+            db.execute("UPDATE audit_actor SET user_name = ? WHERE id = 1", (user,))
+
+    # -- batches and plots ---------------------------------------------------------
+
+    def add_batch(self, name: str, source: str = "部卫片", received_date: str | None = None) -> int:
+        with self.transaction() as db:
+            try:
+                cursor = db.execute(
+                    "INSERT INTO batch (name, source, received_date) VALUES (?, ?, ?)",
+                    (name, source, received_date),
+                )
+            except sqlite3.IntegrityError as exc:
+                raise errors.InvalidRecord(
+                    record=name, reason="a batch of this name already exists"
+                ) from exc
+            return cursor.lastrowid
+
+    def batch_id(self, name: str) -> int | None:
+        row = self._db.execute("SELECT id FROM batch WHERE name = ?", (name,)).fetchone()
+        return row[0] if row else None
+
+    def add_plots(self, plots: Iterable[NewPlot], batch_id: int | None = None) -> list[int]:
+        """Register plots, each with its case, in one transaction: all or none."""
+        with self.transaction() as db:
+            return [self._insert_plot(db, plot, batch_id) for plot in plots]
+
+    def add_plot(self, plot: NewPlot, batch_id: int | None = None) -> int:
+        return self.add_plots([plot], batch_id)[0]
+
+    def _insert_plot(self, db: sqlite3.Connection, plot: NewPlot, batch_id: int | None) -> int:
+        geometry = plot.geometry
+        if geometry is None or geometry.is_empty:
+            raise errors.InvalidRecord(record=plot.jcbh, reason="the geometry is empty")
+        if geometry.geom_type not in ("Polygon", "MultiPolygon"):
+            raise errors.InvalidRecord(
+                record=plot.jcbh, reason=f"a plot must be a polygon, not a {geometry.geom_type}"
+            )
+        if not geometry.is_valid:
+            raise errors.InvalidRecord(
+                record=plot.jcbh,
+                reason=f"the geometry is invalid ({shapely.is_valid_reason(geometry)})",
+            )
+        if geometry.area <= 0:
+            raise errors.InvalidRecord(record=plot.jcbh, reason="the geometry has no area")
+        try:
+            cursor = db.execute(
+                """INSERT INTO plot (batch_id, jcbh, xzqdm, xzqmc, jcpc, qsx, hsx, jcmj, tblx,
+                    bglx, clue_source, found_date, reporter, description, township, village,
+                    geometry_repair, extra_fields, geom)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+                    CastToMulti(GeomFromWKB(?, ?)))""",
+                (
+                    batch_id,
+                    plot.jcbh,
+                    plot.xzqdm,
+                    plot.xzqmc,
+                    plot.jcpc,
+                    plot.qsx,
+                    plot.hsx,
+                    plot.jcmj,
+                    plot.tblx,
+                    plot.bglx,
+                    plot.clue_source,
+                    plot.found_date,
+                    plot.reporter,
+                    plot.description,
+                    plot.township,
+                    plot.village,
+                    plot.geometry_repair,
+                    json.dumps(plot.extra_fields, ensure_ascii=False)
+                    if plot.extra_fields
+                    else None,
+                    shapely.to_wkb(geometry),
+                    self.srid,
+                ),
+            )
+        except sqlite3.IntegrityError as exc:
+            if "plot.jcbh" in str(exc):
+                reason = "a plot with this 监测编号 is already in the database"
+            else:
+                reason = str(exc)
+            raise errors.InvalidRecord(record=plot.jcbh, reason=reason) from exc
+        plot_id = cursor.lastrowid
+        db.execute(
+            "INSERT INTO case_record (plot_id, status) VALUES (?, ?)", (plot_id, INITIAL_STATUS)
+        )
+        return plot_id
+
+    def plot_count(self) -> int:
+        return self._db.execute("SELECT count(*) FROM plot").fetchone()[0]
+
+    def list_plots(self) -> list[PlotSummary]:
+        rows = self._db.execute(
+            """SELECT p.id, p.jcbh, b.name, p.township, p.village, ST_Area(p.geom),
+                      COALESCE(c.status, ?), p.clue_source
+               FROM plot AS p
+               LEFT JOIN batch AS b ON b.id = p.batch_id
+               LEFT JOIN case_record AS c ON c.plot_id = p.id
+               ORDER BY p.jcbh""",
+            (INITIAL_STATUS,),
+        )
+        return [PlotSummary(*row) for row in rows]
+
+    def plot_geometry(self, plot_id: int) -> shapely.Geometry | None:
+        row = self._db.execute(
+            "SELECT AsBinary(geom) FROM plot WHERE id = ?", (plot_id,)
+        ).fetchone()
+        return shapely.from_wkb(row[0]) if row and row[0] is not None else None
+
+    def set_case_status(self, plot_id: int, status: str) -> None:
+        """Low-level status change; the workflow rules that guard it come with the workflow."""
+        with self.transaction() as db:
+            db.execute(
+                "UPDATE case_record SET status = ?, updated_at = "
+                "strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE plot_id = ?",
+                (status, plot_id),
+            )
+
+    # -- audit ---------------------------------------------------------------------
+
+    def audit_entries(
+        self, table: str | None = None, row_id: int | None = None
+    ) -> list[AuditEntry]:
+        sql = "SELECT table_name, row_id, action, changes, user_name, changed_at FROM audit_log"
+        conditions, params = [], []
+        if table is not None:
+            conditions.append("table_name = ?")
+            params.append(table)
+        if row_id is not None:
+            conditions.append("row_id = ?")
+            params.append(row_id)
+        if conditions:
+            sql += " WHERE " + " AND ".join(conditions)
+        rows = self._db.execute(sql + " ORDER BY id", params)
+        return [AuditEntry(r[0], r[1], r[2], json.loads(r[3]), r[4], r[5]) for r in rows]
+
+
+def _begin(db: sqlite3.Connection, path: Path) -> None:
+    try:
+        db.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise errors.DatabaseLocked(path=str(path), reason=str(exc)) from exc
+        raise
+
+
+def _migrate(db: sqlite3.Connection, srid: int, current: int, target: int) -> None:
+    """Run migrations current+1..target inside the caller's transaction."""
+    for migration in schema.MIGRATIONS[current:target]:
+        migration(db, srid)
+    audit.rebuild_triggers(db, tuple(t for t in schema.AUDITED_TABLES if _has_table(db, t)))
+    db.execute(f"PRAGMA user_version = {target}")
+
+
+def _has_table(db: sqlite3.Connection, table: str) -> bool:
+    row = db.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)
+    ).fetchone()
+    return row is not None

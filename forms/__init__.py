@@ -1,0 +1,1 @@
+"""Docks and dialogs. No business rules here: a button calls the store and shows its answer."""

@@ -1,0 +1,22 @@
+"""Showing the case database's errors in QGIS's message bar, translated."""
+
+from __future__ import annotations
+
+from qgis.core import Qgis
+
+from ..cases.errors import CaseDatabaseError
+from ..toolbelt.i18n import tr
+
+
+def error_text(error: Exception) -> str:
+    if isinstance(error, CaseDatabaseError):
+        return tr(error.template).format(**error.params)
+    return str(error)
+
+
+def show_error(iface, error: Exception, title: str | None = None) -> None:
+    iface.messageBar().pushMessage(title or tr("LandCase"), error_text(error), Qgis.Critical, 0)
+
+
+def show_success(iface, text: str) -> None:
+    iface.messageBar().pushMessage(tr("LandCase"), text, Qgis.Success, 5)

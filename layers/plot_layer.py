@@ -1,0 +1,121 @@
+"""The case database's plot layer in the QGIS project: a 'LandCase' group holding the
+plots (SpatiaLite provider, editable, styled by case status, labelled with 监测编号) and
+the case table joined to them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from qgis.core import (
+    QgsDataSourceUri,
+    QgsLayerTreeGroup,
+    QgsProject,
+    QgsVectorLayer,
+    QgsVectorLayerJoinInfo,
+)
+
+from ..toolbelt.i18n import tr
+
+GROUP_NAME = "LandCase"
+STYLE_FILE = Path(__file__).resolve().parent.parent / "resources" / "styles" / "plot_status.qml"
+# Custom properties mark our layers, so they are found again after a project reload.
+DATABASE_PROPERTY = "landcase/database"
+ROLE_PROPERTY = "landcase/layer"
+JOIN_PREFIX = "case_"
+STATUS_FIELD = JOIN_PREFIX + "status"
+
+
+class LayerLoadError(Exception):
+    def __init__(self, source: str, reason: str):
+        super().__init__(f"{source}: {reason}")
+        self.source = source
+        self.reason = reason
+
+
+def spatialite_uri(source) -> str:
+    """A spatialite provider URI for a ``cases.store.LayerSource``."""
+    uri = QgsDataSourceUri()
+    uri.setDatabase(source.path)
+    uri.setDataSource("", source.table, source.geometry_column or "", "", source.key_column)
+    return uri.uri()
+
+
+def _load(source, name: str) -> QgsVectorLayer:
+    layer = QgsVectorLayer(spatialite_uri(source), name, "spatialite")
+    if not layer.isValid():
+        error = layer.dataProvider().error().summary() if layer.dataProvider() else ""
+        raise LayerLoadError(f"{source.path} ({source.table})", error or "not a valid layer")
+    layer.setCustomProperty(DATABASE_PROPERTY, str(Path(source.path).resolve()))
+    layer.setCustomProperty(ROLE_PROPERTY, source.table)
+    return layer
+
+
+def _join_cases(plots: QgsVectorLayer, cases: QgsVectorLayer) -> None:
+    join = QgsVectorLayerJoinInfo()
+    join.setJoinLayer(cases)
+    join.setJoinFieldName("plot_id")
+    join.setTargetFieldName("id")
+    join.setJoinFieldNamesSubset(["status", "responsible_unit", "handling_department"])
+    join.setPrefix(JOIN_PREFIX)
+    join.setUsingMemoryCache(True)
+    join.setEditable(False)  # case changes go through the workflow, not the map
+    plots.addJoin(join)
+
+
+def _group(project: QgsProject) -> QgsLayerTreeGroup:
+    root = project.layerTreeRoot()
+    return root.findGroup(GROUP_NAME) or root.insertGroup(0, GROUP_NAME)
+
+
+def find_plot_layer(project: QgsProject, database: str | Path) -> QgsVectorLayer | None:
+    return _find(project, database, "plot")
+
+
+def _find(project: QgsProject, database: str | Path, table: str) -> QgsVectorLayer | None:
+    wanted = str(Path(database).resolve())
+    for layer in project.mapLayers().values():
+        if (
+            layer.customProperty(DATABASE_PROPERTY) == wanted
+            and layer.customProperty(ROLE_PROPERTY) == table
+        ):
+            return layer
+    return None
+
+
+def add_case_layers(project: QgsProject, store) -> QgsVectorLayer:
+    """Add (or find) the plot and case layers of ``store``; return the plot layer."""
+    existing = find_plot_layer(project, store.path)
+    if existing is not None:
+        return existing
+    cases = _load(store.case_table_source(), tr("Cases"))
+    plots = _load(store.plot_layer_source(), tr("Plots"))
+    group = _group(project)
+    project.addMapLayer(cases, False)
+    group.addLayer(cases)
+    project.addMapLayer(plots, False)
+    group.insertLayer(0, plots)
+    _join_cases(plots, cases)
+    message, ok = plots.loadNamedStyle(str(STYLE_FILE))
+    if not ok:
+        raise LayerLoadError(str(STYLE_FILE), message)
+    plots.triggerRepaint()
+    return plots
+
+
+def remove_case_layers(project: QgsProject, database: str | Path) -> None:
+    for table in ("plot", "case_record"):
+        layer = _find(project, database, table)
+        if layer is not None:
+            project.removeMapLayer(layer.id())
+    group = project.layerTreeRoot().findGroup(GROUP_NAME)
+    if group is not None and not group.children():
+        group.parent().removeChildNode(group)
+
+
+def refresh(plot_layer: QgsVectorLayer) -> None:
+    """Re-read the plots and their joined case fields after the store changed them."""
+    for join in plot_layer.vectorJoins():
+        if join.joinLayer() is not None:
+            join.joinLayer().reload()
+    plot_layer.reload()
+    plot_layer.triggerRepaint()

@@ -1,0 +1,1 @@
+"""The plugin entry: actions, menu, toolbar, docks and the Processing provider."""

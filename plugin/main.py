@@ -1,0 +1,188 @@
+"""The LandCase plugin as QGIS sees it: actions, menu, toolbar, the case panel and the
+Processing provider, all created in initGui and all removed again in unload."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from qgis.core import QgsApplication, QgsProject
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtGui import QIcon
+from qgis.PyQt.QtWidgets import QAction, QFileDialog, QMenu
+
+from ..cases import CaseDatabaseError, CaseStore
+from ..forms.case_dock import CaseDock
+from ..forms.messages import show_error, show_success
+from ..forms.new_database_dialog import DATABASE_FILTER, NewDatabaseDialog
+from ..layers.crs_choice import srid_for_extent
+from ..layers.plot_layer import LayerLoadError, add_case_layers, remove_case_layers
+from ..toolbelt import settings
+from ..toolbelt.i18n import install_translator, remove_translator, tr
+from ..toolbelt.log import setup_logger, teardown_logger
+from .processing.provider import LandCaseProvider
+
+ICONS = Path(__file__).resolve().parent.parent / "resources" / "icons"
+LOG = logging.getLogger("landcase")
+
+
+class LandCasePlugin:
+    def __init__(self, iface):
+        self.iface = iface
+        self.translator = None
+        self.provider: LandCaseProvider | None = None
+        self.menu: QMenu | None = None
+        self.toolbar = None
+        self.dock: CaseDock | None = None
+        self.actions: list[QAction] = []
+        self.store: CaseStore | None = None
+        self.plot_layer = None
+
+    # -- QGIS entry points ------------------------------------------------------------
+
+    def initProcessing(self) -> None:  # noqa: N802 (QGIS calls it, also from qgis_process)
+        if self.provider is None:
+            self.provider = LandCaseProvider()
+            QgsApplication.processingRegistry().addProvider(self.provider)
+
+    def initGui(self) -> None:  # noqa: N802 (QGIS API)
+        setup_logger()
+        self.translator = install_translator()
+        self.initProcessing()
+        main_window = self.iface.mainWindow()
+
+        self.dock = CaseDock(self.iface, main_window)
+        self.iface.addDockWidget(Qt.RightDockWidgetArea, self.dock)
+
+        self.menu = QMenu(tr("&LandCase"), main_window)
+        self.menu.setObjectName("LandCaseMenu")
+        self.toolbar = self.iface.addToolBar(tr("LandCase"))
+        self.toolbar.setObjectName("LandCaseToolbar")
+
+        self._add_action("new_database.svg", tr("New case database…"), self.new_database)
+        self._add_action("open_database.svg", tr("Open case database…"), self.open_database_dialog)
+        panel = self.dock.toggleViewAction()
+        panel.setIcon(QIcon(str(ICONS / "case_panel.svg")))
+        panel.setText(tr("Case panel"))
+        self.menu.addSeparator()
+        self.menu.addAction(panel)
+        self.toolbar.addAction(panel)
+
+        menu_bar = main_window.menuBar()
+        help_menu = main_window.findChild(QMenu, "mHelpMenu")
+        if help_menu is not None:
+            menu_bar.insertMenu(help_menu.menuAction(), self.menu)
+        else:
+            menu_bar.addMenu(self.menu)
+        QgsProject.instance().cleared.connect(self.close_database)
+
+    def unload(self) -> None:
+        try:
+            QgsProject.instance().cleared.disconnect(self.close_database)
+        except TypeError:
+            pass  # initGui never ran (qgis_process loads only the provider)
+        self.close_database()
+        for action in self.actions:
+            action.deleteLater()
+        self.actions = []
+        if self.menu is not None:
+            self.iface.mainWindow().menuBar().removeAction(self.menu.menuAction())
+            self.menu.deleteLater()
+            self.menu = None
+        if self.toolbar is not None:
+            self.iface.mainWindow().removeToolBar(self.toolbar)
+            self.toolbar.deleteLater()
+            self.toolbar = None
+        if self.dock is not None:
+            self.iface.removeDockWidget(self.dock)
+            self.dock.deleteLater()
+            self.dock = None
+        if self.provider is not None:
+            QgsApplication.processingRegistry().removeProvider(self.provider)
+            self.provider = None
+        remove_translator(self.translator)
+        self.translator = None
+        teardown_logger()
+
+    def _add_action(self, icon: str, text: str, slot) -> QAction:
+        action = QAction(QIcon(str(ICONS / icon)), text, self.iface.mainWindow())
+        action.setObjectName("LandCase" + slot.__name__.title().replace("_", ""))
+        action.triggered.connect(slot)
+        self.menu.addAction(action)
+        self.toolbar.addAction(action)
+        self.actions.append(action)
+        return action
+
+    # -- case databases ---------------------------------------------------------------
+
+    def new_database(self) -> None:
+        canvas = self.iface.mapCanvas()
+        srid = srid_for_extent(canvas.extent(), canvas.mapSettings().destinationCrs())
+        dialog = NewDatabaseDialog(
+            srid, settings.value(settings.LAST_FOLDER, ""), self.iface.mainWindow()
+        )
+        if not dialog.exec_():
+            return
+        try:
+            store = CaseStore.create(dialog.path(), dialog.srid(), overwrite=dialog.overwrite)
+        except CaseDatabaseError as error:
+            show_error(self.iface, error)
+            return
+        store.close()
+        self.open_database(dialog.path())
+
+    def open_database_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self.iface.mainWindow(),
+            tr("Open case database"),
+            settings.value(settings.LAST_FOLDER, ""),
+            DATABASE_FILTER + ";;" + tr("All files (*)"),
+        )
+        if path:
+            self.open_database(path)
+
+    def open_database(self, path: str) -> CaseStore | None:
+        """Open ``path``, show its plots on the map and in the case panel.
+
+        A file that cannot be opened leaves the current database open and says why.
+        """
+        try:
+            store = CaseStore.open(path)
+        except CaseDatabaseError as error:
+            LOG.warning("cannot open %s: %s", path, error)
+            show_error(self.iface, error, tr("Cannot open the case database"))
+            return None
+        self.close_database()
+        project = QgsProject.instance()
+        was_empty = not project.mapLayers()
+        try:
+            layer = add_case_layers(project, store)
+        except LayerLoadError as error:
+            store.close()
+            show_error(self.iface, error, tr("Cannot open the case database"))
+            return None
+        self.store, self.plot_layer = store, layer
+        self.dock.set_store(store, layer)
+        self.dock.show()
+        if was_empty:
+            self.iface.mapCanvas().setExtent(layer.extent())
+            self.iface.mapCanvas().refresh()
+        settings.set_value(settings.LAST_DATABASE, str(store.path))
+        settings.set_value(settings.LAST_FOLDER, str(store.path.parent))
+        show_success(
+            self.iface,
+            tr("Opened {path}: {count} plots.").format(path=store.path, count=store.plot_count()),
+        )
+        return store
+
+    def close_database(self) -> None:
+        if self.store is None:
+            return
+        path = self.store.path
+        self.store.close()
+        self.store = None
+        if self.dock is not None:
+            self.dock.set_store(None, None)
+        if self.plot_layer is not None:
+            self.plot_layer = None
+            remove_case_layers(QgsProject.instance(), path)

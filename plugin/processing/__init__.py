@@ -1,0 +1,1 @@
+"""Processing provider 'landcase': every batch action of the docks as an algorithm."""

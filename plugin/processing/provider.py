@@ -1,0 +1,30 @@
+"""The 'landcase' Processing provider."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from qgis.core import QgsProcessingProvider
+from qgis.PyQt.QtGui import QIcon
+
+from ...toolbelt.i18n import tr
+from .create_database import CreateDatabaseAlgorithm
+
+ICON = Path(__file__).resolve().parent.parent.parent / "resources" / "icons" / "landcase.svg"
+
+
+class LandCaseProvider(QgsProcessingProvider):
+    def id(self) -> str:
+        return "landcase"
+
+    def name(self) -> str:
+        return tr("LandCase")
+
+    def longName(self) -> str:  # noqa: N802 (Qt API)
+        return tr("LandCase land enforcement cases")
+
+    def icon(self) -> QIcon:
+        return QIcon(str(ICON))
+
+    def loadAlgorithms(self) -> None:  # noqa: N802 (Qt API)
+        self.addAlgorithm(CreateDatabaseAlgorithm())
