@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+import struct
+from dataclasses import dataclass
 from pathlib import Path
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -10,9 +12,22 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 APPLICATION_ID = 0x4C4E4443
 
 
-def has_sqlite_header(path: Path) -> bool:
+@dataclass(frozen=True)
+class Header:
+    user_version: int
+    application_id: int
+
+
+def read_header(path: Path) -> Header | None:
+    """The schema and application ids of a SQLite file, read from its 100-byte header
+    (see sqlite.org/fileformat.html); None when the file is not SQLite."""
     with open(path, "rb") as handle:
-        return handle.read(16) == SQLITE_HEADER
+        header = handle.read(100)
+    if len(header) < 100 or not header.startswith(SQLITE_HEADER):
+        return None
+    (user_version,) = struct.unpack(">i", header[60:64])
+    (application_id,) = struct.unpack(">i", header[68:72])
+    return Header(user_version, application_id)
 
 
 def connect(path: Path, read_only: bool = False) -> sqlite3.Connection:

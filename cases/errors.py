@@ -8,6 +8,11 @@ headless core needs no Qt and the user still reads the message in their language
 from __future__ import annotations
 
 
+def N_(text: str) -> str:  # noqa: N802 (the gettext name translators know)
+    """Mark a reason for translation; the forms translate it when they show the error."""
+    return text
+
+
 class CaseDatabaseError(Exception):
     """Base class: ``template`` is the untranslated message, ``params`` fills it."""
 
@@ -15,7 +20,14 @@ class CaseDatabaseError(Exception):
 
     def __init__(self, **params):
         self.params = params
-        super().__init__(self.template.format(**params))
+        super().__init__(self.template.format(**self.filled_params(lambda text: text)))
+
+    def filled_params(self, translate) -> dict:
+        """The params, with a marked ``reason`` translated and filled from the others."""
+        params = dict(self.params)
+        if isinstance(params.get("reason"), str):
+            params["reason"] = translate(params["reason"]).format(**self.params)
+        return params
 
 
 class DatabaseMissing(CaseDatabaseError):

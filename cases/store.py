@@ -20,8 +20,9 @@ import shapely
 
 from . import audit, errors, schema
 from .codes import INITIAL_STATUS, square_metres_to_mu
-from .connection import APPLICATION_ID, connect, has_sqlite_header
+from .connection import APPLICATION_ID, connect, read_header
 from .crs import CGCS2000_GEOGRAPHIC, is_gk3_srid
+from .errors import N_
 
 
 @dataclass(frozen=True)
@@ -103,29 +104,25 @@ def _remove_database_files(path: Path) -> None:
 
 def inspect_file(path: Path) -> int:
     """Check, without writing anything, that ``path`` is a LandCase database this
-    version can open; return its schema version or raise a ``CaseDatabaseError``."""
+    version can open; return its schema version or raise a ``CaseDatabaseError``.
+
+    Reads the SQLite header itself: opening a WAL file read-only would need to create
+    its shared-memory file, which a read-only folder does not allow.
+    """
     path = Path(path)
     shown = str(path)
     if not path.is_file():
         raise errors.DatabaseMissing(path=shown)
-    if not has_sqlite_header(path):
+    header = read_header(path)
+    if header is None:
         raise errors.NotSqliteFile(path=shown)
-    try:
-        probe = connect(path, read_only=True)
-    except sqlite3.Error as exc:
-        raise errors.NotSqliteFile(path=shown) from exc
-    try:
-        application_id = probe.execute("PRAGMA application_id").fetchone()[0]
-        version = probe.execute("PRAGMA user_version").fetchone()[0]
-    except sqlite3.DatabaseError as exc:
-        raise errors.NotSqliteFile(path=shown) from exc
-    finally:
-        probe.close()
-    if application_id != APPLICATION_ID:
+    if header.application_id != APPLICATION_ID:
         raise errors.NotLandCaseDatabase(path=shown)
-    if version > schema.LATEST_VERSION:
-        raise errors.NewerSchema(path=shown, found=version, supported=schema.LATEST_VERSION)
-    return version
+    if header.user_version > schema.LATEST_VERSION:
+        raise errors.NewerSchema(
+            path=shown, found=header.user_version, supported=schema.LATEST_VERSION
+        )
+    return header.user_version
 
 
 class CaseStore:
@@ -190,10 +187,16 @@ class CaseStore:
             raise errors.ReadOnlyDatabase(path=str(path))
         db = connect(path)
         try:
+            if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                db.execute("PRAGMA journal_mode = WAL")  # a file copied or restored elsewhere
             if version < schema.LATEST_VERSION:
-                srid = int(db.execute("SELECT value FROM meta WHERE key = 'srid'").fetchone()[0])
                 _begin(db, path)
                 try:
+                    # Read again under the write lock: another program may have migrated it.
+                    version = db.execute("PRAGMA user_version").fetchone()[0]
+                    srid = int(
+                        db.execute("SELECT value FROM meta WHERE key = 'srid'").fetchone()[0]
+                    )
                     _migrate(db, srid, version, schema.LATEST_VERSION)
                     db.execute("COMMIT")
                 except BaseException:
@@ -275,7 +278,7 @@ class CaseStore:
                 )
             except sqlite3.IntegrityError as exc:
                 raise errors.InvalidRecord(
-                    record=name, reason="a batch of this name already exists"
+                    record=name, reason=N_("a batch of this name already exists")
                 ) from exc
             return cursor.lastrowid
 
@@ -294,18 +297,21 @@ class CaseStore:
     def _insert_plot(self, db: sqlite3.Connection, plot: NewPlot, batch_id: int | None) -> int:
         geometry = plot.geometry
         if geometry is None or geometry.is_empty:
-            raise errors.InvalidRecord(record=plot.jcbh, reason="the geometry is empty")
+            raise errors.InvalidRecord(record=plot.jcbh, reason=N_("the geometry is empty"))
         if geometry.geom_type not in ("Polygon", "MultiPolygon"):
             raise errors.InvalidRecord(
-                record=plot.jcbh, reason=f"a plot must be a polygon, not a {geometry.geom_type}"
+                record=plot.jcbh,
+                reason=N_("a plot must be a polygon, not a {kind}"),
+                kind=geometry.geom_type,
             )
         if not geometry.is_valid:
             raise errors.InvalidRecord(
                 record=plot.jcbh,
-                reason=f"the geometry is invalid ({shapely.is_valid_reason(geometry)})",
+                reason=N_("the geometry is invalid ({detail})"),
+                detail=shapely.is_valid_reason(geometry),
             )
         if geometry.area <= 0:
-            raise errors.InvalidRecord(record=plot.jcbh, reason="the geometry has no area")
+            raise errors.InvalidRecord(record=plot.jcbh, reason=N_("the geometry has no area"))
         try:
             cursor = db.execute(
                 """INSERT INTO plot (batch_id, jcbh, xzqdm, xzqmc, jcpc, qsx, hsx, jcmj, tblx,
@@ -340,9 +346,9 @@ class CaseStore:
             )
         except sqlite3.IntegrityError as exc:
             if "plot.jcbh" in str(exc):
-                reason = "a plot with this 监测编号 is already in the database"
+                reason = N_("a plot with this 监测编号 is already in the database")
             else:
-                reason = str(exc)
+                reason = str(exc).replace("{", "{{").replace("}", "}}")
             raise errors.InvalidRecord(record=plot.jcbh, reason=reason) from exc
         plot_id = cursor.lastrowid
         db.execute(

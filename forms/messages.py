@@ -10,7 +10,7 @@ from ..toolbelt.i18n import tr
 
 def error_text(error: Exception) -> str:
     if isinstance(error, CaseDatabaseError):
-        return tr(error.template).format(**error.params)
+        return tr(error.template).format(**error.filled_params(tr))
     return str(error)
 
 

@@ -23,10 +23,21 @@ def qgis_locale() -> str:
     return QLocale().name()
 
 
+def translation_names(locale: str) -> list[str]:
+    """Candidate .qm suffixes for a QGIS locale name ('zh-Hans' and 'zh_CN' both mean
+    simplified Chinese), most specific first."""
+    normal = locale.replace("-", "_")
+    names = [normal]
+    if normal.lower() in ("zh_hans", "zh_sg", "zh"):
+        names.append("zh_CN")
+    names.append(normal.split("_")[0])
+    return list(dict.fromkeys(names))
+
+
 def install_translator(locale: str | None = None) -> QTranslator | None:
     """Load landcase_<locale>.qm (or the language-only file) when one exists."""
     locale = locale or qgis_locale()
-    for name in (locale, locale.split("_")[0]):
+    for name in translation_names(locale):
         qm_file = I18N_FOLDER / f"landcase_{name}.qm"
         if qm_file.exists():
             translator = QTranslator()

@@ -1,0 +1,64 @@
+# LandCase: `make run` and `make test` set up everything they need on Debian 12.
+SHELL := /bin/bash
+SYSTEM_PYTHON := /usr/bin/python3
+VENV := .venv
+PYTHON := $(VENV)/bin/python
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT_PACKAGES := qgis python3-qgis qgis-providers libsqlite3-mod-spatialite python3-gdal \
+	python3-venv fonts-wqy-zenhei xvfb xauth poppler-utils zbar-tools qttools5-dev-tools
+QM := resources/i18n/landcase_zh_CN.qm
+SAMPLE := build/sample
+DEMO := build/demo/landcase_demo.sqlite
+PROFILES := build/qgis-profiles
+
+.PHONY: run test deps apt translations demo package lint clean
+
+run: deps translations demo
+	$(PYTHON) tools/qgis_profile.py $(PROFILES) >/dev/null
+	@if [ -z "$$DISPLAY" ]; then \
+	  echo "No display found. Start QGIS on a virtual screen with:  xvfb-run -a make run"; \
+	  echo "(or run 'make run' from a desktop session)."; exit 1; fi
+	LANDCASE_DEMO=$(abspath $(DEMO)) qgis --profiles-path $(abspath $(PROFILES)) \
+	  --profile landcase --nologo --code tools/open_demo.py
+
+test: deps translations
+	QT_QPA_PLATFORM=offscreen $(PYTHON) -m pytest -ra $(PYTEST_ARGS)
+
+deps: apt $(VENV)/.installed
+
+# Installs only the Debian packages that are missing.
+apt:
+	@missing=$$(for p in $(APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:" $$missing; \
+	  $(SUDO) apt-get update -q && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends $$missing; \
+	fi
+
+# The venv sees Debian's QGIS and GDAL bindings (system site packages); pip adds the
+# pinned packages of pyproject.toml.
+$(VENV)/.installed: pyproject.toml tools/requirements.py
+	[ -x $(PYTHON) ] || $(SYSTEM_PYTHON) -m venv --system-site-packages $(VENV)
+	$(PYTHON) -m pip install -q --disable-pip-version-check $$($(SYSTEM_PYTHON) tools/requirements.py dev)
+	touch $@
+
+translations: $(QM)
+
+$(QM): resources/i18n/landcase_zh_CN.ts
+	lrelease -silent $< -qm $@
+
+demo: $(DEMO)
+
+$(DEMO): $(VENV)/.installed tools/sample_county.py tools/build_demo.py cases/schema.py
+	$(PYTHON) tools/sample_county.py --size small --out $(SAMPLE)
+	$(PYTHON) tools/build_demo.py $(SAMPLE) $@
+
+package: translations
+	$(SYSTEM_PYTHON) tools/package.py dist
+
+lint: deps
+	$(VENV)/bin/ruff check .
+
+clean:
+	rm -rf build dist $(QM) tests/artifacts

@@ -1,0 +1,34 @@
+"""Small builders shared by the tests (no QGIS needed)."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import shapely
+
+from landcase.cases import CaseStore, NewPlot
+
+ORIGIN = (500_000.0, 3_400_000.0)  # inside EPSG:4549, CM 120E
+
+
+def square(index: int, size: float = 40.0) -> shapely.Polygon:
+    x = ORIGIN[0] + index * 100.0
+    return shapely.box(x, ORIGIN[1], x + size, ORIGIN[1] + size)
+
+
+def new_plot(index: int, **fields) -> NewPlot:
+    defaults = dict(jcbh=f"320100202601{index:03d}", geometry=square(index), township="青山镇")
+    defaults.update(fields)
+    return NewPlot(**defaults)
+
+
+def small_database(path: Path, plots: int = 5) -> CaseStore:
+    store = CaseStore.create(path, 4549, user="测试员")
+    batch = store.add_batch("2026年第1批部卫片", received_date="2026-02-01")
+    store.add_plots([new_plot(i) for i in range(plots)], batch)
+    return store
+
+
+def file_digest(path: Path) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
