@@ -1,0 +1,201 @@
+"""The plugin inside QGIS (pytest-qgis): load and unload, the plot layer, the case panel,
+bad files in the message bar, and edits made with QGIS's own tools being audited."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import file_digest, small_database
+from qgis.core import (
+    Qgis,
+    QgsApplication,
+    QgsCategorizedSymbolRenderer,
+    QgsFeatureRequest,
+    QgsGeometry,
+    QgsProject,
+)
+from qgis.PyQt.QtCore import QCoreApplication, QEvent
+from qgis.PyQt.QtWidgets import QAction, QDockWidget, QMenu, QToolBar
+
+import landcase
+from landcase.cases.codes import CASE_STATUSES
+from landcase.forms.case_dock import DOCK_OBJECT_NAME
+from landcase.layers.plot_layer import GROUP_NAME, STATUS_FIELD
+
+
+def _flush_deletes() -> None:
+    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    QCoreApplication.processEvents()
+
+
+def _leftovers(main_window) -> dict:
+    return {
+        "actions": [
+            a for a in main_window.findChildren(QAction) if a.objectName().startswith("LandCase")
+        ],
+        "menus": [m for m in main_window.findChildren(QMenu) if m.objectName() == "LandCaseMenu"],
+        "menu bar": [a for a in main_window.menuBar().actions() if "LandCase" in a.text()],
+        "toolbars": [
+            t for t in main_window.findChildren(QToolBar) if t.objectName() == "LandCaseToolbar"
+        ],
+        "docks": [
+            d for d in main_window.findChildren(QDockWidget) if d.objectName() == DOCK_OBJECT_NAME
+        ],
+        "provider": [QgsApplication.processingRegistry().providerById("landcase")]
+        if QgsApplication.processingRegistry().providerById("landcase")
+        else [],
+    }
+
+
+@pytest.fixture
+def plugin(qgis_iface, qgis_new_project, qgis_processing):
+    instance = landcase.classFactory(qgis_iface)
+    instance.initGui()
+    yield instance
+    instance.unload()
+    _flush_deletes()
+
+
+def test_load_unload_three_times_leaves_nothing_behind(
+    qgis_iface, qgis_new_project, qgis_processing
+):
+    main_window = qgis_iface.mainWindow()
+    for _round in range(3):
+        instance = landcase.classFactory(qgis_iface)
+        instance.initGui()
+        present = _leftovers(main_window)
+        assert len(present["actions"]) == 2
+        assert len(present["menus"]) == 1 and len(present["menu bar"]) == 1
+        assert len(present["toolbars"]) == 1 and len(present["docks"]) == 1
+        assert present["provider"]
+        algorithm = QgsApplication.processingRegistry().algorithmById("landcase:createdatabase")
+        assert algorithm is not None
+        instance.unload()
+        _flush_deletes()
+        assert _leftovers(main_window) == {k: [] for k in present}
+
+
+def test_opening_a_database_adds_the_styled_plot_layer_and_fills_the_dock(
+    plugin, qgis_iface, tmp_path
+):
+    small_database(tmp_path / "station.sqlite", plots=6).close()
+    store = plugin.open_database(str(tmp_path / "station.sqlite"))
+    assert store is not None
+    project = QgsProject.instance()
+    group = project.layerTreeRoot().findGroup(GROUP_NAME)
+    assert group is not None
+    layers = {
+        child.layer().customProperty("landcase/layer"): child.layer()
+        for child in group.findLayers()
+    }
+    plots = layers["plot"]
+    assert plots.providerType() == "spatialite" and plots.featureCount() == 6
+    assert plots.crs().authid() == "EPSG:4549"
+    renderer = plots.renderer()
+    assert isinstance(renderer, QgsCategorizedSymbolRenderer)
+    assert renderer.classAttribute() == STATUS_FIELD
+    assert {c.value() for c in renderer.categories()} >= set(CASE_STATUSES)
+    assert plots.labelsEnabled() and plots.labeling().settings().fieldName == "jcbh"
+    statuses = {f[STATUS_FIELD] for f in plots.getFeatures()}
+    assert statuses == {"待核查"}  # the joined case table feeds the style
+
+    assert plugin.dock.plot_count() == 6
+    assert "6" in plugin.dock.status.text()
+    messages = qgis_iface.messageBar().get_messages(Qgis.Success)
+    assert any("station.sqlite" in m for m in messages)
+
+
+def test_selection_follows_both_ways(plugin, tmp_path):
+    small_database(tmp_path / "station.sqlite", plots=4).close()
+    plugin.open_database(str(tmp_path / "station.sqlite"))
+    dock, layer = plugin.dock, plugin.plot_layer
+    dock.table.selectRow(2)
+    wanted = dock.proxy.index(2, 0)
+    plot_id = dock.proxy.data(wanted, landcase.forms.plot_table_model.PLOT_ID_ROLE)
+    assert layer.selectedFeatureIds() == [plot_id]
+
+    other = next(fid for fid in layer.allFeatureIds() if fid != plot_id)
+    layer.selectByIds([other])
+    rows = dock.table.selectionModel().selectedRows()
+    assert [dock.proxy.data(r, landcase.forms.plot_table_model.PLOT_ID_ROLE) for r in rows] == [
+        other
+    ]
+
+
+def test_sorting_by_area_sorts_numbers(plugin, tmp_path):
+    from helpers import new_plot, square
+
+    store = small_database(tmp_path / "s.sqlite", plots=0)
+    store.add_plots(
+        [new_plot(i, geometry=square(i, size)) for i, size in enumerate([90, 10, 400, 30])]
+    )
+    store.close()
+    plugin.open_database(str(tmp_path / "s.sqlite"))
+    dock = plugin.dock
+    dock.table.sortByColumn(4, 0)  # area, ascending
+    areas = [float(dock.proxy.index(r, 4).data()) for r in range(dock.proxy.rowCount())]
+    assert areas == sorted(areas) and areas[-1] > 100  # 400 m × 400 m, not sorted as text
+
+
+@pytest.mark.parametrize("kind", ["text", "other sqlite", "newer", "missing"])
+def test_bad_files_are_named_in_the_message_bar_and_left_unchanged(
+    plugin, qgis_iface, tmp_path, kind
+):
+    import sqlite3
+
+    path = tmp_path / f"{kind.replace(' ', '_')}.sqlite"
+    if kind == "text":
+        path.write_text("not a database", encoding="utf-8")
+    elif kind == "other sqlite":
+        db = sqlite3.connect(path)
+        db.execute("CREATE TABLE x (a)")
+        db.commit()
+        db.close()
+    elif kind == "newer":
+        small_database(path, plots=1).close()
+        db = sqlite3.connect(path)
+        db.execute("PRAGMA user_version = 99")
+        db.commit()
+        db.close()
+    before = file_digest(path) if path.exists() else None
+    qgis_iface.messageBar().clear_messages()
+    assert plugin.open_database(str(path)) is None
+    errors = qgis_iface.messageBar().get_messages(Qgis.Critical)
+    assert len(errors) == 1 and path.name in errors[0], errors
+    assert (file_digest(path) if path.exists() else None) == before
+    assert QgsProject.instance().layerTreeRoot().findGroup(GROUP_NAME) is None
+
+
+def test_edits_in_qgis_attribute_table_and_geometry_tools_are_audited(plugin, tmp_path):
+    path = tmp_path / "station.sqlite"
+    small_database(path, plots=2).close()
+    store = plugin.open_database(str(path))
+    layer = plugin.plot_layer
+    feature = next(layer.getFeatures(QgsFeatureRequest().setFilterFid(1)))
+    assert layer.startEditing()
+    layer.changeAttributeValue(feature.id(), layer.fields().indexOf("reporter"), "网格员赵六")
+    square = QgsGeometry.fromWkt(
+        "MultiPolygon(((500000 3400000, 500060 3400000, 500060 3400060, 500000 3400060, 500000 3400000)))"
+    )
+    layer.changeGeometry(feature.id(), square)
+    assert layer.commitChanges(), layer.commitErrors()
+    entries = [e for e in store.audit_entries("plot", 1) if e.action == "UPDATE"]
+    changed = {}
+    for entry in entries:
+        changed.update(entry.changes)
+    assert changed["reporter"] == [None, "网格员赵六"]
+    old, new = changed["geom"]
+    assert "500060" in new and "500060" not in old
+    assert store.list_plots()[0].area_m2 == pytest.approx(3600.0)
+
+
+def test_zh_cn_translation_is_loaded_for_a_chinese_locale(qgis_app):
+    from landcase.toolbelt.i18n import install_translator, remove_translator, tr
+
+    translator = install_translator("zh-Hans")  # the name QGIS 3.22 uses for 简体中文
+    try:
+        assert translator is not None
+        assert tr("Plots") == "图斑"
+        assert tr("New case database…") == "新建案件库…"
+    finally:
+        remove_translator(translator)
+    assert tr("Plots") == "Plots"
