@@ -32,3 +32,17 @@ def small_database(path: Path, plots: int = 5) -> CaseStore:
 
 def file_digest(path: Path) -> str:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def qgis_subprocess_env(profiles_path: Path) -> dict:
+    """Environment for a QGIS program started from a test: our venv's packages on
+    QGIS's Python path, and a profile of our own (never the user's)."""
+    import os
+    import sysconfig
+
+    env = dict(os.environ)
+    site_packages = sysconfig.get_paths()["purelib"]
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (site_packages, env.get("PYTHONPATH")) if p)
+    env["QGIS_CUSTOM_CONFIG_PATH"] = str(profiles_path)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    return env

@@ -11,8 +11,12 @@ ROOT = Path(__file__).resolve().parent.parent
 PROFILE_NAME = "landcase"
 
 
-def make_profile(profiles_path: Path, locale: str | None = None) -> Path:
-    profile = profiles_path / "profiles" / PROFILE_NAME
+def make_profile(
+    profiles_path: Path, locale: str | None = None, name: str = PROFILE_NAME, enable: bool = True
+) -> Path:
+    """``name='default'`` for qgis_process, which always uses the default profile of the
+    profiles path given in QGIS_CUSTOM_CONFIG_PATH."""
+    profile = profiles_path / "profiles" / name
     plugins = profile / "python" / "plugins"
     plugins.mkdir(parents=True, exist_ok=True)
     link = plugins / "landcase"
@@ -27,7 +31,7 @@ def make_profile(profiles_path: Path, locale: str | None = None) -> Path:
     if ini_path.exists():
         ini.read(ini_path, encoding="utf-8")
     for section, values in {
-        "PythonPlugins": {"landcase": "true"},
+        "PythonPlugins": {"landcase": "true" if enable else "false"},
         # No version check or news feed: there is no network, and no dialogs in the way.
         "qgis": {"checkVersion": "false", "allowVersionCheck": "false"},
         "core": {"NewsFeed\\httpsfeedqgisorg\\disabled": "true"},
@@ -51,5 +55,6 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("profiles_path", type=Path)
     parser.add_argument("--locale", default=None, help="e.g. zh-Hans; default: the system's")
+    parser.add_argument("--name", default=PROFILE_NAME, help="profile name")
     arguments = parser.parse_args()
-    print(make_profile(arguments.profiles_path, arguments.locale))
+    print(make_profile(arguments.profiles_path, arguments.locale, arguments.name))

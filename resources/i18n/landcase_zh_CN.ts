@@ -84,7 +84,7 @@
       <translation>文件</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="59" />
+      <location filename="../../plugin/dependencies.py" line="41" />
       <source>LandCase</source>
       <translation>卫片执法</translation>
     </message>
@@ -97,6 +97,15 @@
       <location filename="../../plugin/processing/provider.py" line="24" />
       <source>LandCase land enforcement cases</source>
       <translation>卫片执法与违法用地巡查案件</translation>
+    </message>
+    <message>
+      <source>LandCase needs these Python packages in QGIS's Python: {packages}. Install them (for example: python3 -m pip install --user {packages}) and restart QGIS.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../plugin/dependencies.py" line="42" />
+      <source>LandCase needs these Python packages in the Python that QGIS uses: {packages}. Install them there (pip, or the OSGeo4W shell on Windows) and restart QGIS.</source>
+      <translation>插件需要在 QGIS 所用的 Python 中安装以下软件包：{packages}。请在该 Python 中安装（pip，Windows 下用 OSGeo4W Shell）后重启 QGIS。</translation>
     </message>
     <message>
       <location filename="../../forms/new_database_dialog.py" line="27" />
@@ -174,32 +183,32 @@
       <translation>村</translation>
     </message>
     <message>
-      <location filename="../../cases/store.py" line="279" />
+      <location filename="../../cases/store.py" line="281" />
       <source>a batch of this name already exists</source>
       <translation>同名批次已存在</translation>
     </message>
     <message>
-      <location filename="../../cases/store.py" line="302" />
+      <location filename="../../cases/store.py" line="304" />
       <source>a plot must be a polygon, not a {kind}</source>
       <translation>图斑必须是面，而不是 {kind}</translation>
     </message>
     <message>
-      <location filename="../../cases/store.py" line="347" />
+      <location filename="../../cases/store.py" line="349" />
       <source>a plot with this 监测编号 is already in the database</source>
       <translation>案件库中已有相同监测编号的图斑</translation>
     </message>
     <message>
-      <location filename="../../cases/store.py" line="312" />
+      <location filename="../../cases/store.py" line="314" />
       <source>the geometry has no area</source>
       <translation>几何图形面积为零</translation>
     </message>
     <message>
-      <location filename="../../cases/store.py" line="298" />
+      <location filename="../../cases/store.py" line="300" />
       <source>the geometry is empty</source>
       <translation>几何图形为空</translation>
     </message>
     <message>
-      <location filename="../../cases/store.py" line="308" />
+      <location filename="../../cases/store.py" line="310" />
       <source>the geometry is invalid ({detail})</source>
       <translation>几何图形无效（{detail}）</translation>
     </message>

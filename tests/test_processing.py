@@ -1,0 +1,100 @@
+"""landcase:createdatabase in the Processing framework and headless with qgis_process."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from helpers import file_digest, qgis_subprocess_env, small_database
+
+from landcase.cases import CaseStore
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tools"))
+from qgis_profile import make_profile  # noqa: E402
+
+
+@pytest.fixture
+def plugin_provider(qgis_iface, qgis_processing):
+    import landcase
+
+    plugin = landcase.classFactory(qgis_iface)
+    plugin.initProcessing()
+    yield plugin
+    plugin.unload()
+
+
+def test_createdatabase_in_processing(plugin_provider, tmp_path):
+    import processing
+
+    result = processing.run(
+        "landcase:createdatabase", {"OUTPUT": str(tmp_path / "a.sqlite"), "CRS": "EPSG:4544"}
+    )
+    assert result["CRS"] == "EPSG:4544"
+    store = CaseStore.open(result["OUTPUT"])
+    assert store.srid == 4544 and store.plot_count() == 0
+
+
+def test_createdatabase_refuses_a_geographic_crs_and_an_existing_file(plugin_provider, tmp_path):
+    import processing
+    from qgis.core import QgsProcessingException
+
+    with pytest.raises(QgsProcessingException, match="4490"):
+        processing.run(
+            "landcase:createdatabase", {"OUTPUT": str(tmp_path / "g.sqlite"), "CRS": "EPSG:4490"}
+        )
+    existing = tmp_path / "kept.sqlite"
+    small_database(existing, plots=3).close()
+    before = file_digest(existing)
+    with pytest.raises(QgsProcessingException, match="already exists"):
+        processing.run("landcase:createdatabase", {"OUTPUT": str(existing), "CRS": "EPSG:4549"})
+    assert file_digest(existing) == before
+
+
+@pytest.fixture(scope="module")
+def headless_profile(tmp_path_factory) -> Path:
+    profiles = tmp_path_factory.mktemp("qgis-process")
+    make_profile(profiles, name="default", enable=False)  # enabled below, as a user would
+    return profiles
+
+
+def _qgis_process(profiles: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        ["qgis_process.bin", *args],
+        env=qgis_subprocess_env(profiles),
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+
+
+def test_createdatabase_headless_with_qgis_process(headless_profile, tmp_path):
+    enabled = _qgis_process(headless_profile, "plugins", "enable", "landcase")
+    assert enabled.returncode == 0, enabled.stderr
+    listed = _qgis_process(headless_profile, "list")
+    assert "landcase:createdatabase" in listed.stdout, listed.stderr
+
+    output = tmp_path / "headless.sqlite"
+    result = _qgis_process(
+        headless_profile,
+        "run",
+        "landcase:createdatabase",
+        "--",
+        f"OUTPUT={output}",
+        "CRS=EPSG:4551",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert CaseStore.open(output).srid == 4551
+
+    refused = _qgis_process(
+        headless_profile,
+        "run",
+        "landcase:createdatabase",
+        "--",
+        f"OUTPUT={output}",
+        "CRS=EPSG:4551",
+    )
+    assert refused.returncode != 0
+    assert "already exists" in refused.stdout + refused.stderr
