@@ -26,6 +26,7 @@ from ..toolbelt.i18n import tr
 from .plot_table_model import PLOT_ID_ROLE, PlotFilterModel, PlotTableModel
 
 DOCK_OBJECT_NAME = "LandCaseCaseDock"
+MINIMUM_ZOOM_WIDTH_M = 500.0
 
 
 class CaseDock(QgsDockWidget):
@@ -126,9 +127,25 @@ class CaseDock(QgsDockWidget):
         finally:
             self._syncing = False
         if plot_ids:
-            canvas = self._iface.mapCanvas()
-            canvas.zoomToSelected(self._layer)
-            canvas.refresh()
+            self._zoom_to_selection()
+
+    def _zoom_to_selection(self) -> None:
+        """Zoom to the selected plots with their surroundings: a plot alone fills the
+        screen and says nothing about where it is."""
+        canvas = self._iface.mapCanvas()
+        extent = canvas.mapSettings().layerExtentToOutputExtent(
+            self._layer, self._layer.boundingBoxOfSelected()
+        )
+        if extent.isEmpty() and extent.width() == 0 and extent.height() == 0:
+            return
+        extent.scale(3.0)
+        minimum = MINIMUM_ZOOM_WIDTH_M
+        if canvas.mapSettings().destinationCrs().isGeographic():
+            minimum = MINIMUM_ZOOM_WIDTH_M / 111_000  # degrees, near enough for a view
+        if extent.width() < minimum:
+            extent.scale(minimum / max(extent.width(), 1e-9))
+        canvas.setExtent(extent)
+        canvas.refresh()
 
     def _map_selection_changed(self, selected, *_args) -> None:
         if self._syncing:

@@ -82,19 +82,25 @@ class LandCasePlugin:
         except TypeError:
             pass  # initGui never ran (qgis_process loads only the provider)
         self.close_database()
+        # Unparent before deleteLater: QGIS may reload the plugin before the event loop
+        # gets to delete them, and a second dock must never meet the first one.
         for action in self.actions:
+            action.setParent(None)
             action.deleteLater()
         self.actions = []
         if self.menu is not None:
             self.iface.mainWindow().menuBar().removeAction(self.menu.menuAction())
+            self.menu.setParent(None)
             self.menu.deleteLater()
             self.menu = None
         if self.toolbar is not None:
             self.iface.mainWindow().removeToolBar(self.toolbar)
+            self.toolbar.setParent(None)
             self.toolbar.deleteLater()
             self.toolbar = None
         if self.dock is not None:
             self.iface.removeDockWidget(self.dock)
+            self.dock.setParent(None)
             self.dock.deleteLater()
             self.dock = None
         if self.provider is not None:

@@ -35,3 +35,23 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 def artifacts() -> Path:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     return ARTIFACTS
+
+
+@pytest.fixture(scope="session")
+def demo_sample(tmp_path_factory) -> Path:
+    """The small sample county, generated once per test run."""
+    from tools.sample_county import generate
+
+    folder = tmp_path_factory.mktemp("sample")
+    generate(folder, size="small", seed=42)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def demo_database(demo_sample, tmp_path_factory) -> Path:
+    """The demo database, built the way `make run` builds it."""
+    from tools.build_demo import build
+
+    target = tmp_path_factory.mktemp("demo") / "landcase_demo.sqlite"
+    build(demo_sample, target)
+    return target

@@ -4,7 +4,6 @@ bad files in the message bar, and edits made with QGIS's own tools being audited
 from __future__ import annotations
 
 import pytest
-from helpers import file_digest, small_database
 from qgis.core import (
     Qgis,
     QgsApplication,
@@ -17,6 +16,7 @@ from qgis.PyQt.QtCore import QCoreApplication, QEvent
 from qgis.PyQt.QtWidgets import QAction, QDockWidget, QMenu, QToolBar
 
 import landcase
+from helpers import file_digest, small_database
 from landcase.cases.codes import CASE_STATUSES
 from landcase.forms.case_dock import DOCK_OBJECT_NAME
 from landcase.layers.plot_layer import GROUP_NAME, STATUS_FIELD

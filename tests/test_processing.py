@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers import file_digest, qgis_subprocess_env, small_database
 
+from helpers import file_digest, qgis_subprocess_env, small_database
 from landcase.cases import CaseStore
 
 ROOT = Path(__file__).resolve().parent.parent

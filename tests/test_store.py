@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 import shapely
-from helpers import file_digest, new_plot, small_database
 
+from helpers import file_digest, new_plot, small_database
 from landcase.cases import CaseStore, errors
 from landcase.cases.codes import INITIAL_STATUS
 from landcase.cases.connection import connect
