@@ -18,7 +18,9 @@ run: deps translations demo
 	@if [ -z "$$DISPLAY" ]; then \
 	  echo "No display found. Start QGIS on a virtual screen with:  xvfb-run -a make run"; \
 	  echo "(or run 'make run' from a desktop session)."; exit 1; fi
-	LANDCASE_DEMO=$(abspath $(DEMO)) qgis --profiles-path $(abspath $(PROFILES)) \
+	LANDCASE_DEMO=$(abspath $(DEMO)) LANDCASE_SAMPLE=$(abspath $(SAMPLE)) \
+	PYTHONPATH=$$($(PYTHON) -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])') \
+	qgis --profiles-path $(abspath $(PROFILES)) \
 	  --profile landcase --nologo --code tools/open_demo.py
 
 test: deps translations

@@ -12,4 +12,4 @@ groups = sys.argv[1:] or ["dev"]
 packages = list(project["dependencies"])
 for group in groups:
     packages += project["optional-dependencies"][group]
-print(" ".join(f"'{p}'" for p in packages))
+print(" ".join(packages))  # no spaces in the pins, so the shell may split them
