@@ -8,6 +8,7 @@ is one transaction: it is written whole or not at all.
 from __future__ import annotations
 
 import contextlib
+import datetime
 import getpass
 import json
 import os
@@ -18,7 +19,7 @@ from pathlib import Path
 
 import shapely
 
-from . import audit, errors, schema
+from . import audit, deadlines, errors, schema
 from .codes import INITIAL_STATUS, square_metres_to_mu
 from .connection import APPLICATION_ID, connect, read_header
 from .crs import CGCS2000_GEOGRAPHIC, is_gk3_srid
@@ -61,10 +62,18 @@ class PlotSummary:
     area_m2: float
     status: str
     clue_source: str
+    determination: str | None = None
+    due_kind: str | None = None
+    due_date: str | None = None
+    days_left: int | None = None
 
     @property
     def area_mu(self) -> float:
         return square_metres_to_mu(self.area_m2)
+
+    @property
+    def overdue(self) -> bool:
+        return self.days_left is not None and self.days_left < 0
 
 
 @dataclass(frozen=True)
@@ -359,15 +368,60 @@ class CaseStore:
     def plot_count(self) -> int:
         return self._db.execute("SELECT count(*) FROM plot").fetchone()[0]
 
-    def list_plots(self) -> list[PlotSummary]:
+    def list_plots(self, today: str | None = None) -> list[PlotSummary]:
+        """All plots with their case state and next deadline; ``today`` (ISO date)
+        defaults to the local date and sets the days left."""
+        today = today or datetime.date.today().isoformat()
+        waiting = ", ".join("?" * len(deadlines.AWAITING_DETERMINATION))
+        rectifying = ", ".join("?" * len(deadlines.AWAITING_RECTIFICATION))
         rows = self._db.execute(
-            """SELECT p.id, p.jcbh, b.name, p.township, p.village, ST_Area(p.geom),
-                      COALESCE(c.status, ?), p.clue_source
-               FROM plot AS p
-               LEFT JOIN batch AS b ON b.id = p.batch_id
-               LEFT JOIN case_record AS c ON c.plot_id = p.id
-               ORDER BY p.jcbh""",
-            (INITIAL_STATUS,),
+            f"""WITH current_determination AS (
+                    -- SQLite takes bare columns from the row holding max(): the latest one
+                    SELECT case_id, category, max(id) FROM determination
+                    WHERE superseded_by IS NULL GROUP BY case_id
+                ),
+                latest_rectification AS (
+                    SELECT case_id, task_listed_on, max(id) FROM rectification
+                    GROUP BY case_id
+                ),
+                due AS (
+                    SELECT p.id AS plot_id,
+                        CASE
+                            WHEN c.status IN ({waiting}) AND b.received_date IS NOT NULL
+                                THEN ?
+                            WHEN c.status IN ({rectifying}) AND r.task_listed_on IS NOT NULL
+                                THEN ?
+                        END AS kind,
+                        CASE
+                            WHEN c.status IN ({waiting})
+                                THEN date(b.received_date, '+{deadlines.DETERMINATION_DAYS} days')
+                            WHEN c.status IN ({rectifying})
+                                THEN date(r.task_listed_on, '+{deadlines.RECTIFICATION_DAYS} days')
+                        END AS due_date
+                    FROM plot AS p
+                    LEFT JOIN batch AS b ON b.id = p.batch_id
+                    LEFT JOIN case_record AS c ON c.plot_id = p.id
+                    LEFT JOIN latest_rectification AS r ON r.case_id = c.id
+                )
+            SELECT p.id, p.jcbh, b.name, p.township, p.village, ST_Area(p.geom),
+                   COALESCE(c.status, ?), p.clue_source, d.category, due.kind, due.due_date,
+                   CAST(julianday(due.due_date) - julianday(?) AS INTEGER)
+            FROM plot AS p
+            LEFT JOIN batch AS b ON b.id = p.batch_id
+            LEFT JOIN case_record AS c ON c.plot_id = p.id
+            LEFT JOIN current_determination AS d ON d.case_id = c.id
+            LEFT JOIN due ON due.plot_id = p.id
+            ORDER BY p.jcbh""",
+            (
+                *deadlines.AWAITING_DETERMINATION,
+                deadlines.DETERMINATION,
+                *deadlines.AWAITING_RECTIFICATION,
+                deadlines.RECTIFICATION,
+                *deadlines.AWAITING_DETERMINATION,
+                *deadlines.AWAITING_RECTIFICATION,
+                INITIAL_STATUS,
+                today,
+            ),
         )
         return [PlotSummary(*row) for row in rows]
 

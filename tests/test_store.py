@@ -307,3 +307,31 @@ def test_a_locked_database_says_so_and_keeps_its_data(tmp_path):
     blocker.execute("ROLLBACK")
     blocker.close()
     assert store.plot_count() == 1
+
+
+def test_panel_rows_carry_the_next_deadline_and_days_left(tmp_path):
+    store = small_database(tmp_path / "s.sqlite", plots=3)  # batch received 2026-02-01
+    first, second, third = store.list_plots()
+    with store.transaction() as db:
+        db.execute("UPDATE case_record SET status = '整改中' WHERE plot_id = ?", (second.plot_id,))
+        case_id = db.execute(
+            "SELECT id FROM case_record WHERE plot_id = ?", (second.plot_id,)
+        ).fetchone()[0]
+        db.execute(
+            "INSERT INTO rectification (case_id, task_listed_on) VALUES (?, '2026-03-01')",
+            (case_id,),
+        )
+        db.execute("UPDATE case_record SET status = '已销号' WHERE plot_id = ?", (third.plot_id,))
+        db.execute(
+            "INSERT INTO determination (case_id, category) SELECT id, '违法' FROM case_record "
+            "WHERE plot_id = ?",
+            (third.plot_id,),
+        )
+    rows = {row.plot_id: row for row in store.list_plots(today="2026-02-25")}
+    # 20 days after 2026-02-01 is 2026-02-21: four days late on the 25th
+    assert (rows[first.plot_id].due_kind, rows[first.plot_id].due_date) == ("判定", "2026-02-21")
+    assert rows[first.plot_id].days_left == -4 and rows[first.plot_id].overdue
+    # 60 days after 2026-03-01 is 2026-04-30
+    assert (rows[second.plot_id].due_kind, rows[second.plot_id].due_date) == ("整改", "2026-04-30")
+    assert rows[second.plot_id].days_left == 64 and not rows[second.plot_id].overdue
+    assert rows[third.plot_id].due_date is None and rows[third.plot_id].determination == "违法"
