@@ -5,7 +5,8 @@ VENV := .venv
 PYTHON := $(VENV)/bin/python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := qgis python3-qgis qgis-providers libsqlite3-mod-spatialite python3-gdal \
-	python3-venv fonts-wqy-zenhei xvfb xauth poppler-utils zbar-tools qttools5-dev-tools
+	python3-venv python3-dev gcc libgeos-dev fonts-wqy-zenhei xvfb xauth poppler-utils zbar-tools \
+	qttools5-dev-tools
 QM := resources/i18n/landcase_zh_CN.qm
 SAMPLE := build/sample
 DEMO := build/demo/landcase_demo.sqlite
@@ -39,10 +40,13 @@ apt:
 	fi
 
 # The venv sees Debian's QGIS and GDAL bindings (system site packages); pip adds the
-# pinned packages of pyproject.toml.
+# pinned packages of pyproject.toml. shapely is built against Debian's GEOS: inside QGIS
+# the process already has that GEOS loaded, and a wheel's own GEOS would be mixed with it.
 $(VENV)/.installed: pyproject.toml tools/requirements.py
 	[ -x $(PYTHON) ] || $(SYSTEM_PYTHON) -m venv --system-site-packages $(VENV)
-	$(PYTHON) -m pip install -q --disable-pip-version-check $$($(SYSTEM_PYTHON) tools/requirements.py dev)
+	$(PYTHON) -m pip install -q --disable-pip-version-check --no-binary shapely \
+	  $$($(SYSTEM_PYTHON) tools/requirements.py dev)
+	$(PYTHON) -c "import shapely; assert shapely.geos_version[:2] == (3, 11), shapely.geos_version"
 	touch $@
 
 translations: $(QM)

@@ -365,6 +365,61 @@ class CaseStore:
         )
         return plot_id
 
+    def register_batch(
+        self,
+        name: str,
+        plots: list[NewPlot],
+        source_kind: str = "部卫片",
+        received_date: str | None = None,
+        field_mapping: tuple[str, dict] | None = None,
+    ) -> list[int]:
+        """One import: the batch (created when new, reused when the same batch comes
+        again), its plots with their cases, and the field mapping to offer next time."""
+        with self.transaction() as db:
+            batch_id = self.batch_id(name)
+            if batch_id is None:
+                batch_id = db.execute(
+                    "INSERT INTO batch (name, source, received_date) VALUES (?, ?, ?)",
+                    (name, source_kind, received_date),
+                ).lastrowid
+            if field_mapping is not None:
+                signature, mapping = field_mapping
+                db.execute(
+                    "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+                    (f"field_mapping:{signature}", json.dumps(mapping, ensure_ascii=False)),
+                )
+            return [self._insert_plot(db, plot, batch_id) for plot in plots]
+
+    def saved_field_mapping(self, signature: str) -> dict | None:
+        value = self._meta(f"field_mapping:{signature}")
+        return json.loads(value) if value else None
+
+    def existing_plot_numbers(self, numbers: Iterable[str]) -> set[str]:
+        """Those of ``numbers`` (监测编号) already registered."""
+        numbers = list(dict.fromkeys(numbers))
+        found: set[str] = set()
+        for start in range(0, len(numbers), 500):  # under SQLite's bound-parameter limit
+            chunk = numbers[start : start + 500]
+            rows = self._db.execute(
+                f"SELECT jcbh FROM plot WHERE jcbh IN ({', '.join('?' * len(chunk))})", chunk
+            )
+            found.update(row[0] for row in rows)
+        return found
+
+    def plots_in_extent(
+        self, bounds: tuple[float, float, float, float]
+    ) -> list[tuple[str, shapely.Geometry]]:
+        """(监测编号, geometry) of the stored plots whose box meets ``bounds``, found
+        through the spatial index."""
+        rows = self._db.execute(
+            """SELECT jcbh, AsBinary(geom) FROM plot WHERE ROWID IN (
+                   SELECT ROWID FROM SpatialIndex
+                   WHERE f_table_name = 'plot' AND f_geometry_column = 'geom'
+                     AND search_frame = BuildMbr(?, ?, ?, ?, ?))""",
+            (*bounds, self.srid),
+        )
+        return [(row[0], shapely.from_wkb(row[1])) for row in rows]
+
     def plot_count(self) -> int:
         return self._db.execute("SELECT count(*) FROM plot").fetchone()[0]
 

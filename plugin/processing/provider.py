@@ -9,6 +9,7 @@ from qgis.PyQt.QtGui import QIcon
 
 from ...toolbelt.i18n import tr
 from .create_database import CreateDatabaseAlgorithm
+from .import_plots import ImportPlotsAlgorithm
 
 ICON = Path(__file__).resolve().parent.parent.parent / "resources" / "icons" / "landcase.svg"
 
@@ -28,3 +29,4 @@ class LandCaseProvider(QgsProcessingProvider):
 
     def loadAlgorithms(self) -> None:  # noqa: N802 (Qt API)
         self.addAlgorithm(CreateDatabaseAlgorithm())
+        self.addAlgorithm(ImportPlotsAlgorithm())
