@@ -2,19 +2,16 @@
 
     python tools/build_demo.py build/sample build/demo/landcase_demo.sqlite
 
-It registers the sample's 卫片 batch. This is a plain loader for the demo: rows whose
-geometry is invalid or whose 监测编号 repeats are left out and counted; the plugin's own
-importer (encoding detection, repair, duplicate and overlap checks) does this for users.
+It registers the sample's 卫片 batch through the plugin's own importer, the way a station
+technician would: encoding detected, invalid plots repaired, duplicates skipped.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
-
-import shapely
-from osgeo import gdal, ogr
 
 ROOT = Path(__file__).resolve().parent.parent
 # The plugin is imported as 'landcase', the way QGIS does: a link to the repository root.
@@ -23,70 +20,56 @@ _LINK.parent.mkdir(parents=True, exist_ok=True)
 if not _LINK.is_symlink():
     _LINK.symlink_to(ROOT, target_is_directory=True)
 sys.path.insert(0, str(_LINK.parent))
-from landcase.cases import CaseStore, NewPlot  # noqa: E402
 
-ogr.UseExceptions()
 BATCH_NAME = "2026年第1批部卫片"
-TEXT_FIELDS = ("XZQDM", "XZQMC", "JCPC", "QSX", "HSX", "TBLX", "BGLX")
-
-
-def _villages(county_gpkg: Path) -> tuple[shapely.STRtree, list[shapely.Geometry], list[str]]:
-    source = ogr.Open(str(county_gpkg))
-    layer = source.GetLayerByName("xzq_village")
-    geometries, names = [], []
-    for feature in layer:
-        geometries.append(shapely.from_wkb(bytes(feature.GetGeometryRef().ExportToWkb())))
-        names.append(feature.GetField("XZQMC"))
-    return shapely.STRtree(geometries), geometries, names
-
-
-def read_batch(shapefile: Path, county_gpkg: Path) -> tuple[list[NewPlot], dict]:
-    tree, villages, village_names = _villages(county_gpkg)
-    source = gdal.OpenEx(str(shapefile), gdal.OF_VECTOR, open_options=["ENCODING=GBK"])
-    plots, seen, skipped = [], set(), {"invalid": 0, "duplicate": 0}
-    for feature in source.GetLayer():
-        jcbh = feature.GetField("JCBH")
-        geometry = shapely.from_wkb(bytes(feature.GetGeometryRef().ExportToWkb()))
-        if geometry.is_empty or not geometry.is_valid or geometry.area <= 0:
-            skipped["invalid"] += 1
-            continue
-        if jcbh in seen:
-            skipped["duplicate"] += 1
-            continue
-        seen.add(jcbh)
-        hit = tree.query(geometry.representative_point(), predicate="within")
-        fields = {name.lower(): feature.GetField(name) for name in TEXT_FIELDS}
-        plots.append(
-            NewPlot(
-                jcbh=jcbh,
-                geometry=geometry,
-                jcmj=feature.GetField("JCMJ"),
-                township=fields["xzqmc"],
-                village=village_names[hit[0]] if len(hit) else None,
-                **fields,
-            )
-        )
-    return plots, skipped
+RECEIVED = "2026-02-10"
 
 
 def build(sample: Path, target: Path) -> dict:
-    plots, skipped = read_batch(sample / "batch" / "wpzf_2026_01.shp", sample / "county.gpkg")
+    """Create ``target`` and import the sample batch; QGIS reads the shapefile, so a
+    QgsApplication must exist (``main`` makes one when run as a script)."""
+    from landcase.cases import CaseStore
+    from landcase.cases.field_mapping import fields_signature, suggest_mapping
+    from landcase.cases.intake import import_batch
+    from landcase.layers.source_reader import open_source, read_rows
+
     target.parent.mkdir(parents=True, exist_ok=True)
     store = CaseStore.create(target, 4549, overwrite=True, user="demo")
-    batch = store.add_batch(BATCH_NAME, source="部卫片", received_date="2026-02-10")
-    store.add_plots(plots, batch)
-    count = store.plot_count()
-    store.close()
-    return {"plots": count, **skipped}
+    try:
+        opened = open_source(str(sample / "batch" / "wpzf_2026_01.shp"))
+        names, rows = read_rows(opened.layer, store.srid)
+        report = import_batch(
+            store,
+            rows,
+            suggest_mapping(names),
+            BATCH_NAME,
+            opened.name,
+            received_date=RECEIVED,
+            fields_signature=fields_signature(names),
+            report_folder=target.parent / "import_reports",
+        )
+    finally:
+        store.close()
+    return {"plots": report.imported, "rows": report.rows, "report": report.report_file}
 
 
-if __name__ == "__main__":
+def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sample", type=Path)
     parser.add_argument("target", type=Path)
     arguments = parser.parse_args()
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from qgis.core import QgsApplication
+
+    app = QgsApplication([], False)
+    app.initQgis()
     summary = build(arguments.sample, arguments.target)
     print(
-        f"{arguments.target}: {summary['plots']} plots "
-        f"({summary['invalid']} invalid and {summary['duplicate']} duplicate rows left out)"
+        f"{arguments.target}: {summary['plots']} of {summary['rows']} rows imported; "
+        f"report {summary['report']}"
     )
+    app.exitQgis()
+
+
+if __name__ == "__main__":
+    main()
