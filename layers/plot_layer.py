@@ -116,6 +116,11 @@ def refresh(plot_layer: QgsVectorLayer) -> None:
     """Re-read the plots and their joined case fields after the store changed them."""
     for join in plot_layer.vectorJoins():
         if join.joinLayer() is not None:
-            join.joinLayer().reload()
-    plot_layer.reload()
+            join.joinLayer().dataProvider().reloadData()
+    # The SpatiaLite provider caches its row count and extent: reloadData() drops the
+    # features it holds, updateExtents() recounts (reload() alone does neither).
+    provider = plot_layer.dataProvider()
+    provider.reloadData()
+    provider.updateExtents()
+    plot_layer.updateExtents()
     plot_layer.triggerRepaint()

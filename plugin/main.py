@@ -4,19 +4,24 @@ Processing provider, all created in initGui and all removed again in unload."""
 from __future__ import annotations
 
 import logging
+import sqlite3
 from pathlib import Path
 
 from qgis.core import QgsApplication, QgsProject
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QIcon
-from qgis.PyQt.QtWidgets import QAction, QFileDialog, QMenu
+from qgis.PyQt.QtWidgets import QAction, QApplication, QFileDialog, QMenu
 
 from ..cases import CaseDatabaseError, CaseStore
 from ..forms.case_dock import CaseDock
+from ..forms.import_dialog import ImportDialog
+from ..forms.import_report_dialog import ImportReportDialog, summary_text
 from ..forms.messages import show_error, show_success
 from ..forms.new_database_dialog import DATABASE_FILTER, NewDatabaseDialog
+from ..layers.batch_import import import_layer
 from ..layers.crs_choice import srid_for_extent
-from ..layers.plot_layer import LayerLoadError, add_case_layers, remove_case_layers
+from ..layers.plot_layer import LayerLoadError, add_case_layers, refresh, remove_case_layers
+from ..layers.source_reader import SourceError
 from ..toolbelt import settings
 from ..toolbelt.i18n import install_translator, remove_translator, tr
 from ..toolbelt.log import setup_logger, teardown_logger
@@ -37,6 +42,7 @@ class LandCasePlugin:
         self.actions: list[QAction] = []
         self.store: CaseStore | None = None
         self.plot_layer = None
+        self.report_dialog = None
 
     # -- QGIS entry points ------------------------------------------------------------
 
@@ -61,6 +67,9 @@ class LandCasePlugin:
 
         self._add_action("new_database.svg", tr("New case database…"), self.new_database)
         self._add_action("open_database.svg", tr("Open case database…"), self.open_database_dialog)
+        self.import_action = self._add_action(
+            "import_batch.svg", tr("Import plot batch…"), self.import_batch_dialog
+        )
         panel = self.dock.toggleViewAction()
         panel.setIcon(QIcon(str(ICONS / "case_panel.svg")))
         panel.setText(tr("Case panel"))
@@ -180,6 +189,57 @@ class LandCasePlugin:
             tr("Opened {path}: {count} plots.").format(path=store.path, count=store.plot_count()),
         )
         return store
+
+    # -- intake -------------------------------------------------------------------------
+
+    def import_batch_dialog(self) -> None:
+        if self.store is None:
+            show_error(self.iface, Exception(tr("Open or create a case database first.")))
+            return
+        dialog = ImportDialog(self.store, self.iface.mainWindow())
+        try:
+            if dialog.exec_():
+                self.import_layer(
+                    dialog.source_layer(),
+                    dialog.source_name(),
+                    dialog.chosen_mapping(),
+                    dialog.source_crs(),
+                    **dialog.batch_fields(),
+                )
+        finally:
+            dialog.deleteLater()
+
+    def import_layer(
+        self, layer, source_name, mapping, source_crs, batch, source_kind, received_date
+    ):
+        """Import one batch into the open database (one transaction) and show the report."""
+        QApplication.setOverrideCursor(Qt.WaitCursor)
+        try:
+            report = import_layer(
+                self.store,
+                layer,
+                source_name,
+                batch,
+                mapping,
+                source_kind=source_kind,
+                received_date=received_date,
+                source_crs=source_crs,
+            )
+        except SourceError as error:
+            show_error(self.iface, Exception(error.text(tr)), tr("Import failed"))
+            return None
+        except (CaseDatabaseError, sqlite3.Error) as error:
+            LOG.exception("import of %s failed", source_name)
+            show_error(self.iface, error, tr("Import failed; nothing was stored"))
+            return None
+        finally:
+            QApplication.restoreOverrideCursor()
+        refresh(self.plot_layer)
+        self.dock.reload()
+        show_success(self.iface, summary_text(report))
+        self.report_dialog = ImportReportDialog(report, self.iface.mainWindow())
+        self.report_dialog.show()
+        return report
 
     def close_database(self) -> None:
         if self.store is None:

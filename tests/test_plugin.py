@@ -63,7 +63,7 @@ def test_load_unload_three_times_leaves_nothing_behind(
         instance = landcase.classFactory(qgis_iface)
         instance.initGui()
         present = _leftovers(main_window)
-        assert len(present["actions"]) == 2
+        assert len(present["actions"]) == 3
         assert len(present["menus"]) == 1 and len(present["menu bar"]) == 1
         assert len(present["toolbars"]) == 1 and len(present["docks"]) == 1
         assert present["provider"]
@@ -199,3 +199,38 @@ def test_zh_cn_translation_is_loaded_for_a_chinese_locale(qgis_app):
     finally:
         remove_translator(translator)
     assert tr("Plots") == "Plots"
+
+
+def test_import_dialog_suggests_the_mapping_and_the_import_fills_the_panel(
+    plugin, qgis_iface, demo_sample, tmp_path
+):
+    from landcase.forms.import_dialog import ImportDialog
+
+    path = tmp_path / "station.sqlite"
+    from landcase.cases import CaseStore
+
+    CaseStore.create(path, 4549).close()
+    plugin.open_database(str(path))
+    dialog = ImportDialog(plugin.store)
+    dialog.file.setFilePath(str(demo_sample / "batch" / "wpzf_2026_01.shp"))
+    assert dialog.source_layer() is not None
+    assert "GBK" in dialog.encoding_note.text() or "GB18030" in dialog.encoding_note.text()
+    mapping = dialog.chosen_mapping()
+    assert mapping["jcbh"] == "JCBH" and mapping["xzqmc"] == "XZQMC" and mapping["jcmj"] == "JCMJ"
+    assert dialog.batch.text() == "wpzf_2026_01"
+    dialog.batch.setText("2026年第1批部卫片")
+
+    report = plugin.import_layer(
+        dialog.source_layer(),
+        dialog.source_name(),
+        mapping,
+        dialog.source_crs(),
+        **dialog.batch_fields(),
+    )
+    assert report is not None and report.imported > 400
+    assert plugin.dock.plot_count() == report.imported
+    assert plugin.plot_layer.featureCount() == report.imported
+    assert plugin.report_dialog.isVisible()
+    assert plugin.report_dialog.table.model().rowCount() == len(report.issues)
+    assert any("2026年第1批部卫片" in m for m in qgis_iface.messageBar().get_messages(Qgis.Success))
+    dialog.deleteLater()

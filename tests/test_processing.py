@@ -98,3 +98,66 @@ def test_createdatabase_headless_with_qgis_process(headless_profile, tmp_path):
     )
     assert refused.returncode != 0
     assert "already exists" in refused.stdout + refused.stderr
+
+
+def test_importplots_headless_with_qgis_process(headless_profile, demo_sample, tmp_path):
+    _qgis_process(headless_profile, "plugins", "enable", "landcase")
+    database = tmp_path / "station.sqlite"
+    CaseStore.create(database, 4549).close()
+    shapefile = demo_sample / "batch" / "wpzf_2026_01.shp"
+    run = _qgis_process(
+        headless_profile,
+        "--json",
+        "run",
+        "landcase:importplots",
+        "--",
+        f"DATABASE={database}",
+        f"INPUT={shapefile}",
+        "BATCH=2026年第1批部卫片",
+        "RECEIVED_DATE=2026-02-10",
+    )
+    assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
+    import json
+
+    results = json.loads(run.stdout)["results"]
+    expected = json.loads((demo_sample / "batch" / "expected.json").read_text(encoding="utf-8"))
+    assert results["DUPLICATES"] == len(expected["duplicates"])
+    assert results["REPAIRED"] == len(expected["invalid"])
+    assert results["OVERLAPS"] == len(expected["overlapping"])
+    store = CaseStore.open(database)
+    assert store.plot_count() == results["IMPORTED"] > 400
+    assert Path(results["REPORT"]).exists()
+    again = _qgis_process(
+        headless_profile,
+        "--json",
+        "run",
+        "landcase:importplots",
+        "--",
+        f"DATABASE={database}",
+        f"INPUT={shapefile}",
+        "BATCH=2026年第1批部卫片",
+    )
+    assert json.loads(again.stdout)["results"]["IMPORTED"] == 0
+    assert store.plot_count() == results["IMPORTED"]
+
+
+def test_importplots_refuses_a_bad_field_map_and_stores_nothing(
+    plugin_provider, demo_sample, tmp_path
+):
+    import processing
+    from qgis.core import QgsProcessingException
+
+    database = tmp_path / "station.sqlite"
+    CaseStore.create(database, 4549).close()
+    with pytest.raises(QgsProcessingException, match="NOPE"):
+        processing.run(
+            "landcase:importplots",
+            {
+                "DATABASE": str(database),
+                "INPUT": str(demo_sample / "batch" / "wpzf_2026_01.shp"),
+                "BATCH": "b",
+                "FIELD_MAP": '{"jcbh": "NOPE"}',
+            },
+        )
+    store = CaseStore.open(database)
+    assert store.plot_count() == 0 and store.batch_id("b") is None

@@ -18,9 +18,10 @@ from qgis.core import (
 
 from ...cases import CaseDatabaseError, CaseStore
 from ...cases.field_mapping import fields_signature, suggest_mapping, validate_mapping
-from ...cases.intake import DUPLICATE, OVERLAP, REJECTED, REPAIRED, import_batch
+from ...cases.intake import DUPLICATE, OVERLAP, REJECTED, REPAIRED
 from ...forms.messages import error_text
-from ...layers.source_reader import SourceError, open_source, read_rows
+from ...layers.batch_import import import_layer
+from ...layers.source_reader import SourceError, open_source
 from ...toolbelt.i18n import tr
 
 
@@ -103,26 +104,16 @@ class ImportPlotsAlgorithm(QgsProcessingAlgorithm):
         except CaseDatabaseError as error:
             raise QgsProcessingException(error_text(error)) from error
         try:
-            try:
-                names, rows = read_rows(layer, store.srid)
-            except SourceError as error:
-                raise QgsProcessingException(error.text(tr)) from error
-            mapping = self._mapping(parameters, context, names, store)
+            mapping = self._mapping(parameters, context, layer.fields().names(), store)
             feedback.pushInfo(
                 tr("Field mapping: {mapping}").format(
                     mapping=json.dumps(mapping, ensure_ascii=False)
                 )
             )
-            feedback.setProgress(40)
-            report = import_batch(
-                store,
-                rows,
-                mapping,
-                batch,
-                source_name,
-                received_date=received,
-                fields_signature=fields_signature(names),
-            )
+            feedback.setProgress(20)
+            report = import_layer(store, layer, source_name, batch, mapping, received_date=received)
+        except SourceError as error:
+            raise QgsProcessingException(error.text(tr)) from error
         except CaseDatabaseError as error:
             raise QgsProcessingException(error_text(error)) from error
         finally:

@@ -1,0 +1,98 @@
+"""What an import did: counts, and every rejected, repaired, duplicate or overlapping row
+with its source row number, 监测编号 and reason."""
+
+from __future__ import annotations
+
+from qgis.PyQt.QtCore import QAbstractTableModel, Qt, QUrl
+from qgis.PyQt.QtGui import QDesktopServices
+from qgis.PyQt.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+)
+
+from ..cases.intake import DUPLICATE, OVERLAP, REJECTED, REPAIRED
+from ..toolbelt.i18n import tr
+
+
+def kind_labels() -> dict[str, str]:
+    return {
+        REJECTED: tr("Rejected"),
+        REPAIRED: tr("Repaired"),
+        DUPLICATE: tr("Duplicate"),
+        OVERLAP: tr("Overlap"),
+    }
+
+
+def summary_text(report) -> str:
+    return tr(
+        "Batch {batch}: {imported} of {rows} rows imported; {repaired} repaired, "
+        "{rejected} rejected, {duplicates} duplicates skipped, {overlaps} overlaps to check."
+    ).format(
+        batch=report.batch,
+        imported=report.imported,
+        rows=report.rows,
+        repaired=report.count(REPAIRED),
+        rejected=report.count(REJECTED),
+        duplicates=report.count(DUPLICATE),
+        overlaps=report.count(OVERLAP),
+    )
+
+
+class IssueModel(QAbstractTableModel):
+    def __init__(self, issues, parent=None):
+        super().__init__(parent)
+        self._issues = list(issues)
+        self._kinds = kind_labels()
+        self._headers = (tr("Source row"), tr("Plot number"), tr("Kind"), tr("Reason"))
+
+    def rowCount(self, parent=None):  # noqa: N802 (Qt API)
+        return 0 if parent is not None and parent.isValid() else len(self._issues)
+
+    def columnCount(self, parent=None):  # noqa: N802 (Qt API)
+        return 0 if parent is not None and parent.isValid() else len(self._headers)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802 (Qt API)
+        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid() or role != Qt.DisplayRole:
+            return None
+        issue = self._issues[index.row()]
+        return (
+            str(issue.row),
+            issue.jcbh or "",
+            self._kinds[issue.kind],
+            issue.text(tr),
+        )[index.column()]
+
+
+class ImportReportDialog(QDialog):
+    def __init__(self, report, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(tr("Import report"))
+        self.resize(760, 420)
+        self.summary = QLabel(summary_text(report))
+        self.summary.setWordWrap(True)
+        self.table = QTableView()
+        self.table.setModel(IssueModel(report.issues, self))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.resizeColumnsToContents()
+        buttons = QDialogButtonBox(QDialogButtonBox.Close)
+        open_csv = buttons.addButton(tr("Open report file"), QDialogButtonBox.ActionRole)
+        open_csv.clicked.connect(
+            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(report.report_file)))
+        )
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(QLabel(tr("Report file: {path}").format(path=report.report_file)))
+        layout.addWidget(self.table)
+        layout.addWidget(buttons)
