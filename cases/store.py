@@ -88,6 +88,16 @@ class LayerSource:
 
 
 @dataclass(frozen=True)
+class LayerRole:
+    """A project layer the station assigned to a role (land use, farmland, township…)."""
+
+    role: str
+    source: str
+    provider: str
+    fields: dict
+
+
+@dataclass(frozen=True)
 class AuditEntry:
     table_name: str
     row_id: int
@@ -419,6 +429,37 @@ class CaseStore:
             (*bounds, self.srid),
         )
         return [(row[0], shapely.from_wkb(row[1])) for row in rows]
+
+    def next_patrol_number(self, found_date: str) -> str:
+        """A 监测编号 for a plot found by patrol: XC + date + a three-digit sequence."""
+        prefix = "XC" + found_date.replace("-", "")
+        row = self._db.execute(
+            "SELECT count(*) FROM plot WHERE jcbh LIKE ? || '%'", (prefix,)
+        ).fetchone()
+        number = row[0] + 1
+        while self.existing_plot_numbers([f"{prefix}{number:03d}"]):
+            number += 1
+        return f"{prefix}{number:03d}"
+
+    # -- layer roles -----------------------------------------------------------------
+
+    def set_layer_role(
+        self, role: str, source: str, provider: str, fields: dict | None = None
+    ) -> None:
+        with self.transaction() as db:
+            db.execute(
+                """INSERT INTO layer_role (role, source, provider, fields) VALUES (?, ?, ?, ?)
+                   ON CONFLICT (role) DO UPDATE SET source = excluded.source,
+                       provider = excluded.provider, fields = excluded.fields,
+                       updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')""",
+                (role, source, provider, json.dumps(fields or {}, ensure_ascii=False)),
+            )
+
+    def layer_role(self, role: str) -> LayerRole | None:
+        row = self._db.execute(
+            "SELECT role, source, provider, fields FROM layer_role WHERE role = ?", (role,)
+        ).fetchone()
+        return LayerRole(row[0], row[1], row[2], json.loads(row[3] or "{}")) if row else None
 
     def plot_count(self) -> int:
         return self._db.execute("SELECT count(*) FROM plot").fetchone()[0]

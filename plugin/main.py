@@ -7,17 +7,27 @@ import logging
 import sqlite3
 from pathlib import Path
 
-from qgis.core import QgsApplication, QgsProject
-from qgis.PyQt.QtCore import Qt
+import shapely
+from qgis.core import (
+    QgsApplication,
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsGeometry,
+    QgsProject,
+)
+from qgis.PyQt.QtCore import QDate, Qt
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction, QApplication, QFileDialog, QMenu
 
-from ..cases import CaseDatabaseError, CaseStore
+from ..cases import CaseDatabaseError, CaseStore, NewPlot
 from ..forms.case_dock import CaseDock
 from ..forms.import_dialog import ImportDialog
 from ..forms.import_report_dialog import ImportReportDialog, summary_text
 from ..forms.messages import show_error, show_success
 from ..forms.new_database_dialog import DATABASE_FILTER, NewDatabaseDialog
+from ..forms.new_plot_tool import NewPlotTool
+from ..forms.plot_form import PlotForm
+from ..layers.admin_lookup import admin_names
 from ..layers.batch_import import import_layer
 from ..layers.crs_choice import srid_for_extent
 from ..layers.plot_layer import LayerLoadError, add_case_layers, refresh, remove_case_layers
@@ -43,6 +53,7 @@ class LandCasePlugin:
         self.store: CaseStore | None = None
         self.plot_layer = None
         self.report_dialog = None
+        self.new_plot_tool: NewPlotTool | None = None
 
     # -- QGIS entry points ------------------------------------------------------------
 
@@ -70,6 +81,11 @@ class LandCasePlugin:
         self.import_action = self._add_action(
             "import_batch.svg", tr("Import plot batch…"), self.import_batch_dialog
         )
+        self.new_plot_action = self._add_action("new_plot.svg", tr("New plot"), self.start_new_plot)
+        self.new_plot_action.setCheckable(True)
+        self.new_plot_tool = NewPlotTool(self.iface.mapCanvas())
+        self.new_plot_tool.setAction(self.new_plot_action)
+        self.new_plot_tool.polygon_finished.connect(self.plot_drawn)
         panel = self.dock.toggleViewAction()
         panel.setIcon(QIcon(str(ICONS / "case_panel.svg")))
         panel.setText(tr("Case panel"))
@@ -91,6 +107,12 @@ class LandCasePlugin:
         except TypeError:
             pass  # initGui never ran (qgis_process loads only the provider)
         self.close_database()
+        if self.new_plot_tool is not None:
+            if self.iface.mapCanvas().mapTool() is self.new_plot_tool:
+                self.iface.mapCanvas().unsetMapTool(self.new_plot_tool)
+            self.new_plot_tool.clean_up()
+            self.new_plot_tool.deleteLater()
+            self.new_plot_tool = None
         # Unparent before deleteLater: QGIS may reload the plugin before the event loop
         # gets to delete them, and a second dock must never meet the first one.
         for action in self.actions:
@@ -240,6 +262,53 @@ class LandCasePlugin:
         self.report_dialog = ImportReportDialog(report, self.iface.mainWindow())
         self.report_dialog.show()
         return report
+
+    # -- patrol finds -----------------------------------------------------------------
+
+    def start_new_plot(self) -> None:
+        if self.store is None:
+            self.new_plot_action.setChecked(False)
+            show_error(self.iface, Exception(tr("Open or create a case database first.")))
+            return
+        snapping = QgsProject.instance().snappingConfig()
+        if not snapping.enabled():  # patrol plots are drawn against existing boundaries
+            snapping.setEnabled(True)
+            QgsProject.instance().setSnappingConfig(snapping)
+        self.iface.mapCanvas().setMapTool(self.new_plot_tool)
+
+    def plot_drawn(self, polygon: QgsGeometry) -> None:
+        """The tool finished a polygon (canvas CRS): ask for the plot's details and save."""
+        target = QgsCoordinateReferenceSystem(f"EPSG:{self.store.srid}")
+        canvas_crs = self.iface.mapCanvas().mapSettings().destinationCrs()
+        geometry = QgsGeometry(polygon)
+        if canvas_crs != target:
+            geometry.transform(QgsCoordinateTransform(canvas_crs, target, QgsProject.instance()))
+        today = QDate.currentDate().toString("yyyy-MM-dd")
+        form = PlotForm(
+            self.store.next_patrol_number(today),
+            geometry.area(),
+            admin_names(self.store, geometry),
+            self.iface.mainWindow(),
+        )
+        try:
+            if form.exec_():
+                self.add_patrol_plot(geometry, form.values())
+        finally:
+            form.deleteLater()
+
+    def add_patrol_plot(self, geometry: QgsGeometry, values: dict) -> int | None:
+        """Register a drawn plot (database CRS) with its case, in one transaction."""
+        shape = shapely.from_wkb(bytes(geometry.asWkb()))
+        try:
+            plot_id = self.store.add_plot(NewPlot(geometry=shape, **values))
+        except CaseDatabaseError as error:
+            show_error(self.iface, error, tr("The plot was not saved"))
+            return None
+        refresh(self.plot_layer)
+        self.dock.reload()
+        self.plot_layer.selectByIds([plot_id])
+        show_success(self.iface, tr("Plot {jcbh} saved.").format(jcbh=values["jcbh"]))
+        return plot_id
 
     def close_database(self) -> None:
         if self.store is None:

@@ -1,0 +1,84 @@
+"""Map tool "New plot": click the vertices of a polygon (snapping as the project sets it),
+right-click or Enter to finish, Backspace to take the last vertex back, Esc to cancel."""
+
+from __future__ import annotations
+
+from qgis.core import QgsGeometry, QgsPointLocator, QgsPointXY, QgsWkbTypes
+from qgis.gui import QgsMapTool, QgsRubberBand, QgsSnapIndicator
+from qgis.PyQt.QtCore import Qt, pyqtSignal
+from qgis.PyQt.QtGui import QColor
+
+
+class NewPlotTool(QgsMapTool):
+    # The polygon in the canvas's CRS; the caller transforms it into the database's.
+    polygon_finished = pyqtSignal(QgsGeometry)
+
+    def __init__(self, canvas):
+        super().__init__(canvas)
+        self.setCursor(Qt.CrossCursor)
+        self.points: list[QgsPointXY] = []
+        self.band = QgsRubberBand(canvas, QgsWkbTypes.PolygonGeometry)
+        self.band.setColor(QColor(230, 126, 34, 90))
+        self.band.setStrokeColor(QColor(192, 57, 43))
+        self.band.setWidth(2)
+        self.snap_indicator = QgsSnapIndicator(canvas)
+
+    def _snapped(self, event) -> QgsPointXY:
+        match = self.canvas().snappingUtils().snapToMap(event.pos())
+        self.snap_indicator.setMatch(match)
+        return QgsPointXY(match.point()) if match.isValid() else self.toMapCoordinates(event.pos())
+
+    def _draw(self, floating: QgsPointXY | None = None) -> None:
+        points = self.points + ([floating] if floating is not None else [])
+        self.band.setToGeometry(
+            QgsGeometry.fromPolygonXY([points])
+            if len(points) > 2
+            else QgsGeometry.fromPolylineXY(points),
+            None,
+        )
+
+    def canvasMoveEvent(self, event):  # noqa: N802 (Qt API)
+        point = self._snapped(event)
+        if self.points:
+            self._draw(point)
+
+    def canvasReleaseEvent(self, event):  # noqa: N802 (Qt API)
+        if event.button() == Qt.LeftButton:
+            self.points.append(self._snapped(event))
+            self._draw()
+        elif event.button() == Qt.RightButton:
+            self.finish()
+
+    def keyPressEvent(self, event):  # noqa: N802 (Qt API)
+        if event.key() == Qt.Key_Escape:
+            self.reset()
+        elif event.key() in (Qt.Key_Backspace, Qt.Key_Delete) and self.points:
+            self.points.pop()
+            self._draw()
+        elif event.key() in (Qt.Key_Return, Qt.Key_Enter):
+            self.finish()
+        else:
+            return
+        event.accept()
+
+    def finish(self) -> None:
+        if len(self.points) >= 3:
+            polygon = QgsGeometry.fromPolygonXY([self.points + [self.points[0]]])
+            self.reset()
+            self.polygon_finished.emit(polygon)
+        else:
+            self.reset()
+
+    def reset(self) -> None:
+        self.points = []
+        self.band.reset(QgsWkbTypes.PolygonGeometry)
+        self.snap_indicator.setMatch(QgsPointLocator.Match())
+
+    def deactivate(self):
+        self.reset()
+        super().deactivate()
+
+    def clean_up(self) -> None:
+        """Remove the rubber band from the canvas before the tool goes away."""
+        self.reset()
+        self.canvas().scene().removeItem(self.band)
