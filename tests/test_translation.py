@@ -10,7 +10,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
 from i18n import TS_FILE, read_ts, source_strings  # noqa: E402
 
-PLACEHOLDER = re.compile(r"\{(\w+)\}")
+PLACEHOLDER = re.compile(r"\{(\w+)(?::[^}]*)?\}")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 

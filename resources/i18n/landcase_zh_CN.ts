@@ -4,24 +4,64 @@
   <context>
     <name>LandCase</name>
     <message>
-      <location filename="../../plugin/main.py" line="57" />
+      <location filename="../../plugin/main.py" line="74" />
       <source>&amp;LandCase</source>
       <translation>卫片执法(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="139" />
+      <location filename="../../forms/case_dock.py" line="192" />
+      <source>(none)</source>
+      <translation>（无）</translation>
+    </message>
+    <message>
+      <location filename="../../forms/import_dialog.py" line="39" />
+      <source>Administrative code (XZQDM)</source>
+      <translation>行政区代码（XZQDM）</translation>
+    </message>
+    <message>
+      <location filename="../../forms/import_dialog.py" line="40" />
+      <source>Administrative name (XZQMC)</source>
+      <translation>行政区名称（XZQMC）</translation>
+    </message>
+    <message>
+      <location filename="../../forms/case_dock.py" line="137" />
+      <source>All</source>
+      <translation>全部</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/main.py" line="176" />
       <source>All files (*)</source>
       <translation>所有文件 (*)</translation>
     </message>
     <message>
-      <location filename="../../forms/plot_table_model.py" line="27" />
+      <location filename="../../forms/plot_form.py" line="49" />
+      <source>Area</source>
+      <translation>面积</translation>
+    </message>
+    <message>
+      <location filename="../../forms/plot_table_model.py" line="95" />
       <source>Area (mu)</source>
       <translation>面积（亩）</translation>
     </message>
     <message>
-      <location filename="../../forms/plot_table_model.py" line="24" />
+      <location filename="../../forms/import_dialog.py" line="78" />
+      <source>As the source says</source>
+      <translation>按源数据</translation>
+    </message>
+    <message>
+      <location filename="../../forms/case_dock.py" line="105" />
       <source>Batch</source>
       <translation>批次</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/import_plots.py" line="70" />
+      <source>Batch name</source>
+      <translation>批次名称</translation>
+    </message>
+    <message>
+      <location filename="../../forms/import_report_dialog.py" line="31" />
+      <source>Batch {batch}: {imported} of {rows} rows imported; {repaired} repaired, {rejected} rejected, {duplicates} duplicates skipped, {overlaps} overlaps to check.</source>
+      <translation>批次 {batch}：共 {rows} 条记录，导入 {imported} 条；修复 {repaired} 条，拒绝 {rejected} 条，跳过重复 {duplicates} 条，重叠待查 {overlaps} 处。</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/create_database.py" line="53" />
@@ -29,7 +69,12 @@
       <translation>坐标参考系</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="153" />
+      <location filename="../../forms/import_dialog.py" line="98" />
+      <source>CRS of the source</source>
+      <translation>源数据坐标系</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/main.py" line="190" />
       <source>Cannot open the case database</source>
       <translation>无法打开案件库</translation>
     </message>
@@ -39,7 +84,7 @@
       <translation>案件库</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="66" />
+      <location filename="../../plugin/main.py" line="91" />
       <source>Case panel</source>
       <translation>案件面板</translation>
     </message>
@@ -49,9 +94,34 @@
       <translation>案件</translation>
     </message>
     <message>
+      <location filename="../../forms/import_dialog.py" line="46" />
+      <source>Change type (BGLX)</source>
+      <translation>变化类型（BGLX）</translation>
+    </message>
+    <message>
       <location filename="../../forms/new_database_dialog.py" line="67" />
       <source>Choose a file for the database.</source>
       <translation>请选择案件库文件。</translation>
+    </message>
+    <message>
+      <location filename="../../forms/import_dialog.py" line="202" />
+      <source>Choose a file or a layer to import.</source>
+      <translation>请选择要导入的文件或图层。</translation>
+    </message>
+    <message>
+      <location filename="../../forms/import_dialog.py" line="208" />
+      <source>Choose the field that holds the plot number (JCBH).</source>
+      <translation>请选择存放监测编号（JCBH）的字段。</translation>
+    </message>
+    <message>
+      <location filename="../../forms/case_dock.py" line="73" />
+      <source>Clear filters</source>
+      <translation>清除筛选</translation>
+    </message>
+    <message>
+      <location filename="../../forms/plot_form.py" line="54" />
+      <source>Clue source</source>
+      <translation>线索来源</translation>
     </message>
     <message>
       <location filename="../../forms/new_database_dialog.py" line="50" />
@@ -74,14 +144,134 @@
       <translation>正在新建 {path}，坐标系 EPSG:{srid}</translation>
     </message>
     <message>
+      <location filename="../../forms/plot_form.py" line="55" />
+      <source>Date found</source>
+      <translation>发现日期</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/import_plots.py" line="73" />
+      <source>Date the batch was received (YYYY-MM-DD)</source>
+      <translation>批次接收日期（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+      <location filename="../../forms/plot_table_model.py" line="98" />
+      <source>Days left</source>
+      <translation>剩余天数</translation>
+    </message>
+    <message>
+      <location filename="../../forms/plot_form.py" line="57" />
+      <source>Description</source>
+      <translation>情况描述</translation>
+    </message>
+    <message>
+      <location filename="../../forms/import_dialog.py" line="74" />
+      <source>Detect</source>
+      <translation>自动识别</translation>
+    </message>
+    <message>
+      <location filename="../../forms/case_dock.py" line="108" />
+      <source>Determination</source>
+      <translation>判定结果</translation>
+    </message>
+    <message>
+      <location filename="../../forms/case_dock.py" line="71" />
+      <source>Due within 7 days</source>
+      <translation>7 天内到期</translation>
+    </message>
+    <message>
+      <location filename="../../forms/import_report_dialog.py" line="25" />
+      <source>Duplicate</source>
+      <translation>重复</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/import_plots.py" line="88" />
+      <source>Duplicates skipped</source>
+      <translation>跳过重复数</translation>
+    </message>
+    <message>
       <location filename="../../cases/errors.py" line="61" />
       <source>EPSG:{srid} is not a CGCS2000 3-degree Gauss-Krüger CRS (EPSG:4513 to EPSG:4554).</source>
       <translation>EPSG:{srid} 不是 CGCS2000 3 度带高斯-克吕格投影坐标系（EPSG:4513 至 EPSG:4554）。</translation>
     </message>
     <message>
-      <location filename="../../forms/new_database_dialog.py" line="49" />
+      <location filename="../../forms/import_dialog.py" line="42" />
+      <source>Earlier image date (QSX)</source>
+      <translation>前时相（QSX）</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/import_plots.py" line="177" />
+      <source>FIELD_MAP is not valid JSON: {error}</source>
+      <translation>FIELD_MAP 不是有效的 JSON：{error}</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/import_plots.py" line="81" />
+      <source>Field mapping (JSON)</source>
+      <translation>字段对应（JSON）</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/import_plots.py" line="109" />
+      <source>Field mapping: {mapping}</source>
+      <translation>字段对应：{mapping}</translation>
+    </message>
+    <message>
+      <location filename="../../forms/import_dialog.py" line="106" />
+      <source>Fields</source>
+      <translation>字段</translation>
+    </message>
+    <message>
+      <location filename="../../forms/import_dialog.py" line="62" />
       <source>File</source>
       <translation>文件</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/import_plots.py" line="86" />
+      <source>Geometries repaired</source>
+      <translation>修复几何数</translation>
+    </message>
+    <message>
+      <location filename="../../forms/import_dialog.py" line="118" />
+      <source>Import</source>
+      <translation>导入</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/main.py" line="251" />
+      <source>Import failed</source>
+      <translation>导入失败</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/main.py" line="255" />
+      <source>Import failed; nothing was stored</source>
+      <translation>导入失败，未写入任何数据</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/import_plots.py" line="42" />
+      <source>Import plot batch</source>
+      <translation>导入图斑批次</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/main.py" line="82" />
+      <source>Import plot batch…</source>
+      <translation>导入图斑批次…</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/import_plots.py" line="92" />
+      <source>Import report</source>
+      <translation>导入报告</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/import_plots.py" line="128" />
+      <source>Imported {count} of {rows} rows; report: {path}</source>
+      <translation>共 {rows} 条记录，导入 {count} 条；报告：{path}</translation>
+    </message>
+    <message>
+      <location filename="../../forms/import_dialog.py" line="103" />
+      <source>Issued by</source>
+      <translation>下发单位</translation>
+    </message>
+    <message>
+      <location filename="../../forms/import_report_dialog.py" line="50" />
+      <source>Kind</source>
+      <translation>类别</translation>
     </message>
     <message>
       <location filename="../../plugin/dependencies.py" line="41" />
@@ -89,18 +279,14 @@
       <translation>卫片执法</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dock.py" line="33" />
+      <location filename="../../forms/case_dock.py" line="50" />
       <source>LandCase cases</source>
       <translation>卫片执法案件</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/provider.py" line="24" />
+      <location filename="../../plugin/processing/provider.py" line="25" />
       <source>LandCase land enforcement cases</source>
       <translation>卫片执法与违法用地巡查案件</translation>
-    </message>
-    <message>
-      <source>LandCase needs these Python packages in QGIS's Python: {packages}. Install them (for example: python3 -m pip install --user {packages}) and restart QGIS.</source>
-      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../plugin/dependencies.py" line="42" />
@@ -108,34 +294,94 @@
       <translation>插件需要在 QGIS 所用的 Python 中安装以下软件包：{packages}。请在该 Python 中安装（pip，Windows 下用 OSGeo4W Shell）后重启 QGIS。</translation>
     </message>
     <message>
+      <location filename="../../forms/import_dialog.py" line="43" />
+      <source>Later image date (HSX)</source>
+      <translation>后时相（HSX）</translation>
+    </message>
+    <message>
+      <location filename="../../forms/import_dialog.py" line="95" />
+      <source>Layer</source>
+      <translation>图层</translation>
+    </message>
+    <message>
+      <location filename="../../forms/import_dialog.py" line="44" />
+      <source>Monitored area (JCMJ)</source>
+      <translation>监测面积（JCMJ）</translation>
+    </message>
+    <message>
+      <location filename="../../forms/import_dialog.py" line="41" />
+      <source>Monitoring batch (JCPC)</source>
+      <translation>监测批次（JCPC）</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/import_plots.py" line="100" />
+      <source>Name the batch.</source>
+      <translation>请填写批次名称。</translation>
+    </message>
+    <message>
+      <location filename="../../forms/plot_form.py" line="79" />
+      <source>Name who reported the plot.</source>
+      <translation>请填写报告人。</translation>
+    </message>
+    <message>
       <location filename="../../forms/new_database_dialog.py" line="27" />
       <source>New case database</source>
       <translation>新建案件库</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="62" />
+      <location filename="../../plugin/main.py" line="79" />
       <source>New case database…</source>
       <translation>新建案件库…</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dock.py" line="62" />
+      <location filename="../../plugin/main.py" line="84" />
+      <source>New plot</source>
+      <translation>新增图斑</translation>
+    </message>
+    <message>
+      <location filename="../../forms/case_dock.py" line="98" />
       <source>No case database open.</source>
       <translation>未打开案件库。</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="137" />
+      <location filename="../../plugin/main.py" line="174" />
       <source>Open case database</source>
       <translation>打开案件库</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="63" />
+      <location filename="../../plugin/main.py" line="80" />
       <source>Open case database…</source>
       <translation>打开案件库…</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="174" />
+      <location filename="../../plugin/main.py" line="219" />
+      <source>Open or create a case database first.</source>
+      <translation>请先打开或新建案件库。</translation>
+    </message>
+    <message>
+      <location filename="../../forms/import_report_dialog.py" line="89" />
+      <source>Open report file</source>
+      <translation>打开报告文件</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/main.py" line="211" />
       <source>Opened {path}: {count} plots.</source>
       <translation>已打开 {path}：共 {count} 个图斑。</translation>
+    </message>
+    <message>
+      <location filename="../../forms/case_dock.py" line="69" />
+      <source>Overdue only</source>
+      <translation>仅显示超期</translation>
+    </message>
+    <message>
+      <location filename="../../forms/import_report_dialog.py" line="26" />
+      <source>Overlap</source>
+      <translation>重叠待查</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/import_plots.py" line="89" />
+      <source>Overlaps flagged</source>
+      <translation>标记重叠数</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/create_database.py" line="56" />
@@ -143,14 +389,64 @@
       <translation>覆盖已有文件</translation>
     </message>
     <message>
-      <location filename="../../forms/plot_table_model.py" line="23" />
+      <location filename="../../plugin/processing/import_plots.py" line="69" />
+      <source>Plot batch</source>
+      <translation>图斑批次</translation>
+    </message>
+    <message>
+      <location filename="../../forms/import_report_dialog.py" line="50" />
       <source>Plot number</source>
       <translation>监测编号</translation>
     </message>
     <message>
-      <location filename="../../layers/plot_layer.py" line="91" />
+      <location filename="../../forms/import_dialog.py" line="38" />
+      <source>Plot number (JCBH)</source>
+      <translation>监测编号（JCBH）</translation>
+    </message>
+    <message>
+      <location filename="../../forms/import_dialog.py" line="45" />
+      <source>Plot type (TBLX)</source>
+      <translation>图斑类型（TBLX）</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/main.py" line="310" />
+      <source>Plot {jcbh} saved.</source>
+      <translation>图斑 {jcbh} 已保存。</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/import_plots.py" line="45" />
       <source>Plots</source>
       <translation>图斑</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/import_plots.py" line="85" />
+      <source>Plots imported</source>
+      <translation>导入图斑数</translation>
+    </message>
+    <message>
+      <location filename="../../forms/import_dialog.py" line="63" />
+      <source>Project layer</source>
+      <translation>工程图层</translation>
+    </message>
+    <message>
+      <location filename="../../layers/source_reader.py" line="92" />
+      <source>QGIS cannot read it as a vector layer</source>
+      <translation>QGIS 无法将其作为矢量图层读取</translation>
+    </message>
+    <message>
+      <location filename="../../forms/import_dialog.py" line="158" />
+      <source>Reading as {encoding} ({reason}).</source>
+      <translation>按 {encoding} 读取（{reason}）。</translation>
+    </message>
+    <message>
+      <location filename="../../forms/import_report_dialog.py" line="50" />
+      <source>Reason</source>
+      <translation>原因</translation>
+    </message>
+    <message>
+      <location filename="../../forms/import_dialog.py" line="104" />
+      <source>Received on</source>
+      <translation>接收日期</translation>
     </message>
     <message>
       <location filename="../../cases/errors.py" line="69" />
@@ -158,14 +454,99 @@
       <translation>记录 {record}：{reason}</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dock.py" line="45" />
+      <location filename="../../plugin/processing/import_plots.py" line="51" />
+      <source>Registers an issued batch of plots (shapefile, zipped shapefile, GeoPackage, GeoJSON or a project layer) in a case database, in one transaction. The DBF encoding is taken from the .cpg or detected (GBK/GB18030 or UTF-8); national field names are recognised, FIELD_MAP (JSON, plot field → source field) overrides them. Invalid geometries are repaired, plots already registered are skipped, overlaps are flagged. An import report CSV is written beside the database.</source>
+      <translation>将下发的图斑批次（Shapefile、压缩的 Shapefile、GeoPackage、GeoJSON 或工程中的图层）在一个事务中登记到案件库。DBF 编码取自 .cpg 文件或自动识别（GBK/GB18030 或 UTF-8）；自动识别国家标准字段名，FIELD_MAP（JSON，图斑字段 → 源字段）可覆盖。无效几何自动修复，已登记的图斑跳过，重叠图斑予以标记。导入报告 CSV 写在案件库旁。</translation>
+    </message>
+    <message>
+      <location filename="../../forms/import_report_dialog.py" line="23" />
+      <source>Rejected</source>
+      <translation>拒绝</translation>
+    </message>
+    <message>
+      <location filename="../../forms/import_dialog.py" line="49" />
+      <source>Remarks</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <location filename="../../forms/import_report_dialog.py" line="24" />
+      <source>Repaired</source>
+      <translation>已修复</translation>
+    </message>
+    <message>
+      <location filename="../../forms/import_report_dialog.py" line="96" />
+      <source>Report file: {path}</source>
+      <translation>报告文件：{path}</translation>
+    </message>
+    <message>
+      <location filename="../../forms/plot_form.py" line="56" />
+      <source>Reported by</source>
+      <translation>报告人</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/import_plots.py" line="123" />
+      <source>Row {row} ({jcbh}): {reason}</source>
+      <translation>第 {row} 行（{jcbh}）：{reason}</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/import_plots.py" line="87" />
+      <source>Rows rejected</source>
+      <translation>拒绝记录数</translation>
+    </message>
+    <message>
+      <location filename="../../forms/case_dock.py" line="77" />
       <source>Search plot number, township, village…</source>
       <translation>搜索监测编号、乡镇、村…</translation>
     </message>
     <message>
-      <location filename="../../forms/plot_table_model.py" line="28" />
+      <location filename="../../forms/import_dialog.py" line="88" />
+      <source>Source</source>
+      <translation>数据源</translation>
+    </message>
+    <message>
+      <location filename="../../forms/import_report_dialog.py" line="50" />
+      <source>Source row</source>
+      <translation>源记录行号</translation>
+    </message>
+    <message>
+      <location filename="../../forms/case_dock.py" line="106" />
       <source>Status</source>
       <translation>状态</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/import_plots.py" line="77" />
+      <source>Text encoding</source>
+      <translation>文字编码</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/import_plots.py" line="154" />
+      <source>Text encoding: {encoding} ({reason})</source>
+      <translation>文字编码：{encoding}（{reason}）</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/import_plots.py" line="182" />
+      <source>The field mapping cannot be used: {problems}</source>
+      <translation>字段对应无法使用：{problems}</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/import_plots.py" line="161" />
+      <source>The plot batch cannot be read.</source>
+      <translation>无法读取图斑批次。</translation>
+    </message>
+    <message>
+      <location filename="../../forms/plot_form.py" line="76" />
+      <source>The plot needs a number.</source>
+      <translation>请填写图斑编号。</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/main.py" line="305" />
+      <source>The plot was not saved</source>
+      <translation>图斑未保存</translation>
+    </message>
+    <message>
+      <location filename="../../forms/import_dialog.py" line="212" />
+      <source>The source has no coordinate reference system: name the one it uses.</source>
+      <translation>源数据没有坐标参考系，请指定其使用的坐标系。</translation>
     </message>
     <message>
       <location filename="../../forms/new_database_dialog.py" line="40" />
@@ -173,47 +554,102 @@
       <translation>默认投影带取自当前地图范围。建库后不能再更改。</translation>
     </message>
     <message>
-      <location filename="../../forms/plot_table_model.py" line="25" />
+      <location filename="../../forms/case_dock.py" line="107" />
       <source>Township</source>
       <translation>乡镇</translation>
     </message>
     <message>
-      <location filename="../../forms/plot_table_model.py" line="26" />
+      <location filename="../../forms/import_dialog.py" line="48" />
       <source>Village</source>
       <translation>村</translation>
     </message>
     <message>
-      <location filename="../../cases/store.py" line="281" />
+      <location filename="../../cases/store.py" line="300" />
       <source>a batch of this name already exists</source>
       <translation>同名批次已存在</translation>
     </message>
     <message>
-      <location filename="../../cases/store.py" line="304" />
+      <location filename="../../cases/store.py" line="323" />
       <source>a plot must be a polygon, not a {kind}</source>
       <translation>图斑必须是面，而不是 {kind}</translation>
     </message>
     <message>
-      <location filename="../../cases/store.py" line="349" />
+      <location filename="../../cases/store.py" line="368" />
       <source>a plot with this 监测编号 is already in the database</source>
       <translation>案件库中已有相同监测编号的图斑</translation>
     </message>
     <message>
-      <location filename="../../cases/store.py" line="314" />
+      <location filename="../../cases/intake.py" line="115" />
+      <source>already in the database; not imported again</source>
+      <translation>案件库中已有，未重复导入</translation>
+    </message>
+    <message>
+      <location filename="../../cases/intake.py" line="151" />
+      <source>geometry repaired: {note}</source>
+      <translation>几何图形已修复：{note}</translation>
+    </message>
+    <message>
+      <location filename="../../cases/intake.py" line="110" />
+      <source>no 监测编号</source>
+      <translation>缺少监测编号</translation>
+    </message>
+    <message>
+      <location filename="../../cases/intake.py" line="140" />
+      <source>not a polygon but a {kind}</source>
+      <translation>不是面要素，而是 {kind}</translation>
+    </message>
+    <message>
+      <location filename="../../forms/plot_table_model.py" line="100" />
+      <source>overdue {days}</source>
+      <translation>超期 {days} 天</translation>
+    </message>
+    <message>
+      <location filename="../../cases/intake.py" line="220" />
+      <source>overlaps {other} by {share}% of the smaller plot; check before handling</source>
+      <translation>与 {other} 重叠，占较小图斑面积的 {share}%，请核实后处理</translation>
+    </message>
+    <message>
+      <location filename="../../cases/intake.py" line="125" />
+      <source>repeats row {first} of the source</source>
+      <translation>与源数据第 {first} 行重复</translation>
+    </message>
+    <message>
+      <location filename="../../layers/source_reader.py" line="85" />
+      <source>the file does not exist</source>
+      <translation>文件不存在</translation>
+    </message>
+    <message>
+      <location filename="../../cases/intake.py" line="147" />
       <source>the geometry has no area</source>
       <translation>几何图形面积为零</translation>
     </message>
     <message>
-      <location filename="../../cases/store.py" line="300" />
+      <location filename="../../cases/intake.py" line="132" />
       <source>the geometry is empty</source>
       <translation>几何图形为空</translation>
     </message>
     <message>
-      <location filename="../../cases/store.py" line="310" />
+      <location filename="../../cases/store.py" line="329" />
       <source>the geometry is invalid ({detail})</source>
       <translation>几何图形无效（{detail}）</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dock.py" line="104" />
+      <location filename="../../layers/source_reader.py" line="123" />
+      <source>the layer has no coordinate reference system; name the one it uses</source>
+      <translation>图层没有坐标参考系，请指定其使用的坐标系</translation>
+    </message>
+    <message>
+      <location filename="../../layers/source_reader.py" line="56" />
+      <source>the zip file holds no shapefile, GeoPackage or GeoJSON</source>
+      <translation>压缩包中没有 Shapefile、GeoPackage 或 GeoJSON</translation>
+    </message>
+    <message>
+      <location filename="../../forms/case_dock.py" line="263" />
+      <source>{count} overdue</source>
+      <translation>超期 {count} 个</translation>
+    </message>
+    <message>
+      <location filename="../../forms/case_dock.py" line="257" />
       <source>{count} plots</source>
       <translation>共 {count} 个图斑</translation>
     </message>
@@ -221,6 +657,16 @@
       <location filename="../../plugin/processing/create_database.py" line="79" />
       <source>{crs} is not a CGCS2000 3-degree Gauss-Krüger CRS (EPSG:4513 to EPSG:4554).</source>
       <translation>{crs} 不是 CGCS2000 3 度带高斯-克吕格投影坐标系（EPSG:4513 至 EPSG:4554）。</translation>
+    </message>
+    <message>
+      <location filename="../../forms/plot_table_model.py" line="101" />
+      <source>{kind} deadline: {date}</source>
+      <translation>{kind}期限：{date}</translation>
+    </message>
+    <message>
+      <location filename="../../forms/plot_form.py" line="51" />
+      <source>{m2:.1f} m² ({mu:.2f} mu)</source>
+      <translation>{m2:.1f} 平方米（{mu:.2f} 亩）</translation>
     </message>
     <message>
       <location filename="../../forms/new_database_dialog.py" line="73" />
@@ -266,6 +712,11 @@
       <location filename="../../cases/errors.py" line="19" />
       <source>{path}: {reason}</source>
       <translation>{path}：{reason}</translation>
+    </message>
+    <message>
+      <location filename="../../forms/case_dock.py" line="259" />
+      <source>{shown} of {total} plots</source>
+      <translation>显示 {shown} / 共 {total} 个图斑</translation>
     </message>
   </context>
 </TS>
