@@ -149,6 +149,8 @@ class ImportPlotsAlgorithm(QgsProcessingAlgorithm):
             except (SourceError, ValueError) as error:
                 text = error.text(tr) if isinstance(error, SourceError) else str(error)
                 raise QgsProcessingException(text) from error
+            # The context owns the layer: it must not outlive QGIS in some traceback.
+            context.temporaryLayerStore().addMapLayer(opened.layer)
             if opened.encoding:
                 feedback.pushInfo(
                     tr("Text encoding: {encoding} ({reason})").format(
