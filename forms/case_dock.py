@@ -12,7 +12,7 @@ from contextlib import contextmanager
 
 from qgis.core import QgsVectorLayer
 from qgis.gui import QgsDockWidget
-from qgis.PyQt.QtCore import QItemSelection, QItemSelectionModel, Qt
+from qgis.PyQt.QtCore import QItemSelection, QItemSelectionModel, QSize, Qt
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -24,6 +24,7 @@ from qgis.PyQt.QtWidgets import (
     QLineEdit,
     QPushButton,
     QTableView,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -122,6 +123,11 @@ class CaseDock(QgsDockWidget):
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 4, 4, 4)
+        self.toolbar = QToolBar()
+        self.toolbar.setObjectName("LandCaseDockToolbar")
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
+        self.toolbar.setIconSize(QSize(18, 18))
+        layout.addWidget(self.toolbar)
         layout.addLayout(filters)
         layout.addLayout(checks)
         layout.addWidget(self.search)
@@ -147,6 +153,10 @@ class CaseDock(QgsDockWidget):
             "township": self.township_filter,
             "determination": self.determination_filter,
         }
+
+    def add_actions(self, actions) -> None:
+        """Show the plugin's actions (import, new plot…) at the top of the panel."""
+        self.toolbar.addActions(list(actions))
 
     # -- following a database and its layer ----------------------------------------
 

@@ -86,6 +86,7 @@ class ImportReportDialog(QDialog):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.resizeColumnsToContents()
         buttons = QDialogButtonBox(QDialogButtonBox.Close)
+        buttons.button(QDialogButtonBox.Close).setText(tr("Close"))
         open_csv = buttons.addButton(tr("Open report file"), QDialogButtonBox.ActionRole)
         open_csv.clicked.connect(
             lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(report.report_file)))

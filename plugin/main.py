@@ -86,6 +86,7 @@ class LandCasePlugin:
         self.new_plot_tool = NewPlotTool(self.iface.mapCanvas())
         self.new_plot_tool.setAction(self.new_plot_action)
         self.new_plot_tool.polygon_finished.connect(self.plot_drawn)
+        self.dock.add_actions([self.import_action, self.new_plot_action])
         panel = self.dock.toggleViewAction()
         panel.setIcon(QIcon(str(ICONS / "case_panel.svg")))
         panel.setText(tr("Case panel"))
@@ -202,6 +203,9 @@ class LandCasePlugin:
         self.dock.set_store(store, layer)
         self.dock.show()
         if was_empty:
+            # QGIS sets up a new project from its first layers (CRS, zoom to all) on a later
+            # turn of the event loop; do it now, or it undoes a zoom made in between.
+            self.iface.layerTreeCanvasBridge().setCanvasLayers()
             self.iface.mapCanvas().setExtent(layer.extent())
             self.iface.mapCanvas().refresh()
         settings.set_value(settings.LAST_DATABASE, str(store.path))

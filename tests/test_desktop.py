@@ -21,21 +21,29 @@ from qgis_profile import make_profile  # noqa: E402
 pytestmark = pytest.mark.desktop
 
 
-def test_qgis_desktop_opens_the_demo_with_the_dock_and_styled_layer(
-    demo_database, artifacts, tmp_path
+def test_qgis_desktop_demo_and_import_through_the_dock(
+    demo_database, demo_sample, artifacts, tmp_path
 ):
+    """Issue 2: the dock lists the demo plots over the styled layer. Issue 3: a batch
+    imported through the dock's button and dialog, the report shown over the panel."""
     assert shutil.which("xvfb-run") and shutil.which("qgis"), "make test installs xvfb and qgis"
+    from landcase.cases import CaseStore
+
     profiles = tmp_path / "profiles"
     make_profile(profiles, locale="zh-Hans")
+    empty = tmp_path / "station.sqlite"
+    CaseStore.create(empty, 4549).close()
     result_file = tmp_path / "result.json"
-    screenshot = artifacts / "desktop_demo.png"
-    screenshot.unlink(missing_ok=True)
+    for name in ("desktop_demo.png", "desktop_import.png"):
+        (artifacts / name).unlink(missing_ok=True)
     env = qgis_subprocess_env(profiles)
     env.pop("QT_QPA_PLATFORM", None)  # a real X server this time (Xvfb)
     env.update(
         LANDCASE_DEMO=str(demo_database),
         LANDCASE_E2E_OUT=str(result_file),
-        LANDCASE_E2E_SCREENSHOT=str(screenshot),
+        LANDCASE_E2E_SCREENSHOTS=str(artifacts),
+        LANDCASE_E2E_EMPTY=str(empty),
+        LANDCASE_E2E_BATCH=str(demo_sample / "batch" / "wpzf_2026_01.shp"),
     )
     run = subprocess.run(
         [
@@ -63,15 +71,12 @@ def test_qgis_desktop_opens_the_demo_with_the_dock_and_styled_layer(
     )
     result = json.loads(result_file.read_text(encoding="utf-8"))
     assert result["ok"], result.get("error")
+
+    # issue 2: the plugin, its dock and the demo
     assert result["loaded_at_start"]
-    assert result["after_reloads"] == {
-        "menus": 1,
-        "menu_objects": 1,
-        "toolbars": 1,
-        "docks": 1,
-        "provider": True,
-    }
-    assert result["ui_at_end"] == result["after_reloads"]
+    one_of_each = {"menus": 1, "menu_objects": 1, "toolbars": 1, "docks": 1, "provider": True}
+    assert result["after_reloads"] == one_of_each
+    assert result["ui_after_event_loop"] == one_of_each
     assert result["plots_in_database"] > 400
     assert result["dock_rows"] == result["plots_in_database"]
     assert result["dock_visible"]
@@ -81,5 +86,26 @@ def test_qgis_desktop_opens_the_demo_with_the_dock_and_styled_layer(
     assert names["案件"][0] == "spatialite"
     assert result["renderer"] == "categorizedSymbol"
     assert len(result["selected_on_map"]) == 1
-    assert 400 <= result["zoomed_width_m"] < 20_000  # the plot with its surroundings
-    assert result["screenshot"] and screenshot.stat().st_size > 50_000
+    assert 400 <= result["zoomed_width_m"] < 2_000  # the plot with its surroundings
+    assert result["screenshot_demo"] and (artifacts / "desktop_demo.png").stat().st_size > 50_000
+
+    # issue 3: the import through the dock
+    assert result["empty_rows"] == 0
+    assert result["import_dialog"] == "ImportDialog"
+    assert result["import_dialog_mapping"]["jcbh"] == "JCBH"
+    assert (
+        "GBK" in result["import_dialog_encoding"] or "GB18030" in result["import_dialog_encoding"]
+    )
+    expected = json.loads((demo_sample / "batch" / "expected.json").read_text(encoding="utf-8"))
+    imported = expected["records"] - len(expected["duplicates"]) - len(expected["degenerate"])
+    assert result["imported_in_database"] == result["imported_rows_in_dock"] == imported
+    assert result["report_visible"] and "2026年第1批部卫片" in result["report_summary"]
+    assert result["report_rows"] == (
+        len(expected["invalid"])
+        + len(expected["duplicates"])
+        + len(expected["degenerate"])
+        + len(expected["overlapping"])
+    )
+    assert (
+        result["screenshot_import"] and (artifacts / "desktop_import.png").stat().st_size > 50_000
+    )

@@ -9,7 +9,7 @@
       <translation>卫片执法(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dock.py" line="192" />
+      <location filename="../../forms/case_dock.py" line="202" />
       <source>(none)</source>
       <translation>（无）</translation>
     </message>
@@ -24,12 +24,12 @@
       <translation>行政区名称（XZQMC）</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dock.py" line="137" />
+      <location filename="../../forms/case_dock.py" line="143" />
       <source>All</source>
       <translation>全部</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="176" />
+      <location filename="../../plugin/main.py" line="177" />
       <source>All files (*)</source>
       <translation>所有文件 (*)</translation>
     </message>
@@ -49,7 +49,7 @@
       <translation>按源数据</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dock.py" line="105" />
+      <location filename="../../forms/case_dock.py" line="106" />
       <source>Batch</source>
       <translation>批次</translation>
     </message>
@@ -74,7 +74,7 @@
       <translation>源数据坐标系</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="190" />
+      <location filename="../../plugin/main.py" line="191" />
       <source>Cannot open the case database</source>
       <translation>无法打开案件库</translation>
     </message>
@@ -84,7 +84,7 @@
       <translation>案件库</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="91" />
+      <location filename="../../plugin/main.py" line="92" />
       <source>Case panel</source>
       <translation>案件面板</translation>
     </message>
@@ -114,9 +114,14 @@
       <translation>请选择存放监测编号（JCBH）的字段。</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dock.py" line="73" />
+      <location filename="../../forms/case_dock.py" line="74" />
       <source>Clear filters</source>
       <translation>清除筛选</translation>
+    </message>
+    <message>
+      <location filename="../../forms/import_report_dialog.py" line="89" />
+      <source>Close</source>
+      <translation>关闭</translation>
     </message>
     <message>
       <location filename="../../forms/plot_form.py" line="54" />
@@ -169,12 +174,12 @@
       <translation>自动识别</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dock.py" line="108" />
+      <location filename="../../forms/case_dock.py" line="109" />
       <source>Determination</source>
       <translation>判定结果</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dock.py" line="71" />
+      <location filename="../../forms/case_dock.py" line="72" />
       <source>Due within 7 days</source>
       <translation>7 天内到期</translation>
     </message>
@@ -199,7 +204,7 @@
       <translation>前时相（QSX）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="177" />
+      <location filename="../../plugin/processing/import_plots.py" line="179" />
       <source>FIELD_MAP is not valid JSON: {error}</source>
       <translation>FIELD_MAP 不是有效的 JSON：{error}</translation>
     </message>
@@ -234,12 +239,12 @@
       <translation>导入</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="251" />
+      <location filename="../../plugin/main.py" line="255" />
       <source>Import failed</source>
       <translation>导入失败</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="255" />
+      <location filename="../../plugin/main.py" line="259" />
       <source>Import failed; nothing was stored</source>
       <translation>导入失败，未写入任何数据</translation>
     </message>
@@ -279,7 +284,7 @@
       <translation>卫片执法</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dock.py" line="50" />
+      <location filename="../../forms/case_dock.py" line="51" />
       <source>LandCase cases</source>
       <translation>卫片执法案件</translation>
     </message>
@@ -339,12 +344,12 @@
       <translation>新增图斑</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dock.py" line="98" />
+      <location filename="../../forms/case_dock.py" line="99" />
       <source>No case database open.</source>
       <translation>未打开案件库。</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="174" />
+      <location filename="../../plugin/main.py" line="175" />
       <source>Open case database</source>
       <translation>打开案件库</translation>
     </message>
@@ -354,22 +359,22 @@
       <translation>打开案件库…</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="219" />
+      <location filename="../../plugin/main.py" line="223" />
       <source>Open or create a case database first.</source>
       <translation>请先打开或新建案件库。</translation>
     </message>
     <message>
-      <location filename="../../forms/import_report_dialog.py" line="89" />
+      <location filename="../../forms/import_report_dialog.py" line="90" />
       <source>Open report file</source>
       <translation>打开报告文件</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="211" />
+      <location filename="../../plugin/main.py" line="215" />
       <source>Opened {path}: {count} plots.</source>
       <translation>已打开 {path}：共 {count} 个图斑。</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dock.py" line="69" />
+      <location filename="../../forms/case_dock.py" line="70" />
       <source>Overdue only</source>
       <translation>仅显示超期</translation>
     </message>
@@ -409,7 +414,7 @@
       <translation>图斑类型（TBLX）</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="310" />
+      <location filename="../../plugin/main.py" line="314" />
       <source>Plot {jcbh} saved.</source>
       <translation>图斑 {jcbh} 已保存。</translation>
     </message>
@@ -474,7 +479,7 @@
       <translation>已修复</translation>
     </message>
     <message>
-      <location filename="../../forms/import_report_dialog.py" line="96" />
+      <location filename="../../forms/import_report_dialog.py" line="97" />
       <source>Report file: {path}</source>
       <translation>报告文件：{path}</translation>
     </message>
@@ -494,7 +499,7 @@
       <translation>拒绝记录数</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dock.py" line="77" />
+      <location filename="../../forms/case_dock.py" line="78" />
       <source>Search plot number, township, village…</source>
       <translation>搜索监测编号、乡镇、村…</translation>
     </message>
@@ -509,7 +514,7 @@
       <translation>源记录行号</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dock.py" line="106" />
+      <location filename="../../forms/case_dock.py" line="107" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
@@ -519,17 +524,17 @@
       <translation>文字编码</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="154" />
+      <location filename="../../plugin/processing/import_plots.py" line="156" />
       <source>Text encoding: {encoding} ({reason})</source>
       <translation>文字编码：{encoding}（{reason}）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="182" />
+      <location filename="../../plugin/processing/import_plots.py" line="184" />
       <source>The field mapping cannot be used: {problems}</source>
       <translation>字段对应无法使用：{problems}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="161" />
+      <location filename="../../plugin/processing/import_plots.py" line="163" />
       <source>The plot batch cannot be read.</source>
       <translation>无法读取图斑批次。</translation>
     </message>
@@ -539,7 +544,7 @@
       <translation>请填写图斑编号。</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="305" />
+      <location filename="../../plugin/main.py" line="309" />
       <source>The plot was not saved</source>
       <translation>图斑未保存</translation>
     </message>
@@ -554,7 +559,7 @@
       <translation>默认投影带取自当前地图范围。建库后不能再更改。</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dock.py" line="107" />
+      <location filename="../../forms/case_dock.py" line="108" />
       <source>Township</source>
       <translation>乡镇</translation>
     </message>
@@ -644,12 +649,12 @@
       <translation>压缩包中没有 Shapefile、GeoPackage 或 GeoJSON</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dock.py" line="263" />
+      <location filename="../../forms/case_dock.py" line="273" />
       <source>{count} overdue</source>
       <translation>超期 {count} 个</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dock.py" line="257" />
+      <location filename="../../forms/case_dock.py" line="267" />
       <source>{count} plots</source>
       <translation>共 {count} 个图斑</translation>
     </message>
@@ -714,7 +719,7 @@
       <translation>{path}：{reason}</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dock.py" line="259" />
+      <location filename="../../forms/case_dock.py" line="269" />
       <source>{shown} of {total} plots</source>
       <translation>显示 {shown} / 共 {total} 个图斑</translation>
     </message>

@@ -1,8 +1,10 @@
 """Run inside the real QGIS desktop by tests/test_desktop.py (qgis --code this_file).
 
-Reloads the plugin three times, opens the demo database, checks from inside QGIS that the
-dock lists the plots and the plot layer is in the project, saves a screenshot, writes what
-it found as JSON and quits QGIS.
+1. Reloads the plugin three times, opens the demo database, checks from inside QGIS that
+   the dock lists the plots and the plot layer is in the project; screenshot.
+2. Opens an empty database and imports the demo batch through the dock's Import button
+   and dialog, as a technician would; screenshot of the import report over the panel.
+Writes what it found as JSON and quits QGIS.
 """
 
 import json
@@ -11,12 +13,15 @@ import traceback
 
 from qgis.core import QgsApplication, QgsProject
 from qgis.PyQt.QtCore import QTimer
-from qgis.PyQt.QtWidgets import QDockWidget, QMenu, QToolBar
+from qgis.PyQt.QtWidgets import QApplication, QDialogButtonBox, QDockWidget, QMenu, QToolBar
 from qgis.utils import iface, plugins, reloadPlugin
 
 RESULT = os.environ["LANDCASE_E2E_OUT"]
-SCREENSHOT = os.environ["LANDCASE_E2E_SCREENSHOT"]
+SCREENSHOTS = os.environ["LANDCASE_E2E_SCREENSHOTS"]
 DATABASE = os.environ["LANDCASE_DEMO"]
+EMPTY_DATABASE = os.environ["LANDCASE_E2E_EMPTY"]
+BATCH_FILE = os.environ["LANDCASE_E2E_BATCH"]
+result = {"ok": False}
 
 
 def _count_ui() -> dict:
@@ -42,53 +47,96 @@ def _count_ui() -> dict:
     }
 
 
-def _check() -> None:
-    result = {"ok": False}
-    try:
-        result["loaded_at_start"] = "landcase" in plugins
-        for _ in range(3):
-            reloadPlugin("landcase")
-            QgsApplication.processEvents()
-        QgsApplication.sendPostedEvents(None, 0)
-        result["after_reloads"] = _count_ui()
-        plugin = plugins["landcase"]
-        store = plugin.open_database(DATABASE)
-        result["opened"] = store is not None
-        result["plots_in_database"] = store.plot_count()
-        result["dock_rows"] = plugin.dock.plot_count()
-        result["dock_title"] = plugin.dock.windowTitle()
-        result["dock_visible"] = plugin.dock.isVisible()
-        group = QgsProject.instance().layerTreeRoot().findGroup("LandCase")
-        layers = [node.layer() for node in group.findLayers()] if group else []
-        result["group_layers"] = [
-            (layer.name(), layer.providerType(), layer.featureCount()) for layer in layers
-        ]
-        result["renderer"] = plugin.plot_layer.renderer().type()
-        canvas = iface.mapCanvas()
-        canvas.setExtent(plugin.plot_layer.extent().buffered(500))
-        canvas.refresh()
-        canvas.waitWhileRendering()
-        plugin.dock.table.selectRow(0)  # the first plot selected: the map follows the dock
-        canvas.waitWhileRendering()
-        result["selected_on_map"] = plugin.plot_layer.selectedFeatureIds()
-        result["zoomed_width_m"] = canvas.extent().width()
-        canvas.setExtent(plugin.plot_layer.extent().buffered(500))  # the whole demo county
-        canvas.refresh()
-        result["ok"] = True
-    except Exception:
-        result["error"] = traceback.format_exc()
-    QTimer.singleShot(1500, lambda: _finish(result))
+def _screenshot(name: str) -> bool:
+    iface.mapCanvas().waitWhileRendering()
+    QgsApplication.processEvents()
+    return QgsApplication.primaryScreen().grabWindow(0).save(os.path.join(SCREENSHOTS, name))
 
 
-def _finish(result: dict) -> None:
-    result["ui_at_end"] = _count_ui()  # after the event loop ran its deferred deletes
-    try:
-        iface.mapCanvas().waitWhileRendering()
+def _guard(step):
+    def run():
+        try:
+            step()
+        except Exception:
+            result["error"] = traceback.format_exc()
+            _finish()
+
+    return run
+
+
+def _open_demo() -> None:
+    result["loaded_at_start"] = "landcase" in plugins
+    for _ in range(3):
+        reloadPlugin("landcase")
         QgsApplication.processEvents()
-        screen = QgsApplication.primaryScreen()
-        result["screenshot"] = screen.grabWindow(0).save(SCREENSHOT)
-    except Exception:
-        result["screenshot_error"] = traceback.format_exc()
+    result["after_reloads"] = _count_ui()
+    plugin = plugins["landcase"]
+    store = plugin.open_database(DATABASE)
+    result["opened"] = store is not None
+    result["plots_in_database"] = store.plot_count()
+    result["dock_rows"] = plugin.dock.plot_count()
+    result["dock_title"] = plugin.dock.windowTitle()
+    result["dock_visible"] = plugin.dock.isVisible()
+    group = QgsProject.instance().layerTreeRoot().findGroup("LandCase")
+    layers = [node.layer() for node in group.findLayers()] if group else []
+    result["group_layers"] = [
+        (layer.name(), layer.providerType(), layer.featureCount()) for layer in layers
+    ]
+    result["renderer"] = plugin.plot_layer.renderer().type()
+    canvas = iface.mapCanvas()
+    plugin.dock.table.clearSelection()
+    plugin.dock.table.selectRow(0)  # the first plot selected: the map follows the dock
+    canvas.waitWhileRendering()
+    result["selected_on_map"] = plugin.plot_layer.selectedFeatureIds()
+    result["zoomed_width_m"] = canvas.extent().width()
+    canvas.setExtent(plugin.plot_layer.extent().buffered(500))  # the whole demo county
+    canvas.refresh()
+    QTimer.singleShot(1500, _guard(_demo_screenshot))
+
+
+def _demo_screenshot() -> None:
+    result["ui_after_event_loop"] = _count_ui()  # deferred deletes have run by now
+    result["screenshot_demo"] = _screenshot("desktop_demo.png")
+    _import_through_the_dock()
+
+
+def _fill_import_dialog() -> None:
+    dialog = QApplication.activeModalWidget()
+    result["import_dialog"] = type(dialog).__name__
+    dialog.file.setFilePath(BATCH_FILE)
+    dialog.batch.setText("2026年第1批部卫片")
+    result["import_dialog_mapping"] = dialog.chosen_mapping()
+    result["import_dialog_encoding"] = dialog.encoding_note.text()
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.Ok).click()
+
+
+def _import_through_the_dock() -> None:
+    plugin = plugins["landcase"]
+    plugin.close_database()
+    store = plugin.open_database(EMPTY_DATABASE)
+    result["empty_rows"] = plugin.dock.plot_count()
+    button = plugin.dock.toolbar.widgetForAction(plugin.import_action)
+    QTimer.singleShot(800, _guard(_fill_import_dialog))
+    button.click()  # the dialog runs modal until _fill_import_dialog accepts it
+    result["imported_rows_in_dock"] = plugin.dock.plot_count()
+    result["imported_in_database"] = store.plot_count()
+    result["report_visible"] = plugin.report_dialog is not None and plugin.report_dialog.isVisible()
+    result["report_summary"] = plugin.report_dialog.summary.text() if plugin.report_dialog else None
+    result["report_rows"] = (
+        plugin.report_dialog.table.model().rowCount() if plugin.report_dialog else 0
+    )
+    iface.mapCanvas().setExtent(plugin.plot_layer.extent().buffered(500))
+    iface.mapCanvas().refresh()
+    QTimer.singleShot(1500, _guard(_import_screenshot))
+
+
+def _import_screenshot() -> None:
+    result["screenshot_import"] = _screenshot("desktop_import.png")
+    result["ok"] = True
+    _finish()
+
+
+def _finish() -> None:
     with open(RESULT, "w", encoding="utf-8") as handle:
         json.dump(result, handle, ensure_ascii=False, indent=1)
     QgsProject.instance().setDirty(False)
@@ -97,4 +145,4 @@ def _finish(result: dict) -> None:
 
 # Xvfb has no window manager to maximise the window: give it the whole screen.
 iface.mainWindow().setGeometry(QgsApplication.primaryScreen().availableGeometry())
-QTimer.singleShot(3000, _check)
+QTimer.singleShot(3000, _guard(_open_demo))
