@@ -201,9 +201,54 @@ def _v2_photo_position_and_geometry_repair(db: sqlite3.Connection, srid: int) ->
     db.execute("SELECT CreateSpatialIndex('photo', 'geom')")
 
 
+def _v3_workflow_rounds_and_audit_chain(db: sqlite3.Connection, srid: int) -> None:
+    """The case workflow (revisions kept, handling dates, re-inspection), photo EXIF
+    positions, submission-round snapshots per case, a calendar of official holiday
+    adjustments, and the audit log's hash chain."""
+    for statement in _split(
+        f"""
+        ALTER TABLE determination ADD COLUMN revises INTEGER REFERENCES determination (id);
+        ALTER TABLE determination ADD COLUMN subtype_detail TEXT;
+        ALTER TABLE determination ADD COLUMN construction_date TEXT;
+        ALTER TABLE case_record ADD COLUMN filed_on TEXT;
+        ALTER TABLE case_record ADD COLUMN referred_on TEXT;
+        ALTER TABLE case_record ADD COLUMN reply_due TEXT;
+        ALTER TABLE rectification ADD COLUMN reinspected_by TEXT;
+        ALTER TABLE photo ADD COLUMN longitude REAL;
+        ALTER TABLE photo ADD COLUMN latitude REAL;
+        ALTER TABLE photo ADD COLUMN purpose TEXT NOT NULL DEFAULT '核查';
+        ALTER TABLE audit_log ADD COLUMN prev_hash TEXT;
+        ALTER TABLE audit_log ADD COLUMN row_hash TEXT;
+        CREATE TABLE round_item (
+            id INTEGER PRIMARY KEY,
+            round_id INTEGER NOT NULL REFERENCES submission_round (id) ON DELETE CASCADE,
+            case_id INTEGER NOT NULL REFERENCES case_record (id) ON DELETE RESTRICT,
+            status TEXT,
+            determination_id INTEGER REFERENCES determination (id),
+            rectification_id INTEGER REFERENCES rectification (id),
+            snapshot TEXT NOT NULL,
+            UNIQUE (round_id, case_id)
+        );
+        CREATE INDEX round_item_case ON round_item (case_id);
+        CREATE TABLE calendar_day (
+            day TEXT PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('holiday', 'workday')),
+            name TEXT,
+            updated_at TEXT NOT NULL DEFAULT ({NOW})
+        );
+        CREATE INDEX determination_case ON determination (case_id);
+        CREATE INDEX rectification_case ON rectification (case_id);
+        CREATE INDEX photo_case ON photo (case_id);
+        CREATE INDEX verification_case ON verification (case_id)
+        """
+    ):
+        db.execute(statement)
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection, int], None]] = [
     _v1_initial,
     _v2_photo_position_and_geometry_repair,
+    _v3_workflow_rounds_and_audit_chain,
 ]
 LATEST_VERSION = len(MIGRATIONS)
 
@@ -219,4 +264,6 @@ AUDITED_TABLES = (
     "closeout",
     "layer_role",
     "submission_round",
+    "round_item",
+    "calendar_day",
 )

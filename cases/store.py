@@ -472,9 +472,9 @@ class CaseStore:
         rectifying = ", ".join("?" * len(deadlines.AWAITING_RECTIFICATION))
         rows = self._db.execute(
             f"""WITH current_determination AS (
-                    -- SQLite takes bare columns from the row holding max(): the latest one
-                    SELECT case_id, category, max(id) FROM determination
-                    WHERE superseded_by IS NULL GROUP BY case_id
+                    -- the latest determination stands; revisions add rows, never edit them.
+                    -- SQLite takes bare columns from the row holding max()
+                    SELECT case_id, category, max(id) FROM determination GROUP BY case_id
                 ),
                 latest_rectification AS (
                     SELECT case_id, task_listed_on, max(id) FROM rectification
