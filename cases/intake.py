@@ -8,6 +8,7 @@ with their geometry already in the database's CRS.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime
 import math
 from collections.abc import Iterable
@@ -234,13 +235,19 @@ def import_batch(
     received_date: str | None = None,
     fields_signature: str | None = None,
     report_folder: Path | None = None,
+    locate=None,
 ) -> IntakeReport:
-    """Check and register a batch in one transaction; write the import report as CSV."""
+    """Check and register a batch in one transaction; write the import report as CSV.
+
+    ``locate(geometry) -> {'township': …, 'village': …}`` fills the township and village
+    the source does not give (from the station's administrative layers)."""
     rows = list(rows)
     report = IntakeReport(batch=batch, source=source, rows=len(rows))
     candidates = [_text(row.attributes.get(mapping.get("jcbh", ""))) for row in rows]
     existing = store.existing_plot_numbers([c for c in candidates if c])
     plots, issues = prepare(rows, mapping, existing, batch)
+    if locate is not None:
+        plots = [(row, _located(plot, locate)) for row, plot in plots]
     bounds = _bounds([plot.geometry for _, plot in plots])
     nearby = store.plots_in_extent(bounds) if bounds else []
     issues += find_overlaps(plots, nearby)
@@ -255,6 +262,17 @@ def import_batch(
     report.issues = sorted(issues, key=lambda issue: (issue.row, issue.kind))
     report.report_file = write_report(report, report_folder or store.path.parent / "import_reports")
     return report
+
+
+def _located(plot: NewPlot, locate) -> NewPlot:
+    if plot.township and plot.village:
+        return plot
+    names = locate(plot.geometry)
+    return dataclasses.replace(
+        plot,
+        township=plot.township or names.get("township"),
+        village=plot.village or names.get("village"),
+    )
 
 
 def _bounds(geometries: list[shapely.Geometry]) -> tuple[float, float, float, float] | None:

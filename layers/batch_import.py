@@ -7,6 +7,7 @@ from qgis.core import QgsCoordinateReferenceSystem, QgsVectorLayer
 
 from ..cases.field_mapping import fields_signature, suggest_mapping
 from ..cases.intake import IntakeReport, import_batch
+from .admin_lookup import AdminIndex
 from .source_reader import read_rows
 
 
@@ -27,6 +28,7 @@ def import_layer(
     if mapping is None:
         mapping = suggest_mapping(names)
         mapping.update(store.saved_field_mapping(signature) or {})
+    admin = AdminIndex.from_store(store)
     return import_batch(
         store,
         rows,
@@ -36,4 +38,5 @@ def import_layer(
         source_kind=source_kind,
         received_date=received_date,
         fields_signature=signature,
+        locate=admin.names_at if admin else None,
     )

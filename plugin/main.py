@@ -70,6 +70,9 @@ class LandCasePlugin:
 
         self.dock = CaseDock(self.iface, main_window)
         self.iface.addDockWidget(Qt.RightDockWidgetArea, self.dock)
+        # Wide enough for number, batch, township and status; QGIS's saved window state
+        # (restored after plugins load) keeps whatever width the user chose.
+        main_window.resizeDocks([self.dock], [560], Qt.Horizontal)
 
         self.menu = QMenu(tr("&LandCase"), main_window)
         self.menu.setObjectName("LandCaseMenu")

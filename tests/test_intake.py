@@ -272,3 +272,25 @@ def test_non_polygons_are_rejected_with_their_row(tmp_path):
     assert [(i.row, i.kind) for i in issues] == [(1, REJECTED), (2, REJECTED), (3, REJECTED)]
     assert "LineString" in issues[0].text()
     assert [p.jcbh for _, p in plots] == ["320100"]  # a number read from a DBF, not "320100.0"
+
+
+def test_villages_are_filled_from_the_role_layers_on_import(demo_sample, tmp_path):
+    from landcase.layers.batch_import import import_layer
+
+    store = CaseStore.create(tmp_path / "s.sqlite", 4549)
+    county = demo_sample / "county.gpkg"
+    store.set_layer_role("village", f"{county}|layername=xzq_village", "ogr", {"name": "XZQMC"})
+    opened = open_source(str(demo_sample / "batch" / "wpzf_2026_01.shp"))
+    report = import_layer(store, opened.layer, opened.name, "b")
+    rows = store.list_plots()
+    assert report.imported == len(rows) > 400
+    assert all(row.village and row.village.endswith("村") for row in rows)
+    # each plot lies in the village named for it
+    source = ogr.Open(str(county))
+    villages = {
+        f.GetField("XZQMC"): shapely.from_wkb(bytes(f.GetGeometryRef().ExportToWkb()))
+        for f in source.GetLayerByName("xzq_village")
+    }
+    for row in rows[:50]:
+        plot = store.plot_geometry(row.plot_id)
+        assert villages[row.village].contains(plot.point_on_surface())

@@ -9,6 +9,7 @@ technician would: encoding detected, invalid plots repaired, duplicates skipped.
 from __future__ import annotations
 
 import argparse
+import datetime
 import os
 import sys
 from pathlib import Path
@@ -22,7 +23,9 @@ if not _LINK.is_symlink():
 sys.path.insert(0, str(_LINK.parent))
 
 BATCH_NAME = "2026年第1批部卫片"
-RECEIVED = "2026-02-10"
+# Received ten days ago, whenever the demo is built: the 20-day determination deadline is
+# then running, as in a station's real week, not long overdue.
+RECEIVED = (datetime.date.today() - datetime.timedelta(days=10)).isoformat()
 
 
 def build(sample: Path, target: Path) -> dict:
@@ -35,6 +38,9 @@ def build(sample: Path, target: Path) -> dict:
 
     target.parent.mkdir(parents=True, exist_ok=True)
     store = CaseStore.create(target, 4549, overwrite=True, user="demo")
+    county = sample / "county.gpkg"
+    store.set_layer_role("township", f"{county}|layername=xzq_township", "ogr", {"name": "XZQMC"})
+    store.set_layer_role("village", f"{county}|layername=xzq_village", "ogr", {"name": "XZQMC"})
     try:
         opened = open_source(str(sample / "batch" / "wpzf_2026_01.shp"))
         names, rows = read_rows(opened.layer, store.srid)
