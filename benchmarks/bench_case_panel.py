@@ -25,7 +25,6 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-IMPORT_PATH = ROOT / "build" / "pythonpath"
 
 RUNS = 5
 BUDGET_S = 0.5
@@ -39,13 +38,11 @@ DETERMINATIONS = ("违法", "合法", "其他", "伪变化", "设施农用地")
 
 
 def _link_plugin() -> None:
-    """Import the plugin as ``landcase``, as tests/conftest.py does."""
-    IMPORT_PATH.mkdir(parents=True, exist_ok=True)
-    link = IMPORT_PATH / "landcase"
-    if not link.is_symlink():
-        link.symlink_to(ROOT, target_is_directory=True)
-    if str(IMPORT_PATH) not in sys.path:
-        sys.path.insert(0, str(IMPORT_PATH))
+    """Import the plugin as ``landcase``, as QGIS does (tools/devpath.py)."""
+    sys.path.insert(0, str(ROOT))
+    from tools.devpath import link_plugin
+
+    link_plugin()
 
 
 # -- the database ------------------------------------------------------------------------

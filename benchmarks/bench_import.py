@@ -35,7 +35,6 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-IMPORT_PATH = ROOT / "build" / "pythonpath"
 DEFAULT_SAMPLE = ROOT / "build" / "bench-sample-county"
 
 RUNS = 3
@@ -58,13 +57,11 @@ class BenchmarkError(Exception):
 
 
 def _link_plugin() -> None:
-    """Import the plugin as ``landcase``, as tests/conftest.py does."""
-    IMPORT_PATH.mkdir(parents=True, exist_ok=True)
-    link = IMPORT_PATH / "landcase"
-    if not link.is_symlink():
-        link.symlink_to(ROOT, target_is_directory=True)
-    if str(IMPORT_PATH) not in sys.path:
-        sys.path.insert(0, str(IMPORT_PATH))
+    """Import the plugin as ``landcase``, as QGIS does (tools/devpath.py)."""
+    sys.path.insert(0, str(ROOT))
+    from tools.devpath import link_plugin
+
+    link_plugin()
 
 
 def _peak_mib() -> float:

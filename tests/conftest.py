@@ -13,21 +13,13 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-IMPORT_PATH = ROOT / "build" / "pythonpath"
 ARTIFACTS = ROOT / "tests" / "artifacts"
 
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))  # for the dev tools in tools/
+from tools.devpath import link_plugin  # noqa: E402
 
-def _link_plugin() -> None:
-    IMPORT_PATH.mkdir(parents=True, exist_ok=True)
-    link = IMPORT_PATH / "landcase"
-    if not link.is_symlink():
-        link.symlink_to(ROOT, target_is_directory=True)
-    for path in (str(IMPORT_PATH), str(ROOT)):  # ROOT: for the dev tools in tools/
-        if path not in sys.path:
-            sys.path.insert(0, path)
-
-
-_link_plugin()
+link_plugin()
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 

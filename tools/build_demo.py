@@ -14,13 +14,10 @@ import os
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-# The plugin is imported as 'landcase', the way QGIS does: a link to the repository root.
-_LINK = ROOT / "build" / "pythonpath" / "landcase"
-_LINK.parent.mkdir(parents=True, exist_ok=True)
-if not _LINK.is_symlink():
-    _LINK.symlink_to(ROOT, target_is_directory=True)
-sys.path.insert(0, str(_LINK.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from tools.devpath import link_plugin  # noqa: E402
+
+link_plugin()
 
 BATCH_NAME = "2026年第1批部卫片"
 # Received ten days ago, whenever the demo is built: the 20-day determination deadline is

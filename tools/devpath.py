@@ -1,0 +1,21 @@
+"""One place that lets development scripts and tests import the plugin as ``landcase``,
+the way QGIS does: the repository root is the plugin folder, so a link named
+``landcase`` pointing to it is put in build/pythonpath and that folder on sys.path."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+IMPORT_PATH = ROOT / "build" / "pythonpath"
+
+
+def link_plugin() -> Path:
+    IMPORT_PATH.mkdir(parents=True, exist_ok=True)
+    link = IMPORT_PATH / "landcase"
+    if not link.is_symlink():
+        link.symlink_to(ROOT, target_is_directory=True)
+    if str(IMPORT_PATH) not in sys.path:
+        sys.path.insert(0, str(IMPORT_PATH))
+    return IMPORT_PATH
