@@ -4,7 +4,7 @@ SYSTEM_PYTHON := /usr/bin/python3
 VENV := .venv
 PYTHON := $(VENV)/bin/python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-APT_PACKAGES := qgis python3-qgis qgis-providers libsqlite3-mod-spatialite python3-gdal \
+APT_PACKAGES := qgis python3-qgis qgis-providers libsqlite3-mod-spatialite python3-gdal python3-pyproj \
 	python3-venv python3-dev python3-pil gcc libgeos-dev fonts-wqy-zenhei xvfb xauth poppler-utils zbar-tools \
 	qttools5-dev-tools
 QM := resources/i18n/landcase_zh_CN.qm
