@@ -12,7 +12,7 @@ from contextlib import contextmanager
 
 from qgis.core import QgsVectorLayer
 from qgis.gui import QgsDockWidget
-from qgis.PyQt.QtCore import QItemSelection, QItemSelectionModel, QSize, Qt
+from qgis.PyQt.QtCore import QItemSelection, QItemSelectionModel, QSize, Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -47,6 +47,9 @@ MAXIMUM_COLUMN_WIDTH = 260
 
 
 class CaseDock(QgsDockWidget):
+    # A plot the user wants to work on (double-click on its row).
+    plot_activated = pyqtSignal(int)
+
     def __init__(self, iface, parent=None):
         super().__init__(tr("LandCase cases"), parent)
         self.setObjectName(DOCK_OBJECT_NAME)
@@ -95,6 +98,9 @@ class CaseDock(QgsDockWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.selectionModel().selectionChanged.connect(self._rows_selected)
+        self.table.doubleClicked.connect(
+            lambda index: self.plot_activated.emit(self.proxy.data(index, PLOT_ID_ROLE))
+        )
 
         self.status = QLabel(tr("No case database open."))
         self.status.setWordWrap(True)
@@ -278,6 +284,9 @@ class CaseDock(QgsDockWidget):
         return self.proxy.rowCount()
 
     # -- selection both ways ---------------------------------------------------------
+
+    def selected_plot_ids(self) -> list[int]:
+        return self._selected_plot_ids()
 
     def _selected_plot_ids(self) -> list[int]:
         return [

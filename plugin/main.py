@@ -3,6 +3,7 @@ Processing provider, all created in initGui and all removed again in unload."""
 
 from __future__ import annotations
 
+import getpass
 import logging
 import sqlite3
 from pathlib import Path
@@ -20,6 +21,7 @@ from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction, QApplication, QFileDialog, QMenu
 
 from ..cases import CaseDatabaseError, CaseStore, NewPlot
+from ..forms.case_dialog import CaseDialog
 from ..forms.case_dock import CaseDock
 from ..forms.import_dialog import ImportDialog
 from ..forms.import_report_dialog import ImportReportDialog, summary_text
@@ -30,6 +32,8 @@ from ..forms.plot_form import PlotForm
 from ..layers.admin_lookup import admin_names
 from ..layers.batch_import import import_layer
 from ..layers.crs_choice import srid_for_extent
+from ..layers.photo_layer import add_photo_layer, remove_photo_layer
+from ..layers.photo_layer import refresh as refresh_photos
 from ..layers.plot_layer import LayerLoadError, add_case_layers, refresh, remove_case_layers
 from ..layers.source_reader import SourceError
 from ..toolbelt import settings
@@ -39,6 +43,14 @@ from .processing.provider import LandCaseProvider
 
 ICONS = Path(__file__).resolve().parent.parent / "resources" / "icons"
 LOG = logging.getLogger("landcase")
+
+
+def _user_name() -> str:
+    """The login name, prefilled as verifier or decider (the user can change it)."""
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name in some service environments
+        return ""
 
 
 class LandCasePlugin:
@@ -53,6 +65,8 @@ class LandCasePlugin:
         self.store: CaseStore | None = None
         self.plot_layer = None
         self.report_dialog = None
+        self.case_dialog: CaseDialog | None = None
+        self.photo_layer = None
         self.new_plot_tool: NewPlotTool | None = None
 
     # -- QGIS entry points ------------------------------------------------------------
@@ -89,7 +103,9 @@ class LandCasePlugin:
         self.new_plot_tool = NewPlotTool(self.iface.mapCanvas())
         self.new_plot_tool.setAction(self.new_plot_action)
         self.new_plot_tool.polygon_finished.connect(self.plot_drawn)
-        self.dock.add_actions([self.import_action, self.new_plot_action])
+        self.case_action = self._add_action("case.svg", tr("Handle case…"), self.open_case_dialog)
+        self.dock.add_actions([self.import_action, self.new_plot_action, self.case_action])
+        self.dock.plot_activated.connect(self.open_case_dialog)
         panel = self.dock.toggleViewAction()
         panel.setIcon(QIcon(str(ICONS / "case_panel.svg")))
         panel.setText(tr("Case panel"))
@@ -203,6 +219,7 @@ class LandCasePlugin:
             show_error(self.iface, error, tr("Cannot open the case database"))
             return None
         self.store, self.plot_layer = store, layer
+        self.photo_layer = add_photo_layer(project, store)
         self.dock.set_store(store, layer)
         self.dock.show()
         if was_empty:
@@ -317,10 +334,44 @@ class LandCasePlugin:
         show_success(self.iface, tr("Plot {jcbh} saved.").format(jcbh=values["jcbh"]))
         return plot_id
 
+    # -- case handling ----------------------------------------------------------------
+
+    def open_case_dialog(self, plot_id: int | None = None) -> CaseDialog | None:
+        """The case dialog for ``plot_id`` or the plot selected in the case panel."""
+        if self.store is None:
+            show_error(self.iface, Exception(tr("Open or create a case database first.")))
+            return None
+        if not isinstance(plot_id, int) or isinstance(plot_id, bool):
+            selected = self.dock.selected_plot_ids()
+            if not selected:
+                show_error(self.iface, Exception(tr("Select a plot in the case panel first.")))
+                return None
+            plot_id = selected[0]
+        if self.case_dialog is not None:
+            self.case_dialog.close()
+            self.case_dialog.deleteLater()
+        self.case_dialog = CaseDialog(self.store, plot_id, _user_name(), self.iface.mainWindow())
+        self.case_dialog.changed.connect(self._case_changed)
+        self.case_dialog.show()
+        return self.case_dialog
+
+    def _case_changed(self) -> None:
+        refresh(self.plot_layer)
+        if self.photo_layer is not None:
+            refresh_photos(self.photo_layer)
+        self.dock.reload()
+
     def close_database(self) -> None:
         if self.store is None:
             return
         path = self.store.path
+        if self.case_dialog is not None:
+            self.case_dialog.close()
+            self.case_dialog.deleteLater()
+            self.case_dialog = None
+        if self.photo_layer is not None:
+            remove_photo_layer(QgsProject.instance(), path)
+            self.photo_layer = None
         self.store.close()
         self.store = None
         if self.dock is not None:

@@ -4,13 +4,12 @@ copies beside the database, flags, one transaction per batch, and the photo laye
 from __future__ import annotations
 
 import re
-import warnings
 from fractions import Fraction
 from pathlib import Path
 
 import exifread
 import pytest
-from PIL import Image, TiffImagePlugin
+from photo_files import TAKEN, TO_LONLAT, make_photo
 
 from helpers import file_digest, small_database, square
 from landcase.cases import CaseDatabaseError
@@ -27,61 +26,7 @@ from landcase.cases.photos import (
     photo_path,
 )
 
-with warnings.catch_warnings():
-    # Debian's pyproj looks for proj.db under the venv's prefix, warns, then uses PROJ's own.
-    warnings.simplefilter("ignore")
-    import pyproj
-
-TO_LONLAT = pyproj.Transformer.from_crs(4549, 4490, always_xy=True)
 STORED = re.compile(r"^[0-9a-f]{2}/[0-9a-f]{64}\.(jpg|png)$")
-TAKEN = "2026:03:04 09:08:07"
-
-
-def _rational(value: float, scale: int = 1_000_000) -> TiffImagePlugin.IFDRational:
-    return TiffImagePlugin.IFDRational(round(value * scale), scale)
-
-
-def _dms(value: float) -> tuple:
-    """Degrees as EXIF writes them: whole degrees, whole minutes, seconds to 1e-6″."""
-    degrees = int(value)
-    minutes = int((value - degrees) * 60)
-    seconds = (value - degrees - minutes / 60) * 3600
-    return (_rational(degrees, 1), _rational(minutes, 1), _rational(seconds))
-
-
-def make_photo(
-    path: Path,
-    xy: tuple[float, float] | None = None,
-    direction: float | None = None,
-    taken: str | None = TAKEN,
-    colour: tuple[int, int, int] = (90, 140, 60),
-    magnetic: bool = False,
-    image_format: str = "JPEG",
-) -> Path:
-    """A real image with EXIF: time, GPS position of the EPSG:4549 point ``xy``, direction."""
-    exif = Image.Exif()
-    if taken:
-        exif[0x0132] = "2026:03:05 18:00:00"  # DateTime (file changed): not the one used
-        exif[0x8769] = {0x9003: taken, 0x9011: "+08:00"}  # DateTimeOriginal, its offset
-    gps = {}
-    if xy is not None:
-        longitude, latitude = TO_LONLAT.transform(*xy)
-        gps.update(
-            {
-                0: b"\x02\x03\x00\x00",
-                1: "N" if latitude >= 0 else "S",
-                2: _dms(abs(latitude)),
-                3: "E" if longitude >= 0 else "W",
-                4: _dms(abs(longitude)),
-            }
-        )
-    if direction is not None:
-        gps.update({16: "M" if magnetic else "T", 17: _rational(direction, 100)})
-    if gps:
-        exif[0x8825] = gps
-    path.parent.mkdir(parents=True, exist_ok=True)
-    Image.new("RGB", (64, 48), colour).save(path, format=image_format, exif=exif.tobytes())
-    return path
 
 
 @pytest.fixture
