@@ -119,8 +119,10 @@ def refresh(plot_layer: QgsVectorLayer) -> None:
             join.joinLayer().dataProvider().reloadData()
     # The SpatiaLite provider caches its row count and extent: reloadData() drops the
     # features it holds, updateExtents() recounts (reload() alone does neither).
+    selected = plot_layer.selectedFeatureIds()
     provider = plot_layer.dataProvider()
     provider.reloadData()
     provider.updateExtents()
     plot_layer.updateExtents()
+    plot_layer.selectByIds(selected)  # reloading drops the selection the user made
     plot_layer.triggerRepaint()

@@ -34,7 +34,7 @@ def test_qgis_desktop_demo_and_import_through_the_dock(
     empty = tmp_path / "station.sqlite"
     CaseStore.create(empty, 4549).close()
     result_file = tmp_path / "result.json"
-    for name in ("desktop_demo.png", "desktop_import.png"):
+    for name in ("desktop_demo.png", "desktop_import.png", "desktop_verification.png"):
         (artifacts / name).unlink(missing_ok=True)
     env = qgis_subprocess_env(profiles)
     env.pop("QT_QPA_PLATFORM", None)  # a real X server this time (Xvfb)
@@ -44,6 +44,7 @@ def test_qgis_desktop_demo_and_import_through_the_dock(
         LANDCASE_E2E_SCREENSHOTS=str(artifacts),
         LANDCASE_E2E_EMPTY=str(empty),
         LANDCASE_E2E_BATCH=str(demo_sample / "batch" / "wpzf_2026_01.shp"),
+        LANDCASE_E2E_TESTS=str(ROOT / "tests"),
     )
     run = subprocess.run(
         [
@@ -109,3 +110,10 @@ def test_qgis_desktop_demo_and_import_through_the_dock(
     assert (
         result["screenshot_import"] and (artifacts / "desktop_import.png").stat().st_size > 50_000
     )
+
+    # issue 4: a verification with a geotagged photo, recorded in the case dialog
+    assert result["verification_status"] == "已核查", result["verification_message"]
+    assert result["panel_status"] == "已核查"  # the panel follows
+    assert len(result["map_selection_after"]) == 1  # and the map keeps the plot selected
+    assert result["dialog_photos"] == 1 and result["photo_layer_features"] == 1
+    assert (artifacts / "desktop_verification.png").stat().st_size > 50_000

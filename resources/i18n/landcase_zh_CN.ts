@@ -4,14 +4,34 @@
   <context>
     <name>LandCase</name>
     <message>
-      <location filename="../../plugin/main.py" line="74" />
+      <location filename="../../plugin/main.py" line="91" />
       <source>&amp;LandCase</source>
       <translation>卫片执法(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dock.py" line="202" />
+      <location filename="../../forms/case_dock.py" line="208" />
       <source>(none)</source>
       <translation>（无）</translation>
+    </message>
+    <message>
+      <location filename="../../forms/case_dialog.py" line="116" />
+      <source>Actual use</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../forms/case_dialog.py" line="425" />
+      <source>Add photos</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../forms/case_dialog.py" line="110" />
+      <source>Add photos…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../forms/case_dialog.py" line="223" />
+      <source>Add re-inspection photos…</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../forms/import_dialog.py" line="39" />
@@ -24,14 +44,34 @@
       <translation>行政区名称（XZQMC）</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dock.py" line="143" />
+      <location filename="../../forms/case_dock.py" line="149" />
       <source>All</source>
       <translation>全部</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="177" />
+      <location filename="../../plugin/main.py" line="196" />
       <source>All files (*)</source>
       <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+      <location filename="../../cases/overlay_records.py" line="131" />
+      <source>Approval date</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/overlay_records.py" line="156" />
+      <source>Approval number</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../forms/case_dialog.py" line="152" />
+      <source>Approval number (批准文号)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/overlay_records.py" line="125" />
+      <source>Approved land (批准用地)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../forms/plot_form.py" line="49" />
@@ -49,7 +89,12 @@
       <translation>按源数据</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dock.py" line="106" />
+      <location filename="../../forms/case_dialog.py" line="157" />
+      <source>Basis</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../forms/case_dock.py" line="112" />
       <source>Batch</source>
       <translation>批次</translation>
     </message>
@@ -74,7 +119,7 @@
       <translation>源数据坐标系</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="191" />
+      <location filename="../../plugin/main.py" line="210" />
       <source>Cannot open the case database</source>
       <translation>无法打开案件库</translation>
     </message>
@@ -84,14 +129,24 @@
       <translation>案件库</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="92" />
+      <location filename="../../plugin/main.py" line="111" />
       <source>Case panel</source>
       <translation>案件面板</translation>
+    </message>
+    <message>
+      <location filename="../../forms/case_dialog.py" line="255" />
+      <source>Case {jcbh}</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../layers/plot_layer.py" line="90" />
       <source>Cases</source>
       <translation>案件</translation>
+    </message>
+    <message>
+      <location filename="../../forms/case_dialog.py" line="150" />
+      <source>Category</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../forms/import_dialog.py" line="46" />
@@ -114,7 +169,7 @@
       <translation>请选择存放监测编号（JCBH）的字段。</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dock.py" line="74" />
+      <location filename="../../forms/case_dock.py" line="77" />
       <source>Clear filters</source>
       <translation>清除筛选</translation>
     </message>
@@ -124,9 +179,39 @@
       <translation>关闭</translation>
     </message>
     <message>
+      <location filename="../../forms/case_dialog.py" line="230" />
+      <source>Close out (销号)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../forms/case_dialog.py" line="179" />
+      <source>Close without a case</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../forms/case_dialog.py" line="244" />
+      <source>Closed by</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../forms/case_dialog.py" line="243" />
+      <source>Closed on</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../forms/plot_form.py" line="54" />
       <source>Clue source</source>
       <translation>线索来源</translation>
+    </message>
+    <message>
+      <location filename="../../cases/overlay_records.py" line="165" />
+      <source>Code</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../forms/case_dialog.py" line="117" />
+      <source>Construction date</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../forms/new_database_dialog.py" line="50" />
@@ -164,7 +249,32 @@
       <translation>剩余天数</translation>
     </message>
     <message>
-      <location filename="../../forms/plot_form.py" line="57" />
+      <location filename="../../forms/case_dialog.py" line="159" />
+      <source>Decided by</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../forms/case_dialog.py" line="160" />
+      <source>Decided on</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../forms/case_dialog.py" line="237" />
+      <source>Demolished area</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../forms/case_dialog.py" line="189" />
+      <source>Department reply due</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../forms/case_dialog.py" line="266" />
+      <source>Department reply due {date}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../forms/case_dialog.py" line="118" />
       <source>Description</source>
       <translation>情况描述</translation>
     </message>
@@ -174,12 +284,17 @@
       <translation>自动识别</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dock.py" line="109" />
+      <location filename="../../forms/case_dock.py" line="115" />
       <source>Determination</source>
       <translation>判定结果</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dock.py" line="72" />
+      <location filename="../../forms/case_dialog.py" line="260" />
+      <source>Determination: {category} {subtype}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../forms/case_dock.py" line="75" />
       <source>Due within 7 days</source>
       <translation>7 天内到期</translation>
     </message>
@@ -199,14 +314,49 @@
       <translation>EPSG:{srid} 不是 CGCS2000 3 度带高斯-克吕格投影坐标系（EPSG:4513 至 EPSG:4554）。</translation>
     </message>
     <message>
+      <location filename="../../forms/case_dialog.py" line="162" />
+      <source>Earlier determinations</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/overlay_records.py" line="181" />
+      <source>Earlier image (前时相)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../forms/import_dialog.py" line="42" />
       <source>Earlier image date (QSX)</source>
       <translation>前时相（QSX）</translation>
     </message>
     <message>
+      <location filename="../../cases/overlay_records.py" line="112" />
+      <source>Ecological protection red line (生态保护红线)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../plugin/processing/import_plots.py" line="179" />
       <source>FIELD_MAP is not valid JSON: {error}</source>
       <translation>FIELD_MAP 不是有效的 JSON：{error}</translation>
+    </message>
+    <message>
+      <location filename="../../cases/overlay_records.py" line="136" />
+      <source>Facility farmland filings (设施农用地备案)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/overlay_records.py" line="147" />
+      <source>Facility name</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../forms/case_dialog.py" line="155" />
+      <source>Facility record number (上图入库号)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/overlay_records.py" line="108" />
+      <source>Farmland plot number</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../plugin/processing/import_plots.py" line="81" />
@@ -219,6 +369,11 @@
       <translation>字段对应：{mapping}</translation>
     </message>
     <message>
+      <location filename="../../forms/case_dialog.py" line="83" />
+      <source>Field verification</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../forms/import_dialog.py" line="106" />
       <source>Fields</source>
       <translation>字段</translation>
@@ -229,9 +384,44 @@
       <translation>文件</translation>
     </message>
     <message>
+      <location filename="../../forms/case_dialog.py" line="172" />
+      <source>File the case</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../forms/case_dialog.py" line="156" />
+      <source>Filed area</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../forms/case_dialog.py" line="184" />
+      <source>Filed on</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../forms/case_dialog.py" line="183" />
+      <source>Filing number</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../forms/case_dialog.py" line="85" />
+      <source>Filing or referral</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../plugin/processing/import_plots.py" line="86" />
       <source>Geometries repaired</source>
       <translation>修复几何数</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/main.py" line="106" />
+      <source>Handle case…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../forms/case_dialog.py" line="186" />
+      <source>Handling department</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../forms/import_dialog.py" line="118" />
@@ -239,12 +429,12 @@
       <translation>导入</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="255" />
+      <location filename="../../plugin/main.py" line="275" />
       <source>Import failed</source>
       <translation>导入失败</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="259" />
+      <location filename="../../plugin/main.py" line="279" />
       <source>Import failed; nothing was stored</source>
       <translation>导入失败，未写入任何数据</translation>
     </message>
@@ -254,7 +444,7 @@
       <translation>导入图斑批次</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="82" />
+      <location filename="../../plugin/main.py" line="99" />
       <source>Import plot batch…</source>
       <translation>导入图斑批次…</translation>
     </message>
@@ -274,9 +464,29 @@
       <translation>下发单位</translation>
     </message>
     <message>
+      <location filename="../../forms/case_dialog.py" line="245" />
+      <source>Joint re-check result</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../forms/import_report_dialog.py" line="50" />
       <source>Kind</source>
       <translation>类别</translation>
+    </message>
+    <message>
+      <location filename="../../cases/overlay_records.py" line="95" />
+      <source>Land use (地类图斑)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/overlay_records.py" line="99" />
+      <source>Land-use code (DLBM)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/overlay_records.py" line="100" />
+      <source>Land-use name (DLMC)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../plugin/dependencies.py" line="41" />
@@ -284,7 +494,7 @@
       <translation>卫片执法</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dock.py" line="51" />
+      <location filename="../../forms/case_dock.py" line="54" />
       <source>LandCase cases</source>
       <translation>卫片执法案件</translation>
     </message>
@@ -299,6 +509,11 @@
       <translation>插件需要在 QGIS 所用的 Python 中安装以下软件包：{packages}。请在该 Python 中安装（pip，Windows 下用 OSGeo4W Shell）后重启 QGIS。</translation>
     </message>
     <message>
+      <location filename="../../cases/overlay_records.py" line="184" />
+      <source>Later image (后时相)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../forms/import_dialog.py" line="43" />
       <source>Later image date (HSX)</source>
       <translation>后时相（HSX）</translation>
@@ -309,6 +524,26 @@
       <translation>图层</translation>
     </message>
     <message>
+      <location filename="../../forms/case_dialog.py" line="239" />
+      <source>Legalised area</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../forms/case_dialog.py" line="84" />
+      <source>Legality determination</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../forms/case_dialog.py" line="232" />
+      <source>Make it a post-closure patrol point</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../forms/case_dialog.py" line="206" />
+      <source>Measures</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../forms/import_dialog.py" line="44" />
       <source>Monitored area (JCMJ)</source>
       <translation>监测面积（JCMJ）</translation>
@@ -317,6 +552,11 @@
       <location filename="../../forms/import_dialog.py" line="41" />
       <source>Monitoring batch (JCPC)</source>
       <translation>监测批次（JCPC）</translation>
+    </message>
+    <message>
+      <location filename="../../cases/overlay_records.py" line="164" />
+      <source>Name</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../plugin/processing/import_plots.py" line="100" />
@@ -334,34 +574,54 @@
       <translation>新建案件库</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="79" />
+      <location filename="../../plugin/main.py" line="96" />
       <source>New case database…</source>
       <translation>新建案件库…</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="84" />
+      <location filename="../../plugin/main.py" line="101" />
       <source>New plot</source>
       <translation>新增图斑</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dock.py" line="99" />
+      <location filename="../../reports/fonts.py" line="103" />
+      <source>No Chinese TrueType font was found for the PDF reports. Install {hint}, or set a TrueType (.ttf/.ttc) Chinese font in the LandCase settings. OpenType fonts with CFF outlines (.otf, Noto CJK, Source Han) cannot be embedded.{tried}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../forms/case_dock.py" line="105" />
       <source>No case database open.</source>
       <translation>未打开案件库。</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="175" />
+      <location filename="../../cases/calendar.py" line="40" />
+      <source>No official holiday calendar for {year}: enter the State Council's holiday arrangement for {year} (holidays and adjusted working days) in the calendar before working-day deadlines in that year can be computed.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../forms/case_dialog.py" line="208" />
+      <source>Note</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../plugin/main.py" line="194" />
       <source>Open case database</source>
       <translation>打开案件库</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="80" />
+      <location filename="../../plugin/main.py" line="97" />
       <source>Open case database…</source>
       <translation>打开案件库…</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="223" />
+      <location filename="../../plugin/main.py" line="243" />
       <source>Open or create a case database first.</source>
       <translation>请先打开或新建案件库。</translation>
+    </message>
+    <message>
+      <location filename="../../layers/photo_layer.py" line="77" />
+      <source>Open photo</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../forms/import_report_dialog.py" line="90" />
@@ -369,12 +629,12 @@
       <translation>打开报告文件</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="215" />
+      <location filename="../../plugin/main.py" line="235" />
       <source>Opened {path}: {count} plots.</source>
       <translation>已打开 {path}：共 {count} 个图斑。</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dock.py" line="70" />
+      <location filename="../../forms/case_dock.py" line="73" />
       <source>Overdue only</source>
       <translation>仅显示超期</translation>
     </message>
@@ -392,6 +652,21 @@
       <location filename="../../plugin/processing/create_database.py" line="56" />
       <source>Overwrite an existing file</source>
       <translation>覆盖已有文件</translation>
+    </message>
+    <message>
+      <location filename="../../cases/overlay_records.py" line="105" />
+      <source>Permanent basic farmland (永久基本农田)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../forms/case_dialog.py" line="121" />
+      <source>Photos</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../forms/case_dialog.py" line="425" />
+      <source>Photos (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../plugin/processing/import_plots.py" line="69" />
@@ -414,9 +689,19 @@
       <translation>图斑类型（TBLX）</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="314" />
+      <location filename="../../plugin/main.py" line="334" />
       <source>Plot {jcbh} saved.</source>
       <translation>图斑 {jcbh} 已保存。</translation>
+    </message>
+    <message>
+      <location filename="../../forms/case_dialog.py" line="256" />
+      <source>Plot {jcbh} — status: {status}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/workflow.py" line="129" />
+      <source>Plot {jcbh}: {reason}</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../plugin/processing/import_plots.py" line="45" />
@@ -434,9 +719,39 @@
       <translation>工程图层</translation>
     </message>
     <message>
+      <location filename="../../cases/overlay_records.py" line="130" />
+      <source>Project name</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../layers/source_reader.py" line="92" />
       <source>QGIS cannot read it as a vector layer</source>
       <translation>QGIS 无法将其作为矢量图层读取</translation>
+    </message>
+    <message>
+      <location filename="../../forms/case_dialog.py" line="236" />
+      <source>Re-inspected by</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../forms/case_dialog.py" line="235" />
+      <source>Re-inspected on</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../forms/case_dialog.py" line="87" />
+      <source>Re-inspection and close-out</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../forms/case_dialog.py" line="240" />
+      <source>Re-inspection photos</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../forms/case_dialog.py" line="234" />
+      <source>Re-inspection result</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../forms/import_dialog.py" line="158" />
@@ -449,14 +764,49 @@
       <translation>原因</translation>
     </message>
     <message>
+      <location filename="../../forms/case_dialog.py" line="161" />
+      <source>Reason for the revision</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../forms/import_dialog.py" line="104" />
       <source>Received on</source>
       <translation>接收日期</translation>
     </message>
     <message>
+      <location filename="../../cases/overlay_records.py" line="142" />
+      <source>Record number (上图入库号)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../forms/case_dialog.py" line="225" />
+      <source>Record re-inspection</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../cases/errors.py" line="69" />
       <source>Record {record}: {reason}</source>
       <translation>记录 {record}：{reason}</translation>
+    </message>
+    <message>
+      <location filename="../../forms/case_dialog.py" line="86" />
+      <source>Rectification</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/overlay_records.py" line="115" />
+      <source>Red-line area name</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../forms/case_dialog.py" line="176" />
+      <source>Refer to the department</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../forms/case_dialog.py" line="187" />
+      <source>Referred on</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../plugin/processing/import_plots.py" line="51" />
@@ -489,6 +839,16 @@
       <translation>报告人</translation>
     </message>
     <message>
+      <location filename="../../forms/case_dialog.py" line="182" />
+      <source>Responsible unit</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../forms/case_dialog.py" line="238" />
+      <source>Restored area</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../plugin/processing/import_plots.py" line="123" />
       <source>Row {row} ({jcbh}): {reason}</source>
       <translation>第 {row} 行（{jcbh}）：{reason}</translation>
@@ -499,9 +859,39 @@
       <translation>拒绝记录数</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dock.py" line="78" />
+      <location filename="../../forms/case_dialog.py" line="148" />
+      <source>Save determination</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../forms/case_dialog.py" line="112" />
+      <source>Save verification</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../forms/case_dialog.py" line="337" />
+      <source>Saved.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../forms/case_dock.py" line="81" />
       <source>Search plot number, township, village…</source>
       <translation>搜索监测编号、乡镇、村…</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/main.py" line="347" />
+      <source>Select a plot in the case panel first.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../forms/case_dialog.py" line="153" />
+      <source>Share covered by the approval</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../forms/case_dialog.py" line="114" />
+      <source>Site status</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../forms/import_dialog.py" line="88" />
@@ -514,9 +904,39 @@
       <translation>源记录行号</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dock.py" line="107" />
+      <location filename="../../forms/case_dialog.py" line="204" />
+      <source>Start rectification</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../forms/case_dock.py" line="113" />
       <source>Status</source>
       <translation>状态</translation>
+    </message>
+    <message>
+      <location filename="../../forms/case_dialog.py" line="151" />
+      <source>Sub-type</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/rounds.py" line="63" />
+      <source>Submission round {period} {stage}: {reason}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/locks.py" line="60" />
+      <source>Submission round {round} is locked: its data can no longer be changed.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../forms/case_dialog.py" line="207" />
+      <source>Task list made on</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/overlay_records.py" line="153" />
+      <source>Temporary land use (临时用地)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../plugin/processing/import_plots.py" line="77" />
@@ -544,7 +964,7 @@
       <translation>请填写图斑编号。</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="309" />
+      <location filename="../../plugin/main.py" line="329" />
       <source>The plot was not saved</source>
       <translation>图斑未保存</translation>
     </message>
@@ -559,9 +979,39 @@
       <translation>默认投影带取自当前地图范围。建库后不能再更改。</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dock.py" line="108" />
+      <location filename="../../forms/case_dialog.py" line="154" />
+      <source>Title number (不动产权证号)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../forms/case_dock.py" line="114" />
       <source>Township</source>
       <translation>乡镇</translation>
+    </message>
+    <message>
+      <location filename="../../cases/overlay_records.py" line="160" />
+      <source>Townships (乡镇)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/overlay_records.py" line="119" />
+      <source>Urban development boundary (城镇开发边界)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../forms/case_dialog.py" line="115" />
+      <source>User of the land</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../forms/case_dialog.py" line="120" />
+      <source>Verified on</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../forms/case_dialog.py" line="119" />
+      <source>Verifier</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../forms/import_dialog.py" line="48" />
@@ -569,39 +1019,219 @@
       <translation>村</translation>
     </message>
     <message>
-      <location filename="../../cases/store.py" line="300" />
+      <location filename="../../cases/overlay_records.py" line="171" />
+      <source>Villages (村)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/store.py" line="305" />
       <source>a batch of this name already exists</source>
       <translation>同名批次已存在</translation>
     </message>
     <message>
-      <location filename="../../cases/store.py" line="323" />
+      <location filename="../../cases/calendar.py" line="114" />
+      <source>a calendar day is 'holiday' or 'workday', not {kind}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/workflow.py" line="117" />
+      <source>a case is closed out after a re-inspection found it 整改到位 (the case is {status})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/workflow.py" line="104" />
+      <source>a case is filed or referred after a 违法 determination (the case is {status})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/workflow.py" line="102" />
+      <source>a field verification cannot be added once the case is {status}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/workflow.py" line="106" />
+      <source>a plot is closed without a case after a determination other than 违法 (the case is {status})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/store.py" line="328" />
       <source>a plot must be a polygon, not a {kind}</source>
       <translation>图斑必须是面，而不是 {kind}</translation>
     </message>
     <message>
-      <location filename="../../cases/store.py" line="368" />
+      <location filename="../../cases/store.py" line="373" />
       <source>a plot with this 监测编号 is already in the database</source>
       <translation>案件库中已有相同监测编号的图斑</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="115" />
+      <location filename="../../cases/workflow.py" line="408" />
+      <source>a revised determination needs the reason for the revision</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/determination_codes.py" line="241" />
+      <source>a {category} determination has no sub-type (got {value})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/determination_codes.py" line="223" />
+      <source>a {category} determination needs a sub-type: {allowed}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/workflow.py" line="573" />
+      <source>a 违法 determination cannot be closed without a case: file or refer it</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/workflow.py" line="431" />
+      <source>a 违法 determination needs the construction date to tell 新增 from 存量</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/intake.py" line="116" />
       <source>already in the database; not imported again</source>
       <translation>案件库中已有，未重复导入</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="151" />
+      <location filename="../../cases/workflow.py" line="268" />
+      <source>an area must be a number of m², 0 or more (got {value})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/overlay_records.py" line="660" />
+      <source>approvals cover only {share:.1%} of the plot (95 % needed): {numbers}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/overlay_records.py" line="596" />
+      <source>approvals cover {share:.1%} of the plot: {numbers}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/overlay_records.py" line="670" />
+      <source>approvals were not compared (no approval layer)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/audit_chain.py" line="115" />
+      <source>audit row {id} does not match its seal: it was changed or moved</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/audit_chain.py" line="120" />
+      <source>audit row {id} has lost its seal while later rows are sealed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/audit_chain.py" line="117" />
+      <source>audit row {id} is not linked to row {previous_id}: a row was deleted, re-ordered or re-sealed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/audit_chain.py" line="121" />
+      <source>audit row {id} is only half sealed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/audit_chain.py" line="122" />
+      <source>audit row {id} no longer matches the seal recorded when round {round} was locked</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/audit_chain.py" line="123" />
+      <source>audit row {id}, sealed when round {round} was locked, is missing</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/audit_chain.py" line="116" />
+      <source>audit rows between {previous_id} and {id} are missing (deleted)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/workflow.py" line="110" />
+      <source>file the case or refer it to a department before starting the rectification (the case is {status})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/overlay_records.py" line="676" />
+      <source>filing {number} covers only {share:.1%} of the plot</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/overlay_records.py" line="622" />
+      <source>filing {number} covers {share:.1%} of the plot</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../forms/case_dialog.py" line="142" />
+      <source>from the field verification</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/intake.py" line="152" />
       <source>geometry repaired: {note}</source>
       <translation>几何图形已修复：{note}</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="110" />
+      <location filename="../../cases/overlay_records.py" line="688" />
+      <source>inside the ecological red line {area:.2f} 亩</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/photos.py" line="265" />
+      <source>it is not a JPEG or PNG image</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/photos.py" line="495" />
+      <source>its GPS position could not be transformed to EPSG:{srid}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/overlay_records.py" line="668" />
+      <source>no approval (批准文号) covers the plot</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/intake.py" line="111" />
       <source>no 监测编号</source>
       <translation>缺少监测编号</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="140" />
+      <location filename="../../cases/overlay_records.py" line="204" />
+      <source>not a layer role; the roles are {roles}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/intake.py" line="141" />
       <source>not a polygon but a {kind}</source>
       <translation>不是面要素，而是 {kind}</translation>
+    </message>
+    <message>
+      <location filename="../../cases/overlay_records.py" line="332" />
+      <source>not a role this version knows</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/overlay_records.py" line="684" />
+      <source>occupies 永久基本农田 {area:.2f} 亩</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/overlay_records.py" line="681" />
+      <source>occupies 耕地 {area:.2f} 亩</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/workflow.py" line="120" />
+      <source>only a closed-out case (已销号) becomes a post-closure patrol point (the case is {status})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/workflow.py" line="487" />
+      <source>only a 违法 determination leads to a filed or referred case; the current determination is {category}</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../forms/plot_table_model.py" line="100" />
@@ -609,14 +1239,94 @@
       <translation>超期 {days} 天</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="220" />
+      <location filename="../../cases/intake.py" line="221" />
       <source>overlaps {other} by {share}% of the smaller plot; check before handling</source>
       <translation>与 {other} 重叠，占较小图斑面积的 {share}%，请核实后处理</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="125" />
+      <location filename="../../cases/workflow.py" line="95" />
+      <source>record the field verification before the legality determination (the case is {status})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/workflow.py" line="98" />
+      <source>record the legality determination first (the case is {status})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/intake.py" line="126" />
       <source>repeats row {first} of the source</source>
       <translation>与源数据第 {first} 行重复</translation>
+    </message>
+    <message>
+      <location filename="../../cases/overlay_records.py" line="590" />
+      <source>some overlaps could not be computed; check the plot</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/workflow.py" line="114" />
+      <source>start the rectification before recording a re-inspection (the case is {status})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/overlay_records.py" line="645" />
+      <source>temporary land use covers {share:.1%} of the plot</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/overlay_records.py" line="601" />
+      <source>the approval has no approval number (批准文号)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/workflow.py" line="720" />
+      <source>the case already has a close-out record</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/workflow.py" line="711" />
+      <source>the close-out date is missing</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/workflow.py" line="360" />
+      <source>the construction date {value} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/photos.py" line="418" />
+      <source>the copy in {folder} could not be written ({detail})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/workflow.py" line="614" />
+      <source>the date the task list was made is missing</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/workflow.py" line="418" />
+      <source>the decision date is missing</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/workflow.py" line="103" />
+      <source>the determination cannot be revised once the case is {status}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/determination_codes.py" line="213" />
+      <source>the determination category {value} is not one of {allowed}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/photos.py" line="405" />
+      <source>the file changed while it was being attached</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/photos.py" line="260" />
+      <source>the file could not be read ({detail})</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../layers/source_reader.py" line="85" />
@@ -624,19 +1334,69 @@
       <translation>文件不存在</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="147" />
+      <location filename="../../cases/overlay_records.py" line="336" />
+      <source>the file {path} does not exist</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/workflow.py" line="510" />
+      <source>the filing date is missing</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/workflow.py" line="508" />
+      <source>the filing number (立案编号) is missing</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/workflow.py" line="519" />
+      <source>the filing number {value} is already used by plot {other}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/photos.py" line="237" />
+      <source>the folder holds no JPEG or PNG file</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/intake.py" line="148" />
       <source>the geometry has no area</source>
       <translation>几何图形面积为零</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="132" />
+      <location filename="../../cases/intake.py" line="133" />
       <source>the geometry is empty</source>
       <translation>几何图形为空</translation>
     </message>
     <message>
-      <location filename="../../cases/store.py" line="329" />
+      <location filename="../../cases/store.py" line="334" />
       <source>the geometry is invalid ({detail})</source>
       <translation>几何图形无效（{detail}）</translation>
+    </message>
+    <message>
+      <location filename="../../cases/workflow.py" line="547" />
+      <source>the handling department is missing ({allowed})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/workflow.py" line="548" />
+      <source>the handling department {value} is not one of {allowed}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/overlay_records.py" line="627" />
+      <source>the land use under the plot is 1202 设施农用地</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/rounds.py" line="128" />
+      <source>the later round {latest} already exists: rounds follow each other in order</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/overlay_records.py" line="340" />
+      <source>the layer cannot be opened</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../layers/source_reader.py" line="123" />
@@ -644,24 +1404,174 @@
       <translation>图层没有坐标参考系，请指定其使用的坐标系</translation>
     </message>
     <message>
+      <location filename="../../cases/overlay_records.py" line="264" />
+      <source>the layer has no field {name} (for {key})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/workflow.py" line="609" />
+      <source>the measure {value} is not one of {allowed}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/workflow.py" line="712" />
+      <source>the name of who closed out is missing</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/workflow.py" line="417" />
+      <source>the name of who decided is missing</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/workflow.py" line="666" />
+      <source>the name of who re-inspected is missing</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/rounds.py" line="116" />
+      <source>the period must be a month written as YYYY-MM</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/overlay_records.py" line="672" />
+      <source>the plot lies on 1202 设施农用地 but no filing covers it</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/workflow.py" line="663" />
+      <source>the re-inspection date is missing</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/workflow.py" line="659" />
+      <source>the re-inspection result is missing ({allowed})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/workflow.py" line="660" />
+      <source>the re-inspection result {value} is not one of {allowed}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/workflow.py" line="602" />
+      <source>the rectification needs at least one measure ({allowed})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/workflow.py" line="550" />
+      <source>the referral date is missing</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/workflow.py" line="329" />
+      <source>the site status is missing ({allowed})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/workflow.py" line="330" />
+      <source>the site status {value} is not one of {allowed}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/rounds.py" line="118" />
+      <source>the stage must be one of 一上, 一下, 二上</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/determination_codes.py" line="230" />
+      <source>the sub-type {value} is not one of the {category} sub-types: {allowed}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/workflow.py" line="333" />
+      <source>the verification date is missing</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/workflow.py" line="332" />
+      <source>the verifier's name is missing</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../layers/source_reader.py" line="56" />
       <source>the zip file holds no shapefile, GeoPackage or GeoJSON</source>
       <translation>压缩包中没有 Shapefile、GeoPackage 或 GeoJSON</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dock.py" line="273" />
+      <location filename="../../cases/overlay_records.py" line="248" />
+      <source>the {role} role needs the field {key}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/photos.py" line="447" />
+      <source>there is no plot with this id</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/rounds.py" line="186" />
+      <source>there is no submission round with this id</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/audit_chain.py" line="124" />
+      <source>this case database has no audit hash chain</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/rounds.py" line="121" />
+      <source>this round already exists</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/photos.py" line="458" />
+      <source>this verification does not belong to the plot's case</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/determination_codes.py" line="272" />
+      <source>{category} ({subtype}) needs the basis of the determination</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../forms/case_dialog.py" line="446" />
+      <source>{count} need checking (no position or time, or far from the plot).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../forms/case_dock.py" line="279" />
       <source>{count} overdue</source>
       <translation>超期 {count} 个</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dock.py" line="267" />
+      <location filename="../../forms/case_dialog.py" line="438" />
+      <source>{count} photos attached.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../forms/case_dock.py" line="273" />
       <source>{count} plots</source>
       <translation>共 {count} 个图斑</translation>
+    </message>
+    <message>
+      <location filename="../../forms/case_dialog.py" line="441" />
+      <source>{count} were attached already.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../plugin/processing/create_database.py" line="79" />
       <source>{crs} is not a CGCS2000 3-degree Gauss-Krüger CRS (EPSG:4513 to EPSG:4554).</source>
       <translation>{crs} 不是 CGCS2000 3 度带高斯-克吕格投影坐标系（EPSG:4513 至 EPSG:4554）。</translation>
+    </message>
+    <message>
+      <location filename="../../cases/overlay_records.py" line="241" />
+      <source>{key} is not a field of the {role} role (its fields: {known})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/overlay_records.py" line="254" />
+      <source>{key} must be one of {allowed} (got {value})</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../forms/plot_table_model.py" line="101" />
@@ -709,6 +1619,11 @@
       <translation>{path} 为只读：插件需要写入案件库文件及其所在文件夹。</translation>
     </message>
     <message>
+      <location filename="../../cases/photos.py" line="71" />
+      <source>{path} was not attached: {reason}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../cases/errors.py" line="46" />
       <source>{path} was written by a newer LandCase (schema version {found}, this version reads up to {supported}). Update the plugin; the file was not changed.</source>
       <translation>{path} 由更新版本的插件写入（数据库结构版本 {found}，本版本最高支持 {supported}）。请升级插件；文件未作任何改动。</translation>
@@ -719,9 +1634,64 @@
       <translation>{path}：{reason}</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dock.py" line="269" />
+      <location filename="../../cases/rounds.py" line="124" />
+      <source>{previous} of the same month must come first</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/overlay_records.py" line="195" />
+      <source>{role}: {reason}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../forms/case_dock.py" line="275" />
       <source>{shown} of {total} plots</source>
       <translation>显示 {shown} / 共 {total} 个图斑</translation>
+    </message>
+    <message>
+      <location filename="../../cases/calendar.py" line="109" />
+      <source>{value} is not a date (YYYY-MM-DD)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/determination_codes.py" line="261" />
+      <source>合法 by 供地手续 needs the number of the land-supply document (划拨决定书 or 出让合同)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/determination_codes.py" line="248" />
+      <source>合法 by 批文 needs the approval number (批准文号)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/determination_codes.py" line="252" />
+      <source>合法 by 批文 needs the share of the plot the approval covers, more than 0 and at most 1 (got {value})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/determination_codes.py" line="268" />
+      <source>合法 by 登记发证 needs the title number (不动产权证号)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/overlay_records.py" line="631" />
+      <source>备少占多: the plot occupies {occupied:.2f} m², more than the filed {filed:.2f} m²</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/determination_codes.py" line="292" />
+      <source>备少占多: the plot occupies {occupied_m2:.2f} m², more than the filed {filed_m2:.2f} m²</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/determination_codes.py" line="278" />
+      <source>设施农用地 needs the facility-land record number (设施农用地上图入库号)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/determination_codes.py" line="282" />
+      <source>设施农用地 needs the filed area in m², more than 0 (got {value})</source>
+      <translation type="unfinished" />
     </message>
   </context>
 </TS>

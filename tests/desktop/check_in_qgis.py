@@ -10,6 +10,7 @@ Writes what it found as JSON and quits QGIS.
 import json
 import os
 import traceback
+from pathlib import Path
 
 from qgis.core import QgsApplication, QgsProject
 from qgis.PyQt.QtCore import QTimer
@@ -132,6 +133,60 @@ def _import_through_the_dock() -> None:
 
 def _import_screenshot() -> None:
     result["screenshot_import"] = _screenshot("desktop_import.png")
+    _verify_with_a_photo()
+
+
+def _verify_with_a_photo() -> None:
+    """A field verifier's record: the first plot, a geotagged photo, the site status."""
+    import sys
+
+    sys.path.insert(0, os.environ["LANDCASE_E2E_TESTS"])
+    from photo_files import make_photo
+
+    plugin = plugins["landcase"]
+    plugin.report_dialog.close()
+    plugin.dock.table.clearSelection()
+    plugin.dock.table.selectRow(0)
+    dialog = plugin.open_case_dialog()
+    plot_id = dialog.plot_id
+    centre = plugin.store.plot_geometry(plot_id).centroid
+    photo = make_photo(
+        Path(RESULT).parent / "现场照片.jpg",
+        xy=(centre.x - 10, centre.y - 25),
+        direction=30,
+    )
+    dialog.attach_photos([photo])
+    dialog.site_status.setCurrentIndex(dialog.site_status.findData("在建"))
+    dialog.land_user.setText("某某建材公司")
+    dialog.actual_use.setText("堆放建材")
+    dialog.construction_date.setText("2026-01")
+    dialog.save_verification.click()
+    result["verification_status"] = dialog.state.status
+    result["verification_message"] = dialog.message.text()
+    result["dialog_photos"] = dialog.photos.count()
+    result["photo_layer_features"] = (
+        plugin.photo_layer.featureCount() if plugin.photo_layer else None
+    )
+    result["panel_status"] = next(
+        r.status for r in plugin.dock.model.rows() if r.plot_id == plot_id
+    )
+    result["map_selection_after"] = plugin.plot_layer.selectedFeatureIds()
+    dialog.tabs.setCurrentIndex(0)  # show what was recorded: the verification and its photo
+    dialog.move(300, 420)
+    canvas = iface.mapCanvas()
+    extent = plugin.plot_layer.boundingBoxOfSelected()
+    extent.scale(4)
+    # the dialog covers the lower part of the map: show the plot and its photo above it
+    height = extent.height()
+    extent.setYMinimum(extent.yMinimum() - 1.2 * height)
+    extent.setYMaximum(extent.yMaximum() - 0.1 * height)
+    canvas.setExtent(extent)
+    canvas.refresh()
+    QTimer.singleShot(1500, _guard(_verification_screenshot))
+
+
+def _verification_screenshot() -> None:
+    result["screenshot_verification"] = _screenshot("desktop_verification.png")
     result["ok"] = True
     _finish()
 
