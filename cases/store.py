@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 import shapely
 
-from . import audit, deadlines, errors, schema
+from . import audit, audit_chain, deadlines, errors, locks, schema
 from .codes import INITIAL_STATUS, square_metres_to_mu
 from .connection import APPLICATION_ID, connect, read_header
 from .crs import CGCS2000_GEOGRAPHIC, is_gk3_srid
@@ -208,7 +208,11 @@ class CaseStore:
         try:
             if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
                 db.execute("PRAGMA journal_mode = WAL")  # a file copied or restored elsewhere
-            if version < schema.LATEST_VERSION:
+            if (
+                version < schema.LATEST_VERSION
+                or audit.outdated_triggers(db)
+                or locks.outdated_triggers(db)
+            ):  # migrations to run, or triggers an older build wrote (or a program dropped)
                 _begin(db, path)
                 try:
                     # Read again under the write lock: another program may have migrated it.
@@ -243,6 +247,7 @@ class CaseStore:
         _begin(self._db, self.path)
         try:
             yield self._db
+            audit_chain.seal(self._db)  # this action's audit rows, and any left by others
         except BaseException:
             self._db.execute("ROLLBACK")
             raise
@@ -562,6 +567,7 @@ def _migrate(db: sqlite3.Connection, srid: int, current: int, target: int) -> No
     for migration in schema.MIGRATIONS[current:target]:
         migration(db, srid)
     audit.rebuild_triggers(db, tuple(t for t in schema.AUDITED_TABLES if _has_table(db, t)))
+    locks.rebuild_lock_triggers(db)
     db.execute(f"PRAGMA user_version = {target}")
 
 
