@@ -21,6 +21,7 @@ from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction, QApplication, QFileDialog, QMenu
 
 from ..cases import CaseDatabaseError, CaseStore, NewPlot
+from ..cases.audit_chain import verify_audit_trail
 from ..forms.case_dialog import CaseDialog
 from ..forms.case_dock import CaseDock
 from ..forms.import_dialog import ImportDialog
@@ -29,6 +30,7 @@ from ..forms.messages import show_error, show_success
 from ..forms.new_database_dialog import DATABASE_FILTER, NewDatabaseDialog
 from ..forms.new_plot_tool import NewPlotTool
 from ..forms.plot_form import PlotForm
+from ..forms.rounds_dialog import RoundsDialog
 from ..layers.admin_lookup import admin_names
 from ..layers.batch_import import import_layer
 from ..layers.crs_choice import srid_for_extent
@@ -104,6 +106,8 @@ class LandCasePlugin:
         self.new_plot_tool.setAction(self.new_plot_action)
         self.new_plot_tool.polygon_finished.connect(self.plot_drawn)
         self.case_action = self._add_action("case.svg", tr("Handle case…"), self.open_case_dialog)
+        self.rounds_action = self._menu_action(tr("Submission rounds…"), self.open_rounds_dialog)
+        self.verify_action = self._menu_action(tr("Verify audit trail"), self.verify_audit_trail)
         self.dock.add_actions([self.import_action, self.new_plot_action, self.case_action])
         self.dock.plot_activated.connect(self.open_case_dialog)
         panel = self.dock.toggleViewAction()
@@ -167,6 +171,15 @@ class LandCasePlugin:
         action.triggered.connect(slot)
         self.menu.addAction(action)
         self.toolbar.addAction(action)
+        self.actions.append(action)
+        return action
+
+    def _menu_action(self, text: str, slot) -> QAction:
+        """An action in the LandCase menu only (not worth a toolbar button)."""
+        action = QAction(text, self.iface.mainWindow())
+        action.setObjectName("LandCase" + slot.__name__.title().replace("_", ""))
+        action.triggered.connect(slot)
+        self.menu.addAction(action)
         self.actions.append(action)
         return action
 
@@ -354,6 +367,38 @@ class LandCasePlugin:
         self.case_dialog.changed.connect(self._case_changed)
         self.case_dialog.show()
         return self.case_dialog
+
+    def open_rounds_dialog(self) -> None:
+        if self.store is None:
+            show_error(self.iface, Exception(tr("Open or create a case database first.")))
+            return
+        dialog = RoundsDialog(self.store, self.iface.mainWindow())
+        dialog.exec_()
+        dialog.deleteLater()
+
+    def verify_audit_trail(self):
+        """Recompute the audit log's hash chain and say whether it is intact."""
+        if self.store is None:
+            show_error(self.iface, Exception(tr("Open or create a case database first.")))
+            return None
+        found = verify_audit_trail(self.store)
+        if found.ok:
+            show_success(
+                self.iface,
+                tr("The audit trail is intact: {count} rows checked.").format(count=found.checked),
+            )
+        else:
+            reason = found.message(tr)
+            show_error(
+                self.iface,
+                Exception(
+                    tr("The audit trail is broken at row {id}: {reason}").format(
+                        id=found.first_broken_id, reason=reason
+                    )
+                ),
+                tr("Audit trail"),
+            )
+        return found
 
     def _case_changed(self) -> None:
         refresh(self.plot_layer)

@@ -1,0 +1,63 @@
+"""The submission-rounds dialog and the audit-trail check, as the station uses them."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from qgis.core import Qgis
+
+import landcase
+from helpers import small_database
+from landcase.cases import workflow
+from landcase.forms.rounds_dialog import RoundsDialog
+
+
+@pytest.fixture
+def plugin(qgis_iface, qgis_new_project, qgis_processing, tmp_path):
+    small_database(tmp_path / "s.sqlite", plots=3).close()
+    instance = landcase.classFactory(qgis_iface)
+    instance.initGui()
+    instance.open_database(str(tmp_path / "s.sqlite"))
+    yield instance
+    instance.unload()
+
+
+def test_take_compare_and_lock_rounds(plugin):
+    store = plugin.store
+    dialog = RoundsDialog(store)
+    first = dialog.next
+    dialog.create_next()
+    assert dialog.table.rowCount() == 1 and dialog.table.item(0, 2).text() == "3"
+    plot_id = store.list_plots()[0].plot_id
+    workflow.record_verification(
+        store, plot_id, "已建成", verifier="王五", verified_on="2026-11-20"
+    )
+    assert dialog.next != first
+    dialog.create_next()
+    assert dialog.table.rowCount() == 2
+    dialog.table.selectRow(1)
+    dialog.compare_selected()
+    assert dialog.changes.count() == 1
+    assert "待核查 → 已核查" in dialog.changes.item(0).text()
+    dialog.table.selectRow(0)
+    dialog.lock_selected(confirm=False)
+    assert dialog.rounds[0].locked and dialog.table.item(0, 3).text()
+    dialog.deleteLater()
+
+
+def test_verify_audit_trail_names_the_first_tampered_row(plugin, qgis_iface):
+    found = plugin.verify_audit_trail()
+    assert found.ok and found.checked > 5
+    assert any("intact" in m for m in qgis_iface.messageBar().get_messages(Qgis.Success))
+    # behind the store's back: drop the guard, change an old audit row
+    raw = sqlite3.connect(plugin.store.path)
+    raw.execute("DROP TRIGGER audit_log_no_update")
+    target = raw.execute("SELECT id FROM audit_log ORDER BY id LIMIT 1 OFFSET 3").fetchone()[0]
+    raw.execute("UPDATE audit_log SET user_name = '某人' WHERE id = ?", (target,))
+    raw.commit()
+    raw.close()
+    found = plugin.verify_audit_trail()
+    assert not found.ok and found.first_broken_id == target
+    errors = qgis_iface.messageBar().get_messages(Qgis.Critical)
+    assert any(str(target) in m for m in errors)
