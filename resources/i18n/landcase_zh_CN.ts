@@ -4,7 +4,7 @@
   <context>
     <name>LandCase</name>
     <message>
-      <location filename="../../plugin/main.py" line="91" />
+      <location filename="../../plugin/main.py" line="93" />
       <source>&amp;LandCase</source>
       <translation>卫片执法(&amp;L)</translation>
     </message>
@@ -16,22 +16,22 @@
     <message>
       <location filename="../../forms/case_dialog.py" line="116" />
       <source>Actual use</source>
-      <translation type="unfinished" />
+      <translation>实际用途</translation>
     </message>
     <message>
       <location filename="../../forms/case_dialog.py" line="425" />
       <source>Add photos</source>
-      <translation type="unfinished" />
+      <translation>添加照片</translation>
     </message>
     <message>
       <location filename="../../forms/case_dialog.py" line="110" />
       <source>Add photos…</source>
-      <translation type="unfinished" />
+      <translation>添加照片…</translation>
     </message>
     <message>
       <location filename="../../forms/case_dialog.py" line="223" />
       <source>Add re-inspection photos…</source>
-      <translation type="unfinished" />
+      <translation>添加复核照片…</translation>
     </message>
     <message>
       <location filename="../../forms/import_dialog.py" line="39" />
@@ -49,29 +49,29 @@
       <translation>全部</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="196" />
+      <location filename="../../plugin/main.py" line="209" />
       <source>All files (*)</source>
       <translation>所有文件 (*)</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="131" />
+      <location filename="../../cases/overlay_records.py" line="133" />
       <source>Approval date</source>
-      <translation type="unfinished" />
+      <translation>批准日期</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="156" />
+      <location filename="../../cases/overlay_records.py" line="158" />
       <source>Approval number</source>
-      <translation type="unfinished" />
+      <translation>批准文号</translation>
     </message>
     <message>
       <location filename="../../forms/case_dialog.py" line="152" />
       <source>Approval number (批准文号)</source>
-      <translation type="unfinished" />
+      <translation>批准文号</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="125" />
+      <location filename="../../cases/overlay_records.py" line="127" />
       <source>Approved land (批准用地)</source>
-      <translation type="unfinished" />
+      <translation>批准用地</translation>
     </message>
     <message>
       <location filename="../../forms/plot_form.py" line="49" />
@@ -89,9 +89,19 @@
       <translation>按源数据</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/set_layer_role.py" line="45" />
+      <source>Assigns a layer to a role of the desk comparison in a case database: the layer source and the names of the role's fields are stored, and restored whenever the database is opened. FIELDS is JSON, role field → layer field, e.g. {{"code": "DLBM", "name": "DLMC"}}; fields left out are looked for under their usual names. A layer without a coordinate reference system is refused. Roles and their fields: {roles}</source>
+      <translation>在案件库中将图层指定为内业比对的某一图层类别：保存图层数据源及该类别各字段对应的字段名，每次打开案件库时自动恢复。FIELDS 为 JSON，类别字段 → 图层字段，例如 {{"code": "DLBM", "name": "DLMC"}}；未列出的字段按常用字段名查找。没有坐标参考系的图层不予接受。各图层类别及其字段：{roles}</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/main.py" line="399" />
+      <source>Audit trail</source>
+      <translation>审计日志</translation>
+    </message>
+    <message>
       <location filename="../../forms/case_dialog.py" line="157" />
       <source>Basis</source>
-      <translation type="unfinished" />
+      <translation>判定依据</translation>
     </message>
     <message>
       <location filename="../../forms/case_dock.py" line="112" />
@@ -119,7 +129,12 @@
       <translation>源数据坐标系</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="210" />
+      <location filename="../../plugin/processing/overlay.py" line="123" />
+      <source>Canceled: nothing was stored.</source>
+      <translation>已取消，未写入任何数据。</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/main.py" line="223" />
       <source>Cannot open the case database</source>
       <translation>无法打开案件库</translation>
     </message>
@@ -129,29 +144,34 @@
       <translation>案件库</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="111" />
+      <location filename="../../plugin/main.py" line="115" />
       <source>Case panel</source>
       <translation>案件面板</translation>
     </message>
     <message>
       <location filename="../../forms/case_dialog.py" line="255" />
       <source>Case {jcbh}</source>
-      <translation type="unfinished" />
+      <translation>案件 {jcbh}</translation>
     </message>
     <message>
-      <location filename="../../layers/plot_layer.py" line="90" />
+      <location filename="../../forms/rounds_dialog.py" line="35" />
       <source>Cases</source>
       <translation>案件</translation>
     </message>
     <message>
       <location filename="../../forms/case_dialog.py" line="150" />
       <source>Category</source>
-      <translation type="unfinished" />
+      <translation>判定类别</translation>
     </message>
     <message>
       <location filename="../../forms/import_dialog.py" line="46" />
       <source>Change type (BGLX)</source>
       <translation>变化类型（BGLX）</translation>
+    </message>
+    <message>
+      <location filename="../../forms/rounds_dialog.py" line="58" />
+      <source>Changes between the two rounds</source>
+      <translation>两轮次之间的变化</translation>
     </message>
     <message>
       <location filename="../../forms/new_database_dialog.py" line="67" />
@@ -181,22 +201,22 @@
     <message>
       <location filename="../../forms/case_dialog.py" line="230" />
       <source>Close out (销号)</source>
-      <translation type="unfinished" />
+      <translation>销号</translation>
     </message>
     <message>
       <location filename="../../forms/case_dialog.py" line="179" />
       <source>Close without a case</source>
-      <translation type="unfinished" />
+      <translation>不立案办结</translation>
     </message>
     <message>
       <location filename="../../forms/case_dialog.py" line="244" />
       <source>Closed by</source>
-      <translation type="unfinished" />
+      <translation>销号人</translation>
     </message>
     <message>
       <location filename="../../forms/case_dialog.py" line="243" />
       <source>Closed on</source>
-      <translation type="unfinished" />
+      <translation>销号日期</translation>
     </message>
     <message>
       <location filename="../../forms/plot_form.py" line="54" />
@@ -204,14 +224,24 @@
       <translation>线索来源</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="165" />
+      <location filename="../../cases/overlay_records.py" line="167" />
       <source>Code</source>
-      <translation type="unfinished" />
+      <translation>代码</translation>
+    </message>
+    <message>
+      <location filename="../../forms/rounds_dialog.py" line="44" />
+      <source>Compare with the round before</source>
+      <translation>与上一轮次比较</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/overlay.py" line="144" />
+      <source>Computed {plots} plots; {rows} rows stored.</source>
+      <translation>已计算 {plots} 个图斑，写入 {rows} 条记录。</translation>
     </message>
     <message>
       <location filename="../../forms/case_dialog.py" line="117" />
       <source>Construction date</source>
-      <translation type="unfinished" />
+      <translation>建设时间</translation>
     </message>
     <message>
       <location filename="../../forms/new_database_dialog.py" line="50" />
@@ -251,32 +281,42 @@
     <message>
       <location filename="../../forms/case_dialog.py" line="159" />
       <source>Decided by</source>
-      <translation type="unfinished" />
+      <translation>判定人</translation>
     </message>
     <message>
       <location filename="../../forms/case_dialog.py" line="160" />
       <source>Decided on</source>
-      <translation type="unfinished" />
+      <translation>判定日期</translation>
     </message>
     <message>
       <location filename="../../forms/case_dialog.py" line="237" />
       <source>Demolished area</source>
-      <translation type="unfinished" />
+      <translation>拆除面积</translation>
     </message>
     <message>
       <location filename="../../forms/case_dialog.py" line="189" />
       <source>Department reply due</source>
-      <translation type="unfinished" />
+      <translation>部门回复期限</translation>
     </message>
     <message>
       <location filename="../../forms/case_dialog.py" line="266" />
       <source>Department reply due {date}</source>
-      <translation type="unfinished" />
+      <translation>部门回复期限：{date}</translation>
     </message>
     <message>
       <location filename="../../forms/case_dialog.py" line="118" />
       <source>Description</source>
       <translation>情况描述</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/overlay.py" line="40" />
+      <source>Desk comparison</source>
+      <translation>内业比对</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/overlay.py" line="37" />
+      <source>Desk comparison (overlay)</source>
+      <translation>内业比对（叠加分析）</translation>
     </message>
     <message>
       <location filename="../../forms/import_dialog.py" line="74" />
@@ -291,7 +331,7 @@
     <message>
       <location filename="../../forms/case_dialog.py" line="260" />
       <source>Determination: {category} {subtype}</source>
-      <translation type="unfinished" />
+      <translation>判定结果：{category} {subtype}</translation>
     </message>
     <message>
       <location filename="../../forms/case_dock.py" line="75" />
@@ -316,12 +356,12 @@
     <message>
       <location filename="../../forms/case_dialog.py" line="162" />
       <source>Earlier determinations</source>
-      <translation type="unfinished" />
+      <translation>历次判定</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="181" />
+      <location filename="../../cases/overlay_records.py" line="183" />
       <source>Earlier image (前时相)</source>
-      <translation type="unfinished" />
+      <translation>前时相影像</translation>
     </message>
     <message>
       <location filename="../../forms/import_dialog.py" line="42" />
@@ -329,9 +369,19 @@
       <translation>前时相（QSX）</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="112" />
+      <location filename="../../cases/overlay_records.py" line="114" />
       <source>Ecological protection red line (生态保护红线)</source>
-      <translation type="unfinished" />
+      <translation>生态保护红线</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/set_layer_role.py" line="91" />
+      <source>FIELDS is not valid JSON: {error}</source>
+      <translation>FIELDS 不是有效的 JSON：{error}</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/set_layer_role.py" line="95" />
+      <source>FIELDS must be a JSON object, e.g. {{"code": "DLBM"}}</source>
+      <translation>FIELDS 必须是 JSON 对象，例如 {{"code": "DLBM"}}</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/import_plots.py" line="179" />
@@ -339,24 +389,24 @@
       <translation>FIELD_MAP 不是有效的 JSON：{error}</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="136" />
+      <location filename="../../cases/overlay_records.py" line="138" />
       <source>Facility farmland filings (设施农用地备案)</source>
-      <translation type="unfinished" />
+      <translation>设施农用地备案</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="147" />
+      <location filename="../../cases/overlay_records.py" line="149" />
       <source>Facility name</source>
-      <translation type="unfinished" />
+      <translation>设施名称</translation>
     </message>
     <message>
       <location filename="../../forms/case_dialog.py" line="155" />
       <source>Facility record number (上图入库号)</source>
-      <translation type="unfinished" />
+      <translation>设施农用地上图入库号</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="108" />
+      <location filename="../../cases/overlay_records.py" line="110" />
       <source>Farmland plot number</source>
-      <translation type="unfinished" />
+      <translation>保护图斑编号</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/import_plots.py" line="81" />
@@ -371,12 +421,22 @@
     <message>
       <location filename="../../forms/case_dialog.py" line="83" />
       <source>Field verification</source>
-      <translation type="unfinished" />
+      <translation>外业核查</translation>
     </message>
     <message>
       <location filename="../../forms/import_dialog.py" line="106" />
       <source>Fields</source>
       <translation>字段</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/set_layer_role.py" line="76" />
+      <source>Fields of the role</source>
+      <translation>图层类别字段</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/set_layer_role.py" line="71" />
+      <source>Fields of the role (JSON)</source>
+      <translation>图层类别字段（JSON）</translation>
     </message>
     <message>
       <location filename="../../forms/import_dialog.py" line="62" />
@@ -386,27 +446,27 @@
     <message>
       <location filename="../../forms/case_dialog.py" line="172" />
       <source>File the case</source>
-      <translation type="unfinished" />
+      <translation>立案</translation>
     </message>
     <message>
       <location filename="../../forms/case_dialog.py" line="156" />
       <source>Filed area</source>
-      <translation type="unfinished" />
+      <translation>备案面积</translation>
     </message>
     <message>
       <location filename="../../forms/case_dialog.py" line="184" />
       <source>Filed on</source>
-      <translation type="unfinished" />
+      <translation>立案日期</translation>
     </message>
     <message>
       <location filename="../../forms/case_dialog.py" line="183" />
       <source>Filing number</source>
-      <translation type="unfinished" />
+      <translation>立案编号</translation>
     </message>
     <message>
       <location filename="../../forms/case_dialog.py" line="85" />
       <source>Filing or referral</source>
-      <translation type="unfinished" />
+      <translation>立案或移交</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/import_plots.py" line="86" />
@@ -414,14 +474,14 @@
       <translation>修复几何数</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="106" />
+      <location filename="../../plugin/main.py" line="108" />
       <source>Handle case…</source>
-      <translation type="unfinished" />
+      <translation>办理案件…</translation>
     </message>
     <message>
       <location filename="../../forms/case_dialog.py" line="186" />
       <source>Handling department</source>
-      <translation type="unfinished" />
+      <translation>承办部门</translation>
     </message>
     <message>
       <location filename="../../forms/import_dialog.py" line="118" />
@@ -429,12 +489,12 @@
       <translation>导入</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="275" />
+      <location filename="../../plugin/main.py" line="288" />
       <source>Import failed</source>
       <translation>导入失败</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="279" />
+      <location filename="../../plugin/main.py" line="292" />
       <source>Import failed; nothing was stored</source>
       <translation>导入失败，未写入任何数据</translation>
     </message>
@@ -444,7 +504,7 @@
       <translation>导入图斑批次</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="99" />
+      <location filename="../../plugin/main.py" line="101" />
       <source>Import plot batch…</source>
       <translation>导入图斑批次…</translation>
     </message>
@@ -466,7 +526,7 @@
     <message>
       <location filename="../../forms/case_dialog.py" line="245" />
       <source>Joint re-check result</source>
-      <translation type="unfinished" />
+      <translation>联合复查结果</translation>
     </message>
     <message>
       <location filename="../../forms/import_report_dialog.py" line="50" />
@@ -474,19 +534,19 @@
       <translation>类别</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="95" />
+      <location filename="../../cases/overlay_records.py" line="97" />
       <source>Land use (地类图斑)</source>
-      <translation type="unfinished" />
+      <translation>地类图斑</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="99" />
+      <location filename="../../cases/overlay_records.py" line="101" />
       <source>Land-use code (DLBM)</source>
-      <translation type="unfinished" />
+      <translation>地类编码（DLBM）</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="100" />
+      <location filename="../../cases/overlay_records.py" line="102" />
       <source>Land-use name (DLMC)</source>
-      <translation type="unfinished" />
+      <translation>地类名称（DLMC）</translation>
     </message>
     <message>
       <location filename="../../plugin/dependencies.py" line="41" />
@@ -509,9 +569,9 @@
       <translation>插件需要在 QGIS 所用的 Python 中安装以下软件包：{packages}。请在该 Python 中安装（pip，Windows 下用 OSGeo4W Shell）后重启 QGIS。</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="184" />
+      <location filename="../../cases/overlay_records.py" line="186" />
       <source>Later image (后时相)</source>
-      <translation type="unfinished" />
+      <translation>后时相影像</translation>
     </message>
     <message>
       <location filename="../../forms/import_dialog.py" line="43" />
@@ -519,29 +579,49 @@
       <translation>后时相（HSX）</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="95" />
+      <location filename="../../plugin/processing/set_layer_role.py" line="68" />
       <source>Layer</source>
       <translation>图层</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/set_layer_role.py" line="75" />
+      <source>Layer source</source>
+      <translation>图层数据源</translation>
+    </message>
+    <message>
       <location filename="../../forms/case_dialog.py" line="239" />
       <source>Legalised area</source>
-      <translation type="unfinished" />
+      <translation>补办手续面积</translation>
     </message>
     <message>
       <location filename="../../forms/case_dialog.py" line="84" />
       <source>Legality determination</source>
-      <translation type="unfinished" />
+      <translation>合法性判定</translation>
+    </message>
+    <message>
+      <location filename="../../forms/rounds_dialog.py" line="111" />
+      <source>Lock round {period} {stage}? Its data can never be changed again.</source>
+      <translation>是否锁定报送轮次 {period} {stage}？锁定后其数据将不能再更改。</translation>
+    </message>
+    <message>
+      <location filename="../../forms/rounds_dialog.py" line="42" />
+      <source>Lock the selected round</source>
+      <translation>锁定所选轮次</translation>
+    </message>
+    <message>
+      <location filename="../../forms/rounds_dialog.py" line="35" />
+      <source>Locked</source>
+      <translation>已锁定</translation>
     </message>
     <message>
       <location filename="../../forms/case_dialog.py" line="232" />
       <source>Make it a post-closure patrol point</source>
-      <translation type="unfinished" />
+      <translation>转为事后巡查点位</translation>
     </message>
     <message>
       <location filename="../../forms/case_dialog.py" line="206" />
       <source>Measures</source>
-      <translation type="unfinished" />
+      <translation>整改措施</translation>
     </message>
     <message>
       <location filename="../../forms/import_dialog.py" line="44" />
@@ -554,9 +634,9 @@
       <translation>监测批次（JCPC）</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="164" />
+      <location filename="../../cases/overlay_records.py" line="166" />
       <source>Name</source>
-      <translation type="unfinished" />
+      <translation>名称</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/import_plots.py" line="100" />
@@ -574,19 +654,19 @@
       <translation>新建案件库</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="96" />
+      <location filename="../../plugin/main.py" line="98" />
       <source>New case database…</source>
       <translation>新建案件库…</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="101" />
+      <location filename="../../plugin/main.py" line="103" />
       <source>New plot</source>
       <translation>新增图斑</translation>
     </message>
     <message>
       <location filename="../../reports/fonts.py" line="103" />
       <source>No Chinese TrueType font was found for the PDF reports. Install {hint}, or set a TrueType (.ttf/.ttc) Chinese font in the LandCase settings. OpenType fonts with CFF outlines (.otf, Noto CJK, Source Han) cannot be embedded.{tried}</source>
-      <translation type="unfinished" />
+      <translation>未找到可用于 PDF 报告的中文 TrueType 字体。请安装 {hint}，或在插件设置中指定 TrueType（.ttf/.ttc）中文字体。CFF 轮廓的 OpenType 字体（.otf、Noto CJK、思源字体）无法嵌入。{tried}</translation>
     </message>
     <message>
       <location filename="../../forms/case_dock.py" line="105" />
@@ -594,34 +674,44 @@
       <translation>未打开案件库。</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/overlay.py" line="106" />
+      <source>No layer is assigned to an overlay role in this database; assign them with landcase:setlayerrole.</source>
+      <translation>本案件库尚未指定任何比对图层，请用 landcase:setlayerrole 指定。</translation>
+    </message>
+    <message>
       <location filename="../../cases/calendar.py" line="40" />
       <source>No official holiday calendar for {year}: enter the State Council's holiday arrangement for {year} (holidays and adjusted working days) in the calendar before working-day deadlines in that year can be computed.</source>
-      <translation type="unfinished" />
+      <translation>没有 {year} 年的法定节假日安排：请先在日历中录入国务院公布的 {year} 年节假日安排（放假日和调休上班日），方可计算该年的工作日期限。</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/overlay.py" line="116" />
+      <source>No plot to compute.</source>
+      <translation>没有需要计算的图斑。</translation>
     </message>
     <message>
       <location filename="../../forms/case_dialog.py" line="208" />
       <source>Note</source>
-      <translation type="unfinished" />
+      <translation>说明</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="194" />
+      <location filename="../../plugin/main.py" line="207" />
       <source>Open case database</source>
       <translation>打开案件库</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="97" />
+      <location filename="../../plugin/main.py" line="99" />
       <source>Open case database…</source>
       <translation>打开案件库…</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="243" />
+      <location filename="../../plugin/main.py" line="256" />
       <source>Open or create a case database first.</source>
       <translation>请先打开或新建案件库。</translation>
     </message>
     <message>
       <location filename="../../layers/photo_layer.py" line="77" />
       <source>Open photo</source>
-      <translation type="unfinished" />
+      <translation>打开照片</translation>
     </message>
     <message>
       <location filename="../../forms/import_report_dialog.py" line="90" />
@@ -629,7 +719,7 @@
       <translation>打开报告文件</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="235" />
+      <location filename="../../plugin/main.py" line="248" />
       <source>Opened {path}: {count} plots.</source>
       <translation>已打开 {path}：共 {count} 个图斑。</translation>
     </message>
@@ -649,24 +739,44 @@
       <translation>标记重叠数</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/overlay.py" line="74" />
+      <source>Overlay table (CSV)</source>
+      <translation>叠加分析表（CSV）</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/overlay.py" line="156" />
+      <source>Overlay table: {path}</source>
+      <translation>叠加分析表：{path}</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/overlay.py" line="46" />
+      <source>Overlays the plots of a case database with the layers assigned to roles (landcase:setlayerrole): area by land-use code and by 三大类, 耕地, permanent basic farmland, ecological red line, urban development boundary, approvals with their 批准文号 and covered share, facility filings with their filed area; planar and ellipsoidal (椭球面积) m². The results replace the plots' earlier results in the database, in one transaction. FILTER is a QGIS expression over the plot table's fields (e.g. "jcbh LIKE '3201%'"); without it every plot is computed. OUTPUT, when given, is a CSV with one line per plot, role and class.</source>
+      <translation>将案件库中的图斑与已指定类别的图层（landcase:setlayerrole）叠加分析：按地类编码和三大类统计面积，以及占用耕地、永久基本农田、生态保护红线、城镇开发边界、批准用地（含批准文号及覆盖比例）、设施农用地备案（含备案面积）的面积；面积以平方米计，同时计算平面面积和椭球面积。结果在一个事务中替换案件库中这些图斑原有的比对结果。FILTER 为基于图斑表字段的 QGIS 表达式（例如 "jcbh LIKE '3201%'"），不填写时计算全部图斑。如指定 OUTPUT，则输出 CSV 文件，每个图斑、图层类别和地类各占一行。</translation>
+    </message>
+    <message>
       <location filename="../../plugin/processing/create_database.py" line="56" />
       <source>Overwrite an existing file</source>
       <translation>覆盖已有文件</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="105" />
+      <location filename="../../forms/rounds_dialog.py" line="35" />
+      <source>Period</source>
+      <translation>月份</translation>
+    </message>
+    <message>
+      <location filename="../../cases/overlay_records.py" line="107" />
       <source>Permanent basic farmland (永久基本农田)</source>
-      <translation type="unfinished" />
+      <translation>永久基本农田</translation>
     </message>
     <message>
       <location filename="../../forms/case_dialog.py" line="121" />
       <source>Photos</source>
-      <translation type="unfinished" />
+      <translation>照片</translation>
     </message>
     <message>
       <location filename="../../forms/case_dialog.py" line="425" />
       <source>Photos (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)</source>
-      <translation type="unfinished" />
+      <translation>照片 (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/import_plots.py" line="69" />
@@ -689,19 +799,19 @@
       <translation>图斑类型（TBLX）</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="334" />
+      <location filename="../../plugin/main.py" line="347" />
       <source>Plot {jcbh} saved.</source>
       <translation>图斑 {jcbh} 已保存。</translation>
     </message>
     <message>
       <location filename="../../forms/case_dialog.py" line="256" />
       <source>Plot {jcbh} — status: {status}</source>
-      <translation type="unfinished" />
+      <translation>图斑 {jcbh}，状态：{status}</translation>
     </message>
     <message>
       <location filename="../../cases/workflow.py" line="129" />
       <source>Plot {jcbh}: {reason}</source>
-      <translation type="unfinished" />
+      <translation>图斑 {jcbh}：{reason}</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/import_plots.py" line="45" />
@@ -709,9 +819,24 @@
       <translation>图斑</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/overlay.py" line="81" />
+      <source>Plots computed</source>
+      <translation>计算图斑数</translation>
+    </message>
+    <message>
       <location filename="../../plugin/processing/import_plots.py" line="85" />
       <source>Plots imported</source>
       <translation>导入图斑数</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/overlay.py" line="68" />
+      <source>Plots to compute (expression)</source>
+      <translation>参与计算的图斑（表达式）</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/overlay.py" line="83" />
+      <source>Plots with findings to check</source>
+      <translation>需核实的图斑数</translation>
     </message>
     <message>
       <location filename="../../forms/import_dialog.py" line="63" />
@@ -719,9 +844,9 @@
       <translation>工程图层</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="130" />
+      <location filename="../../cases/overlay_records.py" line="132" />
       <source>Project name</source>
-      <translation type="unfinished" />
+      <translation>项目名称</translation>
     </message>
     <message>
       <location filename="../../layers/source_reader.py" line="92" />
@@ -731,27 +856,27 @@
     <message>
       <location filename="../../forms/case_dialog.py" line="236" />
       <source>Re-inspected by</source>
-      <translation type="unfinished" />
+      <translation>复核人</translation>
     </message>
     <message>
       <location filename="../../forms/case_dialog.py" line="235" />
       <source>Re-inspected on</source>
-      <translation type="unfinished" />
+      <translation>复核日期</translation>
     </message>
     <message>
       <location filename="../../forms/case_dialog.py" line="87" />
       <source>Re-inspection and close-out</source>
-      <translation type="unfinished" />
+      <translation>复核与销号</translation>
     </message>
     <message>
       <location filename="../../forms/case_dialog.py" line="240" />
       <source>Re-inspection photos</source>
-      <translation type="unfinished" />
+      <translation>复核照片</translation>
     </message>
     <message>
       <location filename="../../forms/case_dialog.py" line="234" />
       <source>Re-inspection result</source>
-      <translation type="unfinished" />
+      <translation>复核结果</translation>
     </message>
     <message>
       <location filename="../../forms/import_dialog.py" line="158" />
@@ -766,7 +891,7 @@
     <message>
       <location filename="../../forms/case_dialog.py" line="161" />
       <source>Reason for the revision</source>
-      <translation type="unfinished" />
+      <translation>修改原因</translation>
     </message>
     <message>
       <location filename="../../forms/import_dialog.py" line="104" />
@@ -774,14 +899,14 @@
       <translation>接收日期</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="142" />
+      <location filename="../../cases/overlay_records.py" line="144" />
       <source>Record number (上图入库号)</source>
-      <translation type="unfinished" />
+      <translation>上图入库号</translation>
     </message>
     <message>
       <location filename="../../forms/case_dialog.py" line="225" />
       <source>Record re-inspection</source>
-      <translation type="unfinished" />
+      <translation>保存复核结果</translation>
     </message>
     <message>
       <location filename="../../cases/errors.py" line="69" />
@@ -791,22 +916,22 @@
     <message>
       <location filename="../../forms/case_dialog.py" line="86" />
       <source>Rectification</source>
-      <translation type="unfinished" />
+      <translation>整改</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="115" />
+      <location filename="../../cases/overlay_records.py" line="117" />
       <source>Red-line area name</source>
-      <translation type="unfinished" />
+      <translation>红线区名称</translation>
     </message>
     <message>
       <location filename="../../forms/case_dialog.py" line="176" />
       <source>Refer to the department</source>
-      <translation type="unfinished" />
+      <translation>移交主管部门</translation>
     </message>
     <message>
       <location filename="../../forms/case_dialog.py" line="187" />
       <source>Referred on</source>
-      <translation type="unfinished" />
+      <translation>移交日期</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/import_plots.py" line="51" />
@@ -841,12 +966,42 @@
     <message>
       <location filename="../../forms/case_dialog.py" line="182" />
       <source>Responsible unit</source>
-      <translation type="unfinished" />
+      <translation>责任单位</translation>
     </message>
     <message>
       <location filename="../../forms/case_dialog.py" line="238" />
       <source>Restored area</source>
-      <translation type="unfinished" />
+      <translation>复耕面积</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/set_layer_role.py" line="65" />
+      <source>Role</source>
+      <translation>图层类别</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/overlay.py" line="102" />
+      <source>Role left out: {problem}</source>
+      <translation>已跳过图层类别：{problem}</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/set_layer_role.py" line="111" />
+      <source>Role {role}: {source} ({provider}), fields {fields}</source>
+      <translation>图层类别 {role}：{source}（{provider}），字段 {fields}</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/overlay.py" line="111" />
+      <source>Roles compared: {roles}</source>
+      <translation>参与比对的图层类别：{roles}</translation>
+    </message>
+    <message>
+      <location filename="../../forms/rounds_dialog.py" line="124" />
+      <source>Round {period} {stage} locked.</source>
+      <translation>报送轮次 {period} {stage} 已锁定。</translation>
+    </message>
+    <message>
+      <location filename="../../forms/rounds_dialog.py" line="98" />
+      <source>Round {period} {stage} taken.</source>
+      <translation>已生成报送轮次 {period} {stage}。</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/import_plots.py" line="123" />
@@ -859,19 +1014,24 @@
       <translation>拒绝记录数</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/overlay.py" line="82" />
+      <source>Rows stored</source>
+      <translation>写入记录数</translation>
+    </message>
+    <message>
       <location filename="../../forms/case_dialog.py" line="148" />
       <source>Save determination</source>
-      <translation type="unfinished" />
+      <translation>保存判定结果</translation>
     </message>
     <message>
       <location filename="../../forms/case_dialog.py" line="112" />
       <source>Save verification</source>
-      <translation type="unfinished" />
+      <translation>保存核查结果</translation>
     </message>
     <message>
       <location filename="../../forms/case_dialog.py" line="337" />
       <source>Saved.</source>
-      <translation type="unfinished" />
+      <translation>已保存。</translation>
     </message>
     <message>
       <location filename="../../forms/case_dock.py" line="81" />
@@ -879,19 +1039,34 @@
       <translation>搜索监测编号、乡镇、村…</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="347" />
+      <location filename="../../plugin/main.py" line="360" />
       <source>Select a plot in the case panel first.</source>
-      <translation type="unfinished" />
+      <translation>请先在案件面板中选择图斑。</translation>
+    </message>
+    <message>
+      <location filename="../../forms/rounds_dialog.py" line="105" />
+      <source>Select a round first.</source>
+      <translation>请先选择轮次。</translation>
+    </message>
+    <message>
+      <location filename="../../forms/rounds_dialog.py" line="132" />
+      <source>Select a round that has a round before it.</source>
+      <translation>请选择有上一轮次的轮次。</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/set_layer_role.py" line="32" />
+      <source>Set layer role</source>
+      <translation>指定图层类别</translation>
     </message>
     <message>
       <location filename="../../forms/case_dialog.py" line="153" />
       <source>Share covered by the approval</source>
-      <translation type="unfinished" />
+      <translation>批文覆盖比例</translation>
     </message>
     <message>
       <location filename="../../forms/case_dialog.py" line="114" />
       <source>Site status</source>
-      <translation type="unfinished" />
+      <translation>现场状态</translation>
     </message>
     <message>
       <location filename="../../forms/import_dialog.py" line="88" />
@@ -904,9 +1079,14 @@
       <translation>源记录行号</translation>
     </message>
     <message>
+      <location filename="../../forms/rounds_dialog.py" line="35" />
+      <source>Stage</source>
+      <translation>阶段</translation>
+    </message>
+    <message>
       <location filename="../../forms/case_dialog.py" line="204" />
       <source>Start rectification</source>
-      <translation type="unfinished" />
+      <translation>开始整改</translation>
     </message>
     <message>
       <location filename="../../forms/case_dock.py" line="113" />
@@ -916,27 +1096,47 @@
     <message>
       <location filename="../../forms/case_dialog.py" line="151" />
       <source>Sub-type</source>
-      <translation type="unfinished" />
+      <translation>子类</translation>
     </message>
     <message>
       <location filename="../../cases/rounds.py" line="63" />
       <source>Submission round {period} {stage}: {reason}</source>
-      <translation type="unfinished" />
+      <translation>报送轮次 {period} {stage}：{reason}</translation>
     </message>
     <message>
       <location filename="../../cases/locks.py" line="60" />
       <source>Submission round {round} is locked: its data can no longer be changed.</source>
-      <translation type="unfinished" />
+      <translation>报送轮次 {round} 已锁定，其数据不能再更改。</translation>
+    </message>
+    <message>
+      <location filename="../../forms/rounds_dialog.py" line="30" />
+      <source>Submission rounds</source>
+      <translation>报送轮次</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/main.py" line="109" />
+      <source>Submission rounds…</source>
+      <translation>报送轮次…</translation>
+    </message>
+    <message>
+      <location filename="../../forms/rounds_dialog.py" line="80" />
+      <source>Take round {period} {stage}</source>
+      <translation>生成报送轮次 {period} {stage}</translation>
+    </message>
+    <message>
+      <location filename="../../forms/rounds_dialog.py" line="35" />
+      <source>Taken at</source>
+      <translation>生成时间</translation>
     </message>
     <message>
       <location filename="../../forms/case_dialog.py" line="207" />
       <source>Task list made on</source>
-      <translation type="unfinished" />
+      <translation>任务清单制定日期</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="153" />
+      <location filename="../../cases/overlay_records.py" line="155" />
       <source>Temporary land use (临时用地)</source>
-      <translation type="unfinished" />
+      <translation>临时用地</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/import_plots.py" line="77" />
@@ -949,9 +1149,34 @@
       <translation>文字编码：{encoding}（{reason}）</translation>
     </message>
     <message>
+      <location filename="../../plugin/main.py" line="395" />
+      <source>The audit trail is broken at row {id}: {reason}</source>
+      <translation>审计日志在记录 {id} 处中断：{reason}</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/main.py" line="388" />
+      <source>The audit trail is intact: {count} rows checked.</source>
+      <translation>审计日志完整：已校验 {count} 条记录。</translation>
+    </message>
+    <message>
       <location filename="../../plugin/processing/import_plots.py" line="184" />
       <source>The field mapping cannot be used: {problems}</source>
       <translation>字段对应无法使用：{problems}</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/overlay.py" line="165" />
+      <source>The filter expression is not valid: {error}</source>
+      <translation>筛选表达式无效：{error}</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/overlay.py" line="181" />
+      <source>The filter expression names fields the plot table does not have: {fields}</source>
+      <translation>筛选表达式引用了图斑表中不存在的字段：{fields}</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/set_layer_role.py" line="83" />
+      <source>The layer cannot be opened.</source>
+      <translation>无法打开图层。</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/import_plots.py" line="163" />
@@ -964,7 +1189,12 @@
       <translation>请填写图斑编号。</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="329" />
+      <location filename="../../plugin/processing/overlay.py" line="171" />
+      <source>The plot table cannot be read.</source>
+      <translation>无法读取图斑表。</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/main.py" line="342" />
       <source>The plot was not saved</source>
       <translation>图斑未保存</translation>
     </message>
@@ -981,7 +1211,7 @@
     <message>
       <location filename="../../forms/case_dialog.py" line="154" />
       <source>Title number (不动产权证号)</source>
-      <translation type="unfinished" />
+      <translation>不动产权证号</translation>
     </message>
     <message>
       <location filename="../../forms/case_dock.py" line="114" />
@@ -989,29 +1219,34 @@
       <translation>乡镇</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="160" />
+      <location filename="../../cases/overlay_records.py" line="162" />
       <source>Townships (乡镇)</source>
-      <translation type="unfinished" />
+      <translation>乡镇</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="119" />
+      <location filename="../../cases/overlay_records.py" line="121" />
       <source>Urban development boundary (城镇开发边界)</source>
-      <translation type="unfinished" />
+      <translation>城镇开发边界</translation>
     </message>
     <message>
       <location filename="../../forms/case_dialog.py" line="115" />
       <source>User of the land</source>
-      <translation type="unfinished" />
+      <translation>用地主体</translation>
     </message>
     <message>
       <location filename="../../forms/case_dialog.py" line="120" />
       <source>Verified on</source>
-      <translation type="unfinished" />
+      <translation>核查日期</translation>
     </message>
     <message>
       <location filename="../../forms/case_dialog.py" line="119" />
       <source>Verifier</source>
-      <translation type="unfinished" />
+      <translation>核查人</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/main.py" line="110" />
+      <source>Verify audit trail</source>
+      <translation>校验审计日志</translation>
     </message>
     <message>
       <location filename="../../forms/import_dialog.py" line="48" />
@@ -1019,9 +1254,9 @@
       <translation>村</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="171" />
+      <location filename="../../cases/overlay_records.py" line="173" />
       <source>Villages (村)</source>
-      <translation type="unfinished" />
+      <translation>村</translation>
     </message>
     <message>
       <location filename="../../cases/store.py" line="305" />
@@ -1031,27 +1266,27 @@
     <message>
       <location filename="../../cases/calendar.py" line="114" />
       <source>a calendar day is 'holiday' or 'workday', not {kind}</source>
-      <translation type="unfinished" />
+      <translation>日历日类型应为 'holiday'（放假）或 'workday'（调休上班），而不是 {kind}</translation>
     </message>
     <message>
       <location filename="../../cases/workflow.py" line="117" />
       <source>a case is closed out after a re-inspection found it 整改到位 (the case is {status})</source>
-      <translation type="unfinished" />
+      <translation>复核结果为整改到位后方可销号（案件当前状态：{status}）</translation>
     </message>
     <message>
       <location filename="../../cases/workflow.py" line="104" />
       <source>a case is filed or referred after a 违法 determination (the case is {status})</source>
-      <translation type="unfinished" />
+      <translation>判定为违法后方可立案或移交（案件当前状态：{status}）</translation>
     </message>
     <message>
       <location filename="../../cases/workflow.py" line="102" />
       <source>a field verification cannot be added once the case is {status}</source>
-      <translation type="unfinished" />
+      <translation>案件状态为 {status}，不能再添加外业核查</translation>
     </message>
     <message>
       <location filename="../../cases/workflow.py" line="106" />
       <source>a plot is closed without a case after a determination other than 违法 (the case is {status})</source>
-      <translation type="unfinished" />
+      <translation>判定为违法以外的类别后方可不立案办结（案件当前状态：{status}）</translation>
     </message>
     <message>
       <location filename="../../cases/store.py" line="328" />
@@ -1066,27 +1301,32 @@
     <message>
       <location filename="../../cases/workflow.py" line="408" />
       <source>a revised determination needs the reason for the revision</source>
-      <translation type="unfinished" />
+      <translation>修改判定须填写修改原因</translation>
     </message>
     <message>
       <location filename="../../cases/determination_codes.py" line="241" />
       <source>a {category} determination has no sub-type (got {value})</source>
-      <translation type="unfinished" />
+      <translation>判定为{category}不设子类（当前为 {value}）</translation>
     </message>
     <message>
       <location filename="../../cases/determination_codes.py" line="223" />
       <source>a {category} determination needs a sub-type: {allowed}</source>
-      <translation type="unfinished" />
+      <translation>判定为{category}须选择子类：{allowed}</translation>
     </message>
     <message>
       <location filename="../../cases/workflow.py" line="573" />
       <source>a 违法 determination cannot be closed without a case: file or refer it</source>
-      <translation type="unfinished" />
+      <translation>判定为违法的不能不立案办结，请立案或移交</translation>
     </message>
     <message>
       <location filename="../../cases/workflow.py" line="431" />
       <source>a 违法 determination needs the construction date to tell 新增 from 存量</source>
-      <translation type="unfinished" />
+      <translation>判定为违法须填写建设时间，以区分新增与存量</translation>
+    </message>
+    <message>
+      <location filename="../../forms/rounds_dialog.py" line="136" />
+      <source>added</source>
+      <translation>增加</translation>
     </message>
     <message>
       <location filename="../../cases/intake.py" line="116" />
@@ -1096,77 +1336,82 @@
     <message>
       <location filename="../../cases/workflow.py" line="268" />
       <source>an area must be a number of m², 0 or more (got {value})</source>
-      <translation type="unfinished" />
+      <translation>面积须为不小于 0 的数值，单位平方米（当前为 {value}）</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="660" />
+      <location filename="../../cases/overlay_records.py" line="668" />
       <source>approvals cover only {share:.1%} of the plot (95 % needed): {numbers}</source>
-      <translation type="unfinished" />
+      <translation>批准用地仅覆盖图斑的 {share:.1%}（须达到 95%）：{numbers}</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="596" />
+      <location filename="../../cases/overlay_records.py" line="604" />
       <source>approvals cover {share:.1%} of the plot: {numbers}</source>
-      <translation type="unfinished" />
+      <translation>批准用地覆盖图斑的 {share:.1%}：{numbers}</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="670" />
+      <location filename="../../cases/overlay_records.py" line="678" />
       <source>approvals were not compared (no approval layer)</source>
-      <translation type="unfinished" />
+      <translation>未比对批准用地（无批准用地图层）</translation>
     </message>
     <message>
       <location filename="../../cases/audit_chain.py" line="115" />
       <source>audit row {id} does not match its seal: it was changed or moved</source>
-      <translation type="unfinished" />
+      <translation>审计记录 {id} 与其封签不符：已被修改或移动</translation>
     </message>
     <message>
       <location filename="../../cases/audit_chain.py" line="120" />
       <source>audit row {id} has lost its seal while later rows are sealed</source>
-      <translation type="unfinished" />
+      <translation>审计记录 {id} 的封签已丢失，而其后的记录均已封签</translation>
     </message>
     <message>
       <location filename="../../cases/audit_chain.py" line="117" />
       <source>audit row {id} is not linked to row {previous_id}: a row was deleted, re-ordered or re-sealed</source>
-      <translation type="unfinished" />
+      <translation>审计记录 {id} 未与记录 {previous_id} 相链接：有记录被删除、调换顺序或重新封签</translation>
     </message>
     <message>
       <location filename="../../cases/audit_chain.py" line="121" />
       <source>audit row {id} is only half sealed</source>
-      <translation type="unfinished" />
+      <translation>审计记录 {id} 封签不完整</translation>
     </message>
     <message>
       <location filename="../../cases/audit_chain.py" line="122" />
       <source>audit row {id} no longer matches the seal recorded when round {round} was locked</source>
-      <translation type="unfinished" />
+      <translation>审计记录 {id} 与报送轮次 {round} 锁定时记录的封签不符</translation>
     </message>
     <message>
       <location filename="../../cases/audit_chain.py" line="123" />
       <source>audit row {id}, sealed when round {round} was locked, is missing</source>
-      <translation type="unfinished" />
+      <translation>报送轮次 {round} 锁定时已封签的审计记录 {id} 缺失</translation>
     </message>
     <message>
       <location filename="../../cases/audit_chain.py" line="116" />
       <source>audit rows between {previous_id} and {id} are missing (deleted)</source>
-      <translation type="unfinished" />
+      <translation>审计记录 {previous_id} 与 {id} 之间的记录缺失（已被删除）</translation>
+    </message>
+    <message>
+      <location filename="../../forms/rounds_dialog.py" line="136" />
+      <source>changed</source>
+      <translation>变更</translation>
     </message>
     <message>
       <location filename="../../cases/workflow.py" line="110" />
       <source>file the case or refer it to a department before starting the rectification (the case is {status})</source>
-      <translation type="unfinished" />
+      <translation>请先立案或移交主管部门，再开始整改（案件当前状态：{status}）</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="676" />
+      <location filename="../../cases/overlay_records.py" line="684" />
       <source>filing {number} covers only {share:.1%} of the plot</source>
-      <translation type="unfinished" />
+      <translation>备案 {number} 仅覆盖图斑的 {share:.1%}</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="622" />
+      <location filename="../../cases/overlay_records.py" line="630" />
       <source>filing {number} covers {share:.1%} of the plot</source>
-      <translation type="unfinished" />
+      <translation>备案 {number} 覆盖图斑的 {share:.1%}</translation>
     </message>
     <message>
       <location filename="../../forms/case_dialog.py" line="142" />
       <source>from the field verification</source>
-      <translation type="unfinished" />
+      <translation>取自外业核查</translation>
     </message>
     <message>
       <location filename="../../cases/intake.py" line="152" />
@@ -1174,24 +1419,29 @@
       <translation>几何图形已修复：{note}</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="688" />
+      <location filename="../../cases/overlay_records.py" line="696" />
       <source>inside the ecological red line {area:.2f} 亩</source>
-      <translation type="unfinished" />
+      <translation>位于生态保护红线内 {area:.2f} 亩</translation>
     </message>
     <message>
       <location filename="../../cases/photos.py" line="265" />
       <source>it is not a JPEG or PNG image</source>
-      <translation type="unfinished" />
+      <translation>不是 JPEG 或 PNG 图像</translation>
     </message>
     <message>
       <location filename="../../cases/photos.py" line="495" />
       <source>its GPS position could not be transformed to EPSG:{srid}</source>
-      <translation type="unfinished" />
+      <translation>其 GPS 位置无法转换到 EPSG:{srid}</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="668" />
+      <location filename="../../forms/rounds_dialog.py" line="72" />
+      <source>locked {at}</source>
+      <translation>已于 {at} 锁定</translation>
+    </message>
+    <message>
+      <location filename="../../cases/overlay_records.py" line="676" />
       <source>no approval (批准文号) covers the plot</source>
-      <translation type="unfinished" />
+      <translation>图斑未被任何批准用地（批准文号）覆盖</translation>
     </message>
     <message>
       <location filename="../../cases/intake.py" line="111" />
@@ -1199,9 +1449,9 @@
       <translation>缺少监测编号</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="204" />
+      <location filename="../../cases/overlay_records.py" line="206" />
       <source>not a layer role; the roles are {roles}</source>
-      <translation type="unfinished" />
+      <translation>不是有效的图层类别，可用类别：{roles}</translation>
     </message>
     <message>
       <location filename="../../cases/intake.py" line="141" />
@@ -1209,29 +1459,29 @@
       <translation>不是面要素，而是 {kind}</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="332" />
+      <location filename="../../cases/overlay_records.py" line="334" />
       <source>not a role this version knows</source>
-      <translation type="unfinished" />
+      <translation>本版本不支持该图层类别</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="684" />
+      <location filename="../../cases/overlay_records.py" line="692" />
       <source>occupies 永久基本农田 {area:.2f} 亩</source>
-      <translation type="unfinished" />
+      <translation>占用永久基本农田 {area:.2f} 亩</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="681" />
+      <location filename="../../cases/overlay_records.py" line="689" />
       <source>occupies 耕地 {area:.2f} 亩</source>
-      <translation type="unfinished" />
+      <translation>占用耕地 {area:.2f} 亩</translation>
     </message>
     <message>
       <location filename="../../cases/workflow.py" line="120" />
       <source>only a closed-out case (已销号) becomes a post-closure patrol point (the case is {status})</source>
-      <translation type="unfinished" />
+      <translation>只有已销号的案件才能转为事后巡查点位（案件当前状态：{status}）</translation>
     </message>
     <message>
       <location filename="../../cases/workflow.py" line="487" />
       <source>only a 违法 determination leads to a filed or referred case; the current determination is {category}</source>
-      <translation type="unfinished" />
+      <translation>只有判定为违法的才能立案或移交；当前判定为{category}</translation>
     </message>
     <message>
       <location filename="../../forms/plot_table_model.py" line="100" />
@@ -1246,12 +1496,17 @@
     <message>
       <location filename="../../cases/workflow.py" line="95" />
       <source>record the field verification before the legality determination (the case is {status})</source>
-      <translation type="unfinished" />
+      <translation>请先录入外业核查，再进行合法性判定（案件当前状态：{status}）</translation>
     </message>
     <message>
       <location filename="../../cases/workflow.py" line="98" />
       <source>record the legality determination first (the case is {status})</source>
-      <translation type="unfinished" />
+      <translation>请先录入合法性判定（案件当前状态：{status}）</translation>
+    </message>
+    <message>
+      <location filename="../../forms/rounds_dialog.py" line="136" />
+      <source>removed</source>
+      <translation>移除</translation>
     </message>
     <message>
       <location filename="../../cases/intake.py" line="126" />
@@ -1259,74 +1514,74 @@
       <translation>与源数据第 {first} 行重复</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="590" />
+      <location filename="../../cases/overlay_records.py" line="598" />
       <source>some overlaps could not be computed; check the plot</source>
-      <translation type="unfinished" />
+      <translation>部分叠加面积无法计算，请检查图斑</translation>
     </message>
     <message>
       <location filename="../../cases/workflow.py" line="114" />
       <source>start the rectification before recording a re-inspection (the case is {status})</source>
-      <translation type="unfinished" />
+      <translation>请先开始整改，再录入复核结果（案件当前状态：{status}）</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="645" />
+      <location filename="../../cases/overlay_records.py" line="653" />
       <source>temporary land use covers {share:.1%} of the plot</source>
-      <translation type="unfinished" />
+      <translation>临时用地覆盖图斑的 {share:.1%}</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="601" />
+      <location filename="../../cases/overlay_records.py" line="609" />
       <source>the approval has no approval number (批准文号)</source>
-      <translation type="unfinished" />
+      <translation>批准用地缺少批准文号</translation>
     </message>
     <message>
       <location filename="../../cases/workflow.py" line="720" />
       <source>the case already has a close-out record</source>
-      <translation type="unfinished" />
+      <translation>该案件已有销号记录</translation>
     </message>
     <message>
       <location filename="../../cases/workflow.py" line="711" />
       <source>the close-out date is missing</source>
-      <translation type="unfinished" />
+      <translation>未填写销号日期</translation>
     </message>
     <message>
       <location filename="../../cases/workflow.py" line="360" />
       <source>the construction date {value} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)</source>
-      <translation type="unfinished" />
+      <translation>建设时间 {value} 不是有效日期（YYYY、YYYY-MM 或 YYYY-MM-DD）</translation>
     </message>
     <message>
       <location filename="../../cases/photos.py" line="418" />
       <source>the copy in {folder} could not be written ({detail})</source>
-      <translation type="unfinished" />
+      <translation>无法在 {folder} 中写入副本（{detail}）</translation>
     </message>
     <message>
       <location filename="../../cases/workflow.py" line="614" />
       <source>the date the task list was made is missing</source>
-      <translation type="unfinished" />
+      <translation>未填写任务清单制定日期</translation>
     </message>
     <message>
       <location filename="../../cases/workflow.py" line="418" />
       <source>the decision date is missing</source>
-      <translation type="unfinished" />
+      <translation>未填写判定日期</translation>
     </message>
     <message>
       <location filename="../../cases/workflow.py" line="103" />
       <source>the determination cannot be revised once the case is {status}</source>
-      <translation type="unfinished" />
+      <translation>案件状态为 {status}，不能再修改判定结果</translation>
     </message>
     <message>
       <location filename="../../cases/determination_codes.py" line="213" />
       <source>the determination category {value} is not one of {allowed}</source>
-      <translation type="unfinished" />
+      <translation>判定类别 {value} 无效，应为：{allowed}</translation>
     </message>
     <message>
       <location filename="../../cases/photos.py" line="405" />
       <source>the file changed while it was being attached</source>
-      <translation type="unfinished" />
+      <translation>添加过程中文件发生了变化</translation>
     </message>
     <message>
       <location filename="../../cases/photos.py" line="260" />
       <source>the file could not be read ({detail})</source>
-      <translation type="unfinished" />
+      <translation>无法读取文件（{detail}）</translation>
     </message>
     <message>
       <location filename="../../layers/source_reader.py" line="85" />
@@ -1334,29 +1589,29 @@
       <translation>文件不存在</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="336" />
+      <location filename="../../layers/role_layers.py" line="354" />
       <source>the file {path} does not exist</source>
-      <translation type="unfinished" />
+      <translation>文件 {path} 不存在</translation>
     </message>
     <message>
       <location filename="../../cases/workflow.py" line="510" />
       <source>the filing date is missing</source>
-      <translation type="unfinished" />
+      <translation>未填写立案日期</translation>
     </message>
     <message>
       <location filename="../../cases/workflow.py" line="508" />
       <source>the filing number (立案编号) is missing</source>
-      <translation type="unfinished" />
+      <translation>未填写立案编号</translation>
     </message>
     <message>
       <location filename="../../cases/workflow.py" line="519" />
       <source>the filing number {value} is already used by plot {other}</source>
-      <translation type="unfinished" />
+      <translation>立案编号 {value} 已被图斑 {other} 使用</translation>
     </message>
     <message>
       <location filename="../../cases/photos.py" line="237" />
       <source>the folder holds no JPEG or PNG file</source>
-      <translation type="unfinished" />
+      <translation>文件夹中没有 JPEG 或 PNG 文件</translation>
     </message>
     <message>
       <location filename="../../cases/intake.py" line="148" />
@@ -1376,27 +1631,27 @@
     <message>
       <location filename="../../cases/workflow.py" line="547" />
       <source>the handling department is missing ({allowed})</source>
-      <translation type="unfinished" />
+      <translation>未选择承办部门（{allowed}）</translation>
     </message>
     <message>
       <location filename="../../cases/workflow.py" line="548" />
       <source>the handling department {value} is not one of {allowed}</source>
-      <translation type="unfinished" />
+      <translation>承办部门 {value} 无效，应为：{allowed}</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="627" />
+      <location filename="../../cases/overlay_records.py" line="635" />
       <source>the land use under the plot is 1202 设施农用地</source>
-      <translation type="unfinished" />
+      <translation>图斑所在地类为 1202 设施农用地</translation>
     </message>
     <message>
       <location filename="../../cases/rounds.py" line="128" />
       <source>the later round {latest} already exists: rounds follow each other in order</source>
-      <translation type="unfinished" />
+      <translation>已存在更晚的轮次 {latest}：轮次须按顺序生成</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="340" />
+      <location filename="../../cases/overlay_records.py" line="342" />
       <source>the layer cannot be opened</source>
-      <translation type="unfinished" />
+      <translation>无法打开图层</translation>
     </message>
     <message>
       <location filename="../../layers/source_reader.py" line="123" />
@@ -1404,94 +1659,114 @@
       <translation>图层没有坐标参考系，请指定其使用的坐标系</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="264" />
+      <location filename="../../layers/role_layers.py" line="363" />
       <source>the layer has no field {name} (for {key})</source>
-      <translation type="unfinished" />
+      <translation>图层中没有字段 {name}（用于 {key}）</translation>
+    </message>
+    <message>
+      <location filename="../../layers/role_layers.py" line="117" />
+      <source>the layer {name} has no coordinate reference system; set it in the layer properties, then assign the role again</source>
+      <translation>图层 {name} 没有坐标参考系，请在图层属性中设置后重新指定图层类别</translation>
+    </message>
+    <message>
+      <location filename="../../layers/role_layers.py" line="132" />
+      <source>the layer {name} holds {kind}, not polygons</source>
+      <translation>图层 {name} 的几何类型为{kind}，不是面</translation>
+    </message>
+    <message>
+      <location filename="../../layers/role_layers.py" line="102" />
+      <source>the layer {source} cannot be opened ({provider})</source>
+      <translation>无法打开图层 {source}（{provider}）</translation>
     </message>
     <message>
       <location filename="../../cases/workflow.py" line="609" />
       <source>the measure {value} is not one of {allowed}</source>
-      <translation type="unfinished" />
+      <translation>整改措施 {value} 无效，应为：{allowed}</translation>
     </message>
     <message>
       <location filename="../../cases/workflow.py" line="712" />
       <source>the name of who closed out is missing</source>
-      <translation type="unfinished" />
+      <translation>未填写销号人</translation>
     </message>
     <message>
       <location filename="../../cases/workflow.py" line="417" />
       <source>the name of who decided is missing</source>
-      <translation type="unfinished" />
+      <translation>未填写判定人</translation>
     </message>
     <message>
       <location filename="../../cases/workflow.py" line="666" />
       <source>the name of who re-inspected is missing</source>
-      <translation type="unfinished" />
+      <translation>未填写复核人</translation>
     </message>
     <message>
       <location filename="../../cases/rounds.py" line="116" />
       <source>the period must be a month written as YYYY-MM</source>
-      <translation type="unfinished" />
+      <translation>月份须按 YYYY-MM 格式填写</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="672" />
+      <location filename="../../cases/overlay_records.py" line="680" />
       <source>the plot lies on 1202 设施农用地 but no filing covers it</source>
-      <translation type="unfinished" />
+      <translation>图斑位于 1202 设施农用地上，但无设施农用地备案覆盖</translation>
     </message>
     <message>
       <location filename="../../cases/workflow.py" line="663" />
       <source>the re-inspection date is missing</source>
-      <translation type="unfinished" />
+      <translation>未填写复核日期</translation>
     </message>
     <message>
       <location filename="../../cases/workflow.py" line="659" />
       <source>the re-inspection result is missing ({allowed})</source>
-      <translation type="unfinished" />
+      <translation>未选择复核结果（{allowed}）</translation>
     </message>
     <message>
       <location filename="../../cases/workflow.py" line="660" />
       <source>the re-inspection result {value} is not one of {allowed}</source>
-      <translation type="unfinished" />
+      <translation>复核结果 {value} 无效，应为：{allowed}</translation>
     </message>
     <message>
       <location filename="../../cases/workflow.py" line="602" />
       <source>the rectification needs at least one measure ({allowed})</source>
-      <translation type="unfinished" />
+      <translation>整改须至少选择一项措施（{allowed}）</translation>
     </message>
     <message>
       <location filename="../../cases/workflow.py" line="550" />
       <source>the referral date is missing</source>
-      <translation type="unfinished" />
+      <translation>未填写移交日期</translation>
     </message>
     <message>
       <location filename="../../cases/workflow.py" line="329" />
       <source>the site status is missing ({allowed})</source>
-      <translation type="unfinished" />
+      <translation>未选择现场状态（{allowed}）</translation>
     </message>
     <message>
       <location filename="../../cases/workflow.py" line="330" />
       <source>the site status {value} is not one of {allowed}</source>
-      <translation type="unfinished" />
+      <translation>现场状态 {value} 无效，应为：{allowed}</translation>
     </message>
     <message>
       <location filename="../../cases/rounds.py" line="118" />
       <source>the stage must be one of 一上, 一下, 二上</source>
-      <translation type="unfinished" />
+      <translation>阶段须为一上、一下、二上之一</translation>
     </message>
     <message>
       <location filename="../../cases/determination_codes.py" line="230" />
       <source>the sub-type {value} is not one of the {category} sub-types: {allowed}</source>
-      <translation type="unfinished" />
+      <translation>子类 {value} 不属于{category}的子类：{allowed}</translation>
+    </message>
+    <message>
+      <location filename="../../layers/role_layers.py" line="349" />
+      <source>the temporary layer {source} is no longer in the project</source>
+      <translation>临时图层 {source} 已不在工程中</translation>
     </message>
     <message>
       <location filename="../../cases/workflow.py" line="333" />
       <source>the verification date is missing</source>
-      <translation type="unfinished" />
+      <translation>未填写核查日期</translation>
     </message>
     <message>
       <location filename="../../cases/workflow.py" line="332" />
       <source>the verifier's name is missing</source>
-      <translation type="unfinished" />
+      <translation>未填写核查人</translation>
     </message>
     <message>
       <location filename="../../layers/source_reader.py" line="56" />
@@ -1499,44 +1774,64 @@
       <translation>压缩包中没有 Shapefile、GeoPackage 或 GeoJSON</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="248" />
+      <location filename="../../cases/overlay_records.py" line="250" />
       <source>the {role} role needs the field {key}</source>
-      <translation type="unfinished" />
+      <translation>{role} 图层类别需要字段 {key}</translation>
     </message>
     <message>
       <location filename="../../cases/photos.py" line="447" />
       <source>there is no plot with this id</source>
-      <translation type="unfinished" />
+      <translation>不存在该 ID 的图斑</translation>
     </message>
     <message>
       <location filename="../../cases/rounds.py" line="186" />
       <source>there is no submission round with this id</source>
-      <translation type="unfinished" />
+      <translation>不存在该 ID 的报送轮次</translation>
     </message>
     <message>
       <location filename="../../cases/audit_chain.py" line="124" />
       <source>this case database has no audit hash chain</source>
-      <translation type="unfinished" />
+      <translation>本案件库没有审计哈希链</translation>
+    </message>
+    <message>
+      <location filename="../../layers/role_layers.py" line="125" />
+      <source>this role needs a raster layer (an image)</source>
+      <translation>该图层类别需要栅格图层（影像）</translation>
+    </message>
+    <message>
+      <location filename="../../layers/role_layers.py" line="128" />
+      <source>this role needs a vector layer of polygons</source>
+      <translation>该图层类别需要面状矢量图层</translation>
     </message>
     <message>
       <location filename="../../cases/rounds.py" line="121" />
       <source>this round already exists</source>
-      <translation type="unfinished" />
+      <translation>该轮次已存在</translation>
     </message>
     <message>
       <location filename="../../cases/photos.py" line="458" />
       <source>this verification does not belong to the plot's case</source>
-      <translation type="unfinished" />
+      <translation>该核查记录不属于此图斑的案件</translation>
     </message>
     <message>
       <location filename="../../cases/determination_codes.py" line="272" />
       <source>{category} ({subtype}) needs the basis of the determination</source>
-      <translation type="unfinished" />
+      <translation>{category}（{subtype}）须填写判定依据</translation>
+    </message>
+    <message>
+      <location filename="../../forms/rounds_dialog.py" line="143" />
+      <source>{count} cases differ between {a} and {b}.</source>
+      <translation>{a} 与 {b} 之间有 {count} 个案件存在差异。</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/overlay.py" line="139" />
+      <source>{count} findings {code} (see the plots' overlay)</source>
+      <translation>{code}：{count} 项待核实（见图斑的叠加分析结果）</translation>
     </message>
     <message>
       <location filename="../../forms/case_dialog.py" line="446" />
       <source>{count} need checking (no position or time, or far from the plot).</source>
-      <translation type="unfinished" />
+      <translation>{count} 张需核实（无位置或时间，或距图斑较远）。</translation>
     </message>
     <message>
       <location filename="../../forms/case_dock.py" line="279" />
@@ -1546,7 +1841,7 @@
     <message>
       <location filename="../../forms/case_dialog.py" line="438" />
       <source>{count} photos attached.</source>
-      <translation type="unfinished" />
+      <translation>已添加 {count} 张照片。</translation>
     </message>
     <message>
       <location filename="../../forms/case_dock.py" line="273" />
@@ -1556,7 +1851,7 @@
     <message>
       <location filename="../../forms/case_dialog.py" line="441" />
       <source>{count} were attached already.</source>
-      <translation type="unfinished" />
+      <translation>{count} 张此前已添加。</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/create_database.py" line="79" />
@@ -1564,14 +1859,14 @@
       <translation>{crs} 不是 CGCS2000 3 度带高斯-克吕格投影坐标系（EPSG:4513 至 EPSG:4554）。</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="241" />
+      <location filename="../../cases/overlay_records.py" line="243" />
       <source>{key} is not a field of the {role} role (its fields: {known})</source>
-      <translation type="unfinished" />
+      <translation>{key} 不是 {role} 图层类别的字段（可用字段：{known}）</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="254" />
+      <location filename="../../cases/overlay_records.py" line="256" />
       <source>{key} must be one of {allowed} (got {value})</source>
-      <translation type="unfinished" />
+      <translation>{key} 应为 {allowed} 之一（当前为 {value}）</translation>
     </message>
     <message>
       <location filename="../../forms/plot_table_model.py" line="101" />
@@ -1621,7 +1916,7 @@
     <message>
       <location filename="../../cases/photos.py" line="71" />
       <source>{path} was not attached: {reason}</source>
-      <translation type="unfinished" />
+      <translation>{path} 未添加：{reason}</translation>
     </message>
     <message>
       <location filename="../../cases/errors.py" line="46" />
@@ -1636,12 +1931,12 @@
     <message>
       <location filename="../../cases/rounds.py" line="124" />
       <source>{previous} of the same month must come first</source>
-      <translation type="unfinished" />
+      <translation>须先生成同月的 {previous}</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="195" />
+      <location filename="../../cases/overlay_records.py" line="197" />
       <source>{role}: {reason}</source>
-      <translation type="unfinished" />
+      <translation>{role}：{reason}</translation>
     </message>
     <message>
       <location filename="../../forms/case_dock.py" line="275" />
@@ -1651,47 +1946,47 @@
     <message>
       <location filename="../../cases/calendar.py" line="109" />
       <source>{value} is not a date (YYYY-MM-DD)</source>
-      <translation type="unfinished" />
+      <translation>{value} 不是有效日期（YYYY-MM-DD）</translation>
     </message>
     <message>
       <location filename="../../cases/determination_codes.py" line="261" />
       <source>合法 by 供地手续 needs the number of the land-supply document (划拨决定书 or 出让合同)</source>
-      <translation type="unfinished" />
+      <translation>依供地手续判定合法须填写供地文件编号（划拨决定书或出让合同）</translation>
     </message>
     <message>
       <location filename="../../cases/determination_codes.py" line="248" />
       <source>合法 by 批文 needs the approval number (批准文号)</source>
-      <translation type="unfinished" />
+      <translation>依批文判定合法须填写批准文号</translation>
     </message>
     <message>
       <location filename="../../cases/determination_codes.py" line="252" />
       <source>合法 by 批文 needs the share of the plot the approval covers, more than 0 and at most 1 (got {value})</source>
-      <translation type="unfinished" />
+      <translation>依批文判定合法须填写批文覆盖图斑的比例，应大于 0 且不超过 1（当前为 {value}）</translation>
     </message>
     <message>
       <location filename="../../cases/determination_codes.py" line="268" />
       <source>合法 by 登记发证 needs the title number (不动产权证号)</source>
-      <translation type="unfinished" />
+      <translation>依登记发证判定合法须填写不动产权证号</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="631" />
+      <location filename="../../cases/overlay_records.py" line="639" />
       <source>备少占多: the plot occupies {occupied:.2f} m², more than the filed {filed:.2f} m²</source>
-      <translation type="unfinished" />
+      <translation>备少占多：图斑占地 {occupied:.2f} 平方米，超过备案面积 {filed:.2f} 平方米</translation>
     </message>
     <message>
       <location filename="../../cases/determination_codes.py" line="292" />
       <source>备少占多: the plot occupies {occupied_m2:.2f} m², more than the filed {filed_m2:.2f} m²</source>
-      <translation type="unfinished" />
+      <translation>备少占多：图斑占地 {occupied_m2:.2f} 平方米，超过备案面积 {filed_m2:.2f} 平方米</translation>
     </message>
     <message>
       <location filename="../../cases/determination_codes.py" line="278" />
       <source>设施农用地 needs the facility-land record number (设施农用地上图入库号)</source>
-      <translation type="unfinished" />
+      <translation>设施农用地须填写设施农用地上图入库号</translation>
     </message>
     <message>
       <location filename="../../cases/determination_codes.py" line="282" />
       <source>设施农用地 needs the filed area in m², more than 0 (got {value})</source>
-      <translation type="unfinished" />
+      <translation>设施农用地须填写备案面积（平方米），且应大于 0（当前为 {value}）</translation>
     </message>
   </context>
 </TS>
