@@ -245,10 +245,33 @@ def _v3_workflow_rounds_and_audit_chain(db: sqlite3.Connection, srid: int) -> No
         db.execute(statement)
 
 
+def _v4_documents(db: sqlite3.Connection, srid: int) -> None:
+    """The PDFs printed for a case (verification report, close-out report, dossier): the
+    file's hash and the hash of the case data it was made from, so that a printed page
+    can be checked against the database and a file is rebuilt only when the data changed."""
+    for statement in _split(
+        f"""
+        CREATE TABLE document (
+            id INTEGER PRIMARY KEY,
+            case_id INTEGER NOT NULL REFERENCES case_record (id) ON DELETE CASCADE,
+            kind TEXT NOT NULL,
+            path TEXT NOT NULL,
+            file_sha256 TEXT NOT NULL,
+            case_hash TEXT NOT NULL,
+            pages INTEGER,
+            created_at TEXT NOT NULL DEFAULT ({NOW})
+        );
+        CREATE INDEX document_case ON document (case_id, kind)
+        """
+    ):
+        db.execute(statement)
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection, int], None]] = [
     _v1_initial,
     _v2_photo_position_and_geometry_repair,
     _v3_workflow_rounds_and_audit_chain,
+    _v4_documents,
 ]
 LATEST_VERSION = len(MIGRATIONS)
 
@@ -266,4 +289,5 @@ AUDITED_TABLES = (
     "submission_round",
     "round_item",
     "calendar_day",
+    "document",
 )
