@@ -1,0 +1,463 @@
+"""Report models: plain dataclasses the PDF builders print, filled by the caller.
+
+The builders never query the database: whoever prints a report (a dock, a Processing
+algorithm, a test) reads the case through the store, fills these models and hands them
+over with the image files (maps rendered by ``map_renderer``, photos from the
+attachment folder).
+
+Every report model has ``case_hash()``: a short SHA-256 of a canonical JSON of the case
+data it holds. Images enter that JSON by content (their SHA-256), never by path, so the
+same case gives the same hash wherever its files are; a map may instead name what it
+was rendered from (``MapImage.source_key``), so a batch can tell whether a report is out
+of date before it renders any map. Presentation-only fields (generation time) are left
+out. The hash is printed in every page footer, held by the QR code and written into the
+PDF's metadata (see ``pdfinfo.should_rebuild``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Union
+
+SQUARE_METRES_PER_MU = 10000 / 15
+HASH_LENGTH = 12
+# Changes when the canonical form of the hashed data changes (not the page layout).
+HASH_FORMAT = 1
+
+
+def mu(area_m2: float | None) -> float | None:
+    """Square metres to 亩 (1 亩 = 10000/15 m²)."""
+    return None if area_m2 is None else area_m2 / SQUARE_METRES_PER_MU
+
+
+def _nohash(**kwargs) -> Any:
+    """A field left out of the case hash (presentation only)."""
+    return field(metadata={"hash": False}, **kwargs)
+
+
+# -- plot and overlay ---------------------------------------------------------------
+
+
+@dataclass
+class PlotInfo:
+    """The plot (图斑) as issued or digitized."""
+
+    jcbh: str  # 监测编号
+    batch: str = ""  # 监测批次, e.g. 2026年第1批部卫片
+    clue_source: str = ""  # 部卫片, 市卫片, 属地巡查…
+    county: str = ""  # 县(市、区): xzqmc
+    township: str = ""  # 乡镇(街道)
+    village: str = ""  # 村(社区)
+    qsx: str = ""  # 前时相
+    hsx: str = ""  # 后时相
+    area_m2: float = 0.0  # planar (平面) area
+    area_ellipsoidal_m2: float | None = None  # 椭球面积, the official one when known
+    change_type: str = ""  # 变化类型 / 图斑类型
+    center_lon: float | None = None
+    center_lat: float | None = None
+    found_date: str = ""
+
+    @property
+    def official_area_m2(self) -> float:
+        """The area the statistics use: ellipsoidal when known, else planar."""
+        if self.area_ellipsoidal_m2 is not None:
+            return self.area_ellipsoidal_m2
+        return self.area_m2
+
+    @property
+    def area_mu(self) -> float:
+        return self.official_area_m2 / SQUARE_METRES_PER_MU
+
+
+@dataclass
+class OverlayRow:
+    """One land-use class (or farmland part) inside the plot, from the overlay engine."""
+
+    class_code: str  # 地类编码 (GB/T 21010 / 三调)
+    class_name: str  # 地类名称
+    planar_m2: float
+    ellipsoidal_m2: float | None = None
+    group: str = ""  # 三大类: 农用地 / 建设用地 / 未利用地
+    cultivated: bool | None = None  # 耕地; None: from the code (01xx)
+
+    @property
+    def area_m2(self) -> float:
+        """The official area: ellipsoidal when known."""
+        return self.ellipsoidal_m2 if self.ellipsoidal_m2 is not None else self.planar_m2
+
+    @property
+    def area_mu(self) -> float:
+        return self.area_m2 / SQUARE_METRES_PER_MU
+
+    @property
+    def is_cultivated(self) -> bool:
+        if self.cultivated is not None:
+            return self.cultivated
+        return self.class_code.startswith("01")
+
+
+@dataclass
+class AreaSummary:
+    """Sums over overlay rows (unrounded; the report rounds when it prints)."""
+
+    planar_m2: float
+    area_m2: float
+
+    @property
+    def area_mu(self) -> float:
+        return self.area_m2 / SQUARE_METRES_PER_MU
+
+
+def sum_rows(rows: list[OverlayRow]) -> AreaSummary:
+    return AreaSummary(
+        planar_m2=sum(r.planar_m2 for r in rows), area_m2=sum(r.area_m2 for r in rows)
+    )
+
+
+# -- evidence -------------------------------------------------------------------------
+
+
+@dataclass
+class PhotoInfo:
+    """A field photo with what its EXIF or the verifier says about it."""
+
+    path: str | None
+    taken_at: str = ""  # 2026-02-14 10:32:05
+    lon: float | None = None
+    lat: float | None = None
+    direction: float | None = None  # degrees from north, clockwise
+    flags: list[str] = field(default_factory=list)  # e.g. 距图斑 350 m, 无拍摄时间
+    description: str = ""
+    sha256: str | None = None  # the stored content hash; computed from the file if None
+
+    def _hash_data(self) -> dict:
+        data = {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
+        data.pop("path")
+        data["sha256"] = self.sha256 or file_sha256(self.path)
+        return data
+
+
+@dataclass
+class MapImage:
+    """One map picture: a rendered image, or a note saying why there is none."""
+
+    path: str | None = None
+    caption: str = ""  # e.g. 后时相影像（2026年1月，GF-2）
+    note: str = ""  # shown instead of the image, e.g. 未指定后时相影像图层
+    source_key: str | None = None  # what it was rendered from; hashed instead of the image
+
+    @property
+    def assigned(self) -> bool:
+        return bool(self.path)
+
+    def _hash_data(self) -> dict:
+        if self.source_key is not None:
+            content: Any = {"source": self.source_key}
+        elif self.path:
+            content = {"sha256": file_sha256(self.path)}
+        else:
+            content = None
+        return {"caption": self.caption, "note": self.note, "content": content}
+
+
+@dataclass
+class MapImages:
+    """The three maps of a verification report."""
+
+    location: MapImage = field(default_factory=lambda: MapImage(note="未生成区位图"))
+    before: MapImage = field(default_factory=lambda: MapImage(note="未指定前时相影像图层"))
+    after: MapImage = field(default_factory=lambda: MapImage(note="未指定后时相影像图层"))
+
+
+@dataclass
+class Verification:
+    """外业核查: what the verifier found on site."""
+
+    site_status: str = ""  # 已建成 / 在建 / 未动工 / 伪变化…
+    land_user: str = ""  # 用地主体
+    actual_use: str = ""  # 实际用途
+    construction_date: str = ""  # 建设时间
+    description: str = ""
+    verifier: str = ""
+    verified_on: str = ""
+
+
+@dataclass
+class Determination:
+    """合法性判定 with its evidence (批准文号, 不动产权证号, 上图入库号…)."""
+
+    category: str = ""  # 合法 / 违法 / 其他 / 农村道路 / 设施农用地 / 伪变化
+    subtype: str = ""  # e.g. 工矿商服（厂房）
+    new_or_existing: str = ""  # 新增 / 存量
+    evidence: dict[str, str] = field(default_factory=dict)
+    note: str = ""
+    decided_by: str = ""
+    decided_on: str = ""
+
+
+@dataclass
+class Signatures:
+    """Signature block; empty names leave the line for a handwritten signature."""
+
+    verifier: str = ""  # 核查人
+    verifier_date: str = ""
+    reviewer: str = ""  # 审核人
+    reviewer_date: str = ""
+    unit: str = ""  # 核查单位（盖章）
+
+
+@dataclass
+class Rectification:
+    """整改 and its re-inspection (复核)."""
+
+    measures: str = ""  # 整改措施
+    task_listed_on: str = ""  # 整改任务下达日期
+    deadline: str = ""
+    demolished_m2: float = 0.0  # 拆除
+    restored_m2: float = 0.0  # 复耕 / 恢复
+    legalised_m2: float = 0.0  # 完善手续
+    reinspection_result: str = ""
+    reinspected_on: str = ""
+    reinspected_by: str = ""
+    reinspection_photos: list[PhotoInfo] = field(default_factory=list)
+    note: str = ""
+
+    @property
+    def rectified_m2(self) -> float:
+        return self.demolished_m2 + self.restored_m2 + self.legalised_m2
+
+
+@dataclass
+class CloseOut:
+    """销号: the joint re-check and who closed the plot, when."""
+
+    closed_by: str = ""
+    closed_on: str = ""
+    joint_recheck_result: str = ""  # 联合复核结果
+    note: str = ""
+
+
+# -- reports --------------------------------------------------------------------------
+
+
+class _HashedReport:
+    KIND = "report"
+
+    def case_hash(self) -> str:
+        """Short SHA-256 of the canonical JSON of the case data (not presentation)."""
+        payload = {"kind": self.KIND, "format": HASH_FORMAT, "data": canonical(self)}
+        text = json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()[:HASH_LENGTH]
+
+    @property
+    def identifier(self) -> str:
+        """What the QR code and the footer name besides the hash (the 监测编号)."""
+        return self.plot.jcbh  # type: ignore[attr-defined]
+
+
+@dataclass
+class VerificationReport(_HashedReport):
+    """核查报告 of one plot."""
+
+    KIND = "verification"
+
+    plot: PlotInfo
+    verification: Verification = field(default_factory=Verification)
+    determination: Determination | None = None
+    overlay: list[OverlayRow] = field(default_factory=list)  # by land-use class
+    farmland: list[OverlayRow] = field(default_factory=list)  # 永久基本农田 parts
+    # other layers overlaid, one row each: class_name 生态保护红线, 城镇开发边界…
+    other_layers: list[OverlayRow] = field(default_factory=list)
+    photos: list[PhotoInfo] = field(default_factory=list)
+    maps: MapImages = field(default_factory=MapImages)
+    signatures: Signatures = field(default_factory=Signatures)
+    unit: str = ""  # 出具单位, e.g. 青山镇规划资源所
+    generated_at: dt.datetime | None = _nohash(default=None)
+
+
+@dataclass
+class CloseOutReport(_HashedReport):
+    """销号报告 of one plot."""
+
+    KIND = "closeout"
+
+    plot: PlotInfo
+    determination: Determination | None = None
+    rectification: Rectification = field(default_factory=Rectification)
+    closeout: CloseOut = field(default_factory=CloseOut)
+    filing_number: str = ""  # 立案号, when a case was filed
+    responsible_unit: str = ""  # 整改责任单位
+    signatures: Signatures = field(default_factory=Signatures)
+    unit: str = ""
+    generated_at: dt.datetime | None = _nohash(default=None)
+
+
+@dataclass
+class ScannedDocument:
+    """A document kept as scanned page images (立案呈批表, 处罚决定书…)."""
+
+    pages: list[str] = field(default_factory=list)
+
+    def _hash_data(self) -> dict:
+        return {"pages": [file_sha256(p) for p in self.pages]}
+
+
+# The fixed order of documents in a dossier (卷宗), after the 查处工作规程.
+DOCUMENT_ORDER = (
+    "核查报告",
+    "违法线索登记表",
+    "立案呈批表",
+    "责令停止违法行为通知书",
+    "行政处罚决定书",
+    "结案呈批表",
+    "销号报告",
+    "其他材料",
+)
+
+DocumentContent = Union[VerificationReport, CloseOutReport, ScannedDocument, None]
+
+
+@dataclass
+class DossierDocument:
+    """One document bound in a dossier; ``content`` None prints a page saying that the
+    paper original is kept elsewhere (the 卷内目录 still lists it)."""
+
+    kind: str  # one of DOCUMENT_ORDER
+    title: str  # 题名
+    content: DocumentContent = None
+    jcbh: str = ""  # the plot; taken from a report's plot when empty
+    doc_number: str = ""  # 文号
+    responsible: str = ""  # 责任者
+    date: str = ""
+    note: str = ""  # 备注
+
+    @property
+    def plot_number(self) -> str:
+        if self.jcbh:
+            return self.jcbh
+        plot = getattr(self.content, "plot", None)
+        return plot.jcbh if plot is not None else ""
+
+    @property
+    def rank(self) -> int:
+        try:
+            return DOCUMENT_ORDER.index(self.kind)
+        except ValueError:
+            return len(DOCUMENT_ORDER)
+
+
+@dataclass
+class DossierCover:
+    """卷宗封面 fields (DA/T 22 style)."""
+
+    title: str  # 案卷题名
+    fonds_no: str = ""  # 全宗号
+    catalogue_no: str = ""  # 目录号
+    volume_no: str = ""  # 案卷号
+    archive_code: str = ""  # 档号
+    start_date: str = ""  # 起止日期
+    end_date: str = ""
+    retention: str = "永久"  # 保管期限
+    unit: str = ""  # 立卷单位
+    classification: str = ""  # 密级
+
+
+@dataclass
+class DossierNotes:
+    """卷内备考表."""
+
+    remarks: str = ""  # 本卷情况说明
+    compiled_by: str = ""  # 立卷人
+    checked_by: str = ""  # 检查人
+    compiled_on: str = ""  # 立卷时间
+
+
+@dataclass
+class Dossier(_HashedReport):
+    """卷宗 for one plot or a selection: cover, 卷内目录, documents, 备考表."""
+
+    KIND = "dossier"
+
+    cover: DossierCover
+    documents: list[DossierDocument] = field(default_factory=list)
+    notes: DossierNotes = field(default_factory=DossierNotes)
+    generated_at: dt.datetime | None = _nohash(default=None)
+
+    @property
+    def plot_numbers(self) -> list[str]:
+        numbers: list[str] = []
+        for doc in self.documents:
+            if doc.plot_number and doc.plot_number not in numbers:
+                numbers.append(doc.plot_number)
+        return numbers
+
+    @property
+    def identifier(self) -> str:
+        """The 监测编号 of a one-plot dossier, else its 档号 / 案卷号."""
+        numbers = self.plot_numbers
+        if len(numbers) == 1:
+            return numbers[0]
+        return self.cover.archive_code or self.cover.volume_no or "未编档号"
+
+    def ordered_documents(self) -> list[DossierDocument]:
+        """Plot by plot (in the order they first appear), each plot's documents in the
+        fixed DOCUMENT_ORDER; documents of the same kind keep their given order."""
+        plots = {n: i for i, n in enumerate(self.plot_numbers)}
+        indexed = list(enumerate(self.documents))
+        indexed.sort(key=lambda p: (plots.get(p[1].plot_number, -1), p[1].rank, p[0]))
+        return [doc for _i, doc in indexed]
+
+
+# -- canonical data and file hashes ----------------------------------------------------
+
+
+def canonical(value: Any) -> Any:
+    """JSON-ready data of a model: dataclasses as dicts (without unhashed fields), files
+    by content, floats rounded to 6 decimals (what the database's noise cannot move)."""
+    if hasattr(value, "_hash_data"):
+        return canonical(value._hash_data())
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {
+            f.name: canonical(getattr(value, f.name))
+            for f in dataclasses.fields(value)
+            if f.metadata.get("hash", True)
+        }
+    if isinstance(value, dict):
+        return {str(k): canonical(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [canonical(v) for v in value]
+    if isinstance(value, float):
+        return round(value, 6) + 0.0  # no -0.0
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, Path):
+        return file_sha256(value)
+    return value
+
+
+_file_hashes: dict[tuple[str, int, int], str] = {}
+
+
+def file_sha256(path: str | os.PathLike | None) -> str | None:
+    """SHA-256 of a file's content (cached by path, size and mtime); None without a file."""
+    if not path:
+        return None
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    key = (os.path.abspath(path), stat.st_size, stat.st_mtime_ns)
+    cached = _file_hashes.get(key)
+    if cached is None:
+        digest = hashlib.sha256()
+        with open(path, "rb") as f:
+            for chunk in iter(lambda: f.read(1 << 20), b""):
+                digest.update(chunk)
+        cached = _file_hashes[key] = digest.hexdigest()
+    return cached
