@@ -161,3 +161,55 @@ def test_importplots_refuses_a_bad_field_map_and_stores_nothing(
         )
     store = CaseStore.open(database)
     assert store.plot_count() == 0 and store.batch_id("b") is None
+
+
+def test_verificationreports_headless_with_a_filter(headless_profile, tmp_path):
+    _qgis_process(headless_profile, "plugins", "enable", "landcase")
+    database = tmp_path / "station.sqlite"
+    store = small_database(database, plots=3)
+    wanted = store.list_plots()[1].jcbh
+    store.close()
+    out = tmp_path / "pdf"
+    run = _qgis_process(
+        headless_profile,
+        "--json",
+        "run",
+        "landcase:verificationreports",
+        "--",
+        f"DATABASE={database}",
+        f"FILTER=\"jcbh\" = '{wanted}'",
+        f"OUTPUT_FOLDER={out}",
+    )
+    assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
+    import json
+
+    assert json.loads(run.stdout)["results"]["BUILT"] == 1
+    assert [p.name for p in out.glob("*.pdf")] == [f"{wanted}_核查报告.pdf"]
+    again = _qgis_process(
+        headless_profile,
+        "--json",
+        "run",
+        "landcase:verificationreports",
+        "--",
+        f"DATABASE={database}",
+        f"FILTER=\"jcbh\" = '{wanted}'",
+        f"OUTPUT_FOLDER={out}",
+    )
+    assert json.loads(again.stdout)["results"]["UNCHANGED"] == 1
+
+
+def test_a_bad_filter_is_named(plugin_provider, tmp_path):
+    import processing
+    from qgis.core import QgsProcessingException
+
+    database = tmp_path / "station.sqlite"
+    small_database(database, plots=1).close()
+    with pytest.raises(QgsProcessingException, match="no_such_field"):
+        processing.run(
+            "landcase:dossiers",
+            {
+                "DATABASE": str(database),
+                "FILTER": "no_such_field = 1",
+                "OUTPUT_FOLDER": str(tmp_path / "o"),
+            },
+        )

@@ -10,6 +10,11 @@ from qgis.PyQt.QtGui import QIcon
 from ...toolbelt.i18n import tr
 from .create_database import CreateDatabaseAlgorithm
 from .import_plots import ImportPlotsAlgorithm
+from .print_documents import (
+    CloseOutReportsAlgorithm,
+    DossiersAlgorithm,
+    VerificationReportsAlgorithm,
+)
 
 ICON = Path(__file__).resolve().parent.parent.parent / "resources" / "icons" / "landcase.svg"
 
@@ -30,3 +35,9 @@ class LandCaseProvider(QgsProcessingProvider):
     def loadAlgorithms(self) -> None:  # noqa: N802 (Qt API)
         self.addAlgorithm(CreateDatabaseAlgorithm())
         self.addAlgorithm(ImportPlotsAlgorithm())
+        for algorithm in (
+            VerificationReportsAlgorithm,
+            CloseOutReportsAlgorithm,
+            DossiersAlgorithm,
+        ):
+            self.addAlgorithm(algorithm())

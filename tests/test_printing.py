@@ -1,0 +1,116 @@
+"""Printing documents from a real case database: models filled from the case, maps drawn
+through QGIS, PDFs read back with poppler, their hashes stored on the case."""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+
+import pytest
+from photo_files import make_photo
+
+from helpers import small_database, square
+from landcase.cases import workflow
+from landcase.cases.case_file import documents
+from landcase.cases.photos import add_photos
+from landcase.plugin.printing import CLOSEOUT, DOSSIER, VERIFICATION, print_documents
+
+
+def _text(pdf, page=None) -> str:
+    args = ["pdftotext", "-layout"] + (["-f", str(page), "-l", str(page)] if page else [])
+    return subprocess.run(args + [str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+
+
+@pytest.fixture
+def station(qgis_app, demo_sample, tmp_path):
+    store = small_database(tmp_path / "station.sqlite", plots=2)
+    county = demo_sample / "county.gpkg"
+    store.set_layer_role(
+        "landuse", f"{county}|layername=dltb", "ogr", {"code": "DLBM", "name": "DLMC"}
+    )
+    first, second = (row.plot_id for row in store.list_plots())
+    centre = square(0).centroid
+    add_photos(
+        store,
+        first,
+        [make_photo(tmp_path / "p" / "现场.jpg", xy=(centre.x, centre.y), direction=90)],
+    )
+    workflow.record_verification(
+        store,
+        first,
+        "已建成",
+        land_user="某某公司",
+        construction_date="2026-01",
+        verifier="李核查",
+        verified_on="2026-02-10",
+    )
+    workflow.determine(store, first, "违法", "厂房", decided_by="王判定", decided_on="2026-02-12")
+    workflow.file_case(store, first, "青国土立〔2026〕3号", "2026-02-15")
+    workflow.start_rectification(store, first, ["拆除复耕"], "2026-02-20")
+    workflow.record_reinspection(
+        store,
+        first,
+        "整改到位",
+        "2026-04-01",
+        "赵复核",
+        demolished_area_m2=1600,
+        restored_area_m2=1600,
+    )
+    workflow.close_out(store, first, "2026-04-05", "钱销号")
+    yield store, first, second
+    store.close()
+
+
+def test_verification_report_is_printed_once_and_again_when_the_case_changes(station, tmp_path):
+    store, first, second = station
+    out = tmp_path / "reports"
+    printed = print_documents(store, [first, second], VERIFICATION, out)
+    assert [p.built for p in printed] == [True, True]
+    pdf = printed[0].path
+    assert pdf.name == f"{printed[0].jcbh}_核查报告.pdf"
+    text = _text(pdf)
+    assert printed[0].jcbh in text and "某某公司" in text and "违法" in text
+    assert "1600.00" in text and "2.40" in text  # 40 m × 40 m = 1600 m² = 2.40 亩
+    stored = documents(store, first)
+    assert stored[-1]["file_sha256"] == hashlib.sha256(pdf.read_bytes()).hexdigest()
+    assert stored[-1]["pages"] == printed[0].pages >= 2
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True).stdout
+    assert "yes yes" in fonts.replace("  ", " ") or "TrueType" in fonts
+    # nothing changed: the files are left as they are
+    again = print_documents(store, [first, second], VERIFICATION, out)
+    assert [p.built for p in again] == [False, False]
+    # the second plot gets a verification: only its report is made again
+    workflow.record_verification(
+        store, second, "未动工", verifier="李核查", verified_on="2026-02-11"
+    )
+    third = print_documents(store, [first, second], VERIFICATION, out)
+    assert [p.built for p in third] == [False, True]
+
+
+def test_closeout_report_and_dossier(station, tmp_path):
+    store, first, second = station
+    out = tmp_path / "reports"
+    [closeout] = print_documents(store, [first], CLOSEOUT, out)
+    text = _text(closeout.path)
+    assert "钱销号" in text and "整改到位" in text and "青国土立" in text
+    [dossier] = print_documents(store, [first, second], DOSSIER, out)
+    assert dossier.built and dossier.pages >= 6
+    contents = _text(dossier.path, page=2)
+    assert "卷内目录" in contents.replace(" ", "")
+    assert {d["kind"] for d in documents(store, first)} == {"销号报告", "卷宗"}
+
+
+def test_a_printed_page_shows_the_case(station, tmp_path, artifacts):
+    store, first, _ = station
+    [printed] = print_documents(store, [first], VERIFICATION, tmp_path / "r")
+    subprocess.run(
+        ["pdftoppm", "-r", "70", "-png", str(printed.path), str(artifacts / "printed_verification")],
+        check=True,
+    )
+    qr = subprocess.run(
+        ["sh", "-c", f"pdftoppm -r 200 -f 1 -l 1 -png '{printed.path}' | zbarimg --raw -q -"],
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    assert qr.startswith(f"LANDCASE|{printed.jcbh}|")
+    assert qr.split("|")[2] == documents(store, first)[-1]["case_hash"]
