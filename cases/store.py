@@ -189,6 +189,7 @@ class CaseStore:
             _migrate(db, srid, 0, up_to_version)
             db.execute("INSERT INTO meta (key, value) VALUES ('srid', ?)", (str(srid),))
             db.execute("COMMIT")
+            _write_header(db)
         except BaseException:
             db.close()
             _remove_database_files(path)  # nothing half-written stays behind
@@ -217,6 +218,10 @@ class CaseStore:
                 try:
                     # Read again under the write lock: another program may have migrated it.
                     version = db.execute("PRAGMA user_version").fetchone()[0]
+                    if version > schema.LATEST_VERSION:
+                        raise errors.NewerSchema(
+                            path=str(path), found=version, supported=schema.LATEST_VERSION
+                        )
                     srid = int(
                         db.execute("SELECT value FROM meta WHERE key = 'srid'").fetchone()[0]
                     )
@@ -225,6 +230,7 @@ class CaseStore:
                 except BaseException:
                     db.execute("ROLLBACK")
                     raise
+                _write_header(db)
             store = cls(path, db)
         except BaseException:
             db.close()
@@ -551,6 +557,13 @@ class CaseStore:
             sql += " WHERE " + " AND ".join(conditions)
         rows = self._db.execute(sql + " ORDER BY id", params)
         return [AuditEntry(r[0], r[1], r[2], json.loads(r[3]), r[4], r[5]) for r in rows]
+
+
+def _write_header(db: sqlite3.Connection) -> None:
+    """Copy the WAL into the file now: other programs (and ``inspect_file``) read the
+    application id and schema version from the file's header, which a WAL journal would
+    otherwise only update at the next checkpoint."""
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 def _begin(db: sqlite3.Connection, path: Path) -> None:

@@ -285,6 +285,13 @@ class CaseDock(QgsDockWidget):
 
     # -- selection both ways ---------------------------------------------------------
 
+    def shown_plot_ids(self) -> list[int]:
+        """The plots the filters let through, in the order shown."""
+        return [
+            self.proxy.data(self.proxy.index(row, 0), PLOT_ID_ROLE)
+            for row in range(self.proxy.rowCount())
+        ]
+
     def selected_plot_ids(self) -> list[int]:
         return self._selected_plot_ids()
 

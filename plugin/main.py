@@ -30,6 +30,7 @@ from ..forms.messages import show_error, show_success
 from ..forms.new_database_dialog import DATABASE_FILTER, NewDatabaseDialog
 from ..forms.new_plot_tool import NewPlotTool
 from ..forms.plot_form import PlotForm
+from ..forms.print_dialog import PrintDialog
 from ..forms.rounds_dialog import RoundsDialog
 from ..layers.admin_lookup import admin_names
 from ..layers.batch_import import import_layer
@@ -38,9 +39,11 @@ from ..layers.photo_layer import add_photo_layer, remove_photo_layer
 from ..layers.photo_layer import refresh as refresh_photos
 from ..layers.plot_layer import LayerLoadError, add_case_layers, refresh, remove_case_layers
 from ..layers.source_reader import SourceError
+from ..reports import FontMissing
 from ..toolbelt import settings
 from ..toolbelt.i18n import install_translator, remove_translator, tr
 from ..toolbelt.log import setup_logger, teardown_logger
+from .printing import PrintTask
 from .processing.provider import LandCaseProvider
 
 ICONS = Path(__file__).resolve().parent.parent / "resources" / "icons"
@@ -68,6 +71,7 @@ class LandCasePlugin:
         self.plot_layer = None
         self.report_dialog = None
         self.case_dialog: CaseDialog | None = None
+        self.print_task = None
         self.photo_layer = None
         self.new_plot_tool: NewPlotTool | None = None
 
@@ -106,6 +110,10 @@ class LandCasePlugin:
         self.new_plot_tool.setAction(self.new_plot_action)
         self.new_plot_tool.polygon_finished.connect(self.plot_drawn)
         self.case_action = self._add_action("case.svg", tr("Handle case…"), self.open_case_dialog)
+        self.print_action = self._add_action(
+            "print.svg", tr("Print documents…"), self.print_documents
+        )
+        self.dock.add_actions([self.print_action])
         self.rounds_action = self._menu_action(tr("Submission rounds…"), self.open_rounds_dialog)
         self.verify_action = self._menu_action(tr("Verify audit trail"), self.verify_audit_trail)
         self.dock.add_actions([self.import_action, self.new_plot_action, self.case_action])
@@ -367,6 +375,54 @@ class LandCasePlugin:
         self.case_dialog.changed.connect(self._case_changed)
         self.case_dialog.show()
         return self.case_dialog
+
+    def print_documents(self) -> PrintTask | None:
+        """Print reports or a dossier for the selected (or shown) plots, in the background."""
+        if self.store is None:
+            show_error(self.iface, Exception(tr("Open or create a case database first.")))
+            return None
+        dialog = PrintDialog(
+            self.dock.selected_plot_ids(),
+            self.dock.shown_plot_ids(),
+            settings.value(settings.LAST_PRINT_FOLDER, str(self.store.path.parent / "documents")),
+            self.iface.mainWindow(),
+        )
+        try:
+            if not dialog.exec_():
+                return None
+            folder = dialog.folder.filePath()
+            task = PrintTask(
+                str(self.store.path),
+                dialog.plot_ids(),
+                dialog.kind.currentText(),
+                folder,
+                settings.value(settings.UNIT_NAME, ""),
+                settings.value(settings.REPORT_FONT, "") or None,
+            )
+        finally:
+            dialog.deleteLater()
+        settings.set_value(settings.LAST_PRINT_FOLDER, folder)
+        task.taskCompleted.connect(lambda: self._printed(task))
+        task.taskTerminated.connect(lambda: self._printed(task))
+        self.print_task = task  # keep it referenced while QGIS runs it
+        QgsApplication.taskManager().addTask(task)
+        return task
+
+    def _printed(self, task: PrintTask) -> None:
+        if task.error is not None:
+            error = task.error
+            if isinstance(error, FontMissing):
+                error = Exception(tr(error.template).format(**error.params))
+            show_error(self.iface, error, tr("Printing failed"))
+        else:
+            made = sum(1 for item in task.printed if item.built)
+            show_success(
+                self.iface,
+                tr("{made} documents made, {kept} already up to date, in {folder}.").format(
+                    made=made, kept=len(task.printed) - made, folder=task.folder
+                ),
+            )
+        self.print_task = None
 
     def open_rounds_dialog(self) -> None:
         if self.store is None:

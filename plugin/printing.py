@@ -17,11 +17,12 @@ from qgis.core import (
     QgsGeometry,
     QgsRasterLayer,
     QgsSingleSymbolRenderer,
+    QgsTask,
     QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QSize
 
-from ..cases import overlay_records
+from ..cases import CaseStore, overlay_records
 from ..cases.case_file import CaseFile, read_case_file, record_document
 from ..cases.ellipsoid_area import ellipsoidal_area
 from ..cases.landuse_codes import three_way_class
@@ -36,6 +37,7 @@ from ..reports import (
     should_rebuild,
 )
 from ..reports.map_renderer import plot_extent, render_map
+from ..toolbelt.i18n import tr
 
 VERIFICATION, CLOSEOUT, DOSSIER = "核查报告", "销号报告", "卷宗"
 FLAG_TEXT = {
@@ -406,3 +408,35 @@ def _print_dossier(store, reports, maker, folder, unit, fonts) -> Printed:
             store, case.plot_id, DOSSIER, str(path), result.sha256, result.case_hash, result.pages
         )
     return Printed(name, DOSSIER, path, True, result.pages)
+
+
+class PrintTask(QgsTask):
+    """Prints in a worker thread with its own connection to the case database (a SQLite
+    connection belongs to the thread that opened it)."""
+
+    def __init__(self, database: str, plot_ids: list[int], kind: str, folder: str, unit: str, font):
+        super().__init__(tr("Printing {kind}").format(kind=kind), QgsTask.CanCancel)
+        self.database, self.plot_ids, self.kind = database, plot_ids, kind
+        self.folder, self.unit, self.font = folder, unit, font
+        self.printed = []
+        self.error: Exception | None = None
+
+    def run(self) -> bool:
+        try:
+            store = CaseStore.open(self.database)
+            try:
+                self.printed = print_documents(
+                    store,
+                    self.plot_ids,
+                    self.kind,
+                    self.folder,
+                    self.unit,
+                    self.font,
+                    feedback=self,
+                )
+            finally:
+                store.close()
+        except Exception as error:  # shown to the user in finished(); the task must not raise
+            self.error = error
+            return False
+        return not self.isCanceled()

@@ -104,7 +104,14 @@ def test_a_printed_page_shows_the_case(station, tmp_path, artifacts):
     store, first, _ = station
     [printed] = print_documents(store, [first], VERIFICATION, tmp_path / "r")
     subprocess.run(
-        ["pdftoppm", "-r", "70", "-png", str(printed.path), str(artifacts / "printed_verification")],
+        [
+            "pdftoppm",
+            "-r",
+            "70",
+            "-png",
+            str(printed.path),
+            str(artifacts / "printed_verification"),
+        ],
         check=True,
     )
     qr = subprocess.run(
@@ -114,3 +121,40 @@ def test_a_printed_page_shows_the_case(station, tmp_path, artifacts):
     ).stdout.strip()
     assert qr.startswith(f"LANDCASE|{printed.jcbh}|")
     assert qr.split("|")[2] == documents(store, first)[-1]["case_hash"]
+
+
+def test_printing_runs_as_a_background_task_from_the_panel(
+    qgis_iface, qgis_new_project, station, tmp_path, monkeypatch
+):
+    import time
+
+    from qgis.core import QgsApplication
+    from qgis.PyQt.QtWidgets import QDialog
+
+    import landcase
+    from landcase.forms.print_dialog import PrintDialog
+
+    store, first, second = station
+    plugin = landcase.classFactory(qgis_iface)
+    plugin.initGui()
+    try:
+        plugin.open_database(str(store.path))
+        plugin.dock.table.selectRow(0)
+        out = tmp_path / "printed"
+
+        def accept(dialog):
+            dialog.folder.setFilePath(str(out))
+            return QDialog.Accepted
+
+        monkeypatch.setattr(PrintDialog, "exec_", accept)
+        task = plugin.print_documents()
+        assert task is not None, qgis_iface.messageBar().messages
+        assert task.plot_ids == [first]
+        deadline = time.time() + 60
+        while plugin.print_task is not None and time.time() < deadline:
+            QgsApplication.processEvents()
+            time.sleep(0.05)
+        assert task.error is None and [p.built for p in task.printed] == [True]
+        assert (out / f"{task.printed[0].jcbh}_核查报告.pdf").exists()
+    finally:
+        plugin.unload()

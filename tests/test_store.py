@@ -335,3 +335,12 @@ def test_panel_rows_carry_the_next_deadline_and_days_left(tmp_path):
     assert (rows[second.plot_id].due_kind, rows[second.plot_id].due_date) == ("整改", "2026-04-30")
     assert rows[second.plot_id].days_left == 64 and not rows[second.plot_id].overdue
     assert rows[third.plot_id].due_date is None and rows[third.plot_id].determination == "违法"
+
+
+def test_a_new_database_opens_elsewhere_while_it_is_still_open(tmp_path):
+    # The header (application id, schema version) must be in the file, not only in the WAL.
+    first = small_database(tmp_path / "s.sqlite", plots=2)
+    second = CaseStore.open(tmp_path / "s.sqlite")
+    assert second.plot_count() == 2
+    second.close()
+    first.close()

@@ -18,5 +18,6 @@ def set_value(key: str, new_value) -> None:
 # Keys in use, so that a typo does not silently read an empty setting.
 LAST_DATABASE = "last_database"
 LAST_FOLDER = "last_folder"
+LAST_PRINT_FOLDER = "last_print_folder"
 UNIT_NAME = "unit_name"  # the station, printed as the issuing unit of documents
 REPORT_FONT = "report_font"  # a TrueType CJK font file for the PDFs, when not found by itself

@@ -1,0 +1,187 @@
+"""landcase:overlay — the desk comparison (内业比对) of the plots of a case database with
+the role layers: areas by land-use class, 耕地, 永久基本农田, red line, urban boundary,
+approvals and filings, stored in the database; optionally a CSV."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import shapely
+from qgis.core import (
+    QgsExpression,
+    QgsFeatureRequest,
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterString,
+    QgsVectorLayer,
+)
+
+from ...cases import CaseDatabaseError, CaseStore
+from ...cases import overlay_records as rec
+from ...forms.messages import error_text
+from ...layers.plot_layer import spatialite_uri
+from ...layers.role_layers import RoleLayerError, RoleLayers
+from ...toolbelt.i18n import tr
+
+
+class OverlayAlgorithm(QgsProcessingAlgorithm):
+    DATABASE, FILTER, OUTPUT = "DATABASE", "FILTER", "OUTPUT"
+
+    def name(self) -> str:
+        return "overlay"
+
+    def displayName(self) -> str:  # noqa: N802 (Qt API)
+        return tr("Desk comparison (overlay)")
+
+    def group(self) -> str:
+        return tr("Desk comparison")
+
+    def groupId(self) -> str:  # noqa: N802 (Qt API)
+        return "overlay"
+
+    def shortHelpString(self) -> str:  # noqa: N802 (Qt API)
+        return tr(
+            "Overlays the plots of a case database with the layers assigned to roles "
+            "(landcase:setlayerrole): area by land-use code and by 三大类, 耕地, permanent "
+            "basic farmland, ecological red line, urban development boundary, approvals "
+            "with their 批准文号 and covered share, facility filings with their filed area; "
+            "planar and ellipsoidal (椭球面积) m². The results replace the plots' earlier "
+            "results in the database, in one transaction. FILTER is a QGIS expression over "
+            "the plot table's fields (e.g. \"jcbh LIKE '3201%'\"); without it every plot is "
+            "computed. OUTPUT, when given, is a CSV with one line per plot, role and class."
+        )
+
+    def createInstance(self):  # noqa: N802 (Qt API)
+        return OverlayAlgorithm()
+
+    def initAlgorithm(self, config=None):  # noqa: N802 (Qt API)
+        self.addParameter(
+            QgsProcessingParameterFile(
+                self.DATABASE, tr("Case database"), fileFilter="SpatiaLite (*.sqlite *.db)"
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.FILTER, tr("Plots to compute (expression)"), optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFileDestination(
+                self.OUTPUT,
+                tr("Overlay table (CSV)"),
+                "CSV (*.csv)",
+                optional=True,
+                createByDefault=False,
+            )
+        )
+        for name, label in (
+            ("PLOTS", tr("Plots computed")),
+            ("ROWS", tr("Rows stored")),
+            ("CHECKS", tr("Plots with findings to check")),
+            ("REPAIRED", tr("Geometries repaired")),
+        ):
+            self.addOutput(QgsProcessingOutputNumber(name, label))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (Qt API)
+        database = self.parameterAsFile(parameters, self.DATABASE, context)
+        expression = self.parameterAsString(parameters, self.FILTER, context).strip()
+        output = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
+        try:
+            store = CaseStore.open(database)
+        except CaseDatabaseError as error:
+            raise QgsProcessingException(error_text(error)) from error
+        layers = None
+        try:
+            plot_ids = self._selected(store, expression) if expression else None
+            layers = RoleLayers(store, use_project_layers=False)
+            for problem in layers.problems:
+                feedback.reportError(
+                    tr("Role left out: {problem}").format(problem=problem.text(tr)), False
+                )
+            if not layers.roles:
+                raise QgsProcessingException(
+                    tr(
+                        "No layer is assigned to an overlay role in this database; assign "
+                        "them with landcase:setlayerrole."
+                    )
+                )
+            feedback.pushInfo(tr("Roles compared: {roles}").format(roles=", ".join(layers.roles)))
+            plots = (
+                rec.plot_geometries(store) if plot_ids is None else rec.plots_by_id(store, plot_ids)
+            )
+            if not plots:
+                feedback.pushInfo(tr("No plot to compute."))
+            numbers = {plot_id: jcbh for plot_id, jcbh, _wkb in plots}
+            geometries = shapely.from_wkb([wkb for _id, _jcbh, wkb in plots])
+            result = layers.overlay(
+                list(numbers), geometries, feedback.setProgress, feedback.isCanceled
+            )
+            if feedback.isCanceled():
+                raise QgsProcessingException(tr("Canceled: nothing was stored."))
+            written = rec.save_overlay(store, result.rows, result.plot_ids)
+        except RoleLayerError as error:
+            raise QgsProcessingException(error.text(tr)) from error
+        except CaseDatabaseError as error:
+            raise QgsProcessingException(error_text(error)) from error
+        finally:
+            if layers is not None:
+                layers.close()
+            store.close()
+
+        checks = Counter(row.class_code for row in result.rows if row.role == rec.CHECK)
+        flagged = {row.plot_id for row in result.rows if row.role == rec.CHECK}
+        repaired = {(row.plot_id, row.class_code) for row in result.rows if row.role == rec.REPAIR}
+        for code, count in sorted(checks.items()):
+            feedback.pushWarning(
+                tr("{count} findings {code} (see the plots' overlay)").format(
+                    count=count, code=code
+                )
+            )
+        feedback.pushInfo(
+            tr("Computed {plots} plots; {rows} rows stored.").format(
+                plots=len(result.plot_ids), rows=written
+            )
+        )
+        results = {
+            "PLOTS": len(result.plot_ids),
+            "ROWS": written,
+            "CHECKS": len(flagged),
+            "REPAIRED": len(repaired),
+        }
+        if output:
+            rec.write_csv(result.rows, numbers, output)
+            feedback.pushInfo(tr("Overlay table: {path}").format(path=output))
+            results[self.OUTPUT] = output
+        return results
+
+    def _selected(self, store, expression: str) -> list[int]:
+        """Ids of the plots the expression selects, evaluated by QGIS over the plot table."""
+        parsed = QgsExpression(expression)
+        if parsed.hasParserError():
+            raise QgsProcessingException(
+                tr("The filter expression is not valid: {error}").format(
+                    error=parsed.parserErrorString()
+                )
+            )
+        layer = QgsVectorLayer(spatialite_uri(store.plot_layer_source()), "plot", "spatialite")
+        if not layer.isValid():
+            raise QgsProcessingException(tr("The plot table cannot be read."))
+        unknown = sorted(
+            name
+            for name in parsed.referencedColumns()
+            if name
+            and name != QgsFeatureRequest.ALL_ATTRIBUTES
+            and layer.fields().indexOf(name) < 0
+        )
+        if unknown:
+            raise QgsProcessingException(
+                tr(
+                    "The filter expression names fields the plot table does not have: {fields}"
+                ).format(fields=", ".join(unknown))
+            )
+        request = QgsFeatureRequest(parsed).setFlags(QgsFeatureRequest.NoGeometry)
+        request.setSubsetOfAttributes(["id"], layer.fields())
+        return [int(feature["id"]) for feature in layer.getFeatures(request)]

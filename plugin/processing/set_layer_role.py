@@ -1,0 +1,115 @@
+"""landcase:setlayerrole — assign a layer to a role of the desk comparison (地类图斑,
+永久基本农田, 批准用地…) in a case database, with the names of the role's fields."""
+
+from __future__ import annotations
+
+import json
+
+from qgis.core import (
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingOutputString,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterMapLayer,
+    QgsProcessingParameterString,
+)
+
+from ...cases import CaseDatabaseError, CaseStore
+from ...cases.overlay_records import ROLES
+from ...forms.messages import error_text
+from ...layers.role_layers import RoleLayerError, assign_role
+from ...toolbelt.i18n import tr
+
+
+class SetLayerRoleAlgorithm(QgsProcessingAlgorithm):
+    DATABASE, ROLE, INPUT, FIELDS = "DATABASE", "ROLE", "INPUT", "FIELDS"
+
+    def name(self) -> str:
+        return "setlayerrole"
+
+    def displayName(self) -> str:  # noqa: N802 (Qt API)
+        return tr("Set layer role")
+
+    def group(self) -> str:
+        return tr("Desk comparison")
+
+    def groupId(self) -> str:  # noqa: N802 (Qt API)
+        return "overlay"
+
+    def shortHelpString(self) -> str:  # noqa: N802 (Qt API)
+        roles = "; ".join(
+            f"{key} ({definition.chinese}: {', '.join(definition.field_keys) or '—'})"
+            for key, definition in ROLES.items()
+        )
+        return tr(
+            "Assigns a layer to a role of the desk comparison in a case database: the layer "
+            "source and the names of the role's fields are stored, and restored whenever "
+            "the database is opened. FIELDS is JSON, role field → layer field, e.g. "
+            '{{"code": "DLBM", "name": "DLMC"}}; fields left out are looked for under their '
+            "usual names. A layer without a coordinate reference system is refused. "
+            "Roles and their fields: {roles}"
+        ).format(roles=roles)
+
+    def createInstance(self):  # noqa: N802 (Qt API)
+        return SetLayerRoleAlgorithm()
+
+    def initAlgorithm(self, config=None):  # noqa: N802 (Qt API)
+        self.addParameter(
+            QgsProcessingParameterFile(
+                self.DATABASE, tr("Case database"), fileFilter="SpatiaLite (*.sqlite *.db)"
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                self.ROLE, tr("Role"), options=list(ROLES), usesStaticStrings=True
+            )
+        )
+        self.addParameter(QgsProcessingParameterMapLayer(self.INPUT, tr("Layer")))
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.FIELDS, tr("Fields of the role (JSON)"), optional=True, multiLine=True
+            )
+        )
+        self.addOutput(QgsProcessingOutputString(self.ROLE, tr("Role")))
+        self.addOutput(QgsProcessingOutputString("SOURCE", tr("Layer source")))
+        self.addOutput(QgsProcessingOutputString(self.FIELDS, tr("Fields of the role")))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (Qt API)
+        database = self.parameterAsFile(parameters, self.DATABASE, context)
+        role = self.parameterAsEnumString(parameters, self.ROLE, context)
+        layer = self.parameterAsLayer(parameters, self.INPUT, context)
+        if layer is None:
+            raise QgsProcessingException(tr("The layer cannot be opened."))
+        text = self.parameterAsString(parameters, self.FIELDS, context).strip()
+        fields = None
+        if text:
+            try:
+                fields = json.loads(text)
+            except json.JSONDecodeError as error:
+                raise QgsProcessingException(
+                    tr("FIELDS is not valid JSON: {error}").format(error=error)
+                ) from error
+            if not isinstance(fields, dict):
+                raise QgsProcessingException(
+                    tr('FIELDS must be a JSON object, e.g. {{"code": "DLBM"}}')
+                )
+        try:
+            store = CaseStore.open(database)
+        except CaseDatabaseError as error:
+            raise QgsProcessingException(error_text(error)) from error
+        try:
+            stored = assign_role(store, role, layer, fields)
+        except RoleLayerError as error:
+            raise QgsProcessingException(error.text(tr)) from error
+        except CaseDatabaseError as error:
+            raise QgsProcessingException(error_text(error)) from error
+        finally:
+            store.close()
+        shown = json.dumps(stored, ensure_ascii=False)
+        feedback.pushInfo(
+            tr("Role {role}: {source} ({provider}), fields {fields}").format(
+                role=role, source=layer.source(), provider=layer.providerType(), fields=shown
+            )
+        )
+        return {self.ROLE: role, "SOURCE": layer.source(), self.FIELDS: shown}
