@@ -21,9 +21,7 @@ from tools.devpath import link_plugin  # noqa: E402
 
 link_plugin()
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-# pyproj from a venv looks for PROJ's data inside the venv; Debian keeps it here.
-if Path("/usr/share/proj/proj.db").exists():
-    os.environ.setdefault("PROJ_DATA", "/usr/share/proj")
+
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ the way QGIS does: the repository root is the plugin folder, so a link named
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -12,6 +13,9 @@ IMPORT_PATH = ROOT / "build" / "pythonpath"
 
 
 def link_plugin() -> Path:
+    # pyproj from a venv looks for PROJ's data inside the venv; Debian keeps it here.
+    if Path("/usr/share/proj/proj.db").exists():
+        os.environ.setdefault("PROJ_DATA", "/usr/share/proj")
     IMPORT_PATH.mkdir(parents=True, exist_ok=True)
     link = IMPORT_PATH / "landcase"
     if not link.is_symlink():
