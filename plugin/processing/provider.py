@@ -10,11 +10,14 @@ from qgis.PyQt.QtGui import QIcon
 from ...toolbelt.i18n import tr
 from .create_database import CreateDatabaseAlgorithm
 from .import_plots import ImportPlotsAlgorithm
+from .overlay import OverlayAlgorithm
 from .print_documents import (
     CloseOutReportsAlgorithm,
     DossiersAlgorithm,
     VerificationReportsAlgorithm,
 )
+from .set_layer_role import SetLayerRoleAlgorithm
+from .statistics_algorithms import ExportSubmissionAlgorithm, MonthlyStatisticsAlgorithm
 
 ICON = Path(__file__).resolve().parent.parent.parent / "resources" / "icons" / "landcase.svg"
 
@@ -35,6 +38,10 @@ class LandCaseProvider(QgsProcessingProvider):
     def loadAlgorithms(self) -> None:  # noqa: N802 (Qt API)
         self.addAlgorithm(CreateDatabaseAlgorithm())
         self.addAlgorithm(ImportPlotsAlgorithm())
+        self.addAlgorithm(SetLayerRoleAlgorithm())
+        self.addAlgorithm(OverlayAlgorithm())
+        self.addAlgorithm(MonthlyStatisticsAlgorithm())
+        self.addAlgorithm(ExportSubmissionAlgorithm())
         for algorithm in (
             VerificationReportsAlgorithm,
             CloseOutReportsAlgorithm,

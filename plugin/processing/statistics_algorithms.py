@@ -1,0 +1,232 @@
+"""landcase:monthlystatistics — the monthly figures as an Excel workbook;
+landcase:exportsubmission — a round's submission as GeoPackage, GBK shapefile and workbook.
+
+Both run headless (``qgis_process.bin run landcase:<id>``); the work is in
+``cases/statistics.py``, ``cases/excel_export.py`` and ``layers/submission_export.py``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from qgis.core import (
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingOutputFile,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterFolderDestination,
+    QgsProcessingParameterString,
+)
+
+from ...cases import CaseDatabaseError, CaseStore
+from ...cases import statistics as st
+from ...cases.calendar import as_date
+from ...cases.excel_export import write_statistics_workbook
+from ...forms.messages import error_text
+from ...layers.submission_export import ExportError, export_submission
+from ...toolbelt.i18n import tr
+
+
+def _open(path: str) -> CaseStore:
+    try:
+        return CaseStore.open(path)
+    except CaseDatabaseError as error:
+        raise QgsProcessingException(error_text(error)) from error
+
+
+def _database_parameter(name: str) -> QgsProcessingParameterFile:
+    return QgsProcessingParameterFile(
+        name, tr("Case database"), fileFilter="SpatiaLite (*.sqlite *.db)"
+    )
+
+
+class MonthlyStatisticsAlgorithm(QgsProcessingAlgorithm):
+    DATABASE, PERIOD, BATCH, TODAY = "DATABASE", "PERIOD", "BATCH", "TODAY"
+    OUTPUT_XLSX, OUTPUT_PDF = "OUTPUT_XLSX", "OUTPUT_PDF"
+
+    def name(self) -> str:
+        return "monthlystatistics"
+
+    def displayName(self) -> str:  # noqa: N802 (Qt API)
+        return tr("Monthly statistics")
+
+    def group(self) -> str:
+        return tr("Statistics")
+
+    def groupId(self) -> str:  # noqa: N802 (Qt API)
+        return "statistics"
+
+    def shortHelpString(self) -> str:  # noqa: N802 (Qt API)
+        return tr(
+            "Computes the figures of a period per county, township and village (plots "
+            "issued and registered, determinations by category, violations, 耕地 and "
+            "永久基本农田 occupied, 新增 and 存量, 违法占耕比例, 整改到位率, 履职到位率, "
+            "unrectified area, overdue deadlines), the county and township accountability "
+            "figures of the year and the ten townships with most 非农化 and 非粮化 area, and "
+            "writes them to an Excel workbook with the definition of every figure. PERIOD is "
+            "a month (YYYY-MM), a year (YYYY) or a date range (YYYY-MM-DD/YYYY-MM-DD). The "
+            "monthly report PDF (OUTPUT_PDF) is not written by this version yet."
+        )
+
+    def createInstance(self):  # noqa: N802 (Qt API)
+        return MonthlyStatisticsAlgorithm()
+
+    def initAlgorithm(self, config=None):  # noqa: N802 (Qt API)
+        self.addParameter(_database_parameter(self.DATABASE))
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.PERIOD, tr("Period (YYYY-MM, YYYY or YYYY-MM-DD/YYYY-MM-DD)")
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(self.BATCH, tr("Batch (name or id)"), optional=True)
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.TODAY, tr("Overdue as of (YYYY-MM-DD; default today)"), optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFileDestination(
+                self.OUTPUT_XLSX, tr("Statistics workbook"), "Excel (*.xlsx)"
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFileDestination(
+                self.OUTPUT_PDF,
+                tr("Monthly report PDF"),
+                "PDF (*.pdf)",
+                optional=True,
+                createByDefault=False,
+            )
+        )
+        self.addOutput(QgsProcessingOutputNumber("PLOTS", tr("Plots in the period")))
+        self.addOutput(QgsProcessingOutputNumber("ILLEGAL", tr("Violations (违法宗数)")))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (Qt API)
+        database = self.parameterAsFile(parameters, self.DATABASE, context)
+        period = self.parameterAsString(parameters, self.PERIOD, context).strip()
+        batch = self.parameterAsString(parameters, self.BATCH, context).strip() or None
+        today = self.parameterAsString(parameters, self.TODAY, context).strip() or None
+        workbook = self.parameterAsFileOutput(parameters, self.OUTPUT_XLSX, context)
+        pdf = self.parameterAsFileOutput(parameters, self.OUTPUT_PDF, context)
+        try:
+            day = as_date(today) if today else None
+        except ValueError as error:
+            raise QgsProcessingException(
+                tr("{value} is not a date (YYYY-MM-DD)").format(value=today)
+            ) from error
+        store = _open(database)
+        try:
+            figures = st.compute(store, period, batch=batch, today=day)
+        except CaseDatabaseError as error:
+            raise QgsProcessingException(error_text(error)) from error
+        finally:
+            store.close()
+        feedback.setProgress(60)
+        if feedback.isCanceled():
+            return {}
+        write_statistics_workbook(figures, workbook)
+        total = figures.tables["county"].iloc[-1]
+        feedback.pushInfo(
+            tr("{period}: {plots} plots, {illegal} violations; workbook: {path}").format(
+                period=figures.period.label,
+                plots=figures.plots,
+                illegal=int(total["illegal_count"]),
+                path=workbook,
+            )
+        )
+        feedback.pushInfo(
+            tr("违法占耕比例 denominator of the county accountability: {source}").format(
+                source=figures.denominator.source
+            )
+        )
+        if pdf:
+            feedback.pushWarning(
+                tr(
+                    "The monthly report PDF is not written by this version yet; {path} was "
+                    "not created."
+                ).format(path=pdf)
+            )
+        feedback.setProgress(100)
+        return {
+            self.OUTPUT_XLSX: workbook,
+            "PLOTS": figures.plots,
+            "ILLEGAL": int(total["illegal_count"]),
+        }
+
+
+class ExportSubmissionAlgorithm(QgsProcessingAlgorithm):
+    DATABASE, ROUND, OUTPUT_FOLDER = "DATABASE", "ROUND", "OUTPUT_FOLDER"
+
+    def name(self) -> str:
+        return "exportsubmission"
+
+    def displayName(self) -> str:  # noqa: N802 (Qt API)
+        return tr("Export submission (一上 / 二上)")
+
+    def group(self) -> str:
+        return tr("Statistics")
+
+    def groupId(self) -> str:  # noqa: N802 (Qt API)
+        return "statistics"
+
+    def shortHelpString(self) -> str:  # noqa: N802 (Qt API)
+        return tr(
+            "Writes the plots of a submission round (一上 or 二上), with their determination "
+            "and progress as the round's snapshot holds them, in the national field names "
+            "(JCBH, XZQDM, XZQMC, JCPC, JCMJ, TBMJ, PDLX, …): a GeoPackage, a shapefile in "
+            "GBK (with its .cpg) and an Excel table, in OUTPUT_FOLDER. ROUND is the round's "
+            "id or its name, e.g. '2026-03 一上'."
+        )
+
+    def createInstance(self):  # noqa: N802 (Qt API)
+        return ExportSubmissionAlgorithm()
+
+    def initAlgorithm(self, config=None):  # noqa: N802 (Qt API)
+        self.addParameter(_database_parameter(self.DATABASE))
+        self.addParameter(
+            QgsProcessingParameterString(self.ROUND, tr("Round (id, or e.g. 2026-03 一上)"))
+        )
+        self.addParameter(
+            QgsProcessingParameterFolderDestination(self.OUTPUT_FOLDER, tr("Output folder"))
+        )
+        self.addOutput(QgsProcessingOutputFile("GEOPACKAGE", tr("GeoPackage")))
+        self.addOutput(QgsProcessingOutputFile("SHAPEFILE", tr("Shapefile (GBK)")))
+        self.addOutput(QgsProcessingOutputFile("WORKBOOK", tr("Excel table")))
+        self.addOutput(QgsProcessingOutputNumber("FEATURES", tr("Plots exported")))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (Qt API)
+        database = self.parameterAsFile(parameters, self.DATABASE, context)
+        wanted = self.parameterAsString(parameters, self.ROUND, context).strip()
+        folder = Path(self.parameterAsString(parameters, self.OUTPUT_FOLDER, context))
+        store = _open(database)
+        try:
+            submitted = st.find_round(store, wanted)
+            feedback.pushInfo(tr("Exporting round {round}").format(round=submitted.name))
+            result = export_submission(store, submitted.id, folder)
+        except CaseDatabaseError as error:
+            raise QgsProcessingException(error_text(error)) from error
+        except ExportError as error:
+            raise QgsProcessingException(error.text(tr)) from error
+        finally:
+            store.close()
+        for warning in result.warnings:
+            feedback.pushWarning(
+                tr("Plot {jcbh}, field {field}: {reason}").format(
+                    jcbh=warning.jcbh, field=warning.field, reason=tr(warning.reason)
+                )
+            )
+        feedback.pushInfo(
+            tr("{count} plots written to {folder}").format(count=result.features, folder=folder)
+        )
+        feedback.setProgress(100)
+        return {
+            self.OUTPUT_FOLDER: str(folder),
+            "GEOPACKAGE": str(result.geopackage),
+            "SHAPEFILE": str(result.shapefile),
+            "WORKBOOK": str(result.workbook),
+            "FEATURES": result.features,
+        }
