@@ -23,7 +23,9 @@ from qgis.PyQt.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSplitter,
     QTableView,
+    QTextBrowser,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -137,7 +139,16 @@ class CaseDock(QgsDockWidget):
         layout.addLayout(filters)
         layout.addLayout(checks)
         layout.addWidget(self.search)
-        layout.addWidget(self.table)
+        # The desk comparison of the plot selected (filled by the plugin).
+        self.overlay_view = QTextBrowser()
+        self.overlay_view.setObjectName("LandCaseOverlayView")
+        self.overlay_view.setMaximumHeight(190)
+        splitter = QSplitter(Qt.Vertical)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.overlay_view)
+        splitter.setStretchFactor(0, 4)
+        splitter.setStretchFactor(1, 1)
+        layout.addWidget(splitter)
         layout.addWidget(self.status)
         self.setWidget(body)
 

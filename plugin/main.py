@@ -10,18 +10,22 @@ from pathlib import Path
 
 import shapely
 from qgis.core import (
+    Qgis,
     QgsApplication,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsGeometry,
     QgsProject,
+    QgsWkbTypes,
 )
+from qgis.gui import QgsRubberBand
 from qgis.PyQt.QtCore import QDate, Qt
-from qgis.PyQt.QtGui import QIcon
+from qgis.PyQt.QtGui import QColor, QIcon
 from qgis.PyQt.QtWidgets import QAction, QApplication, QFileDialog, QMenu
 
 from ..cases import CaseDatabaseError, CaseStore, NewPlot
 from ..cases.audit_chain import verify_audit_trail
+from ..forms.breakdown_view import breakdown_html
 from ..forms.case_dialog import CaseDialog
 from ..forms.case_dock import CaseDock
 from ..forms.import_dialog import ImportDialog
@@ -31,6 +35,7 @@ from ..forms.new_database_dialog import DATABASE_FILTER, NewDatabaseDialog
 from ..forms.new_plot_tool import NewPlotTool
 from ..forms.plot_form import PlotForm
 from ..forms.print_dialog import PrintDialog
+from ..forms.roles_dialog import RolesDialog
 from ..forms.rounds_dialog import RoundsDialog
 from ..layers.admin_lookup import admin_names
 from ..layers.batch_import import import_layer
@@ -38,6 +43,7 @@ from ..layers.crs_choice import srid_for_extent
 from ..layers.photo_layer import add_photo_layer, remove_photo_layer
 from ..layers.photo_layer import refresh as refresh_photos
 from ..layers.plot_layer import LayerLoadError, add_case_layers, refresh, remove_case_layers
+from ..layers.role_layers import OverlayTask, RoleLayerError, RoleLayers, restore_roles
 from ..layers.source_reader import SourceError
 from ..reports import FontMissing
 from ..toolbelt import settings
@@ -72,6 +78,9 @@ class LandCasePlugin:
         self.report_dialog = None
         self.case_dialog: CaseDialog | None = None
         self.print_task = None
+        self.overlay_task = None
+        self.role_layers: RoleLayers | None = None
+        self.highlights: list[QgsRubberBand] = []
         self.photo_layer = None
         self.new_plot_tool: NewPlotTool | None = None
 
@@ -114,6 +123,10 @@ class LandCasePlugin:
             "print.svg", tr("Print documents…"), self.print_documents
         )
         self.dock.add_actions([self.print_action])
+        self.roles_action = self._menu_action(tr("Layer roles…"), self.open_roles_dialog)
+        self.overlay_action = self._menu_action(
+            tr("Desk comparison of the plots shown"), self.run_bulk_overlay
+        )
         self.rounds_action = self._menu_action(tr("Submission rounds…"), self.open_rounds_dialog)
         self.verify_action = self._menu_action(tr("Verify audit trail"), self.verify_audit_trail)
         self.dock.add_actions([self.import_action, self.new_plot_action, self.case_action])
@@ -240,6 +253,8 @@ class LandCasePlugin:
             show_error(self.iface, error, tr("Cannot open the case database"))
             return None
         self.store, self.plot_layer = store, layer
+        layer.selectionChanged.connect(self.show_plot_overlay)
+        self._report_missing_roles(store)
         self.photo_layer = add_photo_layer(project, store)
         self.dock.set_store(store, layer)
         self.dock.show()
@@ -424,6 +439,118 @@ class LandCasePlugin:
             )
         self.print_task = None
 
+    # -- desk comparison -------------------------------------------------------------
+
+    def _report_missing_roles(self, store) -> None:
+        missing = [role for role in restore_roles(store) if role.missing]
+        if missing:
+            self.iface.messageBar().pushMessage(
+                tr("LandCase"),
+                tr("Layer roles whose source is missing: {roles}").format(
+                    roles="; ".join(f"{role.role} ({role.source})" for role in missing)
+                ),
+                Qgis.Warning,
+                10,
+            )
+
+    def open_roles_dialog(self) -> None:
+        if self.store is None:
+            show_error(self.iface, Exception(tr("Open or create a case database first.")))
+            return
+        dialog = RolesDialog(self.store, self.iface.mainWindow())
+        if dialog.exec_():
+            self._drop_role_layers()
+        dialog.deleteLater()
+
+    def _drop_role_layers(self) -> None:
+        if self.role_layers is not None:
+            self.role_layers.close()
+            self.role_layers = None
+
+    def _clear_highlights(self) -> None:
+        for band in self.highlights:
+            self.iface.mapCanvas().scene().removeItem(band)
+        self.highlights = []
+
+    def show_plot_overlay(self, *_args) -> None:
+        """The desk comparison of the one plot selected, shown at once in the panel, its
+        overlapping parts highlighted on the map."""
+        self._clear_highlights()
+        if self.store is None or self.plot_layer is None:
+            return
+        selected = self.plot_layer.selectedFeatureIds()
+        if len(selected) != 1:
+            self.dock.overlay_view.clear()
+            return
+        plot_id = selected[0]
+        geometry = self.store.plot_geometry(plot_id)
+        jcbh = next((r.jcbh for r in self.dock.model.rows() if r.plot_id == plot_id), str(plot_id))
+        try:
+            if self.role_layers is None:
+                self.role_layers = RoleLayers(self.store, QgsProject.instance())
+            result = self.role_layers.overlay_one(geometry, plot_id)
+        except RoleLayerError as error:
+            self.dock.overlay_view.setPlainText(error.text(tr))
+            return
+        except Exception as error:  # a slot must not raise: Qt would end QGIS
+            LOG.exception("desk comparison of plot %s failed", plot_id)
+            self.dock.overlay_view.setPlainText(str(error))
+            return
+        breakdown = result.breakdown(plot_id) if result.rows else None
+        self.dock.overlay_view.setHtml(breakdown_html(jcbh, breakdown))
+        self._highlight((result.pieces or {}).get(plot_id, []))
+
+    def _highlight(self, pieces) -> None:
+        colours = {
+            "landuse": None,
+            "farmland": "#2e7d32",
+            "redline": "#c62828",
+            "approval": "#1565c0",
+        }
+        canvas = self.iface.mapCanvas()
+        target = canvas.mapSettings().destinationCrs()
+        source = QgsCoordinateReferenceSystem(f"EPSG:{self.store.srid}")
+        transform = QgsCoordinateTransform(source, target, QgsProject.instance())
+        for role, code, piece in pieces:
+            colour = colours.get(role)
+            if role == "landuse" and code and code.startswith("01"):
+                colour = "#f9a825"  # 耕地
+            if colour is None or piece is None or piece.is_empty:
+                continue
+            geometry = QgsGeometry.fromWkt(piece.wkt)
+            geometry.transform(transform)
+            band = QgsRubberBand(canvas, QgsWkbTypes.PolygonGeometry)
+            band.setToGeometry(geometry, None)
+            band.setColor(QColor(colour))
+            band.setFillColor(
+                QColor(QColor(colour).red(), QColor(colour).green(), QColor(colour).blue(), 70)
+            )
+            band.setWidth(2)
+            self.highlights.append(band)
+
+    def run_bulk_overlay(self) -> OverlayTask | None:
+        """Desk comparison of the plots the panel shows, in the background."""
+        if self.store is None:
+            show_error(self.iface, Exception(tr("Open or create a case database first.")))
+            return None
+        task = OverlayTask(str(self.store.path), self.dock.shown_plot_ids())
+        task.taskCompleted.connect(lambda: self._overlay_done(task))
+        task.taskTerminated.connect(lambda: self._overlay_done(task))
+        self.overlay_task = task
+        QgsApplication.taskManager().addTask(task)
+        return task
+
+    def _overlay_done(self, task) -> None:
+        if task.error:
+            show_error(self.iface, Exception(task.error), tr("Desk comparison failed"))
+        else:
+            show_success(
+                self.iface,
+                tr("Desk comparison stored for {count} plots.").format(count=len(task.plot_ids)),
+            )
+        self.overlay_task = None
+        self.show_plot_overlay()
+
     def open_rounds_dialog(self) -> None:
         if self.store is None:
             show_error(self.iface, Exception(tr("Open or create a case database first.")))
@@ -466,6 +593,8 @@ class LandCasePlugin:
         if self.store is None:
             return
         path = self.store.path
+        self._clear_highlights()
+        self._drop_role_layers()
         if self.case_dialog is not None:
             self.case_dialog.close()
             self.case_dialog.deleteLater()

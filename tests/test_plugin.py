@@ -63,7 +63,7 @@ def test_load_unload_three_times_leaves_nothing_behind(
         instance = landcase.classFactory(qgis_iface)
         instance.initGui()
         present = _leftovers(main_window)
-        assert len(present["actions"]) == 8
+        assert len(present["actions"]) == 10
         assert len(present["menus"]) == 1 and len(present["menu bar"]) == 1
         assert len(present["toolbars"]) == 1 and len(present["docks"]) == 1
         assert present["provider"]
