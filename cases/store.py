@@ -312,6 +312,9 @@ class CaseStore:
                 ) from exc
             return cursor.lastrowid
 
+    def batch_names(self) -> list[str]:
+        return [row[0] for row in self._db.execute("SELECT name FROM batch ORDER BY id")]
+
     def batch_id(self, name: str) -> int | None:
         row = self._db.execute("SELECT id FROM batch WHERE name = ?", (name,)).fetchone()
         return row[0] if row else None

@@ -37,6 +37,7 @@ from ..forms.plot_form import PlotForm
 from ..forms.print_dialog import PrintDialog
 from ..forms.roles_dialog import RolesDialog
 from ..forms.rounds_dialog import RoundsDialog
+from ..forms.statistics_dock import StatisticsDock
 from ..layers.admin_lookup import admin_names
 from ..layers.batch_import import import_layer
 from ..layers.crs_choice import srid_for_extent
@@ -72,6 +73,7 @@ class LandCasePlugin:
         self.menu: QMenu | None = None
         self.toolbar = None
         self.dock: CaseDock | None = None
+        self.statistics_dock: StatisticsDock | None = None
         self.actions: list[QAction] = []
         self.store: CaseStore | None = None
         self.plot_layer = None
@@ -102,6 +104,10 @@ class LandCasePlugin:
         # Wide enough for number, batch, township and status; QGIS's saved window state
         # (restored after plugins load) keeps whatever width the user chose.
         main_window.resizeDocks([self.dock], [560], Qt.Horizontal)
+
+        self.statistics_dock = StatisticsDock(self.iface, main_window)
+        self.iface.addDockWidget(Qt.RightDockWidgetArea, self.statistics_dock)
+        self.statistics_dock.hide()
 
         self.menu = QMenu(tr("&LandCase"), main_window)
         self.menu.setObjectName("LandCaseMenu")
@@ -137,6 +143,11 @@ class LandCasePlugin:
         self.menu.addSeparator()
         self.menu.addAction(panel)
         self.toolbar.addAction(panel)
+        statistics = self.statistics_dock.toggleViewAction()
+        statistics.setIcon(QIcon(str(ICONS / "statistics.svg")))
+        statistics.setText(tr("Statistics"))
+        self.menu.addAction(statistics)
+        self.toolbar.addAction(statistics)
 
         menu_bar = main_window.menuBar()
         help_menu = main_window.findChild(QMenu, "mHelpMenu")
@@ -174,6 +185,11 @@ class LandCasePlugin:
             self.toolbar.setParent(None)
             self.toolbar.deleteLater()
             self.toolbar = None
+        if self.statistics_dock is not None:
+            self.iface.removeDockWidget(self.statistics_dock)
+            self.statistics_dock.setParent(None)
+            self.statistics_dock.deleteLater()
+            self.statistics_dock = None
         if self.dock is not None:
             self.iface.removeDockWidget(self.dock)
             self.dock.setParent(None)
@@ -258,6 +274,7 @@ class LandCasePlugin:
         self.photo_layer = add_photo_layer(project, store)
         self.dock.set_store(store, layer)
         self.dock.show()
+        self.statistics_dock.set_store(store)
         if was_empty:
             # QGIS sets up a new project from its first layers (CRS, zoom to all) on a later
             # turn of the event loop; do it now, or it undoes a zoom made in between.
@@ -318,6 +335,7 @@ class LandCasePlugin:
             QApplication.restoreOverrideCursor()
         refresh(self.plot_layer)
         self.dock.reload()
+        self.statistics_dock.invalidate()
         show_success(self.iface, summary_text(report))
         self.report_dialog = ImportReportDialog(report, self.iface.mainWindow())
         self.report_dialog.show()
@@ -588,6 +606,7 @@ class LandCasePlugin:
         if self.photo_layer is not None:
             refresh_photos(self.photo_layer)
         self.dock.reload()
+        self.statistics_dock.invalidate()
 
     def close_database(self) -> None:
         if self.store is None:
@@ -606,6 +625,8 @@ class LandCasePlugin:
         self.store = None
         if self.dock is not None:
             self.dock.set_store(None, None)
+        if self.statistics_dock is not None:
+            self.statistics_dock.set_store(None)
         if self.plot_layer is not None:
             self.plot_layer = None
             remove_case_layers(QgsProject.instance(), path)

@@ -38,7 +38,9 @@ def _leftovers(main_window) -> dict:
             t for t in main_window.findChildren(QToolBar) if t.objectName() == "LandCaseToolbar"
         ],
         "docks": [
-            d for d in main_window.findChildren(QDockWidget) if d.objectName() == DOCK_OBJECT_NAME
+            d
+            for d in main_window.findChildren(QDockWidget)
+            if d.objectName() in (DOCK_OBJECT_NAME, "LandCaseStatisticsDock")
         ],
         "provider": [QgsApplication.processingRegistry().providerById("landcase")]
         if QgsApplication.processingRegistry().providerById("landcase")
@@ -65,7 +67,7 @@ def test_load_unload_three_times_leaves_nothing_behind(
         present = _leftovers(main_window)
         assert len(present["actions"]) == 10
         assert len(present["menus"]) == 1 and len(present["menu bar"]) == 1
-        assert len(present["toolbars"]) == 1 and len(present["docks"]) == 1
+        assert len(present["toolbars"]) == 1 and len(present["docks"]) == 2
         assert present["provider"]
         algorithm = QgsApplication.processingRegistry().algorithmById("landcase:createdatabase")
         assert algorithm is not None

@@ -1,8 +1,10 @@
-"""landcase:monthlystatistics — the monthly figures as an Excel workbook;
-landcase:exportsubmission — a round's submission as GeoPackage, GBK shapefile and workbook.
+"""landcase:monthlystatistics — the monthly figures as an Excel workbook and, optionally,
+the monthly report PDF (月报); landcase:exportsubmission — a round's submission as
+GeoPackage, GBK shapefile and workbook.
 
 Both run headless (``qgis_process.bin run landcase:<id>``); the work is in
-``cases/statistics.py``, ``cases/excel_export.py`` and ``layers/submission_export.py``.
+``cases/statistics.py``, ``cases/excel_export.py``, ``reports/monthly_report.py`` and
+``layers/submission_export.py``.
 """
 
 from __future__ import annotations
@@ -26,6 +28,9 @@ from ...cases.calendar import as_date
 from ...cases.excel_export import write_statistics_workbook
 from ...forms.messages import error_text
 from ...layers.submission_export import ExportError, export_submission
+from ...reports import FontMissing, register_cjk_font
+from ...reports.monthly_report import build_monthly_report, monthly_report_model
+from ...toolbelt import settings
 from ...toolbelt.i18n import tr
 
 
@@ -66,8 +71,11 @@ class MonthlyStatisticsAlgorithm(QgsProcessingAlgorithm):
             "unrectified area, overdue deadlines), the county and township accountability "
             "figures of the year and the ten townships with most 非农化 and 非粮化 area, and "
             "writes them to an Excel workbook with the definition of every figure. PERIOD is "
-            "a month (YYYY-MM), a year (YYYY) or a date range (YYYY-MM-DD/YYYY-MM-DD). The "
-            "monthly report PDF (OUTPUT_PDF) is not written by this version yet."
+            "a month (YYYY-MM), a year (YYYY) or a date range (YYYY-MM-DD/YYYY-MM-DD). "
+            "OUTPUT_PDF, when given, receives the monthly report (月报): the county and "
+            "township tables, a bar chart by township, the county flags with the denominator "
+            "of 违法占耕比例, the top-ten rankings and the definitions, with the station "
+            "(unit name of the LandCase settings) as 填报单位."
         )
 
     def createInstance(self):  # noqa: N802 (Qt API)
@@ -103,6 +111,7 @@ class MonthlyStatisticsAlgorithm(QgsProcessingAlgorithm):
             )
         )
         self.addOutput(QgsProcessingOutputNumber("PLOTS", tr("Plots in the period")))
+        self.addOutput(QgsProcessingOutputNumber("PAGES", tr("Pages of the monthly report")))
         self.addOutput(QgsProcessingOutputNumber("ILLEGAL", tr("Violations (违法宗数)")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (Qt API)
@@ -143,19 +152,40 @@ class MonthlyStatisticsAlgorithm(QgsProcessingAlgorithm):
                 source=figures.denominator.source
             )
         )
-        if pdf:
-            feedback.pushWarning(
-                tr(
-                    "The monthly report PDF is not written by this version yet; {path} was "
-                    "not created."
-                ).format(path=pdf)
-            )
-        feedback.setProgress(100)
-        return {
+        results = {
             self.OUTPUT_XLSX: workbook,
             "PLOTS": figures.plots,
             "ILLEGAL": int(total["illegal_count"]),
         }
+        if pdf:
+            feedback.setProgress(80)
+            built = self._write_pdf(figures, pdf)
+            feedback.pushInfo(
+                tr("Monthly report: {path} ({pages} pages, hash {hash})").format(
+                    path=built.path, pages=built.pages, hash=built.case_hash
+                )
+            )
+            results[self.OUTPUT_PDF] = str(built.path)
+            results["PAGES"] = built.pages
+        feedback.setProgress(100)
+        return results
+
+    @staticmethod
+    def _write_pdf(figures, path: str):
+        """The 月报 of ``figures``, in the report font of the settings (else a system
+        font), with the station of the settings as 填报单位."""
+        try:
+            fonts = register_cjk_font(settings.value(settings.REPORT_FONT, "") or None)
+            report = monthly_report_model(figures, settings.value(settings.UNIT_NAME, "") or "")
+            return build_monthly_report(report, path, fonts=fonts)
+        except FontMissing as error:
+            raise QgsProcessingException(tr(error.template).format(**error.params)) from error
+        except OSError as error:
+            raise QgsProcessingException(
+                tr("The monthly report could not be written to {path}: {error}").format(
+                    path=path, error=error
+                )
+            ) from error
 
 
 class ExportSubmissionAlgorithm(QgsProcessingAlgorithm):
