@@ -17,11 +17,8 @@ from .fonts import FontSet
 from .layout import (
     FRAME_WIDTH,
     LABEL_BACKGROUND,
-    BoldText,
     BuildContext,
     BuildResult,
-    ContextMarker,
-    PageContext,
     PageRange,
     PdfMeta,
     fmt_area,
@@ -33,7 +30,7 @@ from .layout import (
     write_atomically,
 )
 from .models import CloseOutReport, mu
-from .sections import KV_WIDTHS, photo_grid, plot_table, signature_block, titled
+from .sections import KV_WIDTHS, photo_grid, report_opening, signature_block, titled
 
 TITLE = "卫片执法图斑整改销号报告"
 
@@ -72,19 +69,7 @@ def closeout_story(
     """The report's flowables, starting with its page context (header, footer, QR);
     ``page_title`` replaces the report's name in the page header (a dossier's entry)."""
     s = ctx.styles
-    plot = report.plot
-    case_hash = case_hash or report.case_hash()
-    context = PageContext(page_title or TITLE, plot.jcbh, case_hash, ctx.generated)
-    marker = ContextMarker(context, key=report)
-    story: list[Flowable] = [
-        marker,
-        BoldText(TITLE, ctx.fonts, 18, after=3 * mm),
-        s.p(f"监测编号：{plot.jcbh}", s.subtitle),
-    ]
-    if report.unit:
-        story.append(s.p(f"报告单位：{report.unit}", s.subtitle))
-    story.append(Spacer(1, 3 * mm))
-    story += titled(ctx, "一、图斑基本信息", plot_table(ctx, plot))
+    story = report_opening(ctx, report, TITLE, "报告单位", case_hash, page_title)
 
     d = report.determination
     rows: list[list] = [

@@ -11,8 +11,11 @@ from .layout import (
     FRAME_HEIGHT,
     FRAME_WIDTH,
     LABEL_BACKGROUND,
+    BoldText,
     BuildContext,
+    ContextMarker,
     FittedImage,
+    PageContext,
     fmt_area,
     fmt_coord,
     fmt_direction,
@@ -268,3 +271,29 @@ def titled(ctx: BuildContext, heading: str, *flowables: Flowable) -> list[Flowab
             break
         need += height + flowable.getSpaceBefore() + flowable.getSpaceAfter()
     return [CondPageBreak(need + 2), title, *flowables]
+
+
+def report_opening(
+    ctx: BuildContext,
+    report,
+    title: str,
+    unit_label: str,
+    case_hash: str | None = None,
+    page_title: str | None = None,
+) -> list[Flowable]:
+    """The first flowables of a plot's report: its page context (header, footer, QR), the
+    title, the 监测编号, the issuing unit and the plot table. ``page_title`` replaces the
+    report's name in the page header (a dossier's entry)."""
+    plot = report.plot
+    context = PageContext(
+        page_title or title, plot.jcbh, case_hash or report.case_hash(), ctx.generated
+    )
+    story: list[Flowable] = [
+        ContextMarker(context, key=report),
+        BoldText(title, ctx.fonts, 18, after=3 * mm),
+        ctx.styles.p(f"监测编号：{plot.jcbh}", ctx.styles.subtitle),
+    ]
+    if report.unit:
+        story.append(ctx.styles.p(f"{unit_label}：{report.unit}", ctx.styles.subtitle))
+    story.append(Spacer(1, 3 * mm))
+    return story + titled(ctx, "一、图斑基本信息", plot_table(ctx, plot))

@@ -18,12 +18,9 @@ from .fonts import FontSet
 from .layout import (
     FRAME_WIDTH,
     IMAGE_DPI,
-    BoldText,
     BuildContext,
     BuildResult,
-    ContextMarker,
     FittedImage,
-    PageContext,
     PageRange,
     PdfMeta,
     key_value_table,
@@ -40,7 +37,7 @@ from .sections import (
     layer_table,
     overlay_table,
     photo_grid,
-    plot_table,
+    report_opening,
     signature_block,
     titled,
 )
@@ -111,18 +108,7 @@ def verification_story(
     ``page_title`` replaces the report's name in the page header (a dossier's entry)."""
     s = ctx.styles
     plot = report.plot
-    case_hash = case_hash or report.case_hash()
-    context = PageContext(page_title or TITLE, plot.jcbh, case_hash, ctx.generated)
-    marker = ContextMarker(context, key=report)
-    story: list[Flowable] = [
-        marker,
-        BoldText(TITLE, ctx.fonts, 18, after=3 * mm),
-        s.p(f"监测编号：{plot.jcbh}", s.subtitle),
-    ]
-    if report.unit:
-        story.append(s.p(f"核查单位：{report.unit}", s.subtitle))
-    story.append(Spacer(1, 3 * mm))
-    story += titled(ctx, "一、图斑基本信息", plot_table(ctx, plot))
+    story = report_opening(ctx, report, TITLE, "核查单位", case_hash, page_title)
     story += maps_section(ctx, report)
     story += titled(
         ctx,
