@@ -8,21 +8,18 @@ from collections import Counter
 
 import shapely
 from qgis.core import (
-    QgsExpression,
-    QgsFeatureRequest,
     QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterString,
-    QgsVectorLayer,
 )
 
 from ...cases import CaseDatabaseError, CaseStore
 from ...cases import overlay_records as rec
 from ...forms.messages import error_text
-from ...layers.plot_layer import spatialite_uri
+from ...layers.plot_filter import PlotFilterError, plot_ids_matching
 from ...layers.role_layers import RoleLayerError, RoleLayers
 from ...toolbelt.i18n import tr
 
@@ -95,7 +92,7 @@ class OverlayAlgorithm(QgsProcessingAlgorithm):
             raise QgsProcessingException(error_text(error)) from error
         layers = None
         try:
-            plot_ids = self._selected(store, expression) if expression else None
+            plot_ids = plot_ids_matching(store, expression) if expression else None
             layers = RoleLayers(store, use_project_layers=False)
             for problem in layers.problems:
                 feedback.reportError(
@@ -122,6 +119,8 @@ class OverlayAlgorithm(QgsProcessingAlgorithm):
             if feedback.isCanceled():
                 raise QgsProcessingException(tr("Canceled: nothing was stored."))
             written = rec.save_overlay(store, result.rows, result.plot_ids)
+        except PlotFilterError as error:
+            raise QgsProcessingException(error.text(tr)) from error
         except RoleLayerError as error:
             raise QgsProcessingException(error.text(tr)) from error
         except CaseDatabaseError as error:
@@ -156,32 +155,3 @@ class OverlayAlgorithm(QgsProcessingAlgorithm):
             feedback.pushInfo(tr("Overlay table: {path}").format(path=output))
             results[self.OUTPUT] = output
         return results
-
-    def _selected(self, store, expression: str) -> list[int]:
-        """Ids of the plots the expression selects, evaluated by QGIS over the plot table."""
-        parsed = QgsExpression(expression)
-        if parsed.hasParserError():
-            raise QgsProcessingException(
-                tr("The filter expression is not valid: {error}").format(
-                    error=parsed.parserErrorString()
-                )
-            )
-        layer = QgsVectorLayer(spatialite_uri(store.plot_layer_source()), "plot", "spatialite")
-        if not layer.isValid():
-            raise QgsProcessingException(tr("The plot table cannot be read."))
-        unknown = sorted(
-            name
-            for name in parsed.referencedColumns()
-            if name
-            and name != QgsFeatureRequest.ALL_ATTRIBUTES
-            and layer.fields().indexOf(name) < 0
-        )
-        if unknown:
-            raise QgsProcessingException(
-                tr(
-                    "The filter expression names fields the plot table does not have: {fields}"
-                ).format(fields=", ".join(unknown))
-            )
-        request = QgsFeatureRequest(parsed).setFlags(QgsFeatureRequest.NoGeometry)
-        request.setSubsetOfAttributes(["id"], layer.fields())
-        return [int(feature["id"]) for feature in layer.getFeatures(request)]
