@@ -213,3 +213,23 @@ def test_a_bad_filter_is_named(plugin_provider, tmp_path):
                 "OUTPUT_FOLDER": str(tmp_path / "o"),
             },
         )
+
+
+def test_holiday_calendar_for_a_year_the_package_does_not_know(plugin_provider, tmp_path):
+    import processing
+
+    from landcase.cases.calendar import add_working_days
+
+    database = tmp_path / "station.sqlite"
+    small_database(database, plots=1).close()
+    result = processing.run(
+        "landcase:holidaycalendar",
+        {
+            "DATABASE": str(database),
+            "DAYS": "2027-01-01 holiday 元旦\n2027-01-02 holiday 元旦\n2027-01-03 holiday 元旦",
+        },
+    )
+    assert result["DAYS_ENTERED"] == 3
+    store = CaseStore.open(database)
+    # Thursday 2026-12-31 + 1 working day skips the 元旦 holiday (Fri 1 Jan) and the weekend
+    assert add_working_days(store, "2026-12-31", 1).isoformat() == "2027-01-04"

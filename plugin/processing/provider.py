@@ -9,6 +9,7 @@ from qgis.PyQt.QtGui import QIcon
 
 from ...toolbelt.i18n import tr
 from .create_database import CreateDatabaseAlgorithm
+from .holiday_calendar import HolidayCalendarAlgorithm
 from .import_plots import ImportPlotsAlgorithm
 from .overlay import OverlayAlgorithm
 from .print_documents import (
@@ -38,6 +39,7 @@ class LandCaseProvider(QgsProcessingProvider):
     def loadAlgorithms(self) -> None:  # noqa: N802 (Qt API)
         self.addAlgorithm(CreateDatabaseAlgorithm())
         self.addAlgorithm(ImportPlotsAlgorithm())
+        self.addAlgorithm(HolidayCalendarAlgorithm())
         self.addAlgorithm(SetLayerRoleAlgorithm())
         self.addAlgorithm(OverlayAlgorithm())
         self.addAlgorithm(MonthlyStatisticsAlgorithm())

@@ -4,14 +4,19 @@
   <context>
     <name>LandCase</name>
     <message>
-      <location filename="../../plugin/main.py" line="93" />
+      <location filename="../../plugin/main.py" line="112" />
       <source>&amp;LandCase</source>
       <translation>卫片执法(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dock.py" line="208" />
+      <location filename="../../forms/case_dock.py" line="219" />
       <source>(none)</source>
       <translation>（无）</translation>
+    </message>
+    <message>
+      <location filename="../../forms/statistics_dock.py" line="128" />
+      <source>A year (2026), a month (2026-03) or a date range (2026-01-01/2026-03-31); press Enter to compute.</source>
+      <translation>年份（2026）、月份（2026-03）或日期范围（2026-01-01/2026-03-31），按回车键计算。</translation>
     </message>
     <message>
       <location filename="../../forms/case_dialog.py" line="116" />
@@ -44,14 +49,19 @@
       <translation>行政区名称（XZQMC）</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dock.py" line="149" />
+      <location filename="../../forms/case_dock.py" line="160" />
       <source>All</source>
       <translation>全部</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="209" />
+      <location filename="../../plugin/main.py" line="246" />
       <source>All files (*)</source>
       <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+      <location filename="../../forms/print_dialog.py" line="35" />
+      <source>All plots shown in the panel ({count})</source>
+      <translation>面板中显示的全部图斑（{count} 个）</translation>
     </message>
     <message>
       <location filename="../../cases/overlay_records.py" line="133" />
@@ -69,6 +79,11 @@
       <translation>批准文号</translation>
     </message>
     <message>
+      <location filename="../../forms/breakdown_view.py" line="35" />
+      <source>Approval {number}</source>
+      <translation>批文 {number}</translation>
+    </message>
+    <message>
       <location filename="../../cases/overlay_records.py" line="127" />
       <source>Approved land (批准用地)</source>
       <translation>批准用地</translation>
@@ -84,6 +99,16 @@
       <translation>面积（亩）</translation>
     </message>
     <message>
+      <location filename="../../forms/breakdown_view.py" line="52" />
+      <source>Area identity fails by {m2:.2f} m²: gaps or overlaps in the land use.</source>
+      <translation>各地类面积之和与图斑面积相差 {m2:.2f} 平方米：地类图斑存在缝隙或重叠。</translation>
+    </message>
+    <message>
+      <location filename="../../forms/breakdown_view.py" line="50" />
+      <source>Area identity holds.</source>
+      <translation>各地类面积之和与图斑面积一致。</translation>
+    </message>
+    <message>
       <location filename="../../forms/import_dialog.py" line="78" />
       <source>As the source says</source>
       <translation>按源数据</translation>
@@ -94,7 +119,7 @@
       <translation>在案件库中将图层指定为内业比对的某一图层类别：保存图层数据源及该类别各字段对应的字段名，每次打开案件库时自动恢复。FIELDS 为 JSON，类别字段 → 图层字段，例如 {{"code": "DLBM", "name": "DLMC"}}；未列出的字段按常用字段名查找。没有坐标参考系的图层不予接受。各图层类别及其字段：{roles}</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="399" />
+      <location filename="../../plugin/main.py" line="600" />
       <source>Audit trail</source>
       <translation>审计日志</translation>
     </message>
@@ -104,9 +129,14 @@
       <translation>判定依据</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dock.py" line="112" />
+      <location filename="../../forms/case_dock.py" line="114" />
       <source>Batch</source>
       <translation>批次</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="92" />
+      <source>Batch (name or id)</source>
+      <translation>批次（名称或编号）</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/import_plots.py" line="70" />
@@ -119,6 +149,11 @@
       <translation>批次 {batch}：共 {rows} 条记录，导入 {imported} 条；修复 {repaired} 条，拒绝 {rejected} 条，跳过重复 {duplicates} 条，重叠待查 {overlaps} 处。</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/print_documents.py" line="124" />
+      <source>Binds the documents of the plots the expression selects into one dossier: cover, table of contents with page numbers, the documents in a fixed order, notes page.</source>
+      <translation>将表达式选中图斑的文书装订为一份卷宗：封面、带页码的目录、按固定顺序排列的文书、备考表。</translation>
+    </message>
+    <message>
       <location filename="../../plugin/processing/create_database.py" line="53" />
       <source>CRS</source>
       <translation>坐标参考系</translation>
@@ -129,12 +164,12 @@
       <translation>源数据坐标系</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="123" />
+      <location filename="../../plugin/processing/overlay.py" line="120" />
       <source>Canceled: nothing was stored.</source>
       <translation>已取消，未写入任何数据。</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="223" />
+      <location filename="../../plugin/main.py" line="260" />
       <source>Cannot open the case database</source>
       <translation>无法打开案件库</translation>
     </message>
@@ -144,7 +179,7 @@
       <translation>案件库</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="115" />
+      <location filename="../../plugin/main.py" line="142" />
       <source>Case panel</source>
       <translation>案件面板</translation>
     </message>
@@ -174,6 +209,11 @@
       <translation>两轮次之间的变化</translation>
     </message>
     <message>
+      <location filename="../../forms/statistics_dock.py" line="187" />
+      <source>Chart by township</source>
+      <translation>分乡镇图表</translation>
+    </message>
+    <message>
       <location filename="../../forms/new_database_dialog.py" line="67" />
       <source>Choose a file for the database.</source>
       <translation>请选择案件库文件。</translation>
@@ -189,7 +229,12 @@
       <translation>请选择存放监测编号（JCBH）的字段。</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dock.py" line="77" />
+      <location filename="../../forms/print_dialog.py" line="66" />
+      <source>Choose the output folder.</source>
+      <translation>请选择输出文件夹。</translation>
+    </message>
+    <message>
+      <location filename="../../forms/case_dock.py" line="79" />
       <source>Clear filters</source>
       <translation>清除筛选</translation>
     </message>
@@ -207,6 +252,11 @@
       <location filename="../../forms/case_dialog.py" line="179" />
       <source>Close without a case</source>
       <translation>不立案办结</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/print_documents.py" line="111" />
+      <source>Close-out reports (销号报告)</source>
+      <translation>销号报告</translation>
     </message>
     <message>
       <location filename="../../forms/case_dialog.py" line="244" />
@@ -234,9 +284,19 @@
       <translation>与上一轮次比较</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="144" />
+      <location filename="../../forms/statistics_dock.py" line="204" />
+      <source>Compute the figures again from the database</source>
+      <translation>从案件库重新计算统计数据</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/overlay.py" line="143" />
       <source>Computed {plots} plots; {rows} rows stored.</source>
       <translation>已计算 {plots} 个图斑，写入 {rows} 条记录。</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="67" />
+      <source>Computes the figures of a period per county, township and village (plots issued and registered, determinations by category, violations, 耕地 and 永久基本农田 occupied, 新增 and 存量, 违法占耕比例, 整改到位率, 履职到位率, unrectified area, overdue deadlines), the county and township accountability figures of the year and the ten townships with most 非农化 and 非粮化 area, and writes them to an Excel workbook with the definition of every figure. PERIOD is a month (YYYY-MM), a year (YYYY) or a date range (YYYY-MM-DD/YYYY-MM-DD). OUTPUT_PDF, when given, receives the monthly report (月报): the county and township tables, a bar chart by township, the county flags with the denominator of 违法占耕比例, the top-ten rankings and the definitions, with the station (unit name of the LandCase settings) as 填报单位.</source>
+      <translation>按县、乡镇、村计算统计期间的各项指标（下发和登记的图斑数、各判定类别数、违法宗数、占用耕地和永久基本农田面积、新增与存量、违法占耕比例、整改到位率、履职到位率、未整改面积、超期数），当年的县级和乡镇考核指标，以及非农化和非粮化面积最大的十个乡镇，连同各指标的定义写入 Excel 工作簿。PERIOD 为月份（YYYY-MM）、年份（YYYY）或日期范围（YYYY-MM-DD/YYYY-MM-DD）。如指定 OUTPUT_PDF，则输出月报：县级和乡镇汇总表、分乡镇柱状图、县级考核（含违法占耕比例的分母）、前十排名及指标定义，填报单位为本所（插件设置中的单位名称）。</translation>
     </message>
     <message>
       <location filename="../../forms/case_dialog.py" line="117" />
@@ -247,6 +307,16 @@
       <location filename="../../forms/new_database_dialog.py" line="50" />
       <source>Coordinate reference system</source>
       <translation>坐标参考系</translation>
+    </message>
+    <message>
+      <location filename="../../forms/statistics_dock.py" line="67" />
+      <source>Counties</source>
+      <translation>县级汇总</translation>
+    </message>
+    <message>
+      <location filename="../../forms/statistics_dock.py" line="70" />
+      <source>County flags</source>
+      <translation>县级考核</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/create_database.py" line="29" />
@@ -264,6 +334,11 @@
       <translation>正在新建 {path}，坐标系 EPSG:{srid}</translation>
     </message>
     <message>
+      <location filename="../../forms/breakdown_view.py" line="22" />
+      <source>Cropland (耕地)</source>
+      <translation>耕地</translation>
+    </message>
+    <message>
       <location filename="../../forms/plot_form.py" line="55" />
       <source>Date found</source>
       <translation>发现日期</translation>
@@ -272,6 +347,16 @@
       <location filename="../../plugin/processing/import_plots.py" line="73" />
       <source>Date the batch was received (YYYY-MM-DD)</source>
       <translation>批次接收日期（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/holiday_calendar.py" line="67" />
+      <source>Days</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/holiday_calendar.py" line="68" />
+      <source>Days entered</source>
+      <translation>录入天数</translation>
     </message>
     <message>
       <location filename="../../forms/plot_table_model.py" line="98" />
@@ -309,14 +394,29 @@
       <translation>情况描述</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="40" />
+      <location filename="../../plugin/processing/overlay.py" line="37" />
       <source>Desk comparison</source>
       <translation>内业比对</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="37" />
+      <location filename="../../plugin/processing/overlay.py" line="34" />
       <source>Desk comparison (overlay)</source>
       <translation>内业比对（叠加分析）</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/main.py" line="563" />
+      <source>Desk comparison failed</source>
+      <translation>内业比对失败</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/main.py" line="134" />
+      <source>Desk comparison of the plots shown</source>
+      <translation>对显示的图斑进行内业比对</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/main.py" line="567" />
+      <source>Desk comparison stored for {count} plots.</source>
+      <translation>已保存 {count} 个图斑的内业比对结果。</translation>
     </message>
     <message>
       <location filename="../../forms/import_dialog.py" line="74" />
@@ -324,7 +424,7 @@
       <translation>自动识别</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dock.py" line="115" />
+      <location filename="../../forms/case_dock.py" line="117" />
       <source>Determination</source>
       <translation>判定结果</translation>
     </message>
@@ -334,7 +434,32 @@
       <translation>判定结果：{category} {subtype}</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dock.py" line="75" />
+      <location filename="../../forms/print_dialog.py" line="52" />
+      <source>Document</source>
+      <translation>文书</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/print_documents.py" line="33" />
+      <source>Documents</source>
+      <translation>文书</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/print_documents.py" line="54" />
+      <source>Documents already up to date</source>
+      <translation>无需更新的文书数</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/print_documents.py" line="53" />
+      <source>Documents made</source>
+      <translation>生成文书数</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/print_documents.py" line="121" />
+      <source>Dossier (卷宗)</source>
+      <translation>卷宗</translation>
+    </message>
+    <message>
+      <location filename="../../forms/case_dock.py" line="77" />
       <source>Due within 7 days</source>
       <translation>7 天内到期</translation>
     </message>
@@ -372,6 +497,46 @@
       <location filename="../../cases/overlay_records.py" line="114" />
       <source>Ecological protection red line (生态保护红线)</source>
       <translation>生态保护红线</translation>
+    </message>
+    <message>
+      <location filename="../../forms/breakdown_view.py" line="25" />
+      <source>Ecological red line</source>
+      <translation>生态保护红线</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/holiday_calendar.py" line="52" />
+      <source>Enters holidays and adjusted working days (one a line: YYYY-MM-DD holiday|workday name) from the State Council's notice for a year the built-in calendar does not know yet. A day entered here overrides the built-in calendar.</source>
+      <translation>录入国务院公布的某年节假日安排（放假日和调休上班日，每行一天：YYYY-MM-DD holiday|workday 名称），用于内置日历尚未包含的年份。此处录入的日期优先于内置日历。</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="228" />
+      <source>Excel table</source>
+      <translation>Excel 表格</translation>
+    </message>
+    <message>
+      <location filename="../../forms/statistics_dock.py" line="84" />
+      <source>Excel workbook (*.xlsx)</source>
+      <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+      <location filename="../../forms/statistics_dock.py" line="206" />
+      <source>Export Excel…</source>
+      <translation>导出 Excel…</translation>
+    </message>
+    <message>
+      <location filename="../../forms/statistics_dock.py" line="84" />
+      <source>Export statistics</source>
+      <translation>导出统计表</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="198" />
+      <source>Export submission (一上 / 二上)</source>
+      <translation>导出上报成果（一上/二上）</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="238" />
+      <source>Exporting round {round}</source>
+      <translation>正在导出报送轮次 {round}</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/set_layer_role.py" line="91" />
@@ -469,12 +634,17 @@
       <translation>立案或移交</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="226" />
+      <source>GeoPackage</source>
+      <translation>GeoPackage 文件</translation>
+    </message>
+    <message>
       <location filename="../../plugin/processing/import_plots.py" line="86" />
       <source>Geometries repaired</source>
       <translation>修复几何数</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="108" />
+      <location filename="../../plugin/main.py" line="127" />
       <source>Handle case…</source>
       <translation>办理案件…</translation>
     </message>
@@ -489,12 +659,12 @@
       <translation>导入</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="288" />
+      <location filename="../../plugin/main.py" line="328" />
       <source>Import failed</source>
       <translation>导入失败</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="292" />
+      <location filename="../../plugin/main.py" line="332" />
       <source>Import failed; nothing was stored</source>
       <translation>导入失败，未写入任何数据</translation>
     </message>
@@ -504,7 +674,7 @@
       <translation>导入图斑批次</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="101" />
+      <location filename="../../plugin/main.py" line="120" />
       <source>Import plot batch…</source>
       <translation>导入图斑批次…</translation>
     </message>
@@ -554,12 +724,12 @@
       <translation>卫片执法</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dock.py" line="54" />
+      <location filename="../../forms/case_dock.py" line="56" />
       <source>LandCase cases</source>
       <translation>卫片执法案件</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/provider.py" line="25" />
+      <location filename="../../plugin/processing/provider.py" line="34" />
       <source>LandCase land enforcement cases</source>
       <translation>卫片执法与违法用地巡查案件</translation>
     </message>
@@ -567,6 +737,11 @@
       <location filename="../../plugin/dependencies.py" line="42" />
       <source>LandCase needs these Python packages in the Python that QGIS uses: {packages}. Install them there (pip, or the OSGeo4W shell on Windows) and restart QGIS.</source>
       <translation>插件需要在 QGIS 所用的 Python 中安装以下软件包：{packages}。请在该 Python 中安装（pip，Windows 下用 OSGeo4W Shell）后重启 QGIS。</translation>
+    </message>
+    <message>
+      <location filename="../../forms/statistics_dock.py" line="101" />
+      <source>LandCase statistics</source>
+      <translation>卫片执法统计</translation>
     </message>
     <message>
       <location filename="../../cases/overlay_records.py" line="186" />
@@ -584,6 +759,21 @@
       <translation>图层</translation>
     </message>
     <message>
+      <location filename="../../forms/roles_dialog.py" line="63" />
+      <source>Layer roles</source>
+      <translation>图层类别</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/main.py" line="467" />
+      <source>Layer roles whose source is missing: {roles}</source>
+      <translation>以下图层类别的数据源缺失：{roles}</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/main.py" line="132" />
+      <source>Layer roles…</source>
+      <translation>图层类别…</translation>
+    </message>
+    <message>
       <location filename="../../plugin/processing/set_layer_role.py" line="75" />
       <source>Layer source</source>
       <translation>图层数据源</translation>
@@ -597,6 +787,11 @@
       <location filename="../../forms/case_dialog.py" line="84" />
       <source>Legality determination</source>
       <translation>合法性判定</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/holiday_calendar.py" line="30" />
+      <source>Line '{line}': give the day and holiday or workday.</source>
+      <translation>第“{line}”行：请给出日期以及 holiday（放假）或 workday（上班）。</translation>
     </message>
     <message>
       <location filename="../../forms/rounds_dialog.py" line="111" />
@@ -634,6 +829,21 @@
       <translation>监测批次（JCPC）</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="107" />
+      <source>Monthly report PDF</source>
+      <translation>月报 PDF</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="164" />
+      <source>Monthly report: {path} ({pages} pages, hash {hash})</source>
+      <translation>月报：{path}（{pages} 页，哈希值 {hash}）</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="58" />
+      <source>Monthly statistics</source>
+      <translation>月度统计</translation>
+    </message>
+    <message>
       <location filename="../../cases/overlay_records.py" line="166" />
       <source>Name</source>
       <translation>名称</translation>
@@ -654,12 +864,12 @@
       <translation>新建案件库</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="98" />
+      <location filename="../../plugin/main.py" line="117" />
       <source>New case database…</source>
       <translation>新建案件库…</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="103" />
+      <location filename="../../plugin/main.py" line="122" />
       <source>New plot</source>
       <translation>新增图斑</translation>
     </message>
@@ -669,12 +879,17 @@
       <translation>未找到可用于 PDF 报告的中文 TrueType 字体。请安装 {hint}，或在插件设置中指定 TrueType（.ttf/.ttc）中文字体。CFF 轮廓的 OpenType 字体（.otf、Noto CJK、思源字体）无法嵌入。{tried}</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dock.py" line="105" />
+      <location filename="../../forms/case_dock.py" line="107" />
       <source>No case database open.</source>
       <translation>未打开案件库。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="106" />
+      <location filename="../../forms/breakdown_view.py" line="19" />
+      <source>No desk comparison for {jcbh}: assign the land-use layer (Layer roles…).</source>
+      <translation>{jcbh} 尚无内业比对结果：请指定地类图斑图层（图层类别…）。</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/overlay.py" line="103" />
       <source>No layer is assigned to an overlay role in this database; assign them with landcase:setlayerrole.</source>
       <translation>本案件库尚未指定任何比对图层，请用 landcase:setlayerrole 指定。</translation>
     </message>
@@ -684,9 +899,19 @@
       <translation>没有 {year} 年的法定节假日安排：请先在日历中录入国务院公布的 {year} 年节假日安排（放假日和调休上班日），方可计算该年的工作日期限。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="116" />
+      <location filename="../../forms/statistics_dock.py" line="448" />
+      <source>No plot in this period.</source>
+      <translation>该期间没有图斑。</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/overlay.py" line="113" />
       <source>No plot to compute.</source>
       <translation>没有需要计算的图斑。</translation>
+    </message>
+    <message>
+      <location filename="../../forms/print_dialog.py" line="69" />
+      <source>No plot to print.</source>
+      <translation>没有要打印的图斑。</translation>
     </message>
     <message>
       <location filename="../../forms/case_dialog.py" line="208" />
@@ -694,17 +919,27 @@
       <translation>说明</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="207" />
+      <location filename="../../forms/bar_chart.py" line="68" />
+      <source>Nothing to show.</source>
+      <translation>无可显示的内容。</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/holiday_calendar.py" line="43" />
+      <source>Official holiday calendar</source>
+      <translation>法定节假日安排</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/main.py" line="244" />
       <source>Open case database</source>
       <translation>打开案件库</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="99" />
+      <location filename="../../plugin/main.py" line="118" />
       <source>Open case database…</source>
       <translation>打开案件库…</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="256" />
+      <location filename="../../plugin/main.py" line="296" />
       <source>Open or create a case database first.</source>
       <translation>请先打开或新建案件库。</translation>
     </message>
@@ -719,12 +954,22 @@
       <translation>打开报告文件</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="248" />
+      <location filename="../../plugin/main.py" line="288" />
       <source>Opened {path}: {count} plots.</source>
       <translation>已打开 {path}：共 {count} 个图斑。</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dock.py" line="73" />
+      <location filename="../../plugin/processing/print_documents.py" line="51" />
+      <source>Output folder</source>
+      <translation>输出文件夹</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="96" />
+      <source>Overdue as of (YYYY-MM-DD; default today)</source>
+      <translation>超期计算截止日期（YYYY-MM-DD，默认为今天）</translation>
+    </message>
+    <message>
+      <location filename="../../forms/case_dock.py" line="75" />
       <source>Overdue only</source>
       <translation>仅显示超期</translation>
     </message>
@@ -739,17 +984,17 @@
       <translation>标记重叠数</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="74" />
+      <location filename="../../plugin/processing/overlay.py" line="71" />
       <source>Overlay table (CSV)</source>
       <translation>叠加分析表（CSV）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="156" />
+      <location filename="../../plugin/processing/overlay.py" line="155" />
       <source>Overlay table: {path}</source>
       <translation>叠加分析表：{path}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="46" />
+      <location filename="../../plugin/processing/overlay.py" line="43" />
       <source>Overlays the plots of a case database with the layers assigned to roles (landcase:setlayerrole): area by land-use code and by 三大类, 耕地, permanent basic farmland, ecological red line, urban development boundary, approvals with their 批准文号 and covered share, facility filings with their filed area; planar and ellipsoidal (椭球面积) m². The results replace the plots' earlier results in the database, in one transaction. FILTER is a QGIS expression over the plot table's fields (e.g. "jcbh LIKE '3201%'"); without it every plot is computed. OUTPUT, when given, is a CSV with one line per plot, role and class.</source>
       <translation>将案件库中的图斑与已指定类别的图层（landcase:setlayerrole）叠加分析：按地类编码和三大类统计面积，以及占用耕地、永久基本农田、生态保护红线、城镇开发边界、批准用地（含批准文号及覆盖比例）、设施农用地备案（含备案面积）的面积；面积以平方米计，同时计算平面面积和椭球面积。结果在一个事务中替换案件库中这些图斑原有的比对结果。FILTER 为基于图斑表字段的 QGIS 表达式（例如 "jcbh LIKE '3201%'"），不填写时计算全部图斑。如指定 OUTPUT，则输出 CSV 文件，每个图斑、图层类别和地类各占一行。</translation>
     </message>
@@ -759,9 +1004,24 @@
       <translation>覆盖已有文件</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="114" />
+      <source>Pages of the monthly report</source>
+      <translation>月报页数</translation>
+    </message>
+    <message>
       <location filename="../../forms/rounds_dialog.py" line="35" />
       <source>Period</source>
       <translation>月份</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="88" />
+      <source>Period (YYYY-MM, YYYY or YYYY-MM-DD/YYYY-MM-DD)</source>
+      <translation>统计期间（YYYY-MM、YYYY 或 YYYY-MM-DD/YYYY-MM-DD）</translation>
+    </message>
+    <message>
+      <location filename="../../forms/breakdown_view.py" line="24" />
+      <source>Permanent basic farmland</source>
+      <translation>永久基本农田</translation>
     </message>
     <message>
       <location filename="../../cases/overlay_records.py" line="107" />
@@ -777,6 +1037,16 @@
       <location filename="../../forms/case_dialog.py" line="425" />
       <source>Photos (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)</source>
       <translation>照片 (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)</translation>
+    </message>
+    <message>
+      <location filename="../../forms/statistics_dock.py" line="121" />
+      <source>Pick a month</source>
+      <translation>选择月份</translation>
+    </message>
+    <message>
+      <location filename="../../forms/breakdown_view.py" line="22" />
+      <source>Plot</source>
+      <translation>图斑</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/import_plots.py" line="69" />
@@ -799,7 +1069,7 @@
       <translation>图斑类型（TBLX）</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="347" />
+      <location filename="../../plugin/main.py" line="388" />
       <source>Plot {jcbh} saved.</source>
       <translation>图斑 {jcbh} 已保存。</translation>
     </message>
@@ -807,6 +1077,11 @@
       <location filename="../../forms/case_dialog.py" line="256" />
       <source>Plot {jcbh} — status: {status}</source>
       <translation>图斑 {jcbh}，状态：{status}</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="248" />
+      <source>Plot {jcbh}, field {field}: {reason}</source>
+      <translation>图斑 {jcbh}，字段 {field}：{reason}</translation>
     </message>
     <message>
       <location filename="../../cases/workflow.py" line="129" />
@@ -819,9 +1094,19 @@
       <translation>图斑</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="81" />
+      <location filename="../../plugin/processing/print_documents.py" line="48" />
+      <source>Plots (expression)</source>
+      <translation>图斑（表达式）</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/overlay.py" line="78" />
       <source>Plots computed</source>
       <translation>计算图斑数</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="229" />
+      <source>Plots exported</source>
+      <translation>导出图斑数</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/import_plots.py" line="85" />
@@ -829,14 +1114,54 @@
       <translation>导入图斑数</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="68" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="113" />
+      <source>Plots in the period</source>
+      <translation>期间图斑数</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/overlay.py" line="65" />
       <source>Plots to compute (expression)</source>
       <translation>参与计算的图斑（表达式）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="83" />
+      <location filename="../../plugin/processing/overlay.py" line="80" />
       <source>Plots with findings to check</source>
       <translation>需核实的图斑数</translation>
+    </message>
+    <message>
+      <location filename="../../forms/print_dialog.py" line="48" />
+      <source>Print</source>
+      <translation>打印</translation>
+    </message>
+    <message>
+      <location filename="../../forms/print_dialog.py" line="26" />
+      <source>Print documents</source>
+      <translation>打印文书</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/main.py" line="129" />
+      <source>Print documents…</source>
+      <translation>打印文书…</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/main.py" line="449" />
+      <source>Printing failed</source>
+      <translation>打印失败</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/printing.py" line="418" />
+      <source>Printing {kind}</source>
+      <translation>正在打印{kind}</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/print_documents.py" line="114" />
+      <source>Prints the close-out report of every plot the expression selects.</source>
+      <translation>为表达式选中的每个图斑打印销号报告。</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/print_documents.py" line="101" />
+      <source>Prints the verification report of every plot the expression selects, named after its plot number. A report whose case data did not change is left as it is.</source>
+      <translation>为表达式选中的每个图斑打印核查报告，文件以监测编号命名。案件数据未变化的报告保持不变。</translation>
     </message>
     <message>
       <location filename="../../forms/import_dialog.py" line="63" />
@@ -852,6 +1177,16 @@
       <location filename="../../layers/source_reader.py" line="92" />
       <source>QGIS cannot read it as a vector layer</source>
       <translation>QGIS 无法将其作为矢量图层读取</translation>
+    </message>
+    <message>
+      <location filename="../../layers/submission_export.py" line="168" />
+      <source>QGIS could not write the file: {message}</source>
+      <translation>QGIS 无法写入文件：{message}</translation>
+    </message>
+    <message>
+      <location filename="../../layers/submission_export.py" line="192" />
+      <source>QGIS does not know EPSG:{srid}</source>
+      <translation>QGIS 无法识别 EPSG:{srid}</translation>
     </message>
     <message>
       <location filename="../../forms/case_dialog.py" line="236" />
@@ -934,6 +1269,11 @@
       <translation>移交日期</translation>
     </message>
     <message>
+      <location filename="../../forms/statistics_dock.py" line="203" />
+      <source>Refresh</source>
+      <translation>刷新</translation>
+    </message>
+    <message>
       <location filename="../../plugin/processing/import_plots.py" line="51" />
       <source>Registers an issued batch of plots (shapefile, zipped shapefile, GeoPackage, GeoJSON or a project layer) in a case database, in one transaction. The DBF encoding is taken from the .cpg or detected (GBK/GB18030 or UTF-8); national field names are recognised, FIELD_MAP (JSON, plot field → source field) overrides them. Invalid geometries are repaired, plots already registered are skipped, overlaps are flagged. An import report CSV is written beside the database.</source>
       <translation>将下发的图斑批次（Shapefile、压缩的 Shapefile、GeoPackage、GeoJSON 或工程中的图层）在一个事务中登记到案件库。DBF 编码取自 .cpg 文件或自动识别（GBK/GB18030 或 UTF-8）；自动识别国家标准字段名，FIELD_MAP（JSON，图斑字段 → 源字段）可覆盖。无效几何自动修复，已登记的图斑跳过，重叠图斑予以标记。导入报告 CSV 写在案件库旁。</translation>
@@ -979,7 +1319,7 @@
       <translation>图层类别</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="102" />
+      <location filename="../../plugin/processing/overlay.py" line="99" />
       <source>Role left out: {problem}</source>
       <translation>已跳过图层类别：{problem}</translation>
     </message>
@@ -989,9 +1329,14 @@
       <translation>图层类别 {role}：{source}（{provider}），字段 {fields}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="111" />
+      <location filename="../../plugin/processing/overlay.py" line="108" />
       <source>Roles compared: {roles}</source>
       <translation>参与比对的图层类别：{roles}</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="221" />
+      <source>Round (id, or e.g. 2026-03 一上)</source>
+      <translation>报送轮次（编号，或如 2026-03 一上）</translation>
     </message>
     <message>
       <location filename="../../forms/rounds_dialog.py" line="124" />
@@ -1014,7 +1359,7 @@
       <translation>拒绝记录数</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="82" />
+      <location filename="../../plugin/processing/overlay.py" line="79" />
       <source>Rows stored</source>
       <translation>写入记录数</translation>
     </message>
@@ -1034,12 +1379,12 @@
       <translation>已保存。</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dock.py" line="81" />
+      <location filename="../../forms/case_dock.py" line="83" />
       <source>Search plot number, township, village…</source>
       <translation>搜索监测编号、乡镇、村…</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="360" />
+      <location filename="../../plugin/main.py" line="401" />
       <source>Select a plot in the case panel first.</source>
       <translation>请先在案件面板中选择图斑。</translation>
     </message>
@@ -1057,6 +1402,11 @@
       <location filename="../../plugin/processing/set_layer_role.py" line="32" />
       <source>Set layer role</source>
       <translation>指定图层类别</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="227" />
+      <source>Shapefile (GBK)</source>
+      <translation>Shapefile 文件（GBK）</translation>
     </message>
     <message>
       <location filename="../../forms/case_dialog.py" line="153" />
@@ -1089,7 +1439,32 @@
       <translation>开始整改</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dock.py" line="113" />
+      <location filename="../../plugin/main.py" line="148" />
+      <source>Statistics</source>
+      <translation>统计</translation>
+    </message>
+    <message>
+      <location filename="../../forms/statistics_dock.py" line="212" />
+      <source>Statistics period</source>
+      <translation>统计期间</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="101" />
+      <source>Statistics workbook</source>
+      <translation>统计表（Excel）</translation>
+    </message>
+    <message>
+      <location filename="../../forms/statistics_dock.py" line="508" />
+      <source>Statistics written to {path}.</source>
+      <translation>统计表已导出至 {path}。</translation>
+    </message>
+    <message>
+      <location filename="../../cases/statistics.py" line="98" />
+      <source>Statistics: {reason}</source>
+      <translation>统计：{reason}</translation>
+    </message>
+    <message>
+      <location filename="../../forms/case_dock.py" line="115" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
@@ -1114,9 +1489,19 @@
       <translation>报送轮次</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="109" />
+      <location filename="../../plugin/main.py" line="136" />
       <source>Submission rounds…</source>
       <translation>报送轮次…</translation>
+    </message>
+    <message>
+      <location filename="../../forms/breakdown_view.py" line="60" />
+      <source>Suggested determination</source>
+      <translation>建议判定</translation>
+    </message>
+    <message>
+      <location filename="../../forms/statistics_dock.py" line="218" />
+      <source>Table</source>
+      <translation>统计表</translation>
     </message>
     <message>
       <location filename="../../forms/rounds_dialog.py" line="80" />
@@ -1149,12 +1534,12 @@
       <translation>文字编码：{encoding}（{reason}）</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="395" />
+      <location filename="../../plugin/main.py" line="596" />
       <source>The audit trail is broken at row {id}: {reason}</source>
       <translation>审计日志在记录 {id} 处中断：{reason}</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="388" />
+      <location filename="../../plugin/main.py" line="589" />
       <source>The audit trail is intact: {count} rows checked.</source>
       <translation>审计日志完整：已校验 {count} 条记录。</translation>
     </message>
@@ -1164,12 +1549,12 @@
       <translation>字段对应无法使用：{problems}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="165" />
+      <location filename="../../layers/plot_filter.py" line="29" />
       <source>The filter expression is not valid: {error}</source>
       <translation>筛选表达式无效：{error}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="181" />
+      <location filename="../../layers/plot_filter.py" line="41" />
       <source>The filter expression names fields the plot table does not have: {fields}</source>
       <translation>筛选表达式引用了图斑表中不存在的字段：{fields}</translation>
     </message>
@@ -1177,6 +1562,11 @@
       <location filename="../../plugin/processing/set_layer_role.py" line="83" />
       <source>The layer cannot be opened.</source>
       <translation>无法打开图层。</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="185" />
+      <source>The monthly report could not be written to {path}: {error}</source>
+      <translation>无法将月报写入 {path}：{error}</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/import_plots.py" line="163" />
@@ -1189,19 +1579,29 @@
       <translation>请填写图斑编号。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="171" />
+      <location filename="../../layers/plot_filter.py" line="33" />
       <source>The plot table cannot be read.</source>
       <translation>无法读取图斑表。</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="342" />
+      <location filename="../../plugin/main.py" line="383" />
       <source>The plot was not saved</source>
       <translation>图斑未保存</translation>
+    </message>
+    <message>
+      <location filename="../../forms/print_dialog.py" line="32" />
+      <source>The selected plots ({count})</source>
+      <translation>所选图斑（{count} 个）</translation>
     </message>
     <message>
       <location filename="../../forms/import_dialog.py" line="212" />
       <source>The source has no coordinate reference system: name the one it uses.</source>
       <translation>源数据没有坐标参考系，请指定其使用的坐标系。</translation>
+    </message>
+    <message>
+      <location filename="../../forms/statistics_dock.py" line="502" />
+      <source>The workbook was not written</source>
+      <translation>工作簿未写入</translation>
     </message>
     <message>
       <location filename="../../forms/new_database_dialog.py" line="40" />
@@ -1214,14 +1614,39 @@
       <translation>不动产权证号</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dock.py" line="114" />
+      <location filename="../../forms/statistics_dock.py" line="72" />
+      <source>Top 10 非农化</source>
+      <translation>非农化前十乡镇</translation>
+    </message>
+    <message>
+      <location filename="../../forms/statistics_dock.py" line="73" />
+      <source>Top 10 非粮化</source>
+      <translation>非粮化前十乡镇</translation>
+    </message>
+    <message>
+      <location filename="../../forms/case_dock.py" line="116" />
       <source>Township</source>
       <translation>乡镇</translation>
+    </message>
+    <message>
+      <location filename="../../forms/statistics_dock.py" line="71" />
+      <source>Township quota</source>
+      <translation>乡镇考核</translation>
+    </message>
+    <message>
+      <location filename="../../forms/statistics_dock.py" line="68" />
+      <source>Townships</source>
+      <translation>乡镇汇总</translation>
     </message>
     <message>
       <location filename="../../cases/overlay_records.py" line="162" />
       <source>Townships (乡镇)</source>
       <translation>乡镇</translation>
+    </message>
+    <message>
+      <location filename="../../forms/breakdown_view.py" line="26" />
+      <source>Urban development boundary</source>
+      <translation>城镇开发边界</translation>
     </message>
     <message>
       <location filename="../../cases/overlay_records.py" line="121" />
@@ -1234,6 +1659,11 @@
       <translation>用地主体</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/print_documents.py" line="98" />
+      <source>Verification reports (核查报告)</source>
+      <translation>核查报告</translation>
+    </message>
+    <message>
       <location filename="../../forms/case_dialog.py" line="120" />
       <source>Verified on</source>
       <translation>核查日期</translation>
@@ -1244,7 +1674,7 @@
       <translation>核查人</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="110" />
+      <location filename="../../plugin/main.py" line="137" />
       <source>Verify audit trail</source>
       <translation>校验审计日志</translation>
     </message>
@@ -1254,12 +1684,37 @@
       <translation>村</translation>
     </message>
     <message>
+      <location filename="../../forms/statistics_dock.py" line="69" />
+      <source>Villages</source>
+      <translation>村级汇总</translation>
+    </message>
+    <message>
       <location filename="../../cases/overlay_records.py" line="173" />
       <source>Villages (村)</source>
       <translation>村</translation>
     </message>
     <message>
-      <location filename="../../cases/store.py" line="305" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="115" />
+      <source>Violations (违法宗数)</source>
+      <translation>违法宗数</translation>
+    </message>
+    <message>
+      <location filename="../../forms/statistics_dock.py" line="208" />
+      <source>Write every table to an Excel workbook</source>
+      <translation>将全部统计表写入 Excel 工作簿</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="207" />
+      <source>Writes the plots of a submission round (一上 or 二上), with their determination and progress as the round's snapshot holds them, in the national field names (JCBH, XZQDM, XZQMC, JCPC, JCMJ, TBMJ, PDLX, …): a GeoPackage, a shapefile in GBK (with its .cpg) and an Excel table, in OUTPUT_FOLDER. ROUND is the round's id or its name, e.g. '2026-03 一上'.</source>
+      <translation>将报送轮次（一上或二上）的图斑及其判定结果和办理进展（以该轮次快照为准）按国家字段名（JCBH、XZQDM、XZQMC、JCPC、JCMJ、TBMJ、PDLX 等）写入 OUTPUT_FOLDER：GeoPackage 文件、GBK 编码的 Shapefile（含 .cpg 文件）和 Excel 表格。ROUND 为轮次编号或名称，例如 '2026-03 一上'。</translation>
+    </message>
+    <message>
+      <location filename="../../forms/statistics_dock.py" line="126" />
+      <source>YYYY, YYYY-MM or YYYY-MM-DD/YYYY-MM-DD</source>
+      <translation>YYYY、YYYY-MM 或 YYYY-MM-DD/YYYY-MM-DD</translation>
+    </message>
+    <message>
+      <location filename="../../cases/store.py" line="311" />
       <source>a batch of this name already exists</source>
       <translation>同名批次已存在</translation>
     </message>
@@ -1289,12 +1744,12 @@
       <translation>判定为违法以外的类别后方可不立案办结（案件当前状态：{status}）</translation>
     </message>
     <message>
-      <location filename="../../cases/store.py" line="328" />
+      <location filename="../../cases/store.py" line="337" />
       <source>a plot must be a polygon, not a {kind}</source>
       <translation>图斑必须是面，而不是 {kind}</translation>
     </message>
     <message>
-      <location filename="../../cases/store.py" line="373" />
+      <location filename="../../cases/store.py" line="382" />
       <source>a plot with this 监测编号 is already in the database</source>
       <translation>案件库中已有相同监测编号的图斑</translation>
     </message>
@@ -1352,6 +1807,11 @@
       <location filename="../../cases/overlay_records.py" line="678" />
       <source>approvals were not compared (no approval layer)</source>
       <translation>未比对批准用地（无批准用地图层）</translation>
+    </message>
+    <message>
+      <location filename="../../forms/breakdown_view.py" line="59" />
+      <source>areas in mu</source>
+      <translation>面积单位：亩</translation>
     </message>
     <message>
       <location filename="../../cases/audit_chain.py" line="115" />
@@ -1419,9 +1879,19 @@
       <translation>几何图形已修复：{note}</translation>
     </message>
     <message>
+      <location filename="../../layers/submission_export.py" line="99" />
+      <source>has characters that GBK cannot encode</source>
+      <translation>含有无法用 GBK 编码的字符</translation>
+    </message>
+    <message>
       <location filename="../../cases/overlay_records.py" line="696" />
       <source>inside the ecological red line {area:.2f} 亩</source>
       <translation>位于生态保护红线内 {area:.2f} 亩</translation>
+    </message>
+    <message>
+      <location filename="../../layers/submission_export.py" line="105" />
+      <source>is longer than the 254 bytes a DBF field holds</source>
+      <translation>超过 DBF 字段 254 字节的长度上限</translation>
     </message>
     <message>
       <location filename="../../cases/photos.py" line="265" />
@@ -1437,6 +1907,11 @@
       <location filename="../../forms/rounds_dialog.py" line="72" />
       <source>locked {at}</source>
       <translation>已于 {at} 锁定</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/print_documents.py" line="85" />
+      <source>made</source>
+      <translation>已生成</translation>
     </message>
     <message>
       <location filename="../../cases/overlay_records.py" line="676" />
@@ -1514,6 +1989,11 @@
       <translation>与源数据第 {first} 行重复</translation>
     </message>
     <message>
+      <location filename="../../cases/statistics.py" line="1205" />
+      <source>round {round} is not a submission: only 一上 and 二上 are exported</source>
+      <translation>报送轮次 {round} 不是一上或二上，只能导出一上和二上的成果</translation>
+    </message>
+    <message>
       <location filename="../../cases/overlay_records.py" line="598" />
       <source>some overlaps could not be computed; check the plot</source>
       <translation>部分叠加面积无法计算，请检查图斑</translation>
@@ -1589,7 +2069,7 @@
       <translation>文件不存在</translation>
     </message>
     <message>
-      <location filename="../../layers/role_layers.py" line="354" />
+      <location filename="../../layers/role_layers.py" line="358" />
       <source>the file {path} does not exist</source>
       <translation>文件 {path} 不存在</translation>
     </message>
@@ -1624,7 +2104,7 @@
       <translation>几何图形为空</translation>
     </message>
     <message>
-      <location filename="../../cases/store.py" line="334" />
+      <location filename="../../cases/store.py" line="343" />
       <source>the geometry is invalid ({detail})</source>
       <translation>几何图形无效（{detail}）</translation>
     </message>
@@ -1659,22 +2139,22 @@
       <translation>图层没有坐标参考系，请指定其使用的坐标系</translation>
     </message>
     <message>
-      <location filename="../../layers/role_layers.py" line="363" />
+      <location filename="../../layers/role_layers.py" line="367" />
       <source>the layer has no field {name} (for {key})</source>
       <translation>图层中没有字段 {name}（用于 {key}）</translation>
     </message>
     <message>
-      <location filename="../../layers/role_layers.py" line="117" />
+      <location filename="../../layers/role_layers.py" line="116" />
       <source>the layer {name} has no coordinate reference system; set it in the layer properties, then assign the role again</source>
       <translation>图层 {name} 没有坐标参考系，请在图层属性中设置后重新指定图层类别</translation>
     </message>
     <message>
-      <location filename="../../layers/role_layers.py" line="132" />
+      <location filename="../../layers/role_layers.py" line="131" />
       <source>the layer {name} holds {kind}, not polygons</source>
       <translation>图层 {name} 的几何类型为{kind}，不是面</translation>
     </message>
     <message>
-      <location filename="../../layers/role_layers.py" line="102" />
+      <location filename="../../layers/role_layers.py" line="101" />
       <source>the layer {source} cannot be opened ({provider})</source>
       <translation>无法打开图层 {source}（{provider}）</translation>
     </message>
@@ -1702,6 +2182,11 @@
       <location filename="../../cases/rounds.py" line="116" />
       <source>the period must be a month written as YYYY-MM</source>
       <translation>月份须按 YYYY-MM 格式填写</translation>
+    </message>
+    <message>
+      <location filename="../../cases/statistics.py" line="152" />
+      <source>the period {value} is not a year (YYYY), a month (YYYY-MM) or a date range (YYYY-MM-DD/YYYY-MM-DD, start before end)</source>
+      <translation>统计期间 {value} 不是年份（YYYY）、月份（YYYY-MM）或日期范围（YYYY-MM-DD/YYYY-MM-DD，起始日期不得晚于结束日期）</translation>
     </message>
     <message>
       <location filename="../../cases/overlay_records.py" line="680" />
@@ -1754,7 +2239,7 @@
       <translation>子类 {value} 不属于{category}的子类：{allowed}</translation>
     </message>
     <message>
-      <location filename="../../layers/role_layers.py" line="349" />
+      <location filename="../../layers/role_layers.py" line="353" />
       <source>the temporary layer {source} is no longer in the project</source>
       <translation>临时图层 {source} 已不在工程中</translation>
     </message>
@@ -1779,9 +2264,24 @@
       <translation>{role} 图层类别需要字段 {key}</translation>
     </message>
     <message>
+      <location filename="../../cases/statistics.py" line="179" />
+      <source>the 新增建设用地占用耕地总面积 must be more than 0 m² (got {value})</source>
+      <translation>新增建设用地占用耕地总面积须大于 0 平方米（当前为 {value}）</translation>
+    </message>
+    <message>
+      <location filename="../../cases/statistics.py" line="301" />
+      <source>there is no batch {value}</source>
+      <translation>不存在批次 {value}</translation>
+    </message>
+    <message>
       <location filename="../../cases/photos.py" line="447" />
       <source>there is no plot with this id</source>
       <translation>不存在该 ID 的图斑</translation>
+    </message>
+    <message>
+      <location filename="../../cases/statistics.py" line="1271" />
+      <source>there is no submission round of this name</source>
+      <translation>不存在该名称的报送轮次</translation>
     </message>
     <message>
       <location filename="../../cases/rounds.py" line="186" />
@@ -1794,12 +2294,12 @@
       <translation>本案件库没有审计哈希链</translation>
     </message>
     <message>
-      <location filename="../../layers/role_layers.py" line="125" />
+      <location filename="../../layers/role_layers.py" line="124" />
       <source>this role needs a raster layer (an image)</source>
       <translation>该图层类别需要栅格图层（影像）</translation>
     </message>
     <message>
-      <location filename="../../layers/role_layers.py" line="128" />
+      <location filename="../../layers/role_layers.py" line="127" />
       <source>this role needs a vector layer of polygons</source>
       <translation>该图层类别需要面状矢量图层</translation>
     </message>
@@ -1814,6 +2314,11 @@
       <translation>该核查记录不属于此图斑的案件</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/print_documents.py" line="85" />
+      <source>up to date</source>
+      <translation>无需更新</translation>
+    </message>
+    <message>
       <location filename="../../cases/determination_codes.py" line="272" />
       <source>{category} ({subtype}) needs the basis of the determination</source>
       <translation>{category}（{subtype}）须填写判定依据</translation>
@@ -1824,7 +2329,7 @@
       <translation>{a} 与 {b} 之间有 {count} 个案件存在差异。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="139" />
+      <location filename="../../plugin/processing/overlay.py" line="138" />
       <source>{count} findings {code} (see the plots' overlay)</source>
       <translation>{code}：{count} 项待核实（见图斑的叠加分析结果）</translation>
     </message>
@@ -1834,7 +2339,7 @@
       <translation>{count} 张需核实（无位置或时间，或距图斑较远）。</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dock.py" line="279" />
+      <location filename="../../forms/case_dock.py" line="290" />
       <source>{count} overdue</source>
       <translation>超期 {count} 个</translation>
     </message>
@@ -1844,9 +2349,19 @@
       <translation>已添加 {count} 张照片。</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dock.py" line="273" />
+      <location filename="../../forms/case_dock.py" line="284" />
       <source>{count} plots</source>
       <translation>共 {count} 个图斑</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/print_documents.py" line="66" />
+      <source>{count} plots selected.</source>
+      <translation>已选中 {count} 个图斑。</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="253" />
+      <source>{count} plots written to {folder}</source>
+      <translation>已将 {count} 个图斑写入 {folder}</translation>
     </message>
     <message>
       <location filename="../../forms/case_dialog.py" line="441" />
@@ -1877,6 +2392,11 @@
       <location filename="../../forms/plot_form.py" line="51" />
       <source>{m2:.1f} m² ({mu:.2f} mu)</source>
       <translation>{m2:.1f} 平方米（{mu:.2f} 亩）</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/main.py" line="454" />
+      <source>{made} documents made, {kept} already up to date, in {folder}.</source>
+      <translation>已在 {folder} 中生成 {made} 份文书，{kept} 份无需更新。</translation>
     </message>
     <message>
       <location filename="../../forms/new_database_dialog.py" line="73" />
@@ -1929,6 +2449,16 @@
       <translation>{path}：{reason}</translation>
     </message>
     <message>
+      <location filename="../../forms/statistics_dock.py" line="469" />
+      <source>{period}: {count} plots</source>
+      <translation>{period}：共 {count} 个图斑</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="143" />
+      <source>{period}: {plots} plots, {illegal} violations; workbook: {path}</source>
+      <translation>{period}：共 {plots} 个图斑，违法 {illegal} 宗；统计表：{path}</translation>
+    </message>
+    <message>
       <location filename="../../cases/rounds.py" line="124" />
       <source>{previous} of the same month must come first</source>
       <translation>须先生成同月的 {previous}</translation>
@@ -1939,12 +2469,12 @@
       <translation>{role}：{reason}</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dock.py" line="275" />
+      <location filename="../../forms/case_dock.py" line="286" />
       <source>{shown} of {total} plots</source>
       <translation>显示 {shown} / 共 {total} 个图斑</translation>
     </message>
     <message>
-      <location filename="../../cases/calendar.py" line="109" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="128" />
       <source>{value} is not a date (YYYY-MM-DD)</source>
       <translation>{value} 不是有效日期（YYYY-MM-DD）</translation>
     </message>
@@ -1987,6 +2517,21 @@
       <location filename="../../cases/determination_codes.py" line="282" />
       <source>设施农用地 needs the filed area in m², more than 0 (got {value})</source>
       <translation>设施农用地须填写备案面积（平方米），且应大于 0（当前为 {value}）</translation>
+    </message>
+    <message>
+      <location filename="../../forms/statistics_dock.py" line="465" />
+      <source>违法占耕比例 (county flags): denominator {area} 亩 entered for {year} ({source}); the summary tables use the plots' figure.</source>
+      <translation>违法占耕比例（县级考核）：分母 {area} 亩，为 {year} 年录入值（{source}）；汇总表采用由图斑计算的值。</translation>
+    </message>
+    <message>
+      <location filename="../../forms/statistics_dock.py" line="460" />
+      <source>违法占耕比例 (county flags): denominator {area} 亩, computed from the plots (none entered for {year}).</source>
+      <translation>违法占耕比例（县级考核）：分母 {area} 亩，由图斑计算（未录入 {year} 年数据）。</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="151" />
+      <source>违法占耕比例 denominator of the county accountability: {source}</source>
+      <translation>县级考核违法占耕比例的分母：{source}</translation>
     </message>
   </context>
 </TS>
