@@ -23,7 +23,6 @@ link_plugin()
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
-
 @pytest.fixture
 def artifacts() -> Path:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
