@@ -222,6 +222,9 @@ def test_exportsubmission_algorithm(county, qgis_processing, tmp_path):
     assert len(rows) == 13
     assert rows["320123202603002"].attributes["YJBM"] == "农业农村"
     assert result["WORKBOOK"].endswith(".xlsx") and result["GEOPACKAGE"].endswith(".gpkg")
+    # The traceback of the refusal below keeps this frame's locals: no QGIS layer among them
+    # may outlive QGIS (destroying one after exitQgis crashes the interpreter).
+    del _opened
 
     algorithm = ExportSubmissionAlgorithm()
     algorithm.initAlgorithm()

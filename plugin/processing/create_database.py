@@ -15,6 +15,7 @@ from ...cases import CaseDatabaseError, CaseStore
 from ...forms.messages import error_text
 from ...layers.crs_choice import DEFAULT_SRID, srid_for_extent
 from ...toolbelt.i18n import tr
+from .errors import detached_errors
 
 
 class CreateDatabaseAlgorithm(QgsProcessingAlgorithm):
@@ -57,6 +58,7 @@ class CreateDatabaseAlgorithm(QgsProcessingAlgorithm):
             )
         )
 
+    @detached_errors
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (Qt API)
         path = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
         crs = self.parameterAsCrs(parameters, self.CRS, context)

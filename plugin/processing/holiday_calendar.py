@@ -16,6 +16,7 @@ from ...cases import CaseDatabaseError, CaseStore
 from ...cases.calendar import set_calendar_days
 from ...forms.messages import error_text
 from ...toolbelt.i18n import tr
+from .errors import detached_errors
 
 
 def parse_days(text: str) -> list[tuple[str, str, str | None]]:
@@ -67,6 +68,7 @@ class HolidayCalendarAlgorithm(QgsProcessingAlgorithm):
         self.addParameter(QgsProcessingParameterString(self.DAYS, tr("Days"), multiLine=True))
         self.addOutput(QgsProcessingOutputNumber("DAYS_ENTERED", tr("Days entered")))
 
+    @detached_errors
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (Qt API)
         rows = parse_days(self.parameterAsString(parameters, self.DAYS, context))
         try:

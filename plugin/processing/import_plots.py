@@ -23,6 +23,7 @@ from ...forms.messages import error_text
 from ...layers.batch_import import import_layer
 from ...layers.source_reader import SourceError, open_source
 from ...toolbelt.i18n import tr
+from .errors import detached_errors
 
 
 class ImportPlotsAlgorithm(QgsProcessingAlgorithm):
@@ -91,6 +92,7 @@ class ImportPlotsAlgorithm(QgsProcessingAlgorithm):
             self.addOutput(QgsProcessingOutputNumber(name, label))
         self.addOutput(QgsProcessingOutputString("REPORT", tr("Import report")))
 
+    @detached_errors
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (Qt API)
         database = self.parameterAsFile(parameters, self.DATABASE, context)
         batch = self.parameterAsString(parameters, self.BATCH, context).strip()

@@ -22,6 +22,7 @@ from ...forms.messages import error_text
 from ...layers.plot_filter import PlotFilterError, plot_ids_matching
 from ...layers.role_layers import RoleLayerError, RoleLayers
 from ...toolbelt.i18n import tr
+from .errors import detached_errors
 
 
 class OverlayAlgorithm(QgsProcessingAlgorithm):
@@ -82,6 +83,7 @@ class OverlayAlgorithm(QgsProcessingAlgorithm):
         ):
             self.addOutput(QgsProcessingOutputNumber(name, label))
 
+    @detached_errors
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (Qt API)
         database = self.parameterAsFile(parameters, self.DATABASE, context)
         expression = self.parameterAsString(parameters, self.FILTER, context).strip()

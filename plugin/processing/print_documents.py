@@ -19,6 +19,7 @@ from ...reports import FontMissing
 from ...toolbelt import settings
 from ...toolbelt.i18n import tr
 from ..printing import CLOSEOUT, DOSSIER, VERIFICATION, print_documents
+from .errors import detached_errors
 
 
 class _PrintAlgorithm(QgsProcessingAlgorithm):
@@ -53,6 +54,7 @@ class _PrintAlgorithm(QgsProcessingAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("BUILT", tr("Documents made")))
         self.addOutput(QgsProcessingOutputNumber("UNCHANGED", tr("Documents already up to date")))
 
+    @detached_errors
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (Qt API)
         database = self.parameterAsFile(parameters, self.DATABASE, context)
         expression = self.parameterAsExpression(parameters, self.FILTER, context)

@@ -20,6 +20,7 @@ from ...cases.overlay_records import ROLES
 from ...forms.messages import error_text
 from ...layers.role_layers import RoleLayerError, assign_role
 from ...toolbelt.i18n import tr
+from .errors import detached_errors
 
 
 class SetLayerRoleAlgorithm(QgsProcessingAlgorithm):
@@ -75,6 +76,7 @@ class SetLayerRoleAlgorithm(QgsProcessingAlgorithm):
         self.addOutput(QgsProcessingOutputString("SOURCE", tr("Layer source")))
         self.addOutput(QgsProcessingOutputString(self.FIELDS, tr("Fields of the role")))
 
+    @detached_errors
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (Qt API)
         database = self.parameterAsFile(parameters, self.DATABASE, context)
         role = self.parameterAsEnumString(parameters, self.ROLE, context)

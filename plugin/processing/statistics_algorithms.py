@@ -32,6 +32,7 @@ from ...reports import FontMissing, register_cjk_font
 from ...reports.monthly_report import build_monthly_report, monthly_report_model
 from ...toolbelt import settings
 from ...toolbelt.i18n import tr
+from .errors import detached_errors
 
 
 def _open(path: str) -> CaseStore:
@@ -114,6 +115,7 @@ class MonthlyStatisticsAlgorithm(QgsProcessingAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("PAGES", tr("Pages of the monthly report")))
         self.addOutput(QgsProcessingOutputNumber("ILLEGAL", tr("Violations (违法宗数)")))
 
+    @detached_errors
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (Qt API)
         database = self.parameterAsFile(parameters, self.DATABASE, context)
         period = self.parameterAsString(parameters, self.PERIOD, context).strip()
@@ -228,6 +230,7 @@ class ExportSubmissionAlgorithm(QgsProcessingAlgorithm):
         self.addOutput(QgsProcessingOutputFile("WORKBOOK", tr("Excel table")))
         self.addOutput(QgsProcessingOutputNumber("FEATURES", tr("Plots exported")))
 
+    @detached_errors
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (Qt API)
         database = self.parameterAsFile(parameters, self.DATABASE, context)
         wanted = self.parameterAsString(parameters, self.ROUND, context).strip()
