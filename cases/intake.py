@@ -82,6 +82,8 @@ def repair(geometry: shapely.Geometry) -> tuple[shapely.Geometry | None, str | N
     if geometry is None or geometry.is_empty:
         return None, None
     note = None
+    if shapely.has_z(geometry):
+        geometry = shapely.force_2d(geometry)  # plots are XY; a PolygonZ export is common
     if not geometry.is_valid:
         note = shapely.is_valid_reason(geometry)
         geometry = shapely.make_valid(geometry)
@@ -260,7 +262,12 @@ def import_batch(
     )
     report.imported = len(plots)
     report.issues = sorted(issues, key=lambda issue: (issue.row, issue.kind))
-    report.report_file = write_report(report, report_folder or store.path.parent / "import_reports")
+    try:
+        report.report_file = write_report(
+            report, report_folder or store.path.parent / "import_reports"
+        )
+    except OSError:  # the plots are stored; only the CSV copy of the report is missing
+        report.report_file = None
     return report
 
 

@@ -195,7 +195,11 @@ class CaseStore:
             _remove_database_files(path)  # nothing half-written stays behind
             raise
         store = cls(path, db)
-        store.set_actor(user or _default_user())
+        try:
+            store.set_actor(user or _default_user())
+        except BaseException:
+            db.close()
+            raise
         return store
 
     @classmethod
@@ -232,10 +236,10 @@ class CaseStore:
                     raise
                 _write_header(db)
             store = cls(path, db)
+            store.set_actor(user or _default_user())
         except BaseException:
-            db.close()
+            db.close()  # no handle left on the file when opening fails (locked, …)
             raise
-        store.set_actor(user or _default_user())
         return store
 
     def close(self) -> None:
@@ -254,10 +258,11 @@ class CaseStore:
         try:
             yield self._db
             audit_chain.seal(self._db)  # this action's audit rows, and any left by others
+            self._db.execute("COMMIT")
         except BaseException:
-            self._db.execute("ROLLBACK")
+            if self._db.in_transaction:  # a failed COMMIT (disk full) must not wedge the store
+                self._db.execute("ROLLBACK")
             raise
-        self._db.execute("COMMIT")
 
     # -- facts about the file ------------------------------------------------------
 

@@ -13,8 +13,10 @@ import shapely
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
+    QgsGeometry,
     QgsProject,
     QgsVectorLayer,
+    QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QDate, QDateTime
 
@@ -134,6 +136,8 @@ def read_rows(
             qgs_geometry = feature.geometry()
             if transform is not None:
                 qgs_geometry.transform(transform)
+            if QgsWkbTypes.isCurvedType(qgs_geometry.wkbType()):
+                qgs_geometry = QgsGeometry(qgs_geometry.constGet().segmentize())
             geometry = shapely.from_wkb(bytes(qgs_geometry.asWkb()))
         attributes = {name: _value(feature[name]) for name in names}
         rows.append(SourceRow(number, attributes, geometry))

@@ -255,7 +255,7 @@ class LandCasePlugin:
         """
         try:
             store = CaseStore.open(path)
-        except CaseDatabaseError as error:
+        except (CaseDatabaseError, sqlite3.Error, OSError) as error:
             LOG.warning("cannot open %s: %s", path, error)
             show_error(self.iface, error, tr("Cannot open the case database"))
             return None
@@ -264,14 +264,17 @@ class LandCasePlugin:
         was_empty = not project.mapLayers()
         try:
             layer = add_case_layers(project, store)
+            photo_layer = add_photo_layer(project, store)
         except LayerLoadError as error:
             store.close()
             show_error(self.iface, error, tr("Cannot open the case database"))
             return None
-        self.store, self.plot_layer = store, layer
+        self.store, self.plot_layer, self.photo_layer = store, layer, photo_layer
+        # A user may remove the layers from the project: then there is nothing to refresh.
+        layer.willBeDeleted.connect(self._plot_layer_removed)
+        photo_layer.willBeDeleted.connect(self._photo_layer_removed)
         layer.selectionChanged.connect(self.show_plot_overlay)
         self._report_missing_roles(store)
-        self.photo_layer = add_photo_layer(project, store)
         self.dock.set_store(store, layer)
         self.dock.show()
         self.statistics_dock.set_store(store)
@@ -333,7 +336,7 @@ class LandCasePlugin:
             return None
         finally:
             QApplication.restoreOverrideCursor()
-        refresh(self.plot_layer)
+        self._refresh_layers()
         self.dock.reload()
         self.statistics_dock.invalidate()
         show_success(self.iface, summary_text(report))
@@ -356,6 +359,8 @@ class LandCasePlugin:
 
     def plot_drawn(self, polygon: QgsGeometry) -> None:
         """The tool finished a polygon (canvas CRS): ask for the plot's details and save."""
+        if self.store is None:
+            return
         target = QgsCoordinateReferenceSystem(f"EPSG:{self.store.srid}")
         canvas_crs = self.iface.mapCanvas().mapSettings().destinationCrs()
         geometry = QgsGeometry(polygon)
@@ -382,9 +387,10 @@ class LandCasePlugin:
         except CaseDatabaseError as error:
             show_error(self.iface, error, tr("The plot was not saved"))
             return None
-        refresh(self.plot_layer)
+        self._refresh_layers()
         self.dock.reload()
-        self.plot_layer.selectByIds([plot_id])
+        if self.plot_layer is not None:
+            self.plot_layer.selectByIds([plot_id])
         show_success(self.iface, tr("Plot {jcbh} saved.").format(jcbh=values["jcbh"]))
         return plot_id
 
@@ -602,13 +608,28 @@ class LandCasePlugin:
         return found
 
     def _case_changed(self) -> None:
-        refresh(self.plot_layer)
-        if self.photo_layer is not None:
-            refresh_photos(self.photo_layer)
+        self._refresh_layers()
         self.dock.reload()
         self.statistics_dock.invalidate()
 
+    def _plot_layer_removed(self) -> None:
+        self.plot_layer = None
+
+    def _photo_layer_removed(self) -> None:
+        self.photo_layer = None
+
+    def _refresh_layers(self) -> None:
+        if self.plot_layer is not None:
+            refresh(self.plot_layer)
+        if self.photo_layer is not None:
+            refresh_photos(self.photo_layer)
+
     def close_database(self) -> None:
+        if (
+            self.new_plot_tool is not None
+            and self.iface.mapCanvas().mapTool() is self.new_plot_tool
+        ):
+            self.iface.mapCanvas().unsetMapTool(self.new_plot_tool)
         if self.store is None:
             return
         path = self.store.path
@@ -618,15 +639,13 @@ class LandCasePlugin:
             self.case_dialog.close()
             self.case_dialog.deleteLater()
             self.case_dialog = None
-        if self.photo_layer is not None:
-            remove_photo_layer(QgsProject.instance(), path)
-            self.photo_layer = None
+        remove_photo_layer(QgsProject.instance(), path)
+        self.photo_layer = None
         self.store.close()
         self.store = None
         if self.dock is not None:
             self.dock.set_store(None, None)
         if self.statistics_dock is not None:
             self.statistics_dock.set_store(None)
-        if self.plot_layer is not None:
-            self.plot_layer = None
-            remove_case_layers(QgsProject.instance(), path)
+        self.plot_layer = None
+        remove_case_layers(QgsProject.instance(), path)

@@ -343,6 +343,8 @@ def print_documents(
             break
         case = read_case_file(store, plot_id)
         jcbh = case.plot["jcbh"]
+        if kind == CLOSEOUT and not case.state.closed_on:
+            continue  # a 销号报告 is for a closed-out case only
         if kind == CLOSEOUT:
             report = closeout_report(store, case, unit)
         else:
@@ -365,7 +367,8 @@ def print_documents(
                 printed.append(Printed(jcbh, kind, path, True, result.pages))
         if feedback is not None:
             feedback.setProgress(100 * (number + 1) / max(1, len(plot_ids)))
-    if kind == DOSSIER and reports:
+    canceled = feedback is not None and feedback.isCanceled()
+    if kind == DOSSIER and reports and not canceled:  # never a partial dossier
         printed.append(_print_dossier(store, reports, maker, folder, unit, fonts))
     return printed
 

@@ -294,3 +294,23 @@ def test_villages_are_filled_from_the_role_layers_on_import(demo_sample, tmp_pat
     for row in rows[:50]:
         plot = store.plot_geometry(row.plot_id)
         assert villages[row.village].contains(plot.point_on_surface())
+
+
+def test_polygon_z_shapefiles_import_in_two_dimensions(tmp_path):
+    source = ogr.GetDriverByName("ESRI Shapefile").CreateDataSource(str(tmp_path / "z.shp"))
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(4549)
+    layer = source.CreateLayer("z", srs, ogr.wkbPolygon25D)
+    layer.CreateField(ogr.FieldDefn("JCBH", ogr.OFTString))
+    feature = ogr.Feature(layer.GetLayerDefn())
+    feature.SetField("JCBH", "Z-1")
+    feature.SetGeometry(
+        ogr.CreateGeometryFromWkt(
+            "POLYGON Z ((500000 3400000 12,500050 3400000 12,500050 3400050 13,500000 3400000 12))"
+        )
+    )
+    layer.CreateFeature(feature)
+    source = None
+    store = CaseStore.create(tmp_path / "s.sqlite", 4549)
+    report = _import(store, tmp_path / "z.shp")
+    assert report.imported == 1 and store.plot_geometry(store.list_plots()[0].plot_id).area == 1250

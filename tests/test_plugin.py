@@ -236,3 +236,15 @@ def test_import_dialog_suggests_the_mapping_and_the_import_fills_the_panel(
     assert plugin.report_dialog.table.model().rowCount() == len(report.issues)
     assert any("2026年第1批部卫片" in m for m in qgis_iface.messageBar().get_messages(Qgis.Success))
     dialog.deleteLater()
+
+
+def test_removing_the_plot_layer_by_hand_does_not_break_saving(plugin, tmp_path):
+    small_database(tmp_path / "s.sqlite", plots=1).close()
+    plugin.open_database(str(tmp_path / "s.sqlite"))
+    QgsProject.instance().removeMapLayer(plugin.plot_layer.id())
+    assert plugin.plot_layer is None
+    polygon = QgsGeometry.fromWkt(
+        "POLYGON((501000 3401000, 501080 3401000, 501080 3401050, 501000 3401000))"
+    )
+    plot_id = plugin.add_patrol_plot(polygon, {"jcbh": "XC1", "reporter": "王五"})
+    assert plot_id is not None and plugin.store.plot_count() == 2

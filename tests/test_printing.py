@@ -158,3 +158,9 @@ def test_printing_runs_as_a_background_task_from_the_panel(
         assert (out / f"{task.printed[0].jcbh}_核查报告.pdf").exists()
     finally:
         plugin.unload()
+
+
+def test_close_out_reports_only_for_closed_cases(station, tmp_path):
+    store, first, second = station
+    printed = print_documents(store, [first, second], CLOSEOUT, tmp_path / "c")
+    assert [p.jcbh for p in printed] == [store.list_plots()[0].jcbh]
