@@ -7,6 +7,8 @@ Plots come from helpers.small_database: batch received 2026-02-01 (monitoring ye
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from helpers import new_plot, small_database
@@ -683,6 +685,7 @@ def test_every_step_is_audited_with_the_user_and_sets_updated_at(store):
 def test_a_second_verification_before_the_determination_updates_the_case(store):
     verify(store, 1)
     before = workflow.case_state(store, 1).updated_at
+    time.sleep(0.01)  # updated_at has millisecond resolution
     store.set_actor("赵核查")
     verify(store, 1, construction_date="2024", verified_on="2026-02-09")
     state = workflow.case_state(store, 1)
