@@ -7,7 +7,6 @@ the CRS (so the module's own PROJ pipeline, zone prefix included, is checked too
 
 from __future__ import annotations
 
-import time
 from functools import lru_cache
 
 import numpy as np
@@ -182,7 +181,7 @@ def test_rejects_a_wrong_crs():
         ellipsoidal_area(shapely.transform(plot, lambda xy: xy[:, ::-1]), 4549)
 
 
-def test_five_thousand_plots_well_under_a_second():
+def test_five_thousand_plots_at_once_agree_with_one_by_one():
     rng = np.random.default_rng(7)
     plots = []
     for _ in range(5000):
@@ -194,13 +193,8 @@ def test_five_thousand_plots_well_under_a_second():
             Polygon(np.column_stack([x + radii * np.cos(angles), y + radii * np.sin(angles)]))
         )
     plots = np.array(plots, dtype=object)
-    ellipsoidal_areas(plots[:10], 4549)  # builds the transformer
-    timings = []
-    for _ in range(3):  # best of three: a loaded machine should not fail the test
-        started = time.perf_counter()
-        areas = ellipsoidal_areas(plots, 4549)
-        timings.append(time.perf_counter() - started)
-    assert min(timings) < 0.5, f"{min(timings):.3f} s for 5000 plots (measured 0.05–0.15 s)"
+    # Speed is a benchmark's business (benchmarks/); here the vectorised path must agree.
+    areas = ellipsoidal_areas(plots, 4549)
     assert areas[17] == pytest.approx(ellipsoidal_area(plots[17], 4549), rel=1e-12)
     assert np.allclose(areas, shapely.area(plots), rtol=1e-3)
     assert 0.3 * MU < np.median(areas) < 30 * MU

@@ -3,8 +3,6 @@ bar and a north arrow, rendered through QGIS."""
 
 from __future__ import annotations
 
-import time
-
 from qgis.core import QgsCoordinateReferenceSystem, QgsGeometry, QgsVectorLayer
 from qgis.PyQt.QtGui import QColor, QImage
 
@@ -19,9 +17,7 @@ def test_a_plot_map_has_the_outline_on_the_land_use(qgis_app, demo_sample, artif
     extent = plot_extent(plot, factor=3, minimum_m=300, aspect=1.5)
     assert abs(extent.width() / extent.height() - 1.5) < 1e-9 and extent.width() >= 300
     crs = QgsCoordinateReferenceSystem("EPSG:4549")
-    start = time.perf_counter()
     path = render_map([landuse], extent, crs, artifacts / "map_location.png", outline=plot)
-    elapsed = time.perf_counter() - start
     image = QImage(str(path))
     assert image.width() == 1200 and image.height() == 800
     red = QColor("#e6261f")
@@ -43,4 +39,3 @@ def test_a_plot_map_has_the_outline_on_the_land_use(qgis_app, demo_sample, artif
     assert min(corner) < 60
     bar = [QColor(image.pixel(x, 800 - 28)).lightness() for x in range(30, 120)]
     assert min(bar) < 60
-    assert elapsed < 3.0  # a report's three maps in about a second on a quiet machine

@@ -12,7 +12,6 @@ import re
 import shutil
 import subprocess
 import sys
-import time
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
@@ -25,7 +24,6 @@ from landcase.reports import (
     build_closeout_report,
     build_dossier,
     build_verification_report,
-    map_pixel_size,
     qr_payload,
     read_case_hash,
     register_cjk_font,
@@ -617,26 +615,6 @@ def test_unassigned_image_layers_are_said_not_left_blank(tmp_path, images, artif
     assert "图片文件无法读取：gone.png" in flat
     assert "无现场照片" in flat
     render_pages(pdf, artifacts, "verification_no_layers", min(2, result.pages))
-
-
-def test_build_time_of_one_report_with_three_maps(tmp_path, images):
-    """The PDF part of one verification report with three map images (at the size the
-    map renderer is asked for: map_pixel_size) and three photos: well under a second."""
-    _location_map(tmp_path / "location.png", size=map_pixel_size("location"))
-    _image_map(tmp_path / "before.png", built=False, size=map_pixel_size("before"))
-    _image_map(tmp_path / "after.png", built=True, size=map_pixel_size("after"))
-    maps = MapImages(
-        *(MapImage(str(tmp_path / n)) for n in ("location.png", "before.png", "after.png"))
-    )
-    report = sample_verification(images, maps=maps)
-    register_cjk_font()
-    timings = []
-    for i in range(3):
-        start = time.perf_counter()
-        build_verification_report(report, tmp_path / f"timed{i}.pdf")
-        timings.append(time.perf_counter() - start)
-    print(f"verification report, three maps: {min(timings):.3f} s (best of 3)")
-    assert min(timings) < 1.0
 
 
 # -- close-out report --------------------------------------------------------------------------
