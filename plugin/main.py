@@ -162,6 +162,13 @@ class LandCasePlugin:
             QgsProject.instance().cleared.disconnect(self.close_database)
         except TypeError:
             pass  # initGui never ran (qgis_process loads only the provider)
+        for task in (self.print_task, self.overlay_task):
+            if task is not None:
+                task.cancel()
+        if self.report_dialog is not None:
+            self.report_dialog.close()
+            self.report_dialog.deleteLater()
+            self.report_dialog = None
         self.close_database()
         if self.new_plot_tool is not None:
             if self.iface.mapCanvas().mapTool() is self.new_plot_tool:
