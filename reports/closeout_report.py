@@ -19,18 +19,20 @@ from .layout import (
     LABEL_BACKGROUND,
     BuildContext,
     BuildResult,
-    PageRange,
-    PdfMeta,
     fmt_area,
     grid_style,
     key_value_table,
-    make_context,
-    render_pdf,
     section_heading,
-    write_atomically,
 )
 from .models import CloseOutReport, mu
-from .sections import KV_WIDTHS, photo_grid, report_opening, signature_block, titled
+from .sections import (
+    KV_WIDTHS,
+    build_plot_report,
+    photo_grid,
+    report_opening,
+    signature_block,
+    titled,
+)
 
 TITLE = "卫片执法图斑整改销号报告"
 
@@ -139,10 +141,4 @@ def build_closeout_report(
     generated_at: dt.datetime | None = None,
 ) -> BuildResult:
     """Write the 销号报告 PDF; raises FontMissing (before writing) with no CJK font."""
-    ctx = make_context(fonts, generated_at or report.generated_at)
-    case_hash = report.case_hash()
-    story = closeout_story(report, ctx, case_hash)
-    meta = PdfMeta(f"{TITLE} {report.plot.jcbh}", report.plot.jcbh, case_hash, report.KIND)
-    data, pages = render_pdf(story, meta, ctx)
-    path, sha = write_atomically(data, output_path)
-    return BuildResult(path, pages, sha, case_hash, [PageRange(TITLE, 1, pages)])
+    return build_plot_report(report, output_path, closeout_story, TITLE, fonts, generated_at)

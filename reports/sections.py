@@ -13,15 +13,21 @@ from .layout import (
     LABEL_BACKGROUND,
     BoldText,
     BuildContext,
+    BuildResult,
     ContextMarker,
     FittedImage,
     PageContext,
+    PageRange,
+    PdfMeta,
     fmt_area,
     fmt_coord,
     fmt_direction,
     grid_style,
     key_value_table,
+    make_context,
+    render_pdf,
     section_heading,
+    write_atomically,
 )
 from .models import Determination, OverlayRow, PhotoInfo, PlotInfo, Signatures, mu, sum_rows
 
@@ -297,3 +303,14 @@ def report_opening(
         story.append(ctx.styles.p(f"{unit_label}：{report.unit}", ctx.styles.subtitle))
     story.append(Spacer(1, 3 * mm))
     return story + titled(ctx, "一、图斑基本信息", plot_table(ctx, plot))
+
+
+def build_plot_report(report, output_path, story, title: str, fonts=None, generated_at=None):
+    """Write one plot's report PDF from ``story(report, ctx, case_hash)``; raises
+    FontMissing (before writing anything) when no CJK font is found."""
+    ctx = make_context(fonts, generated_at or report.generated_at)
+    case_hash = report.case_hash()
+    meta = PdfMeta(f"{title} {report.plot.jcbh}", report.plot.jcbh, case_hash, report.KIND)
+    data, pages = render_pdf(story(report, ctx, case_hash), meta, ctx)
+    path, sha = write_atomically(data, output_path)
+    return BuildResult(path, pages, sha, case_hash, [PageRange(title, 1, pages)])

@@ -21,17 +21,13 @@ from .layout import (
     BuildContext,
     BuildResult,
     FittedImage,
-    PageRange,
-    PdfMeta,
     key_value_table,
-    make_context,
-    render_pdf,
     section_heading,
-    write_atomically,
 )
 from .models import MapImage, VerificationReport
 from .sections import (
     KV_WIDTHS,
+    build_plot_report,
     composition_table,
     determination_table,
     layer_table,
@@ -158,10 +154,4 @@ def build_verification_report(
     generated_at: dt.datetime | None = None,
 ) -> BuildResult:
     """Write the 核查报告 PDF; raises FontMissing (before writing) with no CJK font."""
-    ctx = make_context(fonts, generated_at or report.generated_at)
-    case_hash = report.case_hash()
-    story = verification_story(report, ctx, case_hash)
-    meta = PdfMeta(f"{TITLE} {report.plot.jcbh}", report.plot.jcbh, case_hash, report.KIND)
-    data, pages = render_pdf(story, meta, ctx)
-    path, sha = write_atomically(data, output_path)
-    return BuildResult(path, pages, sha, case_hash, [PageRange(TITLE, 1, pages)])
+    return build_plot_report(report, output_path, verification_story, TITLE, fonts, generated_at)
