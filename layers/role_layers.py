@@ -16,7 +16,8 @@ Two ways of reading:
 - a GeoPackage layer as it is on disk (no unsaved edits, no provider filter, in the
   database's CRS): the features whose box meets a plot's box are found in the file's
   R*-tree (``rtree_<table>_<geom>``) with one SQL query for all the plots, and their
-  geometry blobs are read in the same query (SQLite, read-only);
+  geometry blobs are read in the same query, which returns one row (``gpkg_reader``:
+  SQLite, read-only, without the GIL for the whole search);
 - any other layer (shapefile, SpatiaLite, PostGIS, memory, a layer being edited, another
   CRS): ``QgsFeatureRequest`` with a filter rectangle per group of nearby plots, through
   the provider's spatial index, transformed to the database's CRS by the request.
@@ -35,7 +36,6 @@ from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import quote
 
 import numpy as np
 import shapely
@@ -57,6 +57,7 @@ from qgis.PyQt import sip
 
 from ..cases import overlay_records as rec
 from ..cases.errors import N_
+from . import gpkg_reader
 from .overlay_engine import OverlayEngine, OverlayResult, Repair, RoleFeatures, default_workers
 
 log = logging.getLogger(__name__)
@@ -64,7 +65,6 @@ log = logging.getLogger(__name__)
 TILE_M = 400.0  # plots whose centres share a tile of this size are read with one request
 REQUEST_COST_IN_FEATURES = 20  # a QgsFeatureRequest costs about as much as reading 20 features
 SMALL_BULK = 16  # up to this many plots, the cached engine computes them in the caller
-_GPKG_ENVELOPE_BYTES = {0: 0, 1: 32, 2: 48, 3: 48, 4: 64}
 
 
 class RoleLayerError(Exception):
@@ -80,8 +80,7 @@ class RoleLayerError(Exception):
         )
 
 
-class _FastPathUnavailable(Exception):
-    pass
+_FastPathUnavailable = gpkg_reader.NotStandardGeoPackage
 
 
 # -- opening a role's layer ------------------------------------------------------------
@@ -599,47 +598,18 @@ class RoleLayers:
         table = parts.get("layerName") or entry.layer.dataProvider().subLayers()
         if not isinstance(table, str) or not table:
             return None
-        try:
-            with _gpkg_connection(path) as db:
-                row = db.execute(
-                    "SELECT column_name, geometry_type_name FROM gpkg_geometry_columns "
-                    "WHERE lower(table_name) = lower(?)",
-                    (table,),
-                ).fetchone()
-                if row is None or row[1].upper() not in ("POLYGON", "MULTIPOLYGON", "GEOMETRY"):
-                    return None
-                rtree = f"rtree_{table}_{row[0]}"
-                if (
-                    db.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (rtree,)).fetchone()
-                    is None
-                ):
-                    return None
-                fid = [c[1] for c in db.execute(f'PRAGMA table_info("{_q(table)}")') if c[5] == 1]
-                if len(fid) != 1:
-                    return None
-                return path, table, row[0], fid[0], rtree
-        except sqlite3.Error:
-            return None
+        described = gpkg_reader.describe(path, table)
+        return None if described is None else (path, table, *described)
 
     def _read_gpkg(self, entry: _Role, bounds: np.ndarray):
-        """Features whose R*-tree box meets a plot's box, in one query."""
+        """Features whose R*-tree box meets a plot's box, in one query (``gpkg_reader``)."""
         path, table, geometry, fid, rtree = entry.gpkg
-        columns = "".join(f', "{_q(name)}"' for name in entry.fields.values())
-        with _gpkg_connection(path) as db:
-            db.execute("CREATE TEMP TABLE boxes (minx REAL, maxx REAL, miny REAL, maxy REAL)")
-            db.executemany(
-                "INSERT INTO temp.boxes VALUES (?, ?, ?, ?)", bounds[:, [0, 2, 1, 3]].tolist()
-            )
-            rows = db.execute(
-                f'SELECT "{_q(fid)}", "{_q(geometry)}"{columns} FROM "{_q(table)}" '
-                f'WHERE "{_q(fid)}" IN (SELECT r.id FROM temp.boxes AS b CROSS JOIN "{_q(rtree)}" AS r '
-                "WHERE r.minx <= b.maxx AND r.maxx >= b.minx AND r.miny <= b.maxy AND r.maxy >= b.miny)"
-            ).fetchall()
+        ids, wkbs, values = gpkg_reader.read_near(
+            path, table, geometry, fid, rtree, list(entry.fields.values()), bounds
+        )
         entry.fast_reads += 1
-        ids = [row[0] for row in rows]
-        wkbs = [_gpkg_wkb(row[1]) for row in rows]
         geometries = shapely.from_wkb(wkbs, on_invalid="raise")
-        attributes = {key: [row[2 + i] for row in rows] for i, key in enumerate(entry.fields)}
+        attributes = dict(zip(entry.fields, values))
         features = RoleFeatures.build(
             entry.role, ids, geometries, attributes, entry.version, entry.options
         )
@@ -804,37 +774,6 @@ class RoleLayers:
         result = self.overlay(ids, geometries, progress, is_canceled)
         rec.save_overlay(self._store, result.rows, result.plot_ids)
         return result
-
-
-def _q(name: str) -> str:
-    return str(name).replace('"', '""')
-
-
-def _gpkg_connection(path: str) -> sqlite3.Connection:
-    uri = f"file:{quote(str(Path(path).resolve()))}?mode=ro"
-    return _Closing(sqlite3.connect(uri, uri=True))
-
-
-class _Closing:
-    """A connection that closes at the end of a ``with`` block (sqlite3's only commits)."""
-
-    def __init__(self, connection: sqlite3.Connection):
-        self.connection = connection
-
-    def __enter__(self) -> sqlite3.Connection:
-        return self.connection
-
-    def __exit__(self, *exc_info) -> None:
-        self.connection.close()
-
-
-def _gpkg_wkb(blob: bytes | None) -> bytes | None:
-    """The WKB inside a GeoPackage geometry blob (header and envelope skipped)."""
-    if blob is None:
-        return None
-    if blob[:2] != b"GP" or blob[3] & 0x20:  # not a GeoPackage blob, or an extended type
-        raise _FastPathUnavailable("not a standard GeoPackage geometry")
-    return blob[8 + _GPKG_ENVELOPE_BYTES[(blob[3] >> 1) & 7] :]
 
 
 def _request_rects(layer: QgsVectorLayer, bounds: np.ndarray) -> np.ndarray:
