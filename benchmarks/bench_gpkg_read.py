@@ -21,7 +21,6 @@ features.
 from __future__ import annotations
 
 import argparse
-import sqlite3
 import sys
 import threading
 import time
