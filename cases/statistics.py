@@ -475,7 +475,8 @@ OVERDUE_SUFFIXES = {
 @dataclass(frozen=True)
 class Column:
     """A column of the tables: Chinese header, unit (count, area in 亩, rate, flag, text,
-    number) and, for a figure, its definition (the docstring of its function)."""
+    number) and, for a figure, its definition in Chinese (the docstring of its function, on
+    one line: see ``_definition``)."""
 
     key: str
     header: str
@@ -501,10 +502,22 @@ def _label(key: str, header: str, unit: str = TEXT) -> None:
     COLUMNS[key] = Column(key, header, unit)
 
 
+# A line break of a definition between two Chinese characters or punctuation marks.
+_CJK = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
+_CJK_LINE_BREAK = re.compile(f"(?<=[{_CJK}])\\s*\n\\s*(?=[{_CJK}])")
+
+
+def _definition(function) -> str:
+    """A figure's definition: its docstring on one line. Lines join without a space
+    between Chinese characters (Chinese has no spaces between words), else with one."""
+    text = _CJK_LINE_BREAK.sub("", inspect.getdoc(function) or "")
+    return " ".join(line.strip() for line in text.splitlines())
+
+
 def _plot_figure(header: str, unit: str):
     def register(function):
         key = function.__name__
-        COLUMNS[key] = Column(key, header, unit, inspect.getdoc(function) or "")
+        COLUMNS[key] = Column(key, header, unit, _definition(function))
         PLOT_FIGURES[key] = function
         return function
 
@@ -514,7 +527,7 @@ def _plot_figure(header: str, unit: str):
 def _derived_figure(header: str, unit: str):
     def register(function):
         key = function.__name__
-        COLUMNS[key] = Column(key, header, unit, inspect.getdoc(function) or "")
+        COLUMNS[key] = Column(key, header, unit, _definition(function))
         DERIVED_FIGURES[key] = function
         return function
 
@@ -551,195 +564,193 @@ _label("denominator_source", "占耕比例分母来源")
 
 @_plot_figure("登记图斑数", COUNT)
 def registered(p, ctx):
-    """登记图斑数 = number of plots registered for the period (every clue source: issued
-    batches, patrols, reports)."""
+    """登记图斑数 = 本统计期的登记图斑数量（含全部线索来源：下发批次、巡查发现、群众举报等）。"""
     return _count(pd.Series(True, index=p.index))
 
 
 @_plot_figure("登记图斑面积", AREA)
 def registered_area(p, ctx):
-    """登记图斑面积 = Σ plot area of the registered plots."""
+    """登记图斑面积 = Σ 登记图斑的图斑面积。"""
     return p["area_m2"]
 
 
 @_plot_figure("下发图斑数", COUNT)
 def issued(p, ctx):
-    """下发图斑数 = number of plots whose clue source is 部卫片 or 市卫片."""
+    """下发图斑数 = 线索来源为部卫片或市卫片的图斑数量。"""
     return _count(p["issued"])
 
 
 @_plot_figure("下发图斑面积", AREA)
 def issued_area(p, ctx):
-    """下发图斑面积 = Σ plot area of the issued plots."""
+    """下发图斑面积 = Σ 下发图斑的图斑面积。"""
     return _area(p, p["issued"])
 
 
 @_plot_figure("已判定图斑数", COUNT)
 def determined(p, ctx):
-    """已判定图斑数 = number of plots with a current determination (any category)."""
+    """已判定图斑数 = 已有判定结果（不论判定类型）的图斑数量。"""
     return _count(p["determined"])
 
 
 @_plot_figure("未判定图斑数", COUNT)
 def undetermined(p, ctx):
-    """未判定图斑数 = 登记图斑数 − 已判定图斑数 (plots without a determination)."""
+    """未判定图斑数 = 登记图斑数 − 已判定图斑数（即尚无判定结果的图斑数量）。"""
     return _count(~p["determined"])
 
 
 @_plot_figure("判定合法", COUNT)
 def legal(p, ctx):
-    """判定合法 = number of plots whose current determination is 合法."""
+    """判定合法 = 最新判定结果为合法的图斑数量。"""
     return _count(p["category"] == dc.LEGAL)
 
 
 @_plot_figure("违法宗数", COUNT)
 def illegal_count(p, ctx):
-    """违法宗数 = number of plots whose current determination is 违法 (one plot, one 宗)."""
+    """违法宗数 = 最新判定结果为违法的图斑数量（一个图斑计一宗）。"""
     return _count(p["illegal"])
 
 
 @_plot_figure("判定其他", COUNT)
 def other(p, ctx):
-    """判定其他 = number of plots whose current determination is 其他."""
+    """判定其他 = 最新判定结果为其他的图斑数量。"""
     return _count(p["category"] == dc.OTHER)
 
 
 @_plot_figure("伪变化", COUNT)
 def no_real_change(p, ctx):
-    """伪变化 = number of plots whose current determination is 伪变化."""
+    """伪变化 = 最新判定结果为伪变化的图斑数量。"""
     return _count(p["category"] == dc.NO_REAL_CHANGE)
 
 
 @_plot_figure("设施农用地", COUNT)
 def facility_farmland(p, ctx):
-    """设施农用地 = number of plots whose current determination is 设施农用地."""
+    """设施农用地 = 最新判定结果为设施农用地的图斑数量。"""
     return _count(p["category"] == dc.FACILITY_FARMLAND)
 
 
 @_plot_figure("农村道路", COUNT)
 def rural_road(p, ctx):
-    """农村道路 = number of plots whose current determination is 农村道路."""
+    """农村道路 = 最新判定结果为农村道路的图斑数量。"""
     return _count(p["category"] == dc.RURAL_ROAD)
 
 
 @_plot_figure("违法面积", AREA)
 def illegal_area(p, ctx):
-    """违法面积 = Σ plot area of the 违法 plots."""
+    """违法面积 = Σ 违法图斑的图斑面积。"""
     return _area(p, p["illegal"])
 
 
 @_plot_figure("违法占用耕地面积", AREA)
 def illegal_cropland_area(p, ctx):
-    """违法占用耕地面积 (= 非农化面积, = 初始违法占耕面积 over a year) = Σ 耕地 area of the
-    违法 plots, whether rectified or not."""
+    """违法占用耕地面积 = Σ 违法图斑的耕地面积，不论是否已整改（即非农化面积；按年度统计即
+    为初始违法占耕面积）。"""
     return _area(p, p["illegal"], "cropland_m2")
 
 
 @_plot_figure("违法占耕宗数", COUNT)
 def illegal_cropland_count(p, ctx):
-    """违法占耕宗数 = number of 违法 plots with 耕地 area > 0."""
+    """违法占耕宗数 = 耕地面积大于0的违法图斑数量。"""
     return _count(p["illegal"] & (p["cropland_m2"] > 0))
 
 
 @_plot_figure("违法占用永久基本农田面积", AREA)
 def illegal_farmland_area(p, ctx):
-    """违法占用永久基本农田面积 = Σ 永久基本农田 area of the 违法 plots."""
+    """违法占用永久基本农田面积 = Σ 违法图斑的永久基本农田面积。"""
     return _area(p, p["illegal"], "farmland_m2")
 
 
 @_plot_figure("新增违法宗数", COUNT)
 def new_illegal_count(p, ctx):
-    """新增违法宗数 = number of 违法 plots determined 新增 (built in the monitoring year)."""
+    """新增违法宗数 = 判定为新增（监测年度内建设）的违法图斑数量。"""
     return _count(p["illegal"] & (p["new_or_existing"] == dc.NEW))
 
 
 @_plot_figure("新增违法面积", AREA)
 def new_illegal_area(p, ctx):
-    """新增违法面积 = Σ plot area of the 新增 违法 plots."""
+    """新增违法面积 = Σ 新增违法图斑的图斑面积。"""
     return _area(p, p["illegal"] & (p["new_or_existing"] == dc.NEW))
 
 
 @_plot_figure("存量违法宗数", COUNT)
 def existing_illegal_count(p, ctx):
-    """存量违法宗数 = number of 违法 plots determined 存量 (built in an earlier year)."""
+    """存量违法宗数 = 判定为存量（以前年度建设）的违法图斑数量。"""
     return _count(p["illegal"] & (p["new_or_existing"] == dc.EXISTING))
 
 
 @_plot_figure("存量违法面积", AREA)
 def existing_illegal_area(p, ctx):
-    """存量违法面积 = Σ plot area of the 存量 违法 plots."""
+    """存量违法面积 = Σ 存量违法图斑的图斑面积。"""
     return _area(p, p["illegal"] & (p["new_or_existing"] == dc.EXISTING))
 
 
 @_plot_figure("新增建设用地占用耕地面积", AREA)
 def construction_cropland_area(p, ctx):
-    """新增建设用地占用耕地面积 (from the plots) = Σ 耕地 area of the plots determined 合法 or
-    违法, or 其他 except 灾毁地块 and 生态修复用地."""
+    """新增建设用地占用耕地面积 = 由图斑计算：Σ 判定为合法或违法的图斑，以及判定为其他
+    （灾毁地块、生态修复用地除外）的图斑的耕地面积。"""
     return _area(p, p["construction"], "cropland_m2")
 
 
 @_plot_figure("立案宗数", COUNT)
 def filed_count(p, ctx):
-    """立案宗数 = number of 违法 cases with a filing number (立案查处)."""
+    """立案宗数 = 有立案编号（立案查处）的违法案件数量。"""
     return _count(p["filed"])
 
 
 @_plot_figure("非立案处理宗数", COUNT)
 def non_filing_count(p, ctx):
-    """非立案处理宗数 = number of 违法 cases referred (移交) to the department in charge and
-    never filed."""
+    """非立案处理宗数 = 已移交主管部门处理且未立案的违法案件数量。"""
     return _count(p["non_filing"])
 
 
 @_plot_figure("已整改到位宗数", COUNT)
 def rectified_count(p, ctx):
-    """已整改到位宗数 = number of 立案 cases found 整改到位 (status 待复核, 已销号 or 事后巡查)."""
+    """已整改到位宗数 = 整改到位（办理状态为待复核、已销号或事后巡查）的立案案件数量。"""
     return _count(p["filed"] & p["rectified"])
 
 
 @_plot_figure("已结案宗数", COUNT)
 def concluded_count(p, ctx):
-    """已结案宗数 = number of 立案 cases closed out (status 已销号 or 事后巡查)."""
+    """已结案宗数 = 已销号（办理状态为已销号或事后巡查）的立案案件数量。"""
     return _count(p["concluded"])
 
 
 @_plot_figure("未整改到位宗数", COUNT)
 def unrectified_count(p, ctx):
-    """未整改到位宗数 = number of 违法 plots not 整改到位, however handled."""
+    """未整改到位宗数 = 未整改到位的违法图斑数量，不论查处方式如何。"""
     return _count(p["illegal"] & ~p["rectified"])
 
 
 @_plot_figure("剩余未整改面积", AREA)
 def unrectified_area(p, ctx):
-    """剩余未整改面积 = Σ plot area of the 违法 plots not 整改到位 (a violation counts whole
-    until its re-inspection finds it 整改到位)."""
+    """剩余未整改面积 = Σ 未整改到位的违法图斑的图斑面积（违法图斑在复核认定整改到位前
+    按全部面积计算）。"""
     return _area(p, p["illegal"] & ~p["rectified"])
 
 
 @_plot_figure("整改后违法占耕面积", AREA)
 def unrectified_cropland_area(p, ctx):
-    """整改后违法占耕面积 = Σ 耕地 area of the 违法 plots not 整改到位."""
+    """整改后违法占耕面积 = Σ 未整改到位的违法图斑的耕地面积。"""
     return _area(p, p["illegal"] & ~p["rectified"], "cropland_m2")
 
 
 @_plot_figure("非粮化宗数", COUNT)
 def non_grain_count(p, ctx):
-    """非粮化宗数 = number of 非粮化 plots (耕地 turned to 园地, 林地, 草地 or 坑塘; not 违法,
-    not 伪变化; use from the latest field verification, else the 变化类型)."""
+    """非粮化宗数 = 非粮化图斑数量（耕地转为园地、林地、草地或坑塘；最新判定结果不是
+    违法或伪变化；现状用途取最近一次外业核查的实际用途，无外业核查的取变化类型）。"""
     return _count(p["non_grain"])
 
 
 @_plot_figure("非粮化面积", AREA)
 def non_grain_area(p, ctx):
-    """非粮化面积 = Σ 耕地 area of the 非粮化 plots."""
+    """非粮化面积 = Σ 非粮化图斑的耕地面积。"""
     return _area(p, p["non_grain"], "cropland_m2")
 
 
 @_plot_figure("年末未整改面积(1:1扣减指标)", AREA)
 def year_end_unrectified_area(p, ctx):
-    """年末未整改面积 = Σ plot area of the year's 违法 plots not 整改到位 on 31 December of
-    the year (or not yet, when the figures are computed earlier); deducted 1:1 from the
-    township's 增减挂钩 quota. An undated rectification counts as done."""
+    """年末未整改面积 = Σ 本年度违法图斑中截至当年12月31日仍未整改到位的图斑面积（在此
+    之前统计的，为统计时尚未整改到位的图斑面积）；按1:1从乡镇增减挂钩留用建设用地指标
+    中扣减。整改到位但未记录日期的，视为年末前已整改到位。"""
     year_end = julian_day(datetime.date(ctx.year, 12, 31))
     done = p["rectified_undated"] | (p["rectified_day"] <= year_end)
     return _area(p, p["illegal"] & ~done)
@@ -747,8 +758,8 @@ def year_end_unrectified_area(p, ctx):
 
 @_plot_figure("次年6月30日前整改面积", AREA)
 def rectified_by_june_area(p, ctx):
-    """次年6月30日前整改面积 = Σ plot area of the year's 违法 plots found 整改到位 after
-    31 December of the year and by 30 June of the next year."""
+    """次年6月30日前整改面积 = Σ 本年度违法图斑中在当年12月31日之后、次年6月30日（含）
+    之前整改到位的图斑面积。"""
     after = julian_day(datetime.date(ctx.year, 12, 31))
     by = julian_day(datetime.date(ctx.year + 1, 6, 30))
     return _area(p, (p["rectified_day"] > after) & (p["rectified_day"] <= by))
@@ -769,8 +780,8 @@ def _overdue_figure(kind: str, key: str) -> None:
 
     overdue.__name__ = key
     overdue.__doc__ = (
-        f"逾期({kind}) = number of plots whose {kind} deadline (cases/deadlines.py) is past on "
-        "the day of the figures (a deadline is met on its due date)."
+        f"逾期({kind}) = 在逾期计算日已超过{kind}期限的图斑数量（期限按期限规则确定，到期日当天"
+        "不计逾期）。"
     )
     _plot_figure(f"逾期({kind})", COUNT)(overdue)
 
@@ -784,53 +795,54 @@ for _kind, _key in OVERDUE_KEYS.items():
 
 @_derived_figure("违法占耕比例", RATE)
 def illegal_cropland_ratio(t):
-    """违法占耕比例 = 违法占用耕地面积 ÷ 新增建设用地占用耕地面积 (blank when the denominator
-    is 0). In the county flags the denominator is the year's entered figure when there is one."""
+    """违法占耕比例 = 违法占用耕地面积 ÷ 新增建设用地占用耕地面积（分母为0时留空）。县级考核
+    表中，已录入本年度新增建设用地占用耕地总面积的，以录入值为分母。"""
     return _divide(t["illegal_cropland_area"], t["construction_cropland_area"])
 
 
 @_derived_figure("整改到位率", RATE)
 def rectification_rate(t):
-    """整改到位率 = (已整改到位宗数 + 非立案处理宗数) ÷ 违法宗数 (blank without violations)."""
+    """整改到位率 = （已整改到位宗数 + 非立案处理宗数）÷ 违法宗数（无违法图斑时留空）。"""
     return _divide(t["rectified_count"] + t["non_filing_count"], t["illegal_count"])
 
 
 @_derived_figure("履职到位率", RATE)
 def performance_rate(t):
-    """履职到位率 = (已结案宗数 + 非立案处理宗数) ÷ 违法宗数 (blank without violations)."""
+    """履职到位率 = （已结案宗数 + 非立案处理宗数）÷ 违法宗数（无违法图斑时留空）。"""
     return _divide(t["concluded_count"] + t["non_filing_count"], t["illegal_count"])
 
 
 @_derived_figure("初始违法占耕≥100亩(扣分)", FLAG)
 def flag_initial_cropland(t):
-    """初始违法占耕≥100亩 = 违法占用耕地面积 of the year, in 亩 rounded to two decimals, is
-    100 or more (seed 001: the county loses points)."""
+    """初始违法占耕≥100亩 = 本年度违法占用耕地面积（以亩计，四舍五入保留两位小数）大于或
+    等于100亩（依据永川府办发〔2022〕53号：区县扣分）。"""
     return _official_mu(t["illegal_cropland_area"]) >= INITIAL_CROPLAND_LIMIT_MU
 
 
 @_derived_figure("整改后违法占耕>50亩(扣分)", FLAG)
 def flag_remaining_cropland(t):
-    """整改后违法占耕>50亩 = 整改后违法占耕面积 of the year, in 亩 rounded to two decimals, is
-    more than 50 (seed 001: the county loses points)."""
+    """整改后违法占耕>50亩 = 本年度整改后违法占耕面积（以亩计，四舍五入保留两位小数）
+    大于50亩（依据永川府办发〔2022〕53号：区县扣分）。"""
     return _official_mu(t["unrectified_cropland_area"]) > REMAINING_CROPLAND_LIMIT_MU
 
 
 @_derived_figure("违法占耕比例>15%(问责)", FLAG)
 def flag_cropland_ratio(t):
-    """违法占耕比例>15% = 违法占耕比例, rounded to 0.01 %, is more than 15 % (seed 001: 问责)."""
+    """违法占耕比例>15% = 违法占耕比例（四舍五入精确到0.01%）大于15%（依据永川府办发
+    〔2022〕53号：纳入问责范围）。"""
     return t["illegal_cropland_ratio"].round(4) > CROPLAND_RATIO_LIMIT
 
 
 @_derived_figure("返还指标(80%)", AREA)
 def returned_quota(t):
-    """返还指标 = 80 % × 次年6月30日前整改面积 (seed 002)."""
+    """返还指标 = 80% × 次年6月30日前整改面积（依据启政办发〔2020〕32号）。"""
     return QUOTA_RETURN_SHARE * t["rectified_by_june_area"]
 
 
 @_derived_figure("整改到位率<50%(暂停报批)", FLAG)
 def flag_low_rectification(t):
-    """整改到位率<50% = the year's 整改到位率 is below 50 % (seed 002: new construction-land
-    approvals are suspended); never with no violation."""
+    """整改到位率<50% = 本年度整改到位率低于50%（依据启政办发〔2020〕32号：暂停新增建设用地
+    项目农转用和征地报批）；无违法图斑时为否。"""
     return t["rectification_rate"] < LOW_RECTIFICATION_RATE
 
 

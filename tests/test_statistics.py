@@ -5,6 +5,7 @@ workbook read back with openpyxl."""
 from __future__ import annotations
 
 import datetime
+import re
 from collections import Counter
 
 import openpyxl
@@ -454,6 +455,28 @@ def test_every_figure_has_a_definition_and_a_chinese_header():
     assert len(st.definitions()) == len(set(st.definitions()))
 
 
+def test_definitions_are_official_chinese_on_one_line():
+    """The definitions (口径) are printed in official documents: Chinese only, no English
+    word, no line break, each `<header> = <definition>`."""
+    headers = {key: column.header for key, column in st.COLUMNS.items()}
+    for column in st.definitions():
+        text = column.definition
+        assert not re.search(r"[A-Za-z]{3,}", text), text
+        assert "\n" not in text and "  " not in text, text
+        name, _, formula = text.partition(" = ")
+        assert formula and headers[column.key].startswith(name), text
+        assert text.endswith("。"), text
+    overdue = st.COLUMNS[st.OVERDUE_KEYS[deadlines.RECTIFICATION]].definition
+    assert overdue == (
+        "逾期(整改) = 在逾期计算日已超过整改期限的图斑数量（期限按期限规则确定，到期日当天不计逾期）。"
+    )
+    # lines of a docstring join without a space between Chinese characters
+    assert st.COLUMNS["illegal_cropland_area"].definition == (
+        "违法占用耕地面积 = Σ 违法图斑的耕地面积，不论是否已整改（即非农化面积；"
+        "按年度统计即为初始违法占耕面积）。"
+    )
+
+
 # -- the workbook --------------------------------------------------------------------------
 
 
@@ -466,7 +489,12 @@ def test_statistics_workbook(march, tmp_path):
     definitions = {row[0]: row for row in notes if len(row) >= 3}
     assert definitions["违法占耕比例"][1] == "%"
     assert definitions["违法占耕比例"][2].startswith("违法占耕比例 = 违法占用耕地面积 ÷")
-    assert definitions["整改到位率"][2].startswith("整改到位率 = (已整改到位宗数 + 非立案处理宗数)")
+    assert definitions["整改到位率"][2].startswith(
+        "整改到位率 = （已整改到位宗数 + 非立案处理宗数）"
+    )
+    assert definitions["初始违法占耕≥100亩(扣分)"][2].endswith(
+        "（依据永川府办发〔2022〕53号：区县扣分）。"
+    )
 
     sheet = book["乡镇汇总"]
     assert sheet.freeze_panes == "A2"
