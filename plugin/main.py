@@ -37,6 +37,8 @@ from ..forms.plot_form import PlotForm
 from ..forms.print_dialog import PrintDialog
 from ..forms.roles_dialog import RolesDialog
 from ..forms.rounds_dialog import RoundsDialog
+from ..forms.settings_page import PAGE_NAME as SETTINGS_PAGE
+from ..forms.settings_page import SettingsPageFactory
 from ..forms.statistics_dock import StatisticsDock
 from ..layers.admin_lookup import admin_names
 from ..layers.batch_import import import_layer
@@ -85,6 +87,7 @@ class LandCasePlugin:
         self.highlights: list[QgsRubberBand] = []
         self.photo_layer = None
         self.new_plot_tool: NewPlotTool | None = None
+        self.settings_factory: SettingsPageFactory | None = None
 
     # -- QGIS entry points ------------------------------------------------------------
 
@@ -135,6 +138,9 @@ class LandCasePlugin:
         )
         self.rounds_action = self._menu_action(tr("Submission rounds…"), self.open_rounds_dialog)
         self.verify_action = self._menu_action(tr("Verify audit trail"), self.verify_audit_trail)
+        self.settings_factory = SettingsPageFactory()
+        self.iface.registerOptionsWidgetFactory(self.settings_factory)
+        self.settings_action = self._menu_action(tr("Settings…"), self.open_settings)
         self.dock.add_actions([self.import_action, self.new_plot_action, self.case_action])
         self.dock.plot_activated.connect(self.open_case_dialog)
         panel = self.dock.toggleViewAction()
@@ -170,6 +176,10 @@ class LandCasePlugin:
             self.report_dialog.deleteLater()
             self.report_dialog = None
         self.close_database()
+        if self.settings_factory is not None:
+            self.iface.unregisterOptionsWidgetFactory(self.settings_factory)
+            self.settings_factory.deleteLater()  # (whoever still holds it gets a dead object)
+            self.settings_factory = None
         if self.new_plot_tool is not None:
             if self.iface.mapCanvas().mapTool() is self.new_plot_tool:
                 self.iface.mapCanvas().unsetMapTool(self.new_plot_tool)
@@ -208,6 +218,10 @@ class LandCasePlugin:
         remove_translator(self.translator)
         self.translator = None
         teardown_logger()
+
+    def open_settings(self) -> None:
+        """QGIS's Options dialog, at LandCase's page (unit name, report font)."""
+        self.iface.showOptionsDialog(self.iface.mainWindow(), currentPage=SETTINGS_PAGE)
 
     def _add_action(self, icon: str, text: str, slot) -> QAction:
         action = QAction(QIcon(str(ICONS / icon)), text, self.iface.mainWindow())

@@ -71,7 +71,7 @@ def test_qgis_desktop_demo_and_import_through_the_dock(
         f"QGIS wrote no result (exit {run.returncode}):\n{run.stderr[-3000:]}"
     )
     result = json.loads(result_file.read_text(encoding="utf-8"))
-    assert result["ok"], result.get("error")
+    assert result["ok"], result.get("error") or result
 
     # issue 2: the plugin, its dock and the demo
     assert result["loaded_at_start"]
@@ -117,3 +117,10 @@ def test_qgis_desktop_demo_and_import_through_the_dock(
     assert len(result["map_selection_after"]) == 1  # and the map keeps the plot selected
     assert result["dialog_photos"] == 1 and result["photo_layer_features"] == 1
     assert (artifacts / "desktop_verification.png").stat().st_size > 50_000
+
+    # the settings: QGIS's Options dialog opened at LandCase's page
+    assert result["settings_dialog"] == "QgsOptionsBase"  # QGIS's Options dialog
+    page = result["settings_page"]
+    assert page["visible"] and page["unit_field"]
+    assert "wqy" in page["font_status"].lower()  # the report font found on the system
+    assert (artifacts / "desktop_settings.png").stat().st_size > 50_000

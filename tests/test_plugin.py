@@ -65,7 +65,7 @@ def test_load_unload_three_times_leaves_nothing_behind(
         instance = landcase.classFactory(qgis_iface)
         instance.initGui()
         present = _leftovers(main_window)
-        assert len(present["actions"]) == 10
+        assert len(present["actions"]) == 11
         assert len(present["menus"]) == 1 and len(present["menu bar"]) == 1
         assert len(present["toolbars"]) == 1 and len(present["docks"]) == 2
         assert present["provider"]

@@ -4,7 +4,7 @@
   <context>
     <name>LandCase</name>
     <message>
-      <location filename="../../plugin/main.py" line="112" />
+      <location filename="../../plugin/main.py" line="115" />
       <source>&amp;LandCase</source>
       <translation>卫片执法(&amp;L)</translation>
     </message>
@@ -54,7 +54,7 @@
       <translation>全部</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="246" />
+      <location filename="../../plugin/main.py" line="267" />
       <source>All files (*)</source>
       <translation>所有文件 (*)</translation>
     </message>
@@ -114,12 +114,12 @@
       <translation>按源数据</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/set_layer_role.py" line="45" />
+      <location filename="../../plugin/processing/set_layer_role.py" line="46" />
       <source>Assigns a layer to a role of the desk comparison in a case database: the layer source and the names of the role's fields are stored, and restored whenever the database is opened. FIELDS is JSON, role field → layer field, e.g. {{"code": "DLBM", "name": "DLMC"}}; fields left out are looked for under their usual names. A layer without a coordinate reference system is refused. Roles and their fields: {roles}</source>
       <translation>在案件库中将图层指定为内业比对的某一图层类别：保存图层数据源及该类别各字段对应的字段名，每次打开案件库时自动恢复。FIELDS 为 JSON，类别字段 → 图层字段，例如 {{"code": "DLBM", "name": "DLMC"}}；未列出的字段按常用字段名查找。没有坐标参考系的图层不予接受。各图层类别及其字段：{roles}</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="600" />
+      <location filename="../../plugin/main.py" line="627" />
       <source>Audit trail</source>
       <translation>审计日志</translation>
     </message>
@@ -134,12 +134,12 @@
       <translation>批次</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="92" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="93" />
       <source>Batch (name or id)</source>
       <translation>批次（名称或编号）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="70" />
+      <location filename="../../plugin/processing/import_plots.py" line="71" />
       <source>Batch name</source>
       <translation>批次名称</translation>
     </message>
@@ -149,12 +149,12 @@
       <translation>批次 {batch}：共 {rows} 条记录，导入 {imported} 条；修复 {repaired} 条，拒绝 {rejected} 条，跳过重复 {duplicates} 条，重叠待查 {overlaps} 处。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/print_documents.py" line="124" />
+      <location filename="../../plugin/processing/print_documents.py" line="126" />
       <source>Binds the documents of the plots the expression selects into one dossier: cover, table of contents with page numbers, the documents in a fixed order, notes page.</source>
       <translation>将表达式选中图斑的文书装订为一份卷宗：封面、带页码的目录、按固定顺序排列的文书、备考表。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/create_database.py" line="53" />
+      <location filename="../../plugin/processing/create_database.py" line="54" />
       <source>CRS</source>
       <translation>坐标参考系</translation>
     </message>
@@ -164,22 +164,22 @@
       <translation>源数据坐标系</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="120" />
+      <location filename="../../plugin/processing/overlay.py" line="122" />
       <source>Canceled: nothing was stored.</source>
       <translation>已取消，未写入任何数据。</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="260" />
+      <location filename="../../plugin/main.py" line="281" />
       <source>Cannot open the case database</source>
       <translation>无法打开案件库</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/create_database.py" line="32" />
+      <location filename="../../plugin/processing/create_database.py" line="33" />
       <source>Case database</source>
       <translation>案件库</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="142" />
+      <location filename="../../plugin/main.py" line="148" />
       <source>Case panel</source>
       <translation>案件面板</translation>
     </message>
@@ -212,6 +212,11 @@
       <location filename="../../forms/statistics_dock.py" line="187" />
       <source>Chart by township</source>
       <translation>分乡镇图表</translation>
+    </message>
+    <message>
+      <location filename="../../forms/settings_page.py" line="40" />
+      <source>Chinese font of the reports</source>
+      <translation>报告中文字体</translation>
     </message>
     <message>
       <location filename="../../forms/new_database_dialog.py" line="67" />
@@ -254,7 +259,7 @@
       <translation>不立案办结</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/print_documents.py" line="111" />
+      <location filename="../../plugin/processing/print_documents.py" line="113" />
       <source>Close-out reports (销号报告)</source>
       <translation>销号报告</translation>
     </message>
@@ -289,12 +294,12 @@
       <translation>从案件库重新计算统计数据</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="143" />
+      <location filename="../../plugin/processing/overlay.py" line="145" />
       <source>Computed {plots} plots; {rows} rows stored.</source>
       <translation>已计算 {plots} 个图斑，写入 {rows} 条记录。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="67" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="68" />
       <source>Computes the figures of a period per county, township and village (plots issued and registered, determinations by category, violations, 耕地 and 永久基本农田 occupied, 新增 and 存量, 违法占耕比例, 整改到位率, 履职到位率, unrectified area, overdue deadlines), the county and township accountability figures of the year and the ten townships with most 非农化 and 非粮化 area, and writes them to an Excel workbook with the definition of every figure. PERIOD is a month (YYYY-MM), a year (YYYY) or a date range (YYYY-MM-DD/YYYY-MM-DD). OUTPUT_PDF, when given, receives the monthly report (月报): the county and township tables, a bar chart by township, the county flags with the denominator of 违法占耕比例, the top-ten rankings and the definitions, with the station (unit name of the LandCase settings) as 填报单位.</source>
       <translation>按县、乡镇、村计算统计期间的各项指标（下发和登记的图斑数、各判定类别数、违法宗数、占用耕地和永久基本农田面积、新增与存量、违法占耕比例、整改到位率、履职到位率、未整改面积、超期数），当年的县级和乡镇考核指标，以及非农化和非粮化面积最大的十个乡镇，连同各指标的定义写入 Excel 工作簿。PERIOD 为月份（YYYY-MM）、年份（YYYY）或日期范围（YYYY-MM-DD/YYYY-MM-DD）。如指定 OUTPUT_PDF，则输出月报：县级和乡镇汇总表、分乡镇柱状图、县级考核（含违法占耕比例的分母）、前十排名及指标定义，填报单位为本所（插件设置中的单位名称）。</translation>
     </message>
@@ -319,17 +324,17 @@
       <translation>县级考核</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/create_database.py" line="29" />
+      <location filename="../../plugin/processing/create_database.py" line="30" />
       <source>Create case database</source>
       <translation>新建案件库</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/create_database.py" line="38" />
+      <location filename="../../plugin/processing/create_database.py" line="39" />
       <source>Creates an empty LandCase case database (SpatiaLite) in a CGCS2000 3-degree Gauss-Krüger CRS (EPSG:4513 to EPSG:4554). Without a CRS, the zone of the project's full extent is used. An existing file is kept unless Overwrite is set.</source>
       <translation>新建一个空的案件库（SpatiaLite），坐标系为 CGCS2000 3 度带高斯-克吕格投影（EPSG:4513 至 EPSG:4554）。未指定坐标系时，按工程全图范围所在的投影带选取。已有文件不会被覆盖，除非勾选“覆盖已有文件”。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/create_database.py" line="65" />
+      <location filename="../../plugin/processing/create_database.py" line="67" />
       <source>Creating {path} in EPSG:{srid}</source>
       <translation>正在新建 {path}，坐标系 EPSG:{srid}</translation>
     </message>
@@ -344,17 +349,17 @@
       <translation>发现日期</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="73" />
+      <location filename="../../plugin/processing/import_plots.py" line="74" />
       <source>Date the batch was received (YYYY-MM-DD)</source>
       <translation>批次接收日期（YYYY-MM-DD）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/holiday_calendar.py" line="67" />
+      <location filename="../../plugin/processing/holiday_calendar.py" line="68" />
       <source>Days</source>
       <translation>日期</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/holiday_calendar.py" line="68" />
+      <location filename="../../plugin/processing/holiday_calendar.py" line="69" />
       <source>Days entered</source>
       <translation>录入天数</translation>
     </message>
@@ -394,27 +399,27 @@
       <translation>情况描述</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="37" />
+      <location filename="../../plugin/processing/overlay.py" line="38" />
       <source>Desk comparison</source>
       <translation>内业比对</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="34" />
+      <location filename="../../plugin/processing/overlay.py" line="35" />
       <source>Desk comparison (overlay)</source>
       <translation>内业比对（叠加分析）</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="563" />
+      <location filename="../../plugin/main.py" line="590" />
       <source>Desk comparison failed</source>
       <translation>内业比对失败</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="134" />
+      <location filename="../../plugin/main.py" line="137" />
       <source>Desk comparison of the plots shown</source>
       <translation>对显示的图斑进行内业比对</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="567" />
+      <location filename="../../plugin/main.py" line="594" />
       <source>Desk comparison stored for {count} plots.</source>
       <translation>已保存 {count} 个图斑的内业比对结果。</translation>
     </message>
@@ -439,22 +444,27 @@
       <translation>文书</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/print_documents.py" line="33" />
+      <location filename="../../plugin/processing/print_documents.py" line="34" />
       <source>Documents</source>
       <translation>文书</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/print_documents.py" line="54" />
+      <location filename="../../plugin/processing/print_documents.py" line="55" />
       <source>Documents already up to date</source>
       <translation>无需更新的文书数</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/print_documents.py" line="53" />
+      <location filename="../../forms/settings_page.py" line="27" />
+      <source>Documents and reports</source>
+      <translation>文书与报告</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/print_documents.py" line="54" />
       <source>Documents made</source>
       <translation>生成文书数</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/print_documents.py" line="121" />
+      <location filename="../../plugin/processing/print_documents.py" line="123" />
       <source>Dossier (卷宗)</source>
       <translation>卷宗</translation>
     </message>
@@ -469,7 +479,7 @@
       <translation>重复</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="88" />
+      <location filename="../../plugin/processing/import_plots.py" line="89" />
       <source>Duplicates skipped</source>
       <translation>跳过重复数</translation>
     </message>
@@ -504,12 +514,12 @@
       <translation>生态保护红线</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/holiday_calendar.py" line="52" />
+      <location filename="../../plugin/processing/holiday_calendar.py" line="53" />
       <source>Enters holidays and adjusted working days (one a line: YYYY-MM-DD holiday|workday name) from the State Council's notice for a year the built-in calendar does not know yet. A day entered here overrides the built-in calendar.</source>
       <translation>录入国务院公布的某年节假日安排（放假日和调休上班日，每行一天：YYYY-MM-DD holiday|workday 名称），用于内置日历尚未包含的年份。此处录入的日期优先于内置日历。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="228" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="230" />
       <source>Excel table</source>
       <translation>Excel 表格</translation>
     </message>
@@ -529,27 +539,27 @@
       <translation>导出统计表</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="198" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="200" />
       <source>Export submission (一上 / 二上)</source>
       <translation>导出上报成果（一上/二上）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="238" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="241" />
       <source>Exporting round {round}</source>
       <translation>正在导出报送轮次 {round}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/set_layer_role.py" line="91" />
+      <location filename="../../plugin/processing/set_layer_role.py" line="93" />
       <source>FIELDS is not valid JSON: {error}</source>
       <translation>FIELDS 不是有效的 JSON：{error}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/set_layer_role.py" line="95" />
+      <location filename="../../plugin/processing/set_layer_role.py" line="97" />
       <source>FIELDS must be a JSON object, e.g. {{"code": "DLBM"}}</source>
       <translation>FIELDS 必须是 JSON 对象，例如 {{"code": "DLBM"}}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="179" />
+      <location filename="../../plugin/processing/import_plots.py" line="181" />
       <source>FIELD_MAP is not valid JSON: {error}</source>
       <translation>FIELD_MAP 不是有效的 JSON：{error}</translation>
     </message>
@@ -574,12 +584,12 @@
       <translation>保护图斑编号</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="81" />
+      <location filename="../../plugin/processing/import_plots.py" line="82" />
       <source>Field mapping (JSON)</source>
       <translation>字段对应（JSON）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="109" />
+      <location filename="../../plugin/processing/import_plots.py" line="111" />
       <source>Field mapping: {mapping}</source>
       <translation>字段对应：{mapping}</translation>
     </message>
@@ -594,12 +604,12 @@
       <translation>字段</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/set_layer_role.py" line="76" />
+      <location filename="../../plugin/processing/set_layer_role.py" line="77" />
       <source>Fields of the role</source>
       <translation>图层类别字段</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/set_layer_role.py" line="71" />
+      <location filename="../../plugin/processing/set_layer_role.py" line="72" />
       <source>Fields of the role (JSON)</source>
       <translation>图层类别字段（JSON）</translation>
     </message>
@@ -634,17 +644,17 @@
       <translation>立案或移交</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="226" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="228" />
       <source>GeoPackage</source>
       <translation>GeoPackage 文件</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="86" />
+      <location filename="../../plugin/processing/import_plots.py" line="87" />
       <source>Geometries repaired</source>
       <translation>修复几何数</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="127" />
+      <location filename="../../plugin/main.py" line="130" />
       <source>Handle case…</source>
       <translation>办理案件…</translation>
     </message>
@@ -659,32 +669,32 @@
       <translation>导入</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="328" />
+      <location filename="../../plugin/main.py" line="352" />
       <source>Import failed</source>
       <translation>导入失败</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="332" />
+      <location filename="../../plugin/main.py" line="356" />
       <source>Import failed; nothing was stored</source>
       <translation>导入失败，未写入任何数据</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="42" />
+      <location filename="../../plugin/processing/import_plots.py" line="43" />
       <source>Import plot batch</source>
       <translation>导入图斑批次</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="120" />
+      <location filename="../../plugin/main.py" line="123" />
       <source>Import plot batch…</source>
       <translation>导入图斑批次…</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="92" />
+      <location filename="../../plugin/processing/import_plots.py" line="93" />
       <source>Import report</source>
       <translation>导入报告</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="128" />
+      <location filename="../../plugin/processing/import_plots.py" line="130" />
       <source>Imported {count} of {rows} rows; report: {path}</source>
       <translation>共 {rows} 条记录，导入 {count} 条；报告：{path}</translation>
     </message>
@@ -754,7 +764,7 @@
       <translation>后时相（HSX）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/set_layer_role.py" line="68" />
+      <location filename="../../plugin/processing/set_layer_role.py" line="69" />
       <source>Layer</source>
       <translation>图层</translation>
     </message>
@@ -764,17 +774,17 @@
       <translation>图层类别</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="467" />
+      <location filename="../../plugin/main.py" line="494" />
       <source>Layer roles whose source is missing: {roles}</source>
       <translation>以下图层类别的数据源缺失：{roles}</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="132" />
+      <location filename="../../plugin/main.py" line="135" />
       <source>Layer roles…</source>
       <translation>图层类别…</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/set_layer_role.py" line="75" />
+      <location filename="../../plugin/processing/set_layer_role.py" line="76" />
       <source>Layer source</source>
       <translation>图层数据源</translation>
     </message>
@@ -789,7 +799,7 @@
       <translation>合法性判定</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/holiday_calendar.py" line="30" />
+      <location filename="../../plugin/processing/holiday_calendar.py" line="31" />
       <source>Line '{line}': give the day and holiday or workday.</source>
       <translation>第“{line}”行：请给出日期以及 holiday（放假）或 workday（上班）。</translation>
     </message>
@@ -829,17 +839,17 @@
       <translation>监测批次（JCPC）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="107" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="108" />
       <source>Monthly report PDF</source>
       <translation>月报 PDF</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="164" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="166" />
       <source>Monthly report: {path} ({pages} pages, hash {hash})</source>
       <translation>月报：{path}（{pages} 页，哈希值 {hash}）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="58" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="59" />
       <source>Monthly statistics</source>
       <translation>月度统计</translation>
     </message>
@@ -849,7 +859,7 @@
       <translation>名称</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="100" />
+      <location filename="../../plugin/processing/import_plots.py" line="102" />
       <source>Name the batch.</source>
       <translation>请填写批次名称。</translation>
     </message>
@@ -864,14 +874,19 @@
       <translation>新建案件库</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="117" />
+      <location filename="../../plugin/main.py" line="120" />
       <source>New case database…</source>
       <translation>新建案件库…</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="122" />
+      <location filename="../../plugin/main.py" line="125" />
       <source>New plot</source>
       <translation>新增图斑</translation>
+    </message>
+    <message>
+      <location filename="../../forms/settings_page.py" line="72" />
+      <source>No Chinese TrueType font found: install {hint}, or choose a .ttf/.ttc font file above.</source>
+      <translation>未找到中文 TrueType 字体：请安装 {hint}，或在上方选择 .ttf/.ttc 字体文件。</translation>
     </message>
     <message>
       <location filename="../../reports/fonts.py" line="103" />
@@ -889,7 +904,7 @@
       <translation>{jcbh} 尚无内业比对结果：请指定地类图斑图层（图层类别…）。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="103" />
+      <location filename="../../plugin/processing/overlay.py" line="105" />
       <source>No layer is assigned to an overlay role in this database; assign them with landcase:setlayerrole.</source>
       <translation>本案件库尚未指定任何比对图层，请用 landcase:setlayerrole 指定。</translation>
     </message>
@@ -904,7 +919,7 @@
       <translation>该期间没有图斑。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="113" />
+      <location filename="../../plugin/processing/overlay.py" line="115" />
       <source>No plot to compute.</source>
       <translation>没有需要计算的图斑。</translation>
     </message>
@@ -924,22 +939,22 @@
       <translation>无可显示的内容。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/holiday_calendar.py" line="43" />
+      <location filename="../../plugin/processing/holiday_calendar.py" line="44" />
       <source>Official holiday calendar</source>
       <translation>法定节假日安排</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="244" />
+      <location filename="../../plugin/main.py" line="265" />
       <source>Open case database</source>
       <translation>打开案件库</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="118" />
+      <location filename="../../plugin/main.py" line="121" />
       <source>Open case database…</source>
       <translation>打开案件库…</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="296" />
+      <location filename="../../plugin/main.py" line="320" />
       <source>Open or create a case database first.</source>
       <translation>请先打开或新建案件库。</translation>
     </message>
@@ -954,17 +969,17 @@
       <translation>打开报告文件</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="288" />
+      <location filename="../../plugin/main.py" line="312" />
       <source>Opened {path}: {count} plots.</source>
       <translation>已打开 {path}：共 {count} 个图斑。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/print_documents.py" line="51" />
+      <location filename="../../plugin/processing/print_documents.py" line="52" />
       <source>Output folder</source>
       <translation>输出文件夹</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="96" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="97" />
       <source>Overdue as of (YYYY-MM-DD; default today)</source>
       <translation>超期计算截止日期（YYYY-MM-DD，默认为今天）</translation>
     </message>
@@ -979,32 +994,32 @@
       <translation>重叠待查</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="89" />
+      <location filename="../../plugin/processing/import_plots.py" line="90" />
       <source>Overlaps flagged</source>
       <translation>标记重叠数</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="71" />
+      <location filename="../../plugin/processing/overlay.py" line="72" />
       <source>Overlay table (CSV)</source>
       <translation>叠加分析表（CSV）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="155" />
+      <location filename="../../plugin/processing/overlay.py" line="157" />
       <source>Overlay table: {path}</source>
       <translation>叠加分析表：{path}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="43" />
+      <location filename="../../plugin/processing/overlay.py" line="44" />
       <source>Overlays the plots of a case database with the layers assigned to roles (landcase:setlayerrole): area by land-use code and by 三大类, 耕地, permanent basic farmland, ecological red line, urban development boundary, approvals with their 批准文号 and covered share, facility filings with their filed area; planar and ellipsoidal (椭球面积) m². The results replace the plots' earlier results in the database, in one transaction. FILTER is a QGIS expression over the plot table's fields (e.g. "jcbh LIKE '3201%'"); without it every plot is computed. OUTPUT, when given, is a CSV with one line per plot, role and class.</source>
       <translation>将案件库中的图斑与已指定类别的图层（landcase:setlayerrole）叠加分析：按地类编码和三大类统计面积，以及占用耕地、永久基本农田、生态保护红线、城镇开发边界、批准用地（含批准文号及覆盖比例）、设施农用地备案（含备案面积）的面积；面积以平方米计，同时计算平面面积和椭球面积。结果在一个事务中替换案件库中这些图斑原有的比对结果。FILTER 为基于图斑表字段的 QGIS 表达式（例如 "jcbh LIKE '3201%'"），不填写时计算全部图斑。如指定 OUTPUT，则输出 CSV 文件，每个图斑、图层类别和地类各占一行。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/create_database.py" line="56" />
+      <location filename="../../plugin/processing/create_database.py" line="57" />
       <source>Overwrite an existing file</source>
       <translation>覆盖已有文件</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="114" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="115" />
       <source>Pages of the monthly report</source>
       <translation>月报页数</translation>
     </message>
@@ -1014,7 +1029,7 @@
       <translation>月份</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="88" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="89" />
       <source>Period (YYYY-MM, YYYY or YYYY-MM-DD/YYYY-MM-DD)</source>
       <translation>统计期间（YYYY-MM、YYYY 或 YYYY-MM-DD/YYYY-MM-DD）</translation>
     </message>
@@ -1049,7 +1064,7 @@
       <translation>图斑</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="69" />
+      <location filename="../../plugin/processing/import_plots.py" line="70" />
       <source>Plot batch</source>
       <translation>图斑批次</translation>
     </message>
@@ -1069,7 +1084,7 @@
       <translation>图斑类型（TBLX）</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="388" />
+      <location filename="../../plugin/main.py" line="415" />
       <source>Plot {jcbh} saved.</source>
       <translation>图斑 {jcbh} 已保存。</translation>
     </message>
@@ -1079,7 +1094,7 @@
       <translation>图斑 {jcbh}，状态：{status}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="248" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="251" />
       <source>Plot {jcbh}, field {field}: {reason}</source>
       <translation>图斑 {jcbh}，字段 {field}：{reason}</translation>
     </message>
@@ -1089,42 +1104,42 @@
       <translation>图斑 {jcbh}：{reason}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="45" />
+      <location filename="../../plugin/processing/import_plots.py" line="46" />
       <source>Plots</source>
       <translation>图斑</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/print_documents.py" line="48" />
+      <location filename="../../plugin/processing/print_documents.py" line="49" />
       <source>Plots (expression)</source>
       <translation>图斑（表达式）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="78" />
+      <location filename="../../plugin/processing/overlay.py" line="79" />
       <source>Plots computed</source>
       <translation>计算图斑数</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="229" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="231" />
       <source>Plots exported</source>
       <translation>导出图斑数</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="85" />
+      <location filename="../../plugin/processing/import_plots.py" line="86" />
       <source>Plots imported</source>
       <translation>导入图斑数</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="113" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="114" />
       <source>Plots in the period</source>
       <translation>期间图斑数</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="65" />
+      <location filename="../../plugin/processing/overlay.py" line="66" />
       <source>Plots to compute (expression)</source>
       <translation>参与计算的图斑（表达式）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="80" />
+      <location filename="../../plugin/processing/overlay.py" line="81" />
       <source>Plots with findings to check</source>
       <translation>需核实的图斑数</translation>
     </message>
@@ -1139,27 +1154,32 @@
       <translation>打印文书</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="129" />
+      <location filename="../../plugin/main.py" line="132" />
       <source>Print documents…</source>
       <translation>打印文书…</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="449" />
+      <location filename="../../forms/settings_page.py" line="34" />
+      <source>Printed as the issuing unit on reports, dossiers and 月报</source>
+      <translation>作为出具单位印在核查报告、卷宗和月报上</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/main.py" line="476" />
       <source>Printing failed</source>
       <translation>打印失败</translation>
     </message>
     <message>
-      <location filename="../../plugin/printing.py" line="418" />
+      <location filename="../../plugin/printing.py" line="421" />
       <source>Printing {kind}</source>
       <translation>正在打印{kind}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/print_documents.py" line="114" />
+      <location filename="../../plugin/processing/print_documents.py" line="116" />
       <source>Prints the close-out report of every plot the expression selects.</source>
       <translation>为表达式选中的每个图斑打印销号报告。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/print_documents.py" line="101" />
+      <location filename="../../plugin/processing/print_documents.py" line="103" />
       <source>Prints the verification report of every plot the expression selects, named after its plot number. A report whose case data did not change is left as it is.</source>
       <translation>为表达式选中的每个图斑打印核查报告，文件以监测编号命名。案件数据未变化的报告保持不变。</translation>
     </message>
@@ -1174,7 +1194,7 @@
       <translation>项目名称</translation>
     </message>
     <message>
-      <location filename="../../layers/source_reader.py" line="92" />
+      <location filename="../../layers/source_reader.py" line="94" />
       <source>QGIS cannot read it as a vector layer</source>
       <translation>QGIS 无法将其作为矢量图层读取</translation>
     </message>
@@ -1274,7 +1294,7 @@
       <translation>刷新</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="51" />
+      <location filename="../../plugin/processing/import_plots.py" line="52" />
       <source>Registers an issued batch of plots (shapefile, zipped shapefile, GeoPackage, GeoJSON or a project layer) in a case database, in one transaction. The DBF encoding is taken from the .cpg or detected (GBK/GB18030 or UTF-8); national field names are recognised, FIELD_MAP (JSON, plot field → source field) overrides them. Invalid geometries are repaired, plots already registered are skipped, overlaps are flagged. An import report CSV is written beside the database.</source>
       <translation>将下发的图斑批次（Shapefile、压缩的 Shapefile、GeoPackage、GeoJSON 或工程中的图层）在一个事务中登记到案件库。DBF 编码取自 .cpg 文件或自动识别（GBK/GB18030 或 UTF-8）；自动识别国家标准字段名，FIELD_MAP（JSON，图斑字段 → 源字段）可覆盖。无效几何自动修复，已登记的图斑跳过，重叠图斑予以标记。导入报告 CSV 写在案件库旁。</translation>
     </message>
@@ -1299,6 +1319,11 @@
       <translation>报告文件：{path}</translation>
     </message>
     <message>
+      <location filename="../../forms/settings_page.py" line="42" />
+      <source>Report font</source>
+      <translation>报告字体</translation>
+    </message>
+    <message>
       <location filename="../../forms/plot_form.py" line="56" />
       <source>Reported by</source>
       <translation>报告人</translation>
@@ -1314,27 +1339,27 @@
       <translation>复耕面积</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/set_layer_role.py" line="65" />
+      <location filename="../../plugin/processing/set_layer_role.py" line="66" />
       <source>Role</source>
       <translation>图层类别</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="99" />
+      <location filename="../../plugin/processing/overlay.py" line="101" />
       <source>Role left out: {problem}</source>
       <translation>已跳过图层类别：{problem}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/set_layer_role.py" line="111" />
+      <location filename="../../plugin/processing/set_layer_role.py" line="113" />
       <source>Role {role}: {source} ({provider}), fields {fields}</source>
       <translation>图层类别 {role}：{source}（{provider}），字段 {fields}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="108" />
+      <location filename="../../plugin/processing/overlay.py" line="110" />
       <source>Roles compared: {roles}</source>
       <translation>参与比对的图层类别：{roles}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="221" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="223" />
       <source>Round (id, or e.g. 2026-03 一上)</source>
       <translation>报送轮次（编号，或如 2026-03 一上）</translation>
     </message>
@@ -1349,17 +1374,17 @@
       <translation>已生成报送轮次 {period} {stage}。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="123" />
+      <location filename="../../plugin/processing/import_plots.py" line="125" />
       <source>Row {row} ({jcbh}): {reason}</source>
       <translation>第 {row} 行（{jcbh}）：{reason}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="87" />
+      <location filename="../../plugin/processing/import_plots.py" line="88" />
       <source>Rows rejected</source>
       <translation>拒绝记录数</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="79" />
+      <location filename="../../plugin/processing/overlay.py" line="80" />
       <source>Rows stored</source>
       <translation>写入记录数</translation>
     </message>
@@ -1384,7 +1409,7 @@
       <translation>搜索监测编号、乡镇、村…</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="401" />
+      <location filename="../../plugin/main.py" line="428" />
       <source>Select a plot in the case panel first.</source>
       <translation>请先在案件面板中选择图斑。</translation>
     </message>
@@ -1399,12 +1424,17 @@
       <translation>请选择有上一轮次的轮次。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/set_layer_role.py" line="32" />
+      <location filename="../../plugin/processing/set_layer_role.py" line="33" />
       <source>Set layer role</source>
       <translation>指定图层类别</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="227" />
+      <location filename="../../plugin/main.py" line="143" />
+      <source>Settings…</source>
+      <translation>设置…</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="229" />
       <source>Shapefile (GBK)</source>
       <translation>Shapefile 文件（GBK）</translation>
     </message>
@@ -1439,7 +1469,7 @@
       <translation>开始整改</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="148" />
+      <location filename="../../plugin/main.py" line="154" />
       <source>Statistics</source>
       <translation>统计</translation>
     </message>
@@ -1449,7 +1479,7 @@
       <translation>统计期间</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="101" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="102" />
       <source>Statistics workbook</source>
       <translation>统计表（Excel）</translation>
     </message>
@@ -1489,7 +1519,7 @@
       <translation>报送轮次</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="136" />
+      <location filename="../../plugin/main.py" line="139" />
       <source>Submission rounds…</source>
       <translation>报送轮次…</translation>
     </message>
@@ -1524,27 +1554,27 @@
       <translation>临时用地</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="77" />
+      <location filename="../../plugin/processing/import_plots.py" line="78" />
       <source>Text encoding</source>
       <translation>文字编码</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="156" />
+      <location filename="../../plugin/processing/import_plots.py" line="158" />
       <source>Text encoding: {encoding} ({reason})</source>
       <translation>文字编码：{encoding}（{reason}）</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="596" />
+      <location filename="../../plugin/main.py" line="623" />
       <source>The audit trail is broken at row {id}: {reason}</source>
       <translation>审计日志在记录 {id} 处中断：{reason}</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="589" />
+      <location filename="../../plugin/main.py" line="616" />
       <source>The audit trail is intact: {count} rows checked.</source>
       <translation>审计日志完整：已校验 {count} 条记录。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="184" />
+      <location filename="../../plugin/processing/import_plots.py" line="186" />
       <source>The field mapping cannot be used: {problems}</source>
       <translation>字段对应无法使用：{problems}</translation>
     </message>
@@ -1559,17 +1589,17 @@
       <translation>筛选表达式引用了图斑表中不存在的字段：{fields}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/set_layer_role.py" line="83" />
+      <location filename="../../plugin/processing/set_layer_role.py" line="85" />
       <source>The layer cannot be opened.</source>
       <translation>无法打开图层。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="185" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="187" />
       <source>The monthly report could not be written to {path}: {error}</source>
       <translation>无法将月报写入 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="163" />
+      <location filename="../../plugin/processing/import_plots.py" line="165" />
       <source>The plot batch cannot be read.</source>
       <translation>无法读取图斑批次。</translation>
     </message>
@@ -1584,9 +1614,14 @@
       <translation>无法读取图斑表。</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="383" />
+      <location filename="../../plugin/main.py" line="409" />
       <source>The plot was not saved</source>
       <translation>图斑未保存</translation>
+    </message>
+    <message>
+      <location filename="../../forms/settings_page.py" line="78" />
+      <source>The reports use {face} ({path}).</source>
+      <translation>报告使用字体 {face}（{path}）。</translation>
     </message>
     <message>
       <location filename="../../forms/print_dialog.py" line="32" />
@@ -1644,6 +1679,21 @@
       <translation>乡镇</translation>
     </message>
     <message>
+      <location filename="../../forms/settings_page.py" line="39" />
+      <source>TrueType fonts (*.ttf *.ttc *.TTF *.TTC)</source>
+      <translation>TrueType 字体 (*.ttf *.ttc *.TTF *.TTC)</translation>
+    </message>
+    <message>
+      <location filename="../../forms/settings_page.py" line="35" />
+      <source>Unit name</source>
+      <translation>单位名称</translation>
+    </message>
+    <message>
+      <location filename="../../forms/settings_page.py" line="80" />
+      <source>Until then: </source>
+      <translation>在此之前：</translation>
+    </message>
+    <message>
       <location filename="../../forms/breakdown_view.py" line="26" />
       <source>Urban development boundary</source>
       <translation>城镇开发边界</translation>
@@ -1659,7 +1709,7 @@
       <translation>用地主体</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/print_documents.py" line="98" />
+      <location filename="../../plugin/processing/print_documents.py" line="100" />
       <source>Verification reports (核查报告)</source>
       <translation>核查报告</translation>
     </message>
@@ -1674,7 +1724,7 @@
       <translation>核查人</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="137" />
+      <location filename="../../plugin/main.py" line="140" />
       <source>Verify audit trail</source>
       <translation>校验审计日志</translation>
     </message>
@@ -1694,7 +1744,7 @@
       <translation>村</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="115" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="116" />
       <source>Violations (违法宗数)</source>
       <translation>违法宗数</translation>
     </message>
@@ -1704,7 +1754,7 @@
       <translation>将全部统计表写入 Excel 工作簿</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="207" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="209" />
       <source>Writes the plots of a submission round (一上 or 二上), with their determination and progress as the round's snapshot holds them, in the national field names (JCBH, XZQDM, XZQMC, JCPC, JCMJ, TBMJ, PDLX, …): a GeoPackage, a shapefile in GBK (with its .cpg) and an Excel table, in OUTPUT_FOLDER. ROUND is the round's id or its name, e.g. '2026-03 一上'.</source>
       <translation>将报送轮次（一上或二上）的图斑及其判定结果和办理进展（以该轮次快照为准）按国家字段名（JCBH、XZQDM、XZQMC、JCPC、JCMJ、TBMJ、PDLX 等）写入 OUTPUT_FOLDER：GeoPackage 文件、GBK 编码的 Shapefile（含 .cpg 文件）和 Excel 表格。ROUND 为轮次编号或名称，例如 '2026-03 一上'。</translation>
     </message>
@@ -1714,7 +1764,7 @@
       <translation>YYYY、YYYY-MM 或 YYYY-MM-DD/YYYY-MM-DD</translation>
     </message>
     <message>
-      <location filename="../../cases/store.py" line="311" />
+      <location filename="../../cases/store.py" line="316" />
       <source>a batch of this name already exists</source>
       <translation>同名批次已存在</translation>
     </message>
@@ -1744,12 +1794,12 @@
       <translation>判定为违法以外的类别后方可不立案办结（案件当前状态：{status}）</translation>
     </message>
     <message>
-      <location filename="../../cases/store.py" line="337" />
+      <location filename="../../cases/store.py" line="342" />
       <source>a plot must be a polygon, not a {kind}</source>
       <translation>图斑必须是面，而不是 {kind}</translation>
     </message>
     <message>
-      <location filename="../../cases/store.py" line="382" />
+      <location filename="../../cases/store.py" line="387" />
       <source>a plot with this 监测编号 is already in the database</source>
       <translation>案件库中已有相同监测编号的图斑</translation>
     </message>
@@ -1784,7 +1834,7 @@
       <translation>增加</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="116" />
+      <location filename="../../cases/intake.py" line="118" />
       <source>already in the database; not imported again</source>
       <translation>案件库中已有，未重复导入</translation>
     </message>
@@ -1854,6 +1904,11 @@
       <translation>变更</translation>
     </message>
     <message>
+      <location filename="../../forms/settings_page.py" line="33" />
+      <source>e.g. 青山县自然资源局青山所</source>
+      <translation>例如：青山县自然资源局青山所</translation>
+    </message>
+    <message>
       <location filename="../../cases/workflow.py" line="110" />
       <source>file the case or refer it to a department before starting the rectification (the case is {status})</source>
       <translation>请先立案或移交主管部门，再开始整改（案件当前状态：{status}）</translation>
@@ -1874,7 +1929,7 @@
       <translation>取自外业核查</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="152" />
+      <location filename="../../cases/intake.py" line="154" />
       <source>geometry repaired: {note}</source>
       <translation>几何图形已修复：{note}</translation>
     </message>
@@ -1909,7 +1964,7 @@
       <translation>已于 {at} 锁定</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/print_documents.py" line="85" />
+      <location filename="../../plugin/processing/print_documents.py" line="87" />
       <source>made</source>
       <translation>已生成</translation>
     </message>
@@ -1919,7 +1974,7 @@
       <translation>图斑未被任何批准用地（批准文号）覆盖</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="111" />
+      <location filename="../../cases/intake.py" line="113" />
       <source>no 监测编号</source>
       <translation>缺少监测编号</translation>
     </message>
@@ -1929,7 +1984,7 @@
       <translation>不是有效的图层类别，可用类别：{roles}</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="141" />
+      <location filename="../../cases/intake.py" line="143" />
       <source>not a polygon but a {kind}</source>
       <translation>不是面要素，而是 {kind}</translation>
     </message>
@@ -1964,7 +2019,7 @@
       <translation>超期 {days} 天</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="221" />
+      <location filename="../../cases/intake.py" line="223" />
       <source>overlaps {other} by {share}% of the smaller plot; check before handling</source>
       <translation>与 {other} 重叠，占较小图斑面积的 {share}%，请核实后处理</translation>
     </message>
@@ -1984,12 +2039,12 @@
       <translation>移除</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="126" />
+      <location filename="../../cases/intake.py" line="128" />
       <source>repeats row {first} of the source</source>
       <translation>与源数据第 {first} 行重复</translation>
     </message>
     <message>
-      <location filename="../../cases/statistics.py" line="1205" />
+      <location filename="../../cases/statistics.py" line="1217" />
       <source>round {round} is not a submission: only 一上 and 二上 are exported</source>
       <translation>报送轮次 {round} 不是一上或二上，只能导出一上和二上的成果</translation>
     </message>
@@ -2064,12 +2119,12 @@
       <translation>无法读取文件（{detail}）</translation>
     </message>
     <message>
-      <location filename="../../layers/source_reader.py" line="85" />
+      <location filename="../../layers/source_reader.py" line="87" />
       <source>the file does not exist</source>
       <translation>文件不存在</translation>
     </message>
     <message>
-      <location filename="../../layers/role_layers.py" line="358" />
+      <location filename="../../layers/role_layers.py" line="357" />
       <source>the file {path} does not exist</source>
       <translation>文件 {path} 不存在</translation>
     </message>
@@ -2094,17 +2149,17 @@
       <translation>文件夹中没有 JPEG 或 PNG 文件</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="148" />
+      <location filename="../../cases/intake.py" line="150" />
       <source>the geometry has no area</source>
       <translation>几何图形面积为零</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="133" />
+      <location filename="../../cases/intake.py" line="135" />
       <source>the geometry is empty</source>
       <translation>几何图形为空</translation>
     </message>
     <message>
-      <location filename="../../cases/store.py" line="343" />
+      <location filename="../../cases/store.py" line="348" />
       <source>the geometry is invalid ({detail})</source>
       <translation>几何图形无效（{detail}）</translation>
     </message>
@@ -2134,27 +2189,27 @@
       <translation>无法打开图层</translation>
     </message>
     <message>
-      <location filename="../../layers/source_reader.py" line="123" />
+      <location filename="../../layers/source_reader.py" line="125" />
       <source>the layer has no coordinate reference system; name the one it uses</source>
       <translation>图层没有坐标参考系，请指定其使用的坐标系</translation>
     </message>
     <message>
-      <location filename="../../layers/role_layers.py" line="367" />
+      <location filename="../../layers/role_layers.py" line="366" />
       <source>the layer has no field {name} (for {key})</source>
       <translation>图层中没有字段 {name}（用于 {key}）</translation>
     </message>
     <message>
-      <location filename="../../layers/role_layers.py" line="116" />
+      <location filename="../../layers/role_layers.py" line="115" />
       <source>the layer {name} has no coordinate reference system; set it in the layer properties, then assign the role again</source>
       <translation>图层 {name} 没有坐标参考系，请在图层属性中设置后重新指定图层类别</translation>
     </message>
     <message>
-      <location filename="../../layers/role_layers.py" line="131" />
+      <location filename="../../layers/role_layers.py" line="130" />
       <source>the layer {name} holds {kind}, not polygons</source>
       <translation>图层 {name} 的几何类型为{kind}，不是面</translation>
     </message>
     <message>
-      <location filename="../../layers/role_layers.py" line="101" />
+      <location filename="../../layers/role_layers.py" line="100" />
       <source>the layer {source} cannot be opened ({provider})</source>
       <translation>无法打开图层 {source}（{provider}）</translation>
     </message>
@@ -2239,7 +2294,7 @@
       <translation>子类 {value} 不属于{category}的子类：{allowed}</translation>
     </message>
     <message>
-      <location filename="../../layers/role_layers.py" line="353" />
+      <location filename="../../layers/role_layers.py" line="352" />
       <source>the temporary layer {source} is no longer in the project</source>
       <translation>临时图层 {source} 已不在工程中</translation>
     </message>
@@ -2254,7 +2309,7 @@
       <translation>未填写核查人</translation>
     </message>
     <message>
-      <location filename="../../layers/source_reader.py" line="56" />
+      <location filename="../../layers/source_reader.py" line="58" />
       <source>the zip file holds no shapefile, GeoPackage or GeoJSON</source>
       <translation>压缩包中没有 Shapefile、GeoPackage 或 GeoJSON</translation>
     </message>
@@ -2279,7 +2334,7 @@
       <translation>不存在该 ID 的图斑</translation>
     </message>
     <message>
-      <location filename="../../cases/statistics.py" line="1271" />
+      <location filename="../../cases/statistics.py" line="1283" />
       <source>there is no submission round of this name</source>
       <translation>不存在该名称的报送轮次</translation>
     </message>
@@ -2294,12 +2349,12 @@
       <translation>本案件库没有审计哈希链</translation>
     </message>
     <message>
-      <location filename="../../layers/role_layers.py" line="124" />
+      <location filename="../../layers/role_layers.py" line="123" />
       <source>this role needs a raster layer (an image)</source>
       <translation>该图层类别需要栅格图层（影像）</translation>
     </message>
     <message>
-      <location filename="../../layers/role_layers.py" line="127" />
+      <location filename="../../layers/role_layers.py" line="126" />
       <source>this role needs a vector layer of polygons</source>
       <translation>该图层类别需要面状矢量图层</translation>
     </message>
@@ -2314,7 +2369,7 @@
       <translation>该核查记录不属于此图斑的案件</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/print_documents.py" line="85" />
+      <location filename="../../plugin/processing/print_documents.py" line="87" />
       <source>up to date</source>
       <translation>无需更新</translation>
     </message>
@@ -2329,7 +2384,7 @@
       <translation>{a} 与 {b} 之间有 {count} 个案件存在差异。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="138" />
+      <location filename="../../plugin/processing/overlay.py" line="140" />
       <source>{count} findings {code} (see the plots' overlay)</source>
       <translation>{code}：{count} 项待核实（见图斑的叠加分析结果）</translation>
     </message>
@@ -2354,12 +2409,12 @@
       <translation>共 {count} 个图斑</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/print_documents.py" line="66" />
+      <location filename="../../plugin/processing/print_documents.py" line="68" />
       <source>{count} plots selected.</source>
       <translation>已选中 {count} 个图斑。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="253" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="256" />
       <source>{count} plots written to {folder}</source>
       <translation>已将 {count} 个图斑写入 {folder}</translation>
     </message>
@@ -2369,7 +2424,7 @@
       <translation>{count} 张此前已添加。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/create_database.py" line="79" />
+      <location filename="../../plugin/processing/create_database.py" line="81" />
       <source>{crs} is not a CGCS2000 3-degree Gauss-Krüger CRS (EPSG:4513 to EPSG:4554).</source>
       <translation>{crs} 不是 CGCS2000 3 度带高斯-克吕格投影坐标系（EPSG:4513 至 EPSG:4554）。</translation>
     </message>
@@ -2394,7 +2449,7 @@
       <translation>{m2:.1f} 平方米（{mu:.2f} 亩）</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="454" />
+      <location filename="../../plugin/main.py" line="481" />
       <source>{made} documents made, {kept} already up to date, in {folder}.</source>
       <translation>已在 {folder} 中生成 {made} 份文书，{kept} 份无需更新。</translation>
     </message>
@@ -2409,7 +2464,7 @@
       <translation>{path} 已存在，未被覆盖。</translation>
     </message>
     <message>
-      <location filename="../../cases/errors.py" line="34" />
+      <location filename="../../forms/settings_page.py" line="61" />
       <source>{path} does not exist.</source>
       <translation>{path} 不存在。</translation>
     </message>
@@ -2429,9 +2484,19 @@
       <translation>{path} 不是 SQLite 数据库文件。</translation>
     </message>
     <message>
+      <location filename="../../forms/settings_page.py" line="63" />
+      <source>{path} is not a TrueType font: OpenType fonts with CFF outlines (.otf, Noto CJK, Source Han) cannot be embedded in the PDFs.</source>
+      <translation>{path} 不是 TrueType 字体：CFF 轮廓的 OpenType 字体（.otf、Noto CJK、思源字体）无法嵌入 PDF。</translation>
+    </message>
+    <message>
       <location filename="../../cases/errors.py" line="53" />
       <source>{path} is read-only: LandCase needs to write to the case database and its folder.</source>
       <translation>{path} 为只读：插件需要写入案件库文件及其所在文件夹。</translation>
+    </message>
+    <message>
+      <location filename="../../forms/settings_page.py" line="83" />
+      <source>{path} lacks Chinese characters or cannot be read.</source>
+      <translation>{path} 缺少中文字符或无法读取。</translation>
     </message>
     <message>
       <location filename="../../cases/photos.py" line="71" />
@@ -2454,7 +2519,7 @@
       <translation>{period}：共 {count} 个图斑</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="143" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="145" />
       <source>{period}: {plots} plots, {illegal} violations; workbook: {path}</source>
       <translation>{period}：共 {plots} 个图斑，违法 {illegal} 宗；统计表：{path}</translation>
     </message>
@@ -2474,7 +2539,7 @@
       <translation>显示 {shown} / 共 {total} 个图斑</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="128" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="130" />
       <source>{value} is not a date (YYYY-MM-DD)</source>
       <translation>{value} 不是有效日期（YYYY-MM-DD）</translation>
     </message>
@@ -2529,7 +2594,7 @@
       <translation>违法占耕比例（县级考核）：分母 {area} 亩，由图斑计算（未录入 {year} 年数据）。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="151" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="153" />
       <source>违法占耕比例 denominator of the county accountability: {source}</source>
       <translation>县级考核违法占耕比例的分母：{source}</translation>
     </message>

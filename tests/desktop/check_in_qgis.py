@@ -4,6 +4,8 @@
    the dock lists the plots and the plot layer is in the project; screenshot.
 2. Opens an empty database and imports the demo batch through the dock's Import button
    and dialog, as a technician would; screenshot of the import report over the panel.
+3. Records a verification with a photo; screenshot.
+4. Opens the plugin's Settings… (QGIS's Options at LandCase's page); screenshot.
 Writes what it found as JSON and quits QGIS.
 """
 
@@ -14,7 +16,14 @@ from pathlib import Path
 
 from qgis.core import QgsApplication, QgsProject
 from qgis.PyQt.QtCore import QTimer
-from qgis.PyQt.QtWidgets import QApplication, QDialogButtonBox, QDockWidget, QMenu, QToolBar
+from qgis.PyQt.QtWidgets import (
+    QApplication,
+    QDialogButtonBox,
+    QDockWidget,
+    QMenu,
+    QToolBar,
+    QWidget,
+)
 from qgis.utils import iface, plugins, reloadPlugin
 
 RESULT = os.environ["LANDCASE_E2E_OUT"]
@@ -187,8 +196,29 @@ def _verify_with_a_photo() -> None:
 
 def _verification_screenshot() -> None:
     result["screenshot_verification"] = _screenshot("desktop_verification.png")
-    result["ok"] = True
+    # The LandCase menu's Settings… opens QGIS's Options at the plugin's page (modal: the
+    # check runs from a timer inside the dialog's event loop and closes it).
+    QTimer.singleShot(2500, _guard(_inspect_settings))
+    plugins["landcase"].settings_action.trigger()
+    result["ok"] = "settings_page" in result
     _finish()
+
+
+def _inspect_settings() -> None:
+    from landcase.forms.settings_page import PAGE_NAME
+
+    dialog = QApplication.activeModalWidget()
+    result["settings_dialog"] = dialog.objectName() if dialog else None
+    page = dialog.findChild(QWidget, PAGE_NAME) if dialog else None
+    if page is not None:
+        result["settings_page"] = {
+            "visible": page.isVisible(),
+            "unit_field": page.findChild(QWidget, "unitName") is not None,
+            "font_status": page.findChild(QWidget, "reportFontStatus").text(),
+        }
+    result["screenshot_settings"] = _screenshot("desktop_settings.png")
+    if dialog is not None:
+        dialog.reject()
 
 
 def _finish() -> None:
