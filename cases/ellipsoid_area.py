@@ -209,8 +209,10 @@ def _ring_sums(
     series = np.empty(len(edge))
     for start in range(0, len(edge), _EDGE_BLOCK):
         block = slice(start, start + _EDGE_BLOCK)
-        series[block] = _SIGNED_COEFFICIENTS @ (
-            np.sin(_SERIES_ORDERS * (delta_b[block] / 2)) * np.cos(_SERIES_ORDERS * mean_b[block])
-        )
+        terms = np.sin(_SERIES_ORDERS * (delta_b[block] / 2))
+        terms *= np.cos(_SERIES_ORDERS * mean_b[block])
+        # einsum, not @: a matrix product goes to OpenBLAS, whose threads then spin on
+        # the cores the overlay's own threads need
+        series[block] = np.einsum("k,kn->n", _SIGNED_COEFFICIENTS, terms)
     trapezoids = 2 * SEMI_MINOR_AXIS**2 * delta_l * series
     return np.bincount(ring, weights=trapezoids, minlength=rings)
