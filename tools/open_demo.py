@@ -4,7 +4,13 @@ sample county's townships and land use underneath for context."""
 import os
 from pathlib import Path
 
-from qgis.core import QgsFillSymbol, QgsProject, QgsSingleSymbolRenderer, QgsVectorLayer
+from qgis.core import (
+    QgsFillSymbol,
+    QgsProject,
+    QgsSettings,
+    QgsSingleSymbolRenderer,
+    QgsVectorLayer,
+)
 from qgis.PyQt.QtCore import QTimer
 from qgis.utils import iface, plugins
 
@@ -31,7 +37,18 @@ def _add_context(sample: Path) -> None:
     group.setExpanded(False)
 
 
+DEMO_UNIT = "样例县自然资源局样例所（演示）"
+
+
+def _demo_unit() -> None:
+    """The unit printed on the demo's documents, unless one is set (LandCase ▸ Settings…)."""
+    settings = QgsSettings()
+    if not settings.value("plugins/landcase/unit_name", ""):
+        settings.setValue("plugins/landcase/unit_name", DEMO_UNIT)
+
+
 def _open() -> None:
+    _demo_unit()
     plugin = plugins.get("landcase")
     if plugin is None:
         print("LandCase is not loaded: check Plugins > Manage and Install Plugins.")
