@@ -52,22 +52,26 @@ def read_rows(path, bounds):
             "INSERT INTO temp.boxes VALUES (?, ?, ?, ?)", bounds[:, [0, 2, 1, 3]].tolist()
         )
         rows = connection.execute(
-            "SELECT fid, geom, DLBM, DLMC FROM dltb WHERE fid IN (SELECT r.id FROM temp.boxes "
+            "SELECT fid, geom, DLBM, DLMC, TBMJ FROM dltb WHERE fid IN (SELECT r.id FROM temp.boxes "
             "AS b CROSS JOIN rtree_dltb_geom AS r WHERE r.minx <= b.maxx AND r.maxx >= b.minx "
             "AND r.miny <= b.maxy AND r.maxy >= b.miny)"
         ).fetchall()
     finally:
         connection.close()
-    return sorted(row[0] for row in rows)
+    # what the overlay gets: the WKB after the GeoPackage header (these blobs carry an xy
+    # envelope, 32 bytes) and the values
+    return {row[0]: (bytes(row[1][8 + 32 :]), *row[2:]) for row in rows}
 
 
 def read_one_row(path, bounds):
     from landcase.layers.gpkg_reader import read_near
 
-    ids, _wkbs, _values = read_near(
-        path, "dltb", "geom", "fid", "rtree_dltb_geom", ["DLBM", "DLMC"], bounds
+    ids, wkbs, values = read_near(
+        path, "dltb", "geom", "fid", "rtree_dltb_geom", ["DLBM", "DLMC", "TBMJ"], bounds
     )
-    return sorted(ids)
+    return {
+        fid: (wkb, *(column[i] for column in values)) for i, (fid, wkb) in enumerate(zip(ids, wkbs))
+    }
 
 
 def timed(function, busy: bool):
@@ -108,6 +112,7 @@ def main() -> int:
     bounds = plot_bounds()
     few = bounds[: args.boxes]
     print(f"Land use near {len(bounds)} plot boxes (county sample, {path.name})")
+    read_one_row(path, bounds)  # untimed: the file in the page cache for both ways
     failed = False
     for label, boxes in ((f"all {len(bounds)} boxes", bounds), (f"{len(few)} boxes", few)):
         rows_alone, by_rows = timed(lambda b=boxes: read_rows(path, b), busy=False)
@@ -121,7 +126,7 @@ def main() -> int:
         print(f"    one row (gpkg_reader), alone       {one_alone * 1000:9.1f} ms")
         print(f"    one row (gpkg_reader), beside work {one_busy * 1000:9.1f} ms")
         if by_rows != by_one:
-            print("    the two ways read different features")
+            print("    the two ways read different features, geometries or values")
             failed = True
     return 1 if failed else 0
 

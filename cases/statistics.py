@@ -548,9 +548,16 @@ def _divide(numerator: pd.Series, denominator: pd.Series) -> pd.Series:
     return numerator.astype(float) / denominator.where(denominator != 0)
 
 
+def _half_up(values: pd.Series, decimals: int) -> pd.Series:
+    """Rounded half up (四舍五入), as official figures are compared; pandas' round() would
+    round halves to even."""
+    scale = 10**decimals
+    return np.floor(values.astype(float) * scale + 0.5) / scale
+
+
 def _official_mu(area_mu: pd.Series) -> pd.Series:
-    """亩 rounded half up to two decimals, as official figures are compared."""
-    return np.floor(area_mu.astype(float) * 100 + 0.5) / 100
+    """亩 rounded half up to two decimals."""
+    return _half_up(area_mu, 2)
 
 
 _label("county_code", "县级行政区代码")
@@ -830,7 +837,7 @@ def flag_remaining_cropland(t):
 def flag_cropland_ratio(t):
     """违法占耕比例>15% = 违法占耕比例（四舍五入精确到0.01%）大于15%（依据永川府办发
     〔2022〕53号：纳入问责范围）。"""
-    return t["illegal_cropland_ratio"].round(4) > CROPLAND_RATIO_LIMIT
+    return _half_up(t["illegal_cropland_ratio"], 4) > CROPLAND_RATIO_LIMIT
 
 
 @_derived_figure("返还指标(80%)", AREA)

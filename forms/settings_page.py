@@ -20,8 +20,9 @@ PAGE_NAME = "mOptionsPageLandCase"  # objectName: showOptionsDialog(currentPage=
 class SettingsPage(QgsOptionsPageWidget):
     """The settings; QGIS's Options dialog calls ``apply`` when the user presses OK."""
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, iface=None):
         super().__init__(parent)
+        self.iface = iface  # for the message bar
         self.setObjectName(PAGE_NAME)
         layout = QVBoxLayout(self)
         group = QGroupBox(tr("Documents and reports"))
@@ -48,13 +49,22 @@ class SettingsPage(QgsOptionsPageWidget):
         layout.addStretch(1)
 
         self.font.fileChanged.connect(self.show_font)
-        self.show_font()
+        self.problem: str | None = None  # why the chosen font cannot serve, once checked
+        self._checked = False
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        # QGIS builds every plugin's page when its Options dialog opens: the font check
+        # (font folders walked, fonts loaded) waits until this page is looked at.
+        if not self._checked:
+            self.show_font()
+        super().showEvent(event)
 
     def chosen_font(self) -> str:
         return self.font.filePath().strip()
 
     def show_font(self, *_args) -> None:
         """Which font the reports will use, or why the chosen file cannot serve."""
+        self._checked = True
         path = self.chosen_font()
         problem = None
         if path and not Path(path).is_file():
@@ -67,6 +77,9 @@ class SettingsPage(QgsOptionsPageWidget):
         try:
             fonts = register_cjk_font(None if problem else (path or None))
         except FontMissing as missing:
+            if path and problem is None:
+                problem = tr("{path} lacks Chinese characters or cannot be read.").format(path=path)
+            self.problem = problem
             self.font_status.setText(
                 (problem + " " if problem else "")
                 + tr(
@@ -75,32 +88,33 @@ class SettingsPage(QgsOptionsPageWidget):
                 ).format(hint=missing.params["hint"])
             )
             return
+        if path and problem is None and Path(fonts.path).resolve() != Path(path).resolve():
+            problem = tr("{path} lacks Chinese characters or cannot be read.").format(path=path)
+        self.problem = problem
         used = tr("The reports use {face} ({path}).").format(face=fonts.face_name, path=fonts.path)
-        if problem:
-            self.font_status.setText(problem + " " + tr("Until then: ") + used)
-        elif path and Path(fonts.path).resolve() != Path(path).resolve():
-            self.font_status.setText(
-                tr("{path} lacks Chinese characters or cannot be read.").format(path=path)
-                + " "
-                + used
-            )
-        else:
-            self.font_status.setText(used)
+        self.font_status.setText(problem + " " + tr("Until then: ") + used if problem else used)
 
     def apply(self) -> None:
+        """Save (QGIS's Options cannot refuse OK); a font that cannot serve is said again
+        in the message bar, since the reports will use another one."""
         settings.set_value(settings.UNIT_NAME, self.unit.text().strip())
         settings.set_value(settings.REPORT_FONT, self.chosen_font())
+        if not self._checked:
+            self.show_font()
+        if self.problem and self.iface is not None:
+            self.iface.messageBar().pushWarning(tr("LandCase"), self.problem)
 
 
 class SettingsPageFactory(QgsOptionsWidgetFactory):
     """Registered with ``iface.registerOptionsWidgetFactory`` while the plugin is loaded."""
 
-    def __init__(self):
+    def __init__(self, iface=None):
         super().__init__()
+        self.iface = iface
         self.setTitle(tr("LandCase"))
 
     def icon(self) -> QIcon:
         return QIcon(str(ICON))
 
     def createWidget(self, parent) -> SettingsPage:  # noqa: N802 (QGIS API)
-        return SettingsPage(parent)
+        return SettingsPage(parent, self.iface)

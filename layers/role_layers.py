@@ -560,7 +560,7 @@ class RoleLayers:
         try:
             return self._read_gpkg(entry, bounds)
         except (_FastPathUnavailable, sqlite3.Error, shapely.errors.GEOSException) as exc:
-            log.info("%s: reading through QGIS (%s)", entry.role, exc)
+            log.warning("%s: reading through QGIS from now on (%s)", entry.role, exc)
             return None
 
     def _pool(self) -> ThreadPoolExecutor:

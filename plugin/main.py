@@ -138,7 +138,7 @@ class LandCasePlugin:
         )
         self.rounds_action = self._menu_action(tr("Submission rounds…"), self.open_rounds_dialog)
         self.verify_action = self._menu_action(tr("Verify audit trail"), self.verify_audit_trail)
-        self.settings_factory = SettingsPageFactory()
+        self.settings_factory = SettingsPageFactory(self.iface)
         self.iface.registerOptionsWidgetFactory(self.settings_factory)
         self.settings_action = self._menu_action(tr("Settings…"), self.open_settings)
         self.dock.add_actions([self.import_action, self.new_plot_action, self.case_action])

@@ -121,6 +121,6 @@ def test_qgis_desktop_demo_and_import_through_the_dock(
     # the settings: QGIS's Options dialog opened at LandCase's page
     assert result["settings_dialog"] == "QgsOptionsBase"  # QGIS's Options dialog
     page = result["settings_page"]
-    assert page["visible"] and page["unit_field"]
+    assert page["visible"] and page["unit"] == "青山县自然资源局青山所"  # through QgsSettings
     assert "wqy" in page["font_status"].lower()  # the report font found on the system
     assert (artifacts / "desktop_settings.png").stat().st_size > 50_000

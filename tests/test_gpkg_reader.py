@@ -53,6 +53,7 @@ def grid(tmp_path):
     codes = [f"{(k % 7) + 1:02d}01" for k in range(100)] + ["0101"]
     names = ["水田" if k % 3 else None for k in range(100)] + ["无图形"]
     areas = [k * 1.25 if k % 5 else None for k in range(100)] + [3.5]
+    areas[11], areas[12] = 0.1 + 0.2, 1 / 3  # need 17 digits (SQLite's JSON writes 15)
     path = tmp_path / "grid.gpkg"
     write_gpkg(path, geometries, codes, names, areas)
     return path
@@ -193,9 +194,72 @@ def test_blobs_the_reader_does_not_know_are_refused(grid, change, reason):
         gpkg_reader.read_near(grid, "dltb", "geom", "fid", "rtree_dltb_geom", [], near)
 
 
-def test_a_blob_attribute_is_refused_not_misread(grid):
+def test_a_blob_attribute_is_read_row_by_row(grid, caplog):
     with edit(grid) as db:
         db.execute("UPDATE dltb SET DLMC = x'00ff' WHERE fid = 12")
     near = np.array([[X0 + 150, Y0 + 150, X0 + 160, Y0 + 160]])
-    with pytest.raises((gpkg_reader.NotStandardGeoPackage, sqlite3.Error)):
-        gpkg_reader.read_near(grid, "dltb", "geom", "fid", "rtree_dltb_geom", ["DLMC"], near)
+    with caplog.at_level("WARNING", logger="landcase.layers.gpkg_reader"):
+        ids, wkbs, (names, areas) = gpkg_reader.read_near(
+            grid, "dltb", "geom", "fid", "rtree_dltb_geom", ["DLMC", "BAMJ"], near
+        )
+    assert "row by row" in caplog.text
+    expected = reference(grid, near)
+    assert ids == list(expected) == [12]
+    assert names == [b"\x00\xff"] and areas == [0.1 + 0.2]
+    assert wkbs == [bytes(expected[12][0][40:])]
+
+
+def test_without_sqlite_json_the_same_features_are_read_row_by_row(grid, monkeypatch):
+    boxes = np.array(
+        [[X0 + 150, Y0 + 150, X0 + 260, Y0 + 170], [X0 + 10, Y0 + 10, X0 + 20, Y0 + 20]]
+    )
+    columns = ["DLBM", "DLMC", "BAMJ"]
+    one_row = gpkg_reader.read_near(grid, "dltb", "geom", "fid", "rtree_dltb_geom", columns, boxes)
+
+    def no_json(*_args):
+        raise sqlite3.OperationalError("no such function: json_each")
+
+    monkeypatch.setattr(gpkg_reader, "_one_row", no_json)
+    by_rows = gpkg_reader.read_near(grid, "dltb", "geom", "fid", "rtree_dltb_geom", columns, boxes)
+
+    def by_id(read):
+        ids, wkbs, values = read
+        return {fid: (wkb, *(v[i] for v in values)) for i, (fid, wkb) in enumerate(zip(ids, wkbs))}
+
+    assert by_id(one_row) == by_id(by_rows)
+    assert sorted(by_id(by_rows)) == [1, 12, 13]
+
+
+def test_real_values_keep_every_digit(grid):
+    everything = np.array([[X0 - 1e6, Y0 - 1e6, X0 + 1e6, Y0 + 1e6]])
+    ids, _wkbs, (areas,) = gpkg_reader.read_near(
+        grid, "dltb", "geom", "fid", "rtree_dltb_geom", ["BAMJ"], everything
+    )
+    by_id = dict(zip(ids, areas))
+    assert by_id[12] == 0.1 + 0.2 and by_id[13] == 1 / 3  # exactly, not 0.3 and 0.333…
+    assert by_id[2] == 1.25 and by_id[1] is None
+
+
+def test_a_utf16_file_is_left_to_qgis(grid, tmp_path):
+    """group_concat would re-encode the blobs of a UTF-16 database."""
+    for encoding in ("UTF-8", "UTF-16le"):
+        copy = tmp_path / f"{encoding}.gpkg"
+        db = sqlite3.connect(copy)
+        db.execute(f"PRAGMA encoding = '{encoding}'")
+        with sqlite3.connect(grid) as source:
+            columns = source.execute("SELECT * FROM gpkg_geometry_columns").fetchall()
+            features = source.execute("SELECT fid, geom, DLBM FROM dltb").fetchall()
+            boxes = source.execute("SELECT * FROM rtree_dltb_geom").fetchall()
+        db.execute(
+            "CREATE TABLE gpkg_geometry_columns (table_name, column_name, geometry_type_name, "
+            "srs_id, z, m)"
+        )
+        db.executemany("INSERT INTO gpkg_geometry_columns VALUES (?, ?, ?, ?, ?, ?)", columns)
+        db.execute("CREATE TABLE dltb (fid INTEGER PRIMARY KEY, geom BLOB, DLBM TEXT)")
+        db.executemany("INSERT INTO dltb VALUES (?, ?, ?)", features)
+        db.execute("CREATE VIRTUAL TABLE rtree_dltb_geom USING rtree(id, minx, maxx, miny, maxy)")
+        db.executemany("INSERT INTO rtree_dltb_geom VALUES (?, ?, ?, ?, ?)", boxes)
+        db.commit()
+        db.close()
+        described = gpkg_reader.describe(copy, "dltb")
+        assert described == (("geom", "fid", "rtree_dltb_geom") if encoding == "UTF-8" else None)

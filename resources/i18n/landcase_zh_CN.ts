@@ -214,7 +214,7 @@
       <translation>分乡镇图表</translation>
     </message>
     <message>
-      <location filename="../../forms/settings_page.py" line="40" />
+      <location filename="../../forms/settings_page.py" line="41" />
       <source>Chinese font of the reports</source>
       <translation>报告中文字体</translation>
     </message>
@@ -454,7 +454,7 @@
       <translation>无需更新的文书数</translation>
     </message>
     <message>
-      <location filename="../../forms/settings_page.py" line="27" />
+      <location filename="../../forms/settings_page.py" line="28" />
       <source>Documents and reports</source>
       <translation>文书与报告</translation>
     </message>
@@ -884,7 +884,7 @@
       <translation>新增图斑</translation>
     </message>
     <message>
-      <location filename="../../forms/settings_page.py" line="72" />
+      <location filename="../../forms/settings_page.py" line="85" />
       <source>No Chinese TrueType font found: install {hint}, or choose a .ttf/.ttc font file above.</source>
       <translation>未找到中文 TrueType 字体：请安装 {hint}，或在上方选择 .ttf/.ttc 字体文件。</translation>
     </message>
@@ -1159,7 +1159,7 @@
       <translation>打印文书…</translation>
     </message>
     <message>
-      <location filename="../../forms/settings_page.py" line="34" />
+      <location filename="../../forms/settings_page.py" line="35" />
       <source>Printed as the issuing unit on reports, dossiers and 月报</source>
       <translation>作为出具单位印在核查报告、卷宗和月报上</translation>
     </message>
@@ -1319,7 +1319,7 @@
       <translation>报告文件：{path}</translation>
     </message>
     <message>
-      <location filename="../../forms/settings_page.py" line="42" />
+      <location filename="../../forms/settings_page.py" line="43" />
       <source>Report font</source>
       <translation>报告字体</translation>
     </message>
@@ -1619,7 +1619,7 @@
       <translation>图斑未保存</translation>
     </message>
     <message>
-      <location filename="../../forms/settings_page.py" line="78" />
+      <location filename="../../forms/settings_page.py" line="94" />
       <source>The reports use {face} ({path}).</source>
       <translation>报告使用字体 {face}（{path}）。</translation>
     </message>
@@ -1679,17 +1679,17 @@
       <translation>乡镇</translation>
     </message>
     <message>
-      <location filename="../../forms/settings_page.py" line="39" />
+      <location filename="../../forms/settings_page.py" line="40" />
       <source>TrueType fonts (*.ttf *.ttc *.TTF *.TTC)</source>
       <translation>TrueType 字体 (*.ttf *.ttc *.TTF *.TTC)</translation>
     </message>
     <message>
-      <location filename="../../forms/settings_page.py" line="35" />
+      <location filename="../../forms/settings_page.py" line="36" />
       <source>Unit name</source>
       <translation>单位名称</translation>
     </message>
     <message>
-      <location filename="../../forms/settings_page.py" line="80" />
+      <location filename="../../forms/settings_page.py" line="95" />
       <source>Until then: </source>
       <translation>在此之前：</translation>
     </message>
@@ -1904,7 +1904,7 @@
       <translation>变更</translation>
     </message>
     <message>
-      <location filename="../../forms/settings_page.py" line="33" />
+      <location filename="../../forms/settings_page.py" line="34" />
       <source>e.g. 青山县自然资源局青山所</source>
       <translation>例如：青山县自然资源局青山所</translation>
     </message>
@@ -2044,7 +2044,7 @@
       <translation>与源数据第 {first} 行重复</translation>
     </message>
     <message>
-      <location filename="../../cases/statistics.py" line="1217" />
+      <location filename="../../cases/statistics.py" line="1224" />
       <source>round {round} is not a submission: only 一上 and 二上 are exported</source>
       <translation>报送轮次 {round} 不是一上或二上，只能导出一上和二上的成果</translation>
     </message>
@@ -2334,7 +2334,7 @@
       <translation>不存在该 ID 的图斑</translation>
     </message>
     <message>
-      <location filename="../../cases/statistics.py" line="1283" />
+      <location filename="../../cases/statistics.py" line="1290" />
       <source>there is no submission round of this name</source>
       <translation>不存在该名称的报送轮次</translation>
     </message>
@@ -2464,7 +2464,7 @@
       <translation>{path} 已存在，未被覆盖。</translation>
     </message>
     <message>
-      <location filename="../../forms/settings_page.py" line="61" />
+      <location filename="../../forms/settings_page.py" line="71" />
       <source>{path} does not exist.</source>
       <translation>{path} 不存在。</translation>
     </message>
@@ -2484,7 +2484,7 @@
       <translation>{path} 不是 SQLite 数据库文件。</translation>
     </message>
     <message>
-      <location filename="../../forms/settings_page.py" line="63" />
+      <location filename="../../forms/settings_page.py" line="73" />
       <source>{path} is not a TrueType font: OpenType fonts with CFF outlines (.otf, Noto CJK, Source Han) cannot be embedded in the PDFs.</source>
       <translation>{path} 不是 TrueType 字体：CFF 轮廓的 OpenType 字体（.otf、Noto CJK、思源字体）无法嵌入 PDF。</translation>
     </message>
@@ -2494,7 +2494,7 @@
       <translation>{path} 为只读：插件需要写入案件库文件及其所在文件夹。</translation>
     </message>
     <message>
-      <location filename="../../forms/settings_page.py" line="83" />
+      <location filename="../../forms/settings_page.py" line="92" />
       <source>{path} lacks Chinese characters or cannot be read.</source>
       <translation>{path} 缺少中文字符或无法读取。</translation>
     </message>

@@ -11,10 +11,11 @@ Writes what it found as JSON and quits QGIS.
 
 import json
 import os
+import time
 import traceback
 from pathlib import Path
 
-from qgis.core import QgsApplication, QgsProject
+from qgis.core import QgsApplication, QgsProject, QgsSettings
 from qgis.PyQt.QtCore import QTimer
 from qgis.PyQt.QtWidgets import (
     QApplication,
@@ -196,24 +197,34 @@ def _verify_with_a_photo() -> None:
 
 def _verification_screenshot() -> None:
     result["screenshot_verification"] = _screenshot("desktop_verification.png")
-    # The LandCase menu's Settings… opens QGIS's Options at the plugin's page (modal: the
-    # check runs from a timer inside the dialog's event loop and closes it).
-    QTimer.singleShot(2500, _guard(_inspect_settings))
+    # The LandCase menu's Settings… opens QGIS's Options at the plugin's page. The dialog
+    # is modal: a timer inside its event loop looks at it, then closes it.
+    QgsSettings().setValue("plugins/landcase/unit_name", UNIT)
+    _inspect_settings.deadline = time.monotonic() + 30
+    QTimer.singleShot(500, _guard(_inspect_settings))
     plugins["landcase"].settings_action.trigger()
     result["ok"] = "settings_page" in result
     _finish()
+
+
+UNIT = "青山县自然资源局青山所"
 
 
 def _inspect_settings() -> None:
     from landcase.forms.settings_page import PAGE_NAME
 
     dialog = QApplication.activeModalWidget()
-    result["settings_dialog"] = dialog.objectName() if dialog else None
     page = dialog.findChild(QWidget, PAGE_NAME) if dialog else None
+    if page is None or not page.isVisible():
+        if time.monotonic() < _inspect_settings.deadline:
+            QTimer.singleShot(250, _guard(_inspect_settings))
+            return
+    result["settings_dialog"] = dialog.objectName() if dialog else None
     if page is not None:
+        QgsApplication.processEvents()
         result["settings_page"] = {
             "visible": page.isVisible(),
-            "unit_field": page.findChild(QWidget, "unitName") is not None,
+            "unit": page.findChild(QWidget, "unitName").text(),
             "font_status": page.findChild(QWidget, "reportFontStatus").text(),
         }
     result["screenshot_settings"] = _screenshot("desktop_settings.png")
