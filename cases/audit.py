@@ -4,8 +4,9 @@ The triggers live in the database file, so edits made by any program — QGIS's 
 attribute table and editing tools on the SpatiaLite layer included — are audited.
 They are generated from the tables' current columns and rebuilt after migrations, and
 when the store opens a file whose triggers differ from what this version generates.
-The acting user is read from the one-row ``audit_actor`` table, which the store sets
-when it opens the file (SQLite has no notion of a session user).
+The acting user is read from the one-row ``audit_actor`` table (SQLite has no notion of a
+session user), which the store writes at the start of each of its transactions, and the
+plugin just before QGIS commits edits made with its own tools.
 """
 
 from __future__ import annotations

@@ -151,6 +151,7 @@ class CaseStore:
         self.path = Path(path)
         self._db = db
         self.srid = int(self._meta("srid"))
+        self.actor: str | None = None  # the user this store's changes are recorded under
 
     # -- opening and closing -------------------------------------------------------
 
@@ -256,6 +257,13 @@ class CaseStore:
         """One user action: everything inside is committed together or rolled back."""
         _begin(self._db, self.path)
         try:
+            if self.actor is not None:
+                # Another program (or station PC) may have named its own user since: say
+                # again who acts, inside this action's write lock.
+                self._db.execute(
+                    "UPDATE audit_actor SET user_name = ? WHERE id = 1 AND user_name IS NOT ?",
+                    (self.actor, self.actor),
+                )
             yield self._db
             audit_chain.seal(self._db)  # this action's audit rows, and any left by others
             self._db.execute("COMMIT")
@@ -298,9 +306,19 @@ class CaseStore:
     # -- who acts ------------------------------------------------------------------
 
     def set_actor(self, user: str) -> None:
-        """Name the user the audit triggers record for the following changes."""
-        with self.transaction() as db:
-            db.execute("UPDATE audit_actor SET user_name = ? WHERE id = 1", (user,))
+        """Name the user the audit triggers record for this store's changes (each of its
+        actions says it again) and for changes other programs make meanwhile (QGIS's own
+        editor: the plugin calls ``claim_actor`` before the layer commits)."""
+        self.actor = user
+        with self.transaction():
+            pass
+
+    def claim_actor(self) -> None:
+        """Write this store's user as the acting user now (before QGIS commits edits made
+        in its own attribute table or editing tools on the case layers)."""
+        if self.actor is not None:
+            with self.transaction():
+                pass
 
     # -- batches and plots ---------------------------------------------------------
 

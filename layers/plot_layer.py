@@ -102,6 +102,12 @@ def add_case_layers(project: QgsProject, store) -> QgsVectorLayer:
     return plots
 
 
+def case_layers(project: QgsProject, database: str | Path) -> list[QgsVectorLayer]:
+    """The plot and case layers of ``database`` in the project (those a user may edit)."""
+    found = (_find(project, database, table) for table in ("plot", "case_record"))
+    return [layer for layer in found if layer is not None]
+
+
 def remove_case_layers(project: QgsProject, database: str | Path) -> None:
     for table in ("plot", "case_record"):
         layer = _find(project, database, table)

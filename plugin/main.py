@@ -45,7 +45,13 @@ from ..layers.batch_import import import_layer
 from ..layers.crs_choice import srid_for_extent
 from ..layers.photo_layer import add_photo_layer, remove_photo_layer
 from ..layers.photo_layer import refresh as refresh_photos
-from ..layers.plot_layer import LayerLoadError, add_case_layers, refresh, remove_case_layers
+from ..layers.plot_layer import (
+    LayerLoadError,
+    add_case_layers,
+    case_layers,
+    refresh,
+    remove_case_layers,
+)
 from ..layers.role_layers import OverlayTask, RoleLayerError, RoleLayers, restore_roles
 from ..layers.source_reader import SourceError
 from ..reports import FontMissing
@@ -295,6 +301,8 @@ class LandCasePlugin:
         layer.willBeDeleted.connect(self._plot_layer_removed)
         photo_layer.willBeDeleted.connect(self._photo_layer_removed)
         layer.selectionChanged.connect(self.show_plot_overlay)
+        for editable in case_layers(project, store.path):
+            editable.beforeCommitChanges.connect(self._claim_actor)
         self._report_missing_roles(store)
         self.dock.set_store(store, layer)
         self.dock.show()
@@ -632,6 +640,16 @@ class LandCasePlugin:
         self._refresh_layers()
         self.dock.reload()
         self.statistics_dock.invalidate()
+
+    def _claim_actor(self, *_args) -> None:
+        """Before QGIS commits edits made in its own editor on the case layers: the audit
+        triggers are to record this user, whoever opened the file last."""
+        if self.store is None:
+            return
+        try:
+            self.store.claim_actor()
+        except (CaseDatabaseError, sqlite3.Error) as error:  # the edit itself still goes on
+            LOG.warning("cannot record the acting user before the edit: %s", error)
 
     def _plot_layer_removed(self) -> None:
         self.plot_layer = None

@@ -17,6 +17,7 @@ from qgis.PyQt.QtWidgets import QAction, QDockWidget, QMenu, QToolBar
 
 import landcase
 from helpers import file_digest, small_database
+from landcase.cases import CaseStore
 from landcase.cases.codes import CASE_STATUSES
 from landcase.forms.case_dock import DOCK_OBJECT_NAME
 from landcase.layers.plot_layer import GROUP_NAME, STATUS_FIELD
@@ -171,6 +172,7 @@ def test_edits_in_qgis_attribute_table_and_geometry_tools_are_audited(plugin, tm
     path = tmp_path / "station.sqlite"
     small_database(path, plots=2).close()
     store = plugin.open_database(str(path))
+    CaseStore.open(path, user="另一台电脑").close()  # another station PC opened the file since
     layer = plugin.plot_layer
     feature = next(layer.getFeatures(QgsFeatureRequest().setFilterFid(1)))
     assert layer.startEditing()
@@ -185,6 +187,7 @@ def test_edits_in_qgis_attribute_table_and_geometry_tools_are_audited(plugin, tm
     for entry in entries:
         changed.update(entry.changes)
     assert changed["reporter"] == [None, "网格员赵六"]
+    assert {e.user_name for e in entries} == {store.actor}  # this QGIS's user, not the other
     old, new = changed["geom"]
     assert "500060" in new and "500060" not in old
     assert store.list_plots()[0].area_m2 == pytest.approx(3600.0)

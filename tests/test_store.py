@@ -152,6 +152,37 @@ def test_audit_rows_for_insert_update_delete_with_user_and_changed_fields(tmp_pa
     assert plot_row.changes["geom"].startswith("MULTIPOLYGON")  # the shape can be restored
 
 
+def test_two_users_on_one_file_each_get_their_own_changes(tmp_path):
+    """Two station PCs with the file open: whoever opened it last does not take over the
+    other's changes."""
+    path = tmp_path / "s.sqlite"
+    small_database(path, plots=2).close()
+    first = CaseStore.open(path, user="张核查")
+    second = CaseStore.open(path, user="李审核")  # opened last: the file names 李审核
+    plots = first.list_plots()
+    try:
+        first.set_case_status(plots[0].plot_id, "已核查")
+        second.set_case_status(plots[1].plot_id, "已核查")
+        first.set_case_status(plots[0].plot_id, "已判定")
+        updates = [e for e in first.audit_entries("case_record") if e.action == "UPDATE"]
+        assert [(e.changes["status"][1], e.user_name) for e in updates] == [
+            ("已核查", "张核查"),
+            ("已核查", "李审核"),
+            ("已判定", "张核查"),
+        ]
+        # an edit by another program (QGIS's editor) after first.claim_actor() is first's
+        first.claim_actor()
+        other = connect(path)  # a program with SpatiaLite, as QGIS's provider
+        other.execute("UPDATE plot SET reporter = '网格员' WHERE id = ?", (plots[1].plot_id,))
+        other.commit()
+        other.close()
+        edit = [e for e in first.audit_entries("plot", plots[1].plot_id) if e.action == "UPDATE"]
+        assert edit[-1].user_name == "张核查"
+    finally:
+        first.close()
+        second.close()
+
+
 def test_geometry_edits_are_audited_with_old_and_new_shape(tmp_path):
     store = small_database(tmp_path / "s.sqlite", plots=1)
     plot_id = store.list_plots()[0].plot_id
