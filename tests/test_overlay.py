@@ -860,6 +860,11 @@ def test_setlayerrole_then_overlay_in_processing(
 
     database = tmp_path / "demo.sqlite"
     shutil.copy(demo_database, database)
+    store = CaseStore.open(database)  # the demo before its desk comparison was set up
+    with store.transaction() as db:
+        db.execute("DELETE FROM layer_role WHERE role NOT IN ('township', 'village')")
+        db.execute("DELETE FROM overlay")
+    store.close()
     county = demo_sample / "county.gpkg"
     result = processing.run(
         SetLayerRoleAlgorithm(),
@@ -1107,3 +1112,22 @@ def test_no_role_set_gives_the_plot_area_only(tmp_path, qgis_app, qgis_new_proje
     b = result.breakdown(0)
     assert b.identity_holds is None and b.suggestion().category == "违法"
     store.close()
+
+
+def test_the_demo_has_its_desk_comparison(demo_database):
+    """`make run` opens a demo whose plots are compared with the sample county's layers."""
+    store = CaseStore.open(demo_database)
+    try:
+        roles = {r: store.layer_role(r) for r in ("landuse", "farmland", "approval", "facility")}
+        assert all(roles.values()), roles
+        plots = store.list_plots()
+        compared = store._db.execute("SELECT count(DISTINCT plot_id) FROM overlay").fetchone()[0]
+        assert compared == len(plots) > 400
+        landuse = store._db.execute(
+            "SELECT count(DISTINCT plot_id) FROM overlay WHERE role = 'landuse'"
+        ).fetchone()[0]
+        assert landuse == len(plots)
+        b = rec.read_breakdown(store, plots[0].plot_id)
+        assert b.landuse and b.suggestion is not None
+    finally:
+        store.close()

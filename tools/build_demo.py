@@ -3,7 +3,10 @@
     python tools/build_demo.py build/sample build/demo/landcase_demo.sqlite
 
 It registers the sample's 卫片 batch through the plugin's own importer, the way a station
-technician would: encoding detected, invalid plots repaired, duplicates skipped.
+technician would: encoding detected, invalid plots repaired, duplicates skipped. The sample
+county's layers are assigned to their roles (townships and villages, 地类图斑, 永久基本农田,
+批准用地, 设施农用地 filings) and the desk comparison (内业比对) of every plot is stored, so
+that the case panel shows each plot's breakdown and suggested determination at once.
 """
 
 from __future__ import annotations
@@ -23,6 +26,15 @@ BATCH_NAME = "2026年第1批部卫片"
 # Received ten days ago, whenever the demo is built: the 20-day determination deadline is
 # then running, as in a station's real week, not long overdue.
 RECEIVED = (datetime.date.today() - datetime.timedelta(days=10)).isoformat()
+# role → (table of the sample's county.gpkg, the role's fields)
+ROLES = {
+    "township": ("xzq_township", {"name": "XZQMC"}),
+    "village": ("xzq_village", {"name": "XZQMC"}),
+    "landuse": ("dltb", {"code": "DLBM", "name": "DLMC"}),
+    "farmland": ("yjjbnt", {"number": "BHTBBH"}),
+    "approval": ("pzyd", {"number": "PZWH", "name": "XMMC", "date": "PZRQ"}),
+    "facility": ("ssnyd", {"number": "SBBH", "filed_area": "BAMJ", "name": "YDMC"}),
+}
 
 
 def build(sample: Path, target: Path) -> dict:
@@ -31,13 +43,14 @@ def build(sample: Path, target: Path) -> dict:
     from landcase.cases import CaseStore
     from landcase.cases.field_mapping import fields_signature, suggest_mapping
     from landcase.cases.intake import import_batch
+    from landcase.layers.role_layers import RoleLayers
     from landcase.layers.source_reader import open_source, read_rows
 
     target.parent.mkdir(parents=True, exist_ok=True)
     store = CaseStore.create(target, 4549, overwrite=True, user="demo")
     county = sample / "county.gpkg"
-    store.set_layer_role("township", f"{county}|layername=xzq_township", "ogr", {"name": "XZQMC"})
-    store.set_layer_role("village", f"{county}|layername=xzq_village", "ogr", {"name": "XZQMC"})
+    for role, (table, fields) in ROLES.items():
+        store.set_layer_role(role, f"{county}|layername={table}", "ogr", fields)
     try:
         opened = open_source(str(sample / "batch" / "wpzf_2026_01.shp"))
         names, rows = read_rows(opened.layer, store.srid)
@@ -51,9 +64,19 @@ def build(sample: Path, target: Path) -> dict:
             fields_signature=fields_signature(names),
             report_folder=target.parent / "import_reports",
         )
+        layers = RoleLayers(store, use_project_layers=False)
+        try:
+            overlay = layers.overlay_store()
+        finally:
+            layers.close()
     finally:
         store.close()
-    return {"plots": report.imported, "rows": report.rows, "report": report.report_file}
+    return {
+        "plots": report.imported,
+        "rows": report.rows,
+        "report": report.report_file,
+        "compared": len(overlay.plot_ids),
+    }
 
 
 def main() -> None:
@@ -68,8 +91,8 @@ def main() -> None:
     app.initQgis()
     summary = build(arguments.sample, arguments.target)
     print(
-        f"{arguments.target}: {summary['plots']} of {summary['rows']} rows imported; "
-        f"report {summary['report']}"
+        f"{arguments.target}: {summary['plots']} of {summary['rows']} rows imported, "
+        f"{summary['compared']} compared with the role layers; report {summary['report']}"
     )
     app.exitQgis()
 
