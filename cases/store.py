@@ -11,6 +11,7 @@ import contextlib
 import datetime
 import getpass
 import json
+import logging
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator
@@ -25,6 +26,8 @@ from .codes import INITIAL_STATUS, square_metres_to_mu
 from .connection import APPLICATION_ID, connect, read_header
 from .crs import CGCS2000_GEOGRAPHIC, is_gk3_srid
 from .errors import N_
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -214,6 +217,12 @@ class CaseStore:
         try:
             if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
                 db.execute("PRAGMA journal_mode = WAL")  # a file copied or restored elsewhere
+            # The header read above may lag behind the WAL (see _write_header): ask SQLite.
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            if version > schema.LATEST_VERSION:
+                raise errors.NewerSchema(
+                    path=str(path), found=version, supported=schema.LATEST_VERSION
+                )
             if (
                 version < schema.LATEST_VERSION
                 or audit.outdated_triggers(db)
@@ -588,8 +597,12 @@ class CaseStore:
 def _write_header(db: sqlite3.Connection) -> None:
     """Copy the WAL into the file now: other programs (and ``inspect_file``) read the
     application id and schema version from the file's header, which a WAL journal would
-    otherwise only update at the next checkpoint."""
-    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    otherwise only update at the next checkpoint. While another connection reads an older
+    snapshot the copy cannot finish; the header then follows at a later checkpoint, and
+    ``CaseStore.open`` asks SQLite for the version rather than trusting the header."""
+    busy, _pages, _copied = db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    if busy:
+        log.info("the file header waits for the next checkpoint (another reader)")
 
 
 def _begin(db: sqlite3.Connection, path: Path) -> None:

@@ -274,6 +274,29 @@ def test_a_database_from_a_newer_schema_is_refused_unchanged(tmp_path):
     assert file_digest(path) == before
 
 
+def test_a_newer_schema_still_in_the_wal_is_refused(tmp_path):
+    """A newer LandCase migrated the file while someone was reading it: the version is in
+    the WAL, the file's header still shows the old one."""
+    path = tmp_path / "newer.sqlite"
+    small_database(path, plots=1).close()
+    reader = connect(path)
+    reader.execute("BEGIN")
+    reader.execute("SELECT count(*) FROM plot").fetchone()  # holds a snapshot: no checkpoint
+    writer = sqlite3.connect(path)
+    writer.execute(f"PRAGMA user_version = {LATEST_VERSION + 1}")
+    writer.commit()
+    writer.close()
+    try:
+        from landcase.cases.connection import read_header
+
+        assert read_header(path).user_version == LATEST_VERSION  # the header lags
+        with pytest.raises(errors.NewerSchema):
+            CaseStore.open(path)
+    finally:
+        reader.rollback()
+        reader.close()
+
+
 def test_a_read_only_file_is_refused():
     # Not pytest's tmp_path: its parents are private to root, and the check runs as nobody.
     folder = Path(tempfile.mkdtemp(prefix="landcase-readonly-"))
