@@ -39,8 +39,9 @@ OFFICIAL_YEARS = range(min(_official.holidays).year, max(_official.holidays).yea
 class CalendarYearUnknown(CaseDatabaseError):
     template = (
         "No official holiday calendar for {year}: enter the State Council's holiday "
-        "arrangement for {year} (holidays and adjusted working days) in the calendar "
-        "before working-day deadlines in that year can be computed."
+        "arrangement for {year} (holidays and adjusted working days) with LandCase ▸ "
+        "Official holiday calendar… before working-day deadlines in that year can be "
+        "computed."
     )
 
 

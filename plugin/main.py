@@ -144,6 +144,9 @@ class LandCasePlugin:
         )
         self.rounds_action = self._menu_action(tr("Submission rounds…"), self.open_rounds_dialog)
         self.verify_action = self._menu_action(tr("Verify audit trail"), self.verify_audit_trail)
+        self.calendar_action = self._menu_action(
+            tr("Official holiday calendar…"), self.open_holiday_calendar
+        )
         self.settings_factory = SettingsPageFactory(self.iface)
         self.iface.registerOptionsWidgetFactory(self.settings_factory)
         self.settings_action = self._menu_action(tr("Settings…"), self.open_settings)
@@ -224,6 +227,16 @@ class LandCasePlugin:
         remove_translator(self.translator)
         self.translator = None
         teardown_logger()
+
+    def open_holiday_calendar(self) -> None:
+        """The Processing dialog that enters a year's holiday arrangement, for the open
+        database (the State Council publishes next year's in November or December)."""
+        import processing  # QGIS's Processing plugin, loaded by the time a menu is used
+
+        parameters = {"DATABASE": str(self.store.path)} if self.store is not None else {}
+        processing.execAlgorithmDialog("landcase:holidaycalendar", parameters)
+        if self.store is not None:
+            self._case_changed()  # deadlines may now be computable
 
     def open_settings(self) -> None:
         """QGIS's Options dialog, at LandCase's page (unit name, report font)."""

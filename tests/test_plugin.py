@@ -66,7 +66,7 @@ def test_load_unload_three_times_leaves_nothing_behind(
         instance = landcase.classFactory(qgis_iface)
         instance.initGui()
         present = _leftovers(main_window)
-        assert len(present["actions"]) == 11
+        assert len(present["actions"]) == 12
         assert len(present["menus"]) == 1 and len(present["menu bar"]) == 1
         assert len(present["toolbars"]) == 1 and len(present["docks"]) == 2
         assert present["provider"]
@@ -251,3 +251,19 @@ def test_removing_the_plot_layer_by_hand_does_not_break_saving(plugin, tmp_path)
     )
     plot_id = plugin.add_patrol_plot(polygon, {"jcbh": "XC1", "reporter": "王五"})
     assert plot_id is not None and plugin.store.plot_count() == 2
+
+
+def test_the_holiday_calendar_opens_for_the_open_database(plugin, tmp_path, monkeypatch):
+    import processing
+
+    opened = []
+    monkeypatch.setattr(
+        processing,
+        "execAlgorithmDialog",
+        lambda algorithm, parameters: opened.append((algorithm, parameters)),
+    )
+    path = tmp_path / "station.sqlite"
+    small_database(path, plots=1).close()
+    plugin.open_database(str(path))
+    plugin.calendar_action.trigger()
+    assert opened == [("landcase:holidaycalendar", {"DATABASE": str(path)})]

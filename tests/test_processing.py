@@ -215,6 +215,27 @@ def test_a_bad_filter_is_named(plugin_provider, tmp_path):
         )
 
 
+def test_holiday_ranges_are_entered_day_by_day_and_bad_ones_named():
+    from qgis.core import QgsProcessingException
+
+    from landcase.plugin.processing.holiday_calendar import parse_days
+
+    assert parse_days("2027-02-10..2027-02-12 holiday 春节\n\n2027-02-07 workday 春节调休") == [
+        ("2027-02-10", "holiday", "春节"),
+        ("2027-02-11", "holiday", "春节"),
+        ("2027-02-12", "holiday", "春节"),
+        ("2027-02-07", "workday", "春节调休"),
+    ]
+    for bad, reason in (
+        ("2027-02-12..2027-02-10 holiday 春节", "forward"),
+        ("2027-01-01..2027-03-01 holiday 寒假", "31 days"),
+        ("2027-02-10..2027-13-01 holiday 春节", "2027-02-10..2027-02-17"),
+        ("2027-02-10", "holiday or workday"),
+    ):
+        with pytest.raises(QgsProcessingException, match=reason):
+            parse_days(bad)
+
+
 def test_holiday_calendar_for_a_year_the_package_does_not_know(plugin_provider, tmp_path):
     import processing
 
@@ -226,10 +247,11 @@ def test_holiday_calendar_for_a_year_the_package_does_not_know(plugin_provider, 
         "landcase:holidaycalendar",
         {
             "DATABASE": str(database),
-            "DAYS": "2027-01-01 holiday 元旦\n2027-01-02 holiday 元旦\n2027-01-03 holiday 元旦",
+            "DAYS": "2027-01-01..2027-01-03 holiday 元旦\n2027-02-06 workday 春节调休",
         },
     )
-    assert result["DAYS_ENTERED"] == 3
+    assert result["DAYS_ENTERED"] == 4
     store = CaseStore.open(database)
     # Thursday 2026-12-31 + 1 working day skips the 元旦 holiday (Fri 1 Jan) and the weekend
     assert add_working_days(store, "2026-12-31", 1).isoformat() == "2027-01-04"
+    assert add_working_days(store, "2027-02-05", 1).isoformat() == "2027-02-06"  # a Saturday

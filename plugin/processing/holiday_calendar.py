@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 from qgis.core import (
     QgsProcessingAlgorithm,
     QgsProcessingException,
@@ -18,9 +20,13 @@ from ...forms.messages import error_text
 from ...toolbelt.i18n import tr
 from .errors import detached_errors
 
+MAX_RANGE_DAYS = 31  # a holiday of the notice is at most a few days; more is a typo
+
 
 def parse_days(text: str) -> list[tuple[str, str, str | None]]:
-    """One day a line: ``2027-02-06 holiday 春节`` or ``2027-02-14 workday 春节调休``."""
+    """One day or one range of days a line, as the notice lists them:
+    ``2027-02-06 holiday 春节``, ``2027-02-10..2027-02-17 holiday 春节`` (both days
+    included) or ``2027-02-14 workday 春节调休``."""
     rows = []
     for line in text.replace(";", "\n").splitlines():
         parts = line.split(maxsplit=2)
@@ -30,8 +36,30 @@ def parse_days(text: str) -> list[tuple[str, str, str | None]]:
             raise QgsProcessingException(
                 tr("Line '{line}': give the day and holiday or workday.").format(line=line.strip())
             )
-        rows.append((parts[0], parts[1], parts[2] if len(parts) > 2 else None))
+        name = parts[2] if len(parts) > 2 else None
+        for day in _days(parts[0], line.strip()):
+            rows.append((day, parts[1], name))
     return rows
+
+
+def _days(text: str, line: str) -> list[str]:
+    if ".." not in text:
+        return [text]  # checked with the rest of the row by set_calendar_days
+    first, _, last = text.partition("..")
+    try:
+        start, end = datetime.date.fromisoformat(first), datetime.date.fromisoformat(last)
+    except ValueError:
+        raise QgsProcessingException(
+            tr("Line '{line}': a range is written 2027-02-10..2027-02-17.").format(line=line)
+        ) from None
+    count = (end - start).days + 1
+    if not 1 <= count <= MAX_RANGE_DAYS:
+        raise QgsProcessingException(
+            tr("Line '{line}': a range runs forward over at most {days} days.").format(
+                line=line, days=MAX_RANGE_DAYS
+            )
+        )
+    return [(start + datetime.timedelta(days=i)).isoformat() for i in range(count)]
 
 
 class HolidayCalendarAlgorithm(QgsProcessingAlgorithm):
@@ -51,9 +79,10 @@ class HolidayCalendarAlgorithm(QgsProcessingAlgorithm):
 
     def shortHelpString(self) -> str:  # noqa: N802 (Qt API)
         return tr(
-            "Enters holidays and adjusted working days (one a line: YYYY-MM-DD holiday|workday "
-            "name) from the State Council's notice for a year the built-in calendar does not "
-            "know yet. A day entered here overrides the built-in calendar."
+            "Enters holidays and adjusted working days from the State Council's notice for a "
+            "year the built-in calendar does not know yet, one a line: YYYY-MM-DD holiday|workday "
+            "name, or a range YYYY-MM-DD..YYYY-MM-DD holiday name. A day entered here overrides "
+            "the built-in calendar."
         )
 
     def createInstance(self):  # noqa: N802 (Qt API)

@@ -4,7 +4,7 @@
   <context>
     <name>LandCase</name>
     <message>
-      <location filename="../../plugin/main.py" line="115" />
+      <location filename="../../plugin/main.py" line="121" />
       <source>&amp;LandCase</source>
       <translation>卫片执法(&amp;L)</translation>
     </message>
@@ -54,7 +54,7 @@
       <translation>全部</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="267" />
+      <location filename="../../plugin/main.py" line="286" />
       <source>All files (*)</source>
       <translation>所有文件 (*)</translation>
     </message>
@@ -119,7 +119,7 @@
       <translation>在案件库中将图层指定为内业比对的某一图层类别：保存图层数据源及该类别各字段对应的字段名，每次打开案件库时自动恢复。FIELDS 为 JSON，类别字段 → 图层字段，例如 {{"code": "DLBM", "name": "DLMC"}}；未列出的字段按常用字段名查找。没有坐标参考系的图层不予接受。各图层类别及其字段：{roles}</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="627" />
+      <location filename="../../plugin/main.py" line="648" />
       <source>Audit trail</source>
       <translation>审计日志</translation>
     </message>
@@ -169,7 +169,7 @@
       <translation>已取消，未写入任何数据。</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="281" />
+      <location filename="../../plugin/main.py" line="300" />
       <source>Cannot open the case database</source>
       <translation>无法打开案件库</translation>
     </message>
@@ -179,7 +179,7 @@
       <translation>案件库</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="148" />
+      <location filename="../../plugin/main.py" line="157" />
       <source>Case panel</source>
       <translation>案件面板</translation>
     </message>
@@ -354,12 +354,12 @@
       <translation>批次接收日期（YYYY-MM-DD）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/holiday_calendar.py" line="68" />
+      <location filename="../../plugin/processing/holiday_calendar.py" line="97" />
       <source>Days</source>
       <translation>日期</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/holiday_calendar.py" line="69" />
+      <location filename="../../plugin/processing/holiday_calendar.py" line="98" />
       <source>Days entered</source>
       <translation>录入天数</translation>
     </message>
@@ -409,17 +409,17 @@
       <translation>内业比对（叠加分析）</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="590" />
+      <location filename="../../plugin/main.py" line="611" />
       <source>Desk comparison failed</source>
       <translation>内业比对失败</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="137" />
+      <location filename="../../plugin/main.py" line="143" />
       <source>Desk comparison of the plots shown</source>
       <translation>对显示的图斑进行内业比对</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="594" />
+      <location filename="../../plugin/main.py" line="615" />
       <source>Desk comparison stored for {count} plots.</source>
       <translation>已保存 {count} 个图斑的内业比对结果。</translation>
     </message>
@@ -514,9 +514,13 @@
       <translation>生态保护红线</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/holiday_calendar.py" line="53" />
       <source>Enters holidays and adjusted working days (one a line: YYYY-MM-DD holiday|workday name) from the State Council's notice for a year the built-in calendar does not know yet. A day entered here overrides the built-in calendar.</source>
-      <translation>录入国务院公布的某年节假日安排（放假日和调休上班日，每行一天：YYYY-MM-DD holiday|workday 名称），用于内置日历尚未包含的年份。此处录入的日期优先于内置日历。</translation>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../plugin/processing/holiday_calendar.py" line="81" />
+      <source>Enters holidays and adjusted working days from the State Council's notice for a year the built-in calendar does not know yet, one a line: YYYY-MM-DD holiday|workday name, or a range YYYY-MM-DD..YYYY-MM-DD holiday name. A day entered here overrides the built-in calendar.</source>
+      <translation>录入国务院通知公布的、内置日历尚未包含年份的放假日和调休上班日，每行一条：YYYY-MM-DD holiday|workday 名称，或日期范围 YYYY-MM-DD..YYYY-MM-DD holiday 名称（含首尾两天）。此处录入的日期优先于内置日历。</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/statistics_algorithms.py" line="230" />
@@ -654,7 +658,7 @@
       <translation>修复几何数</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="130" />
+      <location filename="../../plugin/main.py" line="136" />
       <source>Handle case…</source>
       <translation>办理案件…</translation>
     </message>
@@ -669,12 +673,12 @@
       <translation>导入</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="352" />
+      <location filename="../../plugin/main.py" line="373" />
       <source>Import failed</source>
       <translation>导入失败</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="356" />
+      <location filename="../../plugin/main.py" line="377" />
       <source>Import failed; nothing was stored</source>
       <translation>导入失败，未写入任何数据</translation>
     </message>
@@ -684,7 +688,7 @@
       <translation>导入图斑批次</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="123" />
+      <location filename="../../plugin/main.py" line="129" />
       <source>Import plot batch…</source>
       <translation>导入图斑批次…</translation>
     </message>
@@ -774,12 +778,12 @@
       <translation>图层类别</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="494" />
+      <location filename="../../plugin/main.py" line="515" />
       <source>Layer roles whose source is missing: {roles}</source>
       <translation>以下图层类别的数据源缺失：{roles}</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="135" />
+      <location filename="../../plugin/main.py" line="141" />
       <source>Layer roles…</source>
       <translation>图层类别…</translation>
     </message>
@@ -799,7 +803,17 @@
       <translation>合法性判定</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/holiday_calendar.py" line="31" />
+      <location filename="../../plugin/processing/holiday_calendar.py" line="53" />
+      <source>Line '{line}': a range is written 2027-02-10..2027-02-17.</source>
+      <translation>第“{line}”行：日期范围的写法为 2027-02-10..2027-02-17。</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/holiday_calendar.py" line="58" />
+      <source>Line '{line}': a range runs forward over at most {days} days.</source>
+      <translation>第“{line}”行：日期范围须从前往后，且不超过 {days} 天。</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/holiday_calendar.py" line="37" />
       <source>Line '{line}': give the day and holiday or workday.</source>
       <translation>第“{line}”行：请给出日期以及 holiday（放假）或 workday（上班）。</translation>
     </message>
@@ -874,12 +888,12 @@
       <translation>新建案件库</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="120" />
+      <location filename="../../plugin/main.py" line="126" />
       <source>New case database…</source>
       <translation>新建案件库…</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="125" />
+      <location filename="../../plugin/main.py" line="131" />
       <source>New plot</source>
       <translation>新增图斑</translation>
     </message>
@@ -909,9 +923,13 @@
       <translation>本案件库尚未指定任何比对图层，请用 landcase:setlayerrole 指定。</translation>
     </message>
     <message>
-      <location filename="../../cases/calendar.py" line="40" />
       <source>No official holiday calendar for {year}: enter the State Council's holiday arrangement for {year} (holidays and adjusted working days) in the calendar before working-day deadlines in that year can be computed.</source>
-      <translation>没有 {year} 年的法定节假日安排：请先在日历中录入国务院公布的 {year} 年节假日安排（放假日和调休上班日），方可计算该年的工作日期限。</translation>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cases/calendar.py" line="40" />
+      <source>No official holiday calendar for {year}: enter the State Council's holiday arrangement for {year} (holidays and adjusted working days) with LandCase ▸ Official holiday calendar… before working-day deadlines in that year can be computed.</source>
+      <translation>没有 {year} 年的法定节假日安排：请先通过“卫片执法 ▸ 法定节假日安排…”录入国务院公布的 {year} 年节假日安排（放假日和调休上班日），方可计算该年的工作日期限。</translation>
     </message>
     <message>
       <location filename="../../forms/statistics_dock.py" line="448" />
@@ -939,22 +957,27 @@
       <translation>无可显示的内容。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/holiday_calendar.py" line="44" />
+      <location filename="../../plugin/processing/holiday_calendar.py" line="72" />
       <source>Official holiday calendar</source>
       <translation>法定节假日安排</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="265" />
+      <location filename="../../plugin/main.py" line="148" />
+      <source>Official holiday calendar…</source>
+      <translation>法定节假日安排…</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/main.py" line="284" />
       <source>Open case database</source>
       <translation>打开案件库</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="121" />
+      <location filename="../../plugin/main.py" line="127" />
       <source>Open case database…</source>
       <translation>打开案件库…</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="320" />
+      <location filename="../../plugin/main.py" line="341" />
       <source>Open or create a case database first.</source>
       <translation>请先打开或新建案件库。</translation>
     </message>
@@ -969,7 +992,7 @@
       <translation>打开报告文件</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="312" />
+      <location filename="../../plugin/main.py" line="333" />
       <source>Opened {path}: {count} plots.</source>
       <translation>已打开 {path}：共 {count} 个图斑。</translation>
     </message>
@@ -1084,7 +1107,7 @@
       <translation>图斑类型（TBLX）</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="415" />
+      <location filename="../../plugin/main.py" line="436" />
       <source>Plot {jcbh} saved.</source>
       <translation>图斑 {jcbh} 已保存。</translation>
     </message>
@@ -1154,7 +1177,7 @@
       <translation>打印文书</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="132" />
+      <location filename="../../plugin/main.py" line="138" />
       <source>Print documents…</source>
       <translation>打印文书…</translation>
     </message>
@@ -1164,7 +1187,7 @@
       <translation>作为出具单位印在核查报告、卷宗和月报上</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="476" />
+      <location filename="../../plugin/main.py" line="497" />
       <source>Printing failed</source>
       <translation>打印失败</translation>
     </message>
@@ -1409,7 +1432,7 @@
       <translation>搜索监测编号、乡镇、村…</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="428" />
+      <location filename="../../plugin/main.py" line="449" />
       <source>Select a plot in the case panel first.</source>
       <translation>请先在案件面板中选择图斑。</translation>
     </message>
@@ -1429,7 +1452,7 @@
       <translation>指定图层类别</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="143" />
+      <location filename="../../plugin/main.py" line="152" />
       <source>Settings…</source>
       <translation>设置…</translation>
     </message>
@@ -1469,7 +1492,7 @@
       <translation>开始整改</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="154" />
+      <location filename="../../plugin/main.py" line="163" />
       <source>Statistics</source>
       <translation>统计</translation>
     </message>
@@ -1519,7 +1542,7 @@
       <translation>报送轮次</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="139" />
+      <location filename="../../plugin/main.py" line="145" />
       <source>Submission rounds…</source>
       <translation>报送轮次…</translation>
     </message>
@@ -1564,12 +1587,12 @@
       <translation>文字编码：{encoding}（{reason}）</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="623" />
+      <location filename="../../plugin/main.py" line="644" />
       <source>The audit trail is broken at row {id}: {reason}</source>
       <translation>审计日志在记录 {id} 处中断：{reason}</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="616" />
+      <location filename="../../plugin/main.py" line="637" />
       <source>The audit trail is intact: {count} rows checked.</source>
       <translation>审计日志完整：已校验 {count} 条记录。</translation>
     </message>
@@ -1614,7 +1637,7 @@
       <translation>无法读取图斑表。</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="409" />
+      <location filename="../../plugin/main.py" line="430" />
       <source>The plot was not saved</source>
       <translation>图斑未保存</translation>
     </message>
@@ -1724,7 +1747,7 @@
       <translation>核查人</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="140" />
+      <location filename="../../plugin/main.py" line="146" />
       <source>Verify audit trail</source>
       <translation>校验审计日志</translation>
     </message>
@@ -1764,12 +1787,12 @@
       <translation>YYYY、YYYY-MM 或 YYYY-MM-DD/YYYY-MM-DD</translation>
     </message>
     <message>
-      <location filename="../../cases/store.py" line="316" />
+      <location filename="../../cases/store.py" line="343" />
       <source>a batch of this name already exists</source>
       <translation>同名批次已存在</translation>
     </message>
     <message>
-      <location filename="../../cases/calendar.py" line="114" />
+      <location filename="../../cases/calendar.py" line="115" />
       <source>a calendar day is 'holiday' or 'workday', not {kind}</source>
       <translation>日历日类型应为 'holiday'（放假）或 'workday'（调休上班），而不是 {kind}</translation>
     </message>
@@ -1794,12 +1817,12 @@
       <translation>判定为违法以外的类别后方可不立案办结（案件当前状态：{status}）</translation>
     </message>
     <message>
-      <location filename="../../cases/store.py" line="342" />
+      <location filename="../../cases/store.py" line="369" />
       <source>a plot must be a polygon, not a {kind}</source>
       <translation>图斑必须是面，而不是 {kind}</translation>
     </message>
     <message>
-      <location filename="../../cases/store.py" line="387" />
+      <location filename="../../cases/store.py" line="414" />
       <source>a plot with this 监测编号 is already in the database</source>
       <translation>案件库中已有相同监测编号的图斑</translation>
     </message>
@@ -2159,7 +2182,7 @@
       <translation>几何图形为空</translation>
     </message>
     <message>
-      <location filename="../../cases/store.py" line="348" />
+      <location filename="../../cases/store.py" line="375" />
       <source>the geometry is invalid ({detail})</source>
       <translation>几何图形无效（{detail}）</translation>
     </message>
@@ -2449,7 +2472,7 @@
       <translation>{m2:.1f} 平方米（{mu:.2f} 亩）</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="481" />
+      <location filename="../../plugin/main.py" line="502" />
       <source>{made} documents made, {kept} already up to date, in {folder}.</source>
       <translation>已在 {folder} 中生成 {made} 份文书，{kept} 份无需更新。</translation>
     </message>
