@@ -1101,17 +1101,18 @@ def compute(store, period, batch=None, today: datetime.date | str | None = None)
     tables["non_grain_ranking"] = _ranking(tables["township"], "non_grain_area", "non_grain_count")
 
     notes = [
-        f"统计期间:{period.label}({period.start.isoformat()}至{period.end.isoformat()})",
-        f"监测批次:{batch if batch not in (None, '') else '全部'}",
-        f"逾期计算日:{today.isoformat()}",
-        f"考核年度:{period.year}年(1月1日至{period.end.isoformat()})",
-        "违法占耕比例分母(县级考核):"
+        f"统计期间：{period.label}（{period.start.isoformat()}至{period.end.isoformat()}）",
+        f"监测批次：{batch if batch not in (None, '') else '全部'}",
+        f"逾期计算日：{today.isoformat()}",
+        f"考核年度：{period.year}年（1月1日至{period.end.isoformat()}）",
+        "违法占耕比例分母（县级考核）："
         + (
-            f"{source},{area_m2 / SQUARE_METRES_PER_MU:.2f} 亩"
+            f"{source}，{area_m2 / SQUARE_METRES_PER_MU:.2f} 亩"
             if source != FROM_PLOTS
-            else f"{FROM_PLOTS}(未录入{period.year}年新增建设用地占用耕地总面积)"
+            else f"{FROM_PLOTS}（未录入{period.year}年新增建设用地占用耕地总面积）"
         ),
-        "汇总表的违法占耕比例分母均由图斑计算。面积为椭球面积,按平方米汇总后折算为亩(1亩=10000/15平方米)。",
+        "汇总表的违法占耕比例分母均由图斑计算。面积为椭球面积，按平方米汇总后折算为亩"
+        "（1亩=10000/15平方米）。",
     ]
     return Statistics(
         period,

@@ -265,7 +265,7 @@ def test_chart_and_definitions(built):
     last = squeeze(page_text(result.path, result.pages))
     definitions = squeeze(page_text(result.path, result.pages - 1)) + last
     assert "指标说明" in definitions
-    assert "统计期间:2026年3月(2026-03-01至2026-03-31)" in definitions
+    assert "统计期间：2026年3月（2026-03-01至2026-03-31）" in definitions
     assert (
         "整改到位率=（已整改到位宗数+非立案处理宗数）÷违法宗数（无违法图斑时留空）。" in definitions
     )
