@@ -6,7 +6,8 @@ They are generated from the tables' current columns and rebuilt after migrations
 when the store opens a file whose triggers differ from what this version generates.
 The acting user is read from the one-row ``audit_actor`` table (SQLite has no notion of a
 session user), which the store writes at the start of each of its transactions, and the
-plugin just before QGIS commits edits made with its own tools.
+plugin when QGIS starts editing the case layers and before it commits (best effort: a
+program writing in between is named instead).
 """
 
 from __future__ import annotations

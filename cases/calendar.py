@@ -40,8 +40,8 @@ class CalendarYearUnknown(CaseDatabaseError):
     template = (
         "No official holiday calendar for {year}: enter the State Council's holiday "
         "arrangement for {year} (holidays and adjusted working days) with LandCase ▸ "
-        "Official holiday calendar… before working-day deadlines in that year can be "
-        "computed."
+        "Official holiday calendar… (or the Processing algorithm landcase:holidaycalendar) "
+        "before working-day deadlines in that year can be computed."
     )
 
 

@@ -600,8 +600,8 @@ def _write_header(db: sqlite3.Connection) -> None:
     otherwise only update at the next checkpoint. While another connection reads an older
     snapshot the copy cannot finish; the header then follows at a later checkpoint, and
     ``CaseStore.open`` asks SQLite for the version rather than trusting the header."""
-    busy, _pages, _copied = db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
-    if busy:
+    _busy, pages, copied = db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    if copied < pages:  # (busy alone may only mean the WAL could not be truncated)
         log.info("the file header waits for the next checkpoint (another reader)")
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import getpass
 import logging
 import sqlite3
+from functools import partial
 from pathlib import Path
 
 import shapely
@@ -234,8 +235,8 @@ class LandCasePlugin:
         import processing  # QGIS's Processing plugin, loaded by the time a menu is used
 
         parameters = {"DATABASE": str(self.store.path)} if self.store is not None else {}
-        processing.execAlgorithmDialog("landcase:holidaycalendar", parameters)
-        if self.store is not None:
+        results = processing.execAlgorithmDialog("landcase:holidaycalendar", parameters)
+        if results and self.store is not None:
             self._case_changed()  # deadlines may now be computable
 
     def open_settings(self) -> None:
@@ -315,7 +316,10 @@ class LandCasePlugin:
         photo_layer.willBeDeleted.connect(self._photo_layer_removed)
         layer.selectionChanged.connect(self.show_plot_overlay)
         for editable in case_layers(project, store.path):
-            editable.beforeCommitChanges.connect(self._claim_actor)
+            # when editing starts (in a transaction group QGIS writes at each edit) and
+            # before each commit
+            editable.beforeEditingStarted.connect(self._claim_actor)
+            editable.beforeCommitChanges.connect(partial(self._claim_before_commit, editable))
         self._report_missing_roles(store)
         self.dock.set_store(store, layer)
         self.dock.show()
@@ -654,9 +658,16 @@ class LandCasePlugin:
         self.dock.reload()
         self.statistics_dock.invalidate()
 
+    def _claim_before_commit(self, layer, *_args) -> None:
+        # In a transaction group QGIS holds the write lock since the first edit (and the
+        # triggers have already run): claiming now would only wait for the lock.
+        if layer.dataProvider() is not None and layer.dataProvider().transaction() is None:
+            self._claim_actor()
+
     def _claim_actor(self, *_args) -> None:
-        """Before QGIS commits edits made in its own editor on the case layers: the audit
-        triggers are to record this user, whoever opened the file last."""
+        """Before QGIS writes edits made in its own editor on the case layers: the audit
+        triggers are to record this user rather than the last one to write the file (best
+        effort: SQLite has no per-connection user the triggers could read)."""
         if self.store is None:
             return
         try:

@@ -267,3 +267,25 @@ def test_the_holiday_calendar_opens_for_the_open_database(plugin, tmp_path, monk
     plugin.open_database(str(path))
     plugin.calendar_action.trigger()
     assert opened == [("landcase:holidaycalendar", {"DATABASE": str(path)})]
+
+
+def test_edits_in_a_transaction_group_are_recorded_under_this_user(plugin, tmp_path):
+    """With the project's automatic transaction groups QGIS writes at each edit: the user
+    is named when editing starts."""
+    project = QgsProject.instance()
+    project.setAutoTransaction(True)  # (3.22's API; Settings ▸ Project ▸ Data Sources)
+    try:
+        path = tmp_path / "station.sqlite"
+        small_database(path, plots=1).close()
+        store = plugin.open_database(str(path))
+        layer = plugin.plot_layer
+        CaseStore.open(path, user="另一个程序").close()  # wrote its user since
+        assert layer.startEditing()
+        assert layer.dataProvider().transaction() is not None  # in a transaction group
+        layer.changeAttributeValue(1, layer.fields().indexOf("reporter"), "网格员钱七")
+        assert layer.commitChanges(), layer.commitErrors()
+        edit = [e for e in store.audit_entries("plot", 1) if e.action == "UPDATE"]
+        assert edit and {e.user_name for e in edit} == {store.actor}
+    finally:
+        plugin.close_database()
+        project.setAutoTransaction(False)

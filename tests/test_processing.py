@@ -231,6 +231,7 @@ def test_holiday_ranges_are_entered_day_by_day_and_bad_ones_named():
         ("2027-01-01..2027-03-01 holiday 寒假", "31 days"),
         ("2027-02-10..2027-13-01 holiday 春节", "2027-02-10..2027-02-17"),
         ("2027-02-10", "holiday or workday"),
+        ("2027-02-06x holiday 春节", "not a date"),
     ):
         with pytest.raises(QgsProcessingException, match=reason):
             parse_days(bad)

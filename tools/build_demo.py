@@ -66,6 +66,8 @@ def build(sample: Path, target: Path) -> dict:
         )
         layers = RoleLayers(store, use_project_layers=False)
         try:
+            if layers.problems:  # a role left out would make a misleading demo
+                raise RuntimeError("; ".join(problem.text() for problem in layers.problems))
             overlay = layers.overlay_store()
         finally:
             layers.close()

@@ -1,7 +1,7 @@
 """The user-facing strings of the plugin and its zh_CN translation file.
 
 `python tools/i18n.py` adds new strings to resources/i18n/landcase_zh_CN.ts (as
-unfinished) and marks strings no longer used as obsolete; translators then fill them in
+unfinished) and leaves out strings no longer used; translators then fill them in
 (Qt Linguist, or by hand). The test suite uses ``source_strings`` and ``read_ts`` to fail
 when a string has no finished Chinese translation.
 
@@ -75,16 +75,14 @@ def write_ts(translations: dict[str, str | None], path: Path = TS_FILE) -> None:
     root = ET.Element("TS", version="2.1", language="zh_CN")
     context = ET.SubElement(root, "context")
     ET.SubElement(context, "name").text = CONTEXT
-    for source in sorted(set(used) | set(translations)):
+    # Strings no longer used are left out (git keeps their translations).
+    for source in sorted(used):
         message = ET.SubElement(context, "message")
-        if source in used:
-            file_name, line = used[source].rsplit(":", 1)
-            ET.SubElement(message, "location", filename=f"../../{file_name}", line=line)
+        file_name, line = used[source].rsplit(":", 1)
+        ET.SubElement(message, "location", filename=f"../../{file_name}", line=line)
         ET.SubElement(message, "source").text = source
         element = ET.SubElement(message, "translation")
         text = translations.get(source)
-        if source not in used:
-            element.set("type", "vanished")
         if text:
             element.text = text
         else:

@@ -26,7 +26,7 @@ MAX_RANGE_DAYS = 31  # a holiday of the notice is at most a few days; more is a 
 def parse_days(text: str) -> list[tuple[str, str, str | None]]:
     """One day or one range of days a line, as the notice lists them:
     ``2027-02-06 holiday 春节``, ``2027-02-10..2027-02-17 holiday 春节`` (both days
-    included) or ``2027-02-14 workday 春节调休``."""
+    included) or ``2027-02-14 workday 春节调休`` (a range of workdays is taken too)."""
     rows = []
     for line in text.replace(";", "\n").splitlines():
         parts = line.split(maxsplit=2)
@@ -44,7 +44,12 @@ def parse_days(text: str) -> list[tuple[str, str, str | None]]:
 
 def _days(text: str, line: str) -> list[str]:
     if ".." not in text:
-        return [text]  # checked with the rest of the row by set_calendar_days
+        try:
+            return [datetime.date.fromisoformat(text).isoformat()]
+        except ValueError:
+            raise QgsProcessingException(
+                tr("Line '{line}': {day} is not a date (YYYY-MM-DD).").format(line=line, day=text)
+            ) from None
     first, _, last = text.partition("..")
     try:
         start, end = datetime.date.fromisoformat(first), datetime.date.fromisoformat(last)
@@ -81,8 +86,8 @@ class HolidayCalendarAlgorithm(QgsProcessingAlgorithm):
         return tr(
             "Enters holidays and adjusted working days from the State Council's notice for a "
             "year the built-in calendar does not know yet, one a line: YYYY-MM-DD holiday|workday "
-            "name, or a range YYYY-MM-DD..YYYY-MM-DD holiday name. A day entered here overrides "
-            "the built-in calendar."
+            "name, or a range YYYY-MM-DD..YYYY-MM-DD holiday|workday name (both days included). A "
+            "day entered here overrides the built-in calendar."
         )
 
     def createInstance(self):  # noqa: N802 (Qt API)

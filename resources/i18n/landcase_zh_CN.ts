@@ -4,7 +4,7 @@
   <context>
     <name>LandCase</name>
     <message>
-      <location filename="../../plugin/main.py" line="121" />
+      <location filename="../../plugin/main.py" line="122" />
       <source>&amp;LandCase</source>
       <translation>卫片执法(&amp;L)</translation>
     </message>
@@ -54,7 +54,7 @@
       <translation>全部</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="286" />
+      <location filename="../../plugin/main.py" line="287" />
       <source>All files (*)</source>
       <translation>所有文件 (*)</translation>
     </message>
@@ -119,7 +119,7 @@
       <translation>在案件库中将图层指定为内业比对的某一图层类别：保存图层数据源及该类别各字段对应的字段名，每次打开案件库时自动恢复。FIELDS 为 JSON，类别字段 → 图层字段，例如 {{"code": "DLBM", "name": "DLMC"}}；未列出的字段按常用字段名查找。没有坐标参考系的图层不予接受。各图层类别及其字段：{roles}</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="648" />
+      <location filename="../../plugin/main.py" line="652" />
       <source>Audit trail</source>
       <translation>审计日志</translation>
     </message>
@@ -169,7 +169,7 @@
       <translation>已取消，未写入任何数据。</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="300" />
+      <location filename="../../plugin/main.py" line="301" />
       <source>Cannot open the case database</source>
       <translation>无法打开案件库</translation>
     </message>
@@ -179,7 +179,7 @@
       <translation>案件库</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="157" />
+      <location filename="../../plugin/main.py" line="158" />
       <source>Case panel</source>
       <translation>案件面板</translation>
     </message>
@@ -354,12 +354,12 @@
       <translation>批次接收日期（YYYY-MM-DD）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/holiday_calendar.py" line="97" />
+      <location filename="../../plugin/processing/holiday_calendar.py" line="102" />
       <source>Days</source>
       <translation>日期</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/holiday_calendar.py" line="98" />
+      <location filename="../../plugin/processing/holiday_calendar.py" line="103" />
       <source>Days entered</source>
       <translation>录入天数</translation>
     </message>
@@ -409,17 +409,17 @@
       <translation>内业比对（叠加分析）</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="611" />
+      <location filename="../../plugin/main.py" line="615" />
       <source>Desk comparison failed</source>
       <translation>内业比对失败</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="143" />
+      <location filename="../../plugin/main.py" line="144" />
       <source>Desk comparison of the plots shown</source>
       <translation>对显示的图斑进行内业比对</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="615" />
+      <location filename="../../plugin/main.py" line="619" />
       <source>Desk comparison stored for {count} plots.</source>
       <translation>已保存 {count} 个图斑的内业比对结果。</translation>
     </message>
@@ -514,13 +514,9 @@
       <translation>生态保护红线</translation>
     </message>
     <message>
-      <source>Enters holidays and adjusted working days (one a line: YYYY-MM-DD holiday|workday name) from the State Council's notice for a year the built-in calendar does not know yet. A day entered here overrides the built-in calendar.</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../plugin/processing/holiday_calendar.py" line="81" />
-      <source>Enters holidays and adjusted working days from the State Council's notice for a year the built-in calendar does not know yet, one a line: YYYY-MM-DD holiday|workday name, or a range YYYY-MM-DD..YYYY-MM-DD holiday name. A day entered here overrides the built-in calendar.</source>
-      <translation>录入国务院通知公布的、内置日历尚未包含年份的放假日和调休上班日，每行一条：YYYY-MM-DD holiday|workday 名称，或日期范围 YYYY-MM-DD..YYYY-MM-DD holiday 名称（含首尾两天）。此处录入的日期优先于内置日历。</translation>
+      <location filename="../../plugin/processing/holiday_calendar.py" line="86" />
+      <source>Enters holidays and adjusted working days from the State Council's notice for a year the built-in calendar does not know yet, one a line: YYYY-MM-DD holiday|workday name, or a range YYYY-MM-DD..YYYY-MM-DD holiday|workday name (both days included). A day entered here overrides the built-in calendar.</source>
+      <translation>录入国务院通知公布的、内置日历尚未包含年份的放假日和调休上班日，每行一条：YYYY-MM-DD holiday|workday 名称，或日期范围 YYYY-MM-DD..YYYY-MM-DD holiday|workday 名称（含首尾两天）。此处录入的日期优先于内置日历。</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/statistics_algorithms.py" line="230" />
@@ -658,7 +654,7 @@
       <translation>修复几何数</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="136" />
+      <location filename="../../plugin/main.py" line="137" />
       <source>Handle case…</source>
       <translation>办理案件…</translation>
     </message>
@@ -673,12 +669,12 @@
       <translation>导入</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="373" />
+      <location filename="../../plugin/main.py" line="377" />
       <source>Import failed</source>
       <translation>导入失败</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="377" />
+      <location filename="../../plugin/main.py" line="381" />
       <source>Import failed; nothing was stored</source>
       <translation>导入失败，未写入任何数据</translation>
     </message>
@@ -688,7 +684,7 @@
       <translation>导入图斑批次</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="129" />
+      <location filename="../../plugin/main.py" line="130" />
       <source>Import plot batch…</source>
       <translation>导入图斑批次…</translation>
     </message>
@@ -778,12 +774,12 @@
       <translation>图层类别</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="515" />
+      <location filename="../../plugin/main.py" line="519" />
       <source>Layer roles whose source is missing: {roles}</source>
       <translation>以下图层类别的数据源缺失：{roles}</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="141" />
+      <location filename="../../plugin/main.py" line="142" />
       <source>Layer roles…</source>
       <translation>图层类别…</translation>
     </message>
@@ -803,12 +799,12 @@
       <translation>合法性判定</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/holiday_calendar.py" line="53" />
+      <location filename="../../plugin/processing/holiday_calendar.py" line="58" />
       <source>Line '{line}': a range is written 2027-02-10..2027-02-17.</source>
       <translation>第“{line}”行：日期范围的写法为 2027-02-10..2027-02-17。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/holiday_calendar.py" line="58" />
+      <location filename="../../plugin/processing/holiday_calendar.py" line="63" />
       <source>Line '{line}': a range runs forward over at most {days} days.</source>
       <translation>第“{line}”行：日期范围须从前往后，且不超过 {days} 天。</translation>
     </message>
@@ -816,6 +812,11 @@
       <location filename="../../plugin/processing/holiday_calendar.py" line="37" />
       <source>Line '{line}': give the day and holiday or workday.</source>
       <translation>第“{line}”行：请给出日期以及 holiday（放假）或 workday（上班）。</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/holiday_calendar.py" line="51" />
+      <source>Line '{line}': {day} is not a date (YYYY-MM-DD).</source>
+      <translation>第“{line}”行：{day} 不是日期（YYYY-MM-DD）。</translation>
     </message>
     <message>
       <location filename="../../forms/rounds_dialog.py" line="111" />
@@ -888,12 +889,12 @@
       <translation>新建案件库</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="126" />
+      <location filename="../../plugin/main.py" line="127" />
       <source>New case database…</source>
       <translation>新建案件库…</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="131" />
+      <location filename="../../plugin/main.py" line="132" />
       <source>New plot</source>
       <translation>新增图斑</translation>
     </message>
@@ -923,13 +924,9 @@
       <translation>本案件库尚未指定任何比对图层，请用 landcase:setlayerrole 指定。</translation>
     </message>
     <message>
-      <source>No official holiday calendar for {year}: enter the State Council's holiday arrangement for {year} (holidays and adjusted working days) in the calendar before working-day deadlines in that year can be computed.</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <location filename="../../cases/calendar.py" line="40" />
-      <source>No official holiday calendar for {year}: enter the State Council's holiday arrangement for {year} (holidays and adjusted working days) with LandCase ▸ Official holiday calendar… before working-day deadlines in that year can be computed.</source>
-      <translation>没有 {year} 年的法定节假日安排：请先通过“卫片执法 ▸ 法定节假日安排…”录入国务院公布的 {year} 年节假日安排（放假日和调休上班日），方可计算该年的工作日期限。</translation>
+      <source>No official holiday calendar for {year}: enter the State Council's holiday arrangement for {year} (holidays and adjusted working days) with LandCase ▸ Official holiday calendar… (or the Processing algorithm landcase:holidaycalendar) before working-day deadlines in that year can be computed.</source>
+      <translation>没有 {year} 年的法定节假日安排：请先通过“卫片执法 ▸ 法定节假日安排…”（或处理工具 landcase:holidaycalendar）录入国务院公布的 {year} 年节假日安排（放假日和调休上班日），方可计算该年的工作日期限。</translation>
     </message>
     <message>
       <location filename="../../forms/statistics_dock.py" line="448" />
@@ -957,27 +954,27 @@
       <translation>无可显示的内容。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/holiday_calendar.py" line="72" />
+      <location filename="../../plugin/processing/holiday_calendar.py" line="77" />
       <source>Official holiday calendar</source>
       <translation>法定节假日安排</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="148" />
+      <location filename="../../plugin/main.py" line="149" />
       <source>Official holiday calendar…</source>
       <translation>法定节假日安排…</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="284" />
+      <location filename="../../plugin/main.py" line="285" />
       <source>Open case database</source>
       <translation>打开案件库</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="127" />
+      <location filename="../../plugin/main.py" line="128" />
       <source>Open case database…</source>
       <translation>打开案件库…</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="341" />
+      <location filename="../../plugin/main.py" line="345" />
       <source>Open or create a case database first.</source>
       <translation>请先打开或新建案件库。</translation>
     </message>
@@ -992,7 +989,7 @@
       <translation>打开报告文件</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="333" />
+      <location filename="../../plugin/main.py" line="337" />
       <source>Opened {path}: {count} plots.</source>
       <translation>已打开 {path}：共 {count} 个图斑。</translation>
     </message>
@@ -1107,7 +1104,7 @@
       <translation>图斑类型（TBLX）</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="436" />
+      <location filename="../../plugin/main.py" line="440" />
       <source>Plot {jcbh} saved.</source>
       <translation>图斑 {jcbh} 已保存。</translation>
     </message>
@@ -1177,7 +1174,7 @@
       <translation>打印文书</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="138" />
+      <location filename="../../plugin/main.py" line="139" />
       <source>Print documents…</source>
       <translation>打印文书…</translation>
     </message>
@@ -1187,7 +1184,7 @@
       <translation>作为出具单位印在核查报告、卷宗和月报上</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="497" />
+      <location filename="../../plugin/main.py" line="501" />
       <source>Printing failed</source>
       <translation>打印失败</translation>
     </message>
@@ -1432,7 +1429,7 @@
       <translation>搜索监测编号、乡镇、村…</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="449" />
+      <location filename="../../plugin/main.py" line="453" />
       <source>Select a plot in the case panel first.</source>
       <translation>请先在案件面板中选择图斑。</translation>
     </message>
@@ -1452,7 +1449,7 @@
       <translation>指定图层类别</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="152" />
+      <location filename="../../plugin/main.py" line="153" />
       <source>Settings…</source>
       <translation>设置…</translation>
     </message>
@@ -1492,7 +1489,7 @@
       <translation>开始整改</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="163" />
+      <location filename="../../plugin/main.py" line="164" />
       <source>Statistics</source>
       <translation>统计</translation>
     </message>
@@ -1542,7 +1539,7 @@
       <translation>报送轮次</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="145" />
+      <location filename="../../plugin/main.py" line="146" />
       <source>Submission rounds…</source>
       <translation>报送轮次…</translation>
     </message>
@@ -1587,12 +1584,12 @@
       <translation>文字编码：{encoding}（{reason}）</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="644" />
+      <location filename="../../plugin/main.py" line="648" />
       <source>The audit trail is broken at row {id}: {reason}</source>
       <translation>审计日志在记录 {id} 处中断：{reason}</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="637" />
+      <location filename="../../plugin/main.py" line="641" />
       <source>The audit trail is intact: {count} rows checked.</source>
       <translation>审计日志完整：已校验 {count} 条记录。</translation>
     </message>
@@ -1637,7 +1634,7 @@
       <translation>无法读取图斑表。</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="430" />
+      <location filename="../../plugin/main.py" line="434" />
       <source>The plot was not saved</source>
       <translation>图斑未保存</translation>
     </message>
@@ -1747,7 +1744,7 @@
       <translation>核查人</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="146" />
+      <location filename="../../plugin/main.py" line="147" />
       <source>Verify audit trail</source>
       <translation>校验审计日志</translation>
     </message>
@@ -2067,7 +2064,7 @@
       <translation>与源数据第 {first} 行重复</translation>
     </message>
     <message>
-      <location filename="../../cases/statistics.py" line="1224" />
+      <location filename="../../cases/statistics.py" line="1225" />
       <source>round {round} is not a submission: only 一上 and 二上 are exported</source>
       <translation>报送轮次 {round} 不是一上或二上，只能导出一上和二上的成果</translation>
     </message>
@@ -2357,7 +2354,7 @@
       <translation>不存在该 ID 的图斑</translation>
     </message>
     <message>
-      <location filename="../../cases/statistics.py" line="1290" />
+      <location filename="../../cases/statistics.py" line="1291" />
       <source>there is no submission round of this name</source>
       <translation>不存在该名称的报送轮次</translation>
     </message>
@@ -2472,7 +2469,7 @@
       <translation>{m2:.1f} 平方米（{mu:.2f} 亩）</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="502" />
+      <location filename="../../plugin/main.py" line="506" />
       <source>{made} documents made, {kept} already up to date, in {folder}.</source>
       <translation>已在 {folder} 中生成 {made} 份文书，{kept} 份无需更新。</translation>
     </message>
