@@ -226,55 +226,6 @@ class MonthlyReport(_HashedReport):
 
 # -- from the figures (cases.statistics) ----------------------------------------------------
 
-SUMMARY_GROUPS = (
-    (
-        "图斑登记与判定",
-        (
-            "registered",
-            "registered_area",
-            "issued",
-            "issued_area",
-            "determined",
-            "undetermined",
-            "legal",
-            "illegal_count",
-            "other",
-            "no_real_change",
-            "facility_farmland",
-            "rural_road",
-        ),
-    ),
-    (
-        "违法用地",
-        (
-            "illegal_area",
-            "illegal_cropland_area",
-            "illegal_cropland_count",
-            "illegal_farmland_area",
-            "new_illegal_count",
-            "new_illegal_area",
-            "existing_illegal_count",
-            "existing_illegal_area",
-            "construction_cropland_area",
-            "illegal_cropland_ratio",
-        ),
-    ),
-    (
-        "查处与整改",
-        (
-            "filed_count",
-            "non_filing_count",
-            "rectified_count",
-            "concluded_count",
-            "rectification_rate",
-            "performance_rate",
-            "unrectified_count",
-            "unrectified_area",
-            "unrectified_cropland_area",
-        ),
-    ),
-    ("非粮化", ("non_grain_count", "non_grain_area")),
-)
 OVERDUE_GROUP = "逾期"
 OVERDUE_TOTAL = "overdue_total"
 OVERDUE_TOTAL_HEADER = "逾期(项)"
@@ -355,7 +306,7 @@ def monthly_report_model(
     ``period``, ``batch``, ``today``, ``plots``, ``tables``, ``denominator`` and ``notes``
     are read; nothing is queried). ``unit`` is the station printed as 填报单位; ``columns``
     (default ``cases.statistics.COLUMNS``) gives each figure's header, unit and definition."""
-    from ..cases import statistics as st  # the figures' labels and definitions only
+    from ..cases import statistics as st  # the figures: groups, labels, definitions
 
     columns = columns if columns is not None else st.COLUMNS
     tables = stats.tables
@@ -371,10 +322,10 @@ def monthly_report_model(
     shown = places if len(places) == 1 else places + ([total] if total else [])
     names = [r["county_name"] or r["county_code"] for r in places]
     names = names if len(places) == 1 else names + [TOTAL]
-    listed = {key for _title, keys in SUMMARY_GROUPS for key in keys}
+    listed = {key for _title, keys in st.MAIN_GROUPS for key in keys}
     groups = []
     frame_columns = list(tables["county"].columns)
-    for title, keys in SUMMARY_GROUPS:
+    for title, keys in st.MAIN_GROUPS:
         figures = [
             Figure(_header(column(k)), column(k).unit, [r[k] for r in shown])
             for k in keys
