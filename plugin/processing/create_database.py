@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
-    QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterCrs,
@@ -15,10 +14,11 @@ from ...cases import CaseDatabaseError, CaseStore
 from ...forms.messages import error_text
 from ...layers.crs_choice import DEFAULT_SRID, srid_for_extent
 from ...toolbelt.i18n import tr
+from .base import DATABASE_FILTER, LandCaseAlgorithm
 from .errors import detached_errors
 
 
-class CreateDatabaseAlgorithm(QgsProcessingAlgorithm):
+class CreateDatabaseAlgorithm(LandCaseAlgorithm):
     OUTPUT = "OUTPUT"
     CRS = "CRS"
     OVERWRITE = "OVERWRITE"
@@ -29,12 +29,6 @@ class CreateDatabaseAlgorithm(QgsProcessingAlgorithm):
     def displayName(self) -> str:  # noqa: N802 (Qt API)
         return tr("Create case database")
 
-    def group(self) -> str:
-        return tr("Case database")
-
-    def groupId(self) -> str:  # noqa: N802 (Qt API)
-        return "database"
-
     def shortHelpString(self) -> str:  # noqa: N802 (Qt API)
         return tr(
             "Creates an empty LandCase case database (SpatiaLite) in a CGCS2000 3-degree "
@@ -42,14 +36,9 @@ class CreateDatabaseAlgorithm(QgsProcessingAlgorithm):
             "project's full extent is used. An existing file is kept unless Overwrite is set."
         )
 
-    def createInstance(self):  # noqa: N802 (Qt API)
-        return CreateDatabaseAlgorithm()
-
     def initAlgorithm(self, config=None):  # noqa: N802 (Qt API)
         self.addParameter(
-            QgsProcessingParameterFileDestination(
-                self.OUTPUT, tr("Case database"), "SpatiaLite (*.sqlite *.db)"
-            )
+            QgsProcessingParameterFileDestination(self.OUTPUT, tr("Case database"), DATABASE_FILTER)
         )
         self.addParameter(QgsProcessingParameterCrs(self.CRS, tr("CRS"), optional=True))
         self.addParameter(

@@ -7,17 +7,16 @@ from __future__ import annotations
 import datetime
 
 from qgis.core import (
-    QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingOutputNumber,
-    QgsProcessingParameterFile,
     QgsProcessingParameterString,
 )
 
-from ...cases import CaseDatabaseError, CaseStore
+from ...cases import CaseDatabaseError
 from ...cases.calendar import set_calendar_days
 from ...forms.messages import error_text
 from ...toolbelt.i18n import tr
+from .base import LandCaseAlgorithm
 from .errors import detached_errors
 
 MAX_RANGE_DAYS = 31  # a holiday of the notice is at most a few days; more is a typo
@@ -67,7 +66,7 @@ def _days(text: str, line: str) -> list[str]:
     return [(start + datetime.timedelta(days=i)).isoformat() for i in range(count)]
 
 
-class HolidayCalendarAlgorithm(QgsProcessingAlgorithm):
+class HolidayCalendarAlgorithm(LandCaseAlgorithm):
     DATABASE, DAYS = "DATABASE", "DAYS"
 
     def name(self) -> str:
@@ -75,12 +74,6 @@ class HolidayCalendarAlgorithm(QgsProcessingAlgorithm):
 
     def displayName(self) -> str:  # noqa: N802 (Qt API)
         return tr("Official holiday calendar")
-
-    def group(self) -> str:
-        return tr("Case database")
-
-    def groupId(self) -> str:  # noqa: N802 (Qt API)
-        return "database"
 
     def shortHelpString(self) -> str:  # noqa: N802 (Qt API)
         return tr(
@@ -90,27 +83,19 @@ class HolidayCalendarAlgorithm(QgsProcessingAlgorithm):
             "day entered here overrides the built-in calendar."
         )
 
-    def createInstance(self):  # noqa: N802 (Qt API)
-        return HolidayCalendarAlgorithm()
-
     def initAlgorithm(self, config=None):  # noqa: N802 (Qt API)
-        self.addParameter(
-            QgsProcessingParameterFile(
-                self.DATABASE, tr("Case database"), fileFilter="SpatiaLite (*.sqlite *.db)"
-            )
-        )
+        self.add_database_parameter()
         self.addParameter(QgsProcessingParameterString(self.DAYS, tr("Days"), multiLine=True))
         self.addOutput(QgsProcessingOutputNumber("DAYS_ENTERED", tr("Days entered")))
 
     @detached_errors
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (Qt API)
         rows = parse_days(self.parameterAsString(parameters, self.DAYS, context))
+        store = self.open_database(parameters, context)
         try:
-            store = CaseStore.open(self.parameterAsFile(parameters, self.DATABASE, context))
-            try:
-                set_calendar_days(store, rows)
-            finally:
-                store.close()
+            set_calendar_days(store, rows)
         except CaseDatabaseError as error:
             raise QgsProcessingException(error_text(error)) from error
+        finally:
+            store.close()
         return {"DAYS_ENTERED": len(rows)}

@@ -7,26 +7,26 @@ import json
 import os
 
 from qgis.core import (
-    QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
-    QgsProcessingParameterFile,
     QgsProcessingParameterString,
     QgsProcessingParameterVectorLayer,
 )
 
-from ...cases import CaseDatabaseError, CaseStore
+from ...cases import CaseDatabaseError
+from ...cases.errors import N_
 from ...cases.field_mapping import fields_signature, suggest_mapping, validate_mapping
 from ...cases.intake import DUPLICATE, OVERLAP, REJECTED, REPAIRED
 from ...forms.messages import error_text
 from ...layers.batch_import import import_layer
 from ...layers.source_reader import SourceError, open_source
 from ...toolbelt.i18n import tr
+from .base import LandCaseAlgorithm
 from .errors import detached_errors
 
 
-class ImportPlotsAlgorithm(QgsProcessingAlgorithm):
+class ImportPlotsAlgorithm(LandCaseAlgorithm):
     DATABASE, INPUT, BATCH, ENCODING, FIELD_MAP, RECEIVED = (
         "DATABASE",
         "INPUT",
@@ -42,11 +42,8 @@ class ImportPlotsAlgorithm(QgsProcessingAlgorithm):
     def displayName(self) -> str:  # noqa: N802 (Qt API)
         return tr("Import plot batch")
 
-    def group(self) -> str:
-        return tr("Plots")
-
-    def groupId(self) -> str:  # noqa: N802 (Qt API)
-        return "plots"
+    GROUP_ID = "plots"
+    GROUP_NAME = N_("Plots")
 
     def shortHelpString(self) -> str:  # noqa: N802 (Qt API)
         return tr(
@@ -58,15 +55,8 @@ class ImportPlotsAlgorithm(QgsProcessingAlgorithm):
             "skipped, overlaps are flagged. An import report CSV is written beside the database."
         )
 
-    def createInstance(self):  # noqa: N802 (Qt API)
-        return ImportPlotsAlgorithm()
-
     def initAlgorithm(self, config=None):  # noqa: N802 (Qt API)
-        self.addParameter(
-            QgsProcessingParameterFile(
-                self.DATABASE, tr("Case database"), fileFilter="SpatiaLite (*.sqlite *.db)"
-            )
-        )
+        self.add_database_parameter()
         self.addParameter(QgsProcessingParameterVectorLayer(self.INPUT, tr("Plot batch")))
         self.addParameter(QgsProcessingParameterString(self.BATCH, tr("Batch name")))
         self.addParameter(
@@ -94,17 +84,13 @@ class ImportPlotsAlgorithm(QgsProcessingAlgorithm):
 
     @detached_errors
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (Qt API)
-        database = self.parameterAsFile(parameters, self.DATABASE, context)
         batch = self.parameterAsString(parameters, self.BATCH, context).strip()
         encoding = self.parameterAsString(parameters, self.ENCODING, context).strip() or None
         received = self.parameterAsString(parameters, self.RECEIVED, context).strip() or None
         if not batch:
             raise QgsProcessingException(tr("Name the batch."))
         layer, source_name = self._layer(parameters, context, encoding, feedback)
-        try:
-            store = CaseStore.open(database)
-        except CaseDatabaseError as error:
-            raise QgsProcessingException(error_text(error)) from error
+        store = self.open_database(parameters, context)
         try:
             mapping = self._mapping(parameters, context, layer.fields().names(), store)
             feedback.pushInfo(

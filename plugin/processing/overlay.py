@@ -8,24 +8,24 @@ from collections import Counter
 
 import shapely
 from qgis.core import (
-    QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingOutputNumber,
-    QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterString,
 )
 
-from ...cases import CaseDatabaseError, CaseStore
+from ...cases import CaseDatabaseError
 from ...cases import overlay_records as rec
+from ...cases.errors import N_
 from ...forms.messages import error_text
 from ...layers.plot_filter import PlotFilterError, plot_ids_matching
 from ...layers.role_layers import RoleLayerError, RoleLayers
 from ...toolbelt.i18n import tr
+from .base import LandCaseAlgorithm
 from .errors import detached_errors
 
 
-class OverlayAlgorithm(QgsProcessingAlgorithm):
+class OverlayAlgorithm(LandCaseAlgorithm):
     DATABASE, FILTER, OUTPUT = "DATABASE", "FILTER", "OUTPUT"
 
     def name(self) -> str:
@@ -34,11 +34,8 @@ class OverlayAlgorithm(QgsProcessingAlgorithm):
     def displayName(self) -> str:  # noqa: N802 (Qt API)
         return tr("Desk comparison (overlay)")
 
-    def group(self) -> str:
-        return tr("Desk comparison")
-
-    def groupId(self) -> str:  # noqa: N802 (Qt API)
-        return "overlay"
+    GROUP_ID = "overlay"
+    GROUP_NAME = N_("Desk comparison")
 
     def shortHelpString(self) -> str:  # noqa: N802 (Qt API)
         return tr(
@@ -52,15 +49,8 @@ class OverlayAlgorithm(QgsProcessingAlgorithm):
             "computed. OUTPUT, when given, is a CSV with one line per plot, role and class."
         )
 
-    def createInstance(self):  # noqa: N802 (Qt API)
-        return OverlayAlgorithm()
-
     def initAlgorithm(self, config=None):  # noqa: N802 (Qt API)
-        self.addParameter(
-            QgsProcessingParameterFile(
-                self.DATABASE, tr("Case database"), fileFilter="SpatiaLite (*.sqlite *.db)"
-            )
-        )
+        self.add_database_parameter()
         self.addParameter(
             QgsProcessingParameterString(
                 self.FILTER, tr("Plots to compute (expression)"), optional=True
@@ -85,13 +75,9 @@ class OverlayAlgorithm(QgsProcessingAlgorithm):
 
     @detached_errors
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (Qt API)
-        database = self.parameterAsFile(parameters, self.DATABASE, context)
         expression = self.parameterAsString(parameters, self.FILTER, context).strip()
         output = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
-        try:
-            store = CaseStore.open(database)
-        except CaseDatabaseError as error:
-            raise QgsProcessingException(error_text(error)) from error
+        store = self.open_database(parameters, context)
         layers = None
         try:
             plot_ids = plot_ids_matching(store, expression) if expression else None

@@ -4,25 +4,25 @@ documents of the plots a filter selects into a folder, headless or from the tool
 from __future__ import annotations
 
 from qgis.core import (
-    QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterExpression,
-    QgsProcessingParameterFile,
     QgsProcessingParameterFolderDestination,
 )
 
-from ...cases import CaseDatabaseError, CaseStore
+from ...cases import CaseDatabaseError
+from ...cases.errors import N_
 from ...forms.messages import error_text
 from ...layers.plot_filter import PlotFilterError, plot_ids_matching
 from ...reports import FontMissing
 from ...toolbelt import settings
 from ...toolbelt.i18n import tr
 from ..printing import CLOSEOUT, DOSSIER, VERIFICATION, print_documents
+from .base import LandCaseAlgorithm
 from .errors import detached_errors
 
 
-class _PrintAlgorithm(QgsProcessingAlgorithm):
+class _PrintAlgorithm(LandCaseAlgorithm):
     DATABASE, FILTER, OUTPUT_FOLDER = "DATABASE", "FILTER", "OUTPUT_FOLDER"
     KIND = VERIFICATION
     NAME = ""
@@ -30,21 +30,11 @@ class _PrintAlgorithm(QgsProcessingAlgorithm):
     def name(self) -> str:
         return self.NAME
 
-    def group(self) -> str:
-        return tr("Documents")
-
-    def groupId(self) -> str:  # noqa: N802 (Qt API)
-        return "documents"
-
-    def createInstance(self):  # noqa: N802 (Qt API)
-        return type(self)()
+    GROUP_ID = "documents"
+    GROUP_NAME = N_("Documents")
 
     def initAlgorithm(self, config=None):  # noqa: N802 (Qt API)
-        self.addParameter(
-            QgsProcessingParameterFile(
-                self.DATABASE, tr("Case database"), fileFilter="SpatiaLite (*.sqlite *.db)"
-            )
-        )
+        self.add_database_parameter()
         self.addParameter(
             QgsProcessingParameterExpression(self.FILTER, tr("Plots (expression)"), optional=True)
         )
@@ -56,13 +46,9 @@ class _PrintAlgorithm(QgsProcessingAlgorithm):
 
     @detached_errors
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (Qt API)
-        database = self.parameterAsFile(parameters, self.DATABASE, context)
         expression = self.parameterAsExpression(parameters, self.FILTER, context)
         folder = self.parameterAsString(parameters, self.OUTPUT_FOLDER, context)
-        try:
-            store = CaseStore.open(database)
-        except CaseDatabaseError as error:
-            raise QgsProcessingException(error_text(error)) from error
+        store = self.open_database(parameters, context)
         try:
             plot_ids = plot_ids_matching(store, expression)
             feedback.pushInfo(tr("{count} plots selected.").format(count=len(plot_ids)))

@@ -6,24 +6,24 @@ from __future__ import annotations
 import json
 
 from qgis.core import (
-    QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingOutputString,
     QgsProcessingParameterEnum,
-    QgsProcessingParameterFile,
     QgsProcessingParameterMapLayer,
     QgsProcessingParameterString,
 )
 
-from ...cases import CaseDatabaseError, CaseStore
+from ...cases import CaseDatabaseError
+from ...cases.errors import N_
 from ...cases.overlay_records import ROLES
 from ...forms.messages import error_text
 from ...layers.role_layers import RoleLayerError, assign_role
 from ...toolbelt.i18n import tr
+from .base import LandCaseAlgorithm
 from .errors import detached_errors
 
 
-class SetLayerRoleAlgorithm(QgsProcessingAlgorithm):
+class SetLayerRoleAlgorithm(LandCaseAlgorithm):
     DATABASE, ROLE, INPUT, FIELDS = "DATABASE", "ROLE", "INPUT", "FIELDS"
 
     def name(self) -> str:
@@ -32,11 +32,8 @@ class SetLayerRoleAlgorithm(QgsProcessingAlgorithm):
     def displayName(self) -> str:  # noqa: N802 (Qt API)
         return tr("Set layer role")
 
-    def group(self) -> str:
-        return tr("Desk comparison")
-
-    def groupId(self) -> str:  # noqa: N802 (Qt API)
-        return "overlay"
+    GROUP_ID = "overlay"
+    GROUP_NAME = N_("Desk comparison")
 
     def shortHelpString(self) -> str:  # noqa: N802 (Qt API)
         roles = "; ".join(
@@ -52,15 +49,8 @@ class SetLayerRoleAlgorithm(QgsProcessingAlgorithm):
             "Roles and their fields: {roles}"
         ).format(roles=roles)
 
-    def createInstance(self):  # noqa: N802 (Qt API)
-        return SetLayerRoleAlgorithm()
-
     def initAlgorithm(self, config=None):  # noqa: N802 (Qt API)
-        self.addParameter(
-            QgsProcessingParameterFile(
-                self.DATABASE, tr("Case database"), fileFilter="SpatiaLite (*.sqlite *.db)"
-            )
-        )
+        self.add_database_parameter()
         self.addParameter(
             QgsProcessingParameterEnum(
                 self.ROLE, tr("Role"), options=list(ROLES), usesStaticStrings=True
@@ -78,7 +68,6 @@ class SetLayerRoleAlgorithm(QgsProcessingAlgorithm):
 
     @detached_errors
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (Qt API)
-        database = self.parameterAsFile(parameters, self.DATABASE, context)
         role = self.parameterAsEnumString(parameters, self.ROLE, context)
         layer = self.parameterAsLayer(parameters, self.INPUT, context)
         if layer is None:
@@ -96,10 +85,7 @@ class SetLayerRoleAlgorithm(QgsProcessingAlgorithm):
                 raise QgsProcessingException(
                     tr('FIELDS must be a JSON object, e.g. {{"code": "DLBM"}}')
                 )
-        try:
-            store = CaseStore.open(database)
-        except CaseDatabaseError as error:
-            raise QgsProcessingException(error_text(error)) from error
+        store = self.open_database(parameters, context)
         try:
             stored = assign_role(store, role, layer, fields)
         except RoleLayerError as error:

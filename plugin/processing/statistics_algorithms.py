@@ -12,19 +12,18 @@ from __future__ import annotations
 from pathlib import Path
 
 from qgis.core import (
-    QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingOutputFile,
     QgsProcessingOutputNumber,
-    QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterString,
 )
 
-from ...cases import CaseDatabaseError, CaseStore
+from ...cases import CaseDatabaseError
 from ...cases import statistics as st
 from ...cases.calendar import as_date
+from ...cases.errors import N_
 from ...cases.excel_export import write_statistics_workbook
 from ...forms.messages import error_text
 from ...layers.submission_export import ExportError, export_submission
@@ -32,23 +31,11 @@ from ...reports import FontMissing, register_cjk_font
 from ...reports.monthly_report import build_monthly_report, monthly_report_model
 from ...toolbelt import settings
 from ...toolbelt.i18n import tr
+from .base import LandCaseAlgorithm
 from .errors import detached_errors
 
 
-def _open(path: str) -> CaseStore:
-    try:
-        return CaseStore.open(path)
-    except CaseDatabaseError as error:
-        raise QgsProcessingException(error_text(error)) from error
-
-
-def _database_parameter(name: str) -> QgsProcessingParameterFile:
-    return QgsProcessingParameterFile(
-        name, tr("Case database"), fileFilter="SpatiaLite (*.sqlite *.db)"
-    )
-
-
-class MonthlyStatisticsAlgorithm(QgsProcessingAlgorithm):
+class MonthlyStatisticsAlgorithm(LandCaseAlgorithm):
     DATABASE, PERIOD, BATCH, TODAY = "DATABASE", "PERIOD", "BATCH", "TODAY"
     OUTPUT_XLSX, OUTPUT_PDF = "OUTPUT_XLSX", "OUTPUT_PDF"
 
@@ -58,11 +45,8 @@ class MonthlyStatisticsAlgorithm(QgsProcessingAlgorithm):
     def displayName(self) -> str:  # noqa: N802 (Qt API)
         return tr("Monthly statistics")
 
-    def group(self) -> str:
-        return tr("Statistics")
-
-    def groupId(self) -> str:  # noqa: N802 (Qt API)
-        return "statistics"
+    GROUP_ID = "statistics"
+    GROUP_NAME = N_("Statistics")
 
     def shortHelpString(self) -> str:  # noqa: N802 (Qt API)
         return tr(
@@ -79,11 +63,8 @@ class MonthlyStatisticsAlgorithm(QgsProcessingAlgorithm):
             "(unit name of the LandCase settings) as 填报单位."
         )
 
-    def createInstance(self):  # noqa: N802 (Qt API)
-        return MonthlyStatisticsAlgorithm()
-
     def initAlgorithm(self, config=None):  # noqa: N802 (Qt API)
-        self.addParameter(_database_parameter(self.DATABASE))
+        self.add_database_parameter()
         self.addParameter(
             QgsProcessingParameterString(
                 self.PERIOD, tr("Period (YYYY-MM, YYYY or YYYY-MM-DD/YYYY-MM-DD)")
@@ -117,7 +98,6 @@ class MonthlyStatisticsAlgorithm(QgsProcessingAlgorithm):
 
     @detached_errors
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (Qt API)
-        database = self.parameterAsFile(parameters, self.DATABASE, context)
         period = self.parameterAsString(parameters, self.PERIOD, context).strip()
         batch = self.parameterAsString(parameters, self.BATCH, context).strip() or None
         today = self.parameterAsString(parameters, self.TODAY, context).strip() or None
@@ -129,7 +109,7 @@ class MonthlyStatisticsAlgorithm(QgsProcessingAlgorithm):
             raise QgsProcessingException(
                 tr("{value} is not a date (YYYY-MM-DD)").format(value=today)
             ) from error
-        store = _open(database)
+        store = self.open_database(parameters, context)
         try:
             figures = st.compute(store, period, batch=batch, today=day)
         except CaseDatabaseError as error:
@@ -190,7 +170,7 @@ class MonthlyStatisticsAlgorithm(QgsProcessingAlgorithm):
             ) from error
 
 
-class ExportSubmissionAlgorithm(QgsProcessingAlgorithm):
+class ExportSubmissionAlgorithm(LandCaseAlgorithm):
     DATABASE, ROUND, OUTPUT_FOLDER = "DATABASE", "ROUND", "OUTPUT_FOLDER"
 
     def name(self) -> str:
@@ -199,11 +179,8 @@ class ExportSubmissionAlgorithm(QgsProcessingAlgorithm):
     def displayName(self) -> str:  # noqa: N802 (Qt API)
         return tr("Export submission (一上 / 二上)")
 
-    def group(self) -> str:
-        return tr("Statistics")
-
-    def groupId(self) -> str:  # noqa: N802 (Qt API)
-        return "statistics"
+    GROUP_ID = "statistics"
+    GROUP_NAME = N_("Statistics")
 
     def shortHelpString(self) -> str:  # noqa: N802 (Qt API)
         return tr(
@@ -214,11 +191,8 @@ class ExportSubmissionAlgorithm(QgsProcessingAlgorithm):
             "id or its name, e.g. '2026-03 一上'."
         )
 
-    def createInstance(self):  # noqa: N802 (Qt API)
-        return ExportSubmissionAlgorithm()
-
     def initAlgorithm(self, config=None):  # noqa: N802 (Qt API)
-        self.addParameter(_database_parameter(self.DATABASE))
+        self.add_database_parameter()
         self.addParameter(
             QgsProcessingParameterString(self.ROUND, tr("Round (id, or e.g. 2026-03 一上)"))
         )
@@ -232,10 +206,9 @@ class ExportSubmissionAlgorithm(QgsProcessingAlgorithm):
 
     @detached_errors
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (Qt API)
-        database = self.parameterAsFile(parameters, self.DATABASE, context)
         wanted = self.parameterAsString(parameters, self.ROUND, context).strip()
         folder = Path(self.parameterAsString(parameters, self.OUTPUT_FOLDER, context))
-        store = _open(database)
+        store = self.open_database(parameters, context)
         try:
             submitted = st.find_round(store, wanted)
             feedback.pushInfo(tr("Exporting round {round}").format(round=submitted.name))

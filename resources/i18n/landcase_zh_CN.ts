@@ -114,7 +114,7 @@
       <translation>按源数据</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/set_layer_role.py" line="46" />
+      <location filename="../../plugin/processing/set_layer_role.py" line="43" />
       <source>Assigns a layer to a role of the desk comparison in a case database: the layer source and the names of the role's fields are stored, and restored whenever the database is opened. FIELDS is JSON, role field → layer field, e.g. {{"code": "DLBM", "name": "DLMC"}}; fields left out are looked for under their usual names. A layer without a coordinate reference system is refused. Roles and their fields: {roles}</source>
       <translation>在案件库中将图层指定为内业比对的某一图层类别：保存图层数据源及该类别各字段对应的字段名，每次打开案件库时自动恢复。FIELDS 为 JSON，类别字段 → 图层字段，例如 {{"code": "DLBM", "name": "DLMC"}}；未列出的字段按常用字段名查找。没有坐标参考系的图层不予接受。各图层类别及其字段：{roles}</translation>
     </message>
@@ -134,12 +134,12 @@
       <translation>批次</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="93" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="74" />
       <source>Batch (name or id)</source>
       <translation>批次（名称或编号）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="71" />
+      <location filename="../../plugin/processing/import_plots.py" line="61" />
       <source>Batch name</source>
       <translation>批次名称</translation>
     </message>
@@ -149,12 +149,12 @@
       <translation>批次 {batch}：共 {rows} 条记录，导入 {imported} 条；修复 {repaired} 条，拒绝 {rejected} 条，跳过重复 {duplicates} 条，重叠待查 {overlaps} 处。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/print_documents.py" line="126" />
+      <location filename="../../plugin/processing/print_documents.py" line="112" />
       <source>Binds the documents of the plots the expression selects into one dossier: cover, table of contents with page numbers, the documents in a fixed order, notes page.</source>
       <translation>将表达式选中图斑的文书装订为一份卷宗：封面、带页码的目录、按固定顺序排列的文书、备考表。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/create_database.py" line="54" />
+      <location filename="../../plugin/processing/create_database.py" line="43" />
       <source>CRS</source>
       <translation>坐标参考系</translation>
     </message>
@@ -164,7 +164,7 @@
       <translation>源数据坐标系</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="122" />
+      <location filename="../../plugin/processing/overlay.py" line="108" />
       <source>Canceled: nothing was stored.</source>
       <translation>已取消，未写入任何数据。</translation>
     </message>
@@ -174,7 +174,7 @@
       <translation>无法打开案件库</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/create_database.py" line="33" />
+      <location filename="../../plugin/processing/base.py" line="18" />
       <source>Case database</source>
       <translation>案件库</translation>
     </message>
@@ -259,7 +259,7 @@
       <translation>不立案办结</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/print_documents.py" line="113" />
+      <location filename="../../plugin/processing/print_documents.py" line="99" />
       <source>Close-out reports (销号报告)</source>
       <translation>销号报告</translation>
     </message>
@@ -294,12 +294,12 @@
       <translation>从案件库重新计算统计数据</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="145" />
+      <location filename="../../plugin/processing/overlay.py" line="131" />
       <source>Computed {plots} plots; {rows} rows stored.</source>
       <translation>已计算 {plots} 个图斑，写入 {rows} 条记录。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="68" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="52" />
       <source>Computes the figures of a period per county, township and village (plots issued and registered, determinations by category, violations, 耕地 and 永久基本农田 occupied, 新增 and 存量, 违法占耕比例, 整改到位率, 履职到位率, unrectified area, overdue deadlines), the county and township accountability figures of the year and the ten townships with most 非农化 and 非粮化 area, and writes them to an Excel workbook with the definition of every figure. PERIOD is a month (YYYY-MM), a year (YYYY) or a date range (YYYY-MM-DD/YYYY-MM-DD). OUTPUT_PDF, when given, receives the monthly report (月报): the county and township tables, a bar chart by township, the county flags with the denominator of 违法占耕比例, the top-ten rankings and the definitions, with the station (unit name of the LandCase settings) as 填报单位.</source>
       <translation>按县、乡镇、村计算统计期间的各项指标（下发和登记的图斑数、各判定类别数、违法宗数、占用耕地和永久基本农田面积、新增与存量、违法占耕比例、整改到位率、履职到位率、未整改面积、超期数），当年的县级和乡镇考核指标，以及非农化和非粮化面积最大的十个乡镇，连同各指标的定义写入 Excel 工作簿。PERIOD 为月份（YYYY-MM）、年份（YYYY）或日期范围（YYYY-MM-DD/YYYY-MM-DD）。如指定 OUTPUT_PDF，则输出月报：县级和乡镇汇总表、分乡镇柱状图、县级考核（含违法占耕比例的分母）、前十排名及指标定义，填报单位为本所（插件设置中的单位名称）。</translation>
     </message>
@@ -329,12 +329,12 @@
       <translation>新建案件库</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/create_database.py" line="39" />
+      <location filename="../../plugin/processing/create_database.py" line="33" />
       <source>Creates an empty LandCase case database (SpatiaLite) in a CGCS2000 3-degree Gauss-Krüger CRS (EPSG:4513 to EPSG:4554). Without a CRS, the zone of the project's full extent is used. An existing file is kept unless Overwrite is set.</source>
       <translation>新建一个空的案件库（SpatiaLite），坐标系为 CGCS2000 3 度带高斯-克吕格投影（EPSG:4513 至 EPSG:4554）。未指定坐标系时，按工程全图范围所在的投影带选取。已有文件不会被覆盖，除非勾选“覆盖已有文件”。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/create_database.py" line="67" />
+      <location filename="../../plugin/processing/create_database.py" line="56" />
       <source>Creating {path} in EPSG:{srid}</source>
       <translation>正在新建 {path}，坐标系 EPSG:{srid}</translation>
     </message>
@@ -349,17 +349,17 @@
       <translation>发现日期</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="74" />
+      <location filename="../../plugin/processing/import_plots.py" line="64" />
       <source>Date the batch was received (YYYY-MM-DD)</source>
       <translation>批次接收日期（YYYY-MM-DD）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/holiday_calendar.py" line="102" />
+      <location filename="../../plugin/processing/holiday_calendar.py" line="88" />
       <source>Days</source>
       <translation>日期</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/holiday_calendar.py" line="103" />
+      <location filename="../../plugin/processing/holiday_calendar.py" line="89" />
       <source>Days entered</source>
       <translation>录入天数</translation>
     </message>
@@ -449,7 +449,7 @@
       <translation>文书</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/print_documents.py" line="55" />
+      <location filename="../../plugin/processing/print_documents.py" line="45" />
       <source>Documents already up to date</source>
       <translation>无需更新的文书数</translation>
     </message>
@@ -459,12 +459,12 @@
       <translation>文书与报告</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/print_documents.py" line="54" />
+      <location filename="../../plugin/processing/print_documents.py" line="44" />
       <source>Documents made</source>
       <translation>生成文书数</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/print_documents.py" line="123" />
+      <location filename="../../plugin/processing/print_documents.py" line="109" />
       <source>Dossier (卷宗)</source>
       <translation>卷宗</translation>
     </message>
@@ -479,7 +479,7 @@
       <translation>重复</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="89" />
+      <location filename="../../plugin/processing/import_plots.py" line="79" />
       <source>Duplicates skipped</source>
       <translation>跳过重复数</translation>
     </message>
@@ -514,12 +514,12 @@
       <translation>生态保护红线</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/holiday_calendar.py" line="86" />
+      <location filename="../../plugin/processing/holiday_calendar.py" line="79" />
       <source>Enters holidays and adjusted working days from the State Council's notice for a year the built-in calendar does not know yet, one a line: YYYY-MM-DD holiday|workday name, or a range YYYY-MM-DD..YYYY-MM-DD holiday|workday name (both days included). A day entered here overrides the built-in calendar.</source>
       <translation>录入国务院通知公布的、内置日历尚未包含年份的放假日和调休上班日，每行一条：YYYY-MM-DD holiday|workday 名称，或日期范围 YYYY-MM-DD..YYYY-MM-DD holiday|workday 名称（含首尾两天）。此处录入的日期优先于内置日历。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="230" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="204" />
       <source>Excel table</source>
       <translation>Excel 表格</translation>
     </message>
@@ -539,27 +539,27 @@
       <translation>导出统计表</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="200" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="180" />
       <source>Export submission (一上 / 二上)</source>
       <translation>导出上报成果（一上/二上）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="241" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="214" />
       <source>Exporting round {round}</source>
       <translation>正在导出报送轮次 {round}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/set_layer_role.py" line="93" />
+      <location filename="../../plugin/processing/set_layer_role.py" line="82" />
       <source>FIELDS is not valid JSON: {error}</source>
       <translation>FIELDS 不是有效的 JSON：{error}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/set_layer_role.py" line="97" />
+      <location filename="../../plugin/processing/set_layer_role.py" line="86" />
       <source>FIELDS must be a JSON object, e.g. {{"code": "DLBM"}}</source>
       <translation>FIELDS 必须是 JSON 对象，例如 {{"code": "DLBM"}}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="181" />
+      <location filename="../../plugin/processing/import_plots.py" line="167" />
       <source>FIELD_MAP is not valid JSON: {error}</source>
       <translation>FIELD_MAP 不是有效的 JSON：{error}</translation>
     </message>
@@ -584,12 +584,12 @@
       <translation>保护图斑编号</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="82" />
+      <location filename="../../plugin/processing/import_plots.py" line="72" />
       <source>Field mapping (JSON)</source>
       <translation>字段对应（JSON）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="111" />
+      <location filename="../../plugin/processing/import_plots.py" line="97" />
       <source>Field mapping: {mapping}</source>
       <translation>字段对应：{mapping}</translation>
     </message>
@@ -604,12 +604,12 @@
       <translation>字段</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/set_layer_role.py" line="77" />
+      <location filename="../../plugin/processing/set_layer_role.py" line="67" />
       <source>Fields of the role</source>
       <translation>图层类别字段</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/set_layer_role.py" line="72" />
+      <location filename="../../plugin/processing/set_layer_role.py" line="62" />
       <source>Fields of the role (JSON)</source>
       <translation>图层类别字段（JSON）</translation>
     </message>
@@ -644,12 +644,12 @@
       <translation>立案或移交</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="228" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="202" />
       <source>GeoPackage</source>
       <translation>GeoPackage 文件</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="87" />
+      <location filename="../../plugin/processing/import_plots.py" line="77" />
       <source>Geometries repaired</source>
       <translation>修复几何数</translation>
     </message>
@@ -689,12 +689,12 @@
       <translation>导入图斑批次…</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="93" />
+      <location filename="../../plugin/processing/import_plots.py" line="83" />
       <source>Import report</source>
       <translation>导入报告</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="130" />
+      <location filename="../../plugin/processing/import_plots.py" line="116" />
       <source>Imported {count} of {rows} rows; report: {path}</source>
       <translation>共 {rows} 条记录，导入 {count} 条；报告：{path}</translation>
     </message>
@@ -764,7 +764,7 @@
       <translation>后时相（HSX）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/set_layer_role.py" line="69" />
+      <location filename="../../plugin/processing/set_layer_role.py" line="59" />
       <source>Layer</source>
       <translation>图层</translation>
     </message>
@@ -784,7 +784,7 @@
       <translation>图层类别…</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/set_layer_role.py" line="76" />
+      <location filename="../../plugin/processing/set_layer_role.py" line="66" />
       <source>Layer source</source>
       <translation>图层数据源</translation>
     </message>
@@ -799,22 +799,22 @@
       <translation>合法性判定</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/holiday_calendar.py" line="58" />
+      <location filename="../../plugin/processing/holiday_calendar.py" line="57" />
       <source>Line '{line}': a range is written 2027-02-10..2027-02-17.</source>
       <translation>第“{line}”行：日期范围的写法为 2027-02-10..2027-02-17。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/holiday_calendar.py" line="63" />
+      <location filename="../../plugin/processing/holiday_calendar.py" line="62" />
       <source>Line '{line}': a range runs forward over at most {days} days.</source>
       <translation>第“{line}”行：日期范围须从前往后，且不超过 {days} 天。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/holiday_calendar.py" line="37" />
+      <location filename="../../plugin/processing/holiday_calendar.py" line="36" />
       <source>Line '{line}': give the day and holiday or workday.</source>
       <translation>第“{line}”行：请给出日期以及 holiday（放假）或 workday（上班）。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/holiday_calendar.py" line="51" />
+      <location filename="../../plugin/processing/holiday_calendar.py" line="50" />
       <source>Line '{line}': {day} is not a date (YYYY-MM-DD).</source>
       <translation>第“{line}”行：{day} 不是日期（YYYY-MM-DD）。</translation>
     </message>
@@ -854,17 +854,17 @@
       <translation>监测批次（JCPC）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="108" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="89" />
       <source>Monthly report PDF</source>
       <translation>月报 PDF</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="166" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="146" />
       <source>Monthly report: {path} ({pages} pages, hash {hash})</source>
       <translation>月报：{path}（{pages} 页，哈希值 {hash}）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="59" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="46" />
       <source>Monthly statistics</source>
       <translation>月度统计</translation>
     </message>
@@ -874,7 +874,7 @@
       <translation>名称</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="102" />
+      <location filename="../../plugin/processing/import_plots.py" line="91" />
       <source>Name the batch.</source>
       <translation>请填写批次名称。</translation>
     </message>
@@ -919,7 +919,7 @@
       <translation>{jcbh} 尚无内业比对结果：请指定地类图斑图层（图层类别…）。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="105" />
+      <location filename="../../plugin/processing/overlay.py" line="91" />
       <source>No layer is assigned to an overlay role in this database; assign them with landcase:setlayerrole.</source>
       <translation>本案件库尚未指定任何比对图层，请用 landcase:setlayerrole 指定。</translation>
     </message>
@@ -934,7 +934,7 @@
       <translation>该期间没有图斑。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="115" />
+      <location filename="../../plugin/processing/overlay.py" line="101" />
       <source>No plot to compute.</source>
       <translation>没有需要计算的图斑。</translation>
     </message>
@@ -954,7 +954,7 @@
       <translation>无可显示的内容。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/holiday_calendar.py" line="77" />
+      <location filename="../../plugin/processing/holiday_calendar.py" line="76" />
       <source>Official holiday calendar</source>
       <translation>法定节假日安排</translation>
     </message>
@@ -994,12 +994,12 @@
       <translation>已打开 {path}：共 {count} 个图斑。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/print_documents.py" line="52" />
+      <location filename="../../plugin/processing/print_documents.py" line="42" />
       <source>Output folder</source>
       <translation>输出文件夹</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="97" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="78" />
       <source>Overdue as of (YYYY-MM-DD; default today)</source>
       <translation>超期计算截止日期（YYYY-MM-DD，默认为今天）</translation>
     </message>
@@ -1014,32 +1014,32 @@
       <translation>重叠待查</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="90" />
+      <location filename="../../plugin/processing/import_plots.py" line="80" />
       <source>Overlaps flagged</source>
       <translation>标记重叠数</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="72" />
+      <location filename="../../plugin/processing/overlay.py" line="62" />
       <source>Overlay table (CSV)</source>
       <translation>叠加分析表（CSV）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="157" />
+      <location filename="../../plugin/processing/overlay.py" line="143" />
       <source>Overlay table: {path}</source>
       <translation>叠加分析表：{path}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="44" />
+      <location filename="../../plugin/processing/overlay.py" line="41" />
       <source>Overlays the plots of a case database with the layers assigned to roles (landcase:setlayerrole): area by land-use code and by 三大类, 耕地, permanent basic farmland, ecological red line, urban development boundary, approvals with their 批准文号 and covered share, facility filings with their filed area; planar and ellipsoidal (椭球面积) m². The results replace the plots' earlier results in the database, in one transaction. FILTER is a QGIS expression over the plot table's fields (e.g. "jcbh LIKE '3201%'"); without it every plot is computed. OUTPUT, when given, is a CSV with one line per plot, role and class.</source>
       <translation>将案件库中的图斑与已指定类别的图层（landcase:setlayerrole）叠加分析：按地类编码和三大类统计面积，以及占用耕地、永久基本农田、生态保护红线、城镇开发边界、批准用地（含批准文号及覆盖比例）、设施农用地备案（含备案面积）的面积；面积以平方米计，同时计算平面面积和椭球面积。结果在一个事务中替换案件库中这些图斑原有的比对结果。FILTER 为基于图斑表字段的 QGIS 表达式（例如 "jcbh LIKE '3201%'"），不填写时计算全部图斑。如指定 OUTPUT，则输出 CSV 文件，每个图斑、图层类别和地类各占一行。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/create_database.py" line="57" />
+      <location filename="../../plugin/processing/create_database.py" line="46" />
       <source>Overwrite an existing file</source>
       <translation>覆盖已有文件</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="115" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="96" />
       <source>Pages of the monthly report</source>
       <translation>月报页数</translation>
     </message>
@@ -1049,7 +1049,7 @@
       <translation>月份</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="89" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="70" />
       <source>Period (YYYY-MM, YYYY or YYYY-MM-DD/YYYY-MM-DD)</source>
       <translation>统计期间（YYYY-MM、YYYY 或 YYYY-MM-DD/YYYY-MM-DD）</translation>
     </message>
@@ -1084,7 +1084,7 @@
       <translation>图斑</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="70" />
+      <location filename="../../plugin/processing/import_plots.py" line="60" />
       <source>Plot batch</source>
       <translation>图斑批次</translation>
     </message>
@@ -1114,7 +1114,7 @@
       <translation>图斑 {jcbh}，状态：{status}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="251" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="224" />
       <source>Plot {jcbh}, field {field}: {reason}</source>
       <translation>图斑 {jcbh}，字段 {field}：{reason}</translation>
     </message>
@@ -1129,37 +1129,37 @@
       <translation>图斑</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/print_documents.py" line="49" />
+      <location filename="../../plugin/processing/print_documents.py" line="39" />
       <source>Plots (expression)</source>
       <translation>图斑（表达式）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="79" />
+      <location filename="../../plugin/processing/overlay.py" line="69" />
       <source>Plots computed</source>
       <translation>计算图斑数</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="231" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="205" />
       <source>Plots exported</source>
       <translation>导出图斑数</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="86" />
+      <location filename="../../plugin/processing/import_plots.py" line="76" />
       <source>Plots imported</source>
       <translation>导入图斑数</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="114" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="95" />
       <source>Plots in the period</source>
       <translation>期间图斑数</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="66" />
+      <location filename="../../plugin/processing/overlay.py" line="56" />
       <source>Plots to compute (expression)</source>
       <translation>参与计算的图斑（表达式）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="81" />
+      <location filename="../../plugin/processing/overlay.py" line="71" />
       <source>Plots with findings to check</source>
       <translation>需核实的图斑数</translation>
     </message>
@@ -1194,12 +1194,12 @@
       <translation>正在打印{kind}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/print_documents.py" line="116" />
+      <location filename="../../plugin/processing/print_documents.py" line="102" />
       <source>Prints the close-out report of every plot the expression selects.</source>
       <translation>为表达式选中的每个图斑打印销号报告。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/print_documents.py" line="103" />
+      <location filename="../../plugin/processing/print_documents.py" line="89" />
       <source>Prints the verification report of every plot the expression selects, named after its plot number. A report whose case data did not change is left as it is.</source>
       <translation>为表达式选中的每个图斑打印核查报告，文件以监测编号命名。案件数据未变化的报告保持不变。</translation>
     </message>
@@ -1314,7 +1314,7 @@
       <translation>刷新</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="52" />
+      <location filename="../../plugin/processing/import_plots.py" line="49" />
       <source>Registers an issued batch of plots (shapefile, zipped shapefile, GeoPackage, GeoJSON or a project layer) in a case database, in one transaction. The DBF encoding is taken from the .cpg or detected (GBK/GB18030 or UTF-8); national field names are recognised, FIELD_MAP (JSON, plot field → source field) overrides them. Invalid geometries are repaired, plots already registered are skipped, overlaps are flagged. An import report CSV is written beside the database.</source>
       <translation>将下发的图斑批次（Shapefile、压缩的 Shapefile、GeoPackage、GeoJSON 或工程中的图层）在一个事务中登记到案件库。DBF 编码取自 .cpg 文件或自动识别（GBK/GB18030 或 UTF-8）；自动识别国家标准字段名，FIELD_MAP（JSON，图斑字段 → 源字段）可覆盖。无效几何自动修复，已登记的图斑跳过，重叠图斑予以标记。导入报告 CSV 写在案件库旁。</translation>
     </message>
@@ -1359,27 +1359,27 @@
       <translation>复耕面积</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/set_layer_role.py" line="66" />
+      <location filename="../../plugin/processing/set_layer_role.py" line="56" />
       <source>Role</source>
       <translation>图层类别</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="101" />
+      <location filename="../../plugin/processing/overlay.py" line="87" />
       <source>Role left out: {problem}</source>
       <translation>已跳过图层类别：{problem}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/set_layer_role.py" line="113" />
+      <location filename="../../plugin/processing/set_layer_role.py" line="99" />
       <source>Role {role}: {source} ({provider}), fields {fields}</source>
       <translation>图层类别 {role}：{source}（{provider}），字段 {fields}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="110" />
+      <location filename="../../plugin/processing/overlay.py" line="96" />
       <source>Roles compared: {roles}</source>
       <translation>参与比对的图层类别：{roles}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="223" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="197" />
       <source>Round (id, or e.g. 2026-03 一上)</source>
       <translation>报送轮次（编号，或如 2026-03 一上）</translation>
     </message>
@@ -1394,17 +1394,17 @@
       <translation>已生成报送轮次 {period} {stage}。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="125" />
+      <location filename="../../plugin/processing/import_plots.py" line="111" />
       <source>Row {row} ({jcbh}): {reason}</source>
       <translation>第 {row} 行（{jcbh}）：{reason}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="88" />
+      <location filename="../../plugin/processing/import_plots.py" line="78" />
       <source>Rows rejected</source>
       <translation>拒绝记录数</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="80" />
+      <location filename="../../plugin/processing/overlay.py" line="70" />
       <source>Rows stored</source>
       <translation>写入记录数</translation>
     </message>
@@ -1454,7 +1454,7 @@
       <translation>设置…</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="229" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="203" />
       <source>Shapefile (GBK)</source>
       <translation>Shapefile 文件（GBK）</translation>
     </message>
@@ -1499,7 +1499,7 @@
       <translation>统计期间</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="102" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="83" />
       <source>Statistics workbook</source>
       <translation>统计表（Excel）</translation>
     </message>
@@ -1574,12 +1574,12 @@
       <translation>临时用地</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="78" />
+      <location filename="../../plugin/processing/import_plots.py" line="68" />
       <source>Text encoding</source>
       <translation>文字编码</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="158" />
+      <location filename="../../plugin/processing/import_plots.py" line="144" />
       <source>Text encoding: {encoding} ({reason})</source>
       <translation>文字编码：{encoding}（{reason}）</translation>
     </message>
@@ -1594,7 +1594,7 @@
       <translation>审计日志完整：已校验 {count} 条记录。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="186" />
+      <location filename="../../plugin/processing/import_plots.py" line="172" />
       <source>The field mapping cannot be used: {problems}</source>
       <translation>字段对应无法使用：{problems}</translation>
     </message>
@@ -1609,17 +1609,17 @@
       <translation>筛选表达式引用了图斑表中不存在的字段：{fields}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/set_layer_role.py" line="85" />
+      <location filename="../../plugin/processing/set_layer_role.py" line="74" />
       <source>The layer cannot be opened.</source>
       <translation>无法打开图层。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="187" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="167" />
       <source>The monthly report could not be written to {path}: {error}</source>
       <translation>无法将月报写入 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="165" />
+      <location filename="../../plugin/processing/import_plots.py" line="151" />
       <source>The plot batch cannot be read.</source>
       <translation>无法读取图斑批次。</translation>
     </message>
@@ -1729,7 +1729,7 @@
       <translation>用地主体</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/print_documents.py" line="100" />
+      <location filename="../../plugin/processing/print_documents.py" line="86" />
       <source>Verification reports (核查报告)</source>
       <translation>核查报告</translation>
     </message>
@@ -1764,7 +1764,7 @@
       <translation>村</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="116" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="97" />
       <source>Violations (违法宗数)</source>
       <translation>违法宗数</translation>
     </message>
@@ -1774,7 +1774,7 @@
       <translation>将全部统计表写入 Excel 工作簿</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="209" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="186" />
       <source>Writes the plots of a submission round (一上 or 二上), with their determination and progress as the round's snapshot holds them, in the national field names (JCBH, XZQDM, XZQMC, JCPC, JCMJ, TBMJ, PDLX, …): a GeoPackage, a shapefile in GBK (with its .cpg) and an Excel table, in OUTPUT_FOLDER. ROUND is the round's id or its name, e.g. '2026-03 一上'.</source>
       <translation>将报送轮次（一上或二上）的图斑及其判定结果和办理进展（以该轮次快照为准）按国家字段名（JCBH、XZQDM、XZQMC、JCPC、JCMJ、TBMJ、PDLX 等）写入 OUTPUT_FOLDER：GeoPackage 文件、GBK 编码的 Shapefile（含 .cpg 文件）和 Excel 表格。ROUND 为轮次编号或名称，例如 '2026-03 一上'。</translation>
     </message>
@@ -1984,7 +1984,7 @@
       <translation>已于 {at} 锁定</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/print_documents.py" line="87" />
+      <location filename="../../plugin/processing/print_documents.py" line="73" />
       <source>made</source>
       <translation>已生成</translation>
     </message>
@@ -2064,7 +2064,7 @@
       <translation>与源数据第 {first} 行重复</translation>
     </message>
     <message>
-      <location filename="../../cases/statistics.py" line="1225" />
+      <location filename="../../cases/statistics.py" line="1240" />
       <source>round {round} is not a submission: only 一上 and 二上 are exported</source>
       <translation>报送轮次 {round} 不是一上或二上，只能导出一上和二上的成果</translation>
     </message>
@@ -2354,7 +2354,7 @@
       <translation>不存在该 ID 的图斑</translation>
     </message>
     <message>
-      <location filename="../../cases/statistics.py" line="1291" />
+      <location filename="../../cases/statistics.py" line="1306" />
       <source>there is no submission round of this name</source>
       <translation>不存在该名称的报送轮次</translation>
     </message>
@@ -2389,7 +2389,7 @@
       <translation>该核查记录不属于此图斑的案件</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/print_documents.py" line="87" />
+      <location filename="../../plugin/processing/print_documents.py" line="73" />
       <source>up to date</source>
       <translation>无需更新</translation>
     </message>
@@ -2404,7 +2404,7 @@
       <translation>{a} 与 {b} 之间有 {count} 个案件存在差异。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="140" />
+      <location filename="../../plugin/processing/overlay.py" line="126" />
       <source>{count} findings {code} (see the plots' overlay)</source>
       <translation>{code}：{count} 项待核实（见图斑的叠加分析结果）</translation>
     </message>
@@ -2429,12 +2429,12 @@
       <translation>共 {count} 个图斑</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/print_documents.py" line="68" />
+      <location filename="../../plugin/processing/print_documents.py" line="54" />
       <source>{count} plots selected.</source>
       <translation>已选中 {count} 个图斑。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="256" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="229" />
       <source>{count} plots written to {folder}</source>
       <translation>已将 {count} 个图斑写入 {folder}</translation>
     </message>
@@ -2444,7 +2444,7 @@
       <translation>{count} 张此前已添加。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/create_database.py" line="81" />
+      <location filename="../../plugin/processing/create_database.py" line="70" />
       <source>{crs} is not a CGCS2000 3-degree Gauss-Krüger CRS (EPSG:4513 to EPSG:4554).</source>
       <translation>{crs} 不是 CGCS2000 3 度带高斯-克吕格投影坐标系（EPSG:4513 至 EPSG:4554）。</translation>
     </message>
@@ -2539,7 +2539,7 @@
       <translation>{period}：共 {count} 个图斑</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="145" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="125" />
       <source>{period}: {plots} plots, {illegal} violations; workbook: {path}</source>
       <translation>{period}：共 {plots} 个图斑，违法 {illegal} 宗；统计表：{path}</translation>
     </message>
@@ -2559,7 +2559,7 @@
       <translation>显示 {shown} / 共 {total} 个图斑</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="130" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="110" />
       <source>{value} is not a date (YYYY-MM-DD)</source>
       <translation>{value} 不是有效日期（YYYY-MM-DD）</translation>
     </message>
@@ -2614,7 +2614,7 @@
       <translation>违法占耕比例（县级考核）：分母 {area} 亩，由图斑计算（未录入 {year} 年数据）。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="153" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="133" />
       <source>违法占耕比例 denominator of the county accountability: {source}</source>
       <translation>县级考核违法占耕比例的分母：{source}</translation>
     </message>
