@@ -69,12 +69,13 @@ def _text(value) -> str | None:
     return text or None
 
 
-def _number(value) -> float | None:
+def finite_number(value) -> float | None:
+    """``value`` as a float, or None when it is none, not a number, NaN or infinite."""
     try:
         number = float(value)
     except (TypeError, ValueError):
         return None
-    return None if math.isnan(number) else number
+    return number if math.isfinite(number) else None
 
 
 def repair(geometry: shapely.Geometry) -> tuple[shapely.Geometry | None, str | None]:
@@ -166,7 +167,7 @@ def prepare(
                     jcpc=_text(values.get("jcpc")) or batch,
                     qsx=_text(values.get("qsx")),
                     hsx=_text(values.get("hsx")),
-                    jcmj=_number(values.get("jcmj")),
+                    jcmj=finite_number(values.get("jcmj")),
                     tblx=_text(values.get("tblx")),
                     bglx=_text(values.get("bglx")),
                     township=_text(values.get("township")) or _text(values.get("xzqmc")),

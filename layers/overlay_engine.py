@@ -50,7 +50,7 @@ import shapely
 from ..cases import overlay_records as rec
 from ..cases.codes import SQUARE_METRES_PER_MU
 from ..cases.ellipsoid_area import ellipsoidal_areas
-from ..cases.intake import repair
+from ..cases.intake import finite_number, repair
 from ..cases.landuse_codes import (
     CONSTRUCTION,
     CROPLAND_CODES,
@@ -1026,7 +1026,7 @@ def _filed_rows(features, part, ids, numbers, version):
     values = features.column("filed_area")[part.feature_index].tolist()
     filed: dict[tuple, float] = {}
     for plot, number, value in zip(part.plot_index.tolist(), numbers, values):
-        area = _number(value)
+        area = finite_number(value)
         if area is not None:
             key = (plot, number)
             filed[key] = max(filed.get(key, 0.0), area * unit)
@@ -1049,14 +1049,6 @@ def _text(value) -> str:
     if value is None:
         return ""
     return str(value).strip()
-
-
-def _number(value) -> float | None:
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        return None
-    return number if math.isfinite(number) else None
 
 
 def _forked_chunk(plot_ids, wkbs):
