@@ -44,7 +44,6 @@ import json
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import NamedTuple
 
@@ -52,6 +51,7 @@ import numpy as np
 import shapely
 
 from . import determination_codes as dc
+from .areas import official_mu
 from .codes import SQUARE_METRES_PER_MU
 from .errors import N_, CaseDatabaseError
 from .landuse_codes import CONSTRUCTION, FARMLAND, LANDUSE_NAMES, UNUSED
@@ -382,11 +382,8 @@ class OverlayRow(NamedTuple):
 
 
 def mu(area_m2: float | None) -> float | None:
-    """亩 with two decimals, rounded half up (四舍五入) as the national system does."""
-    if area_m2 is None or area_m2 != area_m2:
-        return None
-    value = Decimal(repr(area_m2 / SQUARE_METRES_PER_MU))
-    return float(value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+    """亩 with two decimals, rounded half up (四舍五入): ``areas.official_mu``."""
+    return official_mu(area_m2)
 
 
 def plot_digests(geometries) -> list[str]:

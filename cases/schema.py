@@ -267,11 +267,43 @@ def _v4_documents(db: sqlite3.Connection, srid: int) -> None:
         db.execute(statement)
 
 
+def _v5_plot_areas_and_attachments(db: sqlite3.Connection, srid: int) -> None:
+    """Each plot keeps its planar and official ellipsoidal area from the moment it is
+    stored (not only after a desk comparison), the unit its issued area (JCMJ) was given
+    in, and the 监测编号 of an earlier plot with the same shape; scanned documents
+    (approvals, 备案, filing documents) are attached to a case to be bound in its dossier."""
+    for statement in _split(
+        f"""
+        ALTER TABLE plot ADD COLUMN area_planar_m2 REAL;
+        ALTER TABLE plot ADD COLUMN area_ellipsoidal_m2 REAL;
+        ALTER TABLE plot ADD COLUMN jcmj_unit TEXT;
+        ALTER TABLE plot ADD COLUMN same_shape_as TEXT;
+        CREATE TABLE attachment (
+            id INTEGER PRIMARY KEY,
+            case_id INTEGER NOT NULL REFERENCES case_record (id) ON DELETE CASCADE,
+            kind TEXT NOT NULL,
+            title TEXT NOT NULL,
+            doc_number TEXT,
+            author TEXT,
+            doc_date TEXT,
+            sha256 TEXT NOT NULL,
+            stored_name TEXT NOT NULL,
+            original_name TEXT,
+            pages INTEGER,
+            created_at TEXT NOT NULL DEFAULT ({NOW})
+        );
+        CREATE INDEX attachment_case ON attachment (case_id, kind)
+        """
+    ):
+        db.execute(statement)
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection, int], None]] = [
     _v1_initial,
     _v2_photo_position_and_geometry_repair,
     _v3_workflow_rounds_and_audit_chain,
     _v4_documents,
+    _v5_plot_areas_and_attachments,
 ]
 LATEST_VERSION = len(MIGRATIONS)
 
@@ -290,4 +322,5 @@ AUDITED_TABLES = (
     "round_item",
     "calendar_day",
     "document",
+    "attachment",
 )

@@ -752,8 +752,11 @@ def test_suggestion_illegal_lists_the_missing_evidence():
 
 
 def test_mu_rounds_half_up():
-    assert rec.mu(SQUARE_METRES_PER_MU * 0.125) == 0.13  # round() would give 0.12
-    assert rec.mu(SQUARE_METRES_PER_MU * 1.005) == 1.01  # round() would give 1.0
+    # From the exact m² (亩 = m² × 15 / 10000): 670 m² is exactly 1.005 亩, half up 1.01,
+    # where the float quotient 670 / 666.66… = 1.00499… would give 1.00.
+    assert rec.mu(670.0) == 1.01
+    assert rec.mu(669.9999) == 1.0  # 1.00499985 亩
+    assert rec.mu(83.4) == 0.13  # 0.1251 亩
     assert rec.mu(SQUARE_METRES_PER_MU * 2.0049) == 2.0
     assert rec.mu(None) is None
 

@@ -1,0 +1,71 @@
+"""The one rounding rule for official areas and rates (no Qt, no QGIS).
+
+Official areas are in 亩 with two decimals, rounded half up (四舍五入) from the exact
+square metres: 1 亩 = 10000/15 m², so 亩 = m² × 15 / 10000 is computed in decimal
+arithmetic from the float's exact value, never from a float quotient (670 m² is exactly
+1.005 亩 and prints 1.01; the float 670 / 666.666… is 1.00499… and would print 1.00).
+
+Every figure that is printed, and every flag decided on a figure (≥ 100 亩, > 50 亩,
+> 15 %, < 50 %), goes through these functions, so a flag agrees with the number shown
+beside it. Statistics, reports, the case panel and the exports all call them.
+
+Not computed is not zero: ``None`` (or NaN) stays ``None`` here, and prints as
+``NOT_COMPARED`` (未比对) where an area was never computed.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+SQUARE_METRES_PER_MU = Decimal(10000) / Decimal(15)
+_MU_PER_SQUARE_METRE_NUM = Decimal(15)
+_MU_PER_SQUARE_METRE_DEN = Decimal(10000)
+_CENT = Decimal("0.01")
+
+NOT_COMPARED = "未比对"  # shown where an area was never computed (never 0.00)
+
+
+def _is_missing(value) -> bool:
+    return value is None or value != value  # None or NaN
+
+
+def mu_exact(area_m2: float) -> Decimal:
+    """The exact 亩 of ``area_m2`` (m² × 15 / 10000 in decimal arithmetic)."""
+    return Decimal(area_m2) * _MU_PER_SQUARE_METRE_NUM / _MU_PER_SQUARE_METRE_DEN
+
+
+def official_mu_decimal(area_m2: float | None) -> Decimal | None:
+    """亩 with two decimals, rounded half up from the exact m²; None when not computed."""
+    if _is_missing(area_m2):
+        return None
+    value = mu_exact(float(area_m2)).quantize(_CENT, rounding=ROUND_HALF_UP)
+    return value if value != 0 else Decimal("0.00")  # no "-0.00"
+
+
+def official_mu(area_m2: float | None) -> float | None:
+    """``official_mu_decimal`` as a float (the printed number, e.g. 12.35)."""
+    value = official_mu_decimal(area_m2)
+    return None if value is None else float(value)
+
+
+def mu_text(area_m2: float | None, missing: str = NOT_COMPARED) -> str:
+    """The printed 亩 figure ("12.35"), or ``missing`` when not computed."""
+    value = official_mu_decimal(area_m2)
+    return missing if value is None else f"{value:.2f}"
+
+
+def official_rate_percent(numerator: float | None, denominator: float | None) -> float | None:
+    """numerator ÷ denominator as a percentage with two decimals, rounded half up
+    (e.g. 15.005 % prints 15.01 %); None when the denominator is 0 or unknown.
+
+    Areas are passed in m² and counts as integers: the ratio is taken on the exact
+    values, then rounded once."""
+    if _is_missing(numerator) or _is_missing(denominator) or float(denominator) == 0:
+        return None
+    value = Decimal(float(numerator)) * 100 / Decimal(float(denominator))
+    return float(value.quantize(_CENT, rounding=ROUND_HALF_UP))
+
+
+def rate_text(percent: float | None, missing: str = "") -> str:
+    """A rate from ``official_rate_percent`` as printed ("15.01%")."""
+    return missing if percent is None else f"{percent:.2f}%"
