@@ -57,6 +57,29 @@ FAR_FROM_PLOT = "far_from_plot"
 MAGNETIC_DIRECTION = "magnetic_direction"  # GPSImgDirectionRef 'M': not from true north
 EXIF_UNREADABLE = "exif_unreadable"  # an image whose EXIF block is damaged
 
+# How each flag reads on a document or in a form (Chinese, as the archive reads it).
+_FLAG_WORDS = {
+    NO_TIME: "无拍摄时间",
+    NO_POSITION: "无定位",
+    MAGNETIC_DIRECTION: "方位为磁北",
+    EXIF_UNREADABLE: "EXIF 信息损坏",
+}
+
+
+def describe_flags(flags, distance_to_plot_m: float | None = None) -> str:
+    """The photo's flags in words, e.g. "无定位" or "距图斑 295 米"; "" when none."""
+    words = []
+    for flag in flags or ():
+        if flag == FAR_FROM_PLOT:
+            if distance_to_plot_m is None:
+                words.append(f"距图斑超过 {FAR_FROM_PLOT_M:.0f} 米")
+            else:
+                words.append(f"距图斑 {distance_to_plot_m:.0f} 米")
+        else:
+            words.append(_FLAG_WORDS.get(flag, str(flag)))
+    return "；".join(words)
+
+
 _JPEG_MAGIC = b"\xff\xd8\xff"
 _PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 _STORED_NAME = re.compile(r"^([0-9a-f]{64})\.(jpg|png)$")

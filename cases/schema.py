@@ -11,6 +11,8 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
+from . import plot_areas
+
 
 def _split(script: str) -> list[str]:
     return [s.strip() for s in script.split(";\n") if s.strip()]
@@ -296,6 +298,8 @@ def _v5_plot_areas_and_attachments(db: sqlite3.Connection, srid: int) -> None:
         """
     ):
         db.execute(statement)
+    db.execute(plot_areas.STALE_TRIGGER)
+    plot_areas.fill_missing(db, srid)
 
 
 MIGRATIONS: list[Callable[[sqlite3.Connection, int], None]] = [

@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 import shapely
 
-from . import audit, audit_chain, deadlines, errors, locks, schema
+from . import audit, audit_chain, deadlines, errors, locks, plot_areas, schema
 from .codes import INITIAL_STATUS, square_metres_to_mu
 from .connection import APPLICATION_ID, connect, read_header
 from .crs import CGCS2000_GEOGRAPHIC, is_gk3_srid
@@ -247,6 +247,7 @@ class CaseStore:
                 _write_header(db)
             store = cls(path, db)
             store.set_actor(user or _default_user())
+            store.refresh_plot_areas()  # plots edited by another program since
         except BaseException:
             db.close()  # no handle left on the file when opening fails (locked, …)
             raise
@@ -351,15 +352,41 @@ class CaseStore:
         row = self._db.execute("SELECT id FROM batch WHERE name = ?", (name,)).fetchone()
         return row[0] if row else None
 
+    def refresh_plot_areas(self) -> int:
+        """Compute the areas of plots whose geometry changed outside the store (the
+        trigger cleared them); returns how many. One transaction, none when all are known."""
+        if not plot_areas.has_missing(self._db):
+            return 0
+        with self.transaction() as db:
+            return plot_areas.fill_missing(db, self.srid)
+
     def add_plots(self, plots: Iterable[NewPlot], batch_id: int | None = None) -> list[int]:
         """Register plots, each with its case, in one transaction: all or none."""
         with self.transaction() as db:
-            return [self._insert_plot(db, plot, batch_id) for plot in plots]
+            return self._insert_plots(db, plots, batch_id)
 
     def add_plot(self, plot: NewPlot, batch_id: int | None = None) -> int:
         return self.add_plots([plot], batch_id)[0]
 
-    def _insert_plot(self, db: sqlite3.Connection, plot: NewPlot, batch_id: int | None) -> int:
+    def _insert_plots(self, db: sqlite3.Connection, plots, batch_id: int | None) -> list[int]:
+        """Insert plots with their areas, computed for the whole batch at once."""
+        plots = list(plots)
+        try:
+            planar, ellipsoidal = plot_areas.compute(
+                [_polygonal_or_none(p.geometry) for p in plots], self.srid
+            )
+            areas = list(zip(planar.tolist(), ellipsoidal.tolist()))
+        except ValueError:  # a plot outside the zone: each one alone names it
+            areas = [None] * len(plots)
+        return [self._insert_plot(db, plot, batch_id, area) for plot, area in zip(plots, areas)]
+
+    def _insert_plot(
+        self,
+        db: sqlite3.Connection,
+        plot: NewPlot,
+        batch_id: int | None,
+        areas: tuple[float, float] | None,
+    ) -> int:
         geometry = plot.geometry
         if geometry is None or geometry.is_empty:
             raise errors.InvalidRecord(record=plot.jcbh, reason=N_("the geometry is empty"))
@@ -377,12 +404,22 @@ class CaseStore:
             )
         if geometry.area <= 0:
             raise errors.InvalidRecord(record=plot.jcbh, reason=N_("the geometry has no area"))
+        if areas is None:
+            try:
+                planar, ellipsoidal = plot_areas.compute([geometry], self.srid)
+            except ValueError as exc:
+                raise errors.InvalidRecord(
+                    record=plot.jcbh,
+                    reason=N_("its coordinates lie outside the database's CRS (EPSG:{srid})"),
+                    srid=self.srid,
+                ) from exc
+            areas = (float(planar[0]), float(ellipsoidal[0]))
         try:
             cursor = db.execute(
                 """INSERT INTO plot (batch_id, jcbh, xzqdm, xzqmc, jcpc, qsx, hsx, jcmj, tblx,
                     bglx, clue_source, found_date, reporter, description, township, village,
-                    geometry_repair, extra_fields, geom)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+                    geometry_repair, extra_fields, area_planar_m2, area_ellipsoidal_m2, geom)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
                     CastToMulti(GeomFromWKB(?, ?)))""",
                 (
                     batch_id,
@@ -405,6 +442,7 @@ class CaseStore:
                     json.dumps(plot.extra_fields, ensure_ascii=False)
                     if plot.extra_fields
                     else None,
+                    *areas,
                     shapely.to_wkb(geometry),
                     self.srid,
                 ),
@@ -444,7 +482,7 @@ class CaseStore:
                     "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
                     (f"field_mapping:{signature}", json.dumps(mapping, ensure_ascii=False)),
                 )
-            return [self._insert_plot(db, plot, batch_id) for plot in plots]
+            return self._insert_plots(db, plots, batch_id)
 
     def saved_field_mapping(self, signature: str) -> dict | None:
         value = self._meta(f"field_mapping:{signature}")
@@ -527,7 +565,8 @@ class CaseStore:
                     GROUP BY case_id
                 ),
                 listed AS (
-                    SELECT p.id, p.jcbh, b.name, p.township, p.village, ST_Area(p.geom) AS area,
+                    SELECT p.id, p.jcbh, b.name, p.township, p.village,
+                        COALESCE(p.area_ellipsoidal_m2, ST_Area(p.geom)) AS area,
                         COALESCE(c.status, ?) AS status, p.clue_source, d.category,
                         CASE
                             WHEN c.status IN ({waiting}) AND b.received_date IS NOT NULL THEN ?
@@ -592,6 +631,13 @@ class CaseStore:
             sql += " WHERE " + " AND ".join(conditions)
         rows = self._db.execute(sql + " ORDER BY id", params)
         return [AuditEntry(r[0], r[1], r[2], json.loads(r[3]), r[4], r[5]) for r in rows]
+
+
+def _polygonal_or_none(geometry):
+    """The geometry when it can have an area; ``_insert_plot`` refuses the others."""
+    if geometry is None or geometry.geom_type not in ("Polygon", "MultiPolygon"):
+        return None
+    return geometry
 
 
 def _write_header(db: sqlite3.Connection) -> None:

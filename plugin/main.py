@@ -320,6 +320,7 @@ class LandCasePlugin:
             # before each commit
             editable.beforeEditingStarted.connect(self._claim_actor)
             editable.beforeCommitChanges.connect(partial(self._claim_before_commit, editable))
+        layer.afterCommitChanges.connect(self._refresh_plot_areas)
         self._report_missing_roles(store)
         self.dock.set_store(store, layer)
         self.dock.show()
@@ -674,6 +675,15 @@ class LandCasePlugin:
             self.store.claim_actor()
         except (CaseDatabaseError, sqlite3.Error) as error:  # the edit itself still goes on
             LOG.warning("cannot record the acting user before the edit: %s", error)
+
+    def _refresh_plot_areas(self) -> None:
+        """A geometry edited in QGIS cleared its plot's stored areas (a trigger): compute them."""
+        if self.store is None:
+            return
+        try:
+            self.store.refresh_plot_areas()
+        except (CaseDatabaseError, sqlite3.Error) as error:  # computed again at the next open
+            LOG.warning("cannot compute the areas of edited plots: %s", error)
 
     def _plot_layer_removed(self) -> None:
         self.plot_layer = None

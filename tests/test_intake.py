@@ -127,11 +127,11 @@ def test_a_failure_half_way_leaves_the_database_as_it_was(demo_sample, tmp_path,
     original = CaseStore._insert_plot
     calls = []
 
-    def failing(self, db, plot, batch_id):
+    def failing(self, db, plot, batch_id, *rest):
         calls.append(plot.jcbh)
         if len(calls) == 200:
             raise sqlite3.OperationalError("disk I/O error")  # a disk failing mid-batch
-        return original(self, db, plot, batch_id)
+        return original(self, db, plot, batch_id, *rest)
 
     monkeypatch.setattr(CaseStore, "_insert_plot", failing)
     with pytest.raises(sqlite3.OperationalError):

@@ -192,10 +192,18 @@ def test_geometry_edits_are_audited_with_old_and_new_shape(tmp_path):
             " WHERE id = ?",
             (plot_id,),
         )
-    change = store.audit_entries("plot", plot_id)[-1]
+    # The edit's row; the trigger's clearing of the stale areas follows it.
+    change, cleared = store.audit_entries("plot", plot_id)[-2:]
     assert change.action == "UPDATE"
     old, new = change.changes["geom"]
     assert old != new and new.startswith("MULTIPOLYGON")
+    assert cleared.changes["area_ellipsoidal_m2"][1] is None
+    store.refresh_plot_areas()
+    planar, ellipsoidal = store._db.execute(
+        "SELECT area_planar_m2, area_ellipsoidal_m2 FROM plot WHERE id = ?", (plot_id,)
+    ).fetchone()
+    assert planar == 100.0  # the 10 m × 10 m square
+    assert abs(ellipsoidal - 100.0) < 0.1  # near the central meridian scale ≈ 1
 
 
 def test_changes_by_another_program_are_audited_and_the_log_is_append_only(tmp_path):

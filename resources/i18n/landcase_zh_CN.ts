@@ -119,7 +119,7 @@
       <translation>在案件库中将图层指定为内业比对的某一图层类别：保存图层数据源及该类别各字段对应的字段名，每次打开案件库时自动恢复。FIELDS 为 JSON，类别字段 → 图层字段，例如 {{"code": "DLBM", "name": "DLMC"}}；未列出的字段按常用字段名查找。没有坐标参考系的图层不予接受。各图层类别及其字段：{roles}</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="652" />
+      <location filename="../../plugin/main.py" line="653" />
       <source>Audit trail</source>
       <translation>审计日志</translation>
     </message>
@@ -409,7 +409,7 @@
       <translation>内业比对（叠加分析）</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="615" />
+      <location filename="../../plugin/main.py" line="616" />
       <source>Desk comparison failed</source>
       <translation>内业比对失败</translation>
     </message>
@@ -419,7 +419,7 @@
       <translation>对显示的图斑进行内业比对</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="619" />
+      <location filename="../../plugin/main.py" line="620" />
       <source>Desk comparison stored for {count} plots.</source>
       <translation>已保存 {count} 个图斑的内业比对结果。</translation>
     </message>
@@ -669,12 +669,12 @@
       <translation>导入</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="377" />
+      <location filename="../../plugin/main.py" line="378" />
       <source>Import failed</source>
       <translation>导入失败</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="381" />
+      <location filename="../../plugin/main.py" line="382" />
       <source>Import failed; nothing was stored</source>
       <translation>导入失败，未写入任何数据</translation>
     </message>
@@ -774,7 +774,7 @@
       <translation>图层类别</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="519" />
+      <location filename="../../plugin/main.py" line="520" />
       <source>Layer roles whose source is missing: {roles}</source>
       <translation>以下图层类别的数据源缺失：{roles}</translation>
     </message>
@@ -974,7 +974,7 @@
       <translation>打开案件库…</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="345" />
+      <location filename="../../plugin/main.py" line="346" />
       <source>Open or create a case database first.</source>
       <translation>请先打开或新建案件库。</translation>
     </message>
@@ -989,7 +989,7 @@
       <translation>打开报告文件</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="337" />
+      <location filename="../../plugin/main.py" line="338" />
       <source>Opened {path}: {count} plots.</source>
       <translation>已打开 {path}：共 {count} 个图斑。</translation>
     </message>
@@ -1104,7 +1104,7 @@
       <translation>图斑类型（TBLX）</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="440" />
+      <location filename="../../plugin/main.py" line="441" />
       <source>Plot {jcbh} saved.</source>
       <translation>图斑 {jcbh} 已保存。</translation>
     </message>
@@ -1184,7 +1184,7 @@
       <translation>作为出具单位印在核查报告、卷宗和月报上</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="501" />
+      <location filename="../../plugin/main.py" line="502" />
       <source>Printing failed</source>
       <translation>打印失败</translation>
     </message>
@@ -1429,7 +1429,7 @@
       <translation>搜索监测编号、乡镇、村…</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="453" />
+      <location filename="../../plugin/main.py" line="454" />
       <source>Select a plot in the case panel first.</source>
       <translation>请先在案件面板中选择图斑。</translation>
     </message>
@@ -1584,12 +1584,12 @@
       <translation>文字编码：{encoding}（{reason}）</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="648" />
+      <location filename="../../plugin/main.py" line="649" />
       <source>The audit trail is broken at row {id}: {reason}</source>
       <translation>审计日志在记录 {id} 处中断：{reason}</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="641" />
+      <location filename="../../plugin/main.py" line="642" />
       <source>The audit trail is intact: {count} rows checked.</source>
       <translation>审计日志完整：已校验 {count} 条记录。</translation>
     </message>
@@ -1634,7 +1634,7 @@
       <translation>无法读取图斑表。</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="434" />
+      <location filename="../../plugin/main.py" line="435" />
       <source>The plot was not saved</source>
       <translation>图斑未保存</translation>
     </message>
@@ -1784,7 +1784,7 @@
       <translation>YYYY、YYYY-MM 或 YYYY-MM-DD/YYYY-MM-DD</translation>
     </message>
     <message>
-      <location filename="../../cases/store.py" line="343" />
+      <location filename="../../cases/store.py" line="344" />
       <source>a batch of this name already exists</source>
       <translation>同名批次已存在</translation>
     </message>
@@ -1814,12 +1814,12 @@
       <translation>判定为违法以外的类别后方可不立案办结（案件当前状态：{status}）</translation>
     </message>
     <message>
-      <location filename="../../cases/store.py" line="369" />
+      <location filename="../../cases/store.py" line="396" />
       <source>a plot must be a polygon, not a {kind}</source>
       <translation>图斑必须是面，而不是 {kind}</translation>
     </message>
     <message>
-      <location filename="../../cases/store.py" line="414" />
+      <location filename="../../cases/store.py" line="452" />
       <source>a plot with this 监测编号 is already in the database</source>
       <translation>案件库中已有相同监测编号的图斑</translation>
     </message>
@@ -1854,7 +1854,7 @@
       <translation>增加</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="118" />
+      <location filename="../../cases/intake.py" line="119" />
       <source>already in the database; not imported again</source>
       <translation>案件库中已有，未重复导入</translation>
     </message>
@@ -1864,17 +1864,17 @@
       <translation>面积须为不小于 0 的数值，单位平方米（当前为 {value}）</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="668" />
+      <location filename="../../cases/overlay_records.py" line="665" />
       <source>approvals cover only {share:.1%} of the plot (95 % needed): {numbers}</source>
       <translation>批准用地仅覆盖图斑的 {share:.1%}（须达到 95%）：{numbers}</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="604" />
+      <location filename="../../cases/overlay_records.py" line="601" />
       <source>approvals cover {share:.1%} of the plot: {numbers}</source>
       <translation>批准用地覆盖图斑的 {share:.1%}：{numbers}</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="678" />
+      <location filename="../../cases/overlay_records.py" line="675" />
       <source>approvals were not compared (no approval layer)</source>
       <translation>未比对批准用地（无批准用地图层）</translation>
     </message>
@@ -1934,12 +1934,12 @@
       <translation>请先立案或移交主管部门，再开始整改（案件当前状态：{status}）</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="684" />
+      <location filename="../../cases/overlay_records.py" line="681" />
       <source>filing {number} covers only {share:.1%} of the plot</source>
       <translation>备案 {number} 仅覆盖图斑的 {share:.1%}</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="630" />
+      <location filename="../../cases/overlay_records.py" line="627" />
       <source>filing {number} covers {share:.1%} of the plot</source>
       <translation>备案 {number} 覆盖图斑的 {share:.1%}</translation>
     </message>
@@ -1949,7 +1949,7 @@
       <translation>取自外业核查</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="154" />
+      <location filename="../../cases/intake.py" line="155" />
       <source>geometry repaired: {note}</source>
       <translation>几何图形已修复：{note}</translation>
     </message>
@@ -1959,7 +1959,7 @@
       <translation>含有无法用 GBK 编码的字符</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="696" />
+      <location filename="../../cases/overlay_records.py" line="693" />
       <source>inside the ecological red line {area:.2f} 亩</source>
       <translation>位于生态保护红线内 {area:.2f} 亩</translation>
     </message>
@@ -1969,14 +1969,19 @@
       <translation>超过 DBF 字段 254 字节的长度上限</translation>
     </message>
     <message>
-      <location filename="../../cases/photos.py" line="265" />
+      <location filename="../../cases/photos.py" line="288" />
       <source>it is not a JPEG or PNG image</source>
       <translation>不是 JPEG 或 PNG 图像</translation>
     </message>
     <message>
-      <location filename="../../cases/photos.py" line="495" />
+      <location filename="../../cases/photos.py" line="518" />
       <source>its GPS position could not be transformed to EPSG:{srid}</source>
       <translation>其 GPS 位置无法转换到 EPSG:{srid}</translation>
+    </message>
+    <message>
+      <location filename="../../cases/store.py" line="413" />
+      <source>its coordinates lie outside the database's CRS (EPSG:{srid})</source>
+      <translation>其坐标超出本数据库坐标系（EPSG:{srid}）的范围</translation>
     </message>
     <message>
       <location filename="../../forms/rounds_dialog.py" line="72" />
@@ -1989,12 +1994,12 @@
       <translation>已生成</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="676" />
+      <location filename="../../cases/overlay_records.py" line="673" />
       <source>no approval (批准文号) covers the plot</source>
       <translation>图斑未被任何批准用地（批准文号）覆盖</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="113" />
+      <location filename="../../cases/intake.py" line="114" />
       <source>no 监测编号</source>
       <translation>缺少监测编号</translation>
     </message>
@@ -2004,7 +2009,7 @@
       <translation>不是有效的图层类别，可用类别：{roles}</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="143" />
+      <location filename="../../cases/intake.py" line="144" />
       <source>not a polygon but a {kind}</source>
       <translation>不是面要素，而是 {kind}</translation>
     </message>
@@ -2014,12 +2019,12 @@
       <translation>本版本不支持该图层类别</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="692" />
+      <location filename="../../cases/overlay_records.py" line="689" />
       <source>occupies 永久基本农田 {area:.2f} 亩</source>
       <translation>占用永久基本农田 {area:.2f} 亩</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="689" />
+      <location filename="../../cases/overlay_records.py" line="686" />
       <source>occupies 耕地 {area:.2f} 亩</source>
       <translation>占用耕地 {area:.2f} 亩</translation>
     </message>
@@ -2039,7 +2044,7 @@
       <translation>超期 {days} 天</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="223" />
+      <location filename="../../cases/intake.py" line="224" />
       <source>overlaps {other} by {share}% of the smaller plot; check before handling</source>
       <translation>与 {other} 重叠，占较小图斑面积的 {share}%，请核实后处理</translation>
     </message>
@@ -2059,7 +2064,7 @@
       <translation>移除</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="128" />
+      <location filename="../../cases/intake.py" line="129" />
       <source>repeats row {first} of the source</source>
       <translation>与源数据第 {first} 行重复</translation>
     </message>
@@ -2069,7 +2074,7 @@
       <translation>报送轮次 {round} 不是一上或二上，只能导出一上和二上的成果</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="598" />
+      <location filename="../../cases/overlay_records.py" line="595" />
       <source>some overlaps could not be computed; check the plot</source>
       <translation>部分叠加面积无法计算，请检查图斑</translation>
     </message>
@@ -2079,12 +2084,12 @@
       <translation>请先开始整改，再录入复核结果（案件当前状态：{status}）</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="653" />
+      <location filename="../../cases/overlay_records.py" line="650" />
       <source>temporary land use covers {share:.1%} of the plot</source>
       <translation>临时用地覆盖图斑的 {share:.1%}</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="609" />
+      <location filename="../../cases/overlay_records.py" line="606" />
       <source>the approval has no approval number (批准文号)</source>
       <translation>批准用地缺少批准文号</translation>
     </message>
@@ -2104,7 +2109,7 @@
       <translation>建设时间 {value} 不是有效日期（YYYY、YYYY-MM 或 YYYY-MM-DD）</translation>
     </message>
     <message>
-      <location filename="../../cases/photos.py" line="418" />
+      <location filename="../../cases/photos.py" line="441" />
       <source>the copy in {folder} could not be written ({detail})</source>
       <translation>无法在 {folder} 中写入副本（{detail}）</translation>
     </message>
@@ -2129,12 +2134,12 @@
       <translation>判定类别 {value} 无效，应为：{allowed}</translation>
     </message>
     <message>
-      <location filename="../../cases/photos.py" line="405" />
+      <location filename="../../cases/photos.py" line="428" />
       <source>the file changed while it was being attached</source>
       <translation>添加过程中文件发生了变化</translation>
     </message>
     <message>
-      <location filename="../../cases/photos.py" line="260" />
+      <location filename="../../cases/photos.py" line="283" />
       <source>the file could not be read ({detail})</source>
       <translation>无法读取文件（{detail}）</translation>
     </message>
@@ -2164,22 +2169,22 @@
       <translation>立案编号 {value} 已被图斑 {other} 使用</translation>
     </message>
     <message>
-      <location filename="../../cases/photos.py" line="237" />
+      <location filename="../../cases/photos.py" line="260" />
       <source>the folder holds no JPEG or PNG file</source>
       <translation>文件夹中没有 JPEG 或 PNG 文件</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="150" />
+      <location filename="../../cases/intake.py" line="151" />
       <source>the geometry has no area</source>
       <translation>几何图形面积为零</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="135" />
+      <location filename="../../cases/intake.py" line="136" />
       <source>the geometry is empty</source>
       <translation>几何图形为空</translation>
     </message>
     <message>
-      <location filename="../../cases/store.py" line="375" />
+      <location filename="../../cases/store.py" line="402" />
       <source>the geometry is invalid ({detail})</source>
       <translation>几何图形无效（{detail}）</translation>
     </message>
@@ -2194,7 +2199,7 @@
       <translation>承办部门 {value} 无效，应为：{allowed}</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="635" />
+      <location filename="../../cases/overlay_records.py" line="632" />
       <source>the land use under the plot is 1202 设施农用地</source>
       <translation>图斑所在地类为 1202 设施农用地</translation>
     </message>
@@ -2264,7 +2269,7 @@
       <translation>统计期间 {value} 不是年份（YYYY）、月份（YYYY-MM）或日期范围（YYYY-MM-DD/YYYY-MM-DD，起始日期不得晚于结束日期）</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="680" />
+      <location filename="../../cases/overlay_records.py" line="677" />
       <source>the plot lies on 1202 设施农用地 but no filing covers it</source>
       <translation>图斑位于 1202 设施农用地上，但无设施农用地备案覆盖</translation>
     </message>
@@ -2349,7 +2354,7 @@
       <translation>不存在批次 {value}</translation>
     </message>
     <message>
-      <location filename="../../cases/photos.py" line="447" />
+      <location filename="../../cases/photos.py" line="470" />
       <source>there is no plot with this id</source>
       <translation>不存在该 ID 的图斑</translation>
     </message>
@@ -2384,7 +2389,7 @@
       <translation>该轮次已存在</translation>
     </message>
     <message>
-      <location filename="../../cases/photos.py" line="458" />
+      <location filename="../../cases/photos.py" line="481" />
       <source>this verification does not belong to the plot's case</source>
       <translation>该核查记录不属于此图斑的案件</translation>
     </message>
@@ -2469,7 +2474,7 @@
       <translation>{m2:.1f} 平方米（{mu:.2f} 亩）</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="506" />
+      <location filename="../../plugin/main.py" line="507" />
       <source>{made} documents made, {kept} already up to date, in {folder}.</source>
       <translation>已在 {folder} 中生成 {made} 份文书，{kept} 份无需更新。</translation>
     </message>
@@ -2519,7 +2524,7 @@
       <translation>{path} 缺少中文字符或无法读取。</translation>
     </message>
     <message>
-      <location filename="../../cases/photos.py" line="71" />
+      <location filename="../../cases/photos.py" line="94" />
       <source>{path} was not attached: {reason}</source>
       <translation>{path} 未添加：{reason}</translation>
     </message>
@@ -2584,7 +2589,7 @@
       <translation>依登记发证判定合法须填写不动产权证号</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="639" />
+      <location filename="../../cases/overlay_records.py" line="636" />
       <source>备少占多: the plot occupies {occupied:.2f} m², more than the filed {filed:.2f} m²</source>
       <translation>备少占多：图斑占地 {occupied:.2f} 平方米，超过备案面积 {filed:.2f} 平方米</translation>
     </message>
