@@ -19,22 +19,22 @@
       <translation>年份（2026）、月份（2026-03）或日期范围（2026-01-01/2026-03-31），按回车键计算。</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="116" />
+      <location filename="../../forms/case_steps.py" line="160" />
       <source>Actual use</source>
       <translation>实际用途</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="425" />
+      <location filename="../../forms/case_dialog.py" line="222" />
       <source>Add photos</source>
       <translation>添加照片</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="110" />
+      <location filename="../../forms/case_steps.py" line="145" />
       <source>Add photos…</source>
       <translation>添加照片…</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="223" />
+      <location filename="../../forms/case_steps.py" line="292" />
       <source>Add re-inspection photos…</source>
       <translation>添加复核照片…</translation>
     </message>
@@ -74,7 +74,7 @@
       <translation>批准文号</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="152" />
+      <location filename="../../forms/case_steps.py" line="209" />
       <source>Approval number (批准文号)</source>
       <translation>批准文号</translation>
     </message>
@@ -124,7 +124,7 @@
       <translation>审计日志</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="157" />
+      <location filename="../../forms/case_steps.py" line="214" />
       <source>Basis</source>
       <translation>判定依据</translation>
     </message>
@@ -184,7 +184,7 @@
       <translation>案件面板</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="255" />
+      <location filename="../../forms/case_dialog.py" line="60" />
       <source>Case {jcbh}</source>
       <translation>案件 {jcbh}</translation>
     </message>
@@ -194,7 +194,7 @@
       <translation>案件</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="150" />
+      <location filename="../../forms/case_steps.py" line="207" />
       <source>Category</source>
       <translation>判定类别</translation>
     </message>
@@ -249,14 +249,19 @@
       <translation>关闭</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="230" />
+      <location filename="../../forms/case_steps.py" line="300" />
       <source>Close out (销号)</source>
       <translation>销号</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="179" />
+      <location filename="../../forms/case_steps.py" line="236" />
       <source>Close without a case</source>
       <translation>不立案办结</translation>
+    </message>
+    <message>
+      <location filename="../../forms/case_steps.py" line="330" />
+      <source>Close-out note</source>
+      <translation>销号说明</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/print_documents.py" line="99" />
@@ -264,12 +269,12 @@
       <translation>销号报告</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="244" />
+      <location filename="../../forms/case_steps.py" line="328" />
       <source>Closed by</source>
       <translation>销号人</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="243" />
+      <location filename="../../forms/case_steps.py" line="327" />
       <source>Closed on</source>
       <translation>销号日期</translation>
     </message>
@@ -304,7 +309,7 @@
       <translation>按县、乡镇、村计算统计期间的各项指标（下发和登记的图斑数、各判定类别数、违法宗数、占用耕地和永久基本农田面积、新增与存量、违法占耕比例、整改到位率、履职到位率、未整改面积、超期数），当年的县级和乡镇考核指标，以及非农化和非粮化面积最大的十个乡镇，连同各指标的定义写入 Excel 工作簿。PERIOD 为月份（YYYY-MM）、年份（YYYY）或日期范围（YYYY-MM-DD/YYYY-MM-DD）。如指定 OUTPUT_PDF，则输出月报：县级和乡镇汇总表、分乡镇柱状图、县级考核（含违法占耕比例的分母）、前十排名及指标定义，填报单位为本所（插件设置中的单位名称）。</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="117" />
+      <location filename="../../forms/case_steps.py" line="161" />
       <source>Construction date</source>
       <translation>建设时间</translation>
     </message>
@@ -369,32 +374,32 @@
       <translation>剩余天数</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="159" />
+      <location filename="../../forms/case_steps.py" line="216" />
       <source>Decided by</source>
       <translation>判定人</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="160" />
+      <location filename="../../forms/case_steps.py" line="217" />
       <source>Decided on</source>
       <translation>判定日期</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="237" />
+      <location filename="../../forms/case_steps.py" line="321" />
       <source>Demolished area</source>
       <translation>拆除面积</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="189" />
+      <location filename="../../forms/case_steps.py" line="253" />
       <source>Department reply due</source>
       <translation>部门回复期限</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="266" />
+      <location filename="../../forms/case_dialog.py" line="71" />
       <source>Department reply due {date}</source>
       <translation>部门回复期限：{date}</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="118" />
+      <location filename="../../forms/case_steps.py" line="162" />
       <source>Description</source>
       <translation>情况描述</translation>
     </message>
@@ -434,7 +439,7 @@
       <translation>判定结果</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="260" />
+      <location filename="../../forms/case_dialog.py" line="65" />
       <source>Determination: {category} {subtype}</source>
       <translation>判定结果：{category} {subtype}</translation>
     </message>
@@ -489,7 +494,7 @@
       <translation>EPSG:{srid} 不是 CGCS2000 3 度带高斯-克吕格投影坐标系（EPSG:4513 至 EPSG:4554）。</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="162" />
+      <location filename="../../forms/case_steps.py" line="219" />
       <source>Earlier determinations</source>
       <translation>历次判定</translation>
     </message>
@@ -574,7 +579,7 @@
       <translation>设施名称</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="155" />
+      <location filename="../../forms/case_steps.py" line="212" />
       <source>Facility record number (上图入库号)</source>
       <translation>设施农用地上图入库号</translation>
     </message>
@@ -594,7 +599,7 @@
       <translation>字段对应：{mapping}</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="83" />
+      <location filename="../../forms/case_dialog.py" line="44" />
       <source>Field verification</source>
       <translation>外业核查</translation>
     </message>
@@ -619,27 +624,27 @@
       <translation>文件</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="172" />
+      <location filename="../../forms/case_steps.py" line="229" />
       <source>File the case</source>
       <translation>立案</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="156" />
+      <location filename="../../forms/case_steps.py" line="213" />
       <source>Filed area</source>
       <translation>备案面积</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="184" />
+      <location filename="../../forms/case_steps.py" line="248" />
       <source>Filed on</source>
       <translation>立案日期</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="183" />
+      <location filename="../../forms/case_steps.py" line="247" />
       <source>Filing number</source>
       <translation>立案编号</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="85" />
+      <location filename="../../forms/case_dialog.py" line="46" />
       <source>Filing or referral</source>
       <translation>立案或移交</translation>
     </message>
@@ -659,7 +664,7 @@
       <translation>办理案件…</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="186" />
+      <location filename="../../forms/case_steps.py" line="250" />
       <source>Handling department</source>
       <translation>承办部门</translation>
     </message>
@@ -704,7 +709,7 @@
       <translation>下发单位</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="245" />
+      <location filename="../../forms/case_steps.py" line="329" />
       <source>Joint re-check result</source>
       <translation>联合复查结果</translation>
     </message>
@@ -789,12 +794,12 @@
       <translation>图层数据源</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="239" />
+      <location filename="../../forms/case_steps.py" line="323" />
       <source>Legalised area</source>
       <translation>补办手续面积</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="84" />
+      <location filename="../../forms/case_dialog.py" line="45" />
       <source>Legality determination</source>
       <translation>合法性判定</translation>
     </message>
@@ -834,12 +839,12 @@
       <translation>已锁定</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="232" />
+      <location filename="../../forms/case_steps.py" line="302" />
       <source>Make it a post-closure patrol point</source>
       <translation>转为事后巡查点位</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="206" />
+      <location filename="../../forms/case_steps.py" line="275" />
       <source>Measures</source>
       <translation>整改措施</translation>
     </message>
@@ -944,7 +949,7 @@
       <translation>没有要打印的图斑。</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="208" />
+      <location filename="../../forms/case_steps.py" line="277" />
       <source>Note</source>
       <translation>说明</translation>
     </message>
@@ -1064,12 +1069,12 @@
       <translation>永久基本农田</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="121" />
+      <location filename="../../forms/case_steps.py" line="165" />
       <source>Photos</source>
       <translation>照片</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="425" />
+      <location filename="../../forms/case_dialog.py" line="222" />
       <source>Photos (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)</source>
       <translation>照片 (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)</translation>
     </message>
@@ -1109,7 +1114,7 @@
       <translation>图斑 {jcbh} 已保存。</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="256" />
+      <location filename="../../forms/case_dialog.py" line="61" />
       <source>Plot {jcbh} — status: {status}</source>
       <translation>图斑 {jcbh}，状态：{status}</translation>
     </message>
@@ -1229,27 +1234,27 @@
       <translation>QGIS 无法识别 EPSG:{srid}</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="236" />
+      <location filename="../../forms/case_steps.py" line="320" />
       <source>Re-inspected by</source>
       <translation>复核人</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="235" />
+      <location filename="../../forms/case_steps.py" line="319" />
       <source>Re-inspected on</source>
       <translation>复核日期</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="87" />
+      <location filename="../../forms/case_dialog.py" line="48" />
       <source>Re-inspection and close-out</source>
       <translation>复核与销号</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="240" />
+      <location filename="../../forms/case_steps.py" line="324" />
       <source>Re-inspection photos</source>
       <translation>复核照片</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="234" />
+      <location filename="../../forms/case_steps.py" line="318" />
       <source>Re-inspection result</source>
       <translation>复核结果</translation>
     </message>
@@ -1264,7 +1269,7 @@
       <translation>原因</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="161" />
+      <location filename="../../forms/case_steps.py" line="218" />
       <source>Reason for the revision</source>
       <translation>修改原因</translation>
     </message>
@@ -1279,7 +1284,7 @@
       <translation>上图入库号</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="225" />
+      <location filename="../../forms/case_steps.py" line="294" />
       <source>Record re-inspection</source>
       <translation>保存复核结果</translation>
     </message>
@@ -1289,7 +1294,7 @@
       <translation>记录 {record}：{reason}</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="86" />
+      <location filename="../../forms/case_dialog.py" line="47" />
       <source>Rectification</source>
       <translation>整改</translation>
     </message>
@@ -1299,12 +1304,12 @@
       <translation>红线区名称</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="176" />
+      <location filename="../../forms/case_steps.py" line="233" />
       <source>Refer to the department</source>
       <translation>移交主管部门</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="187" />
+      <location filename="../../forms/case_steps.py" line="251" />
       <source>Referred on</source>
       <translation>移交日期</translation>
     </message>
@@ -1349,12 +1354,12 @@
       <translation>报告人</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="182" />
+      <location filename="../../forms/case_steps.py" line="246" />
       <source>Responsible unit</source>
       <translation>责任单位</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="238" />
+      <location filename="../../forms/case_steps.py" line="322" />
       <source>Restored area</source>
       <translation>复耕面积</translation>
     </message>
@@ -1409,17 +1414,17 @@
       <translation>写入记录数</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="148" />
+      <location filename="../../forms/case_steps.py" line="192" />
       <source>Save determination</source>
       <translation>保存判定结果</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="112" />
+      <location filename="../../forms/case_steps.py" line="147" />
       <source>Save verification</source>
       <translation>保存核查结果</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="337" />
+      <location filename="../../forms/case_dialog.py" line="133" />
       <source>Saved.</source>
       <translation>已保存。</translation>
     </message>
@@ -1459,12 +1464,12 @@
       <translation>Shapefile 文件（GBK）</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="153" />
+      <location filename="../../forms/case_steps.py" line="210" />
       <source>Share covered by the approval</source>
       <translation>批文覆盖比例</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="114" />
+      <location filename="../../forms/case_steps.py" line="158" />
       <source>Site status</source>
       <translation>现场状态</translation>
     </message>
@@ -1484,7 +1489,7 @@
       <translation>阶段</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="204" />
+      <location filename="../../forms/case_steps.py" line="268" />
       <source>Start rectification</source>
       <translation>开始整改</translation>
     </message>
@@ -1519,7 +1524,7 @@
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="151" />
+      <location filename="../../forms/case_steps.py" line="208" />
       <source>Sub-type</source>
       <translation>子类</translation>
     </message>
@@ -1564,7 +1569,7 @@
       <translation>生成时间</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="207" />
+      <location filename="../../forms/case_steps.py" line="276" />
       <source>Task list made on</source>
       <translation>任务清单制定日期</translation>
     </message>
@@ -1664,7 +1669,7 @@
       <translation>默认投影带取自当前地图范围。建库后不能再更改。</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="154" />
+      <location filename="../../forms/case_steps.py" line="211" />
       <source>Title number (不动产权证号)</source>
       <translation>不动产权证号</translation>
     </message>
@@ -1724,7 +1729,7 @@
       <translation>城镇开发边界</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="115" />
+      <location filename="../../forms/case_steps.py" line="159" />
       <source>User of the land</source>
       <translation>用地主体</translation>
     </message>
@@ -1734,12 +1739,12 @@
       <translation>核查报告</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="120" />
+      <location filename="../../forms/case_steps.py" line="164" />
       <source>Verified on</source>
       <translation>核查日期</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="119" />
+      <location filename="../../forms/case_steps.py" line="163" />
       <source>Verifier</source>
       <translation>核查人</translation>
     </message>
@@ -1944,7 +1949,7 @@
       <translation>备案 {number} 覆盖图斑的 {share:.1%}</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="142" />
+      <location filename="../../forms/case_steps.py" line="186" />
       <source>from the field verification</source>
       <translation>取自外业核查</translation>
     </message>
@@ -2414,7 +2419,7 @@
       <translation>{code}：{count} 项待核实（见图斑的叠加分析结果）</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="446" />
+      <location filename="../../forms/case_dialog.py" line="243" />
       <source>{count} need checking (no position or time, or far from the plot).</source>
       <translation>{count} 张需核实（无位置或时间，或距图斑较远）。</translation>
     </message>
@@ -2424,7 +2429,7 @@
       <translation>超期 {count} 个</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="438" />
+      <location filename="../../forms/case_dialog.py" line="235" />
       <source>{count} photos attached.</source>
       <translation>已添加 {count} 张照片。</translation>
     </message>
@@ -2444,7 +2449,7 @@
       <translation>已将 {count} 个图斑写入 {folder}</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="441" />
+      <location filename="../../forms/case_dialog.py" line="238" />
       <source>{count} were attached already.</source>
       <translation>{count} 张此前已添加。</translation>
     </message>
