@@ -24,7 +24,7 @@
       <translation>实际用途</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="222" />
+      <location filename="../../forms/case_dialog.py" line="237" />
       <source>Add photos</source>
       <translation>添加照片</translation>
     </message>
@@ -94,7 +94,7 @@
       <translation>面积</translation>
     </message>
     <message>
-      <location filename="../../forms/plot_table_model.py" line="95" />
+      <location filename="../../forms/plot_table_model.py" line="103" />
       <source>Area (mu)</source>
       <translation>面积（亩）</translation>
     </message>
@@ -184,7 +184,7 @@
       <translation>案件面板</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="60" />
+      <location filename="../../forms/case_dialog.py" line="75" />
       <source>Case {jcbh}</source>
       <translation>案件 {jcbh}</translation>
     </message>
@@ -369,7 +369,7 @@
       <translation>录入天数</translation>
     </message>
     <message>
-      <location filename="../../forms/plot_table_model.py" line="98" />
+      <location filename="../../forms/plot_table_model.py" line="106" />
       <source>Days left</source>
       <translation>剩余天数</translation>
     </message>
@@ -394,7 +394,7 @@
       <translation>部门回复期限</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="71" />
+      <location filename="../../forms/case_dialog.py" line="86" />
       <source>Department reply due {date}</source>
       <translation>部门回复期限：{date}</translation>
     </message>
@@ -439,7 +439,7 @@
       <translation>判定结果</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="65" />
+      <location filename="../../forms/case_dialog.py" line="80" />
       <source>Determination: {category} {subtype}</source>
       <translation>判定结果：{category} {subtype}</translation>
     </message>
@@ -599,7 +599,7 @@
       <translation>字段对应：{mapping}</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="44" />
+      <location filename="../../forms/case_dialog.py" line="53" />
       <source>Field verification</source>
       <translation>外业核查</translation>
     </message>
@@ -644,7 +644,7 @@
       <translation>立案编号</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="46" />
+      <location filename="../../forms/case_dialog.py" line="55" />
       <source>Filing or referral</source>
       <translation>立案或移交</translation>
     </message>
@@ -799,7 +799,7 @@
       <translation>补办手续面积</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="45" />
+      <location filename="../../forms/case_dialog.py" line="54" />
       <source>Legality determination</source>
       <translation>合法性判定</translation>
     </message>
@@ -959,6 +959,11 @@
       <translation>无可显示的内容。</translation>
     </message>
     <message>
+      <location filename="../../forms/plot_table_model.py" line="108" />
+      <source>Official area: ellipsoidal (椭球面积), in mu</source>
+      <translation>面积：椭球面积（亩）</translation>
+    </message>
+    <message>
       <location filename="../../plugin/processing/holiday_calendar.py" line="76" />
       <source>Official holiday calendar</source>
       <translation>法定节假日安排</translation>
@@ -1074,7 +1079,7 @@
       <translation>照片</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="222" />
+      <location filename="../../forms/case_dialog.py" line="237" />
       <source>Photos (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)</source>
       <translation>照片 (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)</translation>
     </message>
@@ -1114,7 +1119,7 @@
       <translation>图斑 {jcbh} 已保存。</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="61" />
+      <location filename="../../forms/case_dialog.py" line="76" />
       <source>Plot {jcbh} — status: {status}</source>
       <translation>图斑 {jcbh}，状态：{status}</translation>
     </message>
@@ -1244,7 +1249,7 @@
       <translation>复核日期</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="48" />
+      <location filename="../../forms/case_dialog.py" line="57" />
       <source>Re-inspection and close-out</source>
       <translation>复核与销号</translation>
     </message>
@@ -1294,7 +1299,7 @@
       <translation>记录 {record}：{reason}</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="47" />
+      <location filename="../../forms/case_dialog.py" line="56" />
       <source>Rectification</source>
       <translation>整改</translation>
     </message>
@@ -1424,7 +1429,7 @@
       <translation>保存核查结果</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="133" />
+      <location filename="../../forms/case_dialog.py" line="148" />
       <source>Saved.</source>
       <translation>已保存。</translation>
     </message>
@@ -2044,7 +2049,7 @@
       <translation>只有判定为违法的才能立案或移交；当前判定为{category}</translation>
     </message>
     <message>
-      <location filename="../../forms/plot_table_model.py" line="100" />
+      <location filename="../../forms/plot_table_model.py" line="109" />
       <source>overdue {days}</source>
       <translation>超期 {days} 天</translation>
     </message>
@@ -2419,7 +2424,7 @@
       <translation>{code}：{count} 项待核实（见图斑的叠加分析结果）</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="243" />
+      <location filename="../../forms/case_dialog.py" line="258" />
       <source>{count} need checking (no position or time, or far from the plot).</source>
       <translation>{count} 张需核实（无位置或时间，或距图斑较远）。</translation>
     </message>
@@ -2429,7 +2434,7 @@
       <translation>超期 {count} 个</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="235" />
+      <location filename="../../forms/case_dialog.py" line="250" />
       <source>{count} photos attached.</source>
       <translation>已添加 {count} 张照片。</translation>
     </message>
@@ -2449,7 +2454,7 @@
       <translation>已将 {count} 个图斑写入 {folder}</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="238" />
+      <location filename="../../forms/case_dialog.py" line="253" />
       <source>{count} were attached already.</source>
       <translation>{count} 张此前已添加。</translation>
     </message>
@@ -2469,7 +2474,7 @@
       <translation>{key} 应为 {allowed} 之一（当前为 {value}）</translation>
     </message>
     <message>
-      <location filename="../../forms/plot_table_model.py" line="101" />
+      <location filename="../../forms/plot_table_model.py" line="110" />
       <source>{kind} deadline: {date}</source>
       <translation>{kind}期限：{date}</translation>
     </message>
