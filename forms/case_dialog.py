@@ -11,9 +11,12 @@ from qgis.PyQt.QtWidgets import (
     QFileDialog,
     QFrame,
     QLabel,
+    QListWidget,
+    QPushButton,
     QScrollArea,
     QTabWidget,
     QVBoxLayout,
+    QWidget,
 )
 
 from ..cases import workflow
@@ -21,6 +24,7 @@ from ..cases.errors import CaseDatabaseError
 from ..cases.photos import add_photos, describe_flags, list_photos
 from ..cases.recorded_steps import recorded_steps
 from ..toolbelt.i18n import tr
+from .attachment_dialog import AttachmentDialog
 from .case_steps import READ_ONLY_STYLE, CaseSteps, date_of, text_of
 from .messages import error_text
 
@@ -55,6 +59,7 @@ class CaseDialog(CaseSteps, QDialog):
             (self._handling_tab(), tr("Filing or referral")),
             (self._rectification_tab(), tr("Rectification")),
             (self._closeout_tab(), tr("Re-inspection and close-out")),
+            (self._documents_tab(), tr("Documents")),
         ):
             scroll = QScrollArea()  # a long tab scrolls instead of squeezing its lists
             scroll.setWidgetResizable(True)
@@ -117,6 +122,7 @@ class CaseDialog(CaseSteps, QDialog):
                 f"{item.decided_by or ''} {item.revision_reason or ''}".strip()
             )
         self._show_photos()
+        self._show_attachments()
 
     def _show_photos(self) -> None:
         self.photos.clear()
@@ -134,6 +140,56 @@ class CaseDialog(CaseSteps, QDialog):
             )
             target = self.reinspection_photos if photo.purpose == "复核" else self.photos
             target.addItem(text.strip())
+
+    # -- documents bound in the dossier ---------------------------------------------------
+
+    def _documents_tab(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.attachments = QListWidget()
+        self.attach_button = QPushButton(tr("Attach document…"))
+        self.attach_button.clicked.connect(self._attach_document)
+        layout.addWidget(QLabel(tr("Scans bound in the dossier (批文, 备案, 立案文书 …)")))
+        layout.addWidget(self.attachments, 1)
+        layout.addWidget(self.attach_button)
+        return page
+
+    def _show_attachments(self) -> None:
+        self.attachments.clear()
+        try:
+            from ..cases.attachments import list_attachments
+        except ImportError:
+            return
+        for item in list_attachments(self.store, self.state.case_id):
+            fields = ("kind", "title", "doc_number", "author", "doc_date")
+            values = [_field(item, name) for name in fields]
+            self.attachments.addItem("  ".join(str(v) for v in values if v))
+
+    def _attach_document(self) -> None:
+        form = AttachmentDialog(self)
+        if form.exec() == QDialog.DialogCode.Accepted:
+            self.attach_document(**form.values())
+        form.deleteLater()
+
+    def attach_document(self, path: str, **values) -> None:
+        """Store a scan on the case (``cases.attachments.add_attachment``)."""
+        try:
+            from ..cases.attachments import add_attachment
+        except ImportError:
+            self._say(tr("Documents cannot be attached with this version."), "#b03a2e")
+            return
+        try:
+            add_attachment(self.store, self.state.case_id, path, **values)
+        except CaseDatabaseError as error:
+            self._say(error_text(error), "#b03a2e")
+            return
+        self._say(tr("Document attached."), "#1e8449")
+        self._show_attachments()
+        self.changed.emit()
+
+    def _say(self, text: str, colour: str) -> None:
+        self.message.setStyleSheet(f"color: {colour}")
+        self.message.setText(text)
 
     # -- actions -------------------------------------------------------------------------
 
@@ -263,3 +319,8 @@ class CaseDialog(CaseSteps, QDialog):
         self.message.setText(" ".join(notes))
         self._show_photos()
         self.changed.emit()
+
+
+def _field(item, name: str):
+    """A field of a listed attachment (a record with attributes, or a mapping)."""
+    return item.get(name) if isinstance(item, dict) else getattr(item, name, None)

@@ -24,7 +24,7 @@
       <translation>实际用途</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="237" />
+      <location filename="../../forms/case_dialog.py" line="293" />
       <source>Add photos</source>
       <translation>添加照片</translation>
     </message>
@@ -119,6 +119,16 @@
       <translation>在案件库中将图层指定为内业比对的某一图层类别：保存图层数据源及该类别各字段对应的字段名，每次打开案件库时自动恢复。FIELDS 为 JSON，类别字段 → 图层字段，例如 {{"code": "DLBM", "name": "DLMC"}}；未列出的字段按常用字段名查找。没有坐标参考系的图层不予接受。各图层类别及其字段：{roles}</translation>
     </message>
     <message>
+      <location filename="../../forms/attachment_dialog.py" line="32" />
+      <source>Attach document</source>
+      <translation>添加卷宗材料</translation>
+    </message>
+    <message>
+      <location filename="../../forms/case_dialog.py" line="150" />
+      <source>Attach document…</source>
+      <translation>添加卷宗材料…</translation>
+    </message>
+    <message>
       <location filename="../../plugin/main.py" line="653" />
       <source>Audit trail</source>
       <translation>审计日志</translation>
@@ -154,6 +164,11 @@
       <translation>将表达式选中图斑的文书装订为一份卷宗：封面、带页码的目录、按固定顺序排列的文书、备考表。</translation>
     </message>
     <message>
+      <location filename="../../forms/attachment_dialog.py" line="36" />
+      <source>Browse…</source>
+      <translation>浏览…</translation>
+    </message>
+    <message>
       <location filename="../../plugin/processing/create_database.py" line="43" />
       <source>CRS</source>
       <translation>坐标参考系</translation>
@@ -184,7 +199,7 @@
       <translation>案件面板</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="75" />
+      <location filename="../../forms/case_dialog.py" line="80" />
       <source>Case {jcbh}</source>
       <translation>案件 {jcbh}</translation>
     </message>
@@ -237,6 +252,11 @@
       <location filename="../../forms/print_dialog.py" line="66" />
       <source>Choose the output folder.</source>
       <translation>请选择输出文件夹。</translation>
+    </message>
+    <message>
+      <location filename="../../forms/attachment_dialog.py" line="90" />
+      <source>Choose the scanned file.</source>
+      <translation>请选择扫描件文件。</translation>
     </message>
     <message>
       <location filename="../../forms/case_dock.py" line="79" />
@@ -394,7 +414,7 @@
       <translation>部门回复期限</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="86" />
+      <location filename="../../forms/case_dialog.py" line="91" />
       <source>Department reply due {date}</source>
       <translation>部门回复期限：{date}</translation>
     </message>
@@ -439,7 +459,7 @@
       <translation>判定结果</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="80" />
+      <location filename="../../forms/case_dialog.py" line="85" />
       <source>Determination: {category} {subtype}</source>
       <translation>判定结果：{category} {subtype}</translation>
     </message>
@@ -447,6 +467,21 @@
       <location filename="../../forms/print_dialog.py" line="52" />
       <source>Document</source>
       <translation>文书</translation>
+    </message>
+    <message>
+      <location filename="../../forms/case_dialog.py" line="186" />
+      <source>Document attached.</source>
+      <translation>材料已添加。</translation>
+    </message>
+    <message>
+      <location filename="../../forms/attachment_dialog.py" line="59" />
+      <source>Document date</source>
+      <translation>成文日期</translation>
+    </message>
+    <message>
+      <location filename="../../forms/attachment_dialog.py" line="57" />
+      <source>Document number (文号)</source>
+      <translation>文号</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/print_documents.py" line="34" />
@@ -462,6 +497,11 @@
       <location filename="../../forms/settings_page.py" line="28" />
       <source>Documents and reports</source>
       <translation>文书与报告</translation>
+    </message>
+    <message>
+      <location filename="../../forms/case_dialog.py" line="179" />
+      <source>Documents cannot be attached with this version.</source>
+      <translation>当前版本不能添加卷宗材料。</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/print_documents.py" line="44" />
@@ -599,7 +639,7 @@
       <translation>字段对应：{mapping}</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="53" />
+      <location filename="../../forms/case_dialog.py" line="57" />
       <source>Field verification</source>
       <translation>外业核查</translation>
     </message>
@@ -619,7 +659,7 @@
       <translation>图层类别字段（JSON）</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="62" />
+      <location filename="../../forms/attachment_dialog.py" line="54" />
       <source>File</source>
       <translation>文件</translation>
     </message>
@@ -644,7 +684,7 @@
       <translation>立案编号</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="55" />
+      <location filename="../../forms/case_dialog.py" line="59" />
       <source>Filing or referral</source>
       <translation>立案或移交</translation>
     </message>
@@ -657,6 +697,16 @@
       <location filename="../../plugin/processing/import_plots.py" line="77" />
       <source>Geometries repaired</source>
       <translation>修复几何数</translation>
+    </message>
+    <message>
+      <location filename="../../forms/attachment_dialog.py" line="96" />
+      <source>Give the document's title.</source>
+      <translation>请填写材料题名。</translation>
+    </message>
+    <message>
+      <location filename="../../forms/attachment_dialog.py" line="94" />
+      <source>Give the kind of document.</source>
+      <translation>请填写材料类别。</translation>
     </message>
     <message>
       <location filename="../../plugin/main.py" line="137" />
@@ -709,12 +759,17 @@
       <translation>下发单位</translation>
     </message>
     <message>
+      <location filename="../../forms/attachment_dialog.py" line="58" />
+      <source>Issued by (责任者)</source>
+      <translation>责任者</translation>
+    </message>
+    <message>
       <location filename="../../forms/case_steps.py" line="329" />
       <source>Joint re-check result</source>
       <translation>联合复查结果</translation>
     </message>
     <message>
-      <location filename="../../forms/import_report_dialog.py" line="50" />
+      <location filename="../../forms/attachment_dialog.py" line="55" />
       <source>Kind</source>
       <translation>类别</translation>
     </message>
@@ -744,7 +799,7 @@
       <translation>卫片执法案件</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/provider.py" line="34" />
+      <location filename="../../plugin/processing/provider.py" line="50" />
       <source>LandCase land enforcement cases</source>
       <translation>卫片执法与违法用地巡查案件</translation>
     </message>
@@ -799,7 +854,7 @@
       <translation>补办手续面积</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="54" />
+      <location filename="../../forms/case_dialog.py" line="58" />
       <source>Legality determination</source>
       <translation>合法性判定</translation>
     </message>
@@ -1049,6 +1104,11 @@
       <translation>覆盖已有文件</translation>
     </message>
     <message>
+      <location filename="../../forms/attachment_dialog.py" line="35" />
+      <source>PDF, JPEG or PNG scan</source>
+      <translation>PDF、JPEG 或 PNG 扫描件</translation>
+    </message>
+    <message>
       <location filename="../../plugin/processing/statistics_algorithms.py" line="96" />
       <source>Pages of the monthly report</source>
       <translation>月报页数</translation>
@@ -1079,7 +1139,7 @@
       <translation>照片</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="237" />
+      <location filename="../../forms/case_dialog.py" line="293" />
       <source>Photos (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)</source>
       <translation>照片 (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)</translation>
     </message>
@@ -1119,7 +1179,7 @@
       <translation>图斑 {jcbh} 已保存。</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="76" />
+      <location filename="../../forms/case_dialog.py" line="81" />
       <source>Plot {jcbh} — status: {status}</source>
       <translation>图斑 {jcbh}，状态：{status}</translation>
     </message>
@@ -1249,7 +1309,7 @@
       <translation>复核日期</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="57" />
+      <location filename="../../forms/case_dialog.py" line="61" />
       <source>Re-inspection and close-out</source>
       <translation>复核与销号</translation>
     </message>
@@ -1299,7 +1359,7 @@
       <translation>记录 {record}：{reason}</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="56" />
+      <location filename="../../forms/case_dialog.py" line="60" />
       <source>Rectification</source>
       <translation>整改</translation>
     </message>
@@ -1429,9 +1489,19 @@
       <translation>保存核查结果</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="148" />
+      <location filename="../../forms/case_dialog.py" line="204" />
       <source>Saved.</source>
       <translation>已保存。</translation>
+    </message>
+    <message>
+      <location filename="../../forms/attachment_dialog.py" line="75" />
+      <source>Scans (*.pdf *.jpg *.jpeg *.png *.PDF *.JPG *.PNG)</source>
+      <translation>扫描件 (*.pdf *.jpg *.jpeg *.png *.PDF *.JPG *.PNG)</translation>
+    </message>
+    <message>
+      <location filename="../../forms/case_dialog.py" line="152" />
+      <source>Scans bound in the dossier (批文, 备案, 立案文书 …)</source>
+      <translation>装订入卷宗的扫描件（批文、备案、立案文书等）</translation>
     </message>
     <message>
       <location filename="../../forms/case_dock.py" line="83" />
@@ -1604,6 +1674,11 @@
       <translation>审计日志完整：已校验 {count} 条记录。</translation>
     </message>
     <message>
+      <location filename="../../forms/attachment_dialog.py" line="99" />
+      <source>The document date {value} is not a date (YYYY-MM-DD).</source>
+      <translation>成文日期 {value} 不是有效日期（YYYY-MM-DD）。</translation>
+    </message>
+    <message>
       <location filename="../../plugin/processing/import_plots.py" line="172" />
       <source>The field mapping cannot be used: {problems}</source>
       <translation>字段对应无法使用：{problems}</translation>
@@ -1672,6 +1747,11 @@
       <location filename="../../forms/new_database_dialog.py" line="40" />
       <source>The zone suggested is the one of the current map extent. It cannot be changed later.</source>
       <translation>默认投影带取自当前地图范围。建库后不能再更改。</translation>
+    </message>
+    <message>
+      <location filename="../../forms/attachment_dialog.py" line="56" />
+      <source>Title</source>
+      <translation>题名</translation>
     </message>
     <message>
       <location filename="../../forms/case_steps.py" line="211" />
@@ -2424,7 +2504,7 @@
       <translation>{code}：{count} 项待核实（见图斑的叠加分析结果）</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="258" />
+      <location filename="../../forms/case_dialog.py" line="314" />
       <source>{count} need checking (no position or time, or far from the plot).</source>
       <translation>{count} 张需核实（无位置或时间，或距图斑较远）。</translation>
     </message>
@@ -2434,7 +2514,7 @@
       <translation>超期 {count} 个</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="250" />
+      <location filename="../../forms/case_dialog.py" line="306" />
       <source>{count} photos attached.</source>
       <translation>已添加 {count} 张照片。</translation>
     </message>
@@ -2454,7 +2534,7 @@
       <translation>已将 {count} 个图斑写入 {folder}</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="253" />
+      <location filename="../../forms/case_dialog.py" line="309" />
       <source>{count} were attached already.</source>
       <translation>{count} 张此前已添加。</translation>
     </message>
@@ -2487,6 +2567,11 @@
       <location filename="../../plugin/main.py" line="507" />
       <source>{made} documents made, {kept} already up to date, in {folder}.</source>
       <translation>已在 {folder} 中生成 {made} 份文书，{kept} 份无需更新。</translation>
+    </message>
+    <message>
+      <location filename="../../forms/attachment_dialog.py" line="92" />
+      <source>{name} is not a PDF, JPEG or PNG file.</source>
+      <translation>{name} 不是 PDF、JPEG 或 PNG 文件。</translation>
     </message>
     <message>
       <location filename="../../forms/new_database_dialog.py" line="73" />
