@@ -46,7 +46,8 @@ class CaseDialog(CaseSteps, QDialog):
     def __init__(self, store, plot_id: int, user: str = "", parent=None):
         super().__init__(parent)
         self.store, self.plot_id, self.user = store, plot_id, user
-        self.setMinimumSize(680, 680)
+        self.setMinimumSize(640, 560)  # long tabs scroll
+        self.resize(700, 680)
         self.setStyleSheet(READ_ONLY_STYLE)
         self.header = QLabel()
         self.header.setWordWrap(True)
@@ -182,6 +183,9 @@ class CaseDialog(CaseSteps, QDialog):
             add_attachment(self.store, self.state.case_id, path, **values)
         except CaseDatabaseError as error:
             self._say(error_text(error), "#b03a2e")
+            return
+        except OSError:
+            self._say(tr("{path} could not be read.").format(path=path), "#b03a2e")
             return
         self._say(tr("Document attached."), "#1e8449")
         self._show_attachments()

@@ -24,7 +24,7 @@
       <translation>实际用途</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="293" />
+      <location filename="../../forms/case_dialog.py" line="297" />
       <source>Add photos</source>
       <translation>添加照片</translation>
     </message>
@@ -124,7 +124,7 @@
       <translation>添加卷宗材料</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="150" />
+      <location filename="../../forms/case_dialog.py" line="151" />
       <source>Attach document…</source>
       <translation>添加卷宗材料…</translation>
     </message>
@@ -199,7 +199,7 @@
       <translation>案件面板</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="80" />
+      <location filename="../../forms/case_dialog.py" line="81" />
       <source>Case {jcbh}</source>
       <translation>案件 {jcbh}</translation>
     </message>
@@ -414,7 +414,7 @@
       <translation>部门回复期限</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="91" />
+      <location filename="../../forms/case_dialog.py" line="92" />
       <source>Department reply due {date}</source>
       <translation>部门回复期限：{date}</translation>
     </message>
@@ -459,7 +459,7 @@
       <translation>判定结果</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="85" />
+      <location filename="../../forms/case_dialog.py" line="86" />
       <source>Determination: {category} {subtype}</source>
       <translation>判定结果：{category} {subtype}</translation>
     </message>
@@ -469,7 +469,7 @@
       <translation>文书</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="186" />
+      <location filename="../../forms/case_dialog.py" line="190" />
       <source>Document attached.</source>
       <translation>材料已添加。</translation>
     </message>
@@ -499,7 +499,7 @@
       <translation>文书与报告</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="179" />
+      <location filename="../../forms/case_dialog.py" line="180" />
       <source>Documents cannot be attached with this version.</source>
       <translation>当前版本不能添加卷宗材料。</translation>
     </message>
@@ -639,7 +639,7 @@
       <translation>字段对应：{mapping}</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="57" />
+      <location filename="../../forms/case_dialog.py" line="58" />
       <source>Field verification</source>
       <translation>外业核查</translation>
     </message>
@@ -684,7 +684,7 @@
       <translation>立案编号</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="59" />
+      <location filename="../../forms/case_dialog.py" line="60" />
       <source>Filing or referral</source>
       <translation>立案或移交</translation>
     </message>
@@ -854,7 +854,7 @@
       <translation>补办手续面积</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="58" />
+      <location filename="../../forms/case_dialog.py" line="59" />
       <source>Legality determination</source>
       <translation>合法性判定</translation>
     </message>
@@ -1139,7 +1139,7 @@
       <translation>照片</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="293" />
+      <location filename="../../forms/case_dialog.py" line="297" />
       <source>Photos (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)</source>
       <translation>照片 (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)</translation>
     </message>
@@ -1179,7 +1179,7 @@
       <translation>图斑 {jcbh} 已保存。</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="81" />
+      <location filename="../../forms/case_dialog.py" line="82" />
       <source>Plot {jcbh} — status: {status}</source>
       <translation>图斑 {jcbh}，状态：{status}</translation>
     </message>
@@ -1309,7 +1309,7 @@
       <translation>复核日期</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="61" />
+      <location filename="../../forms/case_dialog.py" line="62" />
       <source>Re-inspection and close-out</source>
       <translation>复核与销号</translation>
     </message>
@@ -1359,7 +1359,7 @@
       <translation>记录 {record}：{reason}</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="60" />
+      <location filename="../../forms/case_dialog.py" line="61" />
       <source>Rectification</source>
       <translation>整改</translation>
     </message>
@@ -1489,7 +1489,7 @@
       <translation>保存核查结果</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="204" />
+      <location filename="../../forms/case_dialog.py" line="208" />
       <source>Saved.</source>
       <translation>已保存。</translation>
     </message>
@@ -1499,7 +1499,7 @@
       <translation>扫描件 (*.pdf *.jpg *.jpeg *.png *.PDF *.JPG *.PNG)</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="152" />
+      <location filename="../../forms/case_dialog.py" line="153" />
       <source>Scans bound in the dossier (批文, 备案, 立案文书 …)</source>
       <translation>装订入卷宗的扫描件（批文、备案、立案文书等）</translation>
     </message>
@@ -2504,7 +2504,7 @@
       <translation>{code}：{count} 项待核实（见图斑的叠加分析结果）</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="314" />
+      <location filename="../../forms/case_dialog.py" line="318" />
       <source>{count} need checking (no position or time, or far from the plot).</source>
       <translation>{count} 张需核实（无位置或时间，或距图斑较远）。</translation>
     </message>
@@ -2514,7 +2514,7 @@
       <translation>超期 {count} 个</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="306" />
+      <location filename="../../forms/case_dialog.py" line="310" />
       <source>{count} photos attached.</source>
       <translation>已添加 {count} 张照片。</translation>
     </message>
@@ -2534,7 +2534,7 @@
       <translation>已将 {count} 个图斑写入 {folder}</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="309" />
+      <location filename="../../forms/case_dialog.py" line="313" />
       <source>{count} were attached already.</source>
       <translation>{count} 张此前已添加。</translation>
     </message>
@@ -2582,6 +2582,11 @@
       <location filename="../../cases/errors.py" line="57" />
       <source>{path} already exists; it was not overwritten.</source>
       <translation>{path} 已存在，未被覆盖。</translation>
+    </message>
+    <message>
+      <location filename="../../forms/case_dialog.py" line="188" />
+      <source>{path} could not be read.</source>
+      <translation>无法读取 {path}。</translation>
     </message>
     <message>
       <location filename="../../forms/settings_page.py" line="71" />
