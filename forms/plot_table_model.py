@@ -427,6 +427,8 @@ def natural_key(text: str) -> tuple:
     """ "12" → ("", 12, ""), "A10" → ("A", 10, ""): texts at even places, numbers at odd
     places, so keys compare element by element; a number (starting with "") comes before
     any text, and numbers compare by value."""
+    if text.isdecimal():  # most plot numbers: the key the split below gives, quicker
+        return ("", int(text), "")
     parts = _DIGITS.split(text)
     parts[1::2] = map(int, parts[1::2])
     return tuple(parts)
