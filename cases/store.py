@@ -468,7 +468,10 @@ class CaseStore:
         field_mapping: tuple[str, dict] | None = None,
     ) -> list[int]:
         """One import: the batch (created when new, reused when the same batch comes
-        again), its plots with their cases, and the field mapping to offer next time."""
+        again), its plots with their cases, and the field mapping to offer next time.
+        A batch that brings no plot leaves nothing behind: no batch row, no mapping."""
+        if not plots:
+            return []
         with self.transaction() as db:
             batch_id = self.batch_id(name)
             if batch_id is None:

@@ -314,3 +314,17 @@ def test_polygon_z_shapefiles_import_in_two_dimensions(tmp_path):
     store = CaseStore.create(tmp_path / "s.sqlite", 4549)
     report = _import(store, tmp_path / "z.shp")
     assert report.imported == 1 and store.plot_geometry(store.list_plots()[0].plot_id).area == 1250
+
+
+def test_a_batch_that_imports_nothing_leaves_no_batch_row(tmp_path):
+    from landcase.cases.intake import SourceRow
+
+    store = CaseStore.create(tmp_path / "s.sqlite", 4549)
+    rows = [
+        SourceRow(1, {"JCBH": None}, shapely.box(500_000, 3_400_000, 500_040, 3_400_040)),
+        SourceRow(2, {"JCBH": "E-1"}, None),
+    ]
+    report = import_batch(store, rows, {"jcbh": "JCBH"}, "空批次", "empty.shp")
+    assert report.imported == 0 and report.count(REJECTED) == 2
+    assert store.batch_id("空批次") is None and store.batch_names() == []
+    assert store.audit_entries() == []  # nothing was written at all
