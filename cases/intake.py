@@ -18,6 +18,7 @@ from pathlib import Path
 import shapely
 
 from .errors import N_
+from .field_mapping import source_fields_of
 from .store import CaseStore, NewPlot
 
 REJECTED, REPAIRED, DUPLICATE, OVERLAP = "rejected", "repaired", "duplicate", "overlap"
@@ -106,6 +107,7 @@ def prepare(
     plots: list[tuple[int, NewPlot]] = []
     issues: list[Issue] = []
     seen: dict[str, int] = {}
+    mapping = source_fields_of(mapping)
     mapped = set(mapping.values())
     for source in rows:
         values = {attribute: source.attributes.get(name) for attribute, name in mapping.items()}

@@ -256,3 +256,45 @@ def test_holiday_calendar_for_a_year_the_package_does_not_know(plugin_provider, 
     # Thursday 2026-12-31 + 1 working day skips the 元旦 holiday (Fri 1 Jan) and the weekend
     assert add_working_days(store, "2026-12-31", 1).isoformat() == "2027-01-04"
     assert add_working_days(store, "2027-02-05", 1).isoformat() == "2027-02-06"  # a Saturday
+
+
+def test_importplots_field_map_takes_national_names_and_lists_them(
+    plugin_provider, demo_sample, tmp_path
+):
+    import processing
+    from qgis.core import QgsApplication, QgsProcessingException
+
+    algorithm = QgsApplication.processingRegistry().algorithmById("landcase:importplots")
+    help_text = algorithm.shortHelpString()
+    assert "jcbh = JCBH, 监测编号" in help_text and "jcmj = JCMJ, 监测面积" in help_text
+    assert "xzqdm = XZQDM, 行政区代码" in help_text and "jcmj_unit" in help_text
+
+    database = tmp_path / "station.sqlite"
+    CaseStore.create(database, 4549).close()
+    source = str(demo_sample / "batch" / "wpzf_2026_01.shp")
+    with pytest.raises(QgsProcessingException) as raised:
+        processing.run(
+            "landcase:importplots",
+            {
+                "DATABASE": str(database),
+                "INPUT": source,
+                "BATCH": "b",
+                "FIELD_MAP": '{"BIANHAO": "JCBH"}',
+            },
+        )
+    assert "BIANHAO" in str(raised.value) and "jcbh = JCBH, 监测编号" in str(raised.value)
+    store = CaseStore.open(database)
+    assert store.plot_count() == 0 and store.batch_id("b") is None
+    store.close()
+
+    result = processing.run(
+        "landcase:importplots",
+        {
+            "DATABASE": str(database),
+            "INPUT": source,
+            "BATCH": "b",
+            "FIELD_MAP": '{"监测编号": "JCBH", "jcmj": "JCMJ", "XZQMC": "XZQMC", "面积单位": "亩"}',
+        },
+    )
+    store = CaseStore.open(database)
+    assert result["IMPORTED"] == store.plot_count() > 400

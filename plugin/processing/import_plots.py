@@ -16,7 +16,13 @@ from qgis.core import (
 
 from ...cases import CaseDatabaseError
 from ...cases.errors import N_
-from ...cases.field_mapping import fields_signature, suggest_mapping, validate_mapping
+from ...cases.field_mapping import (
+    accepted_names_text,
+    fields_signature,
+    mapping_problems,
+    normalise_mapping,
+    suggest_mapping,
+)
 from ...cases.intake import DUPLICATE, OVERLAP, REJECTED, REPAIRED
 from ...forms.messages import error_text
 from ...layers.batch_import import import_layer
@@ -46,13 +52,23 @@ class ImportPlotsAlgorithm(LandCaseAlgorithm):
     GROUP_NAME = N_("Plots")
 
     def shortHelpString(self) -> str:  # noqa: N802 (Qt API)
-        return tr(
-            "Registers an issued batch of plots (shapefile, zipped shapefile, GeoPackage, "
-            "GeoJSON or a project layer) in a case database, in one transaction. The DBF "
-            "encoding is taken from the .cpg or detected (GBK/GB18030 or UTF-8); national "
-            "field names are recognised, FIELD_MAP (JSON, plot field → source field) "
-            "overrides them. Invalid geometries are repaired, plots already registered are "
-            "skipped, overlaps are flagged. An import report CSV is written beside the database."
+        return (
+            tr(
+                "Registers an issued batch of plots (shapefile, zipped shapefile, GeoPackage, "
+                "GeoJSON or a project layer) in a case database, in one transaction. The DBF "
+                "encoding is taken from the .cpg or detected (GBK/GB18030 or UTF-8); national "
+                "field names are recognised, FIELD_MAP (JSON, plot field → source field) "
+                "overrides them. Invalid geometries are repaired, plots already registered are "
+                "skipped, overlaps are flagged. An import report CSV is written beside the database."
+            )
+            + "\n\n"
+            + tr(
+                "FIELD_MAP keys, case-insensitive (each line: the key, then the other names it "
+                "accepts); jcmj_unit is the unit of the issued area (亩 or m²), guessed from the "
+                "values when not given. Example:"
+            )
+            + '\n{"监测编号": "BH", "JCMJ": "MJ", "jcmj_unit": "m²"}\n'
+            + accepted_names_text()
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802 (Qt API)
@@ -159,18 +175,26 @@ class ImportPlotsAlgorithm(LandCaseAlgorithm):
         saved = store.saved_field_mapping(fields_signature(names))
         if saved:
             mapping.update(saved)
+        problems = []
         if text:
             try:
-                mapping.update(json.loads(text))
+                given = json.loads(text)
             except json.JSONDecodeError as error:
                 raise QgsProcessingException(
                     tr("FIELD_MAP is not valid JSON: {error}").format(error=error)
                 ) from error
-        problems = validate_mapping(mapping, names)
+            if not isinstance(given, dict):
+                raise QgsProcessingException(
+                    tr("FIELD_MAP must be a JSON object: plot field → source field.")
+                )
+            given, problems = normalise_mapping(given)
+            mapping.update(given)
+        if not problems:
+            problems = mapping_problems(mapping, names)
         if problems:
             raise QgsProcessingException(
                 tr("The field mapping cannot be used: {problems}").format(
-                    problems="; ".join(problems)
+                    problems="; ".join(problem.text(tr) for problem in problems)
                 )
             )
         return mapping

@@ -9,6 +9,21 @@
       <translation>卫片执法(&amp;L)</translation>
     </message>
     <message>
+      <location filename="../../cases/field_mapping.py" line="123" />
+      <source>'{key}' and '{other}' both stand for {attribute}</source>
+      <translation>“{key}”与“{other}”都指 {attribute}</translation>
+    </message>
+    <message>
+      <location filename="../../cases/field_mapping.py" line="115" />
+      <source>'{key}' is not a plot field; accepted names: {accepted}</source>
+      <translation>“{key}”不是图斑字段；可用的名称：{accepted}</translation>
+    </message>
+    <message>
+      <location filename="../../cases/field_mapping.py" line="134" />
+      <source>'{unit}' is not a unit of 监测面积: use 亩 or m²</source>
+      <translation>“{unit}”不是监测面积的单位：请用 亩 或 m²</translation>
+    </message>
+    <message>
       <location filename="../../forms/case_dock.py" line="219" />
       <source>(none)</source>
       <translation>（无）</translation>
@@ -139,7 +154,7 @@
       <translation>批次（名称或编号）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="61" />
+      <location filename="../../plugin/processing/import_plots.py" line="77" />
       <source>Batch name</source>
       <translation>批次名称</translation>
     </message>
@@ -349,7 +364,7 @@
       <translation>发现日期</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="64" />
+      <location filename="../../plugin/processing/import_plots.py" line="80" />
       <source>Date the batch was received (YYYY-MM-DD)</source>
       <translation>批次接收日期（YYYY-MM-DD）</translation>
     </message>
@@ -479,7 +494,7 @@
       <translation>重复</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="79" />
+      <location filename="../../plugin/processing/import_plots.py" line="95" />
       <source>Duplicates skipped</source>
       <translation>跳过重复数</translation>
     </message>
@@ -559,9 +574,19 @@
       <translation>FIELDS 必须是 JSON 对象，例如 {{"code": "DLBM"}}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="167" />
+      <location filename="../../plugin/processing/import_plots.py" line="184" />
       <source>FIELD_MAP is not valid JSON: {error}</source>
       <translation>FIELD_MAP 不是有效的 JSON：{error}</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/import_plots.py" line="65" />
+      <source>FIELD_MAP keys, case-insensitive (each line: the key, then the other names it accepts); jcmj_unit is the unit of the issued area (亩 or m²), guessed from the values when not given. Example:</source>
+      <translation>FIELD_MAP 的键不区分大小写（每行：键，及其可用的其他名称）；jcmj_unit 是下发监测面积的单位（亩 或 m²），未给出时按数值推断。示例：</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/import_plots.py" line="188" />
+      <source>FIELD_MAP must be a JSON object: plot field → source field.</source>
+      <translation>FIELD_MAP 须为 JSON 对象：图斑字段 → 源数据字段。</translation>
     </message>
     <message>
       <location filename="../../cases/overlay_records.py" line="138" />
@@ -584,12 +609,12 @@
       <translation>保护图斑编号</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="72" />
+      <location filename="../../plugin/processing/import_plots.py" line="88" />
       <source>Field mapping (JSON)</source>
       <translation>字段对应（JSON）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="97" />
+      <location filename="../../plugin/processing/import_plots.py" line="113" />
       <source>Field mapping: {mapping}</source>
       <translation>字段对应：{mapping}</translation>
     </message>
@@ -649,7 +674,7 @@
       <translation>GeoPackage 文件</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="77" />
+      <location filename="../../plugin/processing/import_plots.py" line="93" />
       <source>Geometries repaired</source>
       <translation>修复几何数</translation>
     </message>
@@ -679,7 +704,7 @@
       <translation>导入失败，未写入任何数据</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="43" />
+      <location filename="../../plugin/processing/import_plots.py" line="49" />
       <source>Import plot batch</source>
       <translation>导入图斑批次</translation>
     </message>
@@ -689,12 +714,12 @@
       <translation>导入图斑批次…</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="83" />
+      <location filename="../../plugin/processing/import_plots.py" line="99" />
       <source>Import report</source>
       <translation>导入报告</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="116" />
+      <location filename="../../plugin/processing/import_plots.py" line="132" />
       <source>Imported {count} of {rows} rows; report: {path}</source>
       <translation>共 {rows} 条记录，导入 {count} 条；报告：{path}</translation>
     </message>
@@ -874,7 +899,7 @@
       <translation>名称</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="91" />
+      <location filename="../../plugin/processing/import_plots.py" line="107" />
       <source>Name the batch.</source>
       <translation>请填写批次名称。</translation>
     </message>
@@ -1014,7 +1039,7 @@
       <translation>重叠待查</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="80" />
+      <location filename="../../plugin/processing/import_plots.py" line="96" />
       <source>Overlaps flagged</source>
       <translation>标记重叠数</translation>
     </message>
@@ -1084,7 +1109,7 @@
       <translation>图斑</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="60" />
+      <location filename="../../plugin/processing/import_plots.py" line="76" />
       <source>Plot batch</source>
       <translation>图斑批次</translation>
     </message>
@@ -1124,7 +1149,7 @@
       <translation>图斑 {jcbh}：{reason}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="46" />
+      <location filename="../../plugin/processing/import_plots.py" line="52" />
       <source>Plots</source>
       <translation>图斑</translation>
     </message>
@@ -1144,7 +1169,7 @@
       <translation>导出图斑数</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="76" />
+      <location filename="../../plugin/processing/import_plots.py" line="92" />
       <source>Plots imported</source>
       <translation>导入图斑数</translation>
     </message>
@@ -1314,7 +1339,7 @@
       <translation>刷新</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="49" />
+      <location filename="../../plugin/processing/import_plots.py" line="56" />
       <source>Registers an issued batch of plots (shapefile, zipped shapefile, GeoPackage, GeoJSON or a project layer) in a case database, in one transaction. The DBF encoding is taken from the .cpg or detected (GBK/GB18030 or UTF-8); national field names are recognised, FIELD_MAP (JSON, plot field → source field) overrides them. Invalid geometries are repaired, plots already registered are skipped, overlaps are flagged. An import report CSV is written beside the database.</source>
       <translation>将下发的图斑批次（Shapefile、压缩的 Shapefile、GeoPackage、GeoJSON 或工程中的图层）在一个事务中登记到案件库。DBF 编码取自 .cpg 文件或自动识别（GBK/GB18030 或 UTF-8）；自动识别国家标准字段名，FIELD_MAP（JSON，图斑字段 → 源字段）可覆盖。无效几何自动修复，已登记的图斑跳过，重叠图斑予以标记。导入报告 CSV 写在案件库旁。</translation>
     </message>
@@ -1394,12 +1419,12 @@
       <translation>已生成报送轮次 {period} {stage}。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="111" />
+      <location filename="../../plugin/processing/import_plots.py" line="127" />
       <source>Row {row} ({jcbh}): {reason}</source>
       <translation>第 {row} 行（{jcbh}）：{reason}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="78" />
+      <location filename="../../plugin/processing/import_plots.py" line="94" />
       <source>Rows rejected</source>
       <translation>拒绝记录数</translation>
     </message>
@@ -1574,12 +1599,12 @@
       <translation>临时用地</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="68" />
+      <location filename="../../plugin/processing/import_plots.py" line="84" />
       <source>Text encoding</source>
       <translation>文字编码</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="144" />
+      <location filename="../../plugin/processing/import_plots.py" line="160" />
       <source>Text encoding: {encoding} ({reason})</source>
       <translation>文字编码：{encoding}（{reason}）</translation>
     </message>
@@ -1594,7 +1619,7 @@
       <translation>审计日志完整：已校验 {count} 条记录。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="172" />
+      <location filename="../../plugin/processing/import_plots.py" line="196" />
       <source>The field mapping cannot be used: {problems}</source>
       <translation>字段对应无法使用：{problems}</translation>
     </message>
@@ -1619,7 +1644,7 @@
       <translation>无法将月报写入 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="151" />
+      <location filename="../../plugin/processing/import_plots.py" line="167" />
       <source>The plot batch cannot be read.</source>
       <translation>无法读取图斑批次。</translation>
     </message>
@@ -1854,7 +1879,7 @@
       <translation>增加</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="119" />
+      <location filename="../../cases/intake.py" line="121" />
       <source>already in the database; not imported again</source>
       <translation>案件库中已有，未重复导入</translation>
     </message>
@@ -1949,7 +1974,7 @@
       <translation>取自外业核查</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="155" />
+      <location filename="../../cases/intake.py" line="157" />
       <source>geometry repaired: {note}</source>
       <translation>几何图形已修复：{note}</translation>
     </message>
@@ -1999,7 +2024,12 @@
       <translation>图斑未被任何批准用地（批准文号）覆盖</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="114" />
+      <location filename="../../cases/field_mapping.py" line="171" />
+      <source>no source field is mapped to jcbh (监测编号)</source>
+      <translation>没有源数据字段对应 jcbh（监测编号）</translation>
+    </message>
+    <message>
+      <location filename="../../cases/intake.py" line="116" />
       <source>no 监测编号</source>
       <translation>缺少监测编号</translation>
     </message>
@@ -2009,7 +2039,7 @@
       <translation>不是有效的图层类别，可用类别：{roles}</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="144" />
+      <location filename="../../cases/intake.py" line="146" />
       <source>not a polygon but a {kind}</source>
       <translation>不是面要素，而是 {kind}</translation>
     </message>
@@ -2044,7 +2074,7 @@
       <translation>超期 {days} 天</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="224" />
+      <location filename="../../cases/intake.py" line="226" />
       <source>overlaps {other} by {share}% of the smaller plot; check before handling</source>
       <translation>与 {other} 重叠，占较小图斑面积的 {share}%，请核实后处理</translation>
     </message>
@@ -2064,7 +2094,7 @@
       <translation>移除</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="129" />
+      <location filename="../../cases/intake.py" line="131" />
       <source>repeats row {first} of the source</source>
       <translation>与源数据第 {first} 行重复</translation>
     </message>
@@ -2174,12 +2204,12 @@
       <translation>文件夹中没有 JPEG 或 PNG 文件</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="151" />
+      <location filename="../../cases/intake.py" line="153" />
       <source>the geometry has no area</source>
       <translation>几何图形面积为零</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="136" />
+      <location filename="../../cases/intake.py" line="138" />
       <source>the geometry is empty</source>
       <translation>几何图形为空</translation>
     </message>
@@ -2307,6 +2337,11 @@
       <location filename="../../cases/workflow.py" line="330" />
       <source>the site status {value} is not one of {allowed}</source>
       <translation>现场状态 {value} 无效，应为：{allowed}</translation>
+    </message>
+    <message>
+      <location filename="../../cases/field_mapping.py" line="165" />
+      <source>the source has no field '{field}' (for {attribute})</source>
+      <translation>源数据中没有字段“{field}”（用于 {attribute}）</translation>
     </message>
     <message>
       <location filename="../../cases/rounds.py" line="118" />
