@@ -7,22 +7,65 @@ with their geometry already in the database's CRS.
 
 from __future__ import annotations
 
-import csv
 import dataclasses
-import datetime
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import shapely
 
-from .errors import N_
+from . import plot_areas
+from .errors import N_, CaseDatabaseError
 from .field_mapping import source_fields_of
+from .intake_report import (  # noqa: F401 (the report's names, imported from here too)
+    AREA_MISMATCH,
+    DUPLICATE,
+    KINDS_ZH,
+    OTHER_ZONE,
+    OVERLAP,
+    REASONS_ZH,
+    REJECTED,
+    REPAIRED,
+    SAME_SHAPE,
+    IntakeReport,
+    Issue,
+    Note,
+    chinese,
+    write_report,
+)
 from .store import CaseStore, NewPlot
+from .zones import (
+    accepted_band,
+    check_zone,
+    fitting_srid,
+    longitude_ranges,
+    span_text,
+    zone_name,
+)
 
-REJECTED, REPAIRED, DUPLICATE, OVERLAP = "rejected", "repaired", "duplicate", "overlap"
 OVERLAP_SHARE = 0.5  # of the smaller plot: more than this is flagged
+
+
+class OutsideZone(CaseDatabaseError):
+    """No plot of the batch lies in the database's zone: nothing is imported."""
+
+    template = (
+        "None of the {count} plots of {source} lies in the database's zone {zone} "
+        "({band}): they lie at {span} and fit {fitting}. Nothing was imported. Import them "
+        "into a case database in {fitting}, or allow plots from another zone if they "
+        "belong in this one."
+    )
+
+
+class UnplacedBatch(CaseDatabaseError):
+    """No plot of the batch can be placed in the database's CRS at all."""
+
+    template = (
+        "None of the {count} plots of {source} can be placed in the database's zone "
+        "{zone}: their coordinates lie beyond it. Nothing was imported; check the CRS "
+        "of the source."
+    )
 
 
 @dataclass(frozen=True)
@@ -32,31 +75,9 @@ class SourceRow:
     row: int
     attributes: dict
     geometry: shapely.Geometry | None
-
-
-@dataclass(frozen=True)
-class Issue:
-    row: int
-    jcbh: str | None
-    kind: str
-    reason: str  # N_-marked template, filled from ``params``
-    params: dict = field(default_factory=dict)
-
-    def text(self, translate=lambda s: s) -> str:
-        return translate(self.reason).format(**self.params)
-
-
-@dataclass
-class IntakeReport:
-    batch: str
-    source: str
-    rows: int = 0
-    imported: int = 0
-    issues: list[Issue] = field(default_factory=list)
-    report_file: Path | None = None
-
-    def count(self, kind: str) -> int:
-        return sum(1 for issue in self.issues if issue.kind == kind)
+    # (west, east) longitude of the source geometry, found by the reader from the source's
+    # own CRS; None: found here from the geometry in the database's CRS
+    longitudes: tuple[float, float] | None = None
 
 
 def _text(value) -> str | None:
@@ -134,6 +155,16 @@ def prepare(
             )
             continue
         geometry = source.geometry
+        if geometry is None and source.longitudes is not None:  # the reader could not move it
+            issues.append(
+                Issue(
+                    source.row,
+                    jcbh,
+                    REJECTED,
+                    N_("its coordinates cannot be transformed into the database's CRS"),
+                )
+            )
+            continue
         if geometry is None or geometry.is_empty:
             issues.append(Issue(source.row, jcbh, REJECTED, N_("the geometry is empty")))
             continue
@@ -241,16 +272,25 @@ def import_batch(
     fields_signature: str | None = None,
     report_folder: Path | None = None,
     locate=None,
+    allow_other_zone: bool = False,
 ) -> IntakeReport:
     """Check and register a batch in one transaction; write the import report as CSV.
 
     ``locate(geometry) -> {'township': …, 'village': …}`` fills the township and village
-    the source does not give (from the station's administrative layers)."""
+    the source does not give (from the station's administrative layers). Plots outside the
+    database's zone are refused (the whole batch with ``OutsideZone`` when none is inside)
+    unless ``allow_other_zone``."""
     rows = list(rows)
     report = IntakeReport(batch=batch, source=source, rows=len(rows))
     candidates = [_text(row.attributes.get(mapping.get("jcbh", ""))) for row in rows]
     existing = store.existing_plot_numbers([c for c in candidates if c])
     plots, issues = prepare(rows, mapping, existing, batch)
+    plots, zone_issues, report.notes = place(
+        plots, {row.row: row.longitudes for row in rows}, store.srid, source, allow_other_zone
+    )
+    issues += zone_issues
+    plots, areas, area_issues = measure(plots, store.srid)
+    issues += area_issues
     if locate is not None:
         plots = [(row, _located(plot, locate)) for row, plot in plots]
     bounds = _bounds([plot.geometry for _, plot in plots])
@@ -262,6 +302,7 @@ def import_batch(
         source_kind=source_kind,
         received_date=received_date,
         field_mapping=(fields_signature, mapping) if fields_signature else None,
+        areas=areas,
     )
     report.imported = len(plots)
     report.issues = sorted(issues, key=lambda issue: (issue.row, issue.kind))
@@ -272,6 +313,147 @@ def import_batch(
     except OSError:  # the plots are stored; only the CSV copy of the report is missing
         report.report_file = None
     return report
+
+
+def place(
+    plots: list[tuple[int, NewPlot]],
+    longitudes: dict[int, tuple[float, float] | None],
+    srid: int,
+    source: str,
+    allow_other_zone: bool = False,
+) -> tuple[list[tuple[int, NewPlot]], list[Issue], list[Note]]:
+    """The plots that lie in the database's zone (all of them when ``allow_other_zone``),
+    the issues of those that do not, and one note on the batch. Raises ``OutsideZone`` (or
+    ``UnplacedBatch``) when not one plot lies in the zone and other zones are not allowed."""
+    if not plots:
+        return plots, [], []
+    known = [longitudes.get(row) for row, _ in plots]
+    missing = [index for index, pair in enumerate(known) if pair is None]
+    if missing:
+        found = longitude_ranges([plots[i][1].geometry for i in missing], srid)
+        for index, pair in zip(missing, found):
+            known[index] = (float(pair[0]), float(pair[1]))
+    check = check_zone(known, srid)
+    if not check.outside:
+        return plots, [], []
+    west, east = accepted_band(srid)
+    band = span_text(west, east)
+    fitting = check.fitting()
+    span = check.span()
+    common = {"zone": zone_name(srid), "band": band}
+    if check.all_outside and not allow_other_zone:
+        if fitting is None:
+            raise UnplacedBatch(count=len(plots), source=source, **common)
+        raise OutsideZone(
+            count=len(plots),
+            source=source,
+            span=span_text(*span),
+            fitting=zone_name(fitting),
+            **common,
+        )
+    issues, kept = [], []
+    outside = {placed.index: placed for placed in check.outside}
+    for index, (row, plot) in enumerate(plots):
+        placed = outside.get(index)
+        if placed is None:
+            kept.append((row, plot))
+            continue
+        if placed.west is None:  # beyond the zone's reach: never storable
+            issues.append(
+                Issue(
+                    row,
+                    plot.jcbh,
+                    REJECTED,
+                    N_("its coordinates lie beyond the database's zone {zone}"),
+                    common,
+                )
+            )
+            continue
+        params = {
+            **common,
+            "span": span_text(placed.west, placed.east),
+            "fitting": zone_name(fitting_srid(placed.centre, srid)),
+        }
+        if allow_other_zone:
+            kept.append((row, plot))
+            issues.append(
+                Issue(
+                    row,
+                    plot.jcbh,
+                    OTHER_ZONE,
+                    N_(
+                        "lies at {span}, outside the database's zone {zone} ({band}); imported "
+                        "as allowed; it fits {fitting}"
+                    ),
+                    params,
+                )
+            )
+        else:
+            issues.append(
+                Issue(
+                    row,
+                    plot.jcbh,
+                    REJECTED,
+                    N_(
+                        "lies at {span}, outside the database's zone {zone} ({band}); it fits "
+                        "{fitting}"
+                    ),
+                    params,
+                )
+            )
+    placed_count = sum(1 for p in check.outside if p.west is not None)
+    note_params = {**common, "count": len(check.outside), "rows": len(plots)}
+    note_params["fitting"] = zone_name(fitting) if fitting is not None else "—"
+    if allow_other_zone:
+        reason = N_(
+            "{count} of {rows} plots lie outside the database's zone {zone} ({band}) and were "
+            "imported because plots from another zone were allowed; they fit {fitting}."
+        )
+        if placed_count < len(check.outside):
+            reason = N_(
+                "{count} of {rows} plots lie outside the database's zone {zone} ({band}); "
+                "those that can be placed in it were imported because plots from another "
+                "zone were allowed; they fit {fitting}."
+            )
+    else:
+        reason = N_(
+            "{count} of {rows} plots lie outside the database's zone {zone} ({band}) and were "
+            "not imported; they fit {fitting}. Allow plots from another zone to import them."
+        )
+    return kept, issues, [Note(reason, note_params)]
+
+
+def measure(
+    plots: list[tuple[int, NewPlot]], srid: int
+) -> tuple[list[tuple[int, NewPlot]], list[tuple[float, float]], list[Issue]]:
+    """Each plot's planar and official ellipsoidal area (m²), computed once for the batch;
+    a plot whose coordinates cannot be inverse-projected at all is left out with its reason."""
+    if not plots:
+        return plots, [], []
+    geometries = [plot.geometry for _, plot in plots]
+    try:
+        planar, ellipsoidal = plot_areas.compute(geometries, srid)
+        return plots, list(zip(planar.tolist(), ellipsoidal.tolist())), []
+    except ValueError:
+        pass
+    kept, areas, issues = [], [], []
+    for row, plot in plots:
+        try:
+            planar, ellipsoidal = plot_areas.compute([plot.geometry], srid)
+        except ValueError:
+            issues.append(
+                Issue(
+                    row,
+                    plot.jcbh,
+                    REJECTED,
+                    N_("its coordinates lie beyond the database's zone {zone}"),
+                    {"zone": zone_name(srid)},
+                )
+            )
+            continue
+        kept.append((row, plot))
+        areas.append((float(planar[0]), float(ellipsoidal[0])))
+    return kept, areas, issues
 
 
 def _located(plot: NewPlot, locate) -> NewPlot:
@@ -289,47 +471,3 @@ def _bounds(geometries: list[shapely.Geometry]) -> tuple[float, float, float, fl
     if not geometries:
         return None
     return tuple(shapely.total_bounds(geometries))
-
-
-def write_report(report: IntakeReport, folder: Path) -> Path:
-    """The import report beside the database: counts, then one line per issue. UTF-8 with
-    a byte-order mark so that Excel on a Chinese Windows opens it correctly."""
-    folder.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
-    safe = "".join(c if c.isalnum() or c in "-_" else "_" for c in report.batch)
-    path = folder / f"导入报告_{safe}_{stamp}.csv"
-    with open(path, "w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["批次", report.batch])
-        writer.writerow(["来源", report.source])
-        writer.writerow(["源记录数", report.rows])
-        writer.writerow(["导入", report.imported])
-        writer.writerow(["修复", report.count(REPAIRED)])
-        writer.writerow(["拒绝", report.count(REJECTED)])
-        writer.writerow(["重复", report.count(DUPLICATE)])
-        writer.writerow(["重叠待查", report.count(OVERLAP)])
-        writer.writerow([])
-        writer.writerow(["源记录行号", "监测编号", "类别", "原因"])
-        names = {REJECTED: "拒绝", REPAIRED: "修复", DUPLICATE: "重复", OVERLAP: "重叠待查"}
-        for issue in report.issues:
-            writer.writerow([issue.row, issue.jcbh or "", names[issue.kind], issue.text(_chinese)])
-    return path
-
-
-def _chinese(text: str) -> str:
-    """The report is an official record: reasons in Chinese, whatever the UI language."""
-    return REASONS_ZH.get(text, text)
-
-
-REASONS_ZH = {
-    "no 监测编号": "缺少监测编号",
-    "already in the database; not imported again": "案件库中已有，未重复导入",
-    "repeats row {first} of the source": "与源数据第 {first} 行重复",
-    "the geometry is empty": "几何图形为空",
-    "not a polygon but a {kind}": "不是面要素，而是 {kind}",
-    "the geometry has no area": "几何图形面积为零",
-    "geometry repaired: {note}": "几何图形已修复：{note}",
-    "overlaps {other} by {share}% of the smaller plot; check before handling": (
-        "与 {other} 重叠，占较小图斑面积的 {share}%，请核实后处理"
-    ),
-}

@@ -10,6 +10,7 @@ from qgis.gui import QgsFileWidget, QgsMapLayerComboBox, QgsProjectionSelectionW
 from qgis.PyQt.QtCore import QDate
 from qgis.PyQt.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -84,6 +85,13 @@ class ImportDialog(QDialog):
         self.received = QDateEdit(QDate.currentDate())
         self.received.setCalendarPopup(True)
         self.received.setDisplayFormat("yyyy-MM-dd")
+        self.other_zone = QCheckBox(tr("Import plots outside the database's Gauss-Krüger zone"))
+        self.other_zone.setToolTip(
+            tr(
+                "Plots beyond the database's 3° zone and 0.5° more are refused, the zone that "
+                "fits them named. Tick only when they belong in this database."
+            )
+        )
 
         source_box = QGroupBox(tr("Source"))
         source_form = QFormLayout(source_box)
@@ -102,6 +110,7 @@ class ImportDialog(QDialog):
         batch_form.addRow(tr("Batch name"), self.batch)
         batch_form.addRow(tr("Issued by"), self.kind)
         batch_form.addRow(tr("Received on"), self.received)
+        batch_form.addRow("", self.other_zone)
 
         mapping_box = QGroupBox(tr("Fields"))
         self.mapping_form = QFormLayout(mapping_box)
@@ -213,6 +222,9 @@ class ImportDialog(QDialog):
             )
             return
         self.accept()
+
+    def allow_other_zone(self) -> bool:
+        return self.other_zone.isChecked()
 
     def batch_fields(self) -> dict:
         return {

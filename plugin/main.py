@@ -354,12 +354,21 @@ class LandCasePlugin:
                     dialog.chosen_mapping(),
                     dialog.source_crs(),
                     **dialog.batch_fields(),
+                    allow_other_zone=dialog.allow_other_zone(),
                 )
         finally:
             dialog.deleteLater()
 
     def import_layer(
-        self, layer, source_name, mapping, source_crs, batch, source_kind, received_date
+        self,
+        layer,
+        source_name,
+        mapping,
+        source_crs,
+        batch,
+        source_kind,
+        received_date,
+        allow_other_zone=False,
     ):
         """Import one batch into the open database (one transaction) and show the report."""
         QApplication.setOverrideCursor(Qt.WaitCursor)
@@ -373,6 +382,7 @@ class LandCasePlugin:
                 source_kind=source_kind,
                 received_date=received_date,
                 source_crs=source_crs,
+                allow_other_zone=allow_other_zone,
             )
         except SourceError as error:
             show_error(self.iface, Exception(error.text(tr)), tr("Import failed"))

@@ -298,3 +298,39 @@ def test_importplots_field_map_takes_national_names_and_lists_them(
     )
     store = CaseStore.open(database)
     assert result["IMPORTED"] == store.plot_count() > 400
+
+
+def test_importplots_refuses_another_zone_unless_allowed(plugin_provider, tmp_path):
+    import processing
+    from qgis.core import QgsProcessingException
+    from test_zones import _lonlat_square, _write
+
+    database = tmp_path / "station.sqlite"
+    CaseStore.create(database, 4549).close()
+    # 136°E is 16° east of the database's meridian 120°E; 136 / 3 = 45.3 → meridian 135°E,
+    # EPSG:4534 + (135 − 75) / 3 = EPSG:4554
+    far = _write(tmp_path / "far.shp", 4490, [("F-1", _lonlat_square(136.0, 35.0))])
+    with pytest.raises(QgsProcessingException) as raised:
+        processing.run(
+            "landcase:importplots", {"DATABASE": str(database), "INPUT": str(far), "BATCH": "远"}
+        )
+    assert "EPSG:4554 (中央经线 135°)" in str(raised.value)
+    # 122.5°E: outside 118–122°E, fits meridian 123°E (EPSG:4550), still holdable in 4549
+    near = _write(
+        tmp_path / "near.shp",
+        4490,
+        [("N-1", _lonlat_square(120.0, 30.0)), ("N-2", _lonlat_square(122.5, 30.0))],
+    )
+    refused = processing.run(
+        "landcase:importplots", {"DATABASE": str(database), "INPUT": str(near), "BATCH": "近"}
+    )
+    assert refused["IMPORTED"] == 1 and refused["REJECTED"] == 1
+    assert "EPSG:4550 (中央经线 123°)" in refused["NOTES"]
+    allowed = processing.run(
+        "landcase:importplots",
+        {"DATABASE": str(database), "INPUT": str(near), "BATCH": "近", "ALLOW_OTHER_ZONE": True},
+    )
+    assert allowed["IMPORTED"] == 1 and allowed["REJECTED"] == 0  # N-1 is already stored
+    store = CaseStore.open(database)
+    assert {row.jcbh for row in store.list_plots()} == {"N-1", "N-2"}
+    assert store.batch_names() == ["近"]

@@ -10,6 +10,7 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
+    QgsProcessingParameterBoolean,
     QgsProcessingParameterString,
     QgsProcessingParameterVectorLayer,
 )
@@ -33,13 +34,14 @@ from .errors import detached_errors
 
 
 class ImportPlotsAlgorithm(LandCaseAlgorithm):
-    DATABASE, INPUT, BATCH, ENCODING, FIELD_MAP, RECEIVED = (
+    DATABASE, INPUT, BATCH, ENCODING, FIELD_MAP, RECEIVED, ALLOW_OTHER_ZONE = (
         "DATABASE",
         "INPUT",
         "BATCH",
         "ENCODING",
         "FIELD_MAP",
         "RECEIVED_DATE",
+        "ALLOW_OTHER_ZONE",
     )
 
     def name(self) -> str:
@@ -59,7 +61,9 @@ class ImportPlotsAlgorithm(LandCaseAlgorithm):
                 "encoding is taken from the .cpg or detected (GBK/GB18030 or UTF-8); national "
                 "field names are recognised, FIELD_MAP (JSON, plot field → source field) "
                 "overrides them. Invalid geometries are repaired, plots already registered are "
-                "skipped, overlaps are flagged. An import report CSV is written beside the database."
+                "skipped, overlaps are flagged. Plots outside the database's Gauss-Krüger zone (its "
+                "3° band and 0.5° beyond) are refused, the zone that fits them named, unless "
+                "ALLOW_OTHER_ZONE is set. An import report CSV is written beside the database."
             )
             + "\n\n"
             + tr(
@@ -88,6 +92,13 @@ class ImportPlotsAlgorithm(LandCaseAlgorithm):
                 self.FIELD_MAP, tr("Field mapping (JSON)"), optional=True, multiLine=True
             )
         )
+        self.addParameter(
+            QgsProcessingParameterBoolean(
+                self.ALLOW_OTHER_ZONE,
+                tr("Import plots outside the database's Gauss-Krüger zone"),
+                defaultValue=False,
+            )
+        )
         for name, label in (
             ("IMPORTED", tr("Plots imported")),
             ("REPAIRED", tr("Geometries repaired")),
@@ -97,12 +108,14 @@ class ImportPlotsAlgorithm(LandCaseAlgorithm):
         ):
             self.addOutput(QgsProcessingOutputNumber(name, label))
         self.addOutput(QgsProcessingOutputString("REPORT", tr("Import report")))
+        self.addOutput(QgsProcessingOutputString("NOTES", tr("Notes on the batch")))
 
     @detached_errors
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (Qt API)
         batch = self.parameterAsString(parameters, self.BATCH, context).strip()
         encoding = self.parameterAsString(parameters, self.ENCODING, context).strip() or None
         received = self.parameterAsString(parameters, self.RECEIVED, context).strip() or None
+        other_zone = self.parameterAsBool(parameters, self.ALLOW_OTHER_ZONE, context)
         if not batch:
             raise QgsProcessingException(tr("Name the batch."))
         layer, source_name = self._layer(parameters, context, encoding, feedback)
@@ -115,13 +128,23 @@ class ImportPlotsAlgorithm(LandCaseAlgorithm):
                 )
             )
             feedback.setProgress(20)
-            report = import_layer(store, layer, source_name, batch, mapping, received_date=received)
+            report = import_layer(
+                store,
+                layer,
+                source_name,
+                batch,
+                mapping,
+                received_date=received,
+                allow_other_zone=other_zone,
+            )
         except SourceError as error:
             raise QgsProcessingException(error.text(tr)) from error
         except CaseDatabaseError as error:
             raise QgsProcessingException(error_text(error)) from error
         finally:
             store.close()
+        for note in report.notes:
+            feedback.pushWarning(note.text(tr))
         for issue in report.issues:
             feedback.pushInfo(
                 tr("Row {row} ({jcbh}): {reason}").format(
@@ -141,6 +164,7 @@ class ImportPlotsAlgorithm(LandCaseAlgorithm):
             "DUPLICATES": report.count(DUPLICATE),
             "OVERLAPS": report.count(OVERLAP),
             "REPORT": str(report.report_file),
+            "NOTES": "\n".join(note.text(tr) for note in report.notes),
         }
 
     def _layer(self, parameters, context, encoding, feedback):

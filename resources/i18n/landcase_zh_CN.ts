@@ -54,12 +54,12 @@
       <translation>添加复核照片…</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="39" />
+      <location filename="../../forms/import_dialog.py" line="40" />
       <source>Administrative code (XZQDM)</source>
       <translation>行政区代码（XZQDM）</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="40" />
+      <location filename="../../forms/import_dialog.py" line="41" />
       <source>Administrative name (XZQMC)</source>
       <translation>行政区名称（XZQMC）</translation>
     </message>
@@ -114,6 +114,11 @@
       <translation>面积（亩）</translation>
     </message>
     <message>
+      <location filename="../../forms/import_report_dialog.py" line="36" />
+      <source>Area differs</source>
+      <translation>面积不符</translation>
+    </message>
+    <message>
       <location filename="../../forms/breakdown_view.py" line="52" />
       <source>Area identity fails by {m2:.2f} m²: gaps or overlaps in the land use.</source>
       <translation>各地类面积之和与图斑面积相差 {m2:.2f} 平方米：地类图斑存在缝隙或重叠。</translation>
@@ -124,7 +129,7 @@
       <translation>各地类面积之和与图斑面积一致。</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="78" />
+      <location filename="../../forms/import_dialog.py" line="79" />
       <source>As the source says</source>
       <translation>按源数据</translation>
     </message>
@@ -134,7 +139,7 @@
       <translation>在案件库中将图层指定为内业比对的某一图层类别：保存图层数据源及该类别各字段对应的字段名，每次打开案件库时自动恢复。FIELDS 为 JSON，类别字段 → 图层字段，例如 {{"code": "DLBM", "name": "DLMC"}}；未列出的字段按常用字段名查找。没有坐标参考系的图层不予接受。各图层类别及其字段：{roles}</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="653" />
+      <location filename="../../plugin/main.py" line="663" />
       <source>Audit trail</source>
       <translation>审计日志</translation>
     </message>
@@ -154,12 +159,12 @@
       <translation>批次（名称或编号）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="77" />
+      <location filename="../../plugin/processing/import_plots.py" line="81" />
       <source>Batch name</source>
       <translation>批次名称</translation>
     </message>
     <message>
-      <location filename="../../forms/import_report_dialog.py" line="31" />
+      <location filename="../../forms/import_report_dialog.py" line="48" />
       <source>Batch {batch}: {imported} of {rows} rows imported; {repaired} repaired, {rejected} rejected, {duplicates} duplicates skipped, {overlaps} overlaps to check.</source>
       <translation>批次 {batch}：共 {rows} 条记录，导入 {imported} 条；修复 {repaired} 条，拒绝 {rejected} 条，跳过重复 {duplicates} 条，重叠待查 {overlaps} 处。</translation>
     </message>
@@ -174,7 +179,7 @@
       <translation>坐标参考系</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="98" />
+      <location filename="../../forms/import_dialog.py" line="106" />
       <source>CRS of the source</source>
       <translation>源数据坐标系</translation>
     </message>
@@ -214,7 +219,7 @@
       <translation>判定类别</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="46" />
+      <location filename="../../forms/import_dialog.py" line="47" />
       <source>Change type (BGLX)</source>
       <translation>变化类型（BGLX）</translation>
     </message>
@@ -239,12 +244,12 @@
       <translation>请选择案件库文件。</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="202" />
+      <location filename="../../forms/import_dialog.py" line="211" />
       <source>Choose a file or a layer to import.</source>
       <translation>请选择要导入的文件或图层。</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="208" />
+      <location filename="../../forms/import_dialog.py" line="217" />
       <source>Choose the field that holds the plot number (JCBH).</source>
       <translation>请选择存放监测编号（JCBH）的字段。</translation>
     </message>
@@ -259,7 +264,7 @@
       <translation>清除筛选</translation>
     </message>
     <message>
-      <location filename="../../forms/import_report_dialog.py" line="89" />
+      <location filename="../../forms/import_report_dialog.py" line="106" />
       <source>Close</source>
       <translation>关闭</translation>
     </message>
@@ -364,7 +369,7 @@
       <translation>发现日期</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="80" />
+      <location filename="../../plugin/processing/import_plots.py" line="84" />
       <source>Date the batch was received (YYYY-MM-DD)</source>
       <translation>批次接收日期（YYYY-MM-DD）</translation>
     </message>
@@ -424,7 +429,7 @@
       <translation>内业比对（叠加分析）</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="616" />
+      <location filename="../../plugin/main.py" line="626" />
       <source>Desk comparison failed</source>
       <translation>内业比对失败</translation>
     </message>
@@ -434,12 +439,12 @@
       <translation>对显示的图斑进行内业比对</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="620" />
+      <location filename="../../plugin/main.py" line="630" />
       <source>Desk comparison stored for {count} plots.</source>
       <translation>已保存 {count} 个图斑的内业比对结果。</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="74" />
+      <location filename="../../forms/import_dialog.py" line="75" />
       <source>Detect</source>
       <translation>自动识别</translation>
     </message>
@@ -489,12 +494,12 @@
       <translation>7 天内到期</translation>
     </message>
     <message>
-      <location filename="../../forms/import_report_dialog.py" line="25" />
+      <location filename="../../forms/import_report_dialog.py" line="33" />
       <source>Duplicate</source>
       <translation>重复</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="95" />
+      <location filename="../../plugin/processing/import_plots.py" line="106" />
       <source>Duplicates skipped</source>
       <translation>跳过重复数</translation>
     </message>
@@ -514,7 +519,7 @@
       <translation>前时相影像</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="42" />
+      <location filename="../../forms/import_dialog.py" line="43" />
       <source>Earlier image date (QSX)</source>
       <translation>前时相（QSX）</translation>
     </message>
@@ -574,17 +579,17 @@
       <translation>FIELDS 必须是 JSON 对象，例如 {{"code": "DLBM"}}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="184" />
+      <location filename="../../plugin/processing/import_plots.py" line="208" />
       <source>FIELD_MAP is not valid JSON: {error}</source>
       <translation>FIELD_MAP 不是有效的 JSON：{error}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="65" />
+      <location filename="../../plugin/processing/import_plots.py" line="69" />
       <source>FIELD_MAP keys, case-insensitive (each line: the key, then the other names it accepts); jcmj_unit is the unit of the issued area (亩 or m²), guessed from the values when not given. Example:</source>
       <translation>FIELD_MAP 的键不区分大小写（每行：键，及其可用的其他名称）；jcmj_unit 是下发监测面积的单位（亩 或 m²），未给出时按数值推断。示例：</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="188" />
+      <location filename="../../plugin/processing/import_plots.py" line="212" />
       <source>FIELD_MAP must be a JSON object: plot field → source field.</source>
       <translation>FIELD_MAP 须为 JSON 对象：图斑字段 → 源数据字段。</translation>
     </message>
@@ -609,12 +614,12 @@
       <translation>保护图斑编号</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="88" />
+      <location filename="../../plugin/processing/import_plots.py" line="92" />
       <source>Field mapping (JSON)</source>
       <translation>字段对应（JSON）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="113" />
+      <location filename="../../plugin/processing/import_plots.py" line="126" />
       <source>Field mapping: {mapping}</source>
       <translation>字段对应：{mapping}</translation>
     </message>
@@ -624,7 +629,7 @@
       <translation>外业核查</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="106" />
+      <location filename="../../forms/import_dialog.py" line="115" />
       <source>Fields</source>
       <translation>字段</translation>
     </message>
@@ -639,7 +644,7 @@
       <translation>图层类别字段（JSON）</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="62" />
+      <location filename="../../forms/import_dialog.py" line="63" />
       <source>File</source>
       <translation>文件</translation>
     </message>
@@ -674,7 +679,7 @@
       <translation>GeoPackage 文件</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="93" />
+      <location filename="../../plugin/processing/import_plots.py" line="104" />
       <source>Geometries repaired</source>
       <translation>修复几何数</translation>
     </message>
@@ -689,22 +694,22 @@
       <translation>承办部门</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="118" />
+      <location filename="../../forms/import_dialog.py" line="127" />
       <source>Import</source>
       <translation>导入</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="378" />
+      <location filename="../../plugin/main.py" line="388" />
       <source>Import failed</source>
       <translation>导入失败</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="382" />
+      <location filename="../../plugin/main.py" line="392" />
       <source>Import failed; nothing was stored</source>
       <translation>导入失败，未写入任何数据</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="49" />
+      <location filename="../../plugin/processing/import_plots.py" line="51" />
       <source>Import plot batch</source>
       <translation>导入图斑批次</translation>
     </message>
@@ -714,17 +719,22 @@
       <translation>导入图斑批次…</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="99" />
+      <location filename="../../plugin/processing/import_plots.py" line="98" />
+      <source>Import plots outside the database's Gauss-Krüger zone</source>
+      <translation>导入案件库高斯-克吕格分带以外的图斑</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/import_plots.py" line="110" />
       <source>Import report</source>
       <translation>导入报告</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="132" />
+      <location filename="../../plugin/processing/import_plots.py" line="155" />
       <source>Imported {count} of {rows} rows; report: {path}</source>
       <translation>共 {rows} 条记录，导入 {count} 条；报告：{path}</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="103" />
+      <location filename="../../forms/import_dialog.py" line="111" />
       <source>Issued by</source>
       <translation>下发单位</translation>
     </message>
@@ -734,7 +744,7 @@
       <translation>联合复查结果</translation>
     </message>
     <message>
-      <location filename="../../forms/import_report_dialog.py" line="50" />
+      <location filename="../../forms/import_report_dialog.py" line="67" />
       <source>Kind</source>
       <translation>类别</translation>
     </message>
@@ -784,7 +794,7 @@
       <translation>后时相影像</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="43" />
+      <location filename="../../forms/import_dialog.py" line="44" />
       <source>Later image date (HSX)</source>
       <translation>后时相（HSX）</translation>
     </message>
@@ -799,7 +809,7 @@
       <translation>图层类别</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="520" />
+      <location filename="../../plugin/main.py" line="530" />
       <source>Layer roles whose source is missing: {roles}</source>
       <translation>以下图层类别的数据源缺失：{roles}</translation>
     </message>
@@ -869,12 +879,12 @@
       <translation>整改措施</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="44" />
+      <location filename="../../forms/import_dialog.py" line="45" />
       <source>Monitored area (JCMJ)</source>
       <translation>监测面积（JCMJ）</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="41" />
+      <location filename="../../forms/import_dialog.py" line="42" />
       <source>Monitoring batch (JCPC)</source>
       <translation>监测批次（JCPC）</translation>
     </message>
@@ -899,7 +909,7 @@
       <translation>名称</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="107" />
+      <location filename="../../plugin/processing/import_plots.py" line="120" />
       <source>Name the batch.</source>
       <translation>请填写批次名称。</translation>
     </message>
@@ -969,9 +979,24 @@
       <translation>没有要打印的图斑。</translation>
     </message>
     <message>
+      <location filename="../../cases/intake.py" line="64" />
+      <source>None of the {count} plots of {source} can be placed in the database's zone {zone}: their coordinates lie beyond it. Nothing was imported; check the CRS of the source.</source>
+      <translation>{source} 的 {count} 个图斑均无法置于案件库分带 {zone}：坐标超出该分带范围。未导入任何图斑；请检查源数据的坐标系。</translation>
+    </message>
+    <message>
+      <location filename="../../cases/intake.py" line="53" />
+      <source>None of the {count} plots of {source} lies in the database's zone {zone} ({band}): they lie at {span} and fit {fitting}. Nothing was imported. Import them into a case database in {fitting}, or allow plots from another zone if they belong in this one.</source>
+      <translation>{source} 的 {count} 个图斑均不在案件库分带 {zone}（{band}）内：它们位于 {span}，适用的分带为 {fitting}。未导入任何图斑。请导入坐标系为 {fitting} 的案件库；如确属本库，请选择允许导入其他分带的图斑。</translation>
+    </message>
+    <message>
       <location filename="../../forms/case_dialog.py" line="208" />
       <source>Note</source>
       <translation>说明</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/import_plots.py" line="111" />
+      <source>Notes on the batch</source>
+      <translation>批次说明</translation>
     </message>
     <message>
       <location filename="../../forms/bar_chart.py" line="68" />
@@ -1009,7 +1034,7 @@
       <translation>打开照片</translation>
     </message>
     <message>
-      <location filename="../../forms/import_report_dialog.py" line="90" />
+      <location filename="../../forms/import_report_dialog.py" line="107" />
       <source>Open report file</source>
       <translation>打开报告文件</translation>
     </message>
@@ -1017,6 +1042,11 @@
       <location filename="../../plugin/main.py" line="338" />
       <source>Opened {path}: {count} plots.</source>
       <translation>已打开 {path}：共 {count} 个图斑。</translation>
+    </message>
+    <message>
+      <location filename="../../forms/import_report_dialog.py" line="37" />
+      <source>Other zone</source>
+      <translation>跨带</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/print_documents.py" line="42" />
@@ -1034,12 +1064,12 @@
       <translation>仅显示超期</translation>
     </message>
     <message>
-      <location filename="../../forms/import_report_dialog.py" line="26" />
+      <location filename="../../forms/import_report_dialog.py" line="34" />
       <source>Overlap</source>
       <translation>重叠待查</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="96" />
+      <location filename="../../plugin/processing/import_plots.py" line="107" />
       <source>Overlaps flagged</source>
       <translation>标记重叠数</translation>
     </message>
@@ -1109,27 +1139,27 @@
       <translation>图斑</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="76" />
+      <location filename="../../plugin/processing/import_plots.py" line="80" />
       <source>Plot batch</source>
       <translation>图斑批次</translation>
     </message>
     <message>
-      <location filename="../../forms/import_report_dialog.py" line="50" />
+      <location filename="../../forms/import_report_dialog.py" line="67" />
       <source>Plot number</source>
       <translation>监测编号</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="38" />
+      <location filename="../../forms/import_dialog.py" line="39" />
       <source>Plot number (JCBH)</source>
       <translation>监测编号（JCBH）</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="45" />
+      <location filename="../../forms/import_dialog.py" line="46" />
       <source>Plot type (TBLX)</source>
       <translation>图斑类型（TBLX）</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="441" />
+      <location filename="../../plugin/main.py" line="451" />
       <source>Plot {jcbh} saved.</source>
       <translation>图斑 {jcbh} 已保存。</translation>
     </message>
@@ -1149,7 +1179,7 @@
       <translation>图斑 {jcbh}：{reason}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="52" />
+      <location filename="../../plugin/processing/import_plots.py" line="54" />
       <source>Plots</source>
       <translation>图斑</translation>
     </message>
@@ -1157,6 +1187,11 @@
       <location filename="../../plugin/processing/print_documents.py" line="39" />
       <source>Plots (expression)</source>
       <translation>图斑（表达式）</translation>
+    </message>
+    <message>
+      <location filename="../../forms/import_dialog.py" line="90" />
+      <source>Plots beyond the database's 3° zone and 0.5° more are refused, the zone that fits them named. Tick only when they belong in this database.</source>
+      <translation>超出案件库 3° 分带及其外 0.5° 的图斑不予导入，并指明适用的分带。仅在这些图斑确属本库时勾选。</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/overlay.py" line="69" />
@@ -1169,7 +1204,7 @@
       <translation>导出图斑数</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="92" />
+      <location filename="../../plugin/processing/import_plots.py" line="103" />
       <source>Plots imported</source>
       <translation>导入图斑数</translation>
     </message>
@@ -1209,7 +1244,7 @@
       <translation>作为出具单位印在核查报告、卷宗和月报上</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="502" />
+      <location filename="../../plugin/main.py" line="512" />
       <source>Printing failed</source>
       <translation>打印失败</translation>
     </message>
@@ -1229,7 +1264,7 @@
       <translation>为表达式选中的每个图斑打印核查报告，文件以监测编号命名。案件数据未变化的报告保持不变。</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="63" />
+      <location filename="../../forms/import_dialog.py" line="64" />
       <source>Project layer</source>
       <translation>工程图层</translation>
     </message>
@@ -1239,7 +1274,7 @@
       <translation>项目名称</translation>
     </message>
     <message>
-      <location filename="../../layers/source_reader.py" line="94" />
+      <location filename="../../layers/source_reader.py" line="97" />
       <source>QGIS cannot read it as a vector layer</source>
       <translation>QGIS 无法将其作为矢量图层读取</translation>
     </message>
@@ -1279,12 +1314,12 @@
       <translation>复核结果</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="158" />
+      <location filename="../../forms/import_dialog.py" line="167" />
       <source>Reading as {encoding} ({reason}).</source>
       <translation>按 {encoding} 读取（{reason}）。</translation>
     </message>
     <message>
-      <location filename="../../forms/import_report_dialog.py" line="50" />
+      <location filename="../../forms/import_report_dialog.py" line="67" />
       <source>Reason</source>
       <translation>原因</translation>
     </message>
@@ -1294,7 +1329,7 @@
       <translation>修改原因</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="104" />
+      <location filename="../../forms/import_dialog.py" line="112" />
       <source>Received on</source>
       <translation>接收日期</translation>
     </message>
@@ -1339,27 +1374,27 @@
       <translation>刷新</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="56" />
-      <source>Registers an issued batch of plots (shapefile, zipped shapefile, GeoPackage, GeoJSON or a project layer) in a case database, in one transaction. The DBF encoding is taken from the .cpg or detected (GBK/GB18030 or UTF-8); national field names are recognised, FIELD_MAP (JSON, plot field → source field) overrides them. Invalid geometries are repaired, plots already registered are skipped, overlaps are flagged. An import report CSV is written beside the database.</source>
-      <translation>将下发的图斑批次（Shapefile、压缩的 Shapefile、GeoPackage、GeoJSON 或工程中的图层）在一个事务中登记到案件库。DBF 编码取自 .cpg 文件或自动识别（GBK/GB18030 或 UTF-8）；自动识别国家标准字段名，FIELD_MAP（JSON，图斑字段 → 源字段）可覆盖。无效几何自动修复，已登记的图斑跳过，重叠图斑予以标记。导入报告 CSV 写在案件库旁。</translation>
+      <location filename="../../plugin/processing/import_plots.py" line="58" />
+      <source>Registers an issued batch of plots (shapefile, zipped shapefile, GeoPackage, GeoJSON or a project layer) in a case database, in one transaction. The DBF encoding is taken from the .cpg or detected (GBK/GB18030 or UTF-8); national field names are recognised, FIELD_MAP (JSON, plot field → source field) overrides them. Invalid geometries are repaired, plots already registered are skipped, overlaps are flagged. Plots outside the database's Gauss-Krüger zone (its 3° band and 0.5° beyond) are refused, the zone that fits them named, unless ALLOW_OTHER_ZONE is set. An import report CSV is written beside the database.</source>
+      <translation>将下发的图斑批次（Shapefile、压缩的 Shapefile、GeoPackage、GeoJSON 或工程中的图层）在一个事务中登记到案件库。DBF 编码取自 .cpg 文件或自动识别（GBK/GB18030 或 UTF-8）；自动识别国家标准字段名，FIELD_MAP（JSON，图斑字段 → 源字段）可覆盖。无效几何自动修复，已登记的图斑跳过，重叠图斑予以标记。位于案件库高斯-克吕格分带（3° 带及其外 0.5°）以外的图斑不予导入，并指明适用的分带，除非设置 ALLOW_OTHER_ZONE。导入报告 CSV 写在案件库旁。</translation>
     </message>
     <message>
-      <location filename="../../forms/import_report_dialog.py" line="23" />
+      <location filename="../../forms/import_report_dialog.py" line="31" />
       <source>Rejected</source>
       <translation>拒绝</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="49" />
+      <location filename="../../forms/import_dialog.py" line="50" />
       <source>Remarks</source>
       <translation>备注</translation>
     </message>
     <message>
-      <location filename="../../forms/import_report_dialog.py" line="24" />
+      <location filename="../../forms/import_report_dialog.py" line="32" />
       <source>Repaired</source>
       <translation>已修复</translation>
     </message>
     <message>
-      <location filename="../../forms/import_report_dialog.py" line="97" />
+      <location filename="../../forms/import_report_dialog.py" line="114" />
       <source>Report file: {path}</source>
       <translation>报告文件：{path}</translation>
     </message>
@@ -1419,12 +1454,12 @@
       <translation>已生成报送轮次 {period} {stage}。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="127" />
+      <location filename="../../plugin/processing/import_plots.py" line="150" />
       <source>Row {row} ({jcbh}): {reason}</source>
       <translation>第 {row} 行（{jcbh}）：{reason}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="94" />
+      <location filename="../../plugin/processing/import_plots.py" line="105" />
       <source>Rows rejected</source>
       <translation>拒绝记录数</translation>
     </message>
@@ -1432,6 +1467,11 @@
       <location filename="../../plugin/processing/overlay.py" line="70" />
       <source>Rows stored</source>
       <translation>写入记录数</translation>
+    </message>
+    <message>
+      <location filename="../../forms/import_report_dialog.py" line="35" />
+      <source>Same shape</source>
+      <translation>疑似同一图斑</translation>
     </message>
     <message>
       <location filename="../../forms/case_dialog.py" line="148" />
@@ -1454,7 +1494,7 @@
       <translation>搜索监测编号、乡镇、村…</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="454" />
+      <location filename="../../plugin/main.py" line="464" />
       <source>Select a plot in the case panel first.</source>
       <translation>请先在案件面板中选择图斑。</translation>
     </message>
@@ -1494,12 +1534,12 @@
       <translation>现场状态</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="88" />
+      <location filename="../../forms/import_dialog.py" line="96" />
       <source>Source</source>
       <translation>数据源</translation>
     </message>
     <message>
-      <location filename="../../forms/import_report_dialog.py" line="50" />
+      <location filename="../../forms/import_report_dialog.py" line="67" />
       <source>Source row</source>
       <translation>源记录行号</translation>
     </message>
@@ -1599,27 +1639,27 @@
       <translation>临时用地</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="84" />
+      <location filename="../../plugin/processing/import_plots.py" line="88" />
       <source>Text encoding</source>
       <translation>文字编码</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="160" />
+      <location filename="../../plugin/processing/import_plots.py" line="184" />
       <source>Text encoding: {encoding} ({reason})</source>
       <translation>文字编码：{encoding}（{reason}）</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="649" />
+      <location filename="../../plugin/main.py" line="659" />
       <source>The audit trail is broken at row {id}: {reason}</source>
       <translation>审计日志在记录 {id} 处中断：{reason}</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="642" />
+      <location filename="../../plugin/main.py" line="652" />
       <source>The audit trail is intact: {count} rows checked.</source>
       <translation>审计日志完整：已校验 {count} 条记录。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="196" />
+      <location filename="../../plugin/processing/import_plots.py" line="220" />
       <source>The field mapping cannot be used: {problems}</source>
       <translation>字段对应无法使用：{problems}</translation>
     </message>
@@ -1644,7 +1684,7 @@
       <translation>无法将月报写入 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="167" />
+      <location filename="../../plugin/processing/import_plots.py" line="191" />
       <source>The plot batch cannot be read.</source>
       <translation>无法读取图斑批次。</translation>
     </message>
@@ -1659,7 +1699,7 @@
       <translation>无法读取图斑表。</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="435" />
+      <location filename="../../plugin/main.py" line="445" />
       <source>The plot was not saved</source>
       <translation>图斑未保存</translation>
     </message>
@@ -1674,7 +1714,7 @@
       <translation>所选图斑（{count} 个）</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="212" />
+      <location filename="../../forms/import_dialog.py" line="221" />
       <source>The source has no coordinate reference system: name the one it uses.</source>
       <translation>源数据没有坐标参考系，请指定其使用的坐标系。</translation>
     </message>
@@ -1774,7 +1814,7 @@
       <translation>校验审计日志</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="48" />
+      <location filename="../../forms/import_dialog.py" line="49" />
       <source>Village</source>
       <translation>村</translation>
     </message>
@@ -1809,7 +1849,7 @@
       <translation>YYYY、YYYY-MM 或 YYYY-MM-DD/YYYY-MM-DD</translation>
     </message>
     <message>
-      <location filename="../../cases/store.py" line="344" />
+      <location filename="../../cases/store.py" line="346" />
       <source>a batch of this name already exists</source>
       <translation>同名批次已存在</translation>
     </message>
@@ -1839,12 +1879,12 @@
       <translation>判定为违法以外的类别后方可不立案办结（案件当前状态：{status}）</translation>
     </message>
     <message>
-      <location filename="../../cases/store.py" line="396" />
+      <location filename="../../cases/store.py" line="404" />
       <source>a plot must be a polygon, not a {kind}</source>
       <translation>图斑必须是面，而不是 {kind}</translation>
     </message>
     <message>
-      <location filename="../../cases/store.py" line="452" />
+      <location filename="../../cases/store.py" line="463" />
       <source>a plot with this 监测编号 is already in the database</source>
       <translation>案件库中已有相同监测编号的图斑</translation>
     </message>
@@ -1879,7 +1919,7 @@
       <translation>增加</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="121" />
+      <location filename="../../cases/intake.py" line="142" />
       <source>already in the database; not imported again</source>
       <translation>案件库中已有，未重复导入</translation>
     </message>
@@ -1974,7 +2014,7 @@
       <translation>取自外业核查</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="157" />
+      <location filename="../../cases/intake.py" line="188" />
       <source>geometry repaired: {note}</source>
       <translation>几何图形已修复：{note}</translation>
     </message>
@@ -2004,9 +2044,29 @@
       <translation>其 GPS 位置无法转换到 EPSG:{srid}</translation>
     </message>
     <message>
-      <location filename="../../cases/store.py" line="413" />
+      <location filename="../../cases/intake.py" line="164" />
+      <source>its coordinates cannot be transformed into the database's CRS</source>
+      <translation>坐标无法转换到案件库的坐标系</translation>
+    </message>
+    <message>
+      <location filename="../../cases/intake.py" line="367" />
+      <source>its coordinates lie beyond the database's zone {zone}</source>
+      <translation>坐标超出案件库分带 {zone} 的范围</translation>
+    </message>
+    <message>
+      <location filename="../../cases/store.py" line="421" />
       <source>its coordinates lie outside the database's CRS (EPSG:{srid})</source>
       <translation>其坐标超出本数据库坐标系（EPSG:{srid}）的范围</translation>
+    </message>
+    <message>
+      <location filename="../../cases/intake.py" line="384" />
+      <source>lies at {span}, outside the database's zone {zone} ({band}); imported as allowed; it fits {fitting}</source>
+      <translation>位于 {span}，不在案件库分带 {zone}（{band}）内，已按允许跨带导入；适用的分带为 {fitting}</translation>
+    </message>
+    <message>
+      <location filename="../../cases/intake.py" line="397" />
+      <source>lies at {span}, outside the database's zone {zone} ({band}); it fits {fitting}</source>
+      <translation>位于 {span}，不在案件库分带 {zone}（{band}）内，未导入；适用的分带为 {fitting}</translation>
     </message>
     <message>
       <location filename="../../forms/rounds_dialog.py" line="72" />
@@ -2029,7 +2089,7 @@
       <translation>没有源数据字段对应 jcbh（监测编号）</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="116" />
+      <location filename="../../cases/intake.py" line="137" />
       <source>no 监测编号</source>
       <translation>缺少监测编号</translation>
     </message>
@@ -2039,7 +2099,7 @@
       <translation>不是有效的图层类别，可用类别：{roles}</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="146" />
+      <location filename="../../cases/intake.py" line="177" />
       <source>not a polygon but a {kind}</source>
       <translation>不是面要素，而是 {kind}</translation>
     </message>
@@ -2074,7 +2134,7 @@
       <translation>超期 {days} 天</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="226" />
+      <location filename="../../cases/intake.py" line="257" />
       <source>overlaps {other} by {share}% of the smaller plot; check before handling</source>
       <translation>与 {other} 重叠，占较小图斑面积的 {share}%，请核实后处理</translation>
     </message>
@@ -2094,7 +2154,7 @@
       <translation>移除</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="131" />
+      <location filename="../../cases/intake.py" line="152" />
       <source>repeats row {first} of the source</source>
       <translation>与源数据第 {first} 行重复</translation>
     </message>
@@ -2174,7 +2234,7 @@
       <translation>无法读取文件（{detail}）</translation>
     </message>
     <message>
-      <location filename="../../layers/source_reader.py" line="87" />
+      <location filename="../../layers/source_reader.py" line="90" />
       <source>the file does not exist</source>
       <translation>文件不存在</translation>
     </message>
@@ -2204,17 +2264,17 @@
       <translation>文件夹中没有 JPEG 或 PNG 文件</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="153" />
+      <location filename="../../cases/intake.py" line="184" />
       <source>the geometry has no area</source>
       <translation>几何图形面积为零</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="138" />
+      <location filename="../../cases/intake.py" line="169" />
       <source>the geometry is empty</source>
       <translation>几何图形为空</translation>
     </message>
     <message>
-      <location filename="../../cases/store.py" line="402" />
+      <location filename="../../cases/store.py" line="410" />
       <source>the geometry is invalid ({detail})</source>
       <translation>几何图形无效（{detail}）</translation>
     </message>
@@ -2244,7 +2304,7 @@
       <translation>无法打开图层</translation>
     </message>
     <message>
-      <location filename="../../layers/source_reader.py" line="125" />
+      <location filename="../../layers/source_reader.py" line="130" />
       <source>the layer has no coordinate reference system; name the one it uses</source>
       <translation>图层没有坐标参考系，请指定其使用的坐标系</translation>
     </message>
@@ -2369,7 +2429,7 @@
       <translation>未填写核查人</translation>
     </message>
     <message>
-      <location filename="../../layers/source_reader.py" line="58" />
+      <location filename="../../layers/source_reader.py" line="61" />
       <source>the zip file holds no shapefile, GeoPackage or GeoJSON</source>
       <translation>压缩包中没有 Shapefile、GeoPackage 或 GeoJSON</translation>
     </message>
@@ -2454,6 +2514,21 @@
       <translation>{count} 张需核实（无位置或时间，或距图斑较远）。</translation>
     </message>
     <message>
+      <location filename="../../cases/intake.py" line="408" />
+      <source>{count} of {rows} plots lie outside the database's zone {zone} ({band}) and were imported because plots from another zone were allowed; they fit {fitting}.</source>
+      <translation>{rows} 个图斑中有 {count} 个不在案件库分带 {zone}（{band}）内，因已允许跨带而导入；适用的分带为 {fitting}。</translation>
+    </message>
+    <message>
+      <location filename="../../cases/intake.py" line="419" />
+      <source>{count} of {rows} plots lie outside the database's zone {zone} ({band}) and were not imported; they fit {fitting}. Allow plots from another zone to import them.</source>
+      <translation>{rows} 个图斑中有 {count} 个不在案件库分带 {zone}（{band}）内，未导入；适用的分带为 {fitting}。如确属本库，请选择允许导入其他分带的图斑。</translation>
+    </message>
+    <message>
+      <location filename="../../cases/intake.py" line="413" />
+      <source>{count} of {rows} plots lie outside the database's zone {zone} ({band}); those that can be placed in it were imported because plots from another zone were allowed; they fit {fitting}.</source>
+      <translation>{rows} 个图斑中有 {count} 个不在案件库分带 {zone}（{band}）内；因已允许跨带，其中能在本分带表示的已导入；适用的分带为 {fitting}。</translation>
+    </message>
+    <message>
       <location filename="../../forms/case_dock.py" line="290" />
       <source>{count} overdue</source>
       <translation>超期 {count} 个</translation>
@@ -2509,7 +2584,7 @@
       <translation>{m2:.1f} 平方米（{mu:.2f} 亩）</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="507" />
+      <location filename="../../plugin/main.py" line="517" />
       <source>{made} documents made, {kept} already up to date, in {folder}.</source>
       <translation>已在 {folder} 中生成 {made} 份文书，{kept} 份无需更新。</translation>
     </message>
