@@ -334,3 +334,36 @@ def test_importplots_refuses_another_zone_unless_allowed(plugin_provider, tmp_pa
     store = CaseStore.open(database)
     assert {row.jcbh for row in store.list_plots()} == {"N-1", "N-2"}
     assert store.batch_names() == ["近"]
+
+
+def test_createdatabase_without_crs_says_which_it_chose_and_why(plugin_provider, tmp_path):
+    import processing
+
+    # centre of 103.9–104.2°E is 104.05°E; 104.05 / 3 = 34.68 → meridian 35 × 3 = 105°E,
+    # EPSG:4534 + (105 − 75) / 3 = EPSG:4544
+    result = processing.run(
+        "landcase:createdatabase",
+        {"OUTPUT": str(tmp_path / "c.sqlite"), "EXTENT": "103.9,104.2,30.5,30.8 [EPSG:4326]"},
+    )
+    assert result["CRS"] == "EPSG:4544" and CaseStore.open(result["OUTPUT"]).srid == 4544
+    assert result["CRS_REASON"] == (
+        "EPSG:4544 (中央经线 105°): the zone of the extent given, whose centre lies at 104.05°E"
+    )
+
+
+def test_createdatabase_headless_without_crs_reports_the_default(headless_profile, tmp_path):
+    import json
+
+    _qgis_process(headless_profile, "plugins", "enable", "landcase")
+    output = tmp_path / "default.sqlite"
+    run = _qgis_process(
+        headless_profile, "--json", "run", "landcase:createdatabase", "--", f"OUTPUT={output}"
+    )
+    assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
+    results = json.loads(run.stdout)["results"]
+    assert results["CRS"] == "EPSG:4549" and CaseStore.open(output).srid == 4549
+    assert results["CRS_REASON"].startswith("EPSG:4549 (中央经线 120°): the default zone")
+    log = json.loads(run.stdout)["log"]["info"]
+    assert (
+        log[0] == "EPSG:4549 (中央经线 120°): the default zone: no CRS, extent or project was given"
+    )

@@ -174,7 +174,7 @@
       <translation>将表达式选中图斑的文书装订为一份卷宗：封面、带页码的目录、按固定顺序排列的文书、备考表。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/create_database.py" line="43" />
+      <location filename="../../plugin/processing/create_database.py" line="50" />
       <source>CRS</source>
       <translation>坐标参考系</translation>
     </message>
@@ -344,17 +344,17 @@
       <translation>县级考核</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/create_database.py" line="30" />
+      <location filename="../../plugin/processing/create_database.py" line="34" />
       <source>Create case database</source>
       <translation>新建案件库</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/create_database.py" line="33" />
-      <source>Creates an empty LandCase case database (SpatiaLite) in a CGCS2000 3-degree Gauss-Krüger CRS (EPSG:4513 to EPSG:4554). Without a CRS, the zone of the project's full extent is used. An existing file is kept unless Overwrite is set.</source>
-      <translation>新建一个空的案件库（SpatiaLite），坐标系为 CGCS2000 3 度带高斯-克吕格投影（EPSG:4513 至 EPSG:4554）。未指定坐标系时，按工程全图范围所在的投影带选取。已有文件不会被覆盖，除非勾选“覆盖已有文件”。</translation>
+      <location filename="../../plugin/processing/create_database.py" line="37" />
+      <source>Creates an empty LandCase case database (SpatiaLite) in a CGCS2000 3-degree Gauss-Krüger CRS (EPSG:4513 to EPSG:4554). Without a CRS, the zone is the one whose central meridian is nearest the centre of the data's extent (EXTENT, or else the project's full extent), EPSG:4549 (central meridian 120°E) when there is none; the zone chosen and why are reported (output CRS_REASON). An existing file is kept unless Overwrite is set.</source>
+      <translation>新建一个空的 LandCase 案件库（SpatiaLite），坐标系为 CGCS2000 3 度带高斯-克吕格投影（EPSG:4513 至 EPSG:4554）。未指定坐标系时，取中央经线最接近数据范围中心的分带（EXTENT，否则为工程的全部范围），二者皆无时取 EPSG:4549（中央经线 120°E）；所选分带及理由会输出（CRS_REASON）。已有文件不会被覆盖，除非设置“覆盖”。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/create_database.py" line="56" />
+      <location filename="../../plugin/processing/create_database.py" line="73" />
       <source>Creating {path} in EPSG:{srid}</source>
       <translation>正在新建 {path}，坐标系 EPSG:{srid}</translation>
     </message>
@@ -567,6 +567,11 @@
       <location filename="../../plugin/processing/statistics_algorithms.py" line="214" />
       <source>Exporting round {round}</source>
       <translation>正在导出报送轮次 {round}</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/create_database.py" line="54" />
+      <source>Extent of the data (chooses the zone when no CRS is given)</source>
+      <translation>数据范围（未指定坐标系时据此选择分带）</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/set_layer_role.py" line="82" />
@@ -1089,7 +1094,7 @@
       <translation>将案件库中的图斑与已指定类别的图层（landcase:setlayerrole）叠加分析：按地类编码和三大类统计面积，以及占用耕地、永久基本农田、生态保护红线、城镇开发边界、批准用地（含批准文号及覆盖比例）、设施农用地备案（含备案面积）的面积；面积以平方米计，同时计算平面面积和椭球面积。结果在一个事务中替换案件库中这些图斑原有的比对结果。FILTER 为基于图斑表字段的 QGIS 表达式（例如 "jcbh LIKE '3201%'"），不填写时计算全部图斑。如指定 OUTPUT，则输出 CSV 文件，每个图斑、图层类别和地类各占一行。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/create_database.py" line="46" />
+      <location filename="../../plugin/processing/create_database.py" line="61" />
       <source>Overwrite an existing file</source>
       <translation>覆盖已有文件</translation>
     </message>
@@ -1834,6 +1839,11 @@
       <translation>违法宗数</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/create_database.py" line="58" />
+      <source>Why this CRS</source>
+      <translation>选择该坐标系的理由</translation>
+    </message>
+    <message>
       <location filename="../../forms/statistics_dock.py" line="208" />
       <source>Write every table to an Excel workbook</source>
       <translation>将全部统计表写入 Excel 工作簿</translation>
@@ -2179,6 +2189,11 @@
       <translation>临时用地覆盖图斑的 {share:.1%}</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/create_database.py" line="92" />
+      <source>the CRS given</source>
+      <translation>指定的坐标系</translation>
+    </message>
+    <message>
       <location filename="../../cases/overlay_records.py" line="606" />
       <source>the approval has no approval number (批准文号)</source>
       <translation>批准用地缺少批准文号</translation>
@@ -2214,6 +2229,26 @@
       <translation>未填写判定日期</translation>
     </message>
     <message>
+      <location filename="../../layers/crs_choice.py" line="58" />
+      <source>the default zone, because the centre of {what} ({longitude}) is not over China</source>
+      <translation>默认分带，因为{what}的中心（{longitude}）不在中国境内</translation>
+    </message>
+    <message>
+      <location filename="../../layers/crs_choice.py" line="51" />
+      <source>the default zone, because {what} cannot be placed on the earth</source>
+      <translation>默认分带，因为{what}无法定位到地球上</translation>
+    </message>
+    <message>
+      <location filename="../../layers/crs_choice.py" line="41" />
+      <source>the default zone, because {what} is empty</source>
+      <translation>默认分带，因为{what}为空</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/create_database.py" line="99" />
+      <source>the default zone: no CRS, extent or project was given</source>
+      <translation>默认分带：未指定坐标系、范围，也没有工程</translation>
+    </message>
+    <message>
       <location filename="../../cases/workflow.py" line="103" />
       <source>the determination cannot be revised once the case is {status}</source>
       <translation>案件状态为 {status}，不能再修改判定结果</translation>
@@ -2222,6 +2257,11 @@
       <location filename="../../cases/determination_codes.py" line="213" />
       <source>the determination category {value} is not one of {allowed}</source>
       <translation>判定类别 {value} 无效，应为：{allowed}</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/create_database.py" line="96" />
+      <source>the extent given</source>
+      <translation>指定的范围</translation>
     </message>
     <message>
       <location filename="../../cases/photos.py" line="428" />
@@ -2329,6 +2369,11 @@
       <translation>无法打开图层 {source}（{provider}）</translation>
     </message>
     <message>
+      <location filename="../../layers/crs_choice.py" line="70" />
+      <source>the map's extent</source>
+      <translation>地图的范围</translation>
+    </message>
+    <message>
       <location filename="../../cases/workflow.py" line="609" />
       <source>the measure {value} is not one of {allowed}</source>
       <translation>整改措施 {value} 无效，应为：{allowed}</translation>
@@ -2362,6 +2407,11 @@
       <location filename="../../cases/overlay_records.py" line="677" />
       <source>the plot lies on 1202 设施农用地 but no filing covers it</source>
       <translation>图斑位于 1202 设施农用地上，但无设施农用地备案覆盖</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/create_database.py" line="101" />
+      <source>the project's extent</source>
+      <translation>工程的范围</translation>
     </message>
     <message>
       <location filename="../../cases/workflow.py" line="663" />
@@ -2432,6 +2482,11 @@
       <location filename="../../layers/source_reader.py" line="61" />
       <source>the zip file holds no shapefile, GeoPackage or GeoJSON</source>
       <translation>压缩包中没有 Shapefile、GeoPackage 或 GeoJSON</translation>
+    </message>
+    <message>
+      <location filename="../../layers/crs_choice.py" line="63" />
+      <source>the zone of {what}, whose centre lies at {longitude}</source>
+      <translation>{what}所在的分带，其中心位于 {longitude}</translation>
     </message>
     <message>
       <location filename="../../cases/overlay_records.py" line="250" />
@@ -2559,7 +2614,7 @@
       <translation>{count} 张此前已添加。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/create_database.py" line="70" />
+      <location filename="../../plugin/processing/create_database.py" line="88" />
       <source>{crs} is not a CGCS2000 3-degree Gauss-Krüger CRS (EPSG:4513 to EPSG:4554).</source>
       <translation>{crs} 不是 CGCS2000 3 度带高斯-克吕格投影坐标系（EPSG:4513 至 EPSG:4554）。</translation>
     </message>
