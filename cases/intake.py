@@ -17,7 +17,7 @@ import shapely
 
 from . import plot_areas
 from .errors import N_, CaseDatabaseError
-from .field_mapping import source_fields_of
+from .field_mapping import JCMJ_UNIT, source_fields_of, unit_of
 from .intake_report import (  # noqa: F401 (the report's names, imported from here too)
     AREA_MISMATCH,
     DUPLICATE,
@@ -34,6 +34,7 @@ from .intake_report import (  # noqa: F401 (the report's names, imported from he
     chinese,
     write_report,
 )
+from .issued_area import check_issued_areas
 from .store import CaseStore, NewPlot
 from .zones import (
     accepted_band,
@@ -291,6 +292,11 @@ def import_batch(
     issues += zone_issues
     plots, areas, area_issues = measure(plots, store.srid)
     issues += area_issues
+    plots, unit_issues, unit_notes, report.jcmj_unit = check_issued_areas(
+        plots, areas, unit_of(mapping.get(JCMJ_UNIT))
+    )
+    issues += unit_issues
+    report.notes += unit_notes
     if locate is not None:
         plots = [(row, _located(plot, locate)) for row, plot in plots]
     bounds = _bounds([plot.geometry for _, plot in plots])

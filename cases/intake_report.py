@@ -134,4 +134,23 @@ REASONS_ZH = {
         "{rows} 个图斑中有 {count} 个不在案件库分带 {zone}（{band}）内；因已允许跨带，"
         "其中能在本分带表示的已导入；适用的分带为 {fitting}。"
     ),
+    "监测面积 {jcmj} {unit} ({given} m²) differs from the plot's ellipsoidal area {area} m² by "
+    "{percent}; read in {other} ({other_given} m²) it agrees: check the unit of 监测面积": (
+        "监测面积 {jcmj} {unit}（{given} m²）与图斑椭球面积 {area} m² 相差 {percent}；"
+        "按 {other} 计（{other_given} m²）则相符，请核对监测面积的单位"
+    ),
+    "监测面积 {jcmj} {unit} ({given} m²) differs from the plot's ellipsoidal area {area} m² by "
+    "{percent}": "监测面积 {jcmj} {unit}（{given} m²）与图斑椭球面积 {area} m² 相差 {percent}",
+    "The unit of 监测面积 was not given and none of the {total} issued areas agrees with its "
+    "plot's ellipsoidal area within {tolerance} % in 亩 or in m²; they were read in 亩, the "
+    "unit of the national field.": (
+        "未指定监测面积单位，{total} 个监测面积无论按 亩 还是 m² 计，均无一与图斑椭球面积相差"
+        "不超过 {tolerance}%；按国家字段的单位 亩 读取。"
+    ),
+    "The unit of 监测面积 was not given; guessed {unit}: read in {unit}, {agree} of {total} "
+    "issued areas agree with their plot's ellipsoidal area within {tolerance} % (read in "
+    "{other}: {other_agree}).": (
+        "未指定监测面积单位，按数值推断为 {unit}：按 {unit} 计，{total} 个监测面积中有 {agree} 个"
+        "与图斑椭球面积相差不超过 {tolerance}%（按 {other} 计为 {other_agree} 个）。"
+    ),
 }

@@ -25,7 +25,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..cases.codes import CLUE_SOURCES
-from ..cases.field_mapping import fields_signature, suggest_mapping
+from ..cases.field_mapping import JCMJ_UNIT, MU, SQUARE_METRE, fields_signature, suggest_mapping
 from ..layers.source_reader import SourceError, open_source
 from ..toolbelt.i18n import tr
 
@@ -119,6 +119,18 @@ class ImportDialog(QDialog):
             combo = QComboBox()
             self.mapping[attribute] = combo
             self.mapping_form.addRow(label, combo)
+            if attribute == "jcmj":
+                self.jcmj_unit = QComboBox()
+                self.jcmj_unit.addItem(tr("Guess from the values"), "")
+                self.jcmj_unit.addItem(MU, MU)
+                self.jcmj_unit.addItem(SQUARE_METRE, SQUARE_METRE)
+                self.jcmj_unit.setToolTip(
+                    tr(
+                        "The unit of the issued area. Each plot's issued area is checked "
+                        "against its ellipsoidal area; beyond 5 % it is listed in the report."
+                    )
+                )
+                self.mapping_form.addRow(tr("Unit of the monitored area"), self.jcmj_unit)
 
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -190,11 +202,17 @@ class ImportDialog(QDialog):
             for name in names:
                 combo.addItem(name, name)
             combo.setCurrentIndex(max(0, combo.findData(mapping.get(attribute, ""))))
+        unit = (saved or {}).get(JCMJ_UNIT, "")
+        self.jcmj_unit.setCurrentIndex(max(0, self.jcmj_unit.findData(unit)))
 
     # -- the answer ------------------------------------------------------------------
 
     def chosen_mapping(self) -> dict[str, str]:
-        return {a: c.currentData() for a, c in self.mapping.items() if c.currentData()}
+        """plot attribute → source field, and the unit of 监测面积 when one is chosen."""
+        mapping = {a: c.currentData() for a, c in self.mapping.items() if c.currentData()}
+        if "jcmj" in mapping and self.jcmj_unit.currentData():
+            mapping[JCMJ_UNIT] = self.jcmj_unit.currentData()
+        return mapping
 
     def source_layer(self) -> QgsVectorLayer | None:
         return self._layer

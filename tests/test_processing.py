@@ -298,6 +298,8 @@ def test_importplots_field_map_takes_national_names_and_lists_them(
     )
     store = CaseStore.open(database)
     assert result["IMPORTED"] == store.plot_count() > 400
+    units = {row[0] for row in store._db.execute("SELECT DISTINCT jcmj_unit FROM plot")}
+    assert units == {"亩"}  # the unit given in FIELD_MAP, stored on each plot
 
 
 def test_importplots_refuses_another_zone_unless_allowed(plugin_provider, tmp_path):

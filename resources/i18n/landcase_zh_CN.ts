@@ -244,12 +244,12 @@
       <translation>请选择案件库文件。</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="211" />
+      <location filename="../../forms/import_dialog.py" line="229" />
       <source>Choose a file or a layer to import.</source>
       <translation>请选择要导入的文件或图层。</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="217" />
+      <location filename="../../forms/import_dialog.py" line="235" />
       <source>Choose the field that holds the plot number (JCBH).</source>
       <translation>请选择存放监测编号（JCBH）的字段。</translation>
     </message>
@@ -689,6 +689,11 @@
       <translation>修复几何数</translation>
     </message>
     <message>
+      <location filename="../../forms/import_dialog.py" line="124" />
+      <source>Guess from the values</source>
+      <translation>按数值推断</translation>
+    </message>
+    <message>
       <location filename="../../plugin/main.py" line="137" />
       <source>Handle case…</source>
       <translation>办理案件…</translation>
@@ -699,7 +704,7 @@
       <translation>承办部门</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="127" />
+      <location filename="../../forms/import_dialog.py" line="139" />
       <source>Import</source>
       <translation>导入</translation>
     </message>
@@ -984,12 +989,12 @@
       <translation>没有要打印的图斑。</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="64" />
+      <location filename="../../cases/intake.py" line="65" />
       <source>None of the {count} plots of {source} can be placed in the database's zone {zone}: their coordinates lie beyond it. Nothing was imported; check the CRS of the source.</source>
       <translation>{source} 的 {count} 个图斑均无法置于案件库分带 {zone}：坐标超出该分带范围。未导入任何图斑；请检查源数据的坐标系。</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="53" />
+      <location filename="../../cases/intake.py" line="54" />
       <source>None of the {count} plots of {source} lies in the database's zone {zone} ({band}): they lie at {span} and fit {fitting}. Nothing was imported. Import them into a case database in {fitting}, or allow plots from another zone if they belong in this one.</source>
       <translation>{source} 的 {count} 个图斑均不在案件库分带 {zone}（{band}）内：它们位于 {span}，适用的分带为 {fitting}。未导入任何图斑。请导入坐标系为 {fitting} 的案件库；如确属本库，请选择允许导入其他分带的图斑。</translation>
     </message>
@@ -1319,7 +1324,7 @@
       <translation>复核结果</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="167" />
+      <location filename="../../forms/import_dialog.py" line="179" />
       <source>Reading as {encoding} ({reason}).</source>
       <translation>按 {encoding} 读取（{reason}）。</translation>
     </message>
@@ -1719,9 +1724,24 @@
       <translation>所选图斑（{count} 个）</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="221" />
+      <location filename="../../forms/import_dialog.py" line="239" />
       <source>The source has no coordinate reference system: name the one it uses.</source>
       <translation>源数据没有坐标参考系，请指定其使用的坐标系。</translation>
+    </message>
+    <message>
+      <location filename="../../forms/import_dialog.py" line="128" />
+      <source>The unit of the issued area. Each plot's issued area is checked against its ellipsoidal area; beyond 5 % it is listed in the report.</source>
+      <translation>下发监测面积的单位。每个图斑的监测面积都与其椭球面积核对，相差超过 5% 的列入导入报告。</translation>
+    </message>
+    <message>
+      <location filename="../../cases/issued_area.py" line="73" />
+      <source>The unit of 监测面积 was not given and none of the {total} issued areas agrees with its plot's ellipsoidal area within {tolerance} % in 亩 or in m²; they were read in 亩, the unit of the national field.</source>
+      <translation>未指定监测面积单位，{total} 个监测面积无论按 亩 还是 m² 计，均无一与图斑椭球面积相差不超过 {tolerance}%；按国家字段的单位 亩 读取。</translation>
+    </message>
+    <message>
+      <location filename="../../cases/issued_area.py" line="83" />
+      <source>The unit of 监测面积 was not given; guessed {unit}: read in {unit}, {agree} of {total} issued areas agree with their plot's ellipsoidal area within {tolerance} % (read in {other}: {other_agree}).</source>
+      <translation>未指定监测面积单位，按数值推断为 {unit}：按 {unit} 计，{total} 个监测面积中有 {agree} 个与图斑椭球面积相差不超过 {tolerance}%（按 {other} 计为 {other_agree} 个）。</translation>
     </message>
     <message>
       <location filename="../../forms/statistics_dock.py" line="502" />
@@ -1777,6 +1797,11 @@
       <location filename="../../forms/settings_page.py" line="36" />
       <source>Unit name</source>
       <translation>单位名称</translation>
+    </message>
+    <message>
+      <location filename="../../forms/import_dialog.py" line="133" />
+      <source>Unit of the monitored area</source>
+      <translation>监测面积单位</translation>
     </message>
     <message>
       <location filename="../../forms/settings_page.py" line="95" />
@@ -1929,7 +1954,7 @@
       <translation>增加</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="142" />
+      <location filename="../../cases/intake.py" line="143" />
       <source>already in the database; not imported again</source>
       <translation>案件库中已有，未重复导入</translation>
     </message>
@@ -2024,7 +2049,7 @@
       <translation>取自外业核查</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="188" />
+      <location filename="../../cases/intake.py" line="189" />
       <source>geometry repaired: {note}</source>
       <translation>几何图形已修复：{note}</translation>
     </message>
@@ -2054,12 +2079,12 @@
       <translation>其 GPS 位置无法转换到 EPSG:{srid}</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="164" />
+      <location filename="../../cases/intake.py" line="165" />
       <source>its coordinates cannot be transformed into the database's CRS</source>
       <translation>坐标无法转换到案件库的坐标系</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="367" />
+      <location filename="../../cases/intake.py" line="373" />
       <source>its coordinates lie beyond the database's zone {zone}</source>
       <translation>坐标超出案件库分带 {zone} 的范围</translation>
     </message>
@@ -2069,12 +2094,12 @@
       <translation>其坐标超出本数据库坐标系（EPSG:{srid}）的范围</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="384" />
+      <location filename="../../cases/intake.py" line="390" />
       <source>lies at {span}, outside the database's zone {zone} ({band}); imported as allowed; it fits {fitting}</source>
       <translation>位于 {span}，不在案件库分带 {zone}（{band}）内，已按允许跨带导入；适用的分带为 {fitting}</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="397" />
+      <location filename="../../cases/intake.py" line="403" />
       <source>lies at {span}, outside the database's zone {zone} ({band}); it fits {fitting}</source>
       <translation>位于 {span}，不在案件库分带 {zone}（{band}）内，未导入；适用的分带为 {fitting}</translation>
     </message>
@@ -2099,7 +2124,7 @@
       <translation>没有源数据字段对应 jcbh（监测编号）</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="137" />
+      <location filename="../../cases/intake.py" line="138" />
       <source>no 监测编号</source>
       <translation>缺少监测编号</translation>
     </message>
@@ -2109,7 +2134,7 @@
       <translation>不是有效的图层类别，可用类别：{roles}</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="177" />
+      <location filename="../../cases/intake.py" line="178" />
       <source>not a polygon but a {kind}</source>
       <translation>不是面要素，而是 {kind}</translation>
     </message>
@@ -2144,7 +2169,7 @@
       <translation>超期 {days} 天</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="257" />
+      <location filename="../../cases/intake.py" line="258" />
       <source>overlaps {other} by {share}% of the smaller plot; check before handling</source>
       <translation>与 {other} 重叠，占较小图斑面积的 {share}%，请核实后处理</translation>
     </message>
@@ -2164,7 +2189,7 @@
       <translation>移除</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="152" />
+      <location filename="../../cases/intake.py" line="153" />
       <source>repeats row {first} of the source</source>
       <translation>与源数据第 {first} 行重复</translation>
     </message>
@@ -2304,12 +2329,12 @@
       <translation>文件夹中没有 JPEG 或 PNG 文件</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="184" />
+      <location filename="../../cases/intake.py" line="185" />
       <source>the geometry has no area</source>
       <translation>几何图形面积为零</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="169" />
+      <location filename="../../cases/intake.py" line="170" />
       <source>the geometry is empty</source>
       <translation>几何图形为空</translation>
     </message>
@@ -2569,17 +2594,17 @@
       <translation>{count} 张需核实（无位置或时间，或距图斑较远）。</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="408" />
+      <location filename="../../cases/intake.py" line="414" />
       <source>{count} of {rows} plots lie outside the database's zone {zone} ({band}) and were imported because plots from another zone were allowed; they fit {fitting}.</source>
       <translation>{rows} 个图斑中有 {count} 个不在案件库分带 {zone}（{band}）内，因已允许跨带而导入；适用的分带为 {fitting}。</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="419" />
+      <location filename="../../cases/intake.py" line="425" />
       <source>{count} of {rows} plots lie outside the database's zone {zone} ({band}) and were not imported; they fit {fitting}. Allow plots from another zone to import them.</source>
       <translation>{rows} 个图斑中有 {count} 个不在案件库分带 {zone}（{band}）内，未导入；适用的分带为 {fitting}。如确属本库，请选择允许导入其他分带的图斑。</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="413" />
+      <location filename="../../cases/intake.py" line="419" />
       <source>{count} of {rows} plots lie outside the database's zone {zone} ({band}); those that can be placed in it were imported because plots from another zone were allowed; they fit {fitting}.</source>
       <translation>{rows} 个图斑中有 {count} 个不在案件库分带 {zone}（{band}）内；因已允许跨带，其中能在本分带表示的已导入；适用的分带为 {fitting}。</translation>
     </message>
@@ -2762,6 +2787,16 @@
       <location filename="../../cases/determination_codes.py" line="292" />
       <source>备少占多: the plot occupies {occupied_m2:.2f} m², more than the filed {filed_m2:.2f} m²</source>
       <translation>备少占多：图斑占地 {occupied_m2:.2f} 平方米，超过备案面积 {filed_m2:.2f} 平方米</translation>
+    </message>
+    <message>
+      <location filename="../../cases/issued_area.py" line="140" />
+      <source>监测面积 {jcmj} {unit} ({given} m²) differs from the plot's ellipsoidal area {area} m² by {percent}</source>
+      <translation>监测面积 {jcmj} {unit}（{given} m²）与图斑椭球面积 {area} m² 相差 {percent}</translation>
+    </message>
+    <message>
+      <location filename="../../cases/issued_area.py" line="134" />
+      <source>监测面积 {jcmj} {unit} ({given} m²) differs from the plot's ellipsoidal area {area} m² by {percent}; read in {other} ({other_given} m²) it agrees: check the unit of 监测面积</source>
+      <translation>监测面积 {jcmj} {unit}（{given} m²）与图斑椭球面积 {area} m² 相差 {percent}；按 {other} 计（{other_given} m²）则相符，请核对监测面积的单位</translation>
     </message>
     <message>
       <location filename="../../cases/determination_codes.py" line="278" />
