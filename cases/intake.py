@@ -15,8 +15,7 @@ from pathlib import Path
 
 import shapely
 
-from . import plot_areas
-from .errors import N_, CaseDatabaseError
+from .errors import N_
 from .field_mapping import JCMJ_UNIT, source_fields_of, unit_of
 from .intake_report import (  # noqa: F401 (the report's names, imported from here too)
     AREA_MISMATCH,
@@ -35,38 +34,14 @@ from .intake_report import (  # noqa: F401 (the report's names, imported from he
     write_report,
 )
 from .issued_area import check_issued_areas
-from .store import CaseStore, NewPlot
-from .zones import (
-    accepted_band,
-    check_zone,
-    fitting_srid,
-    longitude_ranges,
-    span_text,
-    zone_name,
+from .placing import OutsideZone, UnplacedBatch, measure, place  # noqa: F401 (re-exported)
+from .plot_overlaps import (  # noqa: F401 (re-exported)
+    OVERLAP_SHARE,
+    SAME_SHAPE_SHARE,
+    check_overlaps,
+    find_overlaps,
 )
-
-OVERLAP_SHARE = 0.5  # of the smaller plot: more than this is flagged
-
-
-class OutsideZone(CaseDatabaseError):
-    """No plot of the batch lies in the database's zone: nothing is imported."""
-
-    template = (
-        "None of the {count} plots of {source} lies in the database's zone {zone} "
-        "({band}): they lie at {span} and fit {fitting}. Nothing was imported. Import them "
-        "into a case database in {fitting}, or allow plots from another zone if they "
-        "belong in this one."
-    )
-
-
-class UnplacedBatch(CaseDatabaseError):
-    """No plot of the batch can be placed in the database's CRS at all."""
-
-    template = (
-        "None of the {count} plots of {source} can be placed in the database's zone "
-        "{zone}: their coordinates lie beyond it. Nothing was imported; check the CRS "
-        "of the source."
-    )
+from .store import CaseStore, NewPlot
 
 
 @dataclass(frozen=True)
@@ -224,44 +199,6 @@ def _plain(value):
     return str(value)
 
 
-def find_overlaps(
-    new: list[tuple[int, NewPlot]], existing: list[tuple[str, shapely.Geometry]]
-) -> list[Issue]:
-    """Plots overlapping another (stored or in the same batch) by more than half of the
-    smaller one: flagged for a person to look at, never merged."""
-    if not new:
-        return []
-    others = existing + [(plot.jcbh, plot.geometry) for _, plot in new]
-    geometries = [geometry for _, geometry in others]
-    tree = shapely.STRtree(geometries)
-    new_geometries = [plot.geometry for _, plot in new]
-    pairs = tree.query(new_geometries, predicate="intersects")
-    issues, reported = [], set()
-    offset = len(existing)
-    for new_index, other_index in zip(*pairs):
-        if other_index == offset + new_index:
-            continue  # the plot itself
-        row, plot = new[new_index]
-        other_jcbh, other = others[other_index]
-        key = frozenset((plot.jcbh, other_jcbh))
-        if key in reported:
-            continue
-        shared = shapely.intersection(plot.geometry, other).area
-        smaller = min(plot.geometry.area, other.area)
-        if smaller > 0 and shared / smaller > OVERLAP_SHARE:
-            reported.add(key)
-            issues.append(
-                Issue(
-                    row,
-                    plot.jcbh,
-                    OVERLAP,
-                    N_("overlaps {other} by {share}% of the smaller plot; check before handling"),
-                    {"other": other_jcbh, "share": f"{100 * shared / smaller:.0f}"},
-                )
-            )
-    return issues
-
-
 def import_batch(
     store: CaseStore,
     rows: Iterable[SourceRow],
@@ -301,7 +238,12 @@ def import_batch(
         plots = [(row, _located(plot, locate)) for row, plot in plots]
     bounds = _bounds([plot.geometry for _, plot in plots])
     nearby = store.plots_in_extent(bounds) if bounds else []
-    issues += find_overlaps(plots, nearby)
+    overlap_issues, same_as = check_overlaps(plots, nearby)
+    issues += overlap_issues
+    plots = [
+        (row, dataclasses.replace(plot, same_shape_as=same_as[index]) if index in same_as else plot)
+        for index, (row, plot) in enumerate(plots)
+    ]
     store.register_batch(
         batch,
         [plot for _, plot in plots],
@@ -319,147 +261,6 @@ def import_batch(
     except OSError:  # the plots are stored; only the CSV copy of the report is missing
         report.report_file = None
     return report
-
-
-def place(
-    plots: list[tuple[int, NewPlot]],
-    longitudes: dict[int, tuple[float, float] | None],
-    srid: int,
-    source: str,
-    allow_other_zone: bool = False,
-) -> tuple[list[tuple[int, NewPlot]], list[Issue], list[Note]]:
-    """The plots that lie in the database's zone (all of them when ``allow_other_zone``),
-    the issues of those that do not, and one note on the batch. Raises ``OutsideZone`` (or
-    ``UnplacedBatch``) when not one plot lies in the zone and other zones are not allowed."""
-    if not plots:
-        return plots, [], []
-    known = [longitudes.get(row) for row, _ in plots]
-    missing = [index for index, pair in enumerate(known) if pair is None]
-    if missing:
-        found = longitude_ranges([plots[i][1].geometry for i in missing], srid)
-        for index, pair in zip(missing, found):
-            known[index] = (float(pair[0]), float(pair[1]))
-    check = check_zone(known, srid)
-    if not check.outside:
-        return plots, [], []
-    west, east = accepted_band(srid)
-    band = span_text(west, east)
-    fitting = check.fitting()
-    span = check.span()
-    common = {"zone": zone_name(srid), "band": band}
-    if check.all_outside and not allow_other_zone:
-        if fitting is None:
-            raise UnplacedBatch(count=len(plots), source=source, **common)
-        raise OutsideZone(
-            count=len(plots),
-            source=source,
-            span=span_text(*span),
-            fitting=zone_name(fitting),
-            **common,
-        )
-    issues, kept = [], []
-    outside = {placed.index: placed for placed in check.outside}
-    for index, (row, plot) in enumerate(plots):
-        placed = outside.get(index)
-        if placed is None:
-            kept.append((row, plot))
-            continue
-        if placed.west is None:  # beyond the zone's reach: never storable
-            issues.append(
-                Issue(
-                    row,
-                    plot.jcbh,
-                    REJECTED,
-                    N_("its coordinates lie beyond the database's zone {zone}"),
-                    common,
-                )
-            )
-            continue
-        params = {
-            **common,
-            "span": span_text(placed.west, placed.east),
-            "fitting": zone_name(fitting_srid(placed.centre, srid)),
-        }
-        if allow_other_zone:
-            kept.append((row, plot))
-            issues.append(
-                Issue(
-                    row,
-                    plot.jcbh,
-                    OTHER_ZONE,
-                    N_(
-                        "lies at {span}, outside the database's zone {zone} ({band}); imported "
-                        "as allowed; it fits {fitting}"
-                    ),
-                    params,
-                )
-            )
-        else:
-            issues.append(
-                Issue(
-                    row,
-                    plot.jcbh,
-                    REJECTED,
-                    N_(
-                        "lies at {span}, outside the database's zone {zone} ({band}); it fits "
-                        "{fitting}"
-                    ),
-                    params,
-                )
-            )
-    placed_count = sum(1 for p in check.outside if p.west is not None)
-    note_params = {**common, "count": len(check.outside), "rows": len(plots)}
-    note_params["fitting"] = zone_name(fitting) if fitting is not None else "—"
-    if allow_other_zone:
-        reason = N_(
-            "{count} of {rows} plots lie outside the database's zone {zone} ({band}) and were "
-            "imported because plots from another zone were allowed; they fit {fitting}."
-        )
-        if placed_count < len(check.outside):
-            reason = N_(
-                "{count} of {rows} plots lie outside the database's zone {zone} ({band}); "
-                "those that can be placed in it were imported because plots from another "
-                "zone were allowed; they fit {fitting}."
-            )
-    else:
-        reason = N_(
-            "{count} of {rows} plots lie outside the database's zone {zone} ({band}) and were "
-            "not imported; they fit {fitting}. Allow plots from another zone to import them."
-        )
-    return kept, issues, [Note(reason, note_params)]
-
-
-def measure(
-    plots: list[tuple[int, NewPlot]], srid: int
-) -> tuple[list[tuple[int, NewPlot]], list[tuple[float, float]], list[Issue]]:
-    """Each plot's planar and official ellipsoidal area (m²), computed once for the batch;
-    a plot whose coordinates cannot be inverse-projected at all is left out with its reason."""
-    if not plots:
-        return plots, [], []
-    geometries = [plot.geometry for _, plot in plots]
-    try:
-        planar, ellipsoidal = plot_areas.compute(geometries, srid)
-        return plots, list(zip(planar.tolist(), ellipsoidal.tolist())), []
-    except ValueError:
-        pass
-    kept, areas, issues = [], [], []
-    for row, plot in plots:
-        try:
-            planar, ellipsoidal = plot_areas.compute([plot.geometry], srid)
-        except ValueError:
-            issues.append(
-                Issue(
-                    row,
-                    plot.jcbh,
-                    REJECTED,
-                    N_("its coordinates lie beyond the database's zone {zone}"),
-                    {"zone": zone_name(srid)},
-                )
-            )
-            continue
-        kept.append((row, plot))
-        areas.append((float(planar[0]), float(ellipsoidal[0])))
-    return kept, areas, issues
 
 
 def _located(plot: NewPlot, locate) -> NewPlot:

@@ -134,6 +134,11 @@ REASONS_ZH = {
         "{rows} 个图斑中有 {count} 个不在案件库分带 {zone}（{band}）内；因已允许跨带，"
         "其中能在本分带表示的已导入；适用的分带为 {fitting}。"
     ),
+    "has the shape of {other}: they overlap by {share}% of this plot and {other_share}% of "
+    "{other}; probably the same plot under another number, check before handling": (
+        "与 {other} 形状相同：重叠面积占本图斑的 {share}%、占 {other} 的 {other_share}%，"
+        "疑似同一图斑另编号，请核实后处理"
+    ),
     "监测面积 {jcmj} {unit} ({given} m²) differs from the plot's ellipsoidal area {area} m² by "
     "{percent}; read in {other} ({other_given} m²) it agrees: check the unit of 监测面积": (
         "监测面积 {jcmj} {unit}（{given} m²）与图斑椭球面积 {area} m² 相差 {percent}；"

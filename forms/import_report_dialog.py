@@ -45,17 +45,24 @@ def summary_text(report) -> str:
 
 
 def counts_text(report) -> str:
-    return tr(
-        "Batch {batch}: {imported} of {rows} rows imported; {repaired} repaired, "
-        "{rejected} rejected, {duplicates} duplicates skipped, {overlaps} overlaps to check."
-    ).format(
-        batch=report.batch,
-        imported=report.imported,
-        rows=report.rows,
-        repaired=report.count(REPAIRED),
-        rejected=report.count(REJECTED),
-        duplicates=report.count(DUPLICATE),
-        overlaps=report.count(OVERLAP),
+    return (
+        tr(
+            "Batch {batch}: {imported} of {rows} rows imported; {repaired} repaired, "
+            "{rejected} rejected, {duplicates} duplicates skipped, {overlaps} overlaps to check."
+        ).format(
+            batch=report.batch,
+            imported=report.imported,
+            rows=report.rows,
+            repaired=report.count(REPAIRED),
+            rejected=report.count(REJECTED),
+            duplicates=report.count(DUPLICATE),
+            overlaps=report.count(OVERLAP),
+        )
+        + " "
+        + tr(
+            "{same} plots have the shape of another; {areas} issued areas differ from the "
+            "plot's ellipsoidal area by more than 5 %."
+        ).format(same=report.count(SAME_SHAPE), areas=report.count(AREA_MISMATCH))
     )
 
 

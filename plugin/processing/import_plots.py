@@ -24,7 +24,15 @@ from ...cases.field_mapping import (
     normalise_mapping,
     suggest_mapping,
 )
-from ...cases.intake import DUPLICATE, OVERLAP, REJECTED, REPAIRED
+from ...cases.intake import (
+    AREA_MISMATCH,
+    DUPLICATE,
+    OTHER_ZONE,
+    OVERLAP,
+    REJECTED,
+    REPAIRED,
+    SAME_SHAPE,
+)
 from ...forms.messages import error_text
 from ...layers.batch_import import import_layer
 from ...layers.source_reader import SourceError, open_source
@@ -105,10 +113,14 @@ class ImportPlotsAlgorithm(LandCaseAlgorithm):
             ("REJECTED", tr("Rows rejected")),
             ("DUPLICATES", tr("Duplicates skipped")),
             ("OVERLAPS", tr("Overlaps flagged")),
+            ("SAME_SHAPES", tr("Plots with the shape of another")),
+            ("AREA_MISMATCHES", tr("Issued areas differing by more than 5 %")),
+            ("OTHER_ZONE", tr("Plots imported from another zone")),
         ):
             self.addOutput(QgsProcessingOutputNumber(name, label))
         self.addOutput(QgsProcessingOutputString("REPORT", tr("Import report")))
         self.addOutput(QgsProcessingOutputString("NOTES", tr("Notes on the batch")))
+        self.addOutput(QgsProcessingOutputString("JCMJ_UNIT", tr("Unit of the issued areas")))
 
     @detached_errors
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (Qt API)
@@ -163,6 +175,10 @@ class ImportPlotsAlgorithm(LandCaseAlgorithm):
             "REJECTED": report.count(REJECTED),
             "DUPLICATES": report.count(DUPLICATE),
             "OVERLAPS": report.count(OVERLAP),
+            "SAME_SHAPES": report.count(SAME_SHAPE),
+            "AREA_MISMATCHES": report.count(AREA_MISMATCH),
+            "OTHER_ZONE": report.count(OTHER_ZONE),
+            "JCMJ_UNIT": report.jcmj_unit or "",
             "REPORT": str(report.report_file),
             "NOTES": "\n".join(note.text(tr) for note in report.notes),
         }

@@ -159,12 +159,12 @@
       <translation>批次（名称或编号）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="81" />
+      <location filename="../../plugin/processing/import_plots.py" line="89" />
       <source>Batch name</source>
       <translation>批次名称</translation>
     </message>
     <message>
-      <location filename="../../forms/import_report_dialog.py" line="48" />
+      <location filename="../../forms/import_report_dialog.py" line="49" />
       <source>Batch {batch}: {imported} of {rows} rows imported; {repaired} repaired, {rejected} rejected, {duplicates} duplicates skipped, {overlaps} overlaps to check.</source>
       <translation>批次 {batch}：共 {rows} 条记录，导入 {imported} 条；修复 {repaired} 条，拒绝 {rejected} 条，跳过重复 {duplicates} 条，重叠待查 {overlaps} 处。</translation>
     </message>
@@ -264,7 +264,7 @@
       <translation>清除筛选</translation>
     </message>
     <message>
-      <location filename="../../forms/import_report_dialog.py" line="106" />
+      <location filename="../../forms/import_report_dialog.py" line="113" />
       <source>Close</source>
       <translation>关闭</translation>
     </message>
@@ -369,7 +369,7 @@
       <translation>发现日期</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="84" />
+      <location filename="../../plugin/processing/import_plots.py" line="92" />
       <source>Date the batch was received (YYYY-MM-DD)</source>
       <translation>批次接收日期（YYYY-MM-DD）</translation>
     </message>
@@ -499,7 +499,7 @@
       <translation>重复</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="106" />
+      <location filename="../../plugin/processing/import_plots.py" line="114" />
       <source>Duplicates skipped</source>
       <translation>跳过重复数</translation>
     </message>
@@ -584,17 +584,17 @@
       <translation>FIELDS 必须是 JSON 对象，例如 {{"code": "DLBM"}}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="208" />
+      <location filename="../../plugin/processing/import_plots.py" line="224" />
       <source>FIELD_MAP is not valid JSON: {error}</source>
       <translation>FIELD_MAP 不是有效的 JSON：{error}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="69" />
+      <location filename="../../plugin/processing/import_plots.py" line="77" />
       <source>FIELD_MAP keys, case-insensitive (each line: the key, then the other names it accepts); jcmj_unit is the unit of the issued area (亩 or m²), guessed from the values when not given. Example:</source>
       <translation>FIELD_MAP 的键不区分大小写（每行：键，及其可用的其他名称）；jcmj_unit 是下发监测面积的单位（亩 或 m²），未给出时按数值推断。示例：</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="212" />
+      <location filename="../../plugin/processing/import_plots.py" line="228" />
       <source>FIELD_MAP must be a JSON object: plot field → source field.</source>
       <translation>FIELD_MAP 须为 JSON 对象：图斑字段 → 源数据字段。</translation>
     </message>
@@ -619,12 +619,12 @@
       <translation>保护图斑编号</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="92" />
+      <location filename="../../plugin/processing/import_plots.py" line="100" />
       <source>Field mapping (JSON)</source>
       <translation>字段对应（JSON）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="126" />
+      <location filename="../../plugin/processing/import_plots.py" line="138" />
       <source>Field mapping: {mapping}</source>
       <translation>字段对应：{mapping}</translation>
     </message>
@@ -684,7 +684,7 @@
       <translation>GeoPackage 文件</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="104" />
+      <location filename="../../plugin/processing/import_plots.py" line="112" />
       <source>Geometries repaired</source>
       <translation>修复几何数</translation>
     </message>
@@ -719,7 +719,7 @@
       <translation>导入失败，未写入任何数据</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="51" />
+      <location filename="../../plugin/processing/import_plots.py" line="59" />
       <source>Import plot batch</source>
       <translation>导入图斑批次</translation>
     </message>
@@ -729,19 +729,24 @@
       <translation>导入图斑批次…</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="98" />
+      <location filename="../../plugin/processing/import_plots.py" line="106" />
       <source>Import plots outside the database's Gauss-Krüger zone</source>
       <translation>导入案件库高斯-克吕格分带以外的图斑</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="110" />
+      <location filename="../../plugin/processing/import_plots.py" line="121" />
       <source>Import report</source>
       <translation>导入报告</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="155" />
+      <location filename="../../plugin/processing/import_plots.py" line="167" />
       <source>Imported {count} of {rows} rows; report: {path}</source>
       <translation>共 {rows} 条记录，导入 {count} 条；报告：{path}</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/import_plots.py" line="117" />
+      <source>Issued areas differing by more than 5 %</source>
+      <translation>监测面积与椭球面积相差超过 5% 的图斑</translation>
     </message>
     <message>
       <location filename="../../forms/import_dialog.py" line="111" />
@@ -754,7 +759,7 @@
       <translation>联合复查结果</translation>
     </message>
     <message>
-      <location filename="../../forms/import_report_dialog.py" line="67" />
+      <location filename="../../forms/import_report_dialog.py" line="74" />
       <source>Kind</source>
       <translation>类别</translation>
     </message>
@@ -919,7 +924,7 @@
       <translation>名称</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="120" />
+      <location filename="../../plugin/processing/import_plots.py" line="132" />
       <source>Name the batch.</source>
       <translation>请填写批次名称。</translation>
     </message>
@@ -989,12 +994,12 @@
       <translation>没有要打印的图斑。</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="65" />
+      <location filename="../../cases/placing.py" line="37" />
       <source>None of the {count} plots of {source} can be placed in the database's zone {zone}: their coordinates lie beyond it. Nothing was imported; check the CRS of the source.</source>
       <translation>{source} 的 {count} 个图斑均无法置于案件库分带 {zone}：坐标超出该分带范围。未导入任何图斑；请检查源数据的坐标系。</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="54" />
+      <location filename="../../cases/placing.py" line="26" />
       <source>None of the {count} plots of {source} lies in the database's zone {zone} ({band}): they lie at {span} and fit {fitting}. Nothing was imported. Import them into a case database in {fitting}, or allow plots from another zone if they belong in this one.</source>
       <translation>{source} 的 {count} 个图斑均不在案件库分带 {zone}（{band}）内：它们位于 {span}，适用的分带为 {fitting}。未导入任何图斑。请导入坐标系为 {fitting} 的案件库；如确属本库，请选择允许导入其他分带的图斑。</translation>
     </message>
@@ -1004,7 +1009,7 @@
       <translation>说明</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="111" />
+      <location filename="../../plugin/processing/import_plots.py" line="122" />
       <source>Notes on the batch</source>
       <translation>批次说明</translation>
     </message>
@@ -1044,7 +1049,7 @@
       <translation>打开照片</translation>
     </message>
     <message>
-      <location filename="../../forms/import_report_dialog.py" line="107" />
+      <location filename="../../forms/import_report_dialog.py" line="114" />
       <source>Open report file</source>
       <translation>打开报告文件</translation>
     </message>
@@ -1079,7 +1084,7 @@
       <translation>重叠待查</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="107" />
+      <location filename="../../plugin/processing/import_plots.py" line="115" />
       <source>Overlaps flagged</source>
       <translation>标记重叠数</translation>
     </message>
@@ -1149,12 +1154,12 @@
       <translation>图斑</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="80" />
+      <location filename="../../plugin/processing/import_plots.py" line="88" />
       <source>Plot batch</source>
       <translation>图斑批次</translation>
     </message>
     <message>
-      <location filename="../../forms/import_report_dialog.py" line="67" />
+      <location filename="../../forms/import_report_dialog.py" line="74" />
       <source>Plot number</source>
       <translation>监测编号</translation>
     </message>
@@ -1189,7 +1194,7 @@
       <translation>图斑 {jcbh}：{reason}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="54" />
+      <location filename="../../plugin/processing/import_plots.py" line="62" />
       <source>Plots</source>
       <translation>图斑</translation>
     </message>
@@ -1214,9 +1219,14 @@
       <translation>导出图斑数</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="103" />
+      <location filename="../../plugin/processing/import_plots.py" line="111" />
       <source>Plots imported</source>
       <translation>导入图斑数</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/import_plots.py" line="118" />
+      <source>Plots imported from another zone</source>
+      <translation>跨带导入的图斑</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/statistics_algorithms.py" line="95" />
@@ -1232,6 +1242,11 @@
       <location filename="../../plugin/processing/overlay.py" line="71" />
       <source>Plots with findings to check</source>
       <translation>需核实的图斑数</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/import_plots.py" line="116" />
+      <source>Plots with the shape of another</source>
+      <translation>与其他图斑形状相同的图斑</translation>
     </message>
     <message>
       <location filename="../../forms/print_dialog.py" line="48" />
@@ -1329,7 +1344,7 @@
       <translation>按 {encoding} 读取（{reason}）。</translation>
     </message>
     <message>
-      <location filename="../../forms/import_report_dialog.py" line="67" />
+      <location filename="../../forms/import_report_dialog.py" line="74" />
       <source>Reason</source>
       <translation>原因</translation>
     </message>
@@ -1384,7 +1399,7 @@
       <translation>刷新</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="58" />
+      <location filename="../../plugin/processing/import_plots.py" line="66" />
       <source>Registers an issued batch of plots (shapefile, zipped shapefile, GeoPackage, GeoJSON or a project layer) in a case database, in one transaction. The DBF encoding is taken from the .cpg or detected (GBK/GB18030 or UTF-8); national field names are recognised, FIELD_MAP (JSON, plot field → source field) overrides them. Invalid geometries are repaired, plots already registered are skipped, overlaps are flagged. Plots outside the database's Gauss-Krüger zone (its 3° band and 0.5° beyond) are refused, the zone that fits them named, unless ALLOW_OTHER_ZONE is set. An import report CSV is written beside the database.</source>
       <translation>将下发的图斑批次（Shapefile、压缩的 Shapefile、GeoPackage、GeoJSON 或工程中的图层）在一个事务中登记到案件库。DBF 编码取自 .cpg 文件或自动识别（GBK/GB18030 或 UTF-8）；自动识别国家标准字段名，FIELD_MAP（JSON，图斑字段 → 源字段）可覆盖。无效几何自动修复，已登记的图斑跳过，重叠图斑予以标记。位于案件库高斯-克吕格分带（3° 带及其外 0.5°）以外的图斑不予导入，并指明适用的分带，除非设置 ALLOW_OTHER_ZONE。导入报告 CSV 写在案件库旁。</translation>
     </message>
@@ -1404,7 +1419,7 @@
       <translation>已修复</translation>
     </message>
     <message>
-      <location filename="../../forms/import_report_dialog.py" line="114" />
+      <location filename="../../forms/import_report_dialog.py" line="121" />
       <source>Report file: {path}</source>
       <translation>报告文件：{path}</translation>
     </message>
@@ -1464,12 +1479,12 @@
       <translation>已生成报送轮次 {period} {stage}。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="150" />
+      <location filename="../../plugin/processing/import_plots.py" line="162" />
       <source>Row {row} ({jcbh}): {reason}</source>
       <translation>第 {row} 行（{jcbh}）：{reason}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="105" />
+      <location filename="../../plugin/processing/import_plots.py" line="113" />
       <source>Rows rejected</source>
       <translation>拒绝记录数</translation>
     </message>
@@ -1549,7 +1564,7 @@
       <translation>数据源</translation>
     </message>
     <message>
-      <location filename="../../forms/import_report_dialog.py" line="67" />
+      <location filename="../../forms/import_report_dialog.py" line="74" />
       <source>Source row</source>
       <translation>源记录行号</translation>
     </message>
@@ -1649,12 +1664,12 @@
       <translation>临时用地</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="88" />
+      <location filename="../../plugin/processing/import_plots.py" line="96" />
       <source>Text encoding</source>
       <translation>文字编码</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="184" />
+      <location filename="../../plugin/processing/import_plots.py" line="200" />
       <source>Text encoding: {encoding} ({reason})</source>
       <translation>文字编码：{encoding}（{reason}）</translation>
     </message>
@@ -1669,7 +1684,7 @@
       <translation>审计日志完整：已校验 {count} 条记录。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="220" />
+      <location filename="../../plugin/processing/import_plots.py" line="236" />
       <source>The field mapping cannot be used: {problems}</source>
       <translation>字段对应无法使用：{problems}</translation>
     </message>
@@ -1694,7 +1709,7 @@
       <translation>无法将月报写入 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="191" />
+      <location filename="../../plugin/processing/import_plots.py" line="207" />
       <source>The plot batch cannot be read.</source>
       <translation>无法读取图斑批次。</translation>
     </message>
@@ -1797,6 +1812,11 @@
       <location filename="../../forms/settings_page.py" line="36" />
       <source>Unit name</source>
       <translation>单位名称</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/import_plots.py" line="123" />
+      <source>Unit of the issued areas</source>
+      <translation>监测面积单位</translation>
     </message>
     <message>
       <location filename="../../forms/import_dialog.py" line="133" />
@@ -1954,7 +1974,7 @@
       <translation>增加</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="143" />
+      <location filename="../../cases/intake.py" line="118" />
       <source>already in the database; not imported again</source>
       <translation>案件库中已有，未重复导入</translation>
     </message>
@@ -2049,7 +2069,7 @@
       <translation>取自外业核查</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="189" />
+      <location filename="../../cases/intake.py" line="164" />
       <source>geometry repaired: {note}</source>
       <translation>几何图形已修复：{note}</translation>
     </message>
@@ -2057,6 +2077,11 @@
       <location filename="../../layers/submission_export.py" line="99" />
       <source>has characters that GBK cannot encode</source>
       <translation>含有无法用 GBK 编码的字符</translation>
+    </message>
+    <message>
+      <location filename="../../cases/plot_overlaps.py" line="96" />
+      <source>has the shape of {other}: they overlap by {share}% of this plot and {other_share}% of {other}; probably the same plot under another number, check before handling</source>
+      <translation>与 {other} 形状相同：重叠面积占本图斑的 {share}%、占 {other} 的 {other_share}%，疑似同一图斑另编号，请核实后处理</translation>
     </message>
     <message>
       <location filename="../../cases/overlay_records.py" line="693" />
@@ -2079,12 +2104,12 @@
       <translation>其 GPS 位置无法转换到 EPSG:{srid}</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="165" />
+      <location filename="../../cases/intake.py" line="140" />
       <source>its coordinates cannot be transformed into the database's CRS</source>
       <translation>坐标无法转换到案件库的坐标系</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="373" />
+      <location filename="../../cases/placing.py" line="93" />
       <source>its coordinates lie beyond the database's zone {zone}</source>
       <translation>坐标超出案件库分带 {zone} 的范围</translation>
     </message>
@@ -2094,12 +2119,12 @@
       <translation>其坐标超出本数据库坐标系（EPSG:{srid}）的范围</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="390" />
+      <location filename="../../cases/placing.py" line="110" />
       <source>lies at {span}, outside the database's zone {zone} ({band}); imported as allowed; it fits {fitting}</source>
       <translation>位于 {span}，不在案件库分带 {zone}（{band}）内，已按允许跨带导入；适用的分带为 {fitting}</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="403" />
+      <location filename="../../cases/placing.py" line="123" />
       <source>lies at {span}, outside the database's zone {zone} ({band}); it fits {fitting}</source>
       <translation>位于 {span}，不在案件库分带 {zone}（{band}）内，未导入；适用的分带为 {fitting}</translation>
     </message>
@@ -2124,7 +2149,7 @@
       <translation>没有源数据字段对应 jcbh（监测编号）</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="138" />
+      <location filename="../../cases/intake.py" line="113" />
       <source>no 监测编号</source>
       <translation>缺少监测编号</translation>
     </message>
@@ -2134,7 +2159,7 @@
       <translation>不是有效的图层类别，可用类别：{roles}</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="178" />
+      <location filename="../../cases/intake.py" line="153" />
       <source>not a polygon but a {kind}</source>
       <translation>不是面要素，而是 {kind}</translation>
     </message>
@@ -2169,7 +2194,7 @@
       <translation>超期 {days} 天</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="258" />
+      <location filename="../../cases/plot_overlaps.py" line="64" />
       <source>overlaps {other} by {share}% of the smaller plot; check before handling</source>
       <translation>与 {other} 重叠，占较小图斑面积的 {share}%，请核实后处理</translation>
     </message>
@@ -2189,7 +2214,7 @@
       <translation>移除</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="153" />
+      <location filename="../../cases/intake.py" line="128" />
       <source>repeats row {first} of the source</source>
       <translation>与源数据第 {first} 行重复</translation>
     </message>
@@ -2329,12 +2354,12 @@
       <translation>文件夹中没有 JPEG 或 PNG 文件</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="185" />
+      <location filename="../../cases/intake.py" line="160" />
       <source>the geometry has no area</source>
       <translation>几何图形面积为零</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="170" />
+      <location filename="../../cases/intake.py" line="145" />
       <source>the geometry is empty</source>
       <translation>几何图形为空</translation>
     </message>
@@ -2594,17 +2619,17 @@
       <translation>{count} 张需核实（无位置或时间，或距图斑较远）。</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="414" />
+      <location filename="../../cases/placing.py" line="134" />
       <source>{count} of {rows} plots lie outside the database's zone {zone} ({band}) and were imported because plots from another zone were allowed; they fit {fitting}.</source>
       <translation>{rows} 个图斑中有 {count} 个不在案件库分带 {zone}（{band}）内，因已允许跨带而导入；适用的分带为 {fitting}。</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="425" />
+      <location filename="../../cases/placing.py" line="145" />
       <source>{count} of {rows} plots lie outside the database's zone {zone} ({band}) and were not imported; they fit {fitting}. Allow plots from another zone to import them.</source>
       <translation>{rows} 个图斑中有 {count} 个不在案件库分带 {zone}（{band}）内，未导入；适用的分带为 {fitting}。如确属本库，请选择允许导入其他分带的图斑。</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="419" />
+      <location filename="../../cases/placing.py" line="139" />
       <source>{count} of {rows} plots lie outside the database's zone {zone} ({band}); those that can be placed in it were imported because plots from another zone were allowed; they fit {fitting}.</source>
       <translation>{rows} 个图斑中有 {count} 个不在案件库分带 {zone}（{band}）内；因已允许跨带，其中能在本分带表示的已导入；适用的分带为 {fitting}。</translation>
     </message>
@@ -2747,6 +2772,11 @@
       <location filename="../../cases/overlay_records.py" line="197" />
       <source>{role}: {reason}</source>
       <translation>{role}：{reason}</translation>
+    </message>
+    <message>
+      <location filename="../../forms/import_report_dialog.py" line="62" />
+      <source>{same} plots have the shape of another; {areas} issued areas differ from the plot's ellipsoidal area by more than 5 %.</source>
+      <translation>{same} 个图斑与其他图斑形状相同；{areas} 个监测面积与图斑椭球面积相差超过 5%。</translation>
     </message>
     <message>
       <location filename="../../forms/case_dock.py" line="286" />
