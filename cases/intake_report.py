@@ -111,51 +111,46 @@ REASONS_ZH = {
         "坐标无法转换到案件库的坐标系"
     ),
     "its coordinates lie beyond the database's zone {zone}": "坐标超出案件库分带 {zone} 的范围",
-    "lies at {span}, outside the database's zone {zone} ({band}); it fits {fitting}": (
-        "位于 {span}，不在案件库分带 {zone}（{band}）内，未导入；适用的分带为 {fitting}"
+    "lies at {span}, outside {band}, the reach of the database's zone {zone}; it fits {fitting}": (
+        "位于 {span}，超出案件库分带 {zone} 的接受范围 {band}，未导入；适用的分带为 {fitting}"
     ),
-    "lies at {span}, outside the database's zone {zone} ({band}); imported as allowed; it fits "
-    "{fitting}": (
-        "位于 {span}，不在案件库分带 {zone}（{band}）内，已按允许跨带导入；适用的分带为 {fitting}"
+    "lies at {span}, outside {band}, the reach of the database's zone {zone}; imported as "
+    "allowed; it fits {fitting}": (
+        "位于 {span}，超出案件库分带 {zone} 的接受范围 {band}，已按允许跨带导入；适用的分带为 {fitting}"
     ),
-    "{count} of {rows} plots lie outside the database's zone {zone} ({band}) and were not "
-    "imported; they fit {fitting}. Allow plots from another zone to import them.": (
-        "{rows} 个图斑中有 {count} 个不在案件库分带 {zone}（{band}）内，未导入；适用的分带为 "
+    "{count} of {rows} plots lie outside {band}, the reach of the database's zone {zone}, and "
+    "were not imported; they fit {fitting}. Allow plots from another zone to import them.": (
+        "{rows} 个图斑中有 {count} 个超出案件库分带 {zone} 的接受范围 {band}，未导入；适用的分带为 "
         "{fitting}。如确属本库，请选择允许导入其他分带的图斑。"
     ),
-    "{count} of {rows} plots lie outside the database's zone {zone} ({band}) and were "
-    "imported because plots from another zone were allowed; they fit {fitting}.": (
-        "{rows} 个图斑中有 {count} 个不在案件库分带 {zone}（{band}）内，因已允许跨带而导入；"
-        "适用的分带为 {fitting}。"
+    "{count} of {rows} plots lie outside {band}, the reach of the database's zone {zone}, and "
+    "were imported because plots from another zone were allowed; they fit {fitting}.": (
+        "{rows} 个图斑中有 {count} 个超出案件库分带 {zone} 的接受范围 {band}，因已允许跨带而导入；适用的分带为 {fitting}。"
     ),
-    "{count} of {rows} plots lie outside the database's zone {zone} ({band}); those that can "
-    "be placed in it were imported because plots from another zone were allowed; they fit "
-    "{fitting}.": (
-        "{rows} 个图斑中有 {count} 个不在案件库分带 {zone}（{band}）内；因已允许跨带，"
-        "其中能在本分带表示的已导入；适用的分带为 {fitting}。"
+    "{count} of {rows} plots lie outside {band}, the reach of the database's zone {zone}; those "
+    "that can be placed in it were imported because plots from another zone were allowed; they "
+    "fit {fitting}.": (
+        "{rows} 个图斑中有 {count} 个超出案件库分带 {zone} 的接受范围 {band}；因已允许跨带，其中能在本分带表示的已导入；适用的分带为 {fitting}。"
     ),
     "has the shape of {other}: they overlap by {share}% of this plot and {other_share}% of "
     "{other}; probably the same plot under another number, check before handling": (
-        "与 {other} 形状相同：重叠面积占本图斑的 {share}%、占 {other} 的 {other_share}%，"
-        "疑似同一图斑另编号，请核实后处理"
+        "与 {other} 形状相同：重叠面积占本图斑的 {share}%、占 {other} 的 {other_share}%，疑似同一图斑另编号，请核实后处理"
     ),
     "监测面积 {jcmj} {unit} ({given} m²) differs from the plot's ellipsoidal area {area} m² by "
     "{percent}; read in {other} ({other_given} m²) it agrees: check the unit of 监测面积": (
-        "监测面积 {jcmj} {unit}（{given} m²）与图斑椭球面积 {area} m² 相差 {percent}；"
-        "按 {other} 计（{other_given} m²）则相符，请核对监测面积的单位"
+        "监测面积 {jcmj} {unit}（{given} m²）与图斑椭球面积 {area} m² 相差 {percent}；按 {other} 计（{other_given} "
+        "m²）则相符，请核对监测面积的单位"
     ),
-    "监测面积 {jcmj} {unit} ({given} m²) differs from the plot's ellipsoidal area {area} m² by "
-    "{percent}": "监测面积 {jcmj} {unit}（{given} m²）与图斑椭球面积 {area} m² 相差 {percent}",
-    "The unit of 监测面积 was not given and none of the {total} issued areas agrees with its "
-    "plot's ellipsoidal area within {tolerance} % in 亩 or in m²; they were read in 亩, the "
-    "unit of the national field.": (
-        "未指定监测面积单位，{total} 个监测面积无论按 亩 还是 m² 计，均无一与图斑椭球面积相差"
-        "不超过 {tolerance}%；按国家字段的单位 亩 读取。"
+    "监测面积 {jcmj} {unit} ({given} m²) differs from the plot's ellipsoidal area {area} m² by {percent}": "监测面积 {jcmj} {unit}（{given} m²）与图斑椭球面积 {area} m² 相差 {percent}",
+    "The unit of 监测面积 was not given and none of the {total} issued areas agrees with its plot's "
+    "ellipsoidal area within {tolerance} % in 亩 or in m²; they were read in 亩, the unit of the "
+    "national field.": (
+        "未指定监测面积单位，{total} 个监测面积无论按 亩 还是 m² 计，均无一与图斑椭球面积相差不超过 {tolerance}%；按国家字段的单位 亩 读取。"
     ),
-    "The unit of 监测面积 was not given; guessed {unit}: read in {unit}, {agree} of {total} "
-    "issued areas agree with their plot's ellipsoidal area within {tolerance} % (read in "
-    "{other}: {other_agree}).": (
-        "未指定监测面积单位，按数值推断为 {unit}：按 {unit} 计，{total} 个监测面积中有 {agree} 个"
-        "与图斑椭球面积相差不超过 {tolerance}%（按 {other} 计为 {other_agree} 个）。"
+    "The unit of 监测面积 was not given; guessed {unit}: read in {unit}, {agree} of {total} issued "
+    "areas agree with their plot's ellipsoidal area within {tolerance} % (read in {other}: "
+    "{other_agree}).": (
+        "未指定监测面积单位，按数值推断为 {unit}：按 {unit} 计，{total} 个监测面积中有 {agree} 个与图斑椭球面积相差不超过 {tolerance}%（按 "
+        "{other} 计为 {other_agree} 个）。"
     ),
 }

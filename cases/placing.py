@@ -24,10 +24,10 @@ class OutsideZone(CaseDatabaseError):
     """No plot of the batch lies in the database's zone: nothing is imported."""
 
     template = (
-        "None of the {count} plots of {source} lies in the database's zone {zone} "
-        "({band}): they lie at {span} and fit {fitting}. Nothing was imported. Import them "
-        "into a case database in {fitting}, or allow plots from another zone if they "
-        "belong in this one."
+        "None of the {count} plots of {source} lies within {band}, the reach of the database's "
+        "zone {zone}: they lie at {span} and fit {fitting}. Nothing was imported. Import them "
+        "into a case database in {fitting}, or allow plots from another zone if they belong in "
+        "this one."
     )
 
 
@@ -35,9 +35,8 @@ class UnplacedBatch(CaseDatabaseError):
     """No plot of the batch can be placed in the database's CRS at all."""
 
     template = (
-        "None of the {count} plots of {source} can be placed in the database's zone "
-        "{zone}: their coordinates lie beyond it. Nothing was imported; check the CRS "
-        "of the source."
+        "None of the {count} plots of {source} can be placed in the database's zone {zone}: their "
+        "coordinates lie beyond it. Nothing was imported; check the CRS of the source."
     )
 
 
@@ -108,8 +107,8 @@ def place(
                     plot.jcbh,
                     OTHER_ZONE,
                     N_(
-                        "lies at {span}, outside the database's zone {zone} ({band}); imported "
-                        "as allowed; it fits {fitting}"
+                        "lies at {span}, outside {band}, the reach of the database's zone {zone}; "
+                        "imported as allowed; it fits {fitting}"
                     ),
                     params,
                 )
@@ -121,8 +120,8 @@ def place(
                     plot.jcbh,
                     REJECTED,
                     N_(
-                        "lies at {span}, outside the database's zone {zone} ({band}); it fits "
-                        "{fitting}"
+                        "lies at {span}, outside {band}, the reach of the database's zone {zone}; "
+                        "it fits {fitting}"
                     ),
                     params,
                 )
@@ -132,19 +131,20 @@ def place(
     note_params["fitting"] = zone_name(fitting) if fitting is not None else "—"
     if allow_other_zone:
         reason = N_(
-            "{count} of {rows} plots lie outside the database's zone {zone} ({band}) and were "
-            "imported because plots from another zone were allowed; they fit {fitting}."
+            "{count} of {rows} plots lie outside {band}, the reach of the database's zone {zone}, "
+            "and were imported because plots from another zone were allowed; they fit {fitting}."
         )
         if placed_count < len(check.outside):
             reason = N_(
-                "{count} of {rows} plots lie outside the database's zone {zone} ({band}); "
-                "those that can be placed in it were imported because plots from another "
+                "{count} of {rows} plots lie outside {band}, the reach of the database's zone "
+                "{zone}; those that can be placed in it were imported because plots from another "
                 "zone were allowed; they fit {fitting}."
             )
     else:
         reason = N_(
-            "{count} of {rows} plots lie outside the database's zone {zone} ({band}) and were "
-            "not imported; they fit {fitting}. Allow plots from another zone to import them."
+            "{count} of {rows} plots lie outside {band}, the reach of the database's zone {zone}, "
+            "and were not imported; they fit {fitting}. Allow plots from another zone to import "
+            "them."
         )
     return kept, issues, [Note(reason, note_params)]
 

@@ -108,13 +108,15 @@ def test_only_the_plots_outside_are_refused_each_named(tmp_path):
     assert refused.jcbh == "OUT-1" and refused.row == 3
     assert "lies at 122.30°E," in refused.text() and "EPSG:4550 (中央经线 123°)" in refused.text()
     (note,) = report.notes
-    assert note.text().startswith("1 of 3 plots lie outside the database's zone EPSG:4549")
+    assert note.text().startswith(
+        "1 of 3 plots lie outside 118.00°E–122.00°E, the reach of the database's zone EPSG:4549"
+    )
     with open(report.report_file, encoding="utf-8-sig", newline="") as handle:
         lines = list(csv.reader(handle))
     notes = [line[1] for line in lines if line and line[0] == "说明"]
     assert len(notes) == 1 and "EPSG:4550 (中央经线 123°)" in notes[0] and "未导入" in notes[0]
     detail = next(line for line in lines if line and line[1] == "OUT-1")
-    assert detail[2] == "拒绝" and "不在案件库分带" in detail[3]
+    assert detail[2] == "拒绝" and "超出案件库分带 EPSG:4549 (中央经线 120°) 的接受范围" in detail[3]
 
     # allowed: all three, the one outside flagged
     other = CaseStore.create(tmp_path / "o.sqlite", 4549)

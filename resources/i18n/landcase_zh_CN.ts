@@ -1000,8 +1000,8 @@
     </message>
     <message>
       <location filename="../../cases/placing.py" line="26" />
-      <source>None of the {count} plots of {source} lies in the database's zone {zone} ({band}): they lie at {span} and fit {fitting}. Nothing was imported. Import them into a case database in {fitting}, or allow plots from another zone if they belong in this one.</source>
-      <translation>{source} 的 {count} 个图斑均不在案件库分带 {zone}（{band}）内：它们位于 {span}，适用的分带为 {fitting}。未导入任何图斑。请导入坐标系为 {fitting} 的案件库；如确属本库，请选择允许导入其他分带的图斑。</translation>
+      <source>None of the {count} plots of {source} lies within {band}, the reach of the database's zone {zone}: they lie at {span} and fit {fitting}. Nothing was imported. Import them into a case database in {fitting}, or allow plots from another zone if they belong in this one.</source>
+      <translation>{source} 的 {count} 个图斑均不在案件库分带 {zone} 的接受范围 {band} 内：它们位于 {span}，适用的分带为 {fitting}。未导入任何图斑。请导入坐标系为 {fitting} 的案件库；如确属本库，请选择允许导入其他分带的图斑。</translation>
     </message>
     <message>
       <location filename="../../forms/case_dialog.py" line="208" />
@@ -2109,7 +2109,7 @@
       <translation>坐标无法转换到案件库的坐标系</translation>
     </message>
     <message>
-      <location filename="../../cases/placing.py" line="93" />
+      <location filename="../../cases/placing.py" line="92" />
       <source>its coordinates lie beyond the database's zone {zone}</source>
       <translation>坐标超出案件库分带 {zone} 的范围</translation>
     </message>
@@ -2119,14 +2119,14 @@
       <translation>其坐标超出本数据库坐标系（EPSG:{srid}）的范围</translation>
     </message>
     <message>
-      <location filename="../../cases/placing.py" line="110" />
-      <source>lies at {span}, outside the database's zone {zone} ({band}); imported as allowed; it fits {fitting}</source>
-      <translation>位于 {span}，不在案件库分带 {zone}（{band}）内，已按允许跨带导入；适用的分带为 {fitting}</translation>
+      <location filename="../../cases/placing.py" line="109" />
+      <source>lies at {span}, outside {band}, the reach of the database's zone {zone}; imported as allowed; it fits {fitting}</source>
+      <translation>位于 {span}，超出案件库分带 {zone} 的接受范围 {band}，已按允许跨带导入；适用的分带为 {fitting}</translation>
     </message>
     <message>
-      <location filename="../../cases/placing.py" line="123" />
-      <source>lies at {span}, outside the database's zone {zone} ({band}); it fits {fitting}</source>
-      <translation>位于 {span}，不在案件库分带 {zone}（{band}）内，未导入；适用的分带为 {fitting}</translation>
+      <location filename="../../cases/placing.py" line="122" />
+      <source>lies at {span}, outside {band}, the reach of the database's zone {zone}; it fits {fitting}</source>
+      <translation>位于 {span}，超出案件库分带 {zone} 的接受范围 {band}，未导入；适用的分带为 {fitting}</translation>
     </message>
     <message>
       <location filename="../../forms/rounds_dialog.py" line="72" />
@@ -2619,19 +2619,19 @@
       <translation>{count} 张需核实（无位置或时间，或距图斑较远）。</translation>
     </message>
     <message>
-      <location filename="../../cases/placing.py" line="134" />
-      <source>{count} of {rows} plots lie outside the database's zone {zone} ({band}) and were imported because plots from another zone were allowed; they fit {fitting}.</source>
-      <translation>{rows} 个图斑中有 {count} 个不在案件库分带 {zone}（{band}）内，因已允许跨带而导入；适用的分带为 {fitting}。</translation>
+      <location filename="../../cases/placing.py" line="133" />
+      <source>{count} of {rows} plots lie outside {band}, the reach of the database's zone {zone}, and were imported because plots from another zone were allowed; they fit {fitting}.</source>
+      <translation>{rows} 个图斑中有 {count} 个超出案件库分带 {zone} 的接受范围 {band}，因已允许跨带而导入；适用的分带为 {fitting}。</translation>
     </message>
     <message>
-      <location filename="../../cases/placing.py" line="145" />
-      <source>{count} of {rows} plots lie outside the database's zone {zone} ({band}) and were not imported; they fit {fitting}. Allow plots from another zone to import them.</source>
-      <translation>{rows} 个图斑中有 {count} 个不在案件库分带 {zone}（{band}）内，未导入；适用的分带为 {fitting}。如确属本库，请选择允许导入其他分带的图斑。</translation>
+      <location filename="../../cases/placing.py" line="144" />
+      <source>{count} of {rows} plots lie outside {band}, the reach of the database's zone {zone}, and were not imported; they fit {fitting}. Allow plots from another zone to import them.</source>
+      <translation>{rows} 个图斑中有 {count} 个超出案件库分带 {zone} 的接受范围 {band}，未导入；适用的分带为 {fitting}。如确属本库，请选择允许导入其他分带的图斑。</translation>
     </message>
     <message>
-      <location filename="../../cases/placing.py" line="139" />
-      <source>{count} of {rows} plots lie outside the database's zone {zone} ({band}); those that can be placed in it were imported because plots from another zone were allowed; they fit {fitting}.</source>
-      <translation>{rows} 个图斑中有 {count} 个不在案件库分带 {zone}（{band}）内；因已允许跨带，其中能在本分带表示的已导入；适用的分带为 {fitting}。</translation>
+      <location filename="../../cases/placing.py" line="138" />
+      <source>{count} of {rows} plots lie outside {band}, the reach of the database's zone {zone}; those that can be placed in it were imported because plots from another zone were allowed; they fit {fitting}.</source>
+      <translation>{rows} 个图斑中有 {count} 个超出案件库分带 {zone} 的接受范围 {band}；因已允许跨带，其中能在本分带表示的已导入；适用的分带为 {fitting}。</translation>
     </message>
     <message>
       <location filename="../../forms/case_dock.py" line="290" />
