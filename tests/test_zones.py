@@ -116,7 +116,9 @@ def test_only_the_plots_outside_are_refused_each_named(tmp_path):
     notes = [line[1] for line in lines if line and line[0] == "说明"]
     assert len(notes) == 1 and "EPSG:4550 (中央经线 123°)" in notes[0] and "未导入" in notes[0]
     detail = next(line for line in lines if line and line[1] == "OUT-1")
-    assert detail[2] == "拒绝" and "超出案件库分带 EPSG:4549 (中央经线 120°) 的接受范围" in detail[3]
+    assert (
+        detail[2] == "拒绝" and "超出案件库分带 EPSG:4549 (中央经线 120°) 的接受范围" in detail[3]
+    )
 
     # allowed: all three, the one outside flagged
     other = CaseStore.create(tmp_path / "o.sqlite", 4549)
