@@ -26,6 +26,7 @@ from qgis.PyQt.QtWidgets import QAction, QApplication, QFileDialog, QMenu
 
 from ..cases import CaseDatabaseError, CaseStore, NewPlot
 from ..cases.audit_chain import verify_audit_trail
+from ..cases.errors import N_
 from ..forms.breakdown_view import breakdown_html
 from ..forms.case_dialog import CaseDialog
 from ..forms.case_dock import CaseDock
@@ -43,7 +44,7 @@ from ..forms.settings_page import SettingsPageFactory
 from ..forms.statistics_dock import StatisticsDock
 from ..layers.admin_lookup import admin_names
 from ..layers.batch_import import import_layer
-from ..layers.crs_choice import srid_for_extent
+from ..layers.crs_choice import choose_srid
 from ..layers.photo_layer import add_photo_layer, remove_photo_layer
 from ..layers.photo_layer import refresh as refresh_photos
 from ..layers.plot_layer import (
@@ -265,9 +266,14 @@ class LandCasePlugin:
 
     def new_database(self) -> None:
         canvas = self.iface.mapCanvas()
-        srid = srid_for_extent(canvas.extent(), canvas.mapSettings().destinationCrs())
+        choice = choose_srid(
+            canvas.extent(), canvas.mapSettings().destinationCrs(), N_("the map's extent")
+        )
         dialog = NewDatabaseDialog(
-            srid, settings.value(settings.LAST_FOLDER, ""), self.iface.mainWindow()
+            choice.srid,
+            settings.value(settings.LAST_FOLDER, ""),
+            self.iface.mainWindow(),
+            reason=choice.text(tr),
         )
         if not dialog.exec_():
             return

@@ -73,3 +73,22 @@ def test_import_dialog_takes_the_unit_of_jcmj_and_remembers_it(qgis_app, tmp_pat
     again = ImportDialog(store)
     again.file.setFilePath(str(shp))
     assert again.jcmj_unit.currentData() == "m²"  # remembered with the mapping
+
+
+def test_new_database_dialog_says_why_the_zone_is_suggested(qgis_app, tmp_path):
+    from qgis.core import QgsCoordinateReferenceSystem, QgsRectangle
+
+    from landcase.layers.crs_choice import choose_srid
+
+    # the map over 103.9–104.2°E: centre 104.05°E → meridian 105°E, EPSG:4544
+    choice = choose_srid(
+        QgsRectangle(103.9, 30.5, 104.2, 30.8),
+        QgsCoordinateReferenceSystem("EPSG:4326"),
+        "the map's extent",
+    )
+    dialog = NewDatabaseDialog(choice.srid, str(tmp_path), reason=choice.text())
+    assert dialog.srid() == 4544
+    assert dialog.hint.text() == (
+        "Suggested: EPSG:4544 (中央经线 105°): the zone of the map's extent, whose centre lies "
+        "at 104.05°E. The zone cannot be changed later."
+    )

@@ -4,7 +4,7 @@
   <context>
     <name>LandCase</name>
     <message>
-      <location filename="../../plugin/main.py" line="122" />
+      <location filename="../../plugin/main.py" line="123" />
       <source>&amp;LandCase</source>
       <translation>卫片执法(&amp;L)</translation>
     </message>
@@ -69,7 +69,7 @@
       <translation>全部</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="287" />
+      <location filename="../../plugin/main.py" line="293" />
       <source>All files (*)</source>
       <translation>所有文件 (*)</translation>
     </message>
@@ -139,7 +139,7 @@
       <translation>在案件库中将图层指定为内业比对的某一图层类别：保存图层数据源及该类别各字段对应的字段名，每次打开案件库时自动恢复。FIELDS 为 JSON，类别字段 → 图层字段，例如 {{"code": "DLBM", "name": "DLMC"}}；未列出的字段按常用字段名查找。没有坐标参考系的图层不予接受。各图层类别及其字段：{roles}</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="663" />
+      <location filename="../../plugin/main.py" line="669" />
       <source>Audit trail</source>
       <translation>审计日志</translation>
     </message>
@@ -189,7 +189,7 @@
       <translation>已取消，未写入任何数据。</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="301" />
+      <location filename="../../plugin/main.py" line="307" />
       <source>Cannot open the case database</source>
       <translation>无法打开案件库</translation>
     </message>
@@ -199,7 +199,7 @@
       <translation>案件库</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="158" />
+      <location filename="../../plugin/main.py" line="159" />
       <source>Case panel</source>
       <translation>案件面板</translation>
     </message>
@@ -239,7 +239,7 @@
       <translation>报告中文字体</translation>
     </message>
     <message>
-      <location filename="../../forms/new_database_dialog.py" line="67" />
+      <location filename="../../forms/new_database_dialog.py" line="70" />
       <source>Choose a file for the database.</source>
       <translation>请选择案件库文件。</translation>
     </message>
@@ -329,7 +329,7 @@
       <translation>建设时间</translation>
     </message>
     <message>
-      <location filename="../../forms/new_database_dialog.py" line="50" />
+      <location filename="../../forms/new_database_dialog.py" line="53" />
       <source>Coordinate reference system</source>
       <translation>坐标参考系</translation>
     </message>
@@ -429,17 +429,17 @@
       <translation>内业比对（叠加分析）</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="626" />
+      <location filename="../../plugin/main.py" line="632" />
       <source>Desk comparison failed</source>
       <translation>内业比对失败</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="144" />
+      <location filename="../../plugin/main.py" line="145" />
       <source>Desk comparison of the plots shown</source>
       <translation>对显示的图斑进行内业比对</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="630" />
+      <location filename="../../plugin/main.py" line="636" />
       <source>Desk comparison stored for {count} plots.</source>
       <translation>已保存 {count} 个图斑的内业比对结果。</translation>
     </message>
@@ -694,7 +694,7 @@
       <translation>按数值推断</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="137" />
+      <location filename="../../plugin/main.py" line="138" />
       <source>Handle case…</source>
       <translation>办理案件…</translation>
     </message>
@@ -709,12 +709,12 @@
       <translation>导入</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="388" />
+      <location filename="../../plugin/main.py" line="394" />
       <source>Import failed</source>
       <translation>导入失败</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="392" />
+      <location filename="../../plugin/main.py" line="398" />
       <source>Import failed; nothing was stored</source>
       <translation>导入失败，未写入任何数据</translation>
     </message>
@@ -724,7 +724,7 @@
       <translation>导入图斑批次</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="130" />
+      <location filename="../../plugin/main.py" line="131" />
       <source>Import plot batch…</source>
       <translation>导入图斑批次…</translation>
     </message>
@@ -824,12 +824,12 @@
       <translation>图层类别</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="530" />
+      <location filename="../../plugin/main.py" line="536" />
       <source>Layer roles whose source is missing: {roles}</source>
       <translation>以下图层类别的数据源缺失：{roles}</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="142" />
+      <location filename="../../plugin/main.py" line="143" />
       <source>Layer roles…</source>
       <translation>图层类别…</translation>
     </message>
@@ -939,12 +939,12 @@
       <translation>新建案件库</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="127" />
+      <location filename="../../plugin/main.py" line="128" />
       <source>New case database…</source>
       <translation>新建案件库…</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="132" />
+      <location filename="../../plugin/main.py" line="133" />
       <source>New plot</source>
       <translation>新增图斑</translation>
     </message>
@@ -1024,22 +1024,22 @@
       <translation>法定节假日安排</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="149" />
+      <location filename="../../plugin/main.py" line="150" />
       <source>Official holiday calendar…</source>
       <translation>法定节假日安排…</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="285" />
+      <location filename="../../plugin/main.py" line="291" />
       <source>Open case database</source>
       <translation>打开案件库</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="128" />
+      <location filename="../../plugin/main.py" line="129" />
       <source>Open case database…</source>
       <translation>打开案件库…</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="346" />
+      <location filename="../../plugin/main.py" line="352" />
       <source>Open or create a case database first.</source>
       <translation>请先打开或新建案件库。</translation>
     </message>
@@ -1054,7 +1054,7 @@
       <translation>打开报告文件</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="338" />
+      <location filename="../../plugin/main.py" line="344" />
       <source>Opened {path}: {count} plots.</source>
       <translation>已打开 {path}：共 {count} 个图斑。</translation>
     </message>
@@ -1174,7 +1174,7 @@
       <translation>图斑类型（TBLX）</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="451" />
+      <location filename="../../plugin/main.py" line="457" />
       <source>Plot {jcbh} saved.</source>
       <translation>图斑 {jcbh} 已保存。</translation>
     </message>
@@ -1259,7 +1259,7 @@
       <translation>打印文书</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="139" />
+      <location filename="../../plugin/main.py" line="140" />
       <source>Print documents…</source>
       <translation>打印文书…</translation>
     </message>
@@ -1269,7 +1269,7 @@
       <translation>作为出具单位印在核查报告、卷宗和月报上</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="512" />
+      <location filename="../../plugin/main.py" line="518" />
       <source>Printing failed</source>
       <translation>打印失败</translation>
     </message>
@@ -1519,7 +1519,7 @@
       <translation>搜索监测编号、乡镇、村…</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="464" />
+      <location filename="../../plugin/main.py" line="470" />
       <source>Select a plot in the case panel first.</source>
       <translation>请先在案件面板中选择图斑。</translation>
     </message>
@@ -1539,7 +1539,7 @@
       <translation>指定图层类别</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="153" />
+      <location filename="../../plugin/main.py" line="154" />
       <source>Settings…</source>
       <translation>设置…</translation>
     </message>
@@ -1579,7 +1579,7 @@
       <translation>开始整改</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="164" />
+      <location filename="../../plugin/main.py" line="165" />
       <source>Statistics</source>
       <translation>统计</translation>
     </message>
@@ -1629,7 +1629,7 @@
       <translation>报送轮次</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="146" />
+      <location filename="../../plugin/main.py" line="147" />
       <source>Submission rounds…</source>
       <translation>报送轮次…</translation>
     </message>
@@ -1637,6 +1637,11 @@
       <location filename="../../forms/breakdown_view.py" line="60" />
       <source>Suggested determination</source>
       <translation>建议判定</translation>
+    </message>
+    <message>
+      <location filename="../../forms/new_database_dialog.py" line="40" />
+      <source>Suggested: {reason}. The zone cannot be changed later.</source>
+      <translation>建议：{reason}。分带创建后不能更改。</translation>
     </message>
     <message>
       <location filename="../../forms/statistics_dock.py" line="218" />
@@ -1674,12 +1679,12 @@
       <translation>文字编码：{encoding}（{reason}）</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="659" />
+      <location filename="../../plugin/main.py" line="665" />
       <source>The audit trail is broken at row {id}: {reason}</source>
       <translation>审计日志在记录 {id} 处中断：{reason}</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="652" />
+      <location filename="../../plugin/main.py" line="658" />
       <source>The audit trail is intact: {count} rows checked.</source>
       <translation>审计日志完整：已校验 {count} 条记录。</translation>
     </message>
@@ -1724,7 +1729,7 @@
       <translation>无法读取图斑表。</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="445" />
+      <location filename="../../plugin/main.py" line="451" />
       <source>The plot was not saved</source>
       <translation>图斑未保存</translation>
     </message>
@@ -1764,7 +1769,7 @@
       <translation>工作簿未写入</translation>
     </message>
     <message>
-      <location filename="../../forms/new_database_dialog.py" line="40" />
+      <location filename="../../forms/new_database_dialog.py" line="42" />
       <source>The zone suggested is the one of the current map extent. It cannot be changed later.</source>
       <translation>默认投影带取自当前地图范围。建库后不能再更改。</translation>
     </message>
@@ -1859,7 +1864,7 @@
       <translation>核查人</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="147" />
+      <location filename="../../plugin/main.py" line="148" />
       <source>Verify audit trail</source>
       <translation>校验审计日志</translation>
     </message>
@@ -2419,7 +2424,7 @@
       <translation>无法打开图层 {source}（{provider}）</translation>
     </message>
     <message>
-      <location filename="../../layers/crs_choice.py" line="70" />
+      <location filename="../../plugin/main.py" line="270" />
       <source>the map's extent</source>
       <translation>地图的范围</translation>
     </message>
@@ -2689,12 +2694,12 @@
       <translation>{m2:.1f} 平方米（{mu:.2f} 亩）</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="517" />
+      <location filename="../../plugin/main.py" line="523" />
       <source>{made} documents made, {kept} already up to date, in {folder}.</source>
       <translation>已在 {folder} 中生成 {made} 份文书，{kept} 份无需更新。</translation>
     </message>
     <message>
-      <location filename="../../forms/new_database_dialog.py" line="73" />
+      <location filename="../../forms/new_database_dialog.py" line="76" />
       <source>{path} already exists. Replace it? Everything in it will be lost.</source>
       <translation>{path} 已存在。是否替换？其中的全部数据将丢失。</translation>
     </message>
