@@ -27,6 +27,7 @@ from qgis.PyQt.QtWidgets import QAction, QApplication, QFileDialog, QMenu
 from ..cases import CaseDatabaseError, CaseStore, NewPlot
 from ..cases.audit_chain import verify_audit_trail
 from ..cases.errors import N_
+from ..cases.intake import OutsideZone, UnplacedBatch
 from ..forms.breakdown_view import breakdown_html
 from ..forms.case_dialog import CaseDialog
 from ..forms.case_dock import CaseDock
@@ -392,6 +393,9 @@ class LandCasePlugin:
             )
         except SourceError as error:
             show_error(self.iface, Exception(error.text(tr)), tr("Import failed"))
+            return None
+        except (OutsideZone, UnplacedBatch) as error:  # a refusal, not a failure: no traceback
+            show_error(self.iface, error, tr("Import refused; nothing was stored"))
             return None
         except (CaseDatabaseError, sqlite3.Error) as error:
             LOG.exception("import of %s failed", source_name)

@@ -8,6 +8,7 @@ import csv
 import pytest
 import shapely
 from osgeo import ogr, osr
+from test_plugin import plugin  # noqa: F401 (the plugin fixture)
 
 from landcase.cases import CaseStore
 from landcase.cases.intake import (
@@ -148,3 +149,28 @@ def _wgs():
     srs.ImportFromEPSG(4490)
     srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
     return srs
+
+
+def test_the_desktop_import_refuses_another_zone_unless_allowed(
+    plugin,  # noqa: F811 (the fixture imported above)
+    qgis_iface,
+    tmp_path,
+):
+    from qgis.core import Qgis
+
+    path = tmp_path / "station.sqlite"
+    CaseStore.create(path, 4549).close()
+    plugin.open_database(str(path))
+    # 125°E at 30°N: 125 / 3 = 41.67 → meridian 126°E (EPSG:4551), outside 118–122°E but
+    # still within the eastings EPSG:4549 can hold
+    shp = _write(tmp_path / "east.shp", 4490, [("E-1", _lonlat_square(125.0, 30.0))])
+    opened = open_source(str(shp))
+    arguments = (opened.layer, opened.name, {"jcbh": "JCBH"}, None)
+    fields = {"batch": "东边", "source_kind": "部卫片", "received_date": "2026-03-01"}
+    refused = plugin.import_layer(*arguments, **fields)
+    assert refused is None and plugin.store.plot_count() == 0
+    errors = qgis_iface.messageBar().get_messages(Qgis.Critical)
+    assert any("EPSG:4551 (中央经线 126°)" in message for message in errors)
+    report = plugin.import_layer(*arguments, **fields, allow_other_zone=True)
+    assert report.imported == 1 and report.count(OTHER_ZONE) == 1
+    assert plugin.store.plot_count() == 1

@@ -4,7 +4,7 @@
   <context>
     <name>LandCase</name>
     <message>
-      <location filename="../../plugin/main.py" line="123" />
+      <location filename="../../plugin/main.py" line="124" />
       <source>&amp;LandCase</source>
       <translation>卫片执法(&amp;L)</translation>
     </message>
@@ -69,7 +69,7 @@
       <translation>全部</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="293" />
+      <location filename="../../plugin/main.py" line="294" />
       <source>All files (*)</source>
       <translation>所有文件 (*)</translation>
     </message>
@@ -139,7 +139,7 @@
       <translation>在案件库中将图层指定为内业比对的某一图层类别：保存图层数据源及该类别各字段对应的字段名，每次打开案件库时自动恢复。FIELDS 为 JSON，类别字段 → 图层字段，例如 {{"code": "DLBM", "name": "DLMC"}}；未列出的字段按常用字段名查找。没有坐标参考系的图层不予接受。各图层类别及其字段：{roles}</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="669" />
+      <location filename="../../plugin/main.py" line="673" />
       <source>Audit trail</source>
       <translation>审计日志</translation>
     </message>
@@ -189,7 +189,7 @@
       <translation>已取消，未写入任何数据。</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="307" />
+      <location filename="../../plugin/main.py" line="308" />
       <source>Cannot open the case database</source>
       <translation>无法打开案件库</translation>
     </message>
@@ -199,7 +199,7 @@
       <translation>案件库</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="159" />
+      <location filename="../../plugin/main.py" line="160" />
       <source>Case panel</source>
       <translation>案件面板</translation>
     </message>
@@ -429,17 +429,17 @@
       <translation>内业比对（叠加分析）</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="632" />
+      <location filename="../../plugin/main.py" line="636" />
       <source>Desk comparison failed</source>
       <translation>内业比对失败</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="145" />
+      <location filename="../../plugin/main.py" line="146" />
       <source>Desk comparison of the plots shown</source>
       <translation>对显示的图斑进行内业比对</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="636" />
+      <location filename="../../plugin/main.py" line="640" />
       <source>Desk comparison stored for {count} plots.</source>
       <translation>已保存 {count} 个图斑的内业比对结果。</translation>
     </message>
@@ -694,7 +694,7 @@
       <translation>按数值推断</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="138" />
+      <location filename="../../plugin/main.py" line="139" />
       <source>Handle case…</source>
       <translation>办理案件…</translation>
     </message>
@@ -709,12 +709,12 @@
       <translation>导入</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="394" />
+      <location filename="../../plugin/main.py" line="395" />
       <source>Import failed</source>
       <translation>导入失败</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="398" />
+      <location filename="../../plugin/main.py" line="402" />
       <source>Import failed; nothing was stored</source>
       <translation>导入失败，未写入任何数据</translation>
     </message>
@@ -724,7 +724,7 @@
       <translation>导入图斑批次</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="131" />
+      <location filename="../../plugin/main.py" line="132" />
       <source>Import plot batch…</source>
       <translation>导入图斑批次…</translation>
     </message>
@@ -732,6 +732,11 @@
       <location filename="../../plugin/processing/import_plots.py" line="106" />
       <source>Import plots outside the database's Gauss-Krüger zone</source>
       <translation>导入案件库高斯-克吕格分带以外的图斑</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/main.py" line="398" />
+      <source>Import refused; nothing was stored</source>
+      <translation>导入被拒绝，未保存任何内容</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/import_plots.py" line="121" />
@@ -824,12 +829,12 @@
       <translation>图层类别</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="536" />
+      <location filename="../../plugin/main.py" line="540" />
       <source>Layer roles whose source is missing: {roles}</source>
       <translation>以下图层类别的数据源缺失：{roles}</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="143" />
+      <location filename="../../plugin/main.py" line="144" />
       <source>Layer roles…</source>
       <translation>图层类别…</translation>
     </message>
@@ -939,12 +944,12 @@
       <translation>新建案件库</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="128" />
+      <location filename="../../plugin/main.py" line="129" />
       <source>New case database…</source>
       <translation>新建案件库…</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="133" />
+      <location filename="../../plugin/main.py" line="134" />
       <source>New plot</source>
       <translation>新增图斑</translation>
     </message>
@@ -1024,22 +1029,22 @@
       <translation>法定节假日安排</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="150" />
+      <location filename="../../plugin/main.py" line="151" />
       <source>Official holiday calendar…</source>
       <translation>法定节假日安排…</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="291" />
+      <location filename="../../plugin/main.py" line="292" />
       <source>Open case database</source>
       <translation>打开案件库</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="129" />
+      <location filename="../../plugin/main.py" line="130" />
       <source>Open case database…</source>
       <translation>打开案件库…</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="352" />
+      <location filename="../../plugin/main.py" line="353" />
       <source>Open or create a case database first.</source>
       <translation>请先打开或新建案件库。</translation>
     </message>
@@ -1054,7 +1059,7 @@
       <translation>打开报告文件</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="344" />
+      <location filename="../../plugin/main.py" line="345" />
       <source>Opened {path}: {count} plots.</source>
       <translation>已打开 {path}：共 {count} 个图斑。</translation>
     </message>
@@ -1174,7 +1179,7 @@
       <translation>图斑类型（TBLX）</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="457" />
+      <location filename="../../plugin/main.py" line="461" />
       <source>Plot {jcbh} saved.</source>
       <translation>图斑 {jcbh} 已保存。</translation>
     </message>
@@ -1259,7 +1264,7 @@
       <translation>打印文书</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="140" />
+      <location filename="../../plugin/main.py" line="141" />
       <source>Print documents…</source>
       <translation>打印文书…</translation>
     </message>
@@ -1269,7 +1274,7 @@
       <translation>作为出具单位印在核查报告、卷宗和月报上</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="518" />
+      <location filename="../../plugin/main.py" line="522" />
       <source>Printing failed</source>
       <translation>打印失败</translation>
     </message>
@@ -1519,7 +1524,7 @@
       <translation>搜索监测编号、乡镇、村…</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="470" />
+      <location filename="../../plugin/main.py" line="474" />
       <source>Select a plot in the case panel first.</source>
       <translation>请先在案件面板中选择图斑。</translation>
     </message>
@@ -1539,7 +1544,7 @@
       <translation>指定图层类别</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="154" />
+      <location filename="../../plugin/main.py" line="155" />
       <source>Settings…</source>
       <translation>设置…</translation>
     </message>
@@ -1579,7 +1584,7 @@
       <translation>开始整改</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="165" />
+      <location filename="../../plugin/main.py" line="166" />
       <source>Statistics</source>
       <translation>统计</translation>
     </message>
@@ -1629,7 +1634,7 @@
       <translation>报送轮次</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="147" />
+      <location filename="../../plugin/main.py" line="148" />
       <source>Submission rounds…</source>
       <translation>报送轮次…</translation>
     </message>
@@ -1679,12 +1684,12 @@
       <translation>文字编码：{encoding}（{reason}）</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="665" />
+      <location filename="../../plugin/main.py" line="669" />
       <source>The audit trail is broken at row {id}: {reason}</source>
       <translation>审计日志在记录 {id} 处中断：{reason}</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="658" />
+      <location filename="../../plugin/main.py" line="662" />
       <source>The audit trail is intact: {count} rows checked.</source>
       <translation>审计日志完整：已校验 {count} 条记录。</translation>
     </message>
@@ -1729,7 +1734,7 @@
       <translation>无法读取图斑表。</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="451" />
+      <location filename="../../plugin/main.py" line="455" />
       <source>The plot was not saved</source>
       <translation>图斑未保存</translation>
     </message>
@@ -1864,7 +1869,7 @@
       <translation>核查人</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="148" />
+      <location filename="../../plugin/main.py" line="149" />
       <source>Verify audit trail</source>
       <translation>校验审计日志</translation>
     </message>
@@ -2424,7 +2429,7 @@
       <translation>无法打开图层 {source}（{provider}）</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="270" />
+      <location filename="../../plugin/main.py" line="271" />
       <source>the map's extent</source>
       <translation>地图的范围</translation>
     </message>
@@ -2694,7 +2699,7 @@
       <translation>{m2:.1f} 平方米（{mu:.2f} 亩）</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="523" />
+      <location filename="../../plugin/main.py" line="527" />
       <source>{made} documents made, {kept} already up to date, in {folder}.</source>
       <translation>已在 {folder} 中生成 {made} 份文书，{kept} 份无需更新。</translation>
     </message>
