@@ -4,9 +4,24 @@
   <context>
     <name>LandCase</name>
     <message>
-      <location filename="../../plugin/main.py" line="122" />
+      <location filename="../../plugin/main.py" line="124" />
       <source>&amp;LandCase</source>
       <translation>卫片执法(&amp;L)</translation>
+    </message>
+    <message>
+      <location filename="../../cases/field_mapping.py" line="123" />
+      <source>'{key}' and '{other}' both stand for {attribute}</source>
+      <translation>“{key}”与“{other}”都指 {attribute}</translation>
+    </message>
+    <message>
+      <location filename="../../cases/field_mapping.py" line="115" />
+      <source>'{key}' is not a plot field; accepted names: {accepted}</source>
+      <translation>“{key}”不是图斑字段；可用的名称：{accepted}</translation>
+    </message>
+    <message>
+      <location filename="../../cases/field_mapping.py" line="134" />
+      <source>'{unit}' is not a unit of 监测面积: use 亩 or m²</source>
+      <translation>“{unit}”不是监测面积的单位：请用 亩 或 m²</translation>
     </message>
     <message>
       <location filename="../../forms/case_dock.py" line="219" />
@@ -39,12 +54,12 @@
       <translation>添加复核照片…</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="39" />
+      <location filename="../../forms/import_dialog.py" line="40" />
       <source>Administrative code (XZQDM)</source>
       <translation>行政区代码（XZQDM）</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="40" />
+      <location filename="../../forms/import_dialog.py" line="41" />
       <source>Administrative name (XZQMC)</source>
       <translation>行政区名称（XZQMC）</translation>
     </message>
@@ -54,7 +69,7 @@
       <translation>全部</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="287" />
+      <location filename="../../plugin/main.py" line="294" />
       <source>All files (*)</source>
       <translation>所有文件 (*)</translation>
     </message>
@@ -99,6 +114,11 @@
       <translation>面积（亩）</translation>
     </message>
     <message>
+      <location filename="../../forms/import_report_dialog.py" line="36" />
+      <source>Area differs</source>
+      <translation>面积不符</translation>
+    </message>
+    <message>
       <location filename="../../forms/breakdown_view.py" line="52" />
       <source>Area identity fails by {m2:.2f} m²: gaps or overlaps in the land use.</source>
       <translation>各地类面积之和与图斑面积相差 {m2:.2f} 平方米：地类图斑存在缝隙或重叠。</translation>
@@ -109,7 +129,7 @@
       <translation>各地类面积之和与图斑面积一致。</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="78" />
+      <location filename="../../forms/import_dialog.py" line="79" />
       <source>As the source says</source>
       <translation>按源数据</translation>
     </message>
@@ -129,7 +149,7 @@
       <translation>添加卷宗材料…</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="653" />
+      <location filename="../../plugin/main.py" line="673" />
       <source>Audit trail</source>
       <translation>审计日志</translation>
     </message>
@@ -149,12 +169,12 @@
       <translation>批次（名称或编号）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="61" />
+      <location filename="../../plugin/processing/import_plots.py" line="89" />
       <source>Batch name</source>
       <translation>批次名称</translation>
     </message>
     <message>
-      <location filename="../../forms/import_report_dialog.py" line="31" />
+      <location filename="../../forms/import_report_dialog.py" line="49" />
       <source>Batch {batch}: {imported} of {rows} rows imported; {repaired} repaired, {rejected} rejected, {duplicates} duplicates skipped, {overlaps} overlaps to check.</source>
       <translation>批次 {batch}：共 {rows} 条记录，导入 {imported} 条；修复 {repaired} 条，拒绝 {rejected} 条，跳过重复 {duplicates} 条，重叠待查 {overlaps} 处。</translation>
     </message>
@@ -169,12 +189,12 @@
       <translation>浏览…</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/create_database.py" line="43" />
+      <location filename="../../plugin/processing/create_database.py" line="50" />
       <source>CRS</source>
       <translation>坐标参考系</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="98" />
+      <location filename="../../forms/import_dialog.py" line="106" />
       <source>CRS of the source</source>
       <translation>源数据坐标系</translation>
     </message>
@@ -184,7 +204,7 @@
       <translation>已取消，未写入任何数据。</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="301" />
+      <location filename="../../plugin/main.py" line="308" />
       <source>Cannot open the case database</source>
       <translation>无法打开案件库</translation>
     </message>
@@ -194,7 +214,7 @@
       <translation>案件库</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="158" />
+      <location filename="../../plugin/main.py" line="160" />
       <source>Case panel</source>
       <translation>案件面板</translation>
     </message>
@@ -214,7 +234,7 @@
       <translation>判定类别</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="46" />
+      <location filename="../../forms/import_dialog.py" line="47" />
       <source>Change type (BGLX)</source>
       <translation>变化类型（BGLX）</translation>
     </message>
@@ -234,17 +254,17 @@
       <translation>报告中文字体</translation>
     </message>
     <message>
-      <location filename="../../forms/new_database_dialog.py" line="67" />
+      <location filename="../../forms/new_database_dialog.py" line="70" />
       <source>Choose a file for the database.</source>
       <translation>请选择案件库文件。</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="202" />
+      <location filename="../../forms/import_dialog.py" line="229" />
       <source>Choose a file or a layer to import.</source>
       <translation>请选择要导入的文件或图层。</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="208" />
+      <location filename="../../forms/import_dialog.py" line="235" />
       <source>Choose the field that holds the plot number (JCBH).</source>
       <translation>请选择存放监测编号（JCBH）的字段。</translation>
     </message>
@@ -264,7 +284,7 @@
       <translation>清除筛选</translation>
     </message>
     <message>
-      <location filename="../../forms/import_report_dialog.py" line="89" />
+      <location filename="../../forms/import_report_dialog.py" line="113" />
       <source>Close</source>
       <translation>关闭</translation>
     </message>
@@ -334,7 +354,7 @@
       <translation>建设时间</translation>
     </message>
     <message>
-      <location filename="../../forms/new_database_dialog.py" line="50" />
+      <location filename="../../forms/new_database_dialog.py" line="53" />
       <source>Coordinate reference system</source>
       <translation>坐标参考系</translation>
     </message>
@@ -349,17 +369,17 @@
       <translation>县级考核</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/create_database.py" line="30" />
+      <location filename="../../plugin/processing/create_database.py" line="34" />
       <source>Create case database</source>
       <translation>新建案件库</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/create_database.py" line="33" />
-      <source>Creates an empty LandCase case database (SpatiaLite) in a CGCS2000 3-degree Gauss-Krüger CRS (EPSG:4513 to EPSG:4554). Without a CRS, the zone of the project's full extent is used. An existing file is kept unless Overwrite is set.</source>
-      <translation>新建一个空的案件库（SpatiaLite），坐标系为 CGCS2000 3 度带高斯-克吕格投影（EPSG:4513 至 EPSG:4554）。未指定坐标系时，按工程全图范围所在的投影带选取。已有文件不会被覆盖，除非勾选“覆盖已有文件”。</translation>
+      <location filename="../../plugin/processing/create_database.py" line="37" />
+      <source>Creates an empty LandCase case database (SpatiaLite) in a CGCS2000 3-degree Gauss-Krüger CRS (EPSG:4513 to EPSG:4554). Without a CRS, the zone is the one whose central meridian is nearest the centre of the data's extent (EXTENT, or else the project's full extent), EPSG:4549 (central meridian 120°E) when there is none; the zone chosen and why are reported (output CRS_REASON). An existing file is kept unless Overwrite is set.</source>
+      <translation>新建一个空的 LandCase 案件库（SpatiaLite），坐标系为 CGCS2000 3 度带高斯-克吕格投影（EPSG:4513 至 EPSG:4554）。未指定坐标系时，取中央经线最接近数据范围中心的分带（EXTENT，否则为工程的全部范围），二者皆无时取 EPSG:4549（中央经线 120°E）；所选分带及理由会输出（CRS_REASON）。已有文件不会被覆盖，除非设置“覆盖”。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/create_database.py" line="56" />
+      <location filename="../../plugin/processing/create_database.py" line="73" />
       <source>Creating {path} in EPSG:{srid}</source>
       <translation>正在新建 {path}，坐标系 EPSG:{srid}</translation>
     </message>
@@ -374,7 +394,7 @@
       <translation>发现日期</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="64" />
+      <location filename="../../plugin/processing/import_plots.py" line="92" />
       <source>Date the batch was received (YYYY-MM-DD)</source>
       <translation>批次接收日期（YYYY-MM-DD）</translation>
     </message>
@@ -434,22 +454,22 @@
       <translation>内业比对（叠加分析）</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="616" />
+      <location filename="../../plugin/main.py" line="636" />
       <source>Desk comparison failed</source>
       <translation>内业比对失败</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="144" />
+      <location filename="../../plugin/main.py" line="146" />
       <source>Desk comparison of the plots shown</source>
       <translation>对显示的图斑进行内业比对</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="620" />
+      <location filename="../../plugin/main.py" line="640" />
       <source>Desk comparison stored for {count} plots.</source>
       <translation>已保存 {count} 个图斑的内业比对结果。</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="74" />
+      <location filename="../../forms/import_dialog.py" line="75" />
       <source>Detect</source>
       <translation>自动识别</translation>
     </message>
@@ -519,12 +539,12 @@
       <translation>7 天内到期</translation>
     </message>
     <message>
-      <location filename="../../forms/import_report_dialog.py" line="25" />
+      <location filename="../../forms/import_report_dialog.py" line="33" />
       <source>Duplicate</source>
       <translation>重复</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="79" />
+      <location filename="../../plugin/processing/import_plots.py" line="114" />
       <source>Duplicates skipped</source>
       <translation>跳过重复数</translation>
     </message>
@@ -544,7 +564,7 @@
       <translation>前时相影像</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="42" />
+      <location filename="../../forms/import_dialog.py" line="43" />
       <source>Earlier image date (QSX)</source>
       <translation>前时相（QSX）</translation>
     </message>
@@ -594,6 +614,11 @@
       <translation>正在导出报送轮次 {round}</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/create_database.py" line="54" />
+      <source>Extent of the data (chooses the zone when no CRS is given)</source>
+      <translation>数据范围（未指定坐标系时据此选择分带）</translation>
+    </message>
+    <message>
       <location filename="../../plugin/processing/set_layer_role.py" line="82" />
       <source>FIELDS is not valid JSON: {error}</source>
       <translation>FIELDS 不是有效的 JSON：{error}</translation>
@@ -604,9 +629,19 @@
       <translation>FIELDS 必须是 JSON 对象，例如 {{"code": "DLBM"}}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="167" />
+      <location filename="../../plugin/processing/import_plots.py" line="224" />
       <source>FIELD_MAP is not valid JSON: {error}</source>
       <translation>FIELD_MAP 不是有效的 JSON：{error}</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/import_plots.py" line="77" />
+      <source>FIELD_MAP keys, case-insensitive (each line: the key, then the other names it accepts); jcmj_unit is the unit of the issued area (亩 or m²), guessed from the values when not given. Example:</source>
+      <translation>FIELD_MAP 的键不区分大小写（每行：键，及其可用的其他名称）；jcmj_unit 是下发监测面积的单位（亩 或 m²），未给出时按数值推断。示例：</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/import_plots.py" line="228" />
+      <source>FIELD_MAP must be a JSON object: plot field → source field.</source>
+      <translation>FIELD_MAP 须为 JSON 对象：图斑字段 → 源数据字段。</translation>
     </message>
     <message>
       <location filename="../../cases/overlay_records.py" line="138" />
@@ -629,12 +664,12 @@
       <translation>保护图斑编号</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="72" />
+      <location filename="../../plugin/processing/import_plots.py" line="100" />
       <source>Field mapping (JSON)</source>
       <translation>字段对应（JSON）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="97" />
+      <location filename="../../plugin/processing/import_plots.py" line="138" />
       <source>Field mapping: {mapping}</source>
       <translation>字段对应：{mapping}</translation>
     </message>
@@ -644,7 +679,7 @@
       <translation>外业核查</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="106" />
+      <location filename="../../forms/import_dialog.py" line="115" />
       <source>Fields</source>
       <translation>字段</translation>
     </message>
@@ -694,7 +729,7 @@
       <translation>GeoPackage 文件</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="77" />
+      <location filename="../../plugin/processing/import_plots.py" line="112" />
       <source>Geometries repaired</source>
       <translation>修复几何数</translation>
     </message>
@@ -709,7 +744,12 @@
       <translation>请填写材料类别。</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="137" />
+      <location filename="../../forms/import_dialog.py" line="124" />
+      <source>Guess from the values</source>
+      <translation>按数值推断</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/main.py" line="139" />
       <source>Handle case…</source>
       <translation>办理案件…</translation>
     </message>
@@ -719,42 +759,57 @@
       <translation>承办部门</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="118" />
+      <location filename="../../forms/import_dialog.py" line="139" />
       <source>Import</source>
       <translation>导入</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="378" />
+      <location filename="../../plugin/main.py" line="395" />
       <source>Import failed</source>
       <translation>导入失败</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="382" />
+      <location filename="../../plugin/main.py" line="402" />
       <source>Import failed; nothing was stored</source>
       <translation>导入失败，未写入任何数据</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="43" />
+      <location filename="../../plugin/processing/import_plots.py" line="59" />
       <source>Import plot batch</source>
       <translation>导入图斑批次</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="130" />
+      <location filename="../../plugin/main.py" line="132" />
       <source>Import plot batch…</source>
       <translation>导入图斑批次…</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="83" />
+      <location filename="../../plugin/processing/import_plots.py" line="106" />
+      <source>Import plots outside the database's Gauss-Krüger zone</source>
+      <translation>导入案件库高斯-克吕格分带以外的图斑</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/main.py" line="398" />
+      <source>Import refused; nothing was stored</source>
+      <translation>导入被拒绝，未保存任何内容</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/import_plots.py" line="121" />
       <source>Import report</source>
       <translation>导入报告</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="116" />
+      <location filename="../../plugin/processing/import_plots.py" line="167" />
       <source>Imported {count} of {rows} rows; report: {path}</source>
       <translation>共 {rows} 条记录，导入 {count} 条；报告：{path}</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="103" />
+      <location filename="../../plugin/processing/import_plots.py" line="117" />
+      <source>Issued areas differing by more than 5 %</source>
+      <translation>监测面积与椭球面积相差超过 5% 的图斑</translation>
+    </message>
+    <message>
+      <location filename="../../forms/import_dialog.py" line="111" />
       <source>Issued by</source>
       <translation>下发单位</translation>
     </message>
@@ -819,7 +874,7 @@
       <translation>后时相影像</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="43" />
+      <location filename="../../forms/import_dialog.py" line="44" />
       <source>Later image date (HSX)</source>
       <translation>后时相（HSX）</translation>
     </message>
@@ -834,12 +889,12 @@
       <translation>图层类别</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="520" />
+      <location filename="../../plugin/main.py" line="540" />
       <source>Layer roles whose source is missing: {roles}</source>
       <translation>以下图层类别的数据源缺失：{roles}</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="142" />
+      <location filename="../../plugin/main.py" line="144" />
       <source>Layer roles…</source>
       <translation>图层类别…</translation>
     </message>
@@ -904,12 +959,12 @@
       <translation>整改措施</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="44" />
+      <location filename="../../forms/import_dialog.py" line="45" />
       <source>Monitored area (JCMJ)</source>
       <translation>监测面积（JCMJ）</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="41" />
+      <location filename="../../forms/import_dialog.py" line="42" />
       <source>Monitoring batch (JCPC)</source>
       <translation>监测批次（JCPC）</translation>
     </message>
@@ -934,7 +989,7 @@
       <translation>名称</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="91" />
+      <location filename="../../plugin/processing/import_plots.py" line="132" />
       <source>Name the batch.</source>
       <translation>请填写批次名称。</translation>
     </message>
@@ -949,12 +1004,12 @@
       <translation>新建案件库</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="127" />
+      <location filename="../../plugin/main.py" line="129" />
       <source>New case database…</source>
       <translation>新建案件库…</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="132" />
+      <location filename="../../plugin/main.py" line="134" />
       <source>New plot</source>
       <translation>新增图斑</translation>
     </message>
@@ -1004,9 +1059,24 @@
       <translation>没有要打印的图斑。</translation>
     </message>
     <message>
+      <location filename="../../cases/placing.py" line="37" />
+      <source>None of the {count} plots of {source} can be placed in the database's zone {zone}: their coordinates lie beyond it. Nothing was imported; check the CRS of the source.</source>
+      <translation>{source} 的 {count} 个图斑均无法置于案件库分带 {zone}：坐标超出该分带范围。未导入任何图斑；请检查源数据的坐标系。</translation>
+    </message>
+    <message>
+      <location filename="../../cases/placing.py" line="26" />
+      <source>None of the {count} plots of {source} lies within {band}, the reach of the database's zone {zone}: they lie at {span} and fit {fitting}. Nothing was imported. Import them into a case database in {fitting}, or allow plots from another zone if they belong in this one.</source>
+      <translation>{source} 的 {count} 个图斑均不在案件库分带 {zone} 的接受范围 {band} 内：它们位于 {span}，适用的分带为 {fitting}。未导入任何图斑。请导入坐标系为 {fitting} 的案件库；如确属本库，请选择允许导入其他分带的图斑。</translation>
+    </message>
+    <message>
       <location filename="../../forms/case_steps.py" line="277" />
       <source>Note</source>
       <translation>说明</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/import_plots.py" line="122" />
+      <source>Notes on the batch</source>
+      <translation>批次说明</translation>
     </message>
     <message>
       <location filename="../../forms/bar_chart.py" line="68" />
@@ -1024,22 +1094,22 @@
       <translation>法定节假日安排</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="149" />
+      <location filename="../../plugin/main.py" line="151" />
       <source>Official holiday calendar…</source>
       <translation>法定节假日安排…</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="285" />
+      <location filename="../../plugin/main.py" line="292" />
       <source>Open case database</source>
       <translation>打开案件库</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="128" />
+      <location filename="../../plugin/main.py" line="130" />
       <source>Open case database…</source>
       <translation>打开案件库…</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="346" />
+      <location filename="../../plugin/main.py" line="353" />
       <source>Open or create a case database first.</source>
       <translation>请先打开或新建案件库。</translation>
     </message>
@@ -1049,14 +1119,19 @@
       <translation>打开照片</translation>
     </message>
     <message>
-      <location filename="../../forms/import_report_dialog.py" line="90" />
+      <location filename="../../forms/import_report_dialog.py" line="114" />
       <source>Open report file</source>
       <translation>打开报告文件</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="338" />
+      <location filename="../../plugin/main.py" line="345" />
       <source>Opened {path}: {count} plots.</source>
       <translation>已打开 {path}：共 {count} 个图斑。</translation>
+    </message>
+    <message>
+      <location filename="../../forms/import_report_dialog.py" line="37" />
+      <source>Other zone</source>
+      <translation>跨带</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/print_documents.py" line="42" />
@@ -1074,12 +1149,12 @@
       <translation>仅显示超期</translation>
     </message>
     <message>
-      <location filename="../../forms/import_report_dialog.py" line="26" />
+      <location filename="../../forms/import_report_dialog.py" line="34" />
       <source>Overlap</source>
       <translation>重叠待查</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="80" />
+      <location filename="../../plugin/processing/import_plots.py" line="115" />
       <source>Overlaps flagged</source>
       <translation>标记重叠数</translation>
     </message>
@@ -1099,7 +1174,7 @@
       <translation>将案件库中的图斑与已指定类别的图层（landcase:setlayerrole）叠加分析：按地类编码和三大类统计面积，以及占用耕地、永久基本农田、生态保护红线、城镇开发边界、批准用地（含批准文号及覆盖比例）、设施农用地备案（含备案面积）的面积；面积以平方米计，同时计算平面面积和椭球面积。结果在一个事务中替换案件库中这些图斑原有的比对结果。FILTER 为基于图斑表字段的 QGIS 表达式（例如 "jcbh LIKE '3201%'"），不填写时计算全部图斑。如指定 OUTPUT，则输出 CSV 文件，每个图斑、图层类别和地类各占一行。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/create_database.py" line="46" />
+      <location filename="../../plugin/processing/create_database.py" line="61" />
       <source>Overwrite an existing file</source>
       <translation>覆盖已有文件</translation>
     </message>
@@ -1154,27 +1229,27 @@
       <translation>图斑</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="60" />
+      <location filename="../../plugin/processing/import_plots.py" line="88" />
       <source>Plot batch</source>
       <translation>图斑批次</translation>
     </message>
     <message>
-      <location filename="../../forms/import_report_dialog.py" line="50" />
+      <location filename="../../forms/import_report_dialog.py" line="74" />
       <source>Plot number</source>
       <translation>监测编号</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="38" />
+      <location filename="../../forms/import_dialog.py" line="39" />
       <source>Plot number (JCBH)</source>
       <translation>监测编号（JCBH）</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="45" />
+      <location filename="../../forms/import_dialog.py" line="46" />
       <source>Plot type (TBLX)</source>
       <translation>图斑类型（TBLX）</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="441" />
+      <location filename="../../plugin/main.py" line="461" />
       <source>Plot {jcbh} saved.</source>
       <translation>图斑 {jcbh} 已保存。</translation>
     </message>
@@ -1194,7 +1269,7 @@
       <translation>图斑 {jcbh}：{reason}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="46" />
+      <location filename="../../plugin/processing/import_plots.py" line="62" />
       <source>Plots</source>
       <translation>图斑</translation>
     </message>
@@ -1202,6 +1277,11 @@
       <location filename="../../plugin/processing/print_documents.py" line="39" />
       <source>Plots (expression)</source>
       <translation>图斑（表达式）</translation>
+    </message>
+    <message>
+      <location filename="../../forms/import_dialog.py" line="90" />
+      <source>Plots beyond the database's 3° zone and 0.5° more are refused, the zone that fits them named. Tick only when they belong in this database.</source>
+      <translation>超出案件库 3° 分带及其外 0.5° 的图斑不予导入，并指明适用的分带。仅在这些图斑确属本库时勾选。</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/overlay.py" line="69" />
@@ -1214,9 +1294,14 @@
       <translation>导出图斑数</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="76" />
+      <location filename="../../plugin/processing/import_plots.py" line="111" />
       <source>Plots imported</source>
       <translation>导入图斑数</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/import_plots.py" line="118" />
+      <source>Plots imported from another zone</source>
+      <translation>跨带导入的图斑</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/statistics_algorithms.py" line="95" />
@@ -1234,6 +1319,11 @@
       <translation>需核实的图斑数</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/import_plots.py" line="116" />
+      <source>Plots with the shape of another</source>
+      <translation>与其他图斑形状相同的图斑</translation>
+    </message>
+    <message>
       <location filename="../../forms/print_dialog.py" line="48" />
       <source>Print</source>
       <translation>打印</translation>
@@ -1244,7 +1334,7 @@
       <translation>打印文书</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="139" />
+      <location filename="../../plugin/main.py" line="141" />
       <source>Print documents…</source>
       <translation>打印文书…</translation>
     </message>
@@ -1254,7 +1344,7 @@
       <translation>作为出具单位印在核查报告、卷宗和月报上</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="502" />
+      <location filename="../../plugin/main.py" line="522" />
       <source>Printing failed</source>
       <translation>打印失败</translation>
     </message>
@@ -1274,7 +1364,7 @@
       <translation>为表达式选中的每个图斑打印核查报告，文件以监测编号命名。案件数据未变化的报告保持不变。</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="63" />
+      <location filename="../../forms/import_dialog.py" line="64" />
       <source>Project layer</source>
       <translation>工程图层</translation>
     </message>
@@ -1284,7 +1374,7 @@
       <translation>项目名称</translation>
     </message>
     <message>
-      <location filename="../../layers/source_reader.py" line="94" />
+      <location filename="../../layers/source_reader.py" line="97" />
       <source>QGIS cannot read it as a vector layer</source>
       <translation>QGIS 无法将其作为矢量图层读取</translation>
     </message>
@@ -1324,12 +1414,12 @@
       <translation>复核结果</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="158" />
+      <location filename="../../forms/import_dialog.py" line="179" />
       <source>Reading as {encoding} ({reason}).</source>
       <translation>按 {encoding} 读取（{reason}）。</translation>
     </message>
     <message>
-      <location filename="../../forms/import_report_dialog.py" line="50" />
+      <location filename="../../forms/import_report_dialog.py" line="74" />
       <source>Reason</source>
       <translation>原因</translation>
     </message>
@@ -1339,7 +1429,7 @@
       <translation>修改原因</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="104" />
+      <location filename="../../forms/import_dialog.py" line="112" />
       <source>Received on</source>
       <translation>接收日期</translation>
     </message>
@@ -1384,27 +1474,27 @@
       <translation>刷新</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="49" />
-      <source>Registers an issued batch of plots (shapefile, zipped shapefile, GeoPackage, GeoJSON or a project layer) in a case database, in one transaction. The DBF encoding is taken from the .cpg or detected (GBK/GB18030 or UTF-8); national field names are recognised, FIELD_MAP (JSON, plot field → source field) overrides them. Invalid geometries are repaired, plots already registered are skipped, overlaps are flagged. An import report CSV is written beside the database.</source>
-      <translation>将下发的图斑批次（Shapefile、压缩的 Shapefile、GeoPackage、GeoJSON 或工程中的图层）在一个事务中登记到案件库。DBF 编码取自 .cpg 文件或自动识别（GBK/GB18030 或 UTF-8）；自动识别国家标准字段名，FIELD_MAP（JSON，图斑字段 → 源字段）可覆盖。无效几何自动修复，已登记的图斑跳过，重叠图斑予以标记。导入报告 CSV 写在案件库旁。</translation>
+      <location filename="../../plugin/processing/import_plots.py" line="66" />
+      <source>Registers an issued batch of plots (shapefile, zipped shapefile, GeoPackage, GeoJSON or a project layer) in a case database, in one transaction. The DBF encoding is taken from the .cpg or detected (GBK/GB18030 or UTF-8); national field names are recognised, FIELD_MAP (JSON, plot field → source field) overrides them. Invalid geometries are repaired, plots already registered are skipped, overlaps are flagged. Plots outside the database's Gauss-Krüger zone (its 3° band and 0.5° beyond) are refused, the zone that fits them named, unless ALLOW_OTHER_ZONE is set. An import report CSV is written beside the database.</source>
+      <translation>将下发的图斑批次（Shapefile、压缩的 Shapefile、GeoPackage、GeoJSON 或工程中的图层）在一个事务中登记到案件库。DBF 编码取自 .cpg 文件或自动识别（GBK/GB18030 或 UTF-8）；自动识别国家标准字段名，FIELD_MAP（JSON，图斑字段 → 源字段）可覆盖。无效几何自动修复，已登记的图斑跳过，重叠图斑予以标记。位于案件库高斯-克吕格分带（3° 带及其外 0.5°）以外的图斑不予导入，并指明适用的分带，除非设置 ALLOW_OTHER_ZONE。导入报告 CSV 写在案件库旁。</translation>
     </message>
     <message>
-      <location filename="../../forms/import_report_dialog.py" line="23" />
+      <location filename="../../forms/import_report_dialog.py" line="31" />
       <source>Rejected</source>
       <translation>拒绝</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="49" />
+      <location filename="../../forms/import_dialog.py" line="50" />
       <source>Remarks</source>
       <translation>备注</translation>
     </message>
     <message>
-      <location filename="../../forms/import_report_dialog.py" line="24" />
+      <location filename="../../forms/import_report_dialog.py" line="32" />
       <source>Repaired</source>
       <translation>已修复</translation>
     </message>
     <message>
-      <location filename="../../forms/import_report_dialog.py" line="97" />
+      <location filename="../../forms/import_report_dialog.py" line="121" />
       <source>Report file: {path}</source>
       <translation>报告文件：{path}</translation>
     </message>
@@ -1464,12 +1554,12 @@
       <translation>已生成报送轮次 {period} {stage}。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="111" />
+      <location filename="../../plugin/processing/import_plots.py" line="162" />
       <source>Row {row} ({jcbh}): {reason}</source>
       <translation>第 {row} 行（{jcbh}）：{reason}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="78" />
+      <location filename="../../plugin/processing/import_plots.py" line="113" />
       <source>Rows rejected</source>
       <translation>拒绝记录数</translation>
     </message>
@@ -1477,6 +1567,11 @@
       <location filename="../../plugin/processing/overlay.py" line="70" />
       <source>Rows stored</source>
       <translation>写入记录数</translation>
+    </message>
+    <message>
+      <location filename="../../forms/import_report_dialog.py" line="35" />
+      <source>Same shape</source>
+      <translation>疑似同一图斑</translation>
     </message>
     <message>
       <location filename="../../forms/case_steps.py" line="192" />
@@ -1509,7 +1604,7 @@
       <translation>搜索监测编号、乡镇、村…</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="454" />
+      <location filename="../../plugin/main.py" line="474" />
       <source>Select a plot in the case panel first.</source>
       <translation>请先在案件面板中选择图斑。</translation>
     </message>
@@ -1529,7 +1624,7 @@
       <translation>指定图层类别</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="153" />
+      <location filename="../../plugin/main.py" line="155" />
       <source>Settings…</source>
       <translation>设置…</translation>
     </message>
@@ -1549,12 +1644,12 @@
       <translation>现场状态</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="88" />
+      <location filename="../../forms/import_dialog.py" line="96" />
       <source>Source</source>
       <translation>数据源</translation>
     </message>
     <message>
-      <location filename="../../forms/import_report_dialog.py" line="50" />
+      <location filename="../../forms/import_report_dialog.py" line="74" />
       <source>Source row</source>
       <translation>源记录行号</translation>
     </message>
@@ -1569,7 +1664,7 @@
       <translation>开始整改</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="164" />
+      <location filename="../../plugin/main.py" line="166" />
       <source>Statistics</source>
       <translation>统计</translation>
     </message>
@@ -1619,7 +1714,7 @@
       <translation>报送轮次</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="146" />
+      <location filename="../../plugin/main.py" line="148" />
       <source>Submission rounds…</source>
       <translation>报送轮次…</translation>
     </message>
@@ -1627,6 +1722,11 @@
       <location filename="../../forms/breakdown_view.py" line="60" />
       <source>Suggested determination</source>
       <translation>建议判定</translation>
+    </message>
+    <message>
+      <location filename="../../forms/new_database_dialog.py" line="40" />
+      <source>Suggested: {reason}. The zone cannot be changed later.</source>
+      <translation>建议：{reason}。分带创建后不能更改。</translation>
     </message>
     <message>
       <location filename="../../forms/statistics_dock.py" line="218" />
@@ -1654,22 +1754,22 @@
       <translation>临时用地</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="68" />
+      <location filename="../../plugin/processing/import_plots.py" line="96" />
       <source>Text encoding</source>
       <translation>文字编码</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="144" />
+      <location filename="../../plugin/processing/import_plots.py" line="200" />
       <source>Text encoding: {encoding} ({reason})</source>
       <translation>文字编码：{encoding}（{reason}）</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="649" />
+      <location filename="../../plugin/main.py" line="669" />
       <source>The audit trail is broken at row {id}: {reason}</source>
       <translation>审计日志在记录 {id} 处中断：{reason}</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="642" />
+      <location filename="../../plugin/main.py" line="662" />
       <source>The audit trail is intact: {count} rows checked.</source>
       <translation>审计日志完整：已校验 {count} 条记录。</translation>
     </message>
@@ -1679,7 +1779,7 @@
       <translation>成文日期 {value} 不是有效日期（YYYY-MM-DD）。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="172" />
+      <location filename="../../plugin/processing/import_plots.py" line="236" />
       <source>The field mapping cannot be used: {problems}</source>
       <translation>字段对应无法使用：{problems}</translation>
     </message>
@@ -1704,7 +1804,7 @@
       <translation>无法将月报写入 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="151" />
+      <location filename="../../plugin/processing/import_plots.py" line="207" />
       <source>The plot batch cannot be read.</source>
       <translation>无法读取图斑批次。</translation>
     </message>
@@ -1719,7 +1819,7 @@
       <translation>无法读取图斑表。</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="435" />
+      <location filename="../../plugin/main.py" line="455" />
       <source>The plot was not saved</source>
       <translation>图斑未保存</translation>
     </message>
@@ -1734,9 +1834,24 @@
       <translation>所选图斑（{count} 个）</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="212" />
+      <location filename="../../forms/import_dialog.py" line="239" />
       <source>The source has no coordinate reference system: name the one it uses.</source>
       <translation>源数据没有坐标参考系，请指定其使用的坐标系。</translation>
+    </message>
+    <message>
+      <location filename="../../forms/import_dialog.py" line="128" />
+      <source>The unit of the issued area. Each plot's issued area is checked against its ellipsoidal area; beyond 5 % it is listed in the report.</source>
+      <translation>下发监测面积的单位。每个图斑的监测面积都与其椭球面积核对，相差超过 5% 的列入导入报告。</translation>
+    </message>
+    <message>
+      <location filename="../../cases/issued_area.py" line="73" />
+      <source>The unit of 监测面积 was not given and none of the {total} issued areas agrees with its plot's ellipsoidal area within {tolerance} % in 亩 or in m²; they were read in 亩, the unit of the national field.</source>
+      <translation>未指定监测面积单位，{total} 个监测面积无论按 亩 还是 m² 计，均无一与图斑椭球面积相差不超过 {tolerance}%；按国家字段的单位 亩 读取。</translation>
+    </message>
+    <message>
+      <location filename="../../cases/issued_area.py" line="83" />
+      <source>The unit of 监测面积 was not given; guessed {unit}: read in {unit}, {agree} of {total} issued areas agree with their plot's ellipsoidal area within {tolerance} % (read in {other}: {other_agree}).</source>
+      <translation>未指定监测面积单位，按数值推断为 {unit}：按 {unit} 计，{total} 个监测面积中有 {agree} 个与图斑椭球面积相差不超过 {tolerance}%（按 {other} 计为 {other_agree} 个）。</translation>
     </message>
     <message>
       <location filename="../../forms/statistics_dock.py" line="502" />
@@ -1744,7 +1859,7 @@
       <translation>工作簿未写入</translation>
     </message>
     <message>
-      <location filename="../../forms/new_database_dialog.py" line="40" />
+      <location filename="../../forms/new_database_dialog.py" line="42" />
       <source>The zone suggested is the one of the current map extent. It cannot be changed later.</source>
       <translation>默认投影带取自当前地图范围。建库后不能再更改。</translation>
     </message>
@@ -1799,6 +1914,16 @@
       <translation>单位名称</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/import_plots.py" line="123" />
+      <source>Unit of the issued areas</source>
+      <translation>监测面积单位</translation>
+    </message>
+    <message>
+      <location filename="../../forms/import_dialog.py" line="133" />
+      <source>Unit of the monitored area</source>
+      <translation>监测面积单位</translation>
+    </message>
+    <message>
       <location filename="../../forms/settings_page.py" line="95" />
       <source>Until then: </source>
       <translation>在此之前：</translation>
@@ -1834,12 +1959,12 @@
       <translation>核查人</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="147" />
+      <location filename="../../plugin/main.py" line="149" />
       <source>Verify audit trail</source>
       <translation>校验审计日志</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="48" />
+      <location filename="../../forms/import_dialog.py" line="49" />
       <source>Village</source>
       <translation>村</translation>
     </message>
@@ -1859,6 +1984,11 @@
       <translation>违法宗数</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/create_database.py" line="58" />
+      <source>Why this CRS</source>
+      <translation>选择该坐标系的理由</translation>
+    </message>
+    <message>
       <location filename="../../forms/statistics_dock.py" line="208" />
       <source>Write every table to an Excel workbook</source>
       <translation>将全部统计表写入 Excel 工作簿</translation>
@@ -1874,7 +2004,7 @@
       <translation>YYYY、YYYY-MM 或 YYYY-MM-DD/YYYY-MM-DD</translation>
     </message>
     <message>
-      <location filename="../../cases/store.py" line="344" />
+      <location filename="../../cases/store.py" line="346" />
       <source>a batch of this name already exists</source>
       <translation>同名批次已存在</translation>
     </message>
@@ -1904,12 +2034,12 @@
       <translation>判定为违法以外的类别后方可不立案办结（案件当前状态：{status}）</translation>
     </message>
     <message>
-      <location filename="../../cases/store.py" line="396" />
+      <location filename="../../cases/store.py" line="404" />
       <source>a plot must be a polygon, not a {kind}</source>
       <translation>图斑必须是面，而不是 {kind}</translation>
     </message>
     <message>
-      <location filename="../../cases/store.py" line="452" />
+      <location filename="../../cases/store.py" line="463" />
       <source>a plot with this 监测编号 is already in the database</source>
       <translation>案件库中已有相同监测编号的图斑</translation>
     </message>
@@ -1944,7 +2074,7 @@
       <translation>增加</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="119" />
+      <location filename="../../cases/intake.py" line="118" />
       <source>already in the database; not imported again</source>
       <translation>案件库中已有，未重复导入</translation>
     </message>
@@ -2039,7 +2169,7 @@
       <translation>取自外业核查</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="155" />
+      <location filename="../../cases/intake.py" line="164" />
       <source>geometry repaired: {note}</source>
       <translation>几何图形已修复：{note}</translation>
     </message>
@@ -2047,6 +2177,11 @@
       <location filename="../../layers/submission_export.py" line="99" />
       <source>has characters that GBK cannot encode</source>
       <translation>含有无法用 GBK 编码的字符</translation>
+    </message>
+    <message>
+      <location filename="../../cases/plot_overlaps.py" line="96" />
+      <source>has the shape of {other}: they overlap by {share}% of this plot and {other_share}% of {other}; probably the same plot under another number, check before handling</source>
+      <translation>与 {other} 形状相同：重叠面积占本图斑的 {share}%、占 {other} 的 {other_share}%，疑似同一图斑另编号，请核实后处理</translation>
     </message>
     <message>
       <location filename="../../cases/overlay_records.py" line="693" />
@@ -2069,9 +2204,29 @@
       <translation>其 GPS 位置无法转换到 EPSG:{srid}</translation>
     </message>
     <message>
-      <location filename="../../cases/store.py" line="413" />
+      <location filename="../../cases/intake.py" line="140" />
+      <source>its coordinates cannot be transformed into the database's CRS</source>
+      <translation>坐标无法转换到案件库的坐标系</translation>
+    </message>
+    <message>
+      <location filename="../../cases/placing.py" line="92" />
+      <source>its coordinates lie beyond the database's zone {zone}</source>
+      <translation>坐标超出案件库分带 {zone} 的范围</translation>
+    </message>
+    <message>
+      <location filename="../../cases/store.py" line="421" />
       <source>its coordinates lie outside the database's CRS (EPSG:{srid})</source>
       <translation>其坐标超出本数据库坐标系（EPSG:{srid}）的范围</translation>
+    </message>
+    <message>
+      <location filename="../../cases/placing.py" line="109" />
+      <source>lies at {span}, outside {band}, the reach of the database's zone {zone}; imported as allowed; it fits {fitting}</source>
+      <translation>位于 {span}，超出案件库分带 {zone} 的接受范围 {band}，已按允许跨带导入；适用的分带为 {fitting}</translation>
+    </message>
+    <message>
+      <location filename="../../cases/placing.py" line="122" />
+      <source>lies at {span}, outside {band}, the reach of the database's zone {zone}; it fits {fitting}</source>
+      <translation>位于 {span}，超出案件库分带 {zone} 的接受范围 {band}，未导入；适用的分带为 {fitting}</translation>
     </message>
     <message>
       <location filename="../../forms/rounds_dialog.py" line="72" />
@@ -2089,7 +2244,12 @@
       <translation>图斑未被任何批准用地（批准文号）覆盖</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="114" />
+      <location filename="../../cases/field_mapping.py" line="171" />
+      <source>no source field is mapped to jcbh (监测编号)</source>
+      <translation>没有源数据字段对应 jcbh（监测编号）</translation>
+    </message>
+    <message>
+      <location filename="../../cases/intake.py" line="113" />
       <source>no 监测编号</source>
       <translation>缺少监测编号</translation>
     </message>
@@ -2099,7 +2259,7 @@
       <translation>不是有效的图层类别，可用类别：{roles}</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="144" />
+      <location filename="../../cases/intake.py" line="153" />
       <source>not a polygon but a {kind}</source>
       <translation>不是面要素，而是 {kind}</translation>
     </message>
@@ -2134,7 +2294,7 @@
       <translation>超期 {days} 天</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="224" />
+      <location filename="../../cases/plot_overlaps.py" line="64" />
       <source>overlaps {other} by {share}% of the smaller plot; check before handling</source>
       <translation>与 {other} 重叠，占较小图斑面积的 {share}%，请核实后处理</translation>
     </message>
@@ -2154,7 +2314,7 @@
       <translation>移除</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="129" />
+      <location filename="../../cases/intake.py" line="128" />
       <source>repeats row {first} of the source</source>
       <translation>与源数据第 {first} 行重复</translation>
     </message>
@@ -2177,6 +2337,11 @@
       <location filename="../../cases/overlay_records.py" line="650" />
       <source>temporary land use covers {share:.1%} of the plot</source>
       <translation>临时用地覆盖图斑的 {share:.1%}</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/create_database.py" line="92" />
+      <source>the CRS given</source>
+      <translation>指定的坐标系</translation>
     </message>
     <message>
       <location filename="../../cases/overlay_records.py" line="606" />
@@ -2214,6 +2379,26 @@
       <translation>未填写判定日期</translation>
     </message>
     <message>
+      <location filename="../../layers/crs_choice.py" line="58" />
+      <source>the default zone, because the centre of {what} ({longitude}) is not over China</source>
+      <translation>默认分带，因为{what}的中心（{longitude}）不在中国境内</translation>
+    </message>
+    <message>
+      <location filename="../../layers/crs_choice.py" line="51" />
+      <source>the default zone, because {what} cannot be placed on the earth</source>
+      <translation>默认分带，因为{what}无法定位到地球上</translation>
+    </message>
+    <message>
+      <location filename="../../layers/crs_choice.py" line="41" />
+      <source>the default zone, because {what} is empty</source>
+      <translation>默认分带，因为{what}为空</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/create_database.py" line="99" />
+      <source>the default zone: no CRS, extent or project was given</source>
+      <translation>默认分带：未指定坐标系、范围，也没有工程</translation>
+    </message>
+    <message>
       <location filename="../../cases/workflow.py" line="103" />
       <source>the determination cannot be revised once the case is {status}</source>
       <translation>案件状态为 {status}，不能再修改判定结果</translation>
@@ -2222,6 +2407,11 @@
       <location filename="../../cases/determination_codes.py" line="213" />
       <source>the determination category {value} is not one of {allowed}</source>
       <translation>判定类别 {value} 无效，应为：{allowed}</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/create_database.py" line="96" />
+      <source>the extent given</source>
+      <translation>指定的范围</translation>
     </message>
     <message>
       <location filename="../../cases/photos.py" line="428" />
@@ -2234,7 +2424,7 @@
       <translation>无法读取文件（{detail}）</translation>
     </message>
     <message>
-      <location filename="../../layers/source_reader.py" line="87" />
+      <location filename="../../layers/source_reader.py" line="90" />
       <source>the file does not exist</source>
       <translation>文件不存在</translation>
     </message>
@@ -2264,17 +2454,17 @@
       <translation>文件夹中没有 JPEG 或 PNG 文件</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="151" />
+      <location filename="../../cases/intake.py" line="160" />
       <source>the geometry has no area</source>
       <translation>几何图形面积为零</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="136" />
+      <location filename="../../cases/intake.py" line="145" />
       <source>the geometry is empty</source>
       <translation>几何图形为空</translation>
     </message>
     <message>
-      <location filename="../../cases/store.py" line="402" />
+      <location filename="../../cases/store.py" line="410" />
       <source>the geometry is invalid ({detail})</source>
       <translation>几何图形无效（{detail}）</translation>
     </message>
@@ -2304,7 +2494,7 @@
       <translation>无法打开图层</translation>
     </message>
     <message>
-      <location filename="../../layers/source_reader.py" line="125" />
+      <location filename="../../layers/source_reader.py" line="130" />
       <source>the layer has no coordinate reference system; name the one it uses</source>
       <translation>图层没有坐标参考系，请指定其使用的坐标系</translation>
     </message>
@@ -2327,6 +2517,11 @@
       <location filename="../../layers/role_layers.py" line="100" />
       <source>the layer {source} cannot be opened ({provider})</source>
       <translation>无法打开图层 {source}（{provider}）</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/main.py" line="271" />
+      <source>the map's extent</source>
+      <translation>地图的范围</translation>
     </message>
     <message>
       <location filename="../../cases/workflow.py" line="609" />
@@ -2364,6 +2559,11 @@
       <translation>图斑位于 1202 设施农用地上，但无设施农用地备案覆盖</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/create_database.py" line="101" />
+      <source>the project's extent</source>
+      <translation>工程的范围</translation>
+    </message>
+    <message>
       <location filename="../../cases/workflow.py" line="663" />
       <source>the re-inspection date is missing</source>
       <translation>未填写复核日期</translation>
@@ -2399,6 +2599,11 @@
       <translation>现场状态 {value} 无效，应为：{allowed}</translation>
     </message>
     <message>
+      <location filename="../../cases/field_mapping.py" line="165" />
+      <source>the source has no field '{field}' (for {attribute})</source>
+      <translation>源数据中没有字段“{field}”（用于 {attribute}）</translation>
+    </message>
+    <message>
       <location filename="../../cases/rounds.py" line="118" />
       <source>the stage must be one of 一上, 一下, 二上</source>
       <translation>阶段须为一上、一下、二上之一</translation>
@@ -2424,9 +2629,14 @@
       <translation>未填写核查人</translation>
     </message>
     <message>
-      <location filename="../../layers/source_reader.py" line="58" />
+      <location filename="../../layers/source_reader.py" line="61" />
       <source>the zip file holds no shapefile, GeoPackage or GeoJSON</source>
       <translation>压缩包中没有 Shapefile、GeoPackage 或 GeoJSON</translation>
+    </message>
+    <message>
+      <location filename="../../layers/crs_choice.py" line="63" />
+      <source>the zone of {what}, whose centre lies at {longitude}</source>
+      <translation>{what}所在的分带，其中心位于 {longitude}</translation>
     </message>
     <message>
       <location filename="../../cases/overlay_records.py" line="250" />
@@ -2509,6 +2719,21 @@
       <translation>{count} 张需核实（无位置或时间，或距图斑较远）。</translation>
     </message>
     <message>
+      <location filename="../../cases/placing.py" line="133" />
+      <source>{count} of {rows} plots lie outside {band}, the reach of the database's zone {zone}, and were imported because plots from another zone were allowed; they fit {fitting}.</source>
+      <translation>{rows} 个图斑中有 {count} 个超出案件库分带 {zone} 的接受范围 {band}，因已允许跨带而导入；适用的分带为 {fitting}。</translation>
+    </message>
+    <message>
+      <location filename="../../cases/placing.py" line="144" />
+      <source>{count} of {rows} plots lie outside {band}, the reach of the database's zone {zone}, and were not imported; they fit {fitting}. Allow plots from another zone to import them.</source>
+      <translation>{rows} 个图斑中有 {count} 个超出案件库分带 {zone} 的接受范围 {band}，未导入；适用的分带为 {fitting}。如确属本库，请选择允许导入其他分带的图斑。</translation>
+    </message>
+    <message>
+      <location filename="../../cases/placing.py" line="138" />
+      <source>{count} of {rows} plots lie outside {band}, the reach of the database's zone {zone}; those that can be placed in it were imported because plots from another zone were allowed; they fit {fitting}.</source>
+      <translation>{rows} 个图斑中有 {count} 个超出案件库分带 {zone} 的接受范围 {band}；因已允许跨带，其中能在本分带表示的已导入；适用的分带为 {fitting}。</translation>
+    </message>
+    <message>
       <location filename="../../forms/case_dock.py" line="290" />
       <source>{count} overdue</source>
       <translation>超期 {count} 个</translation>
@@ -2539,7 +2764,7 @@
       <translation>{count} 张此前已添加。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/create_database.py" line="70" />
+      <location filename="../../plugin/processing/create_database.py" line="88" />
       <source>{crs} is not a CGCS2000 3-degree Gauss-Krüger CRS (EPSG:4513 to EPSG:4554).</source>
       <translation>{crs} 不是 CGCS2000 3 度带高斯-克吕格投影坐标系（EPSG:4513 至 EPSG:4554）。</translation>
     </message>
@@ -2564,7 +2789,7 @@
       <translation>{m2:.1f} 平方米（{mu:.2f} 亩）</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="507" />
+      <location filename="../../plugin/main.py" line="527" />
       <source>{made} documents made, {kept} already up to date, in {folder}.</source>
       <translation>已在 {folder} 中生成 {made} 份文书，{kept} 份无需更新。</translation>
     </message>
@@ -2574,7 +2799,7 @@
       <translation>{name} 不是 PDF、JPEG 或 PNG 文件。</translation>
     </message>
     <message>
-      <location filename="../../forms/new_database_dialog.py" line="73" />
+      <location filename="../../forms/new_database_dialog.py" line="76" />
       <source>{path} already exists. Replace it? Everything in it will be lost.</source>
       <translation>{path} 已存在。是否替换？其中的全部数据将丢失。</translation>
     </message>
@@ -2659,6 +2884,11 @@
       <translation>{role}：{reason}</translation>
     </message>
     <message>
+      <location filename="../../forms/import_report_dialog.py" line="62" />
+      <source>{same} plots have the shape of another; {areas} issued areas differ from the plot's ellipsoidal area by more than 5 %.</source>
+      <translation>{same} 个图斑与其他图斑形状相同；{areas} 个监测面积与图斑椭球面积相差超过 5%。</translation>
+    </message>
+    <message>
       <location filename="../../forms/case_dock.py" line="286" />
       <source>{shown} of {total} plots</source>
       <translation>显示 {shown} / 共 {total} 个图斑</translation>
@@ -2697,6 +2927,16 @@
       <location filename="../../cases/determination_codes.py" line="292" />
       <source>备少占多: the plot occupies {occupied_m2:.2f} m², more than the filed {filed_m2:.2f} m²</source>
       <translation>备少占多：图斑占地 {occupied_m2:.2f} 平方米，超过备案面积 {filed_m2:.2f} 平方米</translation>
+    </message>
+    <message>
+      <location filename="../../cases/issued_area.py" line="140" />
+      <source>监测面积 {jcmj} {unit} ({given} m²) differs from the plot's ellipsoidal area {area} m² by {percent}</source>
+      <translation>监测面积 {jcmj} {unit}（{given} m²）与图斑椭球面积 {area} m² 相差 {percent}</translation>
+    </message>
+    <message>
+      <location filename="../../cases/issued_area.py" line="134" />
+      <source>监测面积 {jcmj} {unit} ({given} m²) differs from the plot's ellipsoidal area {area} m² by {percent}; read in {other} ({other_given} m²) it agrees: check the unit of 监测面积</source>
+      <translation>监测面积 {jcmj} {unit}（{given} m²）与图斑椭球面积 {area} m² 相差 {percent}；按 {other} 计（{other_given} m²）则相符，请核对监测面积的单位</translation>
     </message>
     <message>
       <location filename="../../cases/determination_codes.py" line="278" />
