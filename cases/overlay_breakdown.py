@@ -34,7 +34,7 @@ CROPLAND_CLASS = "耕地"
 # check codes
 CHECK_LANDUSE_GAP = "landuse_gap"  # the land use covers less than the plot
 CHECK_LANDUSE_OVERLAP = "landuse_overlap"  # land-use features overlap inside the plot
-CHECK_UNKNOWN_CODE = "landuse_unknown_code"  # class_name holds the code
+CHECK_UNKNOWN_CODE = "landuse_unknown_code"  # class_name: the code (or the name, unmapped)
 CHECK_ROLE_OVERLAP = "role_overlap"  # class_name holds the role: its features overlap
 CHECK_NOT_COMPUTED = "not_computed"  # class_name "<role>:<feature id>": GEOS failed, left out
 CHECK_APPROXIMATE = "approximate"  # class_name "<role>:<feature id>": on a 1 mm grid

@@ -86,6 +86,7 @@ from .overlay_breakdown import (  # noqa: F401 (re-exported)
 )
 from .overlay_roles import (  # noqa: F401 (re-exported)
     MASK_ROLES,
+    NAME_TO_CODE,
     OVERLAY_ROLES,
     ROLES,
     RestoredRole,
@@ -93,10 +94,12 @@ from .overlay_roles import (  # noqa: F401 (re-exported)
     RoleError,
     RoleField,
     check_role_fields,
+    codes_from_names,
     remove_role,
     restore_roles,
     role_definition,
     role_field_names,
+    role_options,
     set_role,
     source_path,
     suggest_role_fields,

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import N_, CaseDatabaseError
+from .landuse_names import UnknownMappedCode, clean_mapping
 
 # -- role definitions -----------------------------------------------------------------
 
@@ -35,6 +36,9 @@ class RoleDefinition:
     fields: tuple[RoleField, ...] = ()
     overlay: bool = True  # computed by the overlay engine
     options: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # key: allowed values
+    # the code field may be left out when a name field and a name → code mapping are
+    # given: (code key, name key); the mapping is stored under NAME_TO_CODE
+    code_from_names: tuple[str, str] | None = None
 
     @property
     def field_keys(self) -> tuple[str, ...]:
@@ -54,9 +58,10 @@ ROLES: dict[str, RoleDefinition] = {
             "地类图斑",
             "vector",
             (
-                RoleField("code", N_("Land-use code (DLBM)"), True, ("DLBM",)),
-                RoleField("name", N_("Land-use name (DLMC)"), False, ("DLMC",)),
+                RoleField("code", N_("Land-use code (DLBM)"), True, ("DLBM", "地类编码", "DLDM")),
+                RoleField("name", N_("Land-use name (DLMC)"), False, ("DLMC", "地类名称")),
             ),
+            code_from_names=("code", "name"),
         ),
         RoleDefinition(
             "farmland",
@@ -143,6 +148,7 @@ ROLES: dict[str, RoleDefinition] = {
         ),
     )
 }
+NAME_TO_CODE = "name_to_code"  # in a role's fields: {land-use name: 三调 code}
 OVERLAY_ROLES = tuple(key for key, definition in ROLES.items() if definition.overlay)
 MASK_ROLES = ("farmland", "redline", "urban_boundary", "temporary")
 
@@ -164,11 +170,32 @@ def role_definition(role: str) -> RoleDefinition:
         ) from None
 
 
+def role_options(role: str, fields: Mapping | None) -> dict:
+    """The role's options from its stored ``fields`` (the name → code mapping included)."""
+    definition = role_definition(role)
+    keys = set(definition.options) | ({NAME_TO_CODE} if definition.code_from_names else set())
+    return {key: value for key, value in dict(fields or {}).items() if key in keys}
+
+
+def codes_from_names(role: str, fields: Mapping | None) -> bool:
+    """True when the role's codes come from its name field through the stored mapping."""
+    definition = role_definition(role)
+    fields = dict(fields or {})
+    if definition.code_from_names is None:
+        return False
+    code_key, name_key = definition.code_from_names
+    return not fields.get(code_key) and bool(fields.get(name_key))
+
+
 def role_field_names(role: str, fields: Mapping | None) -> dict[str, str]:
     """{field key: layer field name} of a role from its stored ``fields`` (options left out)."""
     definition = role_definition(role)
     fields = dict(fields or {})
-    return {key: fields[key] for key in definition.field_keys if fields.get(key)}
+    return {
+        key: fields[key]
+        for key in definition.field_keys
+        if fields.get(key) and isinstance(fields[key], str)
+    }
 
 
 def suggest_role_fields(role: str, layer_fields: Iterable[str]) -> dict[str, str]:
@@ -192,6 +219,8 @@ def check_role_fields(
     fields = dict(fields or {})
     problems: list[tuple[str, dict]] = []
     known = set(definition.field_keys) | set(definition.options)
+    if definition.code_from_names:
+        known.add(NAME_TO_CODE)
     for key in fields:
         if key not in known:
             problems.append(
@@ -200,11 +229,48 @@ def check_role_fields(
                     {"key": key, "role": role, "known": ", ".join(sorted(known)) or "—"},
                 )
             )
+    by_names = codes_from_names(role, fields)
     for key in definition.required_keys:
+        if by_names and key == definition.code_from_names[0]:
+            continue  # the codes come from the names
         if not fields.get(key):
+            if definition.code_from_names and key == definition.code_from_names[0]:
+                problems.append(
+                    (
+                        N_(
+                            "the {role} role needs the field {key} (地类编码, e.g. DLBM), or "
+                            "the field {name_key} (地类名称, e.g. DLMC) to take the codes "
+                            "from the names"
+                        ),
+                        {"role": role, "key": key, "name_key": definition.code_from_names[1]},
+                    )
+                )
+            else:
+                problems.append(
+                    (N_("the {role} role needs the field {key}"), {"role": role, "key": key})
+                )
+    if by_names:
+        mapping = fields.get(NAME_TO_CODE)
+        if not isinstance(mapping, Mapping) or not mapping:
             problems.append(
-                (N_("the {role} role needs the field {key}"), {"role": role, "key": key})
+                (
+                    N_(
+                        "no name of the field {name} maps to a land-use code: map them "
+                        "(name_to_code) or choose the code field"
+                    ),
+                    {"name": fields[definition.code_from_names[1]]},
+                )
             )
+        else:
+            try:
+                clean_mapping(mapping)
+            except UnknownMappedCode as error:
+                problems.append(
+                    (
+                        N_("{name} is mapped to {code}, which is not a 三调 land-use code"),
+                        {"name": error.name, "code": error.code},
+                    )
+                )
     for key, allowed in definition.options.items():
         if key in fields and fields[key] not in allowed:
             problems.append(
@@ -232,8 +298,13 @@ def set_role(store, role: str, source: str, provider: str, fields: Mapping | Non
     problems = check_role_fields(role, fields)
     if problems:
         template, params = problems[0]
-        raise RoleError(role=role, reason=template, **params)
-    store.set_layer_role(role, source, provider, dict(fields or {}))
+        raise RoleError(**{**params, "role": role, "reason": template})
+    fields = dict(fields or {})
+    if codes_from_names(role, fields):
+        fields[NAME_TO_CODE] = clean_mapping(fields[NAME_TO_CODE])
+    else:
+        fields.pop(NAME_TO_CODE, None)  # a code field is used: no mapping kept beside it
+    store.set_layer_role(role, source, provider, fields)
 
 
 def remove_role(store, role: str) -> None:

@@ -1,29 +1,42 @@
 """Layer roles: which project layer is the land use (with its DLBM field), the permanent
 basic farmland, the approvals (with 批准文号), the 前时相/后时相 images… Stored in the case
-database, so that they come back when the database is opened."""
+database, so that they come back when the database is opened.
+
+A field is preselected only when the layer has it under a recognised name (DLBM, 地类编码,
+DLMC, 地类名称 …, in any case); otherwise it stays empty and saving names what is missing.
+A land-use layer with names only (DLMC) shows the mapping of its distinct names to 三调
+codes, editable; names that map to nothing are listed and stored without a code."""
 
 from __future__ import annotations
 
 from qgis.core import QgsMapLayerProxyModel
 from qgis.gui import QgsFieldComboBox, QgsMapLayerComboBox
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtWidgets import (
+    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QGridLayout,
+    QHeaderView,
     QLabel,
     QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from ..cases import overlay_records as rec
-from ..layers.role_layers import RoleLayerError, assign_role
+from ..cases.landuse_codes import LANDUSE_NAMES
+from ..layers.role_layers import RoleLayerError, assign_role, name_mapping
 from ..toolbelt.i18n import tr
 from .messages import error_text
 
 
 class RoleRow:
-    """The layer and field choosers of one role."""
+    """The layer and field choosers of one role (and, for land use named only, the
+    mapping of its names to codes)."""
 
     def __init__(self, definition):
         self.definition = definition
@@ -38,22 +51,95 @@ class RoleRow:
         self.fields: dict[str, QgsFieldComboBox] = {}
         for role_field in definition.fields:
             combo = QgsFieldComboBox()
-            combo.setAllowEmptyFieldName(not role_field.required)
+            combo.setAllowEmptyFieldName(True)  # never a first field chosen silently
             self.fields[role_field.key] = combo
+        self.mapping = None
+        self.unmatched = None
+        self.by_names = False  # land use: codes taken from the names (mapping shown)
+        if definition.code_from_names:
+            self.mapping = QTableWidget(0, 2)
+            self.mapping.setHorizontalHeaderLabels([tr("Land-use name"), tr("Code (三调)")])
+            self.mapping.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
+            self.mapping.setSelectionMode(QAbstractItemView.NoSelection)
+            self.mapping.setMinimumHeight(140)
+            self.unmatched = QLabel()
+            self.unmatched.setWordWrap(True)
+            self.unmatched.setStyleSheet("color: #b03a2e")
+            for key in definition.code_from_names:
+                self.fields[key].fieldChanged.connect(self._fields_changed)
+            self._show_mapping(False)
         self.layer.layerChanged.connect(self._layer_changed)
 
     def _layer_changed(self, layer) -> None:
         names = layer.fields().names() if layer is not None and hasattr(layer, "fields") else []
         suggested = rec.suggest_role_fields(self.definition.key, names)
         for key, combo in self.fields.items():
+            combo.blockSignals(True)
             combo.setLayer(layer if names else None)
-            if key in suggested:
-                combo.setField(suggested[key])
+            combo.setField(suggested.get(key, ""))
+            combo.blockSignals(False)
+        self._fields_changed()
 
-    def chosen_fields(self) -> dict[str, str]:
-        return {
+    def _fields_changed(self, *_args) -> None:
+        """Land use: with a name field and no code field, list the names and their codes."""
+        if self.mapping is None:
+            return
+        code_key, name_key = self.definition.code_from_names
+        layer = self.layer.currentLayer()
+        by_names = (
+            layer is not None
+            and not self.fields[code_key].currentField()
+            and bool(self.fields[name_key].currentField())
+        )
+        self.by_names = by_names
+        self._show_mapping(by_names)
+        if not by_names:
+            return
+        mapping, unmatched = name_mapping(layer, self.fields[name_key].currentField())
+        self.set_mapping(mapping, unmatched)
+
+    def _show_mapping(self, shown: bool) -> None:
+        self.mapping.setVisible(shown)
+        self.unmatched.setVisible(shown)
+
+    def set_mapping(self, mapping: dict, unmatched: list) -> None:
+        """Fill the table: every name with its code (empty for the unmatched, in red)."""
+        rows = sorted(mapping.items()) + [(name, "") for name in unmatched]
+        self.mapping.setRowCount(len(rows))
+        for row, (name, code) in enumerate(rows):
+            name_item = QTableWidgetItem(name)
+            name_item.setFlags(name_item.flags() & ~Qt.ItemIsEditable)
+            code_item = QTableWidgetItem(code)
+            if code:
+                code_item.setToolTip(LANDUSE_NAMES.get(code, ""))
+            else:
+                name_item.setForeground(QColor("#b03a2e"))
+            self.mapping.setItem(row, 0, name_item)
+            self.mapping.setItem(row, 1, code_item)
+        self.unmatched.setText(
+            tr(
+                "{count} names map to no code; enter a code or they are stored without one: {names}"
+            ).format(count=len(unmatched), names="、".join(unmatched))
+            if unmatched
+            else tr("Every name maps to a code (edit a code to change it).")
+        )
+
+    def edited_mapping(self) -> dict[str, str]:
+        """The names with a code, as the table holds them now."""
+        mapping = {}
+        for row in range(self.mapping.rowCount()):
+            name, code = self.mapping.item(row, 0), self.mapping.item(row, 1)
+            if name is not None and code is not None and code.text().strip():
+                mapping[name.text()] = code.text().strip()
+        return mapping
+
+    def chosen_fields(self) -> dict:
+        chosen = {
             key: combo.currentField() for key, combo in self.fields.items() if combo.currentField()
         }
+        if self.by_names:
+            chosen[rec.NAME_TO_CODE] = self.edited_mapping()
+        return chosen
 
 
 class RolesDialog(QDialog):
@@ -76,6 +162,10 @@ class RolesDialog(QDialog):
             for column, role_field in enumerate(definition.fields):
                 fields.addWidget(QLabel(tr(role_field.label)), 0, column)
                 fields.addWidget(row.fields[role_field.key], 1, column)
+            if row.mapping is not None:
+                span = max(len(definition.fields), 1)
+                fields.addWidget(row.mapping, 2, 0, 1, span)
+                fields.addWidget(row.unmatched, 3, 0, 1, span)
             holder = QWidget()
             holder.setLayout(fields)
             grid.addWidget(holder, number, 2)

@@ -59,6 +59,7 @@ from ..cases.landuse_codes import (
     UNUSED,
     three_way_class,
 )
+from ..cases.landuse_names import clean_name
 from ..cases.overlay_records import OverlayRow
 
 CLASSES = (FARMLAND, CONSTRUCTION, UNUSED)  # index 3: unknown code
@@ -212,16 +213,27 @@ class RoleFeatures:
     def codes(self) -> tuple[np.ndarray, list[str], list[str | None], np.ndarray, np.ndarray]:
         """For land use: per feature the index of its normalised code; the codes, their
         names (the national name, else the layer's DLMC), class index (3: unknown) and
-        whether each is 耕地."""
+        whether each is 耕地. A feature without a code takes the code its name maps to
+        in the role's ``name_to_code``; a name that maps to nothing gives code '' with the
+        name kept (each such name apart), never the name as a code."""
         if self._codes is None:
-            raw = [
-                "" if value is None else str(value).strip().upper()
-                for value in self.column("code").tolist()
-            ]
-            codes, index = np.unique(np.asarray(raw, dtype=object), return_inverse=True)
-            codes = [str(c) for c in codes.tolist()]
-            names: list[str | None] = [LANDUSE_NAMES.get(code) for code in codes]
+            mapping = self.options.get(rec.NAME_TO_CODE) or {}
             layer_names = self.column("name").tolist()
+            raw = []
+            for value, name in zip(self.column("code").tolist(), layer_names):
+                code = "" if value is None else str(value).strip().upper()
+                if not code and mapping:
+                    label = clean_name(name)
+                    mapped = mapping.get(label)
+                    code = str(mapped).strip().upper() if mapped else _UNMAPPED + label
+                raw.append(code)
+            keys, index = np.unique(np.asarray(raw, dtype=object), return_inverse=True)
+            keys = [str(k) for k in keys.tolist()]
+            codes = ["" if k.startswith(_UNMAPPED) else k for k in keys]
+            names: list[str | None] = [
+                (k[len(_UNMAPPED) :] or None) if k.startswith(_UNMAPPED) else LANDUSE_NAMES.get(k)
+                for k in keys
+            ]
             for feature, code_index in enumerate(index.tolist()):
                 if layer_names[feature] and names[code_index] is None:
                     names[code_index] = str(layer_names[feature])
@@ -229,6 +241,9 @@ class RoleFeatures:
             crop = np.array([code in CROPLAND_CODES for code in codes], dtype=bool)
             self._codes = (index.reshape(-1).astype(np.int64), codes, names, classes, crop)
         return self._codes
+
+
+_UNMAPPED = "\x00"  # key prefix of a land-use name that maps to no code
 
 
 def _class_index(code: str) -> int:
@@ -591,7 +606,7 @@ class OverlayEngine:
                             ids[plot],
                             rec.CHECK,
                             rec.CHECK_UNKNOWN_CODE,
-                            codes[code_number],
+                            codes[code_number] or names[code_number],
                             area,
                             None,
                             version,
@@ -692,7 +707,13 @@ class OverlayEngine:
             ]
             rows += [
                 OverlayRow(
-                    ids[plot], rec.CHECK, rec.CHECK_UNKNOWN_CODE, codes[code], e, None, version
+                    ids[plot],
+                    rec.CHECK,
+                    rec.CHECK_UNKNOWN_CODE,
+                    codes[code] or names[code],
+                    e,
+                    None,
+                    version,
                 )
                 for plot, code, e in unknown
             ]

@@ -28,6 +28,8 @@ Both give the same geometries (the feature ids and WKB the provider holds).
 from __future__ import annotations
 
 import datetime
+import hashlib
+import json
 import logging
 import os
 import sqlite3
@@ -55,6 +57,7 @@ from qgis.core import (
 )
 from qgis.PyQt import sip
 
+from ..cases import landuse_names
 from ..cases import overlay_records as rec
 from ..cases.errors import N_
 from . import gpkg_reader
@@ -70,7 +73,7 @@ SMALL_BULK = 16  # up to this many plots, the cached engine computes them in the
 class RoleLayerError(Exception):
     """A role layer cannot be used; ``reason`` is N_-marked, filled from ``params``."""
 
-    def __init__(self, role: str, reason: str, **params):
+    def __init__(self, role: str, reason: str, /, **params):
         self.role, self.reason, self.params = role, reason, params
         super().__init__(f"{role}: {reason.format(**params)}")
 
@@ -135,17 +138,50 @@ def check_role_layer(role: str, layer) -> None:
 
 def assign_role(store, role: str, layer, fields: dict | None = None) -> dict:
     """Check a layer and its fields for a role and store the role; returns the fields
-    stored (the usual field names filled in where ``fields`` names none)."""
+    stored (the usual field names filled in where ``fields`` names none).
+
+    A land-use layer with a name field (DLMC) and no code field takes its codes from the
+    names: the mapping given in ``fields["name_to_code"]``, else the one ``name_mapping``
+    builds from the layer's distinct names (names that map to nothing are not stored;
+    ``unmapped_names`` lists them)."""
     check_role_layer(role, layer)
     names = layer.fields().names() if isinstance(layer, QgsVectorLayer) else []
     chosen = rec.suggest_role_fields(role, names) if names else {}
     chosen.update(fields or {})
+    if rec.codes_from_names(role, chosen) and rec.NAME_TO_CODE not in chosen:
+        field_name = chosen[rec.role_definition(role).code_from_names[1]]
+        if field_name in names:
+            chosen[rec.NAME_TO_CODE] = name_mapping(layer, field_name)[0]
     problems = rec.check_role_fields(role, chosen, names if names else None)
     if problems:
         template, params = problems[0]
         raise RoleLayerError(role, template, **params)
     rec.set_role(store, role, layer.source(), layer.providerType(), chosen)
-    return chosen
+    stored = store.layer_role(role)
+    return dict(stored.fields) if stored is not None else chosen
+
+
+def layer_names(layer, field_name: str) -> list:
+    """The distinct values of a field of a layer (its land-use names)."""
+    index = layer.fields().indexOf(field_name)
+    if index < 0:
+        return []
+    return [_plain(value) for value in layer.uniqueValues(index)]
+
+
+def name_mapping(layer, field_name: str) -> tuple[dict[str, str], list[str]]:
+    """({name: 三调 code}, [names that map to nothing]) for the distinct values of a
+    layer's name field (三调 names, and 二调 names by the 二调→三调 correspondence)."""
+    return landuse_names.name_mapping(layer_names(layer, field_name))
+
+
+def unmapped_names(layer, fields: dict) -> list[str]:
+    """The names of a land-use layer that the stored mapping leaves without a code."""
+    mapping = fields.get(rec.NAME_TO_CODE)
+    if not mapping:
+        return []
+    field_name = fields.get("name")
+    return landuse_names.unmapped_names(layer_names(layer, field_name), mapping)
 
 
 def restore_roles(store) -> list[rec.RestoredRole]:
@@ -247,6 +283,10 @@ class _Role:
     @property
     def version(self) -> str:
         stamp = _stamp(self.state) or f"{self.provider}:{self.source}"
+        mapping = self.options.get(rec.NAME_TO_CODE)
+        if mapping:  # another mapping of the same layer gives other rows
+            text = json.dumps(mapping, ensure_ascii=False, sort_keys=True)
+            stamp += ";names " + hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
         if not self.owned and self.layer.isModified():
             return f"{stamp};unsaved edits {self.edits}"
         return stamp
@@ -338,7 +378,7 @@ class RoleLayers:
         return entry.layer if entry else None
 
     def _open(self, role, source, provider, fields) -> _Role:
-        definition = rec.role_definition(role)
+        rec.role_definition(role)  # an unknown role is refused here
         layer, owned = None, True
         if self.use_project_layers:
             for candidate in self.project.mapLayers().values():
@@ -365,7 +405,7 @@ class RoleLayers:
             raise RoleLayerError(
                 role, N_("the layer has no field {name} (for {key})"), name=missing[0], key=key
             )
-        options = {k: v for k, v in (fields or {}).items() if k in definition.options}
+        options = rec.role_options(role, fields)
         files = _files_of(source, provider)
         entry = _Role(
             role, source, provider, names, options, layer, owned, files, _file_state(files)

@@ -66,3 +66,39 @@ def test_a_missing_role_source_is_reported_not_fatal(plugin, qgis_iface, tmp_pat
     assert plugin.open_database(str(tmp_path / "s.sqlite")) is not None
     warnings = qgis_iface.messageBar().get_messages(Qgis.Warning)
     assert any("gone.gpkg" in message for message in warnings)
+
+
+def test_the_dialog_maps_land_use_names_and_never_defaults_to_an_unrelated_field(plugin, tmp_path):
+    from test_landuse_names import EXPECTED_MAPPING, names_only_layer
+    from test_overlay import box, write_layer
+
+    small_database(tmp_path / "s.sqlite", plots=1).close()
+    plugin.open_database(str(tmp_path / "s.sqlite"))
+    grid = QgsVectorLayer(
+        write_layer(tmp_path / "g.gpkg", "cells", [box(0, 0, 10, 10)], {"GRID_ID": ["G1"]}),
+        "网格",
+        "ogr",
+    )
+    village = QgsVectorLayer(names_only_layer(tmp_path), "村地类图斑", "ogr")
+    QgsProject.instance().addMapLayers([grid, village])
+    dialog = RolesDialog(plugin.store)
+    row = dialog.rows["landuse"]
+
+    row.layer.setLayer(grid)
+    assert row.fields["code"].currentField() == ""  # not GRID_ID
+    assert row.chosen_fields() == {} and not row.by_names
+    assert not dialog.save()
+    assert "code" in dialog.message.text() and plugin.store.layer_role("landuse") is None
+
+    row.layer.setLayer(village)
+    assert row.fields["code"].currentField() == "" and row.fields["name"].currentField() == "DLMC"
+    assert row.by_names and row.mapping.rowCount() == len(EXPECTED_MAPPING) + 1
+    shown = {row.mapping.item(i, 0).text(): row.mapping.item(i, 1).text() for i in range(8)}
+    assert shown == dict(EXPECTED_MAPPING, 菜地="")
+    assert "菜地" in row.unmatched.text()
+    assert row.chosen_fields() == {"name": "DLMC", "name_to_code": EXPECTED_MAPPING}
+    line = next(i for i in range(8) if row.mapping.item(i, 0).text() == "菜地")
+    row.mapping.item(line, 1).setText("0103")  # edited before it is stored
+    assert dialog.save(), dialog.message.text()
+    stored = plugin.store.layer_role("landuse").fields
+    assert stored == {"name": "DLMC", "name_to_code": dict(EXPECTED_MAPPING, 菜地="0103")}

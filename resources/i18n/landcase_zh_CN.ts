@@ -64,12 +64,12 @@
       <translation>面板中显示的全部图斑（{count} 个）</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="133" />
+      <location filename="../../cases/overlay_roles.py" line="94" />
       <source>Approval date</source>
       <translation>批准日期</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="158" />
+      <location filename="../../cases/overlay_roles.py" line="119" />
       <source>Approval number</source>
       <translation>批准文号</translation>
     </message>
@@ -84,7 +84,7 @@
       <translation>批文 {number}</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="127" />
+      <location filename="../../cases/overlay_roles.py" line="88" />
       <source>Approved land (批准用地)</source>
       <translation>批准用地</translation>
     </message>
@@ -279,9 +279,14 @@
       <translation>线索来源</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="167" />
+      <location filename="../../cases/overlay_roles.py" line="128" />
       <source>Code</source>
       <translation>代码</translation>
+    </message>
+    <message>
+      <location filename="../../forms/roles_dialog.py" line="61" />
+      <source>Code (三调)</source>
+      <translation>地类编码（三调）</translation>
     </message>
     <message>
       <location filename="../../forms/rounds_dialog.py" line="44" />
@@ -494,7 +499,7 @@
       <translation>历次判定</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="183" />
+      <location filename="../../cases/overlay_roles.py" line="144" />
       <source>Earlier image (前时相)</source>
       <translation>前时相影像</translation>
     </message>
@@ -504,7 +509,7 @@
       <translation>前时相（QSX）</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="114" />
+      <location filename="../../cases/overlay_roles.py" line="75" />
       <source>Ecological protection red line (生态保护红线)</source>
       <translation>生态保护红线</translation>
     </message>
@@ -517,6 +522,11 @@
       <location filename="../../plugin/processing/holiday_calendar.py" line="79" />
       <source>Enters holidays and adjusted working days from the State Council's notice for a year the built-in calendar does not know yet, one a line: YYYY-MM-DD holiday|workday name, or a range YYYY-MM-DD..YYYY-MM-DD holiday|workday name (both days included). A day entered here overrides the built-in calendar.</source>
       <translation>录入国务院通知公布的、内置日历尚未包含年份的放假日和调休上班日，每行一条：YYYY-MM-DD holiday|workday 名称，或日期范围 YYYY-MM-DD..YYYY-MM-DD holiday|workday 名称（含首尾两天）。此处录入的日期优先于内置日历。</translation>
+    </message>
+    <message>
+      <location filename="../../forms/roles_dialog.py" line="124" />
+      <source>Every name maps to a code (edit a code to change it).</source>
+      <translation>每个地类名称均已对应编码（可修改编码）。</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/statistics_algorithms.py" line="204" />
@@ -549,12 +559,12 @@
       <translation>正在导出报送轮次 {round}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/set_layer_role.py" line="82" />
+      <location filename="../../plugin/processing/set_layer_role.py" line="83" />
       <source>FIELDS is not valid JSON: {error}</source>
       <translation>FIELDS 不是有效的 JSON：{error}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/set_layer_role.py" line="86" />
+      <location filename="../../plugin/processing/set_layer_role.py" line="87" />
       <source>FIELDS must be a JSON object, e.g. {{"code": "DLBM"}}</source>
       <translation>FIELDS 必须是 JSON 对象，例如 {{"code": "DLBM"}}</translation>
     </message>
@@ -564,12 +574,12 @@
       <translation>FIELD_MAP 不是有效的 JSON：{error}</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="138" />
+      <location filename="../../cases/overlay_roles.py" line="99" />
       <source>Facility farmland filings (设施农用地备案)</source>
       <translation>设施农用地备案</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="149" />
+      <location filename="../../cases/overlay_roles.py" line="110" />
       <source>Facility name</source>
       <translation>设施名称</translation>
     </message>
@@ -579,7 +589,7 @@
       <translation>设施农用地上图入库号</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="110" />
+      <location filename="../../cases/overlay_roles.py" line="71" />
       <source>Farmland plot number</source>
       <translation>保护图斑编号</translation>
     </message>
@@ -714,17 +724,27 @@
       <translation>类别</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="97" />
+      <location filename="../../cases/overlay_roles.py" line="57" />
       <source>Land use (地类图斑)</source>
       <translation>地类图斑</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="101" />
+      <location filename="../../cases/overlay_roles.py" line="61" />
       <source>Land-use code (DLBM)</source>
       <translation>地类编码（DLBM）</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="102" />
+      <location filename="../../plugin/processing/set_layer_role.py" line="102" />
+      <source>Land-use codes taken from the names of {field}: {mapping}</source>
+      <translation>地类编码按字段 {field} 的地类名称对应：{mapping}</translation>
+    </message>
+    <message>
+      <location filename="../../forms/roles_dialog.py" line="61" />
+      <source>Land-use name</source>
+      <translation>地类名称</translation>
+    </message>
+    <message>
+      <location filename="../../cases/overlay_roles.py" line="62" />
       <source>Land-use name (DLMC)</source>
       <translation>地类名称（DLMC）</translation>
     </message>
@@ -754,7 +774,7 @@
       <translation>卫片执法统计</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="186" />
+      <location filename="../../cases/overlay_roles.py" line="147" />
       <source>Later image (后时相)</source>
       <translation>后时相影像</translation>
     </message>
@@ -769,7 +789,7 @@
       <translation>图层</translation>
     </message>
     <message>
-      <location filename="../../forms/roles_dialog.py" line="63" />
+      <location filename="../../forms/roles_dialog.py" line="149" />
       <source>Layer roles</source>
       <translation>图层类别</translation>
     </message>
@@ -869,7 +889,7 @@
       <translation>月度统计</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="166" />
+      <location filename="../../cases/overlay_roles.py" line="127" />
       <source>Name</source>
       <translation>名称</translation>
     </message>
@@ -882,6 +902,11 @@
       <location filename="../../forms/plot_form.py" line="79" />
       <source>Name who reported the plot.</source>
       <translation>请填写报告人。</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/set_layer_role.py" line="68" />
+      <source>Names mapped to no code</source>
+      <translation>未对应编码的地类名称</translation>
     </message>
     <message>
       <location filename="../../forms/new_database_dialog.py" line="27" />
@@ -1059,7 +1084,7 @@
       <translation>永久基本农田</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="107" />
+      <location filename="../../cases/overlay_roles.py" line="68" />
       <source>Permanent basic farmland (永久基本农田)</source>
       <translation>永久基本农田</translation>
     </message>
@@ -1209,7 +1234,7 @@
       <translation>工程图层</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="132" />
+      <location filename="../../cases/overlay_roles.py" line="93" />
       <source>Project name</source>
       <translation>项目名称</translation>
     </message>
@@ -1274,7 +1299,7 @@
       <translation>接收日期</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="144" />
+      <location filename="../../cases/overlay_roles.py" line="105" />
       <source>Record number (上图入库号)</source>
       <translation>上图入库号</translation>
     </message>
@@ -1294,7 +1319,7 @@
       <translation>整改</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="117" />
+      <location filename="../../cases/overlay_roles.py" line="78" />
       <source>Red-line area name</source>
       <translation>红线区名称</translation>
     </message>
@@ -1369,7 +1394,7 @@
       <translation>已跳过图层类别：{problem}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/set_layer_role.py" line="99" />
+      <location filename="../../plugin/processing/set_layer_role.py" line="116" />
       <source>Role {role}: {source} ({provider}), fields {fields}</source>
       <translation>图层类别 {role}：{source}（{provider}），字段 {fields}</translation>
     </message>
@@ -1569,7 +1594,7 @@
       <translation>任务清单制定日期</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="155" />
+      <location filename="../../cases/overlay_roles.py" line="116" />
       <source>Temporary land use (临时用地)</source>
       <translation>临时用地</translation>
     </message>
@@ -1609,7 +1634,7 @@
       <translation>筛选表达式引用了图斑表中不存在的字段：{fields}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/set_layer_role.py" line="74" />
+      <location filename="../../plugin/processing/set_layer_role.py" line="75" />
       <source>The layer cannot be opened.</source>
       <translation>无法打开图层。</translation>
     </message>
@@ -1694,7 +1719,7 @@
       <translation>乡镇汇总</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="162" />
+      <location filename="../../cases/overlay_roles.py" line="123" />
       <source>Townships (乡镇)</source>
       <translation>乡镇</translation>
     </message>
@@ -1719,7 +1744,7 @@
       <translation>城镇开发边界</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="121" />
+      <location filename="../../cases/overlay_roles.py" line="82" />
       <source>Urban development boundary (城镇开发边界)</source>
       <translation>城镇开发边界</translation>
     </message>
@@ -1759,7 +1784,7 @@
       <translation>村级汇总</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="173" />
+      <location filename="../../cases/overlay_roles.py" line="134" />
       <source>Villages (村)</source>
       <translation>村</translation>
     </message>
@@ -1864,17 +1889,17 @@
       <translation>面积须为不小于 0 的数值，单位平方米（当前为 {value}）</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="665" />
+      <location filename="../../cases/determination_suggestion.py" line="127" />
       <source>approvals cover only {share:.1%} of the plot (95 % needed): {numbers}</source>
       <translation>批准用地仅覆盖图斑的 {share:.1%}（须达到 95%）：{numbers}</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="601" />
+      <location filename="../../cases/determination_suggestion.py" line="63" />
       <source>approvals cover {share:.1%} of the plot: {numbers}</source>
       <translation>批准用地覆盖图斑的 {share:.1%}：{numbers}</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="675" />
+      <location filename="../../cases/determination_suggestion.py" line="137" />
       <source>approvals were not compared (no approval layer)</source>
       <translation>未比对批准用地（无批准用地图层）</translation>
     </message>
@@ -1934,12 +1959,12 @@
       <translation>请先立案或移交主管部门，再开始整改（案件当前状态：{status}）</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="681" />
+      <location filename="../../cases/determination_suggestion.py" line="143" />
       <source>filing {number} covers only {share:.1%} of the plot</source>
       <translation>备案 {number} 仅覆盖图斑的 {share:.1%}</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="627" />
+      <location filename="../../cases/determination_suggestion.py" line="89" />
       <source>filing {number} covers {share:.1%} of the plot</source>
       <translation>备案 {number} 覆盖图斑的 {share:.1%}</translation>
     </message>
@@ -1959,7 +1984,7 @@
       <translation>含有无法用 GBK 编码的字符</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="693" />
+      <location filename="../../cases/determination_suggestion.py" line="155" />
       <source>inside the ecological red line {area:.2f} 亩</source>
       <translation>位于生态保护红线内 {area:.2f} 亩</translation>
     </message>
@@ -1994,9 +2019,14 @@
       <translation>已生成</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="673" />
+      <location filename="../../cases/determination_suggestion.py" line="135" />
       <source>no approval (批准文号) covers the plot</source>
       <translation>图斑未被任何批准用地（批准文号）覆盖</translation>
+    </message>
+    <message>
+      <location filename="../../cases/overlay_roles.py" line="257" />
+      <source>no name of the field {name} maps to a land-use code: map them (name_to_code) or choose the code field</source>
+      <translation>字段 {name} 中没有可对应地类编码的地类名称：请填写对应关系（name_to_code）或选择地类编码字段</translation>
     </message>
     <message>
       <location filename="../../cases/intake.py" line="114" />
@@ -2004,7 +2034,7 @@
       <translation>缺少监测编号</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="206" />
+      <location filename="../../cases/overlay_roles.py" line="168" />
       <source>not a layer role; the roles are {roles}</source>
       <translation>不是有效的图层类别，可用类别：{roles}</translation>
     </message>
@@ -2014,17 +2044,17 @@
       <translation>不是面要素，而是 {kind}</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="334" />
+      <location filename="../../cases/overlay_roles.py" line="363" />
       <source>not a role this version knows</source>
       <translation>本版本不支持该图层类别</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="689" />
+      <location filename="../../cases/determination_suggestion.py" line="151" />
       <source>occupies 永久基本农田 {area:.2f} 亩</source>
       <translation>占用永久基本农田 {area:.2f} 亩</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="686" />
+      <location filename="../../cases/determination_suggestion.py" line="148" />
       <source>occupies 耕地 {area:.2f} 亩</source>
       <translation>占用耕地 {area:.2f} 亩</translation>
     </message>
@@ -2074,7 +2104,7 @@
       <translation>报送轮次 {round} 不是一上或二上，只能导出一上和二上的成果</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="595" />
+      <location filename="../../cases/determination_suggestion.py" line="57" />
       <source>some overlaps could not be computed; check the plot</source>
       <translation>部分叠加面积无法计算，请检查图斑</translation>
     </message>
@@ -2084,12 +2114,12 @@
       <translation>请先开始整改，再录入复核结果（案件当前状态：{status}）</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="650" />
+      <location filename="../../cases/determination_suggestion.py" line="112" />
       <source>temporary land use covers {share:.1%} of the plot</source>
       <translation>临时用地覆盖图斑的 {share:.1%}</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="606" />
+      <location filename="../../cases/determination_suggestion.py" line="68" />
       <source>the approval has no approval number (批准文号)</source>
       <translation>批准用地缺少批准文号</translation>
     </message>
@@ -2149,7 +2179,7 @@
       <translation>文件不存在</translation>
     </message>
     <message>
-      <location filename="../../layers/role_layers.py" line="357" />
+      <location filename="../../layers/role_layers.py" line="397" />
       <source>the file {path} does not exist</source>
       <translation>文件 {path} 不存在</translation>
     </message>
@@ -2199,7 +2229,7 @@
       <translation>承办部门 {value} 无效，应为：{allowed}</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="632" />
+      <location filename="../../cases/determination_suggestion.py" line="94" />
       <source>the land use under the plot is 1202 设施农用地</source>
       <translation>图斑所在地类为 1202 设施农用地</translation>
     </message>
@@ -2209,7 +2239,7 @@
       <translation>已存在更晚的轮次 {latest}：轮次须按顺序生成</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="342" />
+      <location filename="../../cases/overlay_roles.py" line="371" />
       <source>the layer cannot be opened</source>
       <translation>无法打开图层</translation>
     </message>
@@ -2219,22 +2249,22 @@
       <translation>图层没有坐标参考系，请指定其使用的坐标系</translation>
     </message>
     <message>
-      <location filename="../../layers/role_layers.py" line="366" />
+      <location filename="../../layers/role_layers.py" line="406" />
       <source>the layer has no field {name} (for {key})</source>
       <translation>图层中没有字段 {name}（用于 {key}）</translation>
     </message>
     <message>
-      <location filename="../../layers/role_layers.py" line="115" />
+      <location filename="../../layers/role_layers.py" line="118" />
       <source>the layer {name} has no coordinate reference system; set it in the layer properties, then assign the role again</source>
       <translation>图层 {name} 没有坐标参考系，请在图层属性中设置后重新指定图层类别</translation>
     </message>
     <message>
-      <location filename="../../layers/role_layers.py" line="130" />
+      <location filename="../../layers/role_layers.py" line="133" />
       <source>the layer {name} holds {kind}, not polygons</source>
       <translation>图层 {name} 的几何类型为{kind}，不是面</translation>
     </message>
     <message>
-      <location filename="../../layers/role_layers.py" line="100" />
+      <location filename="../../layers/role_layers.py" line="103" />
       <source>the layer {source} cannot be opened ({provider})</source>
       <translation>无法打开图层 {source}（{provider}）</translation>
     </message>
@@ -2269,7 +2299,7 @@
       <translation>统计期间 {value} 不是年份（YYYY）、月份（YYYY-MM）或日期范围（YYYY-MM-DD/YYYY-MM-DD，起始日期不得晚于结束日期）</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="677" />
+      <location filename="../../cases/determination_suggestion.py" line="139" />
       <source>the plot lies on 1202 设施农用地 but no filing covers it</source>
       <translation>图斑位于 1202 设施农用地上，但无设施农用地备案覆盖</translation>
     </message>
@@ -2319,7 +2349,7 @@
       <translation>子类 {value} 不属于{category}的子类：{allowed}</translation>
     </message>
     <message>
-      <location filename="../../layers/role_layers.py" line="352" />
+      <location filename="../../layers/role_layers.py" line="392" />
       <source>the temporary layer {source} is no longer in the project</source>
       <translation>临时图层 {source} 已不在工程中</translation>
     </message>
@@ -2339,9 +2369,14 @@
       <translation>压缩包中没有 Shapefile、GeoPackage 或 GeoJSON</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="250" />
+      <location filename="../../cases/overlay_roles.py" line="250" />
       <source>the {role} role needs the field {key}</source>
       <translation>{role} 图层类别需要字段 {key}</translation>
+    </message>
+    <message>
+      <location filename="../../cases/overlay_roles.py" line="240" />
+      <source>the {role} role needs the field {key} (地类编码, e.g. DLBM), or the field {name_key} (地类名称, e.g. DLMC) to take the codes from the names</source>
+      <translation>{role} 角色需要字段 {key}（地类编码，如 DLBM），或字段 {name_key}（地类名称，如 DLMC）以按名称对应编码</translation>
     </message>
     <message>
       <location filename="../../cases/statistics.py" line="179" />
@@ -2374,12 +2409,12 @@
       <translation>本案件库没有审计哈希链</translation>
     </message>
     <message>
-      <location filename="../../layers/role_layers.py" line="123" />
+      <location filename="../../layers/role_layers.py" line="126" />
       <source>this role needs a raster layer (an image)</source>
       <translation>该图层类别需要栅格图层（影像）</translation>
     </message>
     <message>
-      <location filename="../../layers/role_layers.py" line="126" />
+      <location filename="../../layers/role_layers.py" line="129" />
       <source>this role needs a vector layer of polygons</source>
       <translation>该图层类别需要面状矢量图层</translation>
     </message>
@@ -2412,6 +2447,16 @@
       <location filename="../../plugin/processing/overlay.py" line="126" />
       <source>{count} findings {code} (see the plots' overlay)</source>
       <translation>{code}：{count} 项待核实（见图斑的叠加分析结果）</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/set_layer_role.py" line="109" />
+      <source>{count} land-use names map to no code and are left without one (their areas count as unknown land use): {names}</source>
+      <translation>{count} 个地类名称未能对应地类编码，不赋编码（其面积计为未知地类）：{names}</translation>
+    </message>
+    <message>
+      <location filename="../../forms/roles_dialog.py" line="120" />
+      <source>{count} names map to no code; enter a code or they are stored without one: {names}</source>
+      <translation>{count} 个地类名称未能对应编码；请填写编码，否则保存时不赋编码：{names}</translation>
     </message>
     <message>
       <location filename="../../forms/case_dialog.py" line="446" />
@@ -2454,12 +2499,12 @@
       <translation>{crs} 不是 CGCS2000 3 度带高斯-克吕格投影坐标系（EPSG:4513 至 EPSG:4554）。</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="243" />
+      <location filename="../../cases/overlay_roles.py" line="228" />
       <source>{key} is not a field of the {role} role (its fields: {known})</source>
       <translation>{key} 不是 {role} 图层类别的字段（可用字段：{known}）</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="256" />
+      <location filename="../../cases/overlay_roles.py" line="278" />
       <source>{key} must be one of {allowed} (got {value})</source>
       <translation>{key} 应为 {allowed} 之一（当前为 {value}）</translation>
     </message>
@@ -2477,6 +2522,11 @@
       <location filename="../../plugin/main.py" line="507" />
       <source>{made} documents made, {kept} already up to date, in {folder}.</source>
       <translation>已在 {folder} 中生成 {made} 份文书，{kept} 份无需更新。</translation>
+    </message>
+    <message>
+      <location filename="../../cases/overlay_roles.py" line="270" />
+      <source>{name} is mapped to {code}, which is not a 三调 land-use code</source>
+      <translation>{name} 对应的 {code} 不是三调地类编码</translation>
     </message>
     <message>
       <location filename="../../forms/new_database_dialog.py" line="73" />
@@ -2554,7 +2604,7 @@
       <translation>须先生成同月的 {previous}</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="197" />
+      <location filename="../../cases/overlay_roles.py" line="159" />
       <source>{role}: {reason}</source>
       <translation>{role}：{reason}</translation>
     </message>
@@ -2589,7 +2639,7 @@
       <translation>依登记发证判定合法须填写不动产权证号</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="636" />
+      <location filename="../../cases/determination_suggestion.py" line="98" />
       <source>备少占多: the plot occupies {occupied:.2f} m², more than the filed {filed:.2f} m²</source>
       <translation>备少占多：图斑占地 {occupied:.2f} 平方米，超过备案面积 {filed:.2f} 平方米</translation>
     </message>
