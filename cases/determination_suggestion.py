@@ -45,11 +45,16 @@ class Suggestion:
         return f"{self.category}-{self.subtype}" if self.subtype else self.category
 
 
-def suggest(breakdown: Breakdown) -> Suggestion:
-    """合法-批文 when approvals cover ≥ 95 % of the plot; 设施农用地 when a filing
-    covers it (≥ 95 %, or the plot lies on 1202 land) and the plot is not larger than the
-    filed area; 其他-临时用地 when a temporary-use approval covers ≥ 95 %; otherwise 违法,
-    listing the evidence that was not found. A suggestion only: a person decides."""
+def suggest(breakdown: Breakdown) -> Suggestion | None:
+    """None when land use or 永久基本农田 was not compared for the plot (no layer
+    assigned, or no comparison run): a determination is not suggested on figures that
+    were never computed. Otherwise 合法-批文 when approvals cover ≥ 95 % of the plot;
+    设施农用地 when a filing covers it (≥ 95 %, or the plot lies on 1202 land) and the
+    plot is not larger than the filed area; 其他-临时用地 when a temporary-use approval
+    covers ≥ 95 %; otherwise 违法, listing the evidence that was not found. A suggestion
+    only: a person decides."""
+    if breakdown.roles_for_suggestion_missing:
+        return None
     reasons: list[Note] = []
     missing: list[Note] = []
     share = breakdown.approved_share

@@ -40,6 +40,9 @@ CHECK_NOT_COMPUTED = "not_computed"  # class_name "<role>:<feature id>": GEOS fa
 CHECK_APPROXIMATE = "approximate"  # class_name "<role>:<feature id>": on a 1 mm grid
 CHECK_NO_AREA = "plot_no_area"  # the plot has no polygonal part after its repair
 
+FARMLAND_ROLE = "farmland"
+SUGGESTION_ROLES = (LANDUSE, FARMLAND_ROLE)  # compared, or no determination is suggested
+
 IDENTITY_TOLERANCE_MU = 0.01
 APPROVAL_SHARE_FOR_LEGAL = 0.95
 FACILITY_SHARE = 0.95
@@ -230,8 +233,20 @@ class Breakdown:
 
     # -- the suggestion ---------------------------------------------------------------
 
+    def compared(self, role: str) -> bool:
+        """True when the role's layer was compared for this plot (its total row exists):
+        a figure of a role not compared is not computed, never 0."""
+        return role in self.roles
+
+    @property
+    def roles_for_suggestion_missing(self) -> list[str]:
+        """The roles a suggestion needs (land use and 永久基本农田) not compared."""
+        return [role for role in SUGGESTION_ROLES if role not in self.roles]
+
     def suggestion(self):
-        """The suggested determination (``determination_suggestion.suggest``)."""
+        """The suggested determination (``determination_suggestion.suggest``), or None
+        when land use or 永久基本农田 was not compared: nothing is suggested on figures
+        that were never computed."""
         from .determination_suggestion import suggest
 
         return suggest(self)

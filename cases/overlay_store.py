@@ -62,6 +62,17 @@ def read_breakdown(store, plot_id: int) -> Breakdown | None:
     return breakdown_from_rows(rows, computed_at)
 
 
+def plot_official_area(store, plot_id: int) -> float | None:
+    """The plot's official area as stored with it (``plot.area_ellipsoidal_m2``, 椭球面积);
+    None when it is not computed (yet) or the plot does not exist."""
+    row = (
+        _db(store)
+        .execute("SELECT area_ellipsoidal_m2 FROM plot WHERE id = ?", (plot_id,))
+        .fetchone()
+    )
+    return None if row is None else row[0]
+
+
 def plot_geometries(store, where: str | None = None, params: Iterable = ()) -> list[tuple]:
     """(id, 监测编号, WKB) of the plots, all or those ``where`` selects (SQL over the plot
     table, for callers inside cases/ and tests)."""

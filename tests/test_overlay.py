@@ -714,6 +714,9 @@ def _rows(plot_m2=1000.0, **roles):
 
 def test_suggestion_legal_by_approval():
     rows = _rows(approval=[("苏政地〔2023〕5号", 960.0)], landuse=[("0601", 1000.0)])
+    # 永久基本农田 not compared: nothing is suggested (not computed is not zero)
+    assert rec.breakdown_from_rows(rows).suggestion() is None
+    rows = _rows(approval=[("苏政地〔2023〕5号", 960.0)], landuse=[("0601", 1000.0)], farmland=[])
     suggestion = rec.breakdown_from_rows(rows).suggestion()
     assert suggestion.label == "合法-批文"
     assert suggestion.evidence == {"approval_number": "苏政地〔2023〕5号", "covered_share": 0.96}
@@ -727,6 +730,7 @@ def test_suggestion_facility_farmland_and_filed_less_than_occupied():
         landuse=[("1202", 900.0), ("0101", 100.0)],
         facility=[(FILING_NUMBER, 980.0)],
         facility_filed=[(FILING_NUMBER, 1000.0)],
+        farmland=[],
     )
     suggestion = rec.breakdown_from_rows(rows).suggestion()
     assert suggestion.category == "设施农用地"
@@ -737,6 +741,7 @@ def test_suggestion_facility_farmland_and_filed_less_than_occupied():
         landuse=[("1202", 1000.0)],
         facility=[(FILING_NUMBER, 600.0)],
         facility_filed=[(FILING_NUMBER, 600.0)],
+        farmland=[],
     )
     suggestion = rec.breakdown_from_rows(rows).suggestion()
     assert suggestion.category == "违法"
@@ -1113,7 +1118,9 @@ def test_no_role_set_gives_the_plot_area_only(tmp_path, qgis_app, qgis_new_proje
         layers.close()
     assert {r.role for r in result.rows} == {"plot"} and len(result.plot_ids) == 300
     b = result.breakdown(0)
-    assert b.identity_holds is None and b.suggestion().category == "违法"
+    # no layer assigned: nothing is suggested (it was 违法 before issue 11)
+    assert b.identity_holds is None and b.suggestion() is None
+    assert b.roles_for_suggestion_missing == ["landuse", "farmland"]
     store.close()
 
 

@@ -79,7 +79,7 @@
       <translation>批准文号</translation>
     </message>
     <message>
-      <location filename="../../forms/breakdown_view.py" line="35" />
+      <location filename="../../forms/breakdown_view.py" line="66" />
       <source>Approval {number}</source>
       <translation>批文 {number}</translation>
     </message>
@@ -99,12 +99,12 @@
       <translation>面积（亩）</translation>
     </message>
     <message>
-      <location filename="../../forms/breakdown_view.py" line="52" />
+      <location filename="../../forms/breakdown_view.py" line="81" />
       <source>Area identity fails by {m2:.2f} m²: gaps or overlaps in the land use.</source>
       <translation>各地类面积之和与图斑面积相差 {m2:.2f} 平方米：地类图斑存在缝隙或重叠。</translation>
     </message>
     <message>
-      <location filename="../../forms/breakdown_view.py" line="50" />
+      <location filename="../../forms/breakdown_view.py" line="79" />
       <source>Area identity holds.</source>
       <translation>各地类面积之和与图斑面积一致。</translation>
     </message>
@@ -344,7 +344,7 @@
       <translation>正在新建 {path}，坐标系 EPSG:{srid}</translation>
     </message>
     <message>
-      <location filename="../../forms/breakdown_view.py" line="22" />
+      <location filename="../../forms/breakdown_view.py" line="44" />
       <source>Cropland (耕地)</source>
       <translation>耕地</translation>
     </message>
@@ -514,7 +514,7 @@
       <translation>生态保护红线</translation>
     </message>
     <message>
-      <location filename="../../forms/breakdown_view.py" line="25" />
+      <location filename="../../forms/breakdown_view.py" line="53" />
       <source>Ecological red line</source>
       <translation>生态保护红线</translation>
     </message>
@@ -729,6 +729,11 @@
       <translation>地类图斑</translation>
     </message>
     <message>
+      <location filename="../../forms/breakdown_view.py" line="62" />
+      <source>Land use by class</source>
+      <translation>分地类面积</translation>
+    </message>
+    <message>
       <location filename="../../cases/overlay_roles.py" line="61" />
       <source>Land-use code (DLBM)</source>
       <translation>地类编码（DLBM）</translation>
@@ -939,11 +944,6 @@
       <translation>未打开案件库。</translation>
     </message>
     <message>
-      <location filename="../../forms/breakdown_view.py" line="19" />
-      <source>No desk comparison for {jcbh}: assign the land-use layer (Layer roles…).</source>
-      <translation>{jcbh} 尚无内业比对结果：请指定地类图斑图层（图层类别…）。</translation>
-    </message>
-    <message>
       <location filename="../../plugin/processing/overlay.py" line="91" />
       <source>No layer is assigned to an overlay role in this database; assign them with landcase:setlayerrole.</source>
       <translation>本案件库尚未指定任何比对图层，请用 landcase:setlayerrole 指定。</translation>
@@ -967,6 +967,11 @@
       <location filename="../../forms/print_dialog.py" line="69" />
       <source>No plot to print.</source>
       <translation>没有要打印的图斑。</translation>
+    </message>
+    <message>
+      <location filename="../../forms/breakdown_view.py" line="97" />
+      <source>No suggested determination: {roles} not compared (Layer roles…, then the desk comparison).</source>
+      <translation>无建议判定：{roles}未比对（请先在“图层类别…”中指定图层，再进行内业比对）。</translation>
     </message>
     <message>
       <location filename="../../forms/case_dialog.py" line="208" />
@@ -1079,7 +1084,7 @@
       <translation>统计期间（YYYY-MM、YYYY 或 YYYY-MM-DD/YYYY-MM-DD）</translation>
     </message>
     <message>
-      <location filename="../../forms/breakdown_view.py" line="24" />
+      <location filename="../../forms/breakdown_view.py" line="48" />
       <source>Permanent basic farmland</source>
       <translation>永久基本农田</translation>
     </message>
@@ -1104,7 +1109,7 @@
       <translation>选择月份</translation>
     </message>
     <message>
-      <location filename="../../forms/breakdown_view.py" line="22" />
+      <location filename="../../forms/breakdown_view.py" line="42" />
       <source>Plot</source>
       <translation>图斑</translation>
     </message>
@@ -1569,7 +1574,7 @@
       <translation>报送轮次…</translation>
     </message>
     <message>
-      <location filename="../../forms/breakdown_view.py" line="60" />
+      <location filename="../../forms/breakdown_view.py" line="107" />
       <source>Suggested determination</source>
       <translation>建议判定</translation>
     </message>
@@ -1739,7 +1744,7 @@
       <translation>在此之前：</translation>
     </message>
     <message>
-      <location filename="../../forms/breakdown_view.py" line="26" />
+      <location filename="../../forms/breakdown_view.py" line="54" />
       <source>Urban development boundary</source>
       <translation>城镇开发边界</translation>
     </message>
@@ -1889,22 +1894,22 @@
       <translation>面积须为不小于 0 的数值，单位平方米（当前为 {value}）</translation>
     </message>
     <message>
-      <location filename="../../cases/determination_suggestion.py" line="127" />
+      <location filename="../../cases/determination_suggestion.py" line="132" />
       <source>approvals cover only {share:.1%} of the plot (95 % needed): {numbers}</source>
       <translation>批准用地仅覆盖图斑的 {share:.1%}（须达到 95%）：{numbers}</translation>
     </message>
     <message>
-      <location filename="../../cases/determination_suggestion.py" line="63" />
+      <location filename="../../cases/determination_suggestion.py" line="68" />
       <source>approvals cover {share:.1%} of the plot: {numbers}</source>
       <translation>批准用地覆盖图斑的 {share:.1%}：{numbers}</translation>
     </message>
     <message>
-      <location filename="../../cases/determination_suggestion.py" line="137" />
+      <location filename="../../cases/determination_suggestion.py" line="142" />
       <source>approvals were not compared (no approval layer)</source>
       <translation>未比对批准用地（无批准用地图层）</translation>
     </message>
     <message>
-      <location filename="../../forms/breakdown_view.py" line="59" />
+      <location filename="../../forms/breakdown_view.py" line="112" />
       <source>areas in mu</source>
       <translation>面积单位：亩</translation>
     </message>
@@ -1959,12 +1964,12 @@
       <translation>请先立案或移交主管部门，再开始整改（案件当前状态：{status}）</translation>
     </message>
     <message>
-      <location filename="../../cases/determination_suggestion.py" line="143" />
+      <location filename="../../cases/determination_suggestion.py" line="148" />
       <source>filing {number} covers only {share:.1%} of the plot</source>
       <translation>备案 {number} 仅覆盖图斑的 {share:.1%}</translation>
     </message>
     <message>
-      <location filename="../../cases/determination_suggestion.py" line="89" />
+      <location filename="../../cases/determination_suggestion.py" line="94" />
       <source>filing {number} covers {share:.1%} of the plot</source>
       <translation>备案 {number} 覆盖图斑的 {share:.1%}</translation>
     </message>
@@ -1984,7 +1989,7 @@
       <translation>含有无法用 GBK 编码的字符</translation>
     </message>
     <message>
-      <location filename="../../cases/determination_suggestion.py" line="155" />
+      <location filename="../../cases/determination_suggestion.py" line="160" />
       <source>inside the ecological red line {area:.2f} 亩</source>
       <translation>位于生态保护红线内 {area:.2f} 亩</translation>
     </message>
@@ -2019,7 +2024,7 @@
       <translation>已生成</translation>
     </message>
     <message>
-      <location filename="../../cases/determination_suggestion.py" line="135" />
+      <location filename="../../cases/determination_suggestion.py" line="140" />
       <source>no approval (批准文号) covers the plot</source>
       <translation>图斑未被任何批准用地（批准文号）覆盖</translation>
     </message>
@@ -2049,12 +2054,12 @@
       <translation>本版本不支持该图层类别</translation>
     </message>
     <message>
-      <location filename="../../cases/determination_suggestion.py" line="151" />
+      <location filename="../../cases/determination_suggestion.py" line="156" />
       <source>occupies 永久基本农田 {area:.2f} 亩</source>
       <translation>占用永久基本农田 {area:.2f} 亩</translation>
     </message>
     <message>
-      <location filename="../../cases/determination_suggestion.py" line="148" />
+      <location filename="../../cases/determination_suggestion.py" line="153" />
       <source>occupies 耕地 {area:.2f} 亩</source>
       <translation>占用耕地 {area:.2f} 亩</translation>
     </message>
@@ -2104,7 +2109,7 @@
       <translation>报送轮次 {round} 不是一上或二上，只能导出一上和二上的成果</translation>
     </message>
     <message>
-      <location filename="../../cases/determination_suggestion.py" line="57" />
+      <location filename="../../cases/determination_suggestion.py" line="62" />
       <source>some overlaps could not be computed; check the plot</source>
       <translation>部分叠加面积无法计算，请检查图斑</translation>
     </message>
@@ -2114,12 +2119,12 @@
       <translation>请先开始整改，再录入复核结果（案件当前状态：{status}）</translation>
     </message>
     <message>
-      <location filename="../../cases/determination_suggestion.py" line="112" />
+      <location filename="../../cases/determination_suggestion.py" line="117" />
       <source>temporary land use covers {share:.1%} of the plot</source>
       <translation>临时用地覆盖图斑的 {share:.1%}</translation>
     </message>
     <message>
-      <location filename="../../cases/determination_suggestion.py" line="68" />
+      <location filename="../../cases/determination_suggestion.py" line="73" />
       <source>the approval has no approval number (批准文号)</source>
       <translation>批准用地缺少批准文号</translation>
     </message>
@@ -2229,7 +2234,7 @@
       <translation>承办部门 {value} 无效，应为：{allowed}</translation>
     </message>
     <message>
-      <location filename="../../cases/determination_suggestion.py" line="94" />
+      <location filename="../../cases/determination_suggestion.py" line="99" />
       <source>the land use under the plot is 1202 设施农用地</source>
       <translation>图斑所在地类为 1202 设施农用地</translation>
     </message>
@@ -2299,7 +2304,7 @@
       <translation>统计期间 {value} 不是年份（YYYY）、月份（YYYY-MM）或日期范围（YYYY-MM-DD/YYYY-MM-DD，起始日期不得晚于结束日期）</translation>
     </message>
     <message>
-      <location filename="../../cases/determination_suggestion.py" line="139" />
+      <location filename="../../cases/determination_suggestion.py" line="144" />
       <source>the plot lies on 1202 设施农用地 but no filing covers it</source>
       <translation>图斑位于 1202 设施农用地上，但无设施农用地备案覆盖</translation>
     </message>
@@ -2639,7 +2644,7 @@
       <translation>依登记发证判定合法须填写不动产权证号</translation>
     </message>
     <message>
-      <location filename="../../cases/determination_suggestion.py" line="98" />
+      <location filename="../../cases/determination_suggestion.py" line="103" />
       <source>备少占多: the plot occupies {occupied:.2f} m², more than the filed {filed:.2f} m²</source>
       <translation>备少占多：图斑占地 {occupied:.2f} 平方米，超过备案面积 {filed:.2f} 平方米</translation>
     </message>
