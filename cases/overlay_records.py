@@ -9,7 +9,8 @@ gathers their names in one place:
 - ``overlay_roles``: the role catalogue, the fields each role needs, the stored roles;
 - ``overlay_breakdown``: the rows, areas and the breakdown of one plot;
 - ``determination_suggestion``: the suggested determination from a breakdown;
-- ``overlay_store``: saving and reading rows, stale plots, the overlay CSV.
+- ``overlay_store``: saving and reading rows, stale plots;
+- ``overlay_csv``: the overlay table as CSV, in Chinese.
 
 The ``overlay`` table holds one row per plot × role × class. ``role`` is one of:
 
@@ -85,6 +86,7 @@ from .overlay_breakdown import (  # noqa: F401 (re-exported)
     plot_digests,
     share_of,
 )
+from .overlay_csv import CSV_HEADER, ROLE_NAMES, csv_line, write_csv  # noqa: F401
 from .overlay_roles import (  # noqa: F401 (re-exported)
     MASK_ROLES,
     NAME_TO_CODE,
@@ -106,7 +108,6 @@ from .overlay_roles import (  # noqa: F401 (re-exported)
     suggest_role_fields,
 )
 from .overlay_store import (  # noqa: F401 (re-exported)
-    CSV_HEADER,
     overlay_rows,
     plot_geometries,
     plot_official_area,
@@ -114,5 +115,4 @@ from .overlay_store import (  # noqa: F401 (re-exported)
     read_breakdown,
     save_overlay,
     stale_plots,
-    write_csv,
 )

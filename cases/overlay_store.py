@@ -1,16 +1,14 @@
 """The overlay rows in the case database: saved per plot in one transaction, read back
-as a breakdown, the plots to recompute, and the overlay table as CSV. Plain Python over
+as a breakdown, the plots to recompute, the plot's stored official area. Plain Python over
 the store (no Qt, no QGIS)."""
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterable, Mapping
-from pathlib import Path
 
 import shapely
 
-from .overlay_breakdown import PLOT, Breakdown, OverlayRow, breakdown_from_rows, mu, plot_digests
+from .overlay_breakdown import PLOT, Breakdown, OverlayRow, breakdown_from_rows, plot_digests
 from .overlay_roles import OVERLAY_ROLES
 
 # -- the store ------------------------------------------------------------------------
@@ -120,36 +118,3 @@ def stale_plots(store, versions: Mapping[str, str | None]) -> list[int]:
         ):
             stale.append(plot_id)
     return stale
-
-
-CSV_HEADER = ("监测编号", "role", "class_code", "class_name", "planar_m2", "ellipsoidal_m2", "mu")
-
-
-def write_csv(rows: Iterable, plot_numbers: Mapping[int, str], path: Path | str) -> Path:
-    """One line per plot × role × class: 监测编号, role, class code and name, planar and
-    ellipsoidal m² (two decimals) and 亩 (two decimals, from the ellipsoidal area; from
-    the planar one for rows without it). UTF-8 with a byte-order mark, for Excel."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(CSV_HEADER)
-        for row in rows:
-            row = OverlayRow(*row)
-            area = (
-                row.area_ellipsoidal_m2
-                if row.area_ellipsoidal_m2 is not None
-                else row.area_planar_m2
-            )
-            writer.writerow(
-                (
-                    plot_numbers.get(row.plot_id, row.plot_id),
-                    row.role,
-                    "" if row.class_code is None else row.class_code,
-                    "" if row.class_name is None else row.class_name,
-                    f"{row.area_planar_m2:.2f}",
-                    "" if row.area_ellipsoidal_m2 is None else f"{row.area_ellipsoidal_m2:.2f}",
-                    f"{mu(area):.2f}",
-                )
-            )
-    return path

@@ -915,12 +915,12 @@ def test_setlayerrole_then_overlay_in_processing(
     assert result["PLOTS"] == len(selected)
     with open(csv_path, encoding="utf-8-sig", newline="") as handle:
         lines = list(csv.reader(handle))
-    assert tuple(lines[0]) == rec.CSV_HEADER
+    assert tuple(lines[0]) == rec.CSV_HEADER and lines[0][1] == "图层角色"
     assert {line[0] for line in lines[1:]} == set(selected)
-    assert {line[1] for line in lines[1:]} >= {"plot", "landuse", "landuse_class", "farmland"}
-    plot_line = next(line for line in lines[1:] if line[1] == "plot")
-    assert float(plot_line[6]) == pytest.approx(
-        float(plot_line[5]) / SQUARE_METRES_PER_MU, abs=0.006
+    assert {line[1] for line in lines[1:]} >= {"图斑", "地类图斑", "三大类", "永久基本农田"}
+    plot_line = next(line for line in lines[1:] if line[1] == "图斑")
+    assert float(plot_line[8]) == pytest.approx(
+        float(plot_line[7]) / SQUARE_METRES_PER_MU, abs=0.006
     )
     store = CaseStore.open(database)
     computed = store._db.execute("SELECT count(DISTINCT plot_id) FROM overlay").fetchone()[0]
@@ -965,16 +965,56 @@ def test_overlay_task_runs_and_stores(county, qgis_app):
     assert not canceled.run()
 
 
-def test_csv_lines(tmp_path):
+def test_csv_lines_in_chinese(tmp_path):
     rows = [
         rec.OverlayRow(1, "plot", None, None, 1000.004, 999.996, "g"),
+        rec.OverlayRow(1, "landuse", None, None, 1000.0, 1000.0, "v"),
+        rec.OverlayRow(1, "landuse", "0101", "水田", 670.0, 670.0, "v"),
+        rec.OverlayRow(1, "landuse", "", "菜地", 330.0, 330.0, "v"),
+        rec.OverlayRow(1, "farmland", None, None, 0.0, 0.0, "v"),
+        rec.OverlayRow(1, "approval", "苏政地〔2024〕12号", "标准厂房项目", 300.0, 300.3, "v"),
         rec.OverlayRow(1, "facility_filed", "SN1", None, 666.67, None, "v"),
+        rec.OverlayRow(1, "check", rec.CHECK_UNKNOWN_CODE, "菜地", 330.0, None, "v"),
+        rec.OverlayRow(1, "check", rec.CHECK_NOT_COMPUTED, "farmland:21", 0.0, None, "v"),
     ]
     path = rec.write_csv(rows, {1: "320123202601001"}, tmp_path / "o.csv")
+    assert path.read_bytes()[:3] == b"\xef\xbb\xbf"  # UTF-8 with BOM, for Excel
     with open(path, encoding="utf-8-sig", newline="") as handle:
         lines = list(csv.reader(handle))
-    assert lines[1] == ["320123202601001", "plot", "", "", "1000.00", "1000.00", "1.50"]
-    assert lines[2] == ["320123202601001", "facility_filed", "SN1", "", "666.67", "", "1.00"]
+    assert lines[0] == [
+        "监测编号",
+        "图层角色",
+        "地类编码",
+        "地类名称",
+        "编号",
+        "名称",
+        "平面面积(平方米)",
+        "椭球面积(平方米)",
+        "椭球面积(亩)",
+        "说明",
+    ]
+    jcbh = "320123202601001"
+    # 999.996 m² × 15 / 10000 = 1.499994 亩 → 1.50
+    assert lines[1] == [jcbh, "图斑", "", "", "", "", "1000.00", "1000.00", "1.50", ""]
+    assert lines[2] == [jcbh, "地类图斑", "", "", "", "", "1000.00", "1000.00", "1.50", "合计"]
+    # 670 m² is exactly 1.005 亩: half up 1.01
+    assert lines[3] == [jcbh, "地类图斑", "0101", "水田", "", "", "670.00", "670.00", "1.01", ""]
+    # 330 m² × 15 / 10000 = 0.495 亩 → 0.50
+    assert lines[4][:9] == [jcbh, "地类图斑", "", "菜地", "", "", "330.00", "330.00", "0.50"]
+    assert lines[4][9] == "地类名称未对应地类编码"
+    assert lines[5] == [jcbh, "永久基本农田", "", "", "", "", "0.00", "0.00", "0.00", ""]
+    # 300.3 m² × 15 / 10000 = 0.45045 亩 → 0.45
+    assert lines[6] == [
+        jcbh, "批准用地", "", "", "苏政地〔2024〕12号", "标准厂房项目",
+        "300.00", "300.30", "0.45", "",
+    ]  # fmt: skip
+    # the filed area is no overlay: no area cells, said in 说明 (666.67 m² = 1.000005 亩)
+    assert lines[7][:9] == [jcbh, "设施农用地备案", "", "", "SN1", "", "", "", ""]
+    assert lines[7][9] == "备案面积 666.67 平方米（1.00 亩）"
+    assert lines[8][1] == "核查提示" and lines[8][6:9] == ["", "", ""]
+    assert lines[8][9] == "地类名称 菜地 未对应地类编码，330.00 平方米未计入三大类"
+    assert lines[9][9] == "永久基本农田要素 21 与图斑的叠加未能计算，面积未计入，请检查"
+    assert not any(cell in ("plot", "landuse", "check") for line in lines for cell in line)
 
 
 def test_a_geopackage_unfit_for_the_fast_path_is_read_through_qgis(county, monkeypatch):
@@ -1071,8 +1111,8 @@ def test_setlayerrole_and_overlay_headless_with_qgis_process(demo_sample, tmp_pa
     with open(output, encoding="utf-8-sig", newline="") as handle:
         lines = list(csv.reader(handle))
     assert lines[0] == list(rec.CSV_HEADER) and {line[1] for line in lines[1:]} >= {
-        "plot",
-        "landuse",
+        "图斑",
+        "地类图斑",
     }
     refused = run(
         "landcase:setlayerrole",

@@ -45,7 +45,15 @@ class SetLayerRoleAlgorithm(LandCaseAlgorithm):
             "source and the names of the role's fields are stored, and restored whenever "
             "the database is opened. FIELDS is JSON, role field → layer field, e.g. "
             '{{"code": "DLBM", "name": "DLMC"}}; fields left out are looked for under their '
-            "usual names. A layer without a coordinate reference system is refused. "
+            "usual names (DLBM or 地类编码, DLMC or 地类名称 …, in any case), never taken from "
+            "an unrelated field: a required field that is not found stops the run with a "
+            "message. A land-use layer with names only (DLMC) takes its codes from the "
+            "names: 三调 names by the 三调 classification, 二调 names (有林地, 村庄, 建制镇 …) by "
+            "the 二调→三调 correspondence; the mapping is stored with the role, and the names "
+            "that map to nothing are listed (output UNMATCHED) and stored without a code. "
+            "Give your own mapping as "
+            '{{"name": "DLMC", "name_to_code": {{"村庄": "0702"}}}}. '
+            "A layer without a coordinate reference system is refused. "
             "Roles and their fields: {roles}"
         ).format(roles=roles)
 

@@ -115,8 +115,8 @@
     </message>
     <message>
       <location filename="../../plugin/processing/set_layer_role.py" line="43" />
-      <source>Assigns a layer to a role of the desk comparison in a case database: the layer source and the names of the role's fields are stored, and restored whenever the database is opened. FIELDS is JSON, role field → layer field, e.g. {{"code": "DLBM", "name": "DLMC"}}; fields left out are looked for under their usual names. A layer without a coordinate reference system is refused. Roles and their fields: {roles}</source>
-      <translation>在案件库中将图层指定为内业比对的某一图层类别：保存图层数据源及该类别各字段对应的字段名，每次打开案件库时自动恢复。FIELDS 为 JSON，类别字段 → 图层字段，例如 {{"code": "DLBM", "name": "DLMC"}}；未列出的字段按常用字段名查找。没有坐标参考系的图层不予接受。各图层类别及其字段：{roles}</translation>
+      <source>Assigns a layer to a role of the desk comparison in a case database: the layer source and the names of the role's fields are stored, and restored whenever the database is opened. FIELDS is JSON, role field → layer field, e.g. {{"code": "DLBM", "name": "DLMC"}}; fields left out are looked for under their usual names (DLBM or 地类编码, DLMC or 地类名称 …, in any case), never taken from an unrelated field: a required field that is not found stops the run with a message. A land-use layer with names only (DLMC) takes its codes from the names: 三调 names by the 三调 classification, 二调 names (有林地, 村庄, 建制镇 …) by the 二调→三调 correspondence; the mapping is stored with the role, and the names that map to nothing are listed (output UNMATCHED) and stored without a code. Give your own mapping as {{"name": "DLMC", "name_to_code": {{"村庄": "0702"}}}}. A layer without a coordinate reference system is refused. Roles and their fields: {roles}</source>
+      <translation>在案件库中将图层指定为内业比对的某一图层类别：保存图层数据源及该类别各字段对应的字段名，每次打开案件库时自动恢复。FIELDS 为 JSON，类别字段 → 图层字段，例如 {{"code": "DLBM", "name": "DLMC"}}；未列出的字段按常用字段名查找（DLBM 或 地类编码、DLMC 或 地类名称 等，不区分大小写），不会取用无关字段：找不到必填字段时停止运行并给出提示。只有地类名称（DLMC）的地类图斑图层按名称对应地类编码：三调名称按三调工作分类，二调名称（有林地、村庄、建制镇 等）按二调与三调地类对照表；对应关系随图层类别保存，未能对应编码的地类名称逐一列出（输出 UNMATCHED），不赋编码。也可自行给出对应关系，例如 {{"name": "DLMC", "name_to_code": {{"村庄": "0702"}}}}。没有坐标参考系的图层不予接受。各图层类别及其字段：{roles}</translation>
     </message>
     <message>
       <location filename="../../plugin/main.py" line="653" />
@@ -164,7 +164,7 @@
       <translation>源数据坐标系</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="108" />
+      <location filename="../../plugin/processing/overlay.py" line="110" />
       <source>Canceled: nothing was stored.</source>
       <translation>已取消，未写入任何数据。</translation>
     </message>
@@ -299,7 +299,7 @@
       <translation>从案件库重新计算统计数据</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="131" />
+      <location filename="../../plugin/processing/overlay.py" line="133" />
       <source>Computed {plots} plots; {rows} rows stored.</source>
       <translation>已计算 {plots} 个图斑，写入 {rows} 条记录。</translation>
     </message>
@@ -559,12 +559,12 @@
       <translation>正在导出报送轮次 {round}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/set_layer_role.py" line="83" />
+      <location filename="../../plugin/processing/set_layer_role.py" line="91" />
       <source>FIELDS is not valid JSON: {error}</source>
       <translation>FIELDS 不是有效的 JSON：{error}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/set_layer_role.py" line="87" />
+      <location filename="../../plugin/processing/set_layer_role.py" line="95" />
       <source>FIELDS must be a JSON object, e.g. {{"code": "DLBM"}}</source>
       <translation>FIELDS 必须是 JSON 对象，例如 {{"code": "DLBM"}}</translation>
     </message>
@@ -614,12 +614,12 @@
       <translation>字段</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/set_layer_role.py" line="67" />
+      <location filename="../../plugin/processing/set_layer_role.py" line="75" />
       <source>Fields of the role</source>
       <translation>图层类别字段</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/set_layer_role.py" line="62" />
+      <location filename="../../plugin/processing/set_layer_role.py" line="70" />
       <source>Fields of the role (JSON)</source>
       <translation>图层类别字段（JSON）</translation>
     </message>
@@ -739,7 +739,7 @@
       <translation>地类编码（DLBM）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/set_layer_role.py" line="102" />
+      <location filename="../../plugin/processing/set_layer_role.py" line="110" />
       <source>Land-use codes taken from the names of {field}: {mapping}</source>
       <translation>地类编码按字段 {field} 的地类名称对应：{mapping}</translation>
     </message>
@@ -789,7 +789,7 @@
       <translation>后时相（HSX）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/set_layer_role.py" line="59" />
+      <location filename="../../plugin/processing/set_layer_role.py" line="67" />
       <source>Layer</source>
       <translation>图层</translation>
     </message>
@@ -809,7 +809,7 @@
       <translation>图层类别…</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/set_layer_role.py" line="66" />
+      <location filename="../../plugin/processing/set_layer_role.py" line="74" />
       <source>Layer source</source>
       <translation>图层数据源</translation>
     </message>
@@ -909,7 +909,7 @@
       <translation>请填写报告人。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/set_layer_role.py" line="68" />
+      <location filename="../../plugin/processing/set_layer_role.py" line="76" />
       <source>Names mapped to no code</source>
       <translation>未对应编码的地类名称</translation>
     </message>
@@ -944,7 +944,7 @@
       <translation>未打开案件库。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="91" />
+      <location filename="../../plugin/processing/overlay.py" line="93" />
       <source>No layer is assigned to an overlay role in this database; assign them with landcase:setlayerrole.</source>
       <translation>本案件库尚未指定任何比对图层，请用 landcase:setlayerrole 指定。</translation>
     </message>
@@ -959,7 +959,7 @@
       <translation>该期间没有图斑。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="101" />
+      <location filename="../../plugin/processing/overlay.py" line="103" />
       <source>No plot to compute.</source>
       <translation>没有需要计算的图斑。</translation>
     </message>
@@ -1049,19 +1049,19 @@
       <translation>标记重叠数</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="62" />
+      <location filename="../../plugin/processing/overlay.py" line="64" />
       <source>Overlay table (CSV)</source>
       <translation>叠加分析表（CSV）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="143" />
+      <location filename="../../plugin/processing/overlay.py" line="145" />
       <source>Overlay table: {path}</source>
       <translation>叠加分析表：{path}</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/overlay.py" line="41" />
-      <source>Overlays the plots of a case database with the layers assigned to roles (landcase:setlayerrole): area by land-use code and by 三大类, 耕地, permanent basic farmland, ecological red line, urban development boundary, approvals with their 批准文号 and covered share, facility filings with their filed area; planar and ellipsoidal (椭球面积) m². The results replace the plots' earlier results in the database, in one transaction. FILTER is a QGIS expression over the plot table's fields (e.g. "jcbh LIKE '3201%'"); without it every plot is computed. OUTPUT, when given, is a CSV with one line per plot, role and class.</source>
-      <translation>将案件库中的图斑与已指定类别的图层（landcase:setlayerrole）叠加分析：按地类编码和三大类统计面积，以及占用耕地、永久基本农田、生态保护红线、城镇开发边界、批准用地（含批准文号及覆盖比例）、设施农用地备案（含备案面积）的面积；面积以平方米计，同时计算平面面积和椭球面积。结果在一个事务中替换案件库中这些图斑原有的比对结果。FILTER 为基于图斑表字段的 QGIS 表达式（例如 "jcbh LIKE '3201%'"），不填写时计算全部图斑。如指定 OUTPUT，则输出 CSV 文件，每个图斑、图层类别和地类各占一行。</translation>
+      <source>Overlays the plots of a case database with the layers assigned to roles (landcase:setlayerrole): area by land-use code and by 三大类, 耕地, permanent basic farmland, ecological red line, urban development boundary, approvals with their 批准文号 and covered share, facility filings with their filed area; planar and ellipsoidal (椭球面积) m². The results replace the plots' earlier results in the database, in one transaction. FILTER is a QGIS expression over the plot table's fields (e.g. "jcbh LIKE '3201%'"); without it every plot is computed. OUTPUT, when given, is a CSV in Chinese (UTF-8 with BOM, for Excel) with one line per plot, layer role and class: 监测编号, 图层角色, 地类编码, 地类名称, 编号, 名称, 平面面积(平方米), 椭球面积(平方米), 椭球面积(亩), 说明.</source>
+      <translation>将案件库中的图斑与已指定类别的图层（landcase:setlayerrole）叠加分析：按地类编码和三大类统计面积，以及占用耕地、永久基本农田、生态保护红线、城镇开发边界、批准用地（含批准文号及覆盖比例）、设施农用地备案（含备案面积）的面积；面积以平方米计，同时计算平面面积和椭球面积。结果在一个事务中替换案件库中这些图斑原有的比对结果。FILTER 为基于图斑表字段的 QGIS 表达式（例如 "jcbh LIKE '3201%'"），不填写时计算全部图斑。如指定 OUTPUT，则输出中文 CSV 文件（UTF-8 带 BOM，可用 Excel 直接打开），每个图斑、图层类别和地类各占一行：监测编号、图层角色、地类编码、地类名称、编号、名称、平面面积(平方米)、椭球面积(平方米)、椭球面积(亩)、说明。</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/create_database.py" line="46" />
@@ -1164,7 +1164,7 @@
       <translation>图斑（表达式）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="69" />
+      <location filename="../../plugin/processing/overlay.py" line="71" />
       <source>Plots computed</source>
       <translation>计算图斑数</translation>
     </message>
@@ -1184,12 +1184,12 @@
       <translation>期间图斑数</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="56" />
+      <location filename="../../plugin/processing/overlay.py" line="58" />
       <source>Plots to compute (expression)</source>
       <translation>参与计算的图斑（表达式）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="71" />
+      <location filename="../../plugin/processing/overlay.py" line="73" />
       <source>Plots with findings to check</source>
       <translation>需核实的图斑数</translation>
     </message>
@@ -1389,22 +1389,22 @@
       <translation>复耕面积</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/set_layer_role.py" line="56" />
+      <location filename="../../plugin/processing/set_layer_role.py" line="64" />
       <source>Role</source>
       <translation>图层类别</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="87" />
+      <location filename="../../plugin/processing/overlay.py" line="89" />
       <source>Role left out: {problem}</source>
       <translation>已跳过图层类别：{problem}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/set_layer_role.py" line="116" />
+      <location filename="../../plugin/processing/set_layer_role.py" line="124" />
       <source>Role {role}: {source} ({provider}), fields {fields}</source>
       <translation>图层类别 {role}：{source}（{provider}），字段 {fields}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="96" />
+      <location filename="../../plugin/processing/overlay.py" line="98" />
       <source>Roles compared: {roles}</source>
       <translation>参与比对的图层类别：{roles}</translation>
     </message>
@@ -1434,7 +1434,7 @@
       <translation>拒绝记录数</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="70" />
+      <location filename="../../plugin/processing/overlay.py" line="72" />
       <source>Rows stored</source>
       <translation>写入记录数</translation>
     </message>
@@ -1639,7 +1639,7 @@
       <translation>筛选表达式引用了图斑表中不存在的字段：{fields}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/set_layer_role.py" line="75" />
+      <location filename="../../plugin/processing/set_layer_role.py" line="83" />
       <source>The layer cannot be opened.</source>
       <translation>无法打开图层。</translation>
     </message>
@@ -2449,12 +2449,12 @@
       <translation>{a} 与 {b} 之间有 {count} 个案件存在差异。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="126" />
+      <location filename="../../plugin/processing/overlay.py" line="128" />
       <source>{count} findings {code} (see the plots' overlay)</source>
       <translation>{code}：{count} 项待核实（见图斑的叠加分析结果）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/set_layer_role.py" line="109" />
+      <location filename="../../plugin/processing/set_layer_role.py" line="117" />
       <source>{count} land-use names map to no code and are left without one (their areas count as unknown land use): {names}</source>
       <translation>{count} 个地类名称未能对应地类编码，不赋编码（其面积计为未知地类）：{names}</translation>
     </message>
