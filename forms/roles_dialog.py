@@ -57,11 +57,14 @@ class RoleRow:
         self.unmatched = None
         self.by_names = False  # land use: codes taken from the names (mapping shown)
         if definition.code_from_names:
-            self.mapping = QTableWidget(0, 2)
-            self.mapping.setHorizontalHeaderLabels([tr("Land-use name"), tr("Code (三调)")])
+            self.mapping = QTableWidget(0, 3)
+            self.mapping.setHorizontalHeaderLabels(
+                [tr("Land-use name"), tr("Code (三调)"), tr("Class of the code (三调)")]
+            )
+            self.mapping.itemChanged.connect(self._code_edited)
             self.mapping.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
             self.mapping.setSelectionMode(QAbstractItemView.NoSelection)
-            self.mapping.setMinimumHeight(140)
+            self.mapping.setMinimumHeight(180)
             self.unmatched = QLabel()
             self.unmatched.setWordWrap(True)
             self.unmatched.setStyleSheet("color: #b03a2e")
@@ -103,19 +106,22 @@ class RoleRow:
         self.unmatched.setVisible(shown)
 
     def set_mapping(self, mapping: dict, unmatched: list) -> None:
-        """Fill the table: every name with its code (empty for the unmatched, in red)."""
-        rows = sorted(mapping.items()) + [(name, "") for name in unmatched]
+        """Fill the table: the unmatched names first (in red, no code), then every name
+        with its code and the 三调 class of that code."""
+        rows = [(name, "") for name in unmatched] + sorted(mapping.items())
+        self.mapping.blockSignals(True)
         self.mapping.setRowCount(len(rows))
         for row, (name, code) in enumerate(rows):
             name_item = QTableWidgetItem(name)
             name_item.setFlags(name_item.flags() & ~Qt.ItemIsEditable)
-            code_item = QTableWidgetItem(code)
-            if code:
-                code_item.setToolTip(LANDUSE_NAMES.get(code, ""))
-            else:
+            if not code:
                 name_item.setForeground(QColor("#b03a2e"))
+            class_item = QTableWidgetItem(LANDUSE_NAMES.get(code, ""))
+            class_item.setFlags(class_item.flags() & ~Qt.ItemIsEditable)
             self.mapping.setItem(row, 0, name_item)
-            self.mapping.setItem(row, 1, code_item)
+            self.mapping.setItem(row, 1, QTableWidgetItem(code))
+            self.mapping.setItem(row, 2, class_item)
+        self.mapping.blockSignals(False)
         self.unmatched.setText(
             tr(
                 "{count} names map to no code; enter a code or they are stored without one: {names}"
@@ -123,6 +129,14 @@ class RoleRow:
             if unmatched
             else tr("Every name maps to a code (edit a code to change it).")
         )
+
+    def _code_edited(self, item) -> None:
+        """Show the 三调 class of an edited code (empty when it is not a 三调 code)."""
+        if item.column() != 1:
+            return
+        shown = self.mapping.item(item.row(), 2)
+        if shown is not None:
+            shown.setText(LANDUSE_NAMES.get(item.text().strip().upper(), ""))
 
     def edited_mapping(self) -> dict[str, str]:
         """The names with a code, as the table holds them now."""
@@ -153,7 +167,9 @@ class RolesDialog(QDialog):
         grid.addWidget(QLabel(tr("Layer")), 0, 1)
         grid.addWidget(QLabel(tr("Fields")), 0, 2)
         self.rows: dict[str, RoleRow] = {}
-        for number, (key, definition) in enumerate(rec.ROLES.items(), start=1):
+        number = 0
+        for key, definition in rec.ROLES.items():
+            number += 1
             row = RoleRow(definition)
             self.rows[key] = row
             grid.addWidget(QLabel(tr(definition.label)), number, 0)
@@ -162,13 +178,16 @@ class RolesDialog(QDialog):
             for column, role_field in enumerate(definition.fields):
                 fields.addWidget(QLabel(tr(role_field.label)), 0, column)
                 fields.addWidget(row.fields[role_field.key], 1, column)
-            if row.mapping is not None:
-                span = max(len(definition.fields), 1)
-                fields.addWidget(row.mapping, 2, 0, 1, span)
-                fields.addWidget(row.unmatched, 3, 0, 1, span)
             holder = QWidget()
             holder.setLayout(fields)
             grid.addWidget(holder, number, 2)
+            if row.mapping is not None:  # the names and their codes, below the role
+                mapping = QVBoxLayout()
+                mapping.setContentsMargins(0, 0, 0, 0)
+                mapping.addWidget(row.unmatched)
+                mapping.addWidget(row.mapping)
+                number += 1
+                grid.addLayout(mapping, number, 1, 1, 2)
         body = QWidget()
         body.setLayout(grid)
         scroll = QScrollArea()

@@ -98,7 +98,10 @@ def test_the_dialog_maps_land_use_names_and_never_defaults_to_an_unrelated_field
     assert "菜地" in row.unmatched.text()
     assert row.chosen_fields() == {"name": "DLMC", "name_to_code": EXPECTED_MAPPING}
     line = next(i for i in range(8) if row.mapping.item(i, 0).text() == "菜地")
+    assert line == 0 and row.mapping.item(line, 2).text() == ""  # unmatched first
+    assert row.mapping.item(line + 1, 2).text() == "坑塘水面"  # the class of 1104
     row.mapping.item(line, 1).setText("0103")  # edited before it is stored
+    assert row.mapping.item(line, 2).text() == "旱地"
     assert dialog.save(), dialog.message.text()
     stored = plugin.store.layer_role("landuse").fields
     assert stored == {"name": "DLMC", "name_to_code": dict(EXPECTED_MAPPING, 菜地="0103")}

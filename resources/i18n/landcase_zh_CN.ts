@@ -239,6 +239,11 @@
       <translation>请选择输出文件夹。</translation>
     </message>
     <message>
+      <location filename="../../forms/roles_dialog.py" line="62" />
+      <source>Class of the code (三调)</source>
+      <translation>三调地类名称</translation>
+    </message>
+    <message>
       <location filename="../../forms/case_dock.py" line="79" />
       <source>Clear filters</source>
       <translation>清除筛选</translation>
@@ -284,7 +289,7 @@
       <translation>代码</translation>
     </message>
     <message>
-      <location filename="../../forms/roles_dialog.py" line="61" />
+      <location filename="../../forms/roles_dialog.py" line="62" />
       <source>Code (三调)</source>
       <translation>地类编码（三调）</translation>
     </message>
@@ -524,7 +529,7 @@
       <translation>录入国务院通知公布的、内置日历尚未包含年份的放假日和调休上班日，每行一条：YYYY-MM-DD holiday|workday 名称，或日期范围 YYYY-MM-DD..YYYY-MM-DD holiday|workday 名称（含首尾两天）。此处录入的日期优先于内置日历。</translation>
     </message>
     <message>
-      <location filename="../../forms/roles_dialog.py" line="124" />
+      <location filename="../../forms/roles_dialog.py" line="130" />
       <source>Every name maps to a code (edit a code to change it).</source>
       <translation>每个地类名称均已对应编码（可修改编码）。</translation>
     </message>
@@ -744,7 +749,7 @@
       <translation>地类编码按字段 {field} 的地类名称对应：{mapping}</translation>
     </message>
     <message>
-      <location filename="../../forms/roles_dialog.py" line="61" />
+      <location filename="../../forms/roles_dialog.py" line="62" />
       <source>Land-use name</source>
       <translation>地类名称</translation>
     </message>
@@ -794,7 +799,7 @@
       <translation>图层</translation>
     </message>
     <message>
-      <location filename="../../forms/roles_dialog.py" line="149" />
+      <location filename="../../forms/roles_dialog.py" line="163" />
       <source>Layer roles</source>
       <translation>图层类别</translation>
     </message>
@@ -2459,7 +2464,7 @@
       <translation>{count} 个地类名称未能对应地类编码，不赋编码（其面积计为未知地类）：{names}</translation>
     </message>
     <message>
-      <location filename="../../forms/roles_dialog.py" line="120" />
+      <location filename="../../forms/roles_dialog.py" line="126" />
       <source>{count} names map to no code; enter a code or they are stored without one: {names}</source>
       <translation>{count} 个地类名称未能对应编码；请填写编码，否则保存时不赋编码：{names}</translation>
     </message>
