@@ -124,7 +124,7 @@ ROLES: dict[str, RoleDefinition] = {
             "乡镇",
             "vector",
             (
-                RoleField("name", N_("Name"), True, ("XZQMC",)),
+                RoleField("name", N_("Name"), True, ("XZQMC", "XZMC", "乡镇名称")),
                 RoleField("code", N_("Code"), False, ("XZQDM",)),
             ),
             overlay=False,
@@ -135,7 +135,7 @@ ROLES: dict[str, RoleDefinition] = {
             "村",
             "vector",
             (
-                RoleField("name", N_("Name"), True, ("XZQMC", "ZLDWMC")),
+                RoleField("name", N_("Name"), True, ("XZQMC", "ZLDWMC", "CMC", "村名称")),
                 RoleField("code", N_("Code"), False, ("XZQDM", "ZLDWDM")),
             ),
             overlay=False,

@@ -16,6 +16,8 @@ and one feature away from the plot, 城市 (201 → 0701).
 
 from __future__ import annotations
 
+import csv
+
 import pytest
 from qgis.core import QgsProcessingException, QgsVectorLayer
 from test_overlay import FARMLAND, PLOT, box, new_store, write_layer
@@ -222,6 +224,32 @@ def test_setlayerrole_with_names_only_and_with_a_field_missing(tmp_path, qgis_pr
     assert result["UNMATCHED"] == "菜地"
     assert '"name_to_code"' in result["FIELDS"] and '"村庄": "0702"' in result["FIELDS"]
     assert '"code"' not in result["FIELDS"]  # GRID_ID is not a land-use code
+
+    from qgis.core import QgsProcessingFeedback
+
+    from landcase.plugin.processing.overlay import OverlayAlgorithm
+
+    class Feedback(QgsProcessingFeedback):
+        warnings: list = []
+
+        def pushWarning(self, text):  # noqa: N802 (Qt API)
+            self.warnings.append(text)
+
+    feedback = Feedback()
+    output = tmp_path / "overlay.csv"
+    processing.run(
+        OverlayAlgorithm(),
+        {"DATABASE": str(tmp_path / "station.sqlite"), "OUTPUT": str(output)},
+        feedback=feedback,
+    )
+    assert any("菜地" in text and "setlayerrole" in text for text in feedback.warnings)
+    with open(output, encoding="utf-8-sig", newline="") as handle:
+        lines = [line for line in csv.reader(handle) if line[1] == "地类图斑"]
+    by_name = {line[3]: line for line in lines}
+    # 村庄 → 0702 农村宅基地: 20 m × 100 m = 2000 m² = 3.00 亩 (2000 × 15 / 10000)
+    assert by_name["农村宅基地"][2] == "0702" and by_name["农村宅基地"][6] == "2000.00"
+    assert by_name["农村宅基地"][8] == "3.00"
+    assert by_name["菜地"][2] == "" and by_name["菜地"][9] == "地类名称未对应地类编码"
 
     approvals = write_layer(
         tmp_path / "village.gpkg", "pzyd", [box(0, 0, 50, 50)], {"XMMC": ["厂房"]}

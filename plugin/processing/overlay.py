@@ -129,6 +129,20 @@ class OverlayAlgorithm(LandCaseAlgorithm):
                     count=count, code=code
                 )
             )
+        unmapped = sorted(
+            {
+                row.class_name
+                for row in result.rows
+                if row.role == rec.LANDUSE and row.class_code == "" and row.class_name
+            }
+        )
+        if unmapped:
+            feedback.pushWarning(
+                tr(
+                    "Land-use names without a code under the plots (not counted in 三大类 or "
+                    "耕地; map them with landcase:setlayerrole): {names}"
+                ).format(names="、".join(unmapped))
+            )
         feedback.pushInfo(
             tr("Computed {plots} plots; {rows} rows stored.").format(
                 plots=len(result.plot_ids), rows=written

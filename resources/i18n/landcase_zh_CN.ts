@@ -304,7 +304,7 @@
       <translation>从案件库重新计算统计数据</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="133" />
+      <location filename="../../plugin/processing/overlay.py" line="147" />
       <source>Computed {plots} plots; {rows} rows stored.</source>
       <translation>已计算 {plots} 个图斑，写入 {rows} 条记录。</translation>
     </message>
@@ -759,6 +759,11 @@
       <translation>地类名称（DLMC）</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/overlay.py" line="141" />
+      <source>Land-use names without a code under the plots (not counted in 三大类 or 耕地; map them with landcase:setlayerrole): {names}</source>
+      <translation>图斑范围内有未对应地类编码的地类名称（未计入三大类和耕地；请用 landcase:setlayerrole 补充对应关系）：{names}</translation>
+    </message>
+    <message>
       <location filename="../../plugin/dependencies.py" line="41" />
       <source>LandCase</source>
       <translation>卫片执法</translation>
@@ -1059,7 +1064,7 @@
       <translation>叠加分析表（CSV）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="145" />
+      <location filename="../../plugin/processing/overlay.py" line="159" />
       <source>Overlay table: {path}</source>
       <translation>叠加分析表：{path}</translation>
     </message>
