@@ -37,6 +37,9 @@ Every role compared has its total row (class_code NULL), written even when it is
 carries the role layer's version. A total is the area of the plot inside the union of the
 role's features (for land use: the sum of the classes, so that overlapping land-use
 features show in the area identity). A feature without a number gives class_code ''.
+A land-use layer with names only (DLMC) gets its codes from the mapping stored with the
+role (``fields["name_to_code"]``, see ``landuse_names``); a name that maps to nothing gives
+class_code '' with the name in class_name (never the name as a code).
 Areas are m², planar (in the database's Gauss-Krüger CRS) and ellipsoidal (椭球面积, the
 official figure); 亩 are derived (``mu``). ``layer_version`` names the version of the role
 layer the row came from (for ``plot`` rows: a digest of the plot's geometry), so that
