@@ -11,9 +11,10 @@ Sources:
   (GB/T 21010-2007 with the 二调 城镇村及工矿用地 classes 201–205).
 
 Where one 二调 class splits into several 三调 classes, the name maps to the MAIN one (the
-class most of its land goes to), listed in ``SPLIT_CLASSES`` with the others. The 三大类 of
-the main class is always the 三大类 of every class the 二调 class splits into, so the split
-农用地 / 建设用地 / 未利用地 and the 耕地 figure do not depend on the choice:
+class most of its land goes to), listed in ``SPLIT_CLASSES`` with the others. None of them
+is 耕地, and but for 沼泽地 the 三大类 of the main class is the 三大类 of every class the 二调
+class splits into, so the split 农用地 / 建设用地 / 未利用地 and the 耕地 figure do not depend
+on the choice:
 - 201 城市, 202 建制镇 → 0701 城镇住宅用地 and 203 村庄 → 0702 农村宅基地: 二调 drew the
   built-up areas as one settlement class; 三调 surveys their land use inside (housing, roads,
   shops, public services …), all 建设用地. Housing is the largest part of each.
