@@ -29,7 +29,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ..cases import overlay_records as rec
 from ..cases.landuse_codes import LANDUSE_NAMES
-from ..layers.role_layers import RoleLayerError, assign_role, name_mapping
+from ..layers.role_assign import RoleLayerError, assign_role, name_mapping
 from ..toolbelt.i18n import tr
 from .messages import error_text
 

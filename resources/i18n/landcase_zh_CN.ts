@@ -2194,7 +2194,7 @@
       <translation>文件不存在</translation>
     </message>
     <message>
-      <location filename="../../layers/role_layers.py" line="397" />
+      <location filename="../../layers/role_layers.py" line="259" />
       <source>the file {path} does not exist</source>
       <translation>文件 {path} 不存在</translation>
     </message>
@@ -2264,22 +2264,22 @@
       <translation>图层没有坐标参考系，请指定其使用的坐标系</translation>
     </message>
     <message>
-      <location filename="../../layers/role_layers.py" line="406" />
+      <location filename="../../layers/role_layers.py" line="268" />
       <source>the layer has no field {name} (for {key})</source>
       <translation>图层中没有字段 {name}（用于 {key}）</translation>
     </message>
     <message>
-      <location filename="../../layers/role_layers.py" line="118" />
+      <location filename="../../layers/role_assign.py" line="59" />
       <source>the layer {name} has no coordinate reference system; set it in the layer properties, then assign the role again</source>
       <translation>图层 {name} 没有坐标参考系，请在图层属性中设置后重新指定图层类别</translation>
     </message>
     <message>
-      <location filename="../../layers/role_layers.py" line="133" />
+      <location filename="../../layers/role_assign.py" line="74" />
       <source>the layer {name} holds {kind}, not polygons</source>
       <translation>图层 {name} 的几何类型为{kind}，不是面</translation>
     </message>
     <message>
-      <location filename="../../layers/role_layers.py" line="103" />
+      <location filename="../../layers/role_assign.py" line="44" />
       <source>the layer {source} cannot be opened ({provider})</source>
       <translation>无法打开图层 {source}（{provider}）</translation>
     </message>
@@ -2364,7 +2364,7 @@
       <translation>子类 {value} 不属于{category}的子类：{allowed}</translation>
     </message>
     <message>
-      <location filename="../../layers/role_layers.py" line="392" />
+      <location filename="../../layers/role_layers.py" line="254" />
       <source>the temporary layer {source} is no longer in the project</source>
       <translation>临时图层 {source} 已不在工程中</translation>
     </message>
@@ -2424,12 +2424,12 @@
       <translation>本案件库没有审计哈希链</translation>
     </message>
     <message>
-      <location filename="../../layers/role_layers.py" line="126" />
+      <location filename="../../layers/role_assign.py" line="67" />
       <source>this role needs a raster layer (an image)</source>
       <translation>该图层类别需要栅格图层（影像）</translation>
     </message>
     <message>
-      <location filename="../../layers/role_layers.py" line="129" />
+      <location filename="../../layers/role_assign.py" line="70" />
       <source>this role needs a vector layer of polygons</source>
       <translation>该图层类别需要面状矢量图层</translation>
     </message>
