@@ -28,7 +28,7 @@ from ..cases import CaseDatabaseError, CaseStore, NewPlot
 from ..cases.audit_chain import verify_audit_trail
 from ..cases.errors import N_
 from ..cases.intake import OutsideZone, UnplacedBatch
-from ..forms.breakdown_view import breakdown_html
+from ..forms.breakdown_view import panel_html
 from ..forms.case_dialog import CaseDialog
 from ..forms.case_dock import CaseDock
 from ..forms.import_dialog import ImportDialog
@@ -588,7 +588,7 @@ class LandCasePlugin:
             self.dock.overlay_view.setPlainText(str(error))
             return
         breakdown = result.breakdown(plot_id) if result.rows else None
-        self.dock.overlay_view.setHtml(breakdown_html(jcbh, breakdown))
+        self.dock.overlay_view.setHtml(panel_html(self.store, plot_id, jcbh, breakdown))
         self._highlight((result.pieces or {}).get(plot_id, []))
 
     def _highlight(self, pieces) -> None:

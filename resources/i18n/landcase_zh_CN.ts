@@ -79,12 +79,12 @@
       <translation>面板中显示的全部图斑（{count} 个）</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="133" />
+      <location filename="../../cases/overlay_roles.py" line="94" />
       <source>Approval date</source>
       <translation>批准日期</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="158" />
+      <location filename="../../cases/overlay_roles.py" line="119" />
       <source>Approval number</source>
       <translation>批准文号</translation>
     </message>
@@ -94,12 +94,12 @@
       <translation>批准文号</translation>
     </message>
     <message>
-      <location filename="../../forms/breakdown_view.py" line="35" />
+      <location filename="../../forms/breakdown_view.py" line="66" />
       <source>Approval {number}</source>
       <translation>批文 {number}</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="127" />
+      <location filename="../../cases/overlay_roles.py" line="88" />
       <source>Approved land (批准用地)</source>
       <translation>批准用地</translation>
     </message>
@@ -119,12 +119,12 @@
       <translation>面积不符</translation>
     </message>
     <message>
-      <location filename="../../forms/breakdown_view.py" line="52" />
+      <location filename="../../forms/breakdown_view.py" line="81" />
       <source>Area identity fails by {m2:.2f} m²: gaps or overlaps in the land use.</source>
       <translation>各地类面积之和与图斑面积相差 {m2:.2f} 平方米：地类图斑存在缝隙或重叠。</translation>
     </message>
     <message>
-      <location filename="../../forms/breakdown_view.py" line="50" />
+      <location filename="../../forms/breakdown_view.py" line="79" />
       <source>Area identity holds.</source>
       <translation>各地类面积之和与图斑面积一致。</translation>
     </message>
@@ -135,8 +135,8 @@
     </message>
     <message>
       <location filename="../../plugin/processing/set_layer_role.py" line="43" />
-      <source>Assigns a layer to a role of the desk comparison in a case database: the layer source and the names of the role's fields are stored, and restored whenever the database is opened. FIELDS is JSON, role field → layer field, e.g. {{"code": "DLBM", "name": "DLMC"}}; fields left out are looked for under their usual names. A layer without a coordinate reference system is refused. Roles and their fields: {roles}</source>
-      <translation>在案件库中将图层指定为内业比对的某一图层类别：保存图层数据源及该类别各字段对应的字段名，每次打开案件库时自动恢复。FIELDS 为 JSON，类别字段 → 图层字段，例如 {{"code": "DLBM", "name": "DLMC"}}；未列出的字段按常用字段名查找。没有坐标参考系的图层不予接受。各图层类别及其字段：{roles}</translation>
+      <source>Assigns a layer to a role of the desk comparison in a case database: the layer source and the names of the role's fields are stored, and restored whenever the database is opened. FIELDS is JSON, role field → layer field, e.g. {{"code": "DLBM", "name": "DLMC"}}; fields left out are looked for under their usual names (DLBM or 地类编码, DLMC or 地类名称 …, in any case), never taken from an unrelated field: a required field that is not found stops the run with a message. A land-use layer with names only (DLMC) takes its codes from the names: 三调 names by the 三调 classification, 二调 names (有林地, 村庄, 建制镇 …) by the 二调→三调 correspondence; the mapping is stored with the role, and the names that map to nothing are listed (output UNMATCHED) and stored without a code. Give your own mapping as {{"name": "DLMC", "name_to_code": {{"村庄": "0702"}}}}. A layer without a coordinate reference system is refused. Roles and their fields: {roles}</source>
+      <translation>在案件库中将图层指定为内业比对的某一图层类别：保存图层数据源及该类别各字段对应的字段名，每次打开案件库时自动恢复。FIELDS 为 JSON，类别字段 → 图层字段，例如 {{"code": "DLBM", "name": "DLMC"}}；未列出的字段按常用字段名查找（DLBM 或 地类编码、DLMC 或 地类名称 等，不区分大小写），不会取用无关字段：找不到必填字段时停止运行并给出提示。只有地类名称（DLMC）的地类图斑图层按名称对应地类编码：三调名称按三调工作分类，二调名称（有林地、村庄、建制镇 等）按二调与三调地类对照表；对应关系随图层类别保存，未能对应编码的地类名称逐一列出（输出 UNMATCHED），不赋编码。也可自行给出对应关系，例如 {{"name": "DLMC", "name_to_code": {{"村庄": "0702"}}}}。没有坐标参考系的图层不予接受。各图层类别及其字段：{roles}</translation>
     </message>
     <message>
       <location filename="../../forms/attachment_dialog.py" line="32" />
@@ -199,7 +199,7 @@
       <translation>源数据坐标系</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="108" />
+      <location filename="../../plugin/processing/overlay.py" line="110" />
       <source>Canceled: nothing was stored.</source>
       <translation>已取消，未写入任何数据。</translation>
     </message>
@@ -279,6 +279,11 @@
       <translation>请选择扫描件文件。</translation>
     </message>
     <message>
+      <location filename="../../forms/roles_dialog.py" line="62" />
+      <source>Class of the code (三调)</source>
+      <translation>三调地类名称</translation>
+    </message>
+    <message>
       <location filename="../../forms/case_dock.py" line="79" />
       <source>Clear filters</source>
       <translation>清除筛选</translation>
@@ -324,9 +329,14 @@
       <translation>线索来源</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="167" />
+      <location filename="../../cases/overlay_roles.py" line="128" />
       <source>Code</source>
       <translation>代码</translation>
+    </message>
+    <message>
+      <location filename="../../forms/roles_dialog.py" line="62" />
+      <source>Code (三调)</source>
+      <translation>地类编码（三调）</translation>
     </message>
     <message>
       <location filename="../../forms/rounds_dialog.py" line="44" />
@@ -339,7 +349,7 @@
       <translation>从案件库重新计算统计数据</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="131" />
+      <location filename="../../plugin/processing/overlay.py" line="147" />
       <source>Computed {plots} plots; {rows} rows stored.</source>
       <translation>已计算 {plots} 个图斑，写入 {rows} 条记录。</translation>
     </message>
@@ -384,7 +394,7 @@
       <translation>正在新建 {path}，坐标系 EPSG:{srid}</translation>
     </message>
     <message>
-      <location filename="../../forms/breakdown_view.py" line="22" />
+      <location filename="../../forms/breakdown_view.py" line="44" />
       <source>Cropland (耕地)</source>
       <translation>耕地</translation>
     </message>
@@ -559,7 +569,7 @@
       <translation>历次判定</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="183" />
+      <location filename="../../cases/overlay_roles.py" line="144" />
       <source>Earlier image (前时相)</source>
       <translation>前时相影像</translation>
     </message>
@@ -569,12 +579,12 @@
       <translation>前时相（QSX）</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="114" />
+      <location filename="../../cases/overlay_roles.py" line="75" />
       <source>Ecological protection red line (生态保护红线)</source>
       <translation>生态保护红线</translation>
     </message>
     <message>
-      <location filename="../../forms/breakdown_view.py" line="25" />
+      <location filename="../../forms/breakdown_view.py" line="53" />
       <source>Ecological red line</source>
       <translation>生态保护红线</translation>
     </message>
@@ -582,6 +592,11 @@
       <location filename="../../plugin/processing/holiday_calendar.py" line="79" />
       <source>Enters holidays and adjusted working days from the State Council's notice for a year the built-in calendar does not know yet, one a line: YYYY-MM-DD holiday|workday name, or a range YYYY-MM-DD..YYYY-MM-DD holiday|workday name (both days included). A day entered here overrides the built-in calendar.</source>
       <translation>录入国务院通知公布的、内置日历尚未包含年份的放假日和调休上班日，每行一条：YYYY-MM-DD holiday|workday 名称，或日期范围 YYYY-MM-DD..YYYY-MM-DD holiday|workday 名称（含首尾两天）。此处录入的日期优先于内置日历。</translation>
+    </message>
+    <message>
+      <location filename="../../forms/roles_dialog.py" line="130" />
+      <source>Every name maps to a code (edit a code to change it).</source>
+      <translation>每个地类名称均已对应编码（可修改编码）。</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/statistics_algorithms.py" line="204" />
@@ -619,12 +634,12 @@
       <translation>数据范围（未指定坐标系时据此选择分带）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/set_layer_role.py" line="82" />
+      <location filename="../../plugin/processing/set_layer_role.py" line="91" />
       <source>FIELDS is not valid JSON: {error}</source>
       <translation>FIELDS 不是有效的 JSON：{error}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/set_layer_role.py" line="86" />
+      <location filename="../../plugin/processing/set_layer_role.py" line="95" />
       <source>FIELDS must be a JSON object, e.g. {{"code": "DLBM"}}</source>
       <translation>FIELDS 必须是 JSON 对象，例如 {{"code": "DLBM"}}</translation>
     </message>
@@ -644,12 +659,12 @@
       <translation>FIELD_MAP 须为 JSON 对象：图斑字段 → 源数据字段。</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="138" />
+      <location filename="../../cases/overlay_roles.py" line="99" />
       <source>Facility farmland filings (设施农用地备案)</source>
       <translation>设施农用地备案</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="149" />
+      <location filename="../../cases/overlay_roles.py" line="110" />
       <source>Facility name</source>
       <translation>设施名称</translation>
     </message>
@@ -659,7 +674,7 @@
       <translation>设施农用地上图入库号</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="110" />
+      <location filename="../../cases/overlay_roles.py" line="71" />
       <source>Farmland plot number</source>
       <translation>保护图斑编号</translation>
     </message>
@@ -684,12 +699,12 @@
       <translation>字段</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/set_layer_role.py" line="67" />
+      <location filename="../../plugin/processing/set_layer_role.py" line="75" />
       <source>Fields of the role</source>
       <translation>图层类别字段</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/set_layer_role.py" line="62" />
+      <location filename="../../plugin/processing/set_layer_role.py" line="70" />
       <source>Fields of the role (JSON)</source>
       <translation>图层类别字段（JSON）</translation>
     </message>
@@ -829,19 +844,39 @@
       <translation>类别</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="97" />
+      <location filename="../../cases/overlay_roles.py" line="57" />
       <source>Land use (地类图斑)</source>
       <translation>地类图斑</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="101" />
+      <location filename="../../forms/breakdown_view.py" line="62" />
+      <source>Land use by class</source>
+      <translation>分地类面积</translation>
+    </message>
+    <message>
+      <location filename="../../cases/overlay_roles.py" line="61" />
       <source>Land-use code (DLBM)</source>
       <translation>地类编码（DLBM）</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="102" />
+      <location filename="../../plugin/processing/set_layer_role.py" line="110" />
+      <source>Land-use codes taken from the names of {field}: {mapping}</source>
+      <translation>地类编码按字段 {field} 的地类名称对应：{mapping}</translation>
+    </message>
+    <message>
+      <location filename="../../forms/roles_dialog.py" line="62" />
+      <source>Land-use name</source>
+      <translation>地类名称</translation>
+    </message>
+    <message>
+      <location filename="../../cases/overlay_roles.py" line="62" />
       <source>Land-use name (DLMC)</source>
       <translation>地类名称（DLMC）</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/overlay.py" line="141" />
+      <source>Land-use names without a code under the plots (not counted in 三大类 or 耕地; map them with landcase:setlayerrole): {names}</source>
+      <translation>图斑范围内有未对应地类编码的地类名称（未计入三大类和耕地；请用 landcase:setlayerrole 补充对应关系）：{names}</translation>
     </message>
     <message>
       <location filename="../../plugin/dependencies.py" line="41" />
@@ -869,7 +904,7 @@
       <translation>卫片执法统计</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="186" />
+      <location filename="../../cases/overlay_roles.py" line="147" />
       <source>Later image (后时相)</source>
       <translation>后时相影像</translation>
     </message>
@@ -879,12 +914,12 @@
       <translation>后时相（HSX）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/set_layer_role.py" line="59" />
+      <location filename="../../plugin/processing/set_layer_role.py" line="67" />
       <source>Layer</source>
       <translation>图层</translation>
     </message>
     <message>
-      <location filename="../../forms/roles_dialog.py" line="63" />
+      <location filename="../../forms/roles_dialog.py" line="163" />
       <source>Layer roles</source>
       <translation>图层类别</translation>
     </message>
@@ -899,7 +934,7 @@
       <translation>图层类别…</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/set_layer_role.py" line="66" />
+      <location filename="../../plugin/processing/set_layer_role.py" line="74" />
       <source>Layer source</source>
       <translation>图层数据源</translation>
     </message>
@@ -984,7 +1019,7 @@
       <translation>月度统计</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="166" />
+      <location filename="../../cases/overlay_roles.py" line="127" />
       <source>Name</source>
       <translation>名称</translation>
     </message>
@@ -997,6 +1032,11 @@
       <location filename="../../forms/plot_form.py" line="79" />
       <source>Name who reported the plot.</source>
       <translation>请填写报告人。</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/set_layer_role.py" line="76" />
+      <source>Names mapped to no code</source>
+      <translation>未对应编码的地类名称</translation>
     </message>
     <message>
       <location filename="../../forms/new_database_dialog.py" line="27" />
@@ -1029,12 +1069,7 @@
       <translation>未打开案件库。</translation>
     </message>
     <message>
-      <location filename="../../forms/breakdown_view.py" line="19" />
-      <source>No desk comparison for {jcbh}: assign the land-use layer (Layer roles…).</source>
-      <translation>{jcbh} 尚无内业比对结果：请指定地类图斑图层（图层类别…）。</translation>
-    </message>
-    <message>
-      <location filename="../../plugin/processing/overlay.py" line="91" />
+      <location filename="../../plugin/processing/overlay.py" line="93" />
       <source>No layer is assigned to an overlay role in this database; assign them with landcase:setlayerrole.</source>
       <translation>本案件库尚未指定任何比对图层，请用 landcase:setlayerrole 指定。</translation>
     </message>
@@ -1049,7 +1084,7 @@
       <translation>该期间没有图斑。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="101" />
+      <location filename="../../plugin/processing/overlay.py" line="103" />
       <source>No plot to compute.</source>
       <translation>没有需要计算的图斑。</translation>
     </message>
@@ -1057,6 +1092,11 @@
       <location filename="../../forms/print_dialog.py" line="69" />
       <source>No plot to print.</source>
       <translation>没有要打印的图斑。</translation>
+    </message>
+    <message>
+      <location filename="../../forms/breakdown_view.py" line="97" />
+      <source>No suggested determination: {roles} not compared (Layer roles…, then the desk comparison).</source>
+      <translation>无建议判定：{roles}未比对（请先在“图层类别…”中指定图层，再进行内业比对）。</translation>
     </message>
     <message>
       <location filename="../../cases/placing.py" line="37" />
@@ -1159,19 +1199,19 @@
       <translation>标记重叠数</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="62" />
+      <location filename="../../plugin/processing/overlay.py" line="64" />
       <source>Overlay table (CSV)</source>
       <translation>叠加分析表（CSV）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="143" />
+      <location filename="../../plugin/processing/overlay.py" line="159" />
       <source>Overlay table: {path}</source>
       <translation>叠加分析表：{path}</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/overlay.py" line="41" />
-      <source>Overlays the plots of a case database with the layers assigned to roles (landcase:setlayerrole): area by land-use code and by 三大类, 耕地, permanent basic farmland, ecological red line, urban development boundary, approvals with their 批准文号 and covered share, facility filings with their filed area; planar and ellipsoidal (椭球面积) m². The results replace the plots' earlier results in the database, in one transaction. FILTER is a QGIS expression over the plot table's fields (e.g. "jcbh LIKE '3201%'"); without it every plot is computed. OUTPUT, when given, is a CSV with one line per plot, role and class.</source>
-      <translation>将案件库中的图斑与已指定类别的图层（landcase:setlayerrole）叠加分析：按地类编码和三大类统计面积，以及占用耕地、永久基本农田、生态保护红线、城镇开发边界、批准用地（含批准文号及覆盖比例）、设施农用地备案（含备案面积）的面积；面积以平方米计，同时计算平面面积和椭球面积。结果在一个事务中替换案件库中这些图斑原有的比对结果。FILTER 为基于图斑表字段的 QGIS 表达式（例如 "jcbh LIKE '3201%'"），不填写时计算全部图斑。如指定 OUTPUT，则输出 CSV 文件，每个图斑、图层类别和地类各占一行。</translation>
+      <source>Overlays the plots of a case database with the layers assigned to roles (landcase:setlayerrole): area by land-use code and by 三大类, 耕地, permanent basic farmland, ecological red line, urban development boundary, approvals with their 批准文号 and covered share, facility filings with their filed area; planar and ellipsoidal (椭球面积) m². The results replace the plots' earlier results in the database, in one transaction. FILTER is a QGIS expression over the plot table's fields (e.g. "jcbh LIKE '3201%'"); without it every plot is computed. OUTPUT, when given, is a CSV in Chinese (UTF-8 with BOM, for Excel) with one line per plot, layer role and class: 监测编号, 图层角色, 地类编码, 地类名称, 编号, 名称, 平面面积(平方米), 椭球面积(平方米), 椭球面积(亩), 说明.</source>
+      <translation>将案件库中的图斑与已指定类别的图层（landcase:setlayerrole）叠加分析：按地类编码和三大类统计面积，以及占用耕地、永久基本农田、生态保护红线、城镇开发边界、批准用地（含批准文号及覆盖比例）、设施农用地备案（含备案面积）的面积；面积以平方米计，同时计算平面面积和椭球面积。结果在一个事务中替换案件库中这些图斑原有的比对结果。FILTER 为基于图斑表字段的 QGIS 表达式（例如 "jcbh LIKE '3201%'"），不填写时计算全部图斑。如指定 OUTPUT，则输出中文 CSV 文件（UTF-8 带 BOM，可用 Excel 直接打开），每个图斑、图层类别和地类各占一行：监测编号、图层角色、地类编码、地类名称、编号、名称、平面面积(平方米)、椭球面积(平方米)、椭球面积(亩)、说明。</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/create_database.py" line="61" />
@@ -1199,12 +1239,12 @@
       <translation>统计期间（YYYY-MM、YYYY 或 YYYY-MM-DD/YYYY-MM-DD）</translation>
     </message>
     <message>
-      <location filename="../../forms/breakdown_view.py" line="24" />
+      <location filename="../../forms/breakdown_view.py" line="48" />
       <source>Permanent basic farmland</source>
       <translation>永久基本农田</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="107" />
+      <location filename="../../cases/overlay_roles.py" line="68" />
       <source>Permanent basic farmland (永久基本农田)</source>
       <translation>永久基本农田</translation>
     </message>
@@ -1224,7 +1264,7 @@
       <translation>选择月份</translation>
     </message>
     <message>
-      <location filename="../../forms/breakdown_view.py" line="22" />
+      <location filename="../../forms/breakdown_view.py" line="42" />
       <source>Plot</source>
       <translation>图斑</translation>
     </message>
@@ -1284,7 +1324,7 @@
       <translation>超出案件库 3° 分带及其外 0.5° 的图斑不予导入，并指明适用的分带。仅在这些图斑确属本库时勾选。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="69" />
+      <location filename="../../plugin/processing/overlay.py" line="71" />
       <source>Plots computed</source>
       <translation>计算图斑数</translation>
     </message>
@@ -1309,12 +1349,12 @@
       <translation>期间图斑数</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="56" />
+      <location filename="../../plugin/processing/overlay.py" line="58" />
       <source>Plots to compute (expression)</source>
       <translation>参与计算的图斑（表达式）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="71" />
+      <location filename="../../plugin/processing/overlay.py" line="73" />
       <source>Plots with findings to check</source>
       <translation>需核实的图斑数</translation>
     </message>
@@ -1369,7 +1409,7 @@
       <translation>工程图层</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="132" />
+      <location filename="../../cases/overlay_roles.py" line="93" />
       <source>Project name</source>
       <translation>项目名称</translation>
     </message>
@@ -1434,7 +1474,7 @@
       <translation>接收日期</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="144" />
+      <location filename="../../cases/overlay_roles.py" line="105" />
       <source>Record number (上图入库号)</source>
       <translation>上图入库号</translation>
     </message>
@@ -1454,7 +1494,7 @@
       <translation>整改</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="117" />
+      <location filename="../../cases/overlay_roles.py" line="78" />
       <source>Red-line area name</source>
       <translation>红线区名称</translation>
     </message>
@@ -1519,22 +1559,22 @@
       <translation>复耕面积</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/set_layer_role.py" line="56" />
+      <location filename="../../plugin/processing/set_layer_role.py" line="64" />
       <source>Role</source>
       <translation>图层类别</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="87" />
+      <location filename="../../plugin/processing/overlay.py" line="89" />
       <source>Role left out: {problem}</source>
       <translation>已跳过图层类别：{problem}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/set_layer_role.py" line="99" />
+      <location filename="../../plugin/processing/set_layer_role.py" line="124" />
       <source>Role {role}: {source} ({provider}), fields {fields}</source>
       <translation>图层类别 {role}：{source}（{provider}），字段 {fields}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="96" />
+      <location filename="../../plugin/processing/overlay.py" line="98" />
       <source>Roles compared: {roles}</source>
       <translation>参与比对的图层类别：{roles}</translation>
     </message>
@@ -1564,7 +1604,7 @@
       <translation>拒绝记录数</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="70" />
+      <location filename="../../plugin/processing/overlay.py" line="72" />
       <source>Rows stored</source>
       <translation>写入记录数</translation>
     </message>
@@ -1719,7 +1759,7 @@
       <translation>报送轮次…</translation>
     </message>
     <message>
-      <location filename="../../forms/breakdown_view.py" line="60" />
+      <location filename="../../forms/breakdown_view.py" line="107" />
       <source>Suggested determination</source>
       <translation>建议判定</translation>
     </message>
@@ -1749,7 +1789,7 @@
       <translation>任务清单制定日期</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="155" />
+      <location filename="../../cases/overlay_roles.py" line="116" />
       <source>Temporary land use (临时用地)</source>
       <translation>临时用地</translation>
     </message>
@@ -1794,7 +1834,7 @@
       <translation>筛选表达式引用了图斑表中不存在的字段：{fields}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/set_layer_role.py" line="74" />
+      <location filename="../../plugin/processing/set_layer_role.py" line="83" />
       <source>The layer cannot be opened.</source>
       <translation>无法打开图层。</translation>
     </message>
@@ -1899,7 +1939,7 @@
       <translation>乡镇汇总</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="162" />
+      <location filename="../../cases/overlay_roles.py" line="123" />
       <source>Townships (乡镇)</source>
       <translation>乡镇</translation>
     </message>
@@ -1929,12 +1969,12 @@
       <translation>在此之前：</translation>
     </message>
     <message>
-      <location filename="../../forms/breakdown_view.py" line="26" />
+      <location filename="../../forms/breakdown_view.py" line="54" />
       <source>Urban development boundary</source>
       <translation>城镇开发边界</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="121" />
+      <location filename="../../cases/overlay_roles.py" line="82" />
       <source>Urban development boundary (城镇开发边界)</source>
       <translation>城镇开发边界</translation>
     </message>
@@ -1974,7 +2014,7 @@
       <translation>村级汇总</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="173" />
+      <location filename="../../cases/overlay_roles.py" line="134" />
       <source>Villages (村)</source>
       <translation>村</translation>
     </message>
@@ -2084,22 +2124,22 @@
       <translation>面积须为不小于 0 的数值，单位平方米（当前为 {value}）</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="665" />
+      <location filename="../../cases/determination_suggestion.py" line="132" />
       <source>approvals cover only {share:.1%} of the plot (95 % needed): {numbers}</source>
       <translation>批准用地仅覆盖图斑的 {share:.1%}（须达到 95%）：{numbers}</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="601" />
+      <location filename="../../cases/determination_suggestion.py" line="68" />
       <source>approvals cover {share:.1%} of the plot: {numbers}</source>
       <translation>批准用地覆盖图斑的 {share:.1%}：{numbers}</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="675" />
+      <location filename="../../cases/determination_suggestion.py" line="142" />
       <source>approvals were not compared (no approval layer)</source>
       <translation>未比对批准用地（无批准用地图层）</translation>
     </message>
     <message>
-      <location filename="../../forms/breakdown_view.py" line="59" />
+      <location filename="../../forms/breakdown_view.py" line="112" />
       <source>areas in mu</source>
       <translation>面积单位：亩</translation>
     </message>
@@ -2154,12 +2194,12 @@
       <translation>请先立案或移交主管部门，再开始整改（案件当前状态：{status}）</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="681" />
+      <location filename="../../cases/determination_suggestion.py" line="148" />
       <source>filing {number} covers only {share:.1%} of the plot</source>
       <translation>备案 {number} 仅覆盖图斑的 {share:.1%}</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="627" />
+      <location filename="../../cases/determination_suggestion.py" line="94" />
       <source>filing {number} covers {share:.1%} of the plot</source>
       <translation>备案 {number} 覆盖图斑的 {share:.1%}</translation>
     </message>
@@ -2184,7 +2224,7 @@
       <translation>与 {other} 形状相同：重叠面积占本图斑的 {share}%、占 {other} 的 {other_share}%，疑似同一图斑另编号，请核实后处理</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="693" />
+      <location filename="../../cases/determination_suggestion.py" line="160" />
       <source>inside the ecological red line {area:.2f} 亩</source>
       <translation>位于生态保护红线内 {area:.2f} 亩</translation>
     </message>
@@ -2239,9 +2279,14 @@
       <translation>已生成</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="673" />
+      <location filename="../../cases/determination_suggestion.py" line="140" />
       <source>no approval (批准文号) covers the plot</source>
       <translation>图斑未被任何批准用地（批准文号）覆盖</translation>
+    </message>
+    <message>
+      <location filename="../../cases/overlay_roles.py" line="257" />
+      <source>no name of the field {name} maps to a land-use code: map them (name_to_code) or choose the code field</source>
+      <translation>字段 {name} 中没有可对应地类编码的地类名称：请填写对应关系（name_to_code）或选择地类编码字段</translation>
     </message>
     <message>
       <location filename="../../cases/field_mapping.py" line="171" />
@@ -2254,7 +2299,7 @@
       <translation>缺少监测编号</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="206" />
+      <location filename="../../cases/overlay_roles.py" line="168" />
       <source>not a layer role; the roles are {roles}</source>
       <translation>不是有效的图层类别，可用类别：{roles}</translation>
     </message>
@@ -2264,17 +2309,17 @@
       <translation>不是面要素，而是 {kind}</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="334" />
+      <location filename="../../cases/overlay_roles.py" line="363" />
       <source>not a role this version knows</source>
       <translation>本版本不支持该图层类别</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="689" />
+      <location filename="../../cases/determination_suggestion.py" line="156" />
       <source>occupies 永久基本农田 {area:.2f} 亩</source>
       <translation>占用永久基本农田 {area:.2f} 亩</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="686" />
+      <location filename="../../cases/determination_suggestion.py" line="153" />
       <source>occupies 耕地 {area:.2f} 亩</source>
       <translation>占用耕地 {area:.2f} 亩</translation>
     </message>
@@ -2324,7 +2369,7 @@
       <translation>报送轮次 {round} 不是一上或二上，只能导出一上和二上的成果</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="595" />
+      <location filename="../../cases/determination_suggestion.py" line="62" />
       <source>some overlaps could not be computed; check the plot</source>
       <translation>部分叠加面积无法计算，请检查图斑</translation>
     </message>
@@ -2334,7 +2379,7 @@
       <translation>请先开始整改，再录入复核结果（案件当前状态：{status}）</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="650" />
+      <location filename="../../cases/determination_suggestion.py" line="117" />
       <source>temporary land use covers {share:.1%} of the plot</source>
       <translation>临时用地覆盖图斑的 {share:.1%}</translation>
     </message>
@@ -2344,7 +2389,7 @@
       <translation>指定的坐标系</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="606" />
+      <location filename="../../cases/determination_suggestion.py" line="73" />
       <source>the approval has no approval number (批准文号)</source>
       <translation>批准用地缺少批准文号</translation>
     </message>
@@ -2429,7 +2474,7 @@
       <translation>文件不存在</translation>
     </message>
     <message>
-      <location filename="../../layers/role_layers.py" line="357" />
+      <location filename="../../layers/role_layers.py" line="259" />
       <source>the file {path} does not exist</source>
       <translation>文件 {path} 不存在</translation>
     </message>
@@ -2479,7 +2524,7 @@
       <translation>承办部门 {value} 无效，应为：{allowed}</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="632" />
+      <location filename="../../cases/determination_suggestion.py" line="99" />
       <source>the land use under the plot is 1202 设施农用地</source>
       <translation>图斑所在地类为 1202 设施农用地</translation>
     </message>
@@ -2489,7 +2534,7 @@
       <translation>已存在更晚的轮次 {latest}：轮次须按顺序生成</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="342" />
+      <location filename="../../cases/overlay_roles.py" line="371" />
       <source>the layer cannot be opened</source>
       <translation>无法打开图层</translation>
     </message>
@@ -2499,22 +2544,22 @@
       <translation>图层没有坐标参考系，请指定其使用的坐标系</translation>
     </message>
     <message>
-      <location filename="../../layers/role_layers.py" line="366" />
+      <location filename="../../layers/role_layers.py" line="268" />
       <source>the layer has no field {name} (for {key})</source>
       <translation>图层中没有字段 {name}（用于 {key}）</translation>
     </message>
     <message>
-      <location filename="../../layers/role_layers.py" line="115" />
+      <location filename="../../layers/role_assign.py" line="59" />
       <source>the layer {name} has no coordinate reference system; set it in the layer properties, then assign the role again</source>
       <translation>图层 {name} 没有坐标参考系，请在图层属性中设置后重新指定图层类别</translation>
     </message>
     <message>
-      <location filename="../../layers/role_layers.py" line="130" />
+      <location filename="../../layers/role_assign.py" line="74" />
       <source>the layer {name} holds {kind}, not polygons</source>
       <translation>图层 {name} 的几何类型为{kind}，不是面</translation>
     </message>
     <message>
-      <location filename="../../layers/role_layers.py" line="100" />
+      <location filename="../../layers/role_assign.py" line="44" />
       <source>the layer {source} cannot be opened ({provider})</source>
       <translation>无法打开图层 {source}（{provider}）</translation>
     </message>
@@ -2554,7 +2599,7 @@
       <translation>统计期间 {value} 不是年份（YYYY）、月份（YYYY-MM）或日期范围（YYYY-MM-DD/YYYY-MM-DD，起始日期不得晚于结束日期）</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="677" />
+      <location filename="../../cases/determination_suggestion.py" line="144" />
       <source>the plot lies on 1202 设施农用地 but no filing covers it</source>
       <translation>图斑位于 1202 设施农用地上，但无设施农用地备案覆盖</translation>
     </message>
@@ -2614,7 +2659,7 @@
       <translation>子类 {value} 不属于{category}的子类：{allowed}</translation>
     </message>
     <message>
-      <location filename="../../layers/role_layers.py" line="352" />
+      <location filename="../../layers/role_layers.py" line="254" />
       <source>the temporary layer {source} is no longer in the project</source>
       <translation>临时图层 {source} 已不在工程中</translation>
     </message>
@@ -2639,9 +2684,14 @@
       <translation>{what}所在的分带，其中心位于 {longitude}</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="250" />
+      <location filename="../../cases/overlay_roles.py" line="250" />
       <source>the {role} role needs the field {key}</source>
       <translation>{role} 图层类别需要字段 {key}</translation>
+    </message>
+    <message>
+      <location filename="../../cases/overlay_roles.py" line="240" />
+      <source>the {role} role needs the field {key} (地类编码, e.g. DLBM), or the field {name_key} (地类名称, e.g. DLMC) to take the codes from the names</source>
+      <translation>{role} 角色需要字段 {key}（地类编码，如 DLBM），或字段 {name_key}（地类名称，如 DLMC）以按名称对应编码</translation>
     </message>
     <message>
       <location filename="../../cases/statistics.py" line="179" />
@@ -2674,12 +2724,12 @@
       <translation>本案件库没有审计哈希链</translation>
     </message>
     <message>
-      <location filename="../../layers/role_layers.py" line="123" />
+      <location filename="../../layers/role_assign.py" line="67" />
       <source>this role needs a raster layer (an image)</source>
       <translation>该图层类别需要栅格图层（影像）</translation>
     </message>
     <message>
-      <location filename="../../layers/role_layers.py" line="126" />
+      <location filename="../../layers/role_assign.py" line="70" />
       <source>this role needs a vector layer of polygons</source>
       <translation>该图层类别需要面状矢量图层</translation>
     </message>
@@ -2709,9 +2759,19 @@
       <translation>{a} 与 {b} 之间有 {count} 个案件存在差异。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="126" />
+      <location filename="../../plugin/processing/overlay.py" line="128" />
       <source>{count} findings {code} (see the plots' overlay)</source>
       <translation>{code}：{count} 项待核实（见图斑的叠加分析结果）</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/set_layer_role.py" line="117" />
+      <source>{count} land-use names map to no code and are left without one (their areas count as unknown land use): {names}</source>
+      <translation>{count} 个地类名称未能对应地类编码，不赋编码（其面积计为未知地类）：{names}</translation>
+    </message>
+    <message>
+      <location filename="../../forms/roles_dialog.py" line="126" />
+      <source>{count} names map to no code; enter a code or they are stored without one: {names}</source>
+      <translation>{count} 个地类名称未能对应编码；请填写编码，否则保存时不赋编码：{names}</translation>
     </message>
     <message>
       <location filename="../../forms/case_dialog.py" line="318" />
@@ -2769,12 +2829,12 @@
       <translation>{crs} 不是 CGCS2000 3 度带高斯-克吕格投影坐标系（EPSG:4513 至 EPSG:4554）。</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="243" />
+      <location filename="../../cases/overlay_roles.py" line="228" />
       <source>{key} is not a field of the {role} role (its fields: {known})</source>
       <translation>{key} 不是 {role} 图层类别的字段（可用字段：{known}）</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="256" />
+      <location filename="../../cases/overlay_roles.py" line="278" />
       <source>{key} must be one of {allowed} (got {value})</source>
       <translation>{key} 应为 {allowed} 之一（当前为 {value}）</translation>
     </message>
@@ -2792,6 +2852,11 @@
       <location filename="../../plugin/main.py" line="527" />
       <source>{made} documents made, {kept} already up to date, in {folder}.</source>
       <translation>已在 {folder} 中生成 {made} 份文书，{kept} 份无需更新。</translation>
+    </message>
+    <message>
+      <location filename="../../cases/overlay_roles.py" line="270" />
+      <source>{name} is mapped to {code}, which is not a 三调 land-use code</source>
+      <translation>{name} 对应的 {code} 不是三调地类编码</translation>
     </message>
     <message>
       <location filename="../../forms/attachment_dialog.py" line="92" />
@@ -2879,7 +2944,7 @@
       <translation>须先生成同月的 {previous}</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="197" />
+      <location filename="../../cases/overlay_roles.py" line="159" />
       <source>{role}: {reason}</source>
       <translation>{role}：{reason}</translation>
     </message>
@@ -2919,7 +2984,7 @@
       <translation>依登记发证判定合法须填写不动产权证号</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="636" />
+      <location filename="../../cases/determination_suggestion.py" line="103" />
       <source>备少占多: the plot occupies {occupied:.2f} m², more than the filed {filed:.2f} m²</source>
       <translation>备少占多：图斑占地 {occupied:.2f} 平方米，超过备案面积 {filed:.2f} 平方米</translation>
     </message>
