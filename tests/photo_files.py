@@ -37,8 +37,11 @@ def make_photo(
     colour: tuple[int, int, int] = (90, 140, 60),
     magnetic: bool = False,
     image_format: str = "JPEG",
+    textured: bool = False,
 ) -> Path:
-    """A real image with EXIF: time, GPS position of the EPSG:4549 point ``xy``, direction."""
+    """A real image with EXIF: time, GPS position of the EPSG:4549 point ``xy``, direction.
+    ``textured`` draws a pattern instead of one colour, so that most of the file is
+    compressed image data (as in a real photo) rather than headers."""
     exif = Image.Exif()
     if taken:
         exif[0x0132] = "2026:03:05 18:00:00"  # DateTime (file changed): not the one used
@@ -60,5 +63,20 @@ def make_photo(
     if gps:
         exif[0x8825] = gps
     path.parent.mkdir(parents=True, exist_ok=True)
-    Image.new("RGB", (64, 48), colour).save(path, format=image_format, exif=exif.tobytes())
+    image = Image.new("RGB", (64, 48), colour)
+    if textured:
+        image.putdata(
+            [
+                ((x * 37 + y * 11) % 256, (x * y) % 256, (x ^ y) * 4 % 256)
+                for y in range(48)
+                for x in range(64)
+            ]
+        )
+    image.save(path, format=image_format, exif=exif.tobytes())
     return path
+
+
+def truncated(source: Path, target: Path, keep: int) -> Path:
+    """The first ``keep`` bytes of ``source``: a copy that stopped half-way."""
+    target.write_bytes(source.read_bytes()[:keep])
+    return target
