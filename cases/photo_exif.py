@@ -108,11 +108,14 @@ def _number(tag) -> float | None:
 
 
 def _degrees(tag) -> float | None:
-    """Degrees from EXIF's (degrees, minutes, seconds); phones sometimes write fewer parts."""
+    """Degrees from EXIF's (degrees, minutes, seconds); phones sometimes write fewer parts.
+    Minutes and seconds must be below 60 and no part negative."""
     if tag is None or not isinstance(tag.values, list) or not 1 <= len(tag.values) <= 3:
         return None
     parts = [_ratio(value) for value in tag.values]
-    if any(part is None for part in parts):
+    if any(part is None or part < 0 for part in parts):
+        return None
+    if any(part >= 60 for part in parts[1:]):
         return None
     return sum(part / 60**i for i, part in enumerate(parts))
 
@@ -122,9 +125,13 @@ def _position(tags: dict) -> tuple[float | None, float | None]:
     longitude = _degrees(tags.get("GPS GPSLongitude"))
     if latitude is None or longitude is None:
         return None, None
-    if _text(tags.get("GPS GPSLatitudeRef")) == "S":
+    latitude_ref = _text(tags.get("GPS GPSLatitudeRef"))
+    longitude_ref = _text(tags.get("GPS GPSLongitudeRef"))
+    if latitude_ref not in ("N", "S") or longitude_ref not in ("E", "W"):
+        return None, None  # an unknown hemisphere is no position, not N/E
+    if latitude_ref == "S":
         latitude = -latitude
-    if _text(tags.get("GPS GPSLongitudeRef")) == "W":
+    if longitude_ref == "W":
         longitude = -longitude
     if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
         return None, None

@@ -38,10 +38,12 @@ def make_photo(
     magnetic: bool = False,
     image_format: str = "JPEG",
     textured: bool = False,
+    gps_tags: dict | None = None,
 ) -> Path:
     """A real image with EXIF: time, GPS position of the EPSG:4549 point ``xy``, direction.
     ``textured`` draws a pattern instead of one colour, so that most of the file is
-    compressed image data (as in a real photo) rather than headers."""
+    compressed image data (as in a real photo) rather than headers. ``gps_tags`` replaces
+    GPS IFD entries (tag number: value; None leaves the tag out)."""
     exif = Image.Exif()
     if taken:
         exif[0x0132] = "2026:03:05 18:00:00"  # DateTime (file changed): not the one used
@@ -60,6 +62,11 @@ def make_photo(
         )
     if direction is not None:
         gps.update({16: "M" if magnetic else "T", 17: _rational(direction, 100)})
+    for tag, value in (gps_tags or {}).items():
+        if value is None:
+            gps.pop(tag, None)
+        else:
+            gps[tag] = value
     if gps:
         exif[0x8825] = gps
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -142,3 +142,67 @@ def test_every_bad_file_of_a_batch_is_named_and_nothing_is_stored(store, incomin
     assert _nothing_stored(store)
     # the good files alone are stored
     assert len(add_photos(store, _plot_id(store), [good, other]).added) == 2
+
+
+# GPS IFD tags: 1 GPSLatitudeRef, 2 GPSLatitude, 3 GPSLongitudeRef, 4 GPSLongitude
+@pytest.mark.parametrize(
+    "gps_tags",
+    [
+        {1: "X"},  # not N or S
+        {3: "Q"},  # not E or W
+        {1: "E", 3: "N"},  # the two swapped
+        {1: None},  # no latitude reference at all
+        {3: None},
+        {1: "NS"},
+    ],
+    ids=["lat-X", "lon-Q", "swapped", "no-lat-ref", "no-lon-ref", "lat-NS"],
+)
+def test_an_unknown_hemisphere_is_no_position_not_north_east(store, incoming, gps_tags):
+    path = make_photo(incoming / "ref.jpg", xy=_centre(), direction=45, gps_tags=gps_tags)
+
+    (photo,) = add_photos(store, _plot_id(store), [path]).added
+
+    assert photo.flags == ("no_position",)
+    assert photo.longitude is None and photo.latitude is None and photo.x is None
+    assert photo.distance_to_plot_m is None
+    assert photo.taken_at == "2026-03-04T09:08:07+08:00" and photo.direction == 45
+
+
+def test_south_and_west_references_give_negative_degrees(store, incoming):
+    from fractions import Fraction
+
+    from PIL.TiffImagePlugin import IFDRational
+
+    # 33° 52' 12" S, 151° 12' 36" W (made up; far from the plot, so also far_from_plot)
+    # latitude  = -(33 + 52/60 + 12/3600) = -(33 + 0.866666… + 0.003333…) = -33.87
+    # longitude = -(151 + 12/60 + 36/3600) = -(151 + 0.2 + 0.01) = -151.21
+    dms = (IFDRational(33, 1), IFDRational(52, 1), IFDRational(12, 1))
+    dms_lon = (IFDRational(151, 1), IFDRational(12, 1), IFDRational(36, 1))
+    path = make_photo(
+        incoming / "sw.jpg", gps_tags={0: b"\x02\x03\x00\x00", 1: "S", 2: dms, 3: "W", 4: dms_lon}
+    )
+    assert Fraction(33) + Fraction(52, 60) + Fraction(12, 3600) == Fraction(3387, 100)
+
+    (photo,) = add_photos(store, _plot_id(store), [path]).added
+
+    assert photo.latitude == pytest.approx(-33.87, abs=1e-12)
+    assert photo.longitude == pytest.approx(-151.21, abs=1e-12)
+
+
+@pytest.mark.parametrize(
+    "latitude",
+    [
+        (30, 60, 0),  # 60 minutes is not a minute value
+        (30, 43, 60),  # nor 60 seconds
+        (30, 75, 10),
+    ],
+)
+def test_minutes_or_seconds_of_60_or_more_are_no_position(store, incoming, latitude):
+    from PIL.TiffImagePlugin import IFDRational
+
+    dms = tuple(IFDRational(part, 1) for part in latitude)
+    path = make_photo(incoming / "dms.jpg", xy=_centre(), gps_tags={2: dms})
+
+    (photo,) = add_photos(store, _plot_id(store), [path]).added
+
+    assert photo.flags == ("no_position",) and photo.latitude is None
