@@ -103,11 +103,12 @@ def expand(paths) -> list[Path]:
             found = sorted(
                 child
                 for child in path.iterdir()
-                # '._name.jpg' files are macOS resource forks, not photos; is_file() is
-                # False for FIFOs, devices and sockets, which are left out unopened
-                if child.is_file()
-                and not child.name.startswith(".")
+                # '._name.jpg' files are macOS resource forks, not photos; subfolders are
+                # not scanned, but a FIFO, device or socket named like a photo is kept so
+                # that read_candidate refuses it by name (without opening it)
+                if not child.name.startswith(".")
                 and child.suffix.lower() in FOLDER_SUFFIXES
+                and not child.is_dir()
             )
             if not found:
                 raise PhotoRefused(

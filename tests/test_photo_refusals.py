@@ -5,7 +5,11 @@ the batch it came with stores nothing."""
 
 from __future__ import annotations
 
+import os
+import socket
+import stat
 import sys
+import threading
 import zlib
 from pathlib import Path
 
@@ -206,3 +210,115 @@ def test_minutes_or_seconds_of_60_or_more_are_no_position(store, incoming, latit
     (photo,) = add_photos(store, _plot_id(store), [path]).added
 
     assert photo.flags == ("no_position",) and photo.latitude is None
+
+
+def _add_with_timeout(store, paths, fifo: Path | None = None, seconds: float = 20.0):
+    """add_photos in a thread (with its own connection); if it is still running after
+    ``seconds`` (blocked opening a FIFO), a writer opens the FIFO to let it go and the
+    test fails."""
+    from landcase.cases import CaseStore
+
+    outcome: dict = {}
+    plot_id = _plot_id(store)
+
+    def run():
+        other = CaseStore.open(store.path, user="测试员")
+        try:
+            outcome["result"] = add_photos(other, plot_id, paths)
+        except BaseException as exc:  # noqa: B036 (handed back to the test)
+            outcome["error"] = exc
+        finally:
+            other.close()
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    thread.join(seconds)
+    hung = thread.is_alive()
+    if hung and fifo is not None:
+        writer = os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)  # unblocks the reader
+        os.close(writer)
+        thread.join(seconds)
+    assert not hung, "add_photos hung on a special file"
+    return outcome
+
+
+def test_a_fifo_is_refused_without_being_opened(store, incoming):
+    fifo = incoming / "相机.jpg"
+    os.mkfifo(fifo)
+    good = make_photo(incoming / "good.jpg", xy=_centre())
+
+    outcome = _add_with_timeout(store, [good, fifo], fifo)
+
+    error = outcome["error"]
+    assert type(error) is PhotoRefused
+    assert (
+        str(error) == f"{fifo} was not attached: it is a pipe (FIFO), not a file; it was not opened"
+    )
+    assert _chinese(error) == f"{fifo} 未添加：这是管道（FIFO），不是文件；未打开"
+    assert _nothing_stored(store)
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)  # left as it was
+
+
+def test_a_folder_with_a_fifo_named_like_a_photo_names_it(store, incoming):
+    make_photo(incoming / "1.jpg", xy=_centre())
+    fifo = incoming / "2.jpg"
+    os.mkfifo(fifo)
+    (incoming / "子文件夹.jpg").mkdir()  # a folder named like a photo: not scanned
+
+    outcome = _add_with_timeout(store, [incoming], fifo)
+
+    assert str(outcome["error"]) == (
+        f"{fifo} was not attached: it is a pipe (FIFO), not a file; it was not opened"
+    )
+    assert _nothing_stored(store)
+
+
+def test_devices_sockets_links_to_them_and_folders_are_refused(store, incoming, tmp_path):
+    good = make_photo(incoming / "good.jpg", xy=_centre())
+    link = incoming / "link.jpg"
+    link.symlink_to("/dev/zero")  # reading it would never end
+    sock_path = incoming / "s.jpg"
+    server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    try:
+        server.bind(str(sock_path))
+        paths = [Path("/dev/null"), link, sock_path, good]
+
+        outcome = _add_with_timeout(store, paths)
+    finally:
+        server.close()
+
+    error = outcome["error"]
+    assert [(r.params["path"], r.params["reason"]) for r in error.refusals] == [
+        ("/dev/null", "it is a device, not a file; it was not opened"),
+        (str(link), "it is a device, not a file; it was not opened"),
+        (str(sock_path), "it is a socket, not a file; it was not opened"),
+    ]
+    assert "3 个文件未能添加" in _chinese(error) and "这是套接字，不是文件；未打开" in _chinese(
+        error
+    )
+    assert _nothing_stored(store)
+
+
+def test_a_file_swapped_for_a_fifo_after_the_check_is_refused_when_copied(
+    store, incoming, monkeypatch
+):
+    """Between the check and the copy the name is replaced by a FIFO: the copy opens it
+    without blocking, sees it is not a regular file, and the batch stores nothing."""
+    from landcase.cases import photo_check, photos
+
+    good = make_photo(incoming / "good.jpg", xy=_centre())
+    read = photo_check.read_candidate
+
+    def read_then_swap(path):
+        candidate = read(path)
+        path.unlink()
+        os.mkfifo(path)
+        return candidate
+
+    monkeypatch.setattr(photos, "read_candidate", read_then_swap)
+    outcome = _add_with_timeout(store, [good], good)
+
+    assert str(outcome["error"]) == (
+        f"{good} was not attached: it is a pipe (FIFO), not a file; it was not opened"
+    )
+    assert _nothing_stored(store)
