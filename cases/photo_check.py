@@ -92,8 +92,9 @@ class Candidate:
         return f"{self.sha256}.{self.extension}"
 
 
-def expand(paths) -> list[Path]:
-    """The files given: a folder gives its JPEG and PNG files (not its hidden ones)."""
+def expand(paths, refusals: list[PhotoRefused]) -> list[Path]:
+    """The files given: a folder gives its JPEG and PNG files (not its hidden ones); a
+    folder without any is added to ``refusals``."""
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     files: list[Path] = []
@@ -111,8 +112,8 @@ def expand(paths) -> list[Path]:
                 and not child.is_dir()
             )
             if not found:
-                raise PhotoRefused(
-                    path=str(path), reason=N_("the folder holds no JPEG or PNG file")
+                refusals.append(
+                    PhotoRefused(path=str(path), reason=N_("the folder holds no JPEG or PNG file"))
                 )
             files.extend(found)
         else:
@@ -210,7 +211,9 @@ def _check_decodes(path: Path, data: bytes, extension: str) -> None:
         )
     try:
         with warnings.catch_warnings():
-            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            # Pillow warns about a large image or a corrupt EXIF block; what matters here
+            # is only whether the pixels decode (the EXIF is read and judged elsewhere)
+            warnings.simplefilter("ignore")
             with Image.open(io.BytesIO(data), formats=_PIL_FORMATS) as image:
                 if extension == "jpg":
                     image.draft(image.mode, (image.width // 8, image.height // 8))

@@ -9,7 +9,9 @@ GPSImgDirection. Anything that does not make sense is left out rather than guess
 - degrees, minutes and seconds must be finite, not negative, minutes and seconds below 60,
   and the result inside ±90° / ±180°; (0, 0) is what phones write without a fix;
 - a rational with a zero denominator (0/0 is how EXIF writes "unknown") is no value;
-- a damaged EXIF block keeps the image and sets ``damaged``.
+- a damaged EXIF block keeps the image and sets ``damaged``: one exifread cannot read,
+  one it silently reads as nothing (a wrong byte order mark or first offset), or a GPS or
+  Exif IFD pointer that leads outside the block.
 """
 
 from __future__ import annotations
@@ -54,6 +56,9 @@ def read_exif(data: bytes, name: str = "") -> ExifFacts:
     except Exception as exc:  # exifread on a damaged EXIF block: keep the image, flag it
         LOG.warning("%s: EXIF not readable (%s)", name, exc)
         tags, damaged = {}, True
+    if not damaged and _structure_lost(tags, data):
+        LOG.warning("%s: EXIF block present but its structure is broken", name)
+        damaged = True
     longitude, latitude = _position(tags)
     direction = _number(tags.get("GPS GPSImgDirection"))
     if direction is not None:
@@ -66,6 +71,55 @@ def read_exif(data: bytes, name: str = "") -> ExifFacts:
         magnetic=direction is not None and _text(tags.get("GPS GPSImgDirectionRef")) == "M",
         damaged=damaged,
     )
+
+
+def _structure_lost(tags: dict, data: bytes) -> bool:
+    """exifread gives up silently (no tags) on a block whose byte order mark or first
+    offset is wrong, and skips a GPS or Exif IFD whose pointer leads outside the block:
+    the file has an EXIF block that is not an empty one but says nothing, or points to an
+    IFD that is not there."""
+    if not tags:
+        block = exif_block(data)
+        return block is not None and not _empty_tiff(block)
+    if "Image GPSInfo" in tags and not any(key.startswith("GPS ") for key in tags):
+        return True
+    return "Image ExifOffset" in tags and not any(key.startswith("EXIF ") for key in tags)
+
+
+def _empty_tiff(block: bytes) -> bool:
+    """A well-formed TIFF header whose first IFD holds no entry (what a program writes
+    when it has no EXIF to give)."""
+    order = {b"II*\x00": "little", b"MM\x00*": "big"}.get(block[:4])
+    if order is None or len(block) < 8:
+        return False
+    first = int.from_bytes(block[4:8], order)
+    return 8 <= first <= len(block) - 2 and block[first : first + 2] == b"\x00\x00"
+
+
+def exif_block(data: bytes) -> bytes | None:
+    """The TIFF data of a JPEG's APP1 'Exif' segment (before its image data) or of a
+    PNG's eXIf chunk; None when there is none."""
+    if data.startswith(b"\x89PNG"):
+        position = 8
+        while position + 8 <= len(data):
+            length = int.from_bytes(data[position : position + 4], "big")
+            kind = data[position + 4 : position + 8]
+            if kind == b"eXIf":
+                return data[position + 8 : position + 8 + length]
+            if kind in (b"IDAT", b"IEND"):
+                return None
+            position += 12 + length
+        return None
+    position = 2  # after SOI
+    while position + 4 <= len(data) and data[position] == 0xFF:
+        marker = data[position + 1]
+        if marker in (0xD9, 0xDA):  # end of image, start of scan: no more headers
+            return None
+        length = int.from_bytes(data[position + 2 : position + 4], "big")
+        if marker == 0xE1 and data[position + 4 : position + 10].startswith(b"Exif\x00"):
+            return data[position + 10 : position + 2 + length]
+        position += 2 + length
+    return None
 
 
 def plausible_time(taken_at: str, now: datetime.datetime | None = None) -> bool:

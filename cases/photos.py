@@ -177,11 +177,13 @@ def add_photos(
         raise ValueError(f"purpose must be one of {PURPOSES}, not {purpose!r}")
     candidates: list[Candidate] = []
     refusals: list[PhotoRefused] = []
-    for path in expand(paths):
-        try:
-            candidates.append(read_candidate(path))
-        except PhotoRefused as refusal:
-            refusals.append(refusal)
+    entries = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
+    for entry in entries:  # refusals in the order the files were given
+        for path in expand(entry, refusals):
+            try:
+                candidates.append(read_candidate(path))
+            except PhotoRefused as refusal:
+                refusals.append(refusal)
     refuse_all(refusals)  # every bad file named, nothing stored
     case_id = _case_of_plot(store, plot_id)
     if verification_id is not None:
