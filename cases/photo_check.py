@@ -6,8 +6,8 @@ FIFO waits for a writer for ever). The file is then opened without blocking and 
 again on the open handle, so a file swapped for a FIFO in between is refused too.
 
 The bytes must be a JPEG or a PNG (by content, not by name) that decodes completely:
-Pillow opens it and loads every pixel (``ImageFile.LOAD_TRUNCATED_IMAGES`` stays False,
-so a truncated file raises instead of being grey-filled). A JPEG is decoded at 1/8 scale
+Pillow opens it and loads every pixel (``ImageFile.LOAD_TRUNCATED_IMAGES`` is held False
+for the check, so a truncated file raises instead of being grey-filled). A JPEG is decoded at 1/8 scale
 (``draft``): libjpeg still reads all of the compressed data, so truncation is still
 found, at a fraction of the memory of a 50-megapixel photo. A PNG must end with its IEND
 chunk.
@@ -23,7 +23,6 @@ import hashlib
 import io
 import os
 import stat
-import struct
 import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -101,9 +100,20 @@ def expand(paths, refusals: list[PhotoRefused]) -> list[Path]:
     for entry in paths:
         path = Path(entry)
         if path.is_dir():
+            try:
+                children = list(path.iterdir())
+            except OSError as exc:
+                refusals.append(
+                    PhotoRefused(
+                        path=str(path),
+                        reason=N_("the folder could not be read ({detail})"),
+                        detail=exc.strerror or exc.__class__.__name__,
+                    )
+                )
+                continue
             found = sorted(
                 child
-                for child in path.iterdir()
+                for child in children
                 # '._name.jpg' files are macOS resource forks, not photos; subfolders are
                 # not scanned, but a FIFO, device or socket named like a photo is kept so
                 # that read_candidate refuses it by name (without opening it)
@@ -204,19 +214,22 @@ def image_kind(head: bytes) -> str | None:
 
 def _check_decodes(path: Path, data: bytes, extension: str) -> None:
     """Refuse an image whose pixels cannot all be decoded (no raw Pillow text to users)."""
-    assert not ImageFile.LOAD_TRUNCATED_IMAGES, "truncated images must not load"
     if extension == "png" and not data.rstrip(b"\x00").endswith(_PNG_END):
         raise PhotoRefused(
             path=str(path), reason=N_("the image data is truncated (the file is incomplete)")
         )
+    # Another plugin in the same QGIS may have set Pillow's global to grey-fill truncated
+    # images; for this check it must be off (Pillow reads it while loading).
+    saved = ImageFile.LOAD_TRUNCATED_IMAGES
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
     try:
         with warnings.catch_warnings():
             # Pillow warns about a large image or a corrupt EXIF block; what matters here
             # is only whether the pixels decode (the EXIF is read and judged elsewhere)
             warnings.simplefilter("ignore")
             with Image.open(io.BytesIO(data), formats=_PIL_FORMATS) as image:
-                if extension == "jpg":
-                    image.draft(image.mode, (image.width // 8, image.height // 8))
+                if extension == "jpg":  # 1/8 scale: every byte still read, 1/64 the pixels
+                    image.draft(image.mode, (max(1, image.width // 8), max(1, image.height // 8)))
                 image.load()
     except Image.DecompressionBombError as exc:
         raise PhotoRefused(
@@ -224,7 +237,7 @@ def _check_decodes(path: Path, data: bytes, extension: str) -> None:
             reason=N_("the image is too large to check (over {limit} megapixels)"),
             limit=f"{2 * Image.MAX_IMAGE_PIXELS / 1e6:.0f}",
         ) from exc
-    except (OSError, SyntaxError, ValueError, EOFError, IndexError, struct.error) as exc:
+    except Exception as exc:  # whatever Pillow raises on a malformed file
         # a JPEG that stops before its end marker ran out of data; Pillow says so for most
         # cuts ("image file is truncated"), but not for every cut inside the headers
         truncated = "truncated" in str(exc).lower() or (
@@ -236,3 +249,5 @@ def _check_decodes(path: Path, data: bytes, extension: str) -> None:
             if truncated
             else N_("the image data cannot be decoded (the file is damaged)"),
         ) from exc
+    finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = saved

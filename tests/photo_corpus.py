@@ -183,6 +183,8 @@ CASES: list[Case] = [
     Case(
         "large_1600x1200", lambda: jpeg_with_exif(qfield(), colour(), size=(1600, 1200)), stored()
     ),
+    Case("one_pixel", lambda: jpeg_with_exif(qfield(), colour(), size=(1, 1)), stored()),
+    Case("seven_by_five", lambda: jpeg_with_exif(qfield(), colour(), size=(7, 5)), stored()),
     Case("greyscale", in_mode("L"), stored()),
     Case("cmyk", in_mode("CMYK"), stored()),
     Case("trailer_after_end", lambda: photo()() + b"SEFH\x00\x00" + bytes(200), stored()),

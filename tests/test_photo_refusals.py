@@ -322,3 +322,54 @@ def test_a_file_swapped_for_a_fifo_after_the_check_is_refused_when_copied(
         f"{good} was not attached: it is a pipe (FIFO), not a file; it was not opened"
     )
     assert _nothing_stored(store)
+
+
+def test_a_truncated_jpeg_is_refused_even_if_another_plugin_set_pillow_to_load_it(
+    store, incoming, monkeypatch
+):
+    from PIL import ImageFile
+
+    whole = make_photo(incoming / "whole.jpg", xy=_centre(), textured=True)
+    half = truncated(whole, incoming / "half.jpg", whole.stat().st_size // 2)
+    monkeypatch.setattr(ImageFile, "LOAD_TRUNCATED_IMAGES", True)  # what such a plugin does
+
+    with pytest.raises(PhotoRefused, match="half.jpg.*truncated"):
+        add_photos(store, _plot_id(store), [half])
+
+    assert ImageFile.LOAD_TRUNCATED_IMAGES is True  # given back as it was
+    assert len(add_photos(store, _plot_id(store), [whole]).added) == 1
+
+
+def test_whatever_pillow_raises_becomes_a_message(store, incoming, monkeypatch):
+    from PIL import Image
+
+    path = make_photo(incoming / "a.jpg", xy=_centre())
+
+    def broken_open(*args, **kwargs):
+        raise ZeroDivisionError("division by zero in a decoder")
+
+    monkeypatch.setattr(Image, "open", broken_open)
+    with pytest.raises(PhotoRefused) as refused:
+        add_photos(store, _plot_id(store), [path])
+    assert str(refused.value) == f"{path} was not attached: {DAMAGED}"  # no Pillow text
+    assert _nothing_stored(store)
+
+
+def test_a_folder_that_cannot_be_read_is_named(store, incoming, monkeypatch):
+    make_photo(incoming / "a.jpg", xy=_centre())
+    locked = incoming / "锁定"
+    locked.mkdir()
+    real_iterdir = Path.iterdir
+
+    def iterdir(self):
+        if self == locked:  # what a folder without read permission gives (not as root)
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_iterdir(self)
+
+    monkeypatch.setattr(Path, "iterdir", iterdir)
+    with pytest.raises(PhotoRefused) as refused:
+        add_photos(store, _plot_id(store), [incoming / "a.jpg", locked])
+    assert str(refused.value) == (
+        f"{locked} was not attached: the folder could not be read (Permission denied)"
+    )
+    assert _nothing_stored(store)

@@ -1969,32 +1969,32 @@
       <translation>超过 DBF 字段 254 字节的长度上限</translation>
     </message>
     <message>
-      <location filename="../../cases/photo_check.py" line="130" />
+      <location filename="../../cases/photo_check.py" line="140" />
       <source>it is a device, not a file; it was not opened</source>
       <translation>这是设备，不是文件；未打开</translation>
     </message>
     <message>
-      <location filename="../../cases/photo_check.py" line="126" />
+      <location filename="../../cases/photo_check.py" line="136" />
       <source>it is a folder, not a file</source>
       <translation>这是文件夹，不是文件</translation>
     </message>
     <message>
-      <location filename="../../cases/photo_check.py" line="128" />
+      <location filename="../../cases/photo_check.py" line="138" />
       <source>it is a pipe (FIFO), not a file; it was not opened</source>
       <translation>这是管道（FIFO），不是文件；未打开</translation>
     </message>
     <message>
-      <location filename="../../cases/photo_check.py" line="132" />
+      <location filename="../../cases/photo_check.py" line="142" />
       <source>it is a socket, not a file; it was not opened</source>
       <translation>这是套接字，不是文件；未打开</translation>
     </message>
     <message>
-      <location filename="../../cases/photo_check.py" line="186" />
+      <location filename="../../cases/photo_check.py" line="196" />
       <source>it is not a JPEG or PNG image</source>
       <translation>不是 JPEG 或 PNG 图像</translation>
     </message>
     <message>
-      <location filename="../../cases/photo_check.py" line="134" />
+      <location filename="../../cases/photo_check.py" line="144" />
       <source>it is not a regular file; it was not opened</source>
       <translation>不是普通文件；未打开</translation>
     </message>
@@ -2164,7 +2164,7 @@
       <translation>添加过程中文件发生了变化</translation>
     </message>
     <message>
-      <location filename="../../cases/photo_check.py" line="141" />
+      <location filename="../../cases/photo_check.py" line="151" />
       <source>the file could not be read ({detail})</source>
       <translation>无法读取文件（{detail}）</translation>
     </message>
@@ -2174,7 +2174,7 @@
       <translation>文件不存在</translation>
     </message>
     <message>
-      <location filename="../../cases/photo_check.py" line="183" />
+      <location filename="../../cases/photo_check.py" line="193" />
       <source>the file is empty</source>
       <translation>文件为空</translation>
     </message>
@@ -2199,7 +2199,12 @@
       <translation>立案编号 {value} 已被图斑 {other} 使用</translation>
     </message>
     <message>
-      <location filename="../../cases/photo_check.py" line="116" />
+      <location filename="../../cases/photo_check.py" line="109" />
+      <source>the folder could not be read ({detail})</source>
+      <translation>无法读取文件夹（{detail}）</translation>
+    </message>
+    <message>
+      <location filename="../../cases/photo_check.py" line="126" />
       <source>the folder holds no JPEG or PNG file</source>
       <translation>文件夹中没有 JPEG 或 PNG 文件</translation>
     </message>
@@ -2229,17 +2234,17 @@
       <translation>承办部门 {value} 无效，应为：{allowed}</translation>
     </message>
     <message>
-      <location filename="../../cases/photo_check.py" line="237" />
+      <location filename="../../cases/photo_check.py" line="250" />
       <source>the image data cannot be decoded (the file is damaged)</source>
       <translation>图像数据无法解码（文件已损坏）</translation>
     </message>
     <message>
-      <location filename="../../cases/photo_check.py" line="210" />
+      <location filename="../../cases/photo_check.py" line="219" />
       <source>the image data is truncated (the file is incomplete)</source>
       <translation>图像数据被截断（文件不完整）</translation>
     </message>
     <message>
-      <location filename="../../cases/photo_check.py" line="224" />
+      <location filename="../../cases/photo_check.py" line="237" />
       <source>the image is too large to check (over {limit} megapixels)</source>
       <translation>图像过大，无法检查（超过 {limit} 百万像素）</translation>
     </message>
@@ -2454,7 +2459,7 @@
       <translation>{a} 与 {b} 之间有 {count} 个案件存在差异。</translation>
     </message>
     <message>
-      <location filename="../../cases/photo_check.py" line="57" />
+      <location filename="../../cases/photo_check.py" line="56" />
       <source>{count} files were not attached, so none of the batch was stored:
 {files}</source>
       <translation>{count} 个文件未能添加，本批照片均未保存：
@@ -2576,7 +2581,7 @@
       <translation>{path} 缺少中文字符或无法读取。</translation>
     </message>
     <message>
-      <location filename="../../cases/photo_check.py" line="50" />
+      <location filename="../../cases/photo_check.py" line="49" />
       <source>{path} was not attached: {reason}</source>
       <translation>{path} 未添加：{reason}</translation>
     </message>
