@@ -15,40 +15,68 @@ to the database CRS by SpatiaLite's own PROJ, so no second projection library is
 A photo without position or time is accepted and flagged; one more than
 ``FAR_FROM_PLOT_M`` from its plot is flagged ``far_from_plot``.
 
-A batch is one transaction: a file that is not a readable JPEG or PNG refuses the whole
-batch (``PhotoRefused``, naming the file) before anything is copied or written.
+A batch is one transaction: a file that is not a JPEG or PNG whose image decodes
+completely, or that is not a regular file (a FIFO, a device), refuses the whole batch
+before anything is copied or written: ``PhotoRefused`` names the file and the reason, or
+``PhotosRefused`` names every such file of the batch.
+
+The work is split: ``photo_check`` (what may be read and whether it decodes),
+``photo_exif`` (time, position, direction), ``photo_storage`` (the attachments folder);
+this module holds the public API and the rows of table ``photo``.
 """
 
 from __future__ import annotations
 
-import contextlib
-import datetime
-import hashlib
-import io
 import json
-import logging
 import os
-import re
 import sqlite3
-import stat
-import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-import exifread
 import shapely
 
 from . import errors
 from .crs import CGCS2000_GEOGRAPHIC
 from .errors import N_
+from .photo_check import (
+    FOLDER_SUFFIXES,
+    Candidate,
+    PhotoRefused,
+    PhotosRefused,
+    expand,
+    read_candidate,
+    refuse_all,
+)
+from .photo_exif import plausible_time
+from .photo_storage import attachments_folder, photo_path, remove_unreferenced, store_copy
 from .store import CaseStore, LayerSource
 
-LOG = logging.getLogger(__name__)
+__all__ = [
+    "EXIF_UNREADABLE",
+    "FAR_FROM_PLOT",
+    "FAR_FROM_PLOT_M",
+    "FOLDER_SUFFIXES",
+    "IMPLAUSIBLE_TIME",
+    "MAGNETIC_DIRECTION",
+    "NO_POSITION",
+    "NO_TIME",
+    "PURPOSES",
+    "AlreadyAttached",
+    "Photo",
+    "PhotoImport",
+    "PhotoRefused",
+    "PhotosRefused",
+    "add_photos",
+    "attachments_folder",
+    "describe_flags",
+    "list_photos",
+    "photo_layer_source",
+    "photo_path",
+]
 
 PURPOSES = ("核查", "复核")  # field verification, re-inspection after rectification
 FAR_FROM_PLOT_M = 100.0
-FOLDER_SUFFIXES = (".jpg", ".jpeg", ".png")  # what a folder is scanned for
 
 # Flags stored as a JSON list in photo.flags (the photo layer's style reads them).
 NO_TIME = "no_time"
@@ -56,6 +84,7 @@ NO_POSITION = "no_position"
 FAR_FROM_PLOT = "far_from_plot"
 MAGNETIC_DIRECTION = "magnetic_direction"  # GPSImgDirectionRef 'M': not from true north
 EXIF_UNREADABLE = "exif_unreadable"  # an image whose EXIF block is damaged
+IMPLAUSIBLE_TIME = "implausible_time"  # before 2000-01-02 or after tomorrow: a wrong clock
 
 # How each flag reads on a document or in a form (Chinese, as the archive reads it).
 _FLAG_WORDS = {
@@ -63,6 +92,7 @@ _FLAG_WORDS = {
     NO_POSITION: "无定位",
     MAGNETIC_DIRECTION: "方位为磁北",
     EXIF_UNREADABLE: "EXIF 信息损坏",
+    IMPLAUSIBLE_TIME: "拍摄时间不可信",
 }
 
 
@@ -78,20 +108,6 @@ def describe_flags(flags, distance_to_plot_m: float | None = None) -> str:
         else:
             words.append(_FLAG_WORDS.get(flag, str(flag)))
     return "；".join(words)
-
-
-_JPEG_MAGIC = b"\xff\xd8\xff"
-_PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
-_STORED_NAME = re.compile(r"^([0-9a-f]{64})\.(jpg|png)$")
-_EXIF_DATETIME = re.compile(r"^\s*(\d{4})[:-](\d{2})[:-](\d{2})[ T](\d{2}):(\d{2}):(\d{2})")
-_EXIF_OFFSET = re.compile(r"^\s*([+-])(\d{2}):(\d{2})\s*$")
-_CHUNK = 1 << 20
-
-
-class PhotoRefused(errors.CaseDatabaseError):
-    """A file given as a photo was not attached; the batch it came with was not stored."""
-
-    template = N_("{path} was not attached: {reason}")
 
 
 @dataclass(frozen=True)
@@ -137,45 +153,11 @@ class PhotoImport:
         return tuple(photo for photo in self.added if photo.flags)
 
 
-@dataclass(frozen=True)
-class _Candidate:
-    """What was read from one file before anything is written."""
-
-    path: Path
-    sha256: str
-    extension: str
-    size: int
-    taken_at: str | None
-    longitude: float | None
-    latitude: float | None
-    direction: float | None
-    magnetic: bool
-    exif_damaged: bool
-
-    @property
-    def stored_name(self) -> str:
-        return f"{self.sha256}.{self.extension}"
-
-
 # -- public API ------------------------------------------------------------------------
-
-
-def attachments_folder(store: CaseStore) -> Path:
-    """The folder beside the database that holds the attached files."""
-    return store.path.parent / f"{store.path.stem}_attachments"
 
 
 def photo_layer_source(store: CaseStore) -> LayerSource:
     return LayerSource(str(store.path.resolve()), "photo", "geom", "id", store.srid)
-
-
-def photo_path(store: CaseStore, photo: Photo) -> Path:
-    """Where the stored copy of ``photo`` is. The stored name is checked again (the
-    database may have been edited by another program) so it can never leave the folder."""
-    match = _STORED_NAME.match(photo.stored_name or "")
-    if match is None or match.group(1) != photo.sha256:
-        raise ValueError(f"photo {photo.id}: unexpected stored name {photo.stored_name!r}")
-    return attachments_folder(store) / photo.sha256[:2] / photo.stored_name
 
 
 def add_photos(
@@ -193,20 +175,28 @@ def add_photos(
     """
     if purpose not in PURPOSES:
         raise ValueError(f"purpose must be one of {PURPOSES}, not {purpose!r}")
-    files = _expand(paths)
-    candidates = [_read(path) for path in files]
+    candidates: list[Candidate] = []
+    refusals: list[PhotoRefused] = []
+    entries = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
+    for entry in entries:  # refusals in the order the files were given
+        for path in expand(entry, refusals):
+            try:
+                candidates.append(read_candidate(path))
+            except PhotoRefused as refusal:
+                refusals.append(refusal)
+    refuse_all(refusals)  # every bad file named, nothing stored
     case_id = _case_of_plot(store, plot_id)
     if verification_id is not None:
         _check_verification(store, case_id, verification_id)
 
-    unique: dict[str, _Candidate] = {}
+    unique: dict[str, Candidate] = {}
     for candidate in candidates:
         unique.setdefault(candidate.sha256, candidate)
 
     created: list[Path] = []
     try:
         for candidate in unique.values():
-            _store_copy(store, candidate, created)
+            store_copy(store, candidate, created)
         with store.transaction() as db:
             plot_geometry = store.plot_geometry(plot_id)
             photo_ids: dict[str, int] = {}
@@ -226,7 +216,7 @@ def add_photos(
                 added_ids.append(photo_id)
             added = _photos(db, "p.id IN ({})".format(", ".join("?" * len(added_ids))), added_ids)
     except BaseException:
-        _remove_unreferenced(store, created)
+        remove_unreferenced(store, created)
         raise
     by_id = {photo.id: photo for photo in added}
     return PhotoImport(tuple(by_id[i] for i in added_ids), tuple(already))
@@ -235,230 +225,6 @@ def add_photos(
 def list_photos(store: CaseStore, plot_id: int) -> list[Photo]:
     """The photos of the case of ``plot_id``, in the order they were taken."""
     return _photos(store._db, "c.plot_id = ?", [plot_id])
-
-
-# -- reading files -----------------------------------------------------------------------
-
-
-def _expand(paths) -> list[Path]:
-    if isinstance(paths, (str, os.PathLike)):
-        paths = [paths]
-    files: list[Path] = []
-    for entry in paths:
-        path = Path(entry)
-        if path.is_dir():
-            found = sorted(
-                child
-                for child in path.iterdir()
-                # '._name.jpg' files are macOS resource forks, not photos
-                if child.is_file()
-                and not child.name.startswith(".")
-                and child.suffix.lower() in FOLDER_SUFFIXES
-            )
-            if not found:
-                raise PhotoRefused(
-                    path=str(path), reason=N_("the folder holds no JPEG or PNG file")
-                )
-            files.extend(found)
-        else:
-            files.append(path)
-    return files
-
-
-def _image_kind(head: bytes) -> str | None:
-    if head.startswith(_JPEG_MAGIC):
-        return "jpg"
-    if head.startswith(_PNG_MAGIC) and head[12:16] == b"IHDR":
-        return "png"
-    return None
-
-
-def _read(path: Path) -> _Candidate:
-    """Hash and read the EXIF of one file, or refuse it."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise PhotoRefused(
-            path=str(path),
-            reason=N_("the file could not be read ({detail})"),
-            detail=exc.strerror or exc.__class__.__name__,
-        ) from exc
-    extension = _image_kind(data[:16])
-    if extension is None:
-        raise PhotoRefused(path=str(path), reason=N_("it is not a JPEG or PNG image"))
-    damaged = False
-    try:
-        tags = exifread.process_file(
-            io.BytesIO(data), details=False, extract_thumbnail=False, builtin_types=False
-        )
-    except Exception as exc:  # exifread on a damaged EXIF block: keep the image, flag it
-        LOG.warning("%s: EXIF not readable (%s)", path, exc)
-        tags, damaged = {}, True
-    longitude, latitude = _position(tags)
-    direction = _number(tags.get("GPS GPSImgDirection"))
-    if direction is not None:
-        direction %= 360.0
-    return _Candidate(
-        path=path,
-        sha256=hashlib.sha256(data).hexdigest(),
-        extension=extension,
-        size=len(data),
-        taken_at=_taken_at(tags),
-        longitude=longitude,
-        latitude=latitude,
-        direction=direction,
-        magnetic=direction is not None and _text(tags.get("GPS GPSImgDirectionRef")) == "M",
-        exif_damaged=damaged,
-    )
-
-
-def _text(tag) -> str:
-    if tag is None:
-        return ""
-    values = tag.values
-    if isinstance(values, bytes):
-        values = values.decode("ascii", "replace")
-    if isinstance(values, list):
-        values = "".join(str(v) for v in values)
-    return str(values).strip("\x00 ").upper()[:32] if values is not None else ""
-
-
-def _ratio(value) -> float | None:
-    try:
-        numerator, denominator = value.numerator, value.denominator
-    except AttributeError:
-        numerator, denominator = value, 1
-    try:
-        if not denominator:
-            return None
-        return float(numerator) / float(denominator)
-    except (TypeError, ValueError):
-        return None
-
-
-def _number(tag) -> float | None:
-    if tag is None or not isinstance(tag.values, list) or not tag.values:
-        return None
-    return _ratio(tag.values[0])
-
-
-def _degrees(tag) -> float | None:
-    """Degrees from EXIF's (degrees, minutes, seconds); phones sometimes write fewer parts."""
-    if tag is None or not isinstance(tag.values, list) or not 1 <= len(tag.values) <= 3:
-        return None
-    parts = [_ratio(value) for value in tag.values]
-    if any(part is None for part in parts):
-        return None
-    return sum(part / 60**i for i, part in enumerate(parts))
-
-
-def _position(tags: dict) -> tuple[float | None, float | None]:
-    latitude = _degrees(tags.get("GPS GPSLatitude"))
-    longitude = _degrees(tags.get("GPS GPSLongitude"))
-    if latitude is None or longitude is None:
-        return None, None
-    if _text(tags.get("GPS GPSLatitudeRef")) == "S":
-        latitude = -latitude
-    if _text(tags.get("GPS GPSLongitudeRef")) == "W":
-        longitude = -longitude
-    if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
-        return None, None
-    if latitude == 0 and longitude == 0:  # what some phones write when they had no fix
-        return None, None
-    return longitude, latitude
-
-
-def _taken_at(tags: dict) -> str | None:
-    for time_tag, offset_tag in (
-        ("EXIF DateTimeOriginal", "EXIF OffsetTimeOriginal"),
-        ("Image DateTime", "EXIF OffsetTime"),
-    ):
-        match = _EXIF_DATETIME.match(_text(tags.get(time_tag)))
-        if match is None:
-            continue
-        try:
-            moment = datetime.datetime(*(int(part) for part in match.groups()))
-        except ValueError:  # '0000:00:00 00:00:00' and other placeholders
-            continue
-        offset = _EXIF_OFFSET.match(_text(tags.get(offset_tag)))
-        if offset is not None and int(offset.group(2)) <= 14 and int(offset.group(3)) < 60:
-            return moment.isoformat() + offset.group(0).strip()
-        return moment.isoformat()
-    return None
-
-
-# -- the attachments folder ---------------------------------------------------------------
-
-
-def _sha256_of(path: Path) -> str | None:
-    digest = hashlib.sha256()
-    try:
-        with open(path, "rb") as handle:
-            for block in iter(lambda: handle.read(_CHUNK), b""):
-                digest.update(block)
-    except OSError:
-        return None
-    return digest.hexdigest()
-
-
-def _store_copy(store: CaseStore, candidate: _Candidate, created: list[Path]) -> None:
-    """Copy the file under its hash unless an intact copy is there already. The bytes are
-    hashed again while copying: a file changed since it was read is refused."""
-    folder = attachments_folder(store) / candidate.sha256[:2]
-    target = folder / candidate.stored_name
-    if target.is_file() and _sha256_of(target) == candidate.sha256:
-        return
-    try:
-        for directory in (folder.parent, folder):
-            if not directory.is_dir():
-                directory.mkdir()
-                created.append(directory)
-        temporary = folder / f".{candidate.sha256}.{uuid.uuid4().hex}.part"
-        digest = hashlib.sha256()
-        try:
-            with open(candidate.path, "rb") as source, open(temporary, "xb") as copy:
-                for block in iter(lambda: source.read(_CHUNK), b""):
-                    digest.update(block)
-                    copy.write(block)
-                copy.flush()
-                os.fsync(copy.fileno())
-            if digest.hexdigest() != candidate.sha256:
-                raise PhotoRefused(
-                    path=str(candidate.path),
-                    reason=N_("the file changed while it was being attached"),
-                )
-            os.chmod(temporary, stat.S_IREAD | stat.S_IRGRP | stat.S_IROTH)
-            if target.exists():  # a damaged copy: replace it (Windows cannot replace read-only)
-                os.chmod(target, stat.S_IWRITE | stat.S_IREAD)
-            os.replace(temporary, target)
-        finally:
-            if temporary.exists():
-                os.chmod(temporary, stat.S_IWRITE | stat.S_IREAD)
-                temporary.unlink()
-    except OSError as exc:
-        raise PhotoRefused(
-            path=str(candidate.path),
-            reason=N_("the copy in {folder} could not be written ({detail})"),
-            folder=str(attachments_folder(store)),
-            detail=exc.strerror or exc.__class__.__name__,
-        ) from exc
-    created.append(target)
-
-
-def _remove_unreferenced(store: CaseStore, created: list[Path]) -> None:
-    """Undo the copies of a batch that failed, unless another import now uses them."""
-    for path in reversed(created):
-        with contextlib.suppress(OSError, sqlite3.Error):
-            if path.is_dir():
-                path.rmdir()  # only when empty
-                continue
-            sha256 = path.name.split(".")[0]
-            used = store._db.execute(
-                "SELECT 1 FROM photo WHERE sha256 = ? LIMIT 1", (sha256,)
-            ).fetchone()
-            if used is None:
-                os.chmod(path, stat.S_IWRITE | stat.S_IREAD)
-                path.unlink()
 
 
 # -- the database -------------------------------------------------------------------------
@@ -496,21 +262,24 @@ def _insert_photo(
     case_id: int,
     verification_id: int | None,
     purpose: str,
-    candidate: _Candidate,
+    candidate: Candidate,
     plot_geometry: shapely.Geometry | None,
 ) -> int:
+    exif = candidate.exif
     flags = []
-    if candidate.exif_damaged:
+    if exif.damaged:
         flags.append(EXIF_UNREADABLE)
-    if candidate.taken_at is None:
+    if exif.taken_at is None:
         flags.append(NO_TIME)
+    elif not plausible_time(exif.taken_at):
+        flags.append(IMPLAUSIBLE_TIME)
     point_wkb, distance = None, None
-    if candidate.longitude is None:
+    if exif.longitude is None:
         flags.append(NO_POSITION)
     else:
         point_wkb = db.execute(
             "SELECT AsBinary(Transform(MakePoint(?, ?, ?), ?))",
-            (candidate.longitude, candidate.latitude, CGCS2000_GEOGRAPHIC, srid),
+            (exif.longitude, exif.latitude, CGCS2000_GEOGRAPHIC, srid),
         ).fetchone()[0]
         if point_wkb is None:
             raise PhotoRefused(
@@ -522,7 +291,7 @@ def _insert_photo(
             distance = round(float(shapely.distance(shapely.from_wkb(point_wkb), plot_geometry)), 2)
             if distance > FAR_FROM_PLOT_M:
                 flags.append(FAR_FROM_PLOT)
-    if candidate.magnetic:
+    if exif.magnetic:
         flags.append(MAGNETIC_DIRECTION)
     cursor = db.execute(
         """INSERT INTO photo (case_id, verification_id, sha256, stored_name, original_name,
@@ -535,12 +304,12 @@ def _insert_photo(
             candidate.sha256,
             candidate.stored_name,
             candidate.path.name,
-            candidate.taken_at,
-            candidate.direction,
+            exif.taken_at,
+            exif.direction,
             json.dumps(flags),
             distance,
-            candidate.longitude,
-            candidate.latitude,
+            exif.longitude,
+            exif.latitude,
             purpose,
             point_wkb,
             srid,

@@ -37,8 +37,13 @@ def make_photo(
     colour: tuple[int, int, int] = (90, 140, 60),
     magnetic: bool = False,
     image_format: str = "JPEG",
+    textured: bool = False,
+    gps_tags: dict | None = None,
 ) -> Path:
-    """A real image with EXIF: time, GPS position of the EPSG:4549 point ``xy``, direction."""
+    """A real image with EXIF: time, GPS position of the EPSG:4549 point ``xy``, direction.
+    ``textured`` draws a pattern instead of one colour, so that most of the file is
+    compressed image data (as in a real photo) rather than headers. ``gps_tags`` replaces
+    GPS IFD entries (tag number: value; None leaves the tag out)."""
     exif = Image.Exif()
     if taken:
         exif[0x0132] = "2026:03:05 18:00:00"  # DateTime (file changed): not the one used
@@ -57,8 +62,28 @@ def make_photo(
         )
     if direction is not None:
         gps.update({16: "M" if magnetic else "T", 17: _rational(direction, 100)})
+    for tag, value in (gps_tags or {}).items():
+        if value is None:
+            gps.pop(tag, None)
+        else:
+            gps[tag] = value
     if gps:
         exif[0x8825] = gps
     path.parent.mkdir(parents=True, exist_ok=True)
-    Image.new("RGB", (64, 48), colour).save(path, format=image_format, exif=exif.tobytes())
+    image = Image.new("RGB", (64, 48), colour)
+    if textured:
+        image.putdata(
+            [
+                ((x * 37 + y * 11) % 256, (x * y) % 256, (x ^ y) * 4 % 256)
+                for y in range(48)
+                for x in range(64)
+            ]
+        )
+    image.save(path, format=image_format, exif=exif.tobytes())
     return path
+
+
+def truncated(source: Path, target: Path, keep: int) -> Path:
+    """The first ``keep`` bytes of ``source``: a copy that stopped half-way."""
+    target.write_bytes(source.read_bytes()[:keep])
+    return target

@@ -337,3 +337,13 @@ def test_the_photo_layer(store, incoming, qgis_new_project):
     remove_photo_layer(project, store.path)
     assert find_photo_layer(project, store.path) is None
     assert project.layerTreeRoot().findGroup(GROUP_NAME) is None
+
+
+def test_flags_in_words():
+    from landcase.cases.photos import EXIF_UNREADABLE, IMPLAUSIBLE_TIME, describe_flags
+
+    assert describe_flags((IMPLAUSIBLE_TIME, NO_POSITION)) == "拍摄时间不可信；无定位"
+    assert describe_flags((EXIF_UNREADABLE, NO_TIME, FAR_FROM_PLOT), 295.4) == (
+        "EXIF 信息损坏；无拍摄时间；距图斑 295 米"
+    )
+    assert describe_flags([FAR_FROM_PLOT]) == "距图斑超过 100 米" and describe_flags(()) == ""

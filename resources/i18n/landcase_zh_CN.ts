@@ -189,7 +189,7 @@
       <translation>浏览…</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/create_database.py" line="50" />
+      <location filename="../../plugin/processing/create_database.py" line="51" />
       <source>CRS</source>
       <translation>坐标参考系</translation>
     </message>
@@ -379,17 +379,17 @@
       <translation>县级考核</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/create_database.py" line="34" />
+      <location filename="../../plugin/processing/create_database.py" line="35" />
       <source>Create case database</source>
       <translation>新建案件库</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/create_database.py" line="37" />
+      <location filename="../../plugin/processing/create_database.py" line="38" />
       <source>Creates an empty LandCase case database (SpatiaLite) in a CGCS2000 3-degree Gauss-Krüger CRS (EPSG:4513 to EPSG:4554). Without a CRS, the zone is the one whose central meridian is nearest the centre of the data's extent (EXTENT, or else the project's full extent), EPSG:4549 (central meridian 120°E) when there is none; the zone chosen and why are reported (output CRS_REASON). An existing file is kept unless Overwrite is set.</source>
       <translation>新建一个空的 LandCase 案件库（SpatiaLite），坐标系为 CGCS2000 3 度带高斯-克吕格投影（EPSG:4513 至 EPSG:4554）。未指定坐标系时，取中央经线最接近数据范围中心的分带（EXTENT，否则为工程的全部范围），二者皆无时取 EPSG:4549（中央经线 120°E）；所选分带及理由会输出（CRS_REASON）。已有文件不会被覆盖，除非设置“覆盖”。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/create_database.py" line="73" />
+      <location filename="../../plugin/processing/create_database.py" line="74" />
       <source>Creating {path} in EPSG:{srid}</source>
       <translation>正在新建 {path}，坐标系 EPSG:{srid}</translation>
     </message>
@@ -629,7 +629,7 @@
       <translation>正在导出报送轮次 {round}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/create_database.py" line="54" />
+      <location filename="../../plugin/processing/create_database.py" line="55" />
       <source>Extent of the data (chooses the zone when no CRS is given)</source>
       <translation>数据范围（未指定坐标系时据此选择分带）</translation>
     </message>
@@ -1214,7 +1214,7 @@
       <translation>将案件库中的图斑与已指定类别的图层（landcase:setlayerrole）叠加分析：按地类编码和三大类统计面积，以及占用耕地、永久基本农田、生态保护红线、城镇开发边界、批准用地（含批准文号及覆盖比例）、设施农用地备案（含备案面积）的面积；面积以平方米计，同时计算平面面积和椭球面积。结果在一个事务中替换案件库中这些图斑原有的比对结果。FILTER 为基于图斑表字段的 QGIS 表达式（例如 "jcbh LIKE '3201%'"），不填写时计算全部图斑。如指定 OUTPUT，则输出中文 CSV 文件（UTF-8 带 BOM，可用 Excel 直接打开），每个图斑、图层类别和地类各占一行：监测编号、图层角色、地类编码、地类名称、编号、名称、平面面积(平方米)、椭球面积(平方米)、椭球面积(亩)、说明。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/create_database.py" line="61" />
+      <location filename="../../plugin/processing/create_database.py" line="62" />
       <source>Overwrite an existing file</source>
       <translation>覆盖已有文件</translation>
     </message>
@@ -2024,7 +2024,7 @@
       <translation>违法宗数</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/create_database.py" line="58" />
+      <location filename="../../plugin/processing/create_database.py" line="59" />
       <source>Why this CRS</source>
       <translation>选择该坐标系的理由</translation>
     </message>
@@ -2234,12 +2234,37 @@
       <translation>超过 DBF 字段 254 字节的长度上限</translation>
     </message>
     <message>
-      <location filename="../../cases/photos.py" line="288" />
+      <location filename="../../cases/photo_check.py" line="140" />
+      <source>it is a device, not a file; it was not opened</source>
+      <translation>这是设备，不是文件；未打开</translation>
+    </message>
+    <message>
+      <location filename="../../cases/photo_check.py" line="136" />
+      <source>it is a folder, not a file</source>
+      <translation>这是文件夹，不是文件</translation>
+    </message>
+    <message>
+      <location filename="../../cases/photo_check.py" line="138" />
+      <source>it is a pipe (FIFO), not a file; it was not opened</source>
+      <translation>这是管道（FIFO），不是文件；未打开</translation>
+    </message>
+    <message>
+      <location filename="../../cases/photo_check.py" line="142" />
+      <source>it is a socket, not a file; it was not opened</source>
+      <translation>这是套接字，不是文件；未打开</translation>
+    </message>
+    <message>
+      <location filename="../../cases/photo_check.py" line="196" />
       <source>it is not a JPEG or PNG image</source>
       <translation>不是 JPEG 或 PNG 图像</translation>
     </message>
     <message>
-      <location filename="../../cases/photos.py" line="518" />
+      <location filename="../../cases/photo_check.py" line="144" />
+      <source>it is not a regular file; it was not opened</source>
+      <translation>不是普通文件；未打开</translation>
+    </message>
+    <message>
+      <location filename="../../cases/photos.py" line="287" />
       <source>its GPS position could not be transformed to EPSG:{srid}</source>
       <translation>其 GPS 位置无法转换到 EPSG:{srid}</translation>
     </message>
@@ -2384,7 +2409,7 @@
       <translation>临时用地覆盖图斑的 {share:.1%}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/create_database.py" line="92" />
+      <location filename="../../plugin/processing/create_database.py" line="93" />
       <source>the CRS given</source>
       <translation>指定的坐标系</translation>
     </message>
@@ -2409,7 +2434,7 @@
       <translation>建设时间 {value} 不是有效日期（YYYY、YYYY-MM 或 YYYY-MM-DD）</translation>
     </message>
     <message>
-      <location filename="../../cases/photos.py" line="441" />
+      <location filename="../../cases/photo_storage.py" line="92" />
       <source>the copy in {folder} could not be written ({detail})</source>
       <translation>无法在 {folder} 中写入副本（{detail}）</translation>
     </message>
@@ -2439,7 +2464,7 @@
       <translation>默认分带，因为{what}为空</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/create_database.py" line="99" />
+      <location filename="../../plugin/processing/create_database.py" line="100" />
       <source>the default zone: no CRS, extent or project was given</source>
       <translation>默认分带：未指定坐标系、范围，也没有工程</translation>
     </message>
@@ -2454,17 +2479,17 @@
       <translation>判定类别 {value} 无效，应为：{allowed}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/create_database.py" line="96" />
+      <location filename="../../plugin/processing/create_database.py" line="97" />
       <source>the extent given</source>
       <translation>指定的范围</translation>
     </message>
     <message>
-      <location filename="../../cases/photos.py" line="428" />
+      <location filename="../../cases/photo_storage.py" line="79" />
       <source>the file changed while it was being attached</source>
       <translation>添加过程中文件发生了变化</translation>
     </message>
     <message>
-      <location filename="../../cases/photos.py" line="283" />
+      <location filename="../../cases/photo_check.py" line="151" />
       <source>the file could not be read ({detail})</source>
       <translation>无法读取文件（{detail}）</translation>
     </message>
@@ -2472,6 +2497,11 @@
       <location filename="../../layers/source_reader.py" line="90" />
       <source>the file does not exist</source>
       <translation>文件不存在</translation>
+    </message>
+    <message>
+      <location filename="../../cases/photo_check.py" line="193" />
+      <source>the file is empty</source>
+      <translation>文件为空</translation>
     </message>
     <message>
       <location filename="../../layers/role_layers.py" line="259" />
@@ -2494,7 +2524,12 @@
       <translation>立案编号 {value} 已被图斑 {other} 使用</translation>
     </message>
     <message>
-      <location filename="../../cases/photos.py" line="260" />
+      <location filename="../../cases/photo_check.py" line="109" />
+      <source>the folder could not be read ({detail})</source>
+      <translation>无法读取文件夹（{detail}）</translation>
+    </message>
+    <message>
+      <location filename="../../cases/photo_check.py" line="126" />
       <source>the folder holds no JPEG or PNG file</source>
       <translation>文件夹中没有 JPEG 或 PNG 文件</translation>
     </message>
@@ -2522,6 +2557,21 @@
       <location filename="../../cases/workflow.py" line="548" />
       <source>the handling department {value} is not one of {allowed}</source>
       <translation>承办部门 {value} 无效，应为：{allowed}</translation>
+    </message>
+    <message>
+      <location filename="../../cases/photo_check.py" line="250" />
+      <source>the image data cannot be decoded (the file is damaged)</source>
+      <translation>图像数据无法解码（文件已损坏）</translation>
+    </message>
+    <message>
+      <location filename="../../cases/photo_check.py" line="219" />
+      <source>the image data is truncated (the file is incomplete)</source>
+      <translation>图像数据被截断（文件不完整）</translation>
+    </message>
+    <message>
+      <location filename="../../cases/photo_check.py" line="237" />
+      <source>the image is too large to check (over {limit} megapixels)</source>
+      <translation>图像过大，无法检查（超过 {limit} 百万像素）</translation>
     </message>
     <message>
       <location filename="../../cases/determination_suggestion.py" line="99" />
@@ -2604,7 +2654,7 @@
       <translation>图斑位于 1202 设施农用地上，但无设施农用地备案覆盖</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/create_database.py" line="101" />
+      <location filename="../../plugin/processing/create_database.py" line="102" />
       <source>the project's extent</source>
       <translation>工程的范围</translation>
     </message>
@@ -2704,7 +2754,7 @@
       <translation>不存在批次 {value}</translation>
     </message>
     <message>
-      <location filename="../../cases/photos.py" line="470" />
+      <location filename="../../cases/photos.py" line="236" />
       <source>there is no plot with this id</source>
       <translation>不存在该 ID 的图斑</translation>
     </message>
@@ -2739,7 +2789,7 @@
       <translation>该轮次已存在</translation>
     </message>
     <message>
-      <location filename="../../cases/photos.py" line="481" />
+      <location filename="../../cases/photos.py" line="247" />
       <source>this verification does not belong to the plot's case</source>
       <translation>该核查记录不属于此图斑的案件</translation>
     </message>
@@ -2757,6 +2807,13 @@
       <location filename="../../forms/rounds_dialog.py" line="143" />
       <source>{count} cases differ between {a} and {b}.</source>
       <translation>{a} 与 {b} 之间有 {count} 个案件存在差异。</translation>
+    </message>
+    <message>
+      <location filename="../../cases/photo_check.py" line="56" />
+      <source>{count} files were not attached, so none of the batch was stored:
+{files}</source>
+      <translation>{count} 个文件未能添加，本批照片均未保存：
+{files}</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/overlay.py" line="128" />
@@ -2824,7 +2881,7 @@
       <translation>{count} 张此前已添加。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/create_database.py" line="88" />
+      <location filename="../../plugin/processing/create_database.py" line="89" />
       <source>{crs} is not a CGCS2000 3-degree Gauss-Krüger CRS (EPSG:4513 to EPSG:4554).</source>
       <translation>{crs} 不是 CGCS2000 3 度带高斯-克吕格投影坐标系（EPSG:4513 至 EPSG:4554）。</translation>
     </message>
@@ -2914,7 +2971,7 @@
       <translation>{path} 缺少中文字符或无法读取。</translation>
     </message>
     <message>
-      <location filename="../../cases/photos.py" line="94" />
+      <location filename="../../cases/photo_check.py" line="49" />
       <source>{path} was not attached: {reason}</source>
       <translation>{path} 未添加：{reason}</translation>
     </message>
