@@ -93,10 +93,16 @@ def test_closeout_report_and_dossier(station, tmp_path):
     [closeout] = print_documents(store, [first], CLOSEOUT, out)
     text = _text(closeout.path)
     assert "钱销号" in text and "整改到位" in text and "青国土立" in text
-    [dossier] = print_documents(store, [first, second], DOSSIER, out)
+    # one volume per case by default (issue 11); several in one volume only when asked
+    dossier, other = print_documents(store, [first, second], DOSSIER, out, unit="青山所")
     assert dossier.built and dossier.pages >= 6
+    assert other.built and other.path != dossier.path
     contents = _text(dossier.path, page=2)
     assert "卷内目录" in contents.replace(" ", "")
+    [volume] = print_documents(
+        store, [first, second], DOSSIER, out, unit="青山所", one_volume=True
+    )
+    assert volume.path.name.endswith("_等2个_卷宗.pdf")
     assert {d["kind"] for d in documents(store, first)} == {"销号报告", "卷宗"}
 
 
