@@ -68,6 +68,19 @@ def case_id_of_plot(store, plot_id: int) -> int:
     return row[0]
 
 
+def case_id_of_jcbh(store, jcbh: str) -> int:
+    """The case of the plot numbered ``jcbh`` (监测编号); InvalidRecord naming it if none."""
+    row = store._db.execute(
+        "SELECT c.id FROM case_record AS c JOIN plot AS p ON p.id = c.plot_id WHERE p.jcbh = ?",
+        ((jcbh or "").strip(),),
+    ).fetchone()
+    if row is None:
+        raise errors.InvalidRecord(
+            record=str(jcbh), reason=N_("there is no plot with this 监测编号")
+        )
+    return row[0]
+
+
 def attachment_path(store, attachment: Attachment) -> Path:
     """Where the stored copy is (the stored name is checked: it never leaves the folder)."""
     name = attachment.stored_name or ""

@@ -22,6 +22,7 @@ the dossier's 备考表 and in the CSV of ``landcase:checkcompleteness``.
 
 from __future__ import annotations
 
+import csv
 from dataclasses import dataclass
 
 from . import determination_codes as codes
@@ -136,3 +137,24 @@ def missing_materials(store, plot_ids=None) -> list[CaseMaterials]:
         )
     found.sort(key=lambda c: (len(c.jcbh), c.jcbh))
     return found
+
+
+CSV_HEADER = ("监测编号", "案件状态", "判定类别", "是否齐全", "缺失材料数", "缺失材料")
+
+
+def write_csv(found: list[CaseMaterials], path) -> None:
+    """The check as a CSV in Chinese (UTF-8 with BOM, so Excel reads it), one case a row."""
+    with open(path, "w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(CSV_HEADER)
+        for case in found:
+            writer.writerow(
+                (
+                    case.jcbh,
+                    case.status,
+                    case.category or "未判定",
+                    "是" if case.complete else "否",
+                    len(case.missing),
+                    "；".join(case.missing),
+                )
+            )
