@@ -19,6 +19,7 @@ import io
 import os
 
 from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreakIfNotEmpty, Spacer
 
@@ -135,20 +136,23 @@ def _toc(dossier: Dossier, ctx: BuildContext, documents, layout: _Layout) -> lis
     s = ctx.styles
     header = ["序号", "文号", "责任者", "题名", "日期", "页号", "备注"]
     data = [[s.p(h, s.label) for h in header]]
-    widths = [10 * mm, 27 * mm, 32 * mm, 45.5 * mm, 22.5 * mm, 17 * mm]  # 备注: the rest
+    # 小五 (9 pt): a 文号 such as "青国土立〔2026〕123号" and a unit's name on one line
+    cell = ParagraphStyle("toc", parent=s.cell, fontSize=9, leading=12)
+    centre = ParagraphStyle("toc_center", parent=s.cell_center, fontSize=9, leading=12)
+    widths = [9 * mm, 35 * mm, 32 * mm, 45 * mm, 20 * mm, 14 * mm]  # 备注: the rest
     widths.append(FRAME_WIDTH - sum(widths))
     inner = [w - CELL_PADDING for w in widths]
     for i, doc in enumerate(documents):
         pages = _page_label(*layout.ranges[i]) if layout.ranges else "000-000"
         data.append(
             [
-                s.p(str(i + 1), s.cell_center),
-                s.fitted(doc.doc_number, s.cell, inner[1]),
-                s.fitted(doc.responsible, s.cell, inner[2]),
-                s.fitted(doc.title, s.cell, inner[3]),
-                s.fitted(doc.date, s.cell_center, inner[4]),
-                s.p(pages, s.cell_center),
-                s.fitted(doc.note, s.cell, inner[6]),
+                s.p(str(i + 1), centre),
+                s.fitted(doc.doc_number, cell, inner[1]),
+                s.fitted(doc.responsible, cell, inner[2]),
+                s.fitted(doc.title, cell, inner[3]),
+                s.fitted(doc.date, centre, inner[4]),
+                s.p(pages, centre),
+                s.fitted(doc.note, cell, inner[6]),
             ]
         )
     return [
@@ -332,6 +336,7 @@ def build_dossier(
     layout = _Layout(None, None)
     for _attempt in range(MAX_PASSES):
         story, markers = _story(dossier, ctx, case_hash, documents, layout)
+        slots = _slots(story)  # before the build, which empties the story
         data, pages = render_pdf(story, meta, ctx)
         starts = [m.page for m in markers]
         ranges = [(starts[i], starts[i + 1] - 1) for i in range(len(documents))]
@@ -340,7 +345,7 @@ def build_dossier(
         layout = _Layout(ranges, pages)
     else:
         raise RuntimeError("the dossier's page numbers did not settle")  # pragma: no cover
-    data = bind_scans(data, _slots(story))
+    data = bind_scans(data, slots)
     path, sha = write_atomically(data, output_path)
     result = [PageRange(doc.title, *ranges[i]) for i, doc in enumerate(documents)]
     return BuildResult(path, pages, sha, case_hash, result)
