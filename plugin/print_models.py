@@ -289,7 +289,7 @@ def case_documents(store, case: CaseFile, report, unit: str, several: bool):
     return documents
 
 
-def dossier_of(store, cases_and_reports, unit: str, today: datetime.date | None = None):
+def dossier_of(store, cases_and_reports, unit: str):
     """The 卷宗 of one case, or of several when asked: cover with the 起止日期 of its
     documents, the documents, and a 备考表 naming the materials still missing."""
     several = len(cases_and_reports) > 1
@@ -312,7 +312,6 @@ def dossier_of(store, cases_and_reports, unit: str, today: datetime.date | None 
         title = f"{line}图斑核查及查处卷宗（监测编号 {numbers[0]} 等 {len(numbers)} 个图斑）"
     else:
         title = f"{line}图斑核查及查处卷宗（监测编号 {numbers[0]}）"
-    today = today or datetime.date.today()
     return models.Dossier(
         cover=models.DossierCover(
             title=title,
@@ -321,5 +320,7 @@ def dossier_of(store, cases_and_reports, unit: str, today: datetime.date | None 
             end_date=max(dates) if dates else "",
         ),
         documents=documents,
-        notes=models.DossierNotes(remarks="\n".join(remarks), compiled_on=today.isoformat()),
+        # 立卷人, 检查人 and 立卷时间 are left to be written by hand: a date printed here
+        # would change the dossier's hash every day
+        notes=models.DossierNotes(remarks="\n".join(remarks)),
     )

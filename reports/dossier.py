@@ -135,11 +135,11 @@ def _page_label(first: int, last: int) -> str:
 def _toc(dossier: Dossier, ctx: BuildContext, documents, layout: _Layout) -> list[Flowable]:
     s = ctx.styles
     header = ["序号", "文号", "责任者", "题名", "日期", "页号", "备注"]
-    data = [[s.p(h, s.label) for h in header]]
     # 小五 (9 pt): a 文号 such as "青国土立〔2026〕123号" and a unit's name on one line
     cell = ParagraphStyle("toc", parent=s.cell, fontSize=9, leading=12)
     centre = ParagraphStyle("toc_center", parent=s.cell_center, fontSize=9, leading=12)
-    widths = [9 * mm, 35 * mm, 32 * mm, 45 * mm, 20 * mm, 14 * mm]  # 备注: the rest
+    data = [[s.p(h, centre) for h in header]]
+    widths = [10 * mm, 35 * mm, 32 * mm, 45 * mm, 20 * mm, 14 * mm]  # 备注: the rest
     widths.append(FRAME_WIDTH - sum(widths))
     inner = [w - CELL_PADDING for w in widths]
     for i, doc in enumerate(documents):
