@@ -250,6 +250,7 @@ def attachment_document(store, attachment: Attachment, jcbh: str) -> models.Doss
         doc_number=attachment.doc_number or NO_NUMBER,
         responsible=attachment.author or NOT_FILLED,
         date=attachment.doc_date or NOT_FILLED,
+        note=f"{attachment.pages or 1}页",  # the scan's own page count (备注)
     )
 
 

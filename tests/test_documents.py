@@ -298,9 +298,9 @@ def test_dossier_per_case_with_dates_contents_and_bound_scans(county, tmp_path, 
                 page_of[marker] = page
                 assert f"第 {page} 页 共 {pages} 页" in text
     assert page_of["FILING-SCAN PAGE 2"] == page_of["FILING-SCAN PAGE 1"] + 1
-    toc_pages = re.findall(r"(\d+)-(\d+)\s*$|\s(\d+)\s*$", rows[1])
-    assert str(page_of["FILING-SCAN PAGE 1"]) in rows[1]
-    assert toc_pages
+    # its 页号 in the 卷内目录 are those pages; 备注 gives the scan's own page count
+    scan_pages = f"{page_of['FILING-SCAN PAGE 1']}-{page_of['FILING-SCAN PAGE 2']}"
+    assert re.search(rf"\s{scan_pages}\s+2页\s*$", rows[1]), rows[1]
     notes = flat(text_of(pdf, pages))
     assert "卷内备考表" in notes and "未发现缺失材料" in notes
     # the 已办结 case's volume names what it lacks: the scan of its approval
