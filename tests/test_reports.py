@@ -842,3 +842,21 @@ def test_case_hash_follows_content_not_paths_or_time(tmp_path, images):
 
 if __name__ == "__main__":  # regenerate the fixture images
     make_fixture_images(IMAGES)
+
+
+def test_signature_block_never_stands_alone_on_a_page(tmp_path, images):
+    """The signatures move to a new page only together with the section before them."""
+    cases = [
+        (sample_verification(images), build_verification_report, "六、合法性判定", "七、签字"),
+        (sample_closeout(images), build_closeout_report, "五、销号情况", "六、签字"),
+    ]
+    # four re-inspection photos push 五、销号情况 towards the foot of a page
+    many = sample_closeout(images)
+    many.rectification.reinspection_photos *= 4
+    cases.append((many, build_closeout_report, "五、销号情况", "六、签字"))
+    for number, (report, build, before, signatures) in enumerate(cases):
+        pdf = tmp_path / f"signed{number}.pdf"
+        result = build(report, pdf, generated_at=GENERATED)
+        pages = [squeeze(page_text(pdf, page)) for page in range(1, result.pages + 1)]
+        [signed] = [text for text in pages if signatures in text]
+        assert before in signed and "单位（盖章）" in signed
