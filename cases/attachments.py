@@ -219,7 +219,13 @@ def _check(path: Path, data: bytes) -> tuple[str, int]:
 
 
 def _pdf_pages(path: Path, data: bytes) -> int:
-    from pypdf import PdfReader
+    try:
+        from pypdf import PdfReader  # pinned in pyproject.toml; Debian: python3-pypdf
+    except ImportError:
+        raise AttachmentRefused(
+            path=str(path),
+            reason=N_("PDF files need the pypdf package, which is not installed"),
+        ) from None
 
     try:
         reader = PdfReader(io.BytesIO(data))

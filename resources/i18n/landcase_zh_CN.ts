@@ -1114,6 +1114,11 @@
       <translation>覆盖已有文件</translation>
     </message>
     <message>
+      <location filename="../../cases/attachments.py" line="227" />
+      <source>PDF files need the pypdf package, which is not installed</source>
+      <translation>PDF 文件需要 pypdf 软件包，但尚未安装</translation>
+    </message>
+    <message>
       <location filename="../../plugin/processing/case_materials.py" line="77" />
       <source>Pages</source>
       <translation>页数</translation>
@@ -2214,17 +2219,17 @@
       <translation>临时用地覆盖图斑的 {share:.1%}</translation>
     </message>
     <message>
-      <location filename="../../cases/attachments.py" line="238" />
+      <location filename="../../cases/attachments.py" line="244" />
       <source>the PDF has no page</source>
       <translation>PDF 没有页面</translation>
     </message>
     <message>
-      <location filename="../../cases/attachments.py" line="235" />
+      <location filename="../../cases/attachments.py" line="241" />
       <source>the PDF is damaged and cannot be read</source>
       <translation>PDF 已损坏，无法读取</translation>
     </message>
     <message>
-      <location filename="../../cases/attachments.py" line="228" />
+      <location filename="../../cases/attachments.py" line="234" />
       <source>the PDF is encrypted and cannot be bound</source>
       <translation>PDF 已加密，无法装订</translation>
     </message>
@@ -2249,7 +2254,7 @@
       <translation>建设时间 {value} 不是有效日期（YYYY、YYYY-MM 或 YYYY-MM-DD）</translation>
     </message>
     <message>
-      <location filename="../../cases/attachments.py" line="266" />
+      <location filename="../../cases/attachments.py" line="272" />
       <source>the copy in {folder} could not be written ({detail})</source>
       <translation>无法在 {folder} 中写入副本（{detail}）</translation>
     </message>
