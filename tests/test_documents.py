@@ -192,8 +192,21 @@ def test_closeout_run_says_which_plots_it_left_out(county, tmp_path):
 
 def test_report_title_follows_the_clue_source_and_uncompared_areas_say_so(county, tmp_path):
     store, first, second, patrol = county
+    centre = square(2).centroid  # the patrol plot: 40 m × 40 m
+    add_photos(
+        store,
+        patrol,
+        [
+            # 340 m north of the centre, 340 − 20 = 320 m from the plot's northern edge
+            make_photo(tmp_path / "p" / "远.jpg", xy=(centre.x, centre.y + 340), colour=(1, 2, 3)),
+            make_photo(tmp_path / "p" / "无定位.jpg", xy=None, colour=(9, 9, 9)),
+        ],
+    )
     [report] = print_documents(store, [patrol], VERIFICATION, tmp_path / "v")
     f = flat(text_of(report.path))
+    # photo flags in words, not codes
+    assert "【提示】距图斑320米" in f and "【提示】无定位" in f
+    assert "far_from_plot" not in f and "no_position" not in f
     assert "违法用地巡查图斑核查报告" in f and "卫片执法" not in f
     # no land-use layer compared: 未比对, never 0.00
     assert "未进行叠加分析" in f
