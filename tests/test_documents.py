@@ -420,3 +420,24 @@ def test_processing_attach_check_and_print(plugin_provider, county, tmp_path, mo
         },
     )
     assert result["BUILT"] == 1
+
+
+def test_several_plots_in_one_volume_only_when_asked(county, tmp_path):
+    store, first, second, patrol = county
+    [volume] = print_documents(
+        store, [first, second], DOSSIER, tmp_path / "one", unit=UNIT, one_volume=True
+    )
+    cover = flat(text_of(volume.path, 1))
+    assert "卫片执法图斑核查及查处卷宗（监测编号320100202601000等2个图斑）" in cover
+    # the earliest date: the batch received 2026-02-01; the latest: the close-out of the
+    # first plot, 2026-04-05 (the second was determined 2026-02-13 and closed without case)
+    assert "起止日期2026-02-01至2026-04-05" in cover
+    whole = flat(text_of(volume.path))
+    # three items (page headers give 序号 and 题名): each title names its plot after it
+    for header in (
+        "卷内文件1：卫片执法图斑核查报告（监测编号320100202601000）",
+        "卷内文件2：卫片执法图斑整改销号报告（监测编号320100202601000）",
+        "卷内文件3：卫片执法图斑核查报告（监测编号320100202601001）",
+    ):
+        assert header in whole
+    assert "卷内文件4" not in whole and "320100202601000图斑" not in whole
