@@ -139,7 +139,7 @@ def _toc(dossier: Dossier, ctx: BuildContext, documents, layout: _Layout) -> lis
     cell = ParagraphStyle("toc", parent=s.cell, fontSize=9, leading=12)
     centre = ParagraphStyle("toc_center", parent=s.cell_center, fontSize=9, leading=12)
     data = [[s.p(h, centre) for h in header]]
-    widths = [10 * mm, 35 * mm, 32 * mm, 45 * mm, 20 * mm, 14 * mm]  # 备注: the rest
+    widths = [10 * mm, 39 * mm, 30 * mm, 42 * mm, 20 * mm, 13 * mm]  # 备注: the rest (11 mm)
     widths.append(FRAME_WIDTH - sum(widths))
     inner = [w - CELL_PADDING for w in widths]
     for i, doc in enumerate(documents):
