@@ -27,7 +27,8 @@ from . import errors
 from .errors import N_
 from .photos import attachments_folder
 
-# What a scan may be, and where the dossier binds it: after the document it supports.
+# The kinds the dossier knows where to bind (after the document each supports); another
+# kind typed by the user is accepted and bound after them, with 其他材料.
 KINDS = ("批文", "备案", "立案文书", "处罚文书", "整改材料", "其他材料")
 _PDF_MAGIC = b"%PDF-"
 _JPEG_MAGIC = b"\xff\xd8\xff"
@@ -103,11 +104,11 @@ def add_attachment(
 ) -> int:
     """Attach the scan at ``path`` to the case ``case_id``; returns the attachment id."""
     path = Path(path)
-    if kind not in KINDS:
+    kind = (kind or "").strip()
+    if not kind:
         raise AttachmentRefused(
             path=str(path),
-            reason=N_("the kind {kind} is not one of {allowed}"),
-            kind=kind,
+            reason=N_("the kind of document is missing (e.g. {allowed})"),
             allowed="、".join(KINDS),
         )
     title = (title or "").strip()

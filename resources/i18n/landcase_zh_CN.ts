@@ -1114,7 +1114,7 @@
       <translation>覆盖已有文件</translation>
     </message>
     <message>
-      <location filename="../../cases/attachments.py" line="227" />
+      <location filename="../../cases/attachments.py" line="228" />
       <source>PDF files need the pypdf package, which is not installed</source>
       <translation>PDF 文件需要 pypdf 软件包，但尚未安装</translation>
     </message>
@@ -2099,7 +2099,7 @@
       <translation>不是 JPEG 或 PNG 图像</translation>
     </message>
     <message>
-      <location filename="../../cases/attachments.py" line="218" />
+      <location filename="../../cases/attachments.py" line="219" />
       <source>it is not a PDF, JPEG or PNG file</source>
       <translation>不是 PDF、JPEG 或 PNG 文件</translation>
     </message>
@@ -2219,17 +2219,17 @@
       <translation>临时用地覆盖图斑的 {share:.1%}</translation>
     </message>
     <message>
-      <location filename="../../cases/attachments.py" line="244" />
+      <location filename="../../cases/attachments.py" line="245" />
       <source>the PDF has no page</source>
       <translation>PDF 没有页面</translation>
     </message>
     <message>
-      <location filename="../../cases/attachments.py" line="241" />
+      <location filename="../../cases/attachments.py" line="242" />
       <source>the PDF is damaged and cannot be read</source>
       <translation>PDF 已损坏，无法读取</translation>
     </message>
     <message>
-      <location filename="../../cases/attachments.py" line="234" />
+      <location filename="../../cases/attachments.py" line="235" />
       <source>the PDF is encrypted and cannot be bound</source>
       <translation>PDF 已加密，无法装订</translation>
     </message>
@@ -2254,7 +2254,7 @@
       <translation>建设时间 {value} 不是有效日期（YYYY、YYYY-MM 或 YYYY-MM-DD）</translation>
     </message>
     <message>
-      <location filename="../../cases/attachments.py" line="272" />
+      <location filename="../../cases/attachments.py" line="273" />
       <source>the copy in {folder} could not be written ({detail})</source>
       <translation>无法在 {folder} 中写入副本（{detail}）</translation>
     </message>
@@ -2264,7 +2264,7 @@
       <translation>未填写任务清单制定日期</translation>
     </message>
     <message>
-      <location filename="../../cases/attachments.py" line="183" />
+      <location filename="../../cases/attachments.py" line="184" />
       <source>the date {value} is not a date (YYYY-MM-DD)</source>
       <translation>{value} 不是日期（YYYY-MM-DD）</translation>
     </message>
@@ -2289,7 +2289,7 @@
       <translation>添加过程中文件发生了变化</translation>
     </message>
     <message>
-      <location filename="../../cases/attachments.py" line="196" />
+      <location filename="../../cases/attachments.py" line="197" />
       <source>the file could not be read ({detail})</source>
       <translation>无法读取文件（{detail}）</translation>
     </message>
@@ -2349,14 +2349,14 @@
       <translation>承办部门 {value} 无效，应为：{allowed}</translation>
     </message>
     <message>
-      <location filename="../../cases/attachments.py" line="215" />
+      <location filename="../../cases/attachments.py" line="216" />
       <source>the image is damaged and cannot be read</source>
       <translation>图片已损坏，无法读取</translation>
     </message>
     <message>
-      <location filename="../../cases/attachments.py" line="109" />
-      <source>the kind {kind} is not one of {allowed}</source>
-      <translation>类别 {kind} 不在 {allowed} 之中</translation>
+      <location filename="../../cases/attachments.py" line="111" />
+      <source>the kind of document is missing (e.g. {allowed})</source>
+      <translation>缺少材料类别（例如 {allowed}）</translation>
     </message>
     <message>
       <location filename="../../cases/overlay_records.py" line="632" />
@@ -2484,7 +2484,7 @@
       <translation>临时图层 {source} 已不在工程中</translation>
     </message>
     <message>
-      <location filename="../../cases/attachments.py" line="115" />
+      <location filename="../../cases/attachments.py" line="116" />
       <source>the title (题名) is missing</source>
       <translation>缺少题名</translation>
     </message>
@@ -2519,17 +2519,17 @@
       <translation>不存在批次 {value}</translation>
     </message>
     <message>
-      <location filename="../../cases/attachments.py" line="119" />
+      <location filename="../../cases/attachments.py" line="120" />
       <source>there is no case with id {case_id}</source>
       <translation>没有编号为 {case_id} 的案件</translation>
     </message>
     <message>
-      <location filename="../../cases/attachments.py" line="67" />
+      <location filename="../../cases/attachments.py" line="68" />
       <source>there is no plot with this id</source>
       <translation>不存在该 ID 的图斑</translation>
     </message>
     <message>
-      <location filename="../../cases/attachments.py" line="79" />
+      <location filename="../../cases/attachments.py" line="80" />
       <source>there is no plot with this 监测编号</source>
       <translation>没有此监测编号的图斑</translation>
     </message>
@@ -2714,7 +2714,7 @@
       <translation>{path} 缺少中文字符或无法读取。</translation>
     </message>
     <message>
-      <location filename="../../cases/attachments.py" line="41" />
+      <location filename="../../cases/attachments.py" line="42" />
       <source>{path} was not attached: {reason}</source>
       <translation>{path} 未添加：{reason}</translation>
     </message>
