@@ -7,21 +7,41 @@ with their geometry already in the database's CRS.
 
 from __future__ import annotations
 
-import csv
 import dataclasses
-import datetime
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import shapely
 
 from .errors import N_
+from .field_mapping import JCMJ_UNIT, source_fields_of, unit_of
+from .intake_report import (  # noqa: F401 (the report's names, imported from here too)
+    AREA_MISMATCH,
+    DUPLICATE,
+    KINDS_ZH,
+    OTHER_ZONE,
+    OVERLAP,
+    REASONS_ZH,
+    REJECTED,
+    REPAIRED,
+    SAME_SHAPE,
+    IntakeReport,
+    Issue,
+    Note,
+    chinese,
+    write_report,
+)
+from .issued_area import check_issued_areas
+from .placing import OutsideZone, UnplacedBatch, measure, place  # noqa: F401 (re-exported)
+from .plot_overlaps import (  # noqa: F401 (re-exported)
+    OVERLAP_SHARE,
+    SAME_SHAPE_SHARE,
+    check_overlaps,
+    find_overlaps,
+)
 from .store import CaseStore, NewPlot
-
-REJECTED, REPAIRED, DUPLICATE, OVERLAP = "rejected", "repaired", "duplicate", "overlap"
-OVERLAP_SHARE = 0.5  # of the smaller plot: more than this is flagged
 
 
 @dataclass(frozen=True)
@@ -31,31 +51,9 @@ class SourceRow:
     row: int
     attributes: dict
     geometry: shapely.Geometry | None
-
-
-@dataclass(frozen=True)
-class Issue:
-    row: int
-    jcbh: str | None
-    kind: str
-    reason: str  # N_-marked template, filled from ``params``
-    params: dict = field(default_factory=dict)
-
-    def text(self, translate=lambda s: s) -> str:
-        return translate(self.reason).format(**self.params)
-
-
-@dataclass
-class IntakeReport:
-    batch: str
-    source: str
-    rows: int = 0
-    imported: int = 0
-    issues: list[Issue] = field(default_factory=list)
-    report_file: Path | None = None
-
-    def count(self, kind: str) -> int:
-        return sum(1 for issue in self.issues if issue.kind == kind)
+    # (west, east) longitude of the source geometry, found by the reader from the source's
+    # own CRS; None: found here from the geometry in the database's CRS
+    longitudes: tuple[float, float] | None = None
 
 
 def _text(value) -> str | None:
@@ -106,6 +104,7 @@ def prepare(
     plots: list[tuple[int, NewPlot]] = []
     issues: list[Issue] = []
     seen: dict[str, int] = {}
+    mapping = source_fields_of(mapping)
     mapped = set(mapping.values())
     for source in rows:
         values = {attribute: source.attributes.get(name) for attribute, name in mapping.items()}
@@ -132,6 +131,16 @@ def prepare(
             )
             continue
         geometry = source.geometry
+        if geometry is None and source.longitudes is not None:  # the reader could not move it
+            issues.append(
+                Issue(
+                    source.row,
+                    jcbh,
+                    REJECTED,
+                    N_("its coordinates cannot be transformed into the database's CRS"),
+                )
+            )
+            continue
         if geometry is None or geometry.is_empty:
             issues.append(Issue(source.row, jcbh, REJECTED, N_("the geometry is empty")))
             continue
@@ -190,44 +199,6 @@ def _plain(value):
     return str(value)
 
 
-def find_overlaps(
-    new: list[tuple[int, NewPlot]], existing: list[tuple[str, shapely.Geometry]]
-) -> list[Issue]:
-    """Plots overlapping another (stored or in the same batch) by more than half of the
-    smaller one: flagged for a person to look at, never merged."""
-    if not new:
-        return []
-    others = existing + [(plot.jcbh, plot.geometry) for _, plot in new]
-    geometries = [geometry for _, geometry in others]
-    tree = shapely.STRtree(geometries)
-    new_geometries = [plot.geometry for _, plot in new]
-    pairs = tree.query(new_geometries, predicate="intersects")
-    issues, reported = [], set()
-    offset = len(existing)
-    for new_index, other_index in zip(*pairs):
-        if other_index == offset + new_index:
-            continue  # the plot itself
-        row, plot = new[new_index]
-        other_jcbh, other = others[other_index]
-        key = frozenset((plot.jcbh, other_jcbh))
-        if key in reported:
-            continue
-        shared = shapely.intersection(plot.geometry, other).area
-        smaller = min(plot.geometry.area, other.area)
-        if smaller > 0 and shared / smaller > OVERLAP_SHARE:
-            reported.add(key)
-            issues.append(
-                Issue(
-                    row,
-                    plot.jcbh,
-                    OVERLAP,
-                    N_("overlaps {other} by {share}% of the smaller plot; check before handling"),
-                    {"other": other_jcbh, "share": f"{100 * shared / smaller:.0f}"},
-                )
-            )
-    return issues
-
-
 def import_batch(
     store: CaseStore,
     rows: Iterable[SourceRow],
@@ -239,27 +210,47 @@ def import_batch(
     fields_signature: str | None = None,
     report_folder: Path | None = None,
     locate=None,
+    allow_other_zone: bool = False,
 ) -> IntakeReport:
     """Check and register a batch in one transaction; write the import report as CSV.
 
     ``locate(geometry) -> {'township': …, 'village': …}`` fills the township and village
-    the source does not give (from the station's administrative layers)."""
+    the source does not give (from the station's administrative layers). Plots outside the
+    database's zone are refused (the whole batch with ``OutsideZone`` when none is inside)
+    unless ``allow_other_zone``."""
     rows = list(rows)
     report = IntakeReport(batch=batch, source=source, rows=len(rows))
     candidates = [_text(row.attributes.get(mapping.get("jcbh", ""))) for row in rows]
     existing = store.existing_plot_numbers([c for c in candidates if c])
     plots, issues = prepare(rows, mapping, existing, batch)
+    plots, zone_issues, report.notes = place(
+        plots, {row.row: row.longitudes for row in rows}, store.srid, source, allow_other_zone
+    )
+    issues += zone_issues
+    plots, areas, area_issues = measure(plots, store.srid)
+    issues += area_issues
+    plots, unit_issues, unit_notes, report.jcmj_unit = check_issued_areas(
+        plots, areas, unit_of(mapping.get(JCMJ_UNIT))
+    )
+    issues += unit_issues
+    report.notes += unit_notes
     if locate is not None:
         plots = [(row, _located(plot, locate)) for row, plot in plots]
     bounds = _bounds([plot.geometry for _, plot in plots])
     nearby = store.plots_in_extent(bounds) if bounds else []
-    issues += find_overlaps(plots, nearby)
+    overlap_issues, same_as = check_overlaps(plots, nearby)
+    issues += overlap_issues
+    plots = [
+        (row, dataclasses.replace(plot, same_shape_as=same_as[index]) if index in same_as else plot)
+        for index, (row, plot) in enumerate(plots)
+    ]
     store.register_batch(
         batch,
         [plot for _, plot in plots],
         source_kind=source_kind,
         received_date=received_date,
         field_mapping=(fields_signature, mapping) if fields_signature else None,
+        areas=areas,
     )
     report.imported = len(plots)
     report.issues = sorted(issues, key=lambda issue: (issue.row, issue.kind))
@@ -287,47 +278,3 @@ def _bounds(geometries: list[shapely.Geometry]) -> tuple[float, float, float, fl
     if not geometries:
         return None
     return tuple(shapely.total_bounds(geometries))
-
-
-def write_report(report: IntakeReport, folder: Path) -> Path:
-    """The import report beside the database: counts, then one line per issue. UTF-8 with
-    a byte-order mark so that Excel on a Chinese Windows opens it correctly."""
-    folder.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
-    safe = "".join(c if c.isalnum() or c in "-_" else "_" for c in report.batch)
-    path = folder / f"导入报告_{safe}_{stamp}.csv"
-    with open(path, "w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["批次", report.batch])
-        writer.writerow(["来源", report.source])
-        writer.writerow(["源记录数", report.rows])
-        writer.writerow(["导入", report.imported])
-        writer.writerow(["修复", report.count(REPAIRED)])
-        writer.writerow(["拒绝", report.count(REJECTED)])
-        writer.writerow(["重复", report.count(DUPLICATE)])
-        writer.writerow(["重叠待查", report.count(OVERLAP)])
-        writer.writerow([])
-        writer.writerow(["源记录行号", "监测编号", "类别", "原因"])
-        names = {REJECTED: "拒绝", REPAIRED: "修复", DUPLICATE: "重复", OVERLAP: "重叠待查"}
-        for issue in report.issues:
-            writer.writerow([issue.row, issue.jcbh or "", names[issue.kind], issue.text(_chinese)])
-    return path
-
-
-def _chinese(text: str) -> str:
-    """The report is an official record: reasons in Chinese, whatever the UI language."""
-    return REASONS_ZH.get(text, text)
-
-
-REASONS_ZH = {
-    "no 监测编号": "缺少监测编号",
-    "already in the database; not imported again": "案件库中已有，未重复导入",
-    "repeats row {first} of the source": "与源数据第 {first} 行重复",
-    "the geometry is empty": "几何图形为空",
-    "not a polygon but a {kind}": "不是面要素，而是 {kind}",
-    "the geometry has no area": "几何图形面积为零",
-    "geometry repaired: {note}": "几何图形已修复：{note}",
-    "overlaps {other} by {share}% of the smaller plot; check before handling": (
-        "与 {other} 重叠，占较小图斑面积的 {share}%，请核实后处理"
-    ),
-}

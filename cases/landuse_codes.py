@@ -17,6 +17,8 @@ class here; each keeps the class of its GB/T 21010 parent: 0303 红树林地, 03
 0306 灌丛沼泽 (林地) and 0402 沼泽草地 (草地) are 农用地; 0603 盐田 (工矿) is 建设用地;
 1105 沿海滩涂, 1106 内陆滩涂 and 1108 沼泽地 are 未利用地.
 A subclass takes the class of its parent code (0810, 1104, 1107), and none is 耕地.
+
+Names (三调 and 二调 wording) to codes, for layers that carry only DLMC: ``landuse_names``.
 """
 
 from __future__ import annotations

@@ -52,6 +52,8 @@ class NewPlot:
     village: str | None = None
     geometry_repair: str | None = None
     extra_fields: dict = field(default_factory=dict)
+    jcmj_unit: str | None = None  # '亩' or 'm²': the unit ``jcmj`` was issued in
+    same_shape_as: str | None = None  # 监测编号 of an earlier plot of the same shape
 
 
 class PlotSummary(NamedTuple):
@@ -368,9 +370,15 @@ class CaseStore:
     def add_plot(self, plot: NewPlot, batch_id: int | None = None) -> int:
         return self.add_plots([plot], batch_id)[0]
 
-    def _insert_plots(self, db: sqlite3.Connection, plots, batch_id: int | None) -> list[int]:
-        """Insert plots with their areas, computed for the whole batch at once."""
+    def _insert_plots(
+        self, db: sqlite3.Connection, plots, batch_id: int | None, areas=None
+    ) -> list[int]:
+        """Insert plots with their areas (planar m², ellipsoidal m²), computed for the whole
+        batch at once unless the caller has them already."""
         plots = list(plots)
+        if areas is not None:
+            areas = [(float(planar), float(ellipsoidal)) for planar, ellipsoidal in areas]
+            return [self._insert_plot(db, plot, batch_id, area) for plot, area in zip(plots, areas)]
         try:
             planar, ellipsoidal = plot_areas.compute(
                 [_polygonal_or_none(p.geometry) for p in plots], self.srid
@@ -418,8 +426,9 @@ class CaseStore:
             cursor = db.execute(
                 """INSERT INTO plot (batch_id, jcbh, xzqdm, xzqmc, jcpc, qsx, hsx, jcmj, tblx,
                     bglx, clue_source, found_date, reporter, description, township, village,
-                    geometry_repair, extra_fields, area_planar_m2, area_ellipsoidal_m2, geom)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+                    geometry_repair, extra_fields, jcmj_unit, same_shape_as, area_planar_m2,
+                    area_ellipsoidal_m2, geom)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
                     CastToMulti(GeomFromWKB(?, ?)))""",
                 (
                     batch_id,
@@ -442,6 +451,8 @@ class CaseStore:
                     json.dumps(plot.extra_fields, ensure_ascii=False)
                     if plot.extra_fields
                     else None,
+                    plot.jcmj_unit,
+                    plot.same_shape_as,
                     *areas,
                     shapely.to_wkb(geometry),
                     self.srid,
@@ -466,9 +477,13 @@ class CaseStore:
         source_kind: str = "部卫片",
         received_date: str | None = None,
         field_mapping: tuple[str, dict] | None = None,
+        areas: list[tuple[float, float]] | None = None,
     ) -> list[int]:
         """One import: the batch (created when new, reused when the same batch comes
-        again), its plots with their cases, and the field mapping to offer next time."""
+        again), its plots with their cases, and the field mapping to offer next time.
+        A batch that brings no plot leaves nothing behind: no batch row, no mapping."""
+        if not plots:
+            return []
         with self.transaction() as db:
             batch_id = self.batch_id(name)
             if batch_id is None:
@@ -482,7 +497,7 @@ class CaseStore:
                     "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
                     (f"field_mapping:{signature}", json.dumps(mapping, ensure_ascii=False)),
                 )
-            return self._insert_plots(db, plots, batch_id)
+            return self._insert_plots(db, plots, batch_id, areas)
 
     def saved_field_mapping(self, signature: str) -> dict | None:
         value = self._meta(f"field_mapping:{signature}")

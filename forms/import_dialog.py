@@ -10,6 +10,7 @@ from qgis.gui import QgsFileWidget, QgsMapLayerComboBox, QgsProjectionSelectionW
 from qgis.PyQt.QtCore import QDate
 from qgis.PyQt.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -24,7 +25,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..cases.codes import CLUE_SOURCES
-from ..cases.field_mapping import fields_signature, suggest_mapping
+from ..cases.field_mapping import JCMJ_UNIT, MU, SQUARE_METRE, fields_signature, suggest_mapping
 from ..layers.source_reader import SourceError, open_source
 from ..toolbelt.i18n import tr
 
@@ -84,6 +85,13 @@ class ImportDialog(QDialog):
         self.received = QDateEdit(QDate.currentDate())
         self.received.setCalendarPopup(True)
         self.received.setDisplayFormat("yyyy-MM-dd")
+        self.other_zone = QCheckBox(tr("Import plots outside the database's Gauss-Krüger zone"))
+        self.other_zone.setToolTip(
+            tr(
+                "Plots beyond the database's 3° zone and 0.5° more are refused, the zone that "
+                "fits them named. Tick only when they belong in this database."
+            )
+        )
 
         source_box = QGroupBox(tr("Source"))
         source_form = QFormLayout(source_box)
@@ -102,6 +110,7 @@ class ImportDialog(QDialog):
         batch_form.addRow(tr("Batch name"), self.batch)
         batch_form.addRow(tr("Issued by"), self.kind)
         batch_form.addRow(tr("Received on"), self.received)
+        batch_form.addRow("", self.other_zone)
 
         mapping_box = QGroupBox(tr("Fields"))
         self.mapping_form = QFormLayout(mapping_box)
@@ -110,6 +119,18 @@ class ImportDialog(QDialog):
             combo = QComboBox()
             self.mapping[attribute] = combo
             self.mapping_form.addRow(label, combo)
+            if attribute == "jcmj":
+                self.jcmj_unit = QComboBox()
+                self.jcmj_unit.addItem(tr("Guess from the values"), "")
+                self.jcmj_unit.addItem(MU, MU)
+                self.jcmj_unit.addItem(SQUARE_METRE, SQUARE_METRE)
+                self.jcmj_unit.setToolTip(
+                    tr(
+                        "The unit of the issued area. Each plot's issued area is checked "
+                        "against its ellipsoidal area; beyond 5 % it is listed in the report."
+                    )
+                )
+                self.mapping_form.addRow(tr("Unit of the monitored area"), self.jcmj_unit)
 
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -181,11 +202,17 @@ class ImportDialog(QDialog):
             for name in names:
                 combo.addItem(name, name)
             combo.setCurrentIndex(max(0, combo.findData(mapping.get(attribute, ""))))
+        unit = (saved or {}).get(JCMJ_UNIT, "")
+        self.jcmj_unit.setCurrentIndex(max(0, self.jcmj_unit.findData(unit)))
 
     # -- the answer ------------------------------------------------------------------
 
     def chosen_mapping(self) -> dict[str, str]:
-        return {a: c.currentData() for a, c in self.mapping.items() if c.currentData()}
+        """plot attribute → source field, and the unit of 监测面积 when one is chosen."""
+        mapping = {a: c.currentData() for a, c in self.mapping.items() if c.currentData()}
+        if "jcmj" in mapping and self.jcmj_unit.currentData():
+            mapping[JCMJ_UNIT] = self.jcmj_unit.currentData()
+        return mapping
 
     def source_layer(self) -> QgsVectorLayer | None:
         return self._layer
@@ -213,6 +240,9 @@ class ImportDialog(QDialog):
             )
             return
         self.accept()
+
+    def allow_other_zone(self) -> bool:
+        return self.other_zone.isChecked()
 
     def batch_fields(self) -> dict:
         return {

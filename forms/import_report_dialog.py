@@ -14,7 +14,15 @@ from qgis.PyQt.QtWidgets import (
     QVBoxLayout,
 )
 
-from ..cases.intake import DUPLICATE, OVERLAP, REJECTED, REPAIRED
+from ..cases.intake import (
+    AREA_MISMATCH,
+    DUPLICATE,
+    OTHER_ZONE,
+    OVERLAP,
+    REJECTED,
+    REPAIRED,
+    SAME_SHAPE,
+)
 from ..toolbelt.i18n import tr
 
 
@@ -24,21 +32,37 @@ def kind_labels() -> dict[str, str]:
         REPAIRED: tr("Repaired"),
         DUPLICATE: tr("Duplicate"),
         OVERLAP: tr("Overlap"),
+        SAME_SHAPE: tr("Same shape"),
+        AREA_MISMATCH: tr("Area differs"),
+        OTHER_ZONE: tr("Other zone"),
     }
 
 
 def summary_text(report) -> str:
-    return tr(
-        "Batch {batch}: {imported} of {rows} rows imported; {repaired} repaired, "
-        "{rejected} rejected, {duplicates} duplicates skipped, {overlaps} overlaps to check."
-    ).format(
-        batch=report.batch,
-        imported=report.imported,
-        rows=report.rows,
-        repaired=report.count(REPAIRED),
-        rejected=report.count(REJECTED),
-        duplicates=report.count(DUPLICATE),
-        overlaps=report.count(OVERLAP),
+    """The counts, then the notes on the whole batch (zone, unit of 监测面积)."""
+    notes = "".join("\n" + note.text(tr) for note in getattr(report, "notes", []))
+    return counts_text(report) + notes
+
+
+def counts_text(report) -> str:
+    return (
+        tr(
+            "Batch {batch}: {imported} of {rows} rows imported; {repaired} repaired, "
+            "{rejected} rejected, {duplicates} duplicates skipped, {overlaps} overlaps to check."
+        ).format(
+            batch=report.batch,
+            imported=report.imported,
+            rows=report.rows,
+            repaired=report.count(REPAIRED),
+            rejected=report.count(REJECTED),
+            duplicates=report.count(DUPLICATE),
+            overlaps=report.count(OVERLAP),
+        )
+        + " "
+        + tr(
+            "{same} plots have the shape of another; {areas} issued areas differ from the "
+            "plot's ellipsoidal area by more than 5 %."
+        ).format(same=report.count(SAME_SHAPE), areas=report.count(AREA_MISMATCH))
     )
 
 

@@ -22,7 +22,7 @@ DATABASE_FILTER = "SpatiaLite (*.sqlite *.db)"
 
 
 class NewDatabaseDialog(QDialog):
-    def __init__(self, default_srid: int, folder: str = "", parent=None):
+    def __init__(self, default_srid: int, folder: str = "", parent=None, reason: str | None = None):
         super().__init__(parent)
         self.setWindowTitle(tr("New case database"))
         self.setMinimumWidth(520)
@@ -37,10 +37,13 @@ class NewDatabaseDialog(QDialog):
             self.crs.addItem(f"EPSG:{srid} — {name}", srid)
         self.crs.setCurrentIndex(self.crs.findData(default_srid))
         hint = QLabel(
-            tr(
+            tr("Suggested: {reason}. The zone cannot be changed later.").format(reason=reason)
+            if reason
+            else tr(
                 "The zone suggested is the one of the current map extent. It cannot be changed later."
             )
         )
+        self.hint = hint
         hint.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         buttons.accepted.connect(self._accept)

@@ -8,11 +8,16 @@ out once per reload (numpy arrays of codes and numbers), so that:
   the ~n·log n comparisons;
 - a filter change computes one boolean array over all rows, and ``filterAcceptsRow``
   only looks a row up in it.
+
+The area is the plot's official area (椭球面积, ``PlotSummary.area_m2``) in 亩, printed by
+the one rounding rule (``cases.areas``). Plot numbers (监测编号) sort as numbers: numbers
+first in numeric order, then texts in natural order ("A2" before "A10").
 """
 
 from __future__ import annotations
 
 import dataclasses
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from operator import attrgetter
@@ -21,12 +26,15 @@ import numpy as np
 from qgis.PyQt.QtCore import QAbstractTableModel, QSortFilterProxyModel, Qt, pyqtSignal
 from qgis.PyQt.QtGui import QBrush, QColor
 
-from ..cases.codes import CASE_STATUSES, square_metres_to_mu
+from ..cases.areas import mu_text, official_mu
+from ..cases.codes import CASE_STATUSES
 from ..toolbelt.i18n import tr
 
-PLOT_ID_ROLE = Qt.UserRole + 1
-SORT_ROLE = Qt.UserRole + 2
-OVERDUE_ROLE = Qt.UserRole + 3
+PLOT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+OVERDUE_ROLE = Qt.ItemDataRole.UserRole + 3
+NO_AREA = "—"  # a plot without a geometry (never 0.00)
+_DIGITS = re.compile(r"(\d+)")
 
 COLUMNS = (
     "jcbh",
@@ -97,10 +105,11 @@ class PlotTableModel(QAbstractTableModel):
             tr("Determination"),
             tr("Days left"),
         )
+        self._area_tip = tr("Official area: ellipsoidal (椭球面积), in mu")
         self._overdue_text = tr("overdue {days}")
         self._deadline_text = tr("{kind} deadline: {date}")
         self._sort_column = -1
-        self._sort_order = Qt.AscendingOrder
+        self._sort_order = Qt.SortOrder.AscendingOrder
         self._load([])
 
     # -- loading -------------------------------------------------------------------
@@ -122,8 +131,10 @@ class PlotTableModel(QAbstractTableModel):
         n = len(rows)
         self._row_by_plot = dict(zip(map(attrgetter("plot_id"), rows), range(n)))
         self._text = {name: _no_none(list(map(attrgetter(name), rows))) for name in TEXT_COLUMNS}
-        area_m2 = np.array(list(map(attrgetter("area_m2"), rows)), dtype=float).reshape(n)
-        self._area_mu = square_metres_to_mu(area_m2)
+        # m² (None: NaN); 亩 are worked out for the rows painted, by the one rounding rule
+        self._area_list = list(map(attrgetter("area_m2"), rows))
+        self._area_m2 = np.array(self._area_list, dtype=float).reshape(n)
+        self._jcbh_keys: list | None = None  # the plot numbers' sort keys, on first use
         self._days_left = list(map(attrgetter("days_left"), rows))
         days = np.array(self._days_left, dtype=float).reshape(n)  # None: NaN
         self._days = days
@@ -170,31 +181,37 @@ class PlotTableModel(QAbstractTableModel):
     def columnCount(self, parent=None):  # noqa: N802 (Qt API)
         return 0 if parent is not None and parent.isValid() else len(COLUMNS)
 
-    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802 (Qt API)
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
+    def headerData(  # noqa: N802 (Qt API)
+        self, section, orientation, role=Qt.ItemDataRole.DisplayRole
+    ):
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return self._headers[section]
+        if role == Qt.ItemDataRole.ToolTipRole and section == COL_AREA:
+            return self._area_tip
         return None
 
-    def data(self, index, role=Qt.DisplayRole):
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         number = self._order[index.row()]
         column = index.column()
-        if role == Qt.DisplayRole:
+        if role == Qt.ItemDataRole.DisplayRole:
             return self._display(number, column)
-        if role == Qt.ForegroundRole:
+        if role == Qt.ItemDataRole.ForegroundRole:
             return OVERDUE_FOREGROUND if self._overdue_list[number] else None
-        if role == Qt.BackgroundRole:
+        if role == Qt.ItemDataRole.BackgroundRole:
             return OVERDUE_BACKGROUND if self._overdue_list[number] else None
-        if role == Qt.TextAlignmentRole and column in (COL_AREA, COL_DAYS_LEFT):
-            return int(Qt.AlignRight | Qt.AlignVCenter)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (COL_AREA, COL_DAYS_LEFT):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == PLOT_ID_ROLE:
             return self._rows[number].plot_id
         if role == SORT_ROLE:
             return self._raw(number, column)
         if role == OVERDUE_ROLE:
             return self._overdue_list[number]
-        if role == Qt.ToolTipRole and column == COL_DAYS_LEFT:
+        if role == Qt.ItemDataRole.ToolTipRole and column == COL_DAYS_LEFT:
             row = self._rows[number]
             if row.due_date:
                 return self._deadline_text.format(kind=row.due_kind or "", date=row.due_date)
@@ -202,7 +219,7 @@ class PlotTableModel(QAbstractTableModel):
 
     def _display(self, number: int, column: int) -> str:
         if column == COL_AREA:
-            return f"{self._area_mu[number]:.2f}"
+            return mu_text(self._area_list[number], missing=NO_AREA)
         if column == COL_DAYS_LEFT:
             days = self._days_left[number]
             if days is None:
@@ -212,7 +229,7 @@ class PlotTableModel(QAbstractTableModel):
 
     def _raw(self, number: int, column: int):
         if column == COL_AREA:
-            return float(self._area_mu[number])
+            return official_mu(self._area_list[number])
         if column == COL_DAYS_LEFT:
             return self._days_left[number]
         return self._text[COLUMNS[column]][number]
@@ -227,7 +244,7 @@ class PlotTableModel(QAbstractTableModel):
 
     # -- sorting: the source model reorders itself --------------------------------------
 
-    def sort(self, column, order=Qt.AscendingOrder):
+    def sort(self, column, order=Qt.SortOrder.AscendingOrder):
         self._sort_column, self._sort_order = column, order
         if not self._rows:
             return
@@ -253,17 +270,30 @@ class PlotTableModel(QAbstractTableModel):
         Numbers sort with numpy (rows without a deadline last either way), texts with
         Python's sort, which is stable in both directions and linear on sorted input."""
         n = len(self._rows)
-        descending = order == Qt.DescendingOrder
+        descending = order == Qt.SortOrder.DescendingOrder
         if column < 0 or column >= len(COLUMNS) or n == 0:
             return list(range(n))
         if column in (COL_AREA, COL_DAYS_LEFT, COL_STATUS):
             keys = self._number_keys(column)
             return np.argsort(-keys if descending else keys, kind="stable").tolist()
-        return sorted(range(n), key=self._text[COLUMNS[column]].__getitem__, reverse=descending)
+        keys = self._plot_number_keys() if column == COL_JCBH else self._text[COLUMNS[column]]
+        return sorted(range(n), key=keys.__getitem__, reverse=descending)
+
+    def _plot_number_keys(self) -> list:
+        """Sort keys of the plot numbers: the texts themselves when all are numbers of one
+        length (the 卫片 numbers: text order is numeric order, and the store's order is
+        already sorted), else natural keys (numbers first, in numeric order)."""
+        if self._jcbh_keys is None:
+            texts = self._text["jcbh"]
+            if all(map(str.isdecimal, texts)) and len(set(map(len, texts))) <= 1:
+                self._jcbh_keys = texts
+            else:
+                self._jcbh_keys = list(map(natural_key, texts))
+        return self._jcbh_keys
 
     def _number_keys(self, column: int) -> np.ndarray:
         if column == COL_AREA:
-            return self._area_mu
+            return self._area_m2  # the exact m²: the same order as the 亩 printed
         if column == COL_DAYS_LEFT:
             return self._days
         # statuses sort in the order of the life of a case
@@ -384,13 +414,24 @@ class PlotFilterModel(QSortFilterProxyModel):
         accept = self._accept
         return True if accept is None else accept[source_row]
 
-    def sort(self, column, order=Qt.AscendingOrder):
+    def sort(self, column, order=Qt.SortOrder.AscendingOrder):
         """The source model sorts itself (one sort); the proxy keeps the source's order."""
         model = self.sourceModel()
         if isinstance(model, PlotTableModel):
             model.sort(column, order)
         else:
             super().sort(column, order)
+
+
+def natural_key(text: str) -> tuple:
+    """ "12" → ("", 12, ""), "A10" → ("A", 10, ""): texts at even places, numbers at odd
+    places, so keys compare element by element; a number (starting with "") comes before
+    any text, and numbers compare by value."""
+    if text.isdecimal():  # most plot numbers: the key the split below gives, quicker
+        return ("", int(text), "")
+    parts = _DIGITS.split(text)
+    parts[1::2] = map(int, parts[1::2])
+    return tuple(parts)
 
 
 def _no_none(values: list) -> list[str]:

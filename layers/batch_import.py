@@ -20,9 +20,11 @@ def import_layer(
     source_kind: str = "部卫片",
     received_date: str | None = None,
     source_crs: QgsCoordinateReferenceSystem | None = None,
+    allow_other_zone: bool = False,
 ) -> IntakeReport:
     """Read ``layer`` (in the database's CRS) and register it as ``batch``. Without a
-    mapping, the national field names are recognised and a remembered mapping applies."""
+    mapping, the national field names are recognised and a remembered mapping applies. Plots outside the database's zone are refused unless
+    ``allow_other_zone``."""
     names, rows = read_rows(layer, store.srid, source_crs)
     signature = fields_signature(names)
     if mapping is None:
@@ -39,4 +41,5 @@ def import_layer(
         received_date=received_date,
         fields_signature=signature,
         locate=admin.names_at if admin else None,
+        allow_other_zone=allow_other_zone,
     )

@@ -23,11 +23,16 @@ Two ways of reading:
   the provider's spatial index, transformed to the database's CRS by the request.
 
 Both give the same geometries (the feature ids and WKB the provider holds).
+
+Assigning a layer to a role (checks, recognised fields, land-use names to codes) and
+restoring the stored roles: ``role_assign`` (its names are importable from here too).
 """
 
 from __future__ import annotations
 
 import datetime
+import hashlib
+import json
 import logging
 import os
 import sqlite3
@@ -47,7 +52,6 @@ from qgis.core import (
     QgsGeometry,
     QgsProject,
     QgsProviderRegistry,
-    QgsRasterLayer,
     QgsRectangle,
     QgsTask,
     QgsVectorLayer,
@@ -59,6 +63,18 @@ from ..cases import overlay_records as rec
 from ..cases.errors import N_
 from . import gpkg_reader
 from .overlay_engine import OverlayEngine, OverlayResult, Repair, RoleFeatures, default_workers
+from .role_assign import (  # noqa: F401 (re-exported: the callers import them from here)
+    RoleLayerError,
+    assign_role,
+    check_role_layer,
+    layer_names,
+    name_mapping,
+    open_role_layer,
+    plain_value,
+    restore_roles,
+    same_source,
+    unmapped_names,
+)
 
 log = logging.getLogger(__name__)
 
@@ -67,125 +83,7 @@ REQUEST_COST_IN_FEATURES = 20  # a QgsFeatureRequest costs about as much as read
 SMALL_BULK = 16  # up to this many plots, the cached engine computes them in the caller
 
 
-class RoleLayerError(Exception):
-    """A role layer cannot be used; ``reason`` is N_-marked, filled from ``params``."""
-
-    def __init__(self, role: str, reason: str, **params):
-        self.role, self.reason, self.params = role, reason, params
-        super().__init__(f"{role}: {reason.format(**params)}")
-
-    def text(self, translate: Callable[[str], str] = lambda s: s) -> str:
-        return translate("{role}: {reason}").format(
-            role=self.role, reason=translate(self.reason).format(**self.params)
-        )
-
-
 _FastPathUnavailable = gpkg_reader.NotStandardGeoPackage
-
-
-# -- opening a role's layer ------------------------------------------------------------
-
-
-def open_role_layer(role: str, source: str, provider: str, name: str | None = None):
-    """The layer of a role source (vector, or raster for the image roles); raises
-    ``RoleLayerError`` when it cannot be opened or has no CRS."""
-    definition = rec.role_definition(role)
-    if definition.kind == "raster":
-        layer = QgsRasterLayer(source, name or role, provider)
-    else:
-        layer = QgsVectorLayer(source, name or role, provider)
-    if not layer.isValid():
-        raise RoleLayerError(
-            role,
-            N_("the layer {source} cannot be opened ({provider})"),
-            source=source,
-            provider=provider,
-        )
-    check_role_layer(role, layer)
-    return layer
-
-
-def check_role_layer(role: str, layer) -> None:
-    """Refuse a layer without a CRS, a vector role on a layer without polygons, and a
-    raster role on a vector layer (and the reverse)."""
-    definition = rec.role_definition(role)
-    if not layer.crs().isValid():
-        raise RoleLayerError(
-            role,
-            N_(
-                "the layer {name} has no coordinate reference system; set it in the layer "
-                "properties, then assign the role again"
-            ),
-            name=layer.name(),
-        )
-    if definition.kind == "raster":
-        if not isinstance(layer, QgsRasterLayer):
-            raise RoleLayerError(role, N_("this role needs a raster layer (an image)"))
-        return
-    if not isinstance(layer, QgsVectorLayer):
-        raise RoleLayerError(role, N_("this role needs a vector layer of polygons"))
-    if layer.geometryType() != QgsWkbTypes.PolygonGeometry:
-        raise RoleLayerError(
-            role,
-            N_("the layer {name} holds {kind}, not polygons"),
-            name=layer.name(),
-            kind=QgsWkbTypes.geometryDisplayString(layer.geometryType()),
-        )
-
-
-def assign_role(store, role: str, layer, fields: dict | None = None) -> dict:
-    """Check a layer and its fields for a role and store the role; returns the fields
-    stored (the usual field names filled in where ``fields`` names none)."""
-    check_role_layer(role, layer)
-    names = layer.fields().names() if isinstance(layer, QgsVectorLayer) else []
-    chosen = rec.suggest_role_fields(role, names) if names else {}
-    chosen.update(fields or {})
-    problems = rec.check_role_fields(role, chosen, names if names else None)
-    if problems:
-        template, params = problems[0]
-        raise RoleLayerError(role, template, **params)
-    rec.set_role(store, role, layer.source(), layer.providerType(), chosen)
-    return chosen
-
-
-def restore_roles(store) -> list[rec.RestoredRole]:
-    """The stored roles, each flagged when its source is missing or cannot be opened
-    (reported, not fatal)."""
-
-    def available(source: str, provider: str) -> bool:
-        registry = QgsProviderRegistry.instance()
-        if provider == "memory":  # lives only in the project
-            return any(
-                isinstance(layer, QgsVectorLayer) and _same_source(layer, source, provider)
-                for layer in QgsProject.instance().mapLayers().values()
-            )
-        if provider == "gdal":
-            return QgsRasterLayer(source, "probe", provider).isValid()
-        return (
-            registry.providerMetadata(provider) is not None
-            and QgsVectorLayer(source, "probe", provider).isValid()
-        )
-
-    return rec.restore_roles(store, available)
-
-
-def _same_source(layer, source: str, provider: str) -> bool:
-    if layer.providerType() != provider:
-        return False
-    if layer.source() == source:
-        return True
-    registry = QgsProviderRegistry.instance()
-    try:
-        mine, theirs = (
-            registry.decodeUri(provider, layer.source()),
-            registry.decodeUri(provider, source),
-        )
-    except Exception:  # noqa: BLE001 (a provider without URI decoding)
-        return False
-    keys = ("path", "layerName", "layerId", "subset", "dbname", "table", "geometrycolumn")
-    return bool(mine.get("path") or mine.get("dbname")) and all(
-        mine.get(k) == theirs.get(k) for k in keys
-    )
 
 
 def _files_of(source: str, provider: str) -> list[Path]:
@@ -247,6 +145,10 @@ class _Role:
     @property
     def version(self) -> str:
         stamp = _stamp(self.state) or f"{self.provider}:{self.source}"
+        mapping = self.options.get(rec.NAME_TO_CODE)
+        if mapping:  # another mapping of the same layer gives other rows
+            text = json.dumps(mapping, ensure_ascii=False, sort_keys=True)
+            stamp += ";names " + hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
         if not self.owned and self.layer.isModified():
             return f"{stamp};unsaved edits {self.edits}"
         return stamp
@@ -338,11 +240,11 @@ class RoleLayers:
         return entry.layer if entry else None
 
     def _open(self, role, source, provider, fields) -> _Role:
-        definition = rec.role_definition(role)
+        rec.role_definition(role)  # an unknown role is refused here
         layer, owned = None, True
         if self.use_project_layers:
             for candidate in self.project.mapLayers().values():
-                if isinstance(candidate, QgsVectorLayer) and _same_source(
+                if isinstance(candidate, QgsVectorLayer) and same_source(
                     candidate, source, provider
                 ):
                     layer, owned = candidate, False
@@ -365,7 +267,7 @@ class RoleLayers:
             raise RoleLayerError(
                 role, N_("the layer has no field {name} (for {key})"), name=missing[0], key=key
             )
-        options = {k: v for k, v in (fields or {}).items() if k in definition.options}
+        options = rec.role_options(role, fields)
         files = _files_of(source, provider)
         entry = _Role(
             role, source, provider, names, options, layer, owned, files, _file_state(files)
@@ -649,7 +551,7 @@ class RoleLayers:
                     wkb = bytes(geometry.asWkb())
                 ids.append(fid)
                 wkbs.append(wkb)
-                values.append([_plain(feature.attribute(i)) for i in indexes])
+                values.append([plain_value(feature.attribute(i)) for i in indexes])
         geometries = shapely.from_wkb(wkbs, on_invalid="ignore")
         attributes = {key: [v[i] for v in values] for i, key in enumerate(entry.fields)}
         features = RoleFeatures.build(
@@ -807,12 +709,6 @@ def _tile_rects(bounds: np.ndarray, tile: float = TILE_M) -> np.ndarray:
     np.maximum.at(rects[:, 2], group, bounds[:, 2])
     np.maximum.at(rects[:, 3], group, bounds[:, 3])
     return rects
-
-
-def _plain(value):
-    if value is None or (hasattr(value, "isNull") and value.isNull()):
-        return None
-    return value
 
 
 # -- the bulk task ------------------------------------------------------------------------

@@ -13,13 +13,16 @@ import shapely
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
+    QgsCsException,
     QgsGeometry,
+    QgsPointXY,
     QgsProject,
     QgsVectorLayer,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QDate, QDateTime
 
+from ..cases.crs import CGCS2000_GEOGRAPHIC
 from ..cases.encoding import detect_dbf_encoding, normalise
 from ..cases.errors import N_
 from ..cases.intake import SourceRow
@@ -117,28 +120,52 @@ def _value(value):
 def read_rows(
     layer: QgsVectorLayer, target_srid: int, source_crs: QgsCoordinateReferenceSystem | None = None
 ) -> tuple[list[str], list[SourceRow]]:
-    """Field names and rows with geometries in EPSG:``target_srid``. A layer without a
-    CRS is refused unless the user names one (``source_crs``)."""
+    """Field names and rows with geometries in EPSG:``target_srid``, and each row's
+    longitudes taken from the source's own CRS (so that a plot far from the database's zone
+    is named where it really lies). A layer without a CRS is refused unless the user names
+    one (``source_crs``)."""
     crs = source_crs if source_crs is not None and source_crs.isValid() else layer.crs()
     if not crs.isValid():
         raise SourceError(
             layer.name(), N_("the layer has no coordinate reference system; name the one it uses")
         )
     target = QgsCoordinateReferenceSystem(f"EPSG:{target_srid}")
-    transform = (
-        None if crs == target else QgsCoordinateTransform(crs, target, QgsProject.instance())
-    )
+    project = QgsProject.instance()
+    transform = None if crs == target else QgsCoordinateTransform(crs, target, project)
+    geographic = QgsCoordinateReferenceSystem(f"EPSG:{CGCS2000_GEOGRAPHIC}")
+    to_degrees = QgsCoordinateTransform(crs, geographic, project)
     names = layer.fields().names()
     rows = []
     for number, feature in enumerate(layer.getFeatures(), start=1):
-        geometry = None
+        geometry, longitudes = None, None
         if feature.hasGeometry():
             qgs_geometry = feature.geometry()
-            if transform is not None:
-                qgs_geometry.transform(transform)
-            if QgsWkbTypes.isCurvedType(qgs_geometry.wkbType()):
-                qgs_geometry = QgsGeometry(qgs_geometry.constGet().segmentize())
-            geometry = shapely.from_wkb(bytes(qgs_geometry.asWkb()))
+            longitudes = _longitudes(qgs_geometry, to_degrees)
+            try:
+                if transform is not None:
+                    qgs_geometry.transform(transform)
+            except QgsCsException:  # beyond what the target CRS can hold: the zone check says so
+                longitudes = longitudes or (float("nan"), float("nan"))
+            else:
+                if QgsWkbTypes.isCurvedType(qgs_geometry.wkbType()):
+                    qgs_geometry = QgsGeometry(qgs_geometry.constGet().segmentize())
+                geometry = shapely.from_wkb(bytes(qgs_geometry.asWkb()))
         attributes = {name: _value(feature[name]) for name in names}
-        rows.append(SourceRow(number, attributes, geometry))
+        rows.append(SourceRow(number, attributes, geometry, longitudes))
     return names, rows
+
+
+def _longitudes(geometry: QgsGeometry, to_degrees: QgsCoordinateTransform):
+    """(west, east) longitude of the corners of the geometry's box; None when unknown."""
+    box = geometry.boundingBox()
+    if box.isNull():
+        return None
+    try:
+        corners = [
+            to_degrees.transform(QgsPointXY(x, y)).x()
+            for x in (box.xMinimum(), box.xMaximum())
+            for y in (box.yMinimum(), box.yMaximum())
+        ]
+    except QgsCsException:
+        return None
+    return min(corners), max(corners)

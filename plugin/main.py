@@ -26,7 +26,9 @@ from qgis.PyQt.QtWidgets import QAction, QApplication, QFileDialog, QMenu
 
 from ..cases import CaseDatabaseError, CaseStore, NewPlot
 from ..cases.audit_chain import verify_audit_trail
-from ..forms.breakdown_view import breakdown_html
+from ..cases.errors import N_
+from ..cases.intake import OutsideZone, UnplacedBatch
+from ..forms.breakdown_view import panel_html
 from ..forms.case_dialog import CaseDialog
 from ..forms.case_dock import CaseDock
 from ..forms.import_dialog import ImportDialog
@@ -43,7 +45,7 @@ from ..forms.settings_page import SettingsPageFactory
 from ..forms.statistics_dock import StatisticsDock
 from ..layers.admin_lookup import admin_names
 from ..layers.batch_import import import_layer
-from ..layers.crs_choice import srid_for_extent
+from ..layers.crs_choice import choose_srid
 from ..layers.photo_layer import add_photo_layer, remove_photo_layer
 from ..layers.photo_layer import refresh as refresh_photos
 from ..layers.plot_layer import (
@@ -265,9 +267,14 @@ class LandCasePlugin:
 
     def new_database(self) -> None:
         canvas = self.iface.mapCanvas()
-        srid = srid_for_extent(canvas.extent(), canvas.mapSettings().destinationCrs())
+        choice = choose_srid(
+            canvas.extent(), canvas.mapSettings().destinationCrs(), N_("the map's extent")
+        )
         dialog = NewDatabaseDialog(
-            srid, settings.value(settings.LAST_FOLDER, ""), self.iface.mainWindow()
+            choice.srid,
+            settings.value(settings.LAST_FOLDER, ""),
+            self.iface.mainWindow(),
+            reason=choice.text(tr),
         )
         if not dialog.exec_():
             return
@@ -354,12 +361,21 @@ class LandCasePlugin:
                     dialog.chosen_mapping(),
                     dialog.source_crs(),
                     **dialog.batch_fields(),
+                    allow_other_zone=dialog.allow_other_zone(),
                 )
         finally:
             dialog.deleteLater()
 
     def import_layer(
-        self, layer, source_name, mapping, source_crs, batch, source_kind, received_date
+        self,
+        layer,
+        source_name,
+        mapping,
+        source_crs,
+        batch,
+        source_kind,
+        received_date,
+        allow_other_zone=False,
     ):
         """Import one batch into the open database (one transaction) and show the report."""
         QApplication.setOverrideCursor(Qt.WaitCursor)
@@ -373,9 +389,13 @@ class LandCasePlugin:
                 source_kind=source_kind,
                 received_date=received_date,
                 source_crs=source_crs,
+                allow_other_zone=allow_other_zone,
             )
         except SourceError as error:
             show_error(self.iface, Exception(error.text(tr)), tr("Import failed"))
+            return None
+        except (OutsideZone, UnplacedBatch) as error:  # a refusal, not a failure: no traceback
+            show_error(self.iface, error, tr("Import refused; nothing was stored"))
             return None
         except (CaseDatabaseError, sqlite3.Error) as error:
             LOG.exception("import of %s failed", source_name)
@@ -570,7 +590,7 @@ class LandCasePlugin:
             self.dock.overlay_view.setPlainText(str(error))
             return
         breakdown = result.breakdown(plot_id) if result.rows else None
-        self.dock.overlay_view.setHtml(breakdown_html(jcbh, breakdown))
+        self.dock.overlay_view.setHtml(panel_html(self.store, plot_id, jcbh, breakdown))
         self._highlight((result.pieces or {}).get(plot_id, []))
 
     def _highlight(self, pieces) -> None:

@@ -109,3 +109,145 @@ def test_a_revision_needs_a_reason_and_keeps_the_earlier_determination(dialog):
     dialog.save_determination.click()
     assert dialog.state.determination.category == "其他", dialog.message.text()
     assert dialog.history.count() == 2
+
+
+def _close_out_through_the_workflow(store, plot_id):
+    """A 违法 plot taken to 已销号 with the workflow functions, each step on its own date."""
+    workflow.record_verification(
+        store,
+        plot_id,
+        site_status="已建成",
+        land_user="某某农业公司",
+        actual_use="厂房",
+        construction_date="2025-11",
+        verifier="王核查",
+        verified_on="2026-02-10",
+    )
+    workflow.determine(
+        store,
+        plot_id,
+        category="违法",
+        subtype="厂房",
+        evidence={"basis": "无批准文件"},
+        decided_by="赵判定",
+        decided_on="2026-02-15",
+    )
+    workflow.file_case(
+        store,
+        plot_id,
+        filing_number="青国土立〔2026〕12号",
+        filed_on="2026-02-20",
+        responsible_unit="青山镇人民政府",
+    )
+    workflow.start_rectification(
+        store, plot_id, measures=["拆除复耕"], task_listed_on="2026-03-01", note="限期拆除"
+    )
+    workflow.record_reinspection(
+        store,
+        plot_id,
+        result="整改到位",
+        reinspected_on="2026-04-20",
+        reinspected_by="钱复核",
+        demolished_area_m2=1600,
+        restored_area_m2=1500,
+    )
+    workflow.close_out(
+        store,
+        plot_id,
+        closed_on="2026-04-25",
+        closed_by="孙销号",
+        joint_recheck_result="县乡联合复核通过",
+        note="已复耕种植小麦",
+    )
+
+
+def test_a_closed_case_shows_what_was_recorded_read_only(qgis_app, tmp_path):
+    store = small_database(tmp_path / "s.sqlite", plots=1)
+    plot_id = store.list_plots()[0].plot_id
+    _close_out_through_the_workflow(store, plot_id)
+    # a photo without position: its flag in words, not the code "no_position"
+    photo = make_photo(tmp_path / "无定位.jpg", xy=None)
+    from landcase.cases.photos import add_photos
+
+    add_photos(store, plot_id, [str(photo)], purpose="复核")
+    form = CaseDialog(store, plot_id, user="今天的用户")
+    try:
+        assert form.state.status == "已销号"
+        assert form.tabs.currentIndex() == 4  # the furthest step recorded
+        # field verification: the recorded values and date, not the user and today
+        assert form.site_status.currentText() == "已建成"
+        assert form.land_user.text() == "某某农业公司" and form.land_user.isReadOnly()
+        assert form.verifier.text() == "王核查" and form.verifier.isReadOnly()
+        assert form.verified_on.date() == QDate(2026, 2, 10) and form.verified_on.isReadOnly()
+        assert not form.site_status.isEnabled() and not form.save_verification.isEnabled()
+        # determination
+        assert form.category.currentText() == "违法" and not form.category.isEnabled()
+        assert form.subtype.currentData() == "厂房"
+        assert form.basis.text() == "无批准文件"
+        assert form.decided_by.text() == "赵判定" and form.decided_by.isReadOnly()
+        assert form.decided_on.date() == QDate(2026, 2, 15)
+        # filing: filed, never referred (no date shown there, not today's)
+        assert form.filing_number.text() == "青国土立〔2026〕12号"
+        assert form.filing_number.isReadOnly()
+        assert form.filed_on.date() == QDate(2026, 2, 20)
+        assert form.responsible_unit.text() == "青山镇人民政府"
+        assert form.referred_on.text() == "—"
+        assert form.department.currentIndex() == -1 and not form.department.isEnabled()
+        # rectification
+        assert form.measures["拆除复耕"].isChecked() and not form.measures["罚款"].isChecked()
+        assert not form.measures["拆除复耕"].isEnabled()
+        assert form.task_listed_on.date() == QDate(2026, 3, 1)
+        assert form.rectification_note.text() == "限期拆除"
+        # re-inspection and close-out
+        assert form.reinspection_result.currentText() == "整改到位"
+        assert form.reinspected_on.date() == QDate(2026, 4, 20)
+        assert form.reinspected_by.text() == "钱复核"
+        assert form.demolished.value() == 1600 and form.restored.value() == 1500
+        assert form.legalised.text() == "—"  # none recorded: not 0.00
+        assert form.closed_on.date() == QDate(2026, 4, 25) and form.closed_on.isReadOnly()
+        assert form.closed_by.text() == "孙销号"
+        assert form.joint_recheck.text() == "县乡联合复核通过"
+        assert form.closeout_note.text() == "已复耕种植小麦"
+        assert not form.close_out_button.isEnabled() and form.patrol_button.isEnabled()
+        assert form.reinspection_photos.count() == 1
+        text = form.reinspection_photos.item(0).text()
+        assert "无定位" in text and "no_position" not in text
+    finally:
+        form.deleteLater()
+        store.close()
+
+
+def test_a_step_that_can_be_taken_is_a_form_with_today_and_the_user(qgis_app, tmp_path):
+    store = small_database(tmp_path / "s.sqlite", plots=1)
+    plot_id = store.list_plots()[0].plot_id
+    workflow.record_verification(
+        store, plot_id, site_status="已建成", verifier="王核查", verified_on="2026-02-10"
+    )
+    workflow.determine(
+        store,
+        plot_id,
+        category="合法",
+        subtype="批文",
+        evidence={"approval_number": "苏政地〔2025〕88号", "covered_share": 1.0},
+        decided_by="赵判定",
+        decided_on="2026-02-15",
+    )
+    form = CaseDialog(store, plot_id, user="今天的用户")
+    try:
+        assert form.state.status == "已判定"
+        # a further verification may be recorded: a form dated today, by the user
+        assert form.verified_on.date() == QDate.currentDate()
+        assert form.verifier.text() == "今天的用户" and not form.verifier.isReadOnly()
+        # a revision starts from the current determination, dated today
+        assert form.category.currentText() == "合法" and form.category.isEnabled()
+        assert form.approval_number.text() == "苏政地〔2025〕88号"
+        assert form.covered_share.value() == 100.0  # stored 1.0 = 100 %
+        assert form.decided_on.date() == QDate.currentDate() and not form.decided_on.isReadOnly()
+        # filing or referral cannot be taken after 合法: empty, read-only, no date
+        assert form.filed_on.text() == "—" and form.filed_on.isReadOnly()
+        assert form.filing_number.text() == "" and form.filing_number.isReadOnly()
+        assert form.closed_on.text() == "—" and form.closed_by.text() == ""
+        assert form.tabs.currentIndex() == 2  # close without a case is the step ahead
+    finally:
+        form.deleteLater()
+        store.close()

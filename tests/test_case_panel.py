@@ -425,3 +425,69 @@ def test_columns_are_sized_from_the_first_rows_only(dock, monkeypatch):
     assert calls == []
     widths = [dock.table.columnWidth(c) for c in range(dock.model.columnCount() - 1)]
     assert all(30 < width <= 260 for width in widths)
+
+
+def _model_of(numbers_and_areas):
+    from landcase.cases.store import PlotSummary
+    from landcase.forms.plot_table_model import PlotTableModel
+
+    model = PlotTableModel()
+    model.set_rows(
+        PlotSummary(number, jcbh, None, None, None, area, "待核查", "卫片执法")
+        for number, (jcbh, area) in enumerate(numbers_and_areas, start=1)
+    )
+    return model
+
+
+def _sorted_plot_numbers(model, order=Qt.SortOrder.AscendingOrder) -> list[str]:
+    model.sort(COL_JCBH, order)
+    return [model.index(row, COL_JCBH).data() for row in range(model.rowCount())]
+
+
+def test_plot_numbers_sort_as_numbers_then_texts_in_natural_order(qgis_app):
+    # as text, "10" < "9" and "A10" < "A2"; as numbers 2 < 9 < 10 < 100, texts after
+    model = _model_of(
+        [("A10", 1.0), ("10", 1.0), ("9", 1.0), ("B1", 1.0), ("100", 1.0), ("A2", 1.0), ("2", 1.0)]
+    )
+    assert _sorted_plot_numbers(model) == ["2", "9", "10", "100", "A2", "A10", "B1"]
+    descending = _sorted_plot_numbers(model, Qt.SortOrder.DescendingOrder)
+    assert descending == ["B1", "A10", "A2", "100", "10", "9", "2"]
+
+
+def test_plot_numbers_of_one_length_sort_as_before(qgis_app):
+    numbers = ["3201002026010", "3201002026002", "3201002026100"]
+    model = _model_of([(number, 1.0) for number in numbers])
+    assert _sorted_plot_numbers(model) == ["3201002026002", "3201002026010", "3201002026100"]
+
+
+def test_the_area_is_the_official_mu_rounded_half_up_from_the_exact_m2(qgis_app):
+    # 670 m² = 670 × 15 / 10000 = 1.005 亩 exactly: half up prints 1.01 (the float
+    # 670 / 666.666… is 1.00499… and "%.2f" printed 1.00).
+    # 2676.6 m² = 4.0149 亩: 4.01; 2677 m² = 4.0155 亩: 4.02. No area: "—", never 0.00.
+    model = _model_of([("1", 670.0), ("2", 2676.6), ("3", 2677.0), ("4", None)])
+    model.sort(COL_JCBH, Qt.SortOrder.AscendingOrder)
+    texts = [model.index(row, COL_AREA).data() for row in range(4)]
+    assert texts == ["1.01", "4.01", "4.02", "—"]
+    model.sort(COL_AREA, Qt.SortOrder.DescendingOrder)
+    assert [model.index(row, COL_JCBH).data() for row in range(4)] == ["3", "2", "1", "4"]
+    tip = model.headerData(COL_AREA, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+    assert "椭球" in tip
+
+
+def test_the_panel_shows_the_ellipsoidal_area_stored_with_the_plot(dock, station):
+    store, ids = station
+    row = {r.plot_id: r for r in store.list_plots(today=TODAY)}[ids[0]]
+    stored = store._db.execute(
+        "SELECT area_ellipsoidal_m2, area_planar_m2 FROM plot WHERE id = ?", (ids[0],)
+    ).fetchone()
+    assert row.area_m2 == stored[0] and stored[0] != stored[1]
+    # the squares are 40 m × 40 m = 1600 m² planar (2.40 亩); the ellipsoidal area
+    # differs by the projection's scale: the panel prints the stored ellipsoidal m² × 15 /
+    # 10000, rounded half up to 0.01
+    from decimal import ROUND_HALF_UP, Decimal
+
+    expected = (Decimal(stored[0]) * 15 / 10000).quantize(Decimal("0.01"), ROUND_HALF_UP)
+    dock.table.sortByColumn(COL_JCBH, Qt.SortOrder.AscendingOrder)
+    first = dock.proxy.index(0, COL_JCBH).data()
+    assert first == new_plot(0).jcbh
+    assert dock.proxy.index(0, COL_AREA).data() == f"{expected:.2f}"

@@ -49,3 +49,21 @@ def test_zone_from_a_map_extent(qgis_app):
     world = QgsRectangle(-180, -90, 180, 90)
     assert srid_for_extent(world, wgs84) == DEFAULT_SRID
     assert srid_for_extent(QgsRectangle(), wgs84) == DEFAULT_SRID
+
+
+def test_the_choice_of_zone_says_why(qgis_app):
+    from landcase.layers.crs_choice import choose_srid
+
+    wgs84 = QgsCoordinateReferenceSystem("EPSG:4326")
+    # centre 126.5°E: 126.5 / 3 = 42.17 → meridian 126°E, EPSG:4534 + (126 − 75) / 3 = 4551
+    harbin = choose_srid(QgsRectangle(126.4, 45.6, 126.6, 45.8), wgs84, "the layer's extent")
+    assert harbin.srid == 4551
+    assert harbin.text() == (
+        "EPSG:4551 (中央经线 126°): the zone of the layer's extent, whose centre lies at 126.50°E"
+    )
+    world = choose_srid(QgsRectangle(-180, -90, 180, 90), wgs84, "the map's extent")
+    assert world.srid == DEFAULT_SRID and "is not over China" in world.text()
+    empty = choose_srid(QgsRectangle(), wgs84, "the project's extent")
+    assert empty.text() == (
+        "EPSG:4549 (中央经线 120°): the default zone, because the project's extent is empty"
+    )

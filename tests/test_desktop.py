@@ -101,11 +101,18 @@ def test_qgis_desktop_demo_and_import_through_the_dock(
     imported = expected["records"] - len(expected["duplicates"]) - len(expected["degenerate"])
     assert result["imported_in_database"] == result["imported_rows_in_dock"] == imported
     assert result["report_visible"] and "2026年第1批部卫片" in result["report_summary"]
+    # issue 11: the issued JCMJ is checked against the geometry. The sample computes JCMJ
+    # with the planar area of the ring as drawn: for its bow ties (all invalid plots but the
+    # spiked one) the two lobes cancel, so their JCMJ is far from the repaired plot's area.
+    mismatches = result["report_area_mismatches"]
+    assert set(mismatches) <= set(expected["invalid"])
+    assert len(mismatches) == len(expected["invalid"]) - 1
     assert result["report_rows"] == (
         len(expected["invalid"])
         + len(expected["duplicates"])
         + len(expected["degenerate"])
         + len(expected["overlapping"])
+        + len(mismatches)
     )
     assert (
         result["screenshot_import"] and (artifacts / "desktop_import.png").stat().st_size > 50_000

@@ -314,3 +314,49 @@ def test_polygon_z_shapefiles_import_in_two_dimensions(tmp_path):
     store = CaseStore.create(tmp_path / "s.sqlite", 4549)
     report = _import(store, tmp_path / "z.shp")
     assert report.imported == 1 and store.plot_geometry(store.list_plots()[0].plot_id).area == 1250
+
+
+def test_a_batch_that_imports_nothing_leaves_no_batch_row(tmp_path):
+    from landcase.cases.intake import SourceRow
+
+    store = CaseStore.create(tmp_path / "s.sqlite", 4549)
+    rows = [
+        SourceRow(1, {"JCBH": None}, shapely.box(500_000, 3_400_000, 500_040, 3_400_040)),
+        SourceRow(2, {"JCBH": "E-1"}, None),
+    ]
+    report = import_batch(store, rows, {"jcbh": "JCBH"}, "空批次", "empty.shp")
+    assert report.imported == 0 and report.count(REJECTED) == 2
+    assert store.batch_id("空批次") is None and store.batch_names() == []
+    assert store.audit_entries() == []  # nothing was written at all
+
+
+def test_field_map_takes_national_names_case_insensitively():
+    from landcase.cases.field_mapping import normalise_mapping
+
+    mapping, problems = normalise_mapping(
+        {"监测编号": "BH", "jcmj": "MJ", "行政区代码": "DM", "Xzqmc": "MC", "面积单位": "m2"}
+    )
+    assert problems == []
+    assert mapping == {
+        "jcbh": "BH",
+        "jcmj": "MJ",
+        "xzqdm": "DM",
+        "xzqmc": "MC",
+        "jcmj_unit": "m²",
+    }
+    assert normalise_mapping({"JCBH": "A", "jcbh": "B"})[1][0].text() == (
+        "'jcbh' and 'JCBH' both stand for jcbh"
+    )
+    unit_problem = normalise_mapping({"jcmj_unit": "公顷"})[1][0].text()
+    assert "公顷" in unit_problem and "亩" in unit_problem
+
+
+def test_an_unknown_field_map_key_names_itself_and_the_accepted_ones():
+    from landcase.cases.field_mapping import normalise_mapping
+
+    mapping, problems = normalise_mapping({"BIANHAO": "X", "JCBH": "BH"})
+    assert mapping == {"jcbh": "BH"} and len(problems) == 1
+    text = problems[0].text()
+    assert "'BIANHAO' is not a plot field" in text
+    for name in ("jcbh = JCBH, 监测编号", "jcmj = JCMJ, 监测面积", "xzqdm = XZQDM, 行政区代码"):
+        assert name in text

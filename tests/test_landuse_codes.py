@@ -100,3 +100,21 @@ def test_unknown_code_is_named_in_the_error(code):
     for function in (three_way_class, is_cropland, landuse_name):
         with pytest.raises(ValueError, match=f"unknown land-use code .*{re.escape(repr(code))}"):
             function(code)
+
+
+def test_the_erdiao_correspondence_keeps_the_three_way_class_and_cropland():
+    """Every 二调 name maps to a 三调 code; where a 二调 class splits into several 三调
+    classes, none is 耕地 and all have the main class's 三大类, but for 沼泽地, whose
+    vegetated part went to 农用地 (0304, 0306, 0402) while 1108 stays 未利用地."""
+    from landcase.cases.landuse_names import ERDIAO_TO_SANDIAO, SPLIT_CLASSES, code_for_name
+
+    for name, code in ERDIAO_TO_SANDIAO.items():
+        assert code in LANDUSE_NAMES, name
+    for name, (main, others) in SPLIT_CLASSES.items():
+        assert code_for_name(name) == main, name
+        assert not any(is_cropland(code) for code in (main, *others)), name
+        classes = {three_way_class(code) for code in others}
+        if name == "沼泽地":
+            assert three_way_class(main) == "未利用地" and classes == {"农用地"}
+        else:
+            assert classes == {three_way_class(main)}, name

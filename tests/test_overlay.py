@@ -714,6 +714,9 @@ def _rows(plot_m2=1000.0, **roles):
 
 def test_suggestion_legal_by_approval():
     rows = _rows(approval=[("苏政地〔2023〕5号", 960.0)], landuse=[("0601", 1000.0)])
+    # 永久基本农田 not compared: nothing is suggested (not computed is not zero)
+    assert rec.breakdown_from_rows(rows).suggestion() is None
+    rows = _rows(approval=[("苏政地〔2023〕5号", 960.0)], landuse=[("0601", 1000.0)], farmland=[])
     suggestion = rec.breakdown_from_rows(rows).suggestion()
     assert suggestion.label == "合法-批文"
     assert suggestion.evidence == {"approval_number": "苏政地〔2023〕5号", "covered_share": 0.96}
@@ -727,6 +730,7 @@ def test_suggestion_facility_farmland_and_filed_less_than_occupied():
         landuse=[("1202", 900.0), ("0101", 100.0)],
         facility=[(FILING_NUMBER, 980.0)],
         facility_filed=[(FILING_NUMBER, 1000.0)],
+        farmland=[],
     )
     suggestion = rec.breakdown_from_rows(rows).suggestion()
     assert suggestion.category == "设施农用地"
@@ -737,6 +741,7 @@ def test_suggestion_facility_farmland_and_filed_less_than_occupied():
         landuse=[("1202", 1000.0)],
         facility=[(FILING_NUMBER, 600.0)],
         facility_filed=[(FILING_NUMBER, 600.0)],
+        farmland=[],
     )
     suggestion = rec.breakdown_from_rows(rows).suggestion()
     assert suggestion.category == "违法"
@@ -910,12 +915,12 @@ def test_setlayerrole_then_overlay_in_processing(
     assert result["PLOTS"] == len(selected)
     with open(csv_path, encoding="utf-8-sig", newline="") as handle:
         lines = list(csv.reader(handle))
-    assert tuple(lines[0]) == rec.CSV_HEADER
+    assert tuple(lines[0]) == rec.CSV_HEADER and lines[0][1] == "图层角色"
     assert {line[0] for line in lines[1:]} == set(selected)
-    assert {line[1] for line in lines[1:]} >= {"plot", "landuse", "landuse_class", "farmland"}
-    plot_line = next(line for line in lines[1:] if line[1] == "plot")
-    assert float(plot_line[6]) == pytest.approx(
-        float(plot_line[5]) / SQUARE_METRES_PER_MU, abs=0.006
+    assert {line[1] for line in lines[1:]} >= {"图斑", "地类图斑", "三大类", "永久基本农田"}
+    plot_line = next(line for line in lines[1:] if line[1] == "图斑")
+    assert float(plot_line[8]) == pytest.approx(
+        float(plot_line[7]) / SQUARE_METRES_PER_MU, abs=0.006
     )
     store = CaseStore.open(database)
     computed = store._db.execute("SELECT count(DISTINCT plot_id) FROM overlay").fetchone()[0]
@@ -960,16 +965,56 @@ def test_overlay_task_runs_and_stores(county, qgis_app):
     assert not canceled.run()
 
 
-def test_csv_lines(tmp_path):
+def test_csv_lines_in_chinese(tmp_path):
     rows = [
         rec.OverlayRow(1, "plot", None, None, 1000.004, 999.996, "g"),
+        rec.OverlayRow(1, "landuse", None, None, 1000.0, 1000.0, "v"),
+        rec.OverlayRow(1, "landuse", "0101", "水田", 670.0, 670.0, "v"),
+        rec.OverlayRow(1, "landuse", "", "菜地", 330.0, 330.0, "v"),
+        rec.OverlayRow(1, "farmland", None, None, 0.0, 0.0, "v"),
+        rec.OverlayRow(1, "approval", "苏政地〔2024〕12号", "标准厂房项目", 300.0, 300.3, "v"),
         rec.OverlayRow(1, "facility_filed", "SN1", None, 666.67, None, "v"),
+        rec.OverlayRow(1, "check", rec.CHECK_UNKNOWN_CODE, "菜地", 330.0, None, "v"),
+        rec.OverlayRow(1, "check", rec.CHECK_NOT_COMPUTED, "farmland:21", 0.0, None, "v"),
     ]
     path = rec.write_csv(rows, {1: "320123202601001"}, tmp_path / "o.csv")
+    assert path.read_bytes()[:3] == b"\xef\xbb\xbf"  # UTF-8 with BOM, for Excel
     with open(path, encoding="utf-8-sig", newline="") as handle:
         lines = list(csv.reader(handle))
-    assert lines[1] == ["320123202601001", "plot", "", "", "1000.00", "1000.00", "1.50"]
-    assert lines[2] == ["320123202601001", "facility_filed", "SN1", "", "666.67", "", "1.00"]
+    assert lines[0] == [
+        "监测编号",
+        "图层角色",
+        "地类编码",
+        "地类名称",
+        "编号",
+        "名称",
+        "平面面积(平方米)",
+        "椭球面积(平方米)",
+        "椭球面积(亩)",
+        "说明",
+    ]
+    jcbh = "320123202601001"
+    # 999.996 m² × 15 / 10000 = 1.499994 亩 → 1.50
+    assert lines[1] == [jcbh, "图斑", "", "", "", "", "1000.00", "1000.00", "1.50", ""]
+    assert lines[2] == [jcbh, "地类图斑", "", "", "", "", "1000.00", "1000.00", "1.50", "合计"]
+    # 670 m² is exactly 1.005 亩: half up 1.01
+    assert lines[3] == [jcbh, "地类图斑", "0101", "水田", "", "", "670.00", "670.00", "1.01", ""]
+    # 330 m² × 15 / 10000 = 0.495 亩 → 0.50
+    assert lines[4][:9] == [jcbh, "地类图斑", "", "菜地", "", "", "330.00", "330.00", "0.50"]
+    assert lines[4][9] == "地类名称未对应地类编码"
+    assert lines[5] == [jcbh, "永久基本农田", "", "", "", "", "0.00", "0.00", "0.00", ""]
+    # 300.3 m² × 15 / 10000 = 0.45045 亩 → 0.45
+    assert lines[6] == [
+        jcbh, "批准用地", "", "", "苏政地〔2024〕12号", "标准厂房项目",
+        "300.00", "300.30", "0.45", "",
+    ]  # fmt: skip
+    # the filed area is no overlay: no area cells, said in 说明 (666.67 m² = 1.000005 亩)
+    assert lines[7][:9] == [jcbh, "设施农用地备案", "", "", "SN1", "", "", "", ""]
+    assert lines[7][9] == "备案面积 666.67 平方米（1.00 亩）"
+    assert lines[8][1] == "核查提示" and lines[8][6:9] == ["", "", ""]
+    assert lines[8][9] == "地类名称 菜地 未对应地类编码，330.00 平方米未计入三大类"
+    assert lines[9][9] == "永久基本农田要素 21 与图斑的叠加未能计算，面积未计入，请检查"
+    assert not any(cell in ("plot", "landuse", "check") for line in lines for cell in line)
 
 
 def test_a_geopackage_unfit_for_the_fast_path_is_read_through_qgis(county, monkeypatch):
@@ -1066,8 +1111,8 @@ def test_setlayerrole_and_overlay_headless_with_qgis_process(demo_sample, tmp_pa
     with open(output, encoding="utf-8-sig", newline="") as handle:
         lines = list(csv.reader(handle))
     assert lines[0] == list(rec.CSV_HEADER) and {line[1] for line in lines[1:]} >= {
-        "plot",
-        "landuse",
+        "图斑",
+        "地类图斑",
     }
     refused = run(
         "landcase:setlayerrole",
@@ -1113,7 +1158,9 @@ def test_no_role_set_gives_the_plot_area_only(tmp_path, qgis_app, qgis_new_proje
         layers.close()
     assert {r.role for r in result.rows} == {"plot"} and len(result.plot_ids) == 300
     b = result.breakdown(0)
-    assert b.identity_holds is None and b.suggestion().category == "违法"
+    # no layer assigned: nothing is suggested (it was 违法 before issue 11)
+    assert b.identity_holds is None and b.suggestion() is None
+    assert b.roles_for_suggestion_missing == ["landuse", "farmland"]
     store.close()
 
 

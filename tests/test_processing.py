@@ -256,3 +256,116 @@ def test_holiday_calendar_for_a_year_the_package_does_not_know(plugin_provider, 
     # Thursday 2026-12-31 + 1 working day skips the 元旦 holiday (Fri 1 Jan) and the weekend
     assert add_working_days(store, "2026-12-31", 1).isoformat() == "2027-01-04"
     assert add_working_days(store, "2027-02-05", 1).isoformat() == "2027-02-06"  # a Saturday
+
+
+def test_importplots_field_map_takes_national_names_and_lists_them(
+    plugin_provider, demo_sample, tmp_path
+):
+    import processing
+    from qgis.core import QgsApplication, QgsProcessingException
+
+    algorithm = QgsApplication.processingRegistry().algorithmById("landcase:importplots")
+    help_text = algorithm.shortHelpString()
+    assert "jcbh = JCBH, 监测编号" in help_text and "jcmj = JCMJ, 监测面积" in help_text
+    assert "xzqdm = XZQDM, 行政区代码" in help_text and "jcmj_unit" in help_text
+
+    database = tmp_path / "station.sqlite"
+    CaseStore.create(database, 4549).close()
+    source = str(demo_sample / "batch" / "wpzf_2026_01.shp")
+    with pytest.raises(QgsProcessingException) as raised:
+        processing.run(
+            "landcase:importplots",
+            {
+                "DATABASE": str(database),
+                "INPUT": source,
+                "BATCH": "b",
+                "FIELD_MAP": '{"BIANHAO": "JCBH"}',
+            },
+        )
+    assert "BIANHAO" in str(raised.value) and "jcbh = JCBH, 监测编号" in str(raised.value)
+    store = CaseStore.open(database)
+    assert store.plot_count() == 0 and store.batch_id("b") is None
+    store.close()
+
+    result = processing.run(
+        "landcase:importplots",
+        {
+            "DATABASE": str(database),
+            "INPUT": source,
+            "BATCH": "b",
+            "FIELD_MAP": '{"监测编号": "JCBH", "jcmj": "JCMJ", "XZQMC": "XZQMC", "面积单位": "亩"}',
+        },
+    )
+    store = CaseStore.open(database)
+    assert result["IMPORTED"] == store.plot_count() > 400
+    units = {row[0] for row in store._db.execute("SELECT DISTINCT jcmj_unit FROM plot")}
+    assert units == {"亩"}  # the unit given in FIELD_MAP, stored on each plot
+
+
+def test_importplots_refuses_another_zone_unless_allowed(plugin_provider, tmp_path):
+    import processing
+    from qgis.core import QgsProcessingException
+    from test_zones import _lonlat_square, _write
+
+    database = tmp_path / "station.sqlite"
+    CaseStore.create(database, 4549).close()
+    # 136°E is 16° east of the database's meridian 120°E; 136 / 3 = 45.3 → meridian 135°E,
+    # EPSG:4534 + (135 − 75) / 3 = EPSG:4554
+    far = _write(tmp_path / "far.shp", 4490, [("F-1", _lonlat_square(136.0, 35.0))])
+    with pytest.raises(QgsProcessingException) as raised:
+        processing.run(
+            "landcase:importplots", {"DATABASE": str(database), "INPUT": str(far), "BATCH": "远"}
+        )
+    assert "EPSG:4554 (中央经线 135°)" in str(raised.value)
+    # 122.5°E: outside 118–122°E, fits meridian 123°E (EPSG:4550), still holdable in 4549
+    near = _write(
+        tmp_path / "near.shp",
+        4490,
+        [("N-1", _lonlat_square(120.0, 30.0)), ("N-2", _lonlat_square(122.5, 30.0))],
+    )
+    refused = processing.run(
+        "landcase:importplots", {"DATABASE": str(database), "INPUT": str(near), "BATCH": "近"}
+    )
+    assert refused["IMPORTED"] == 1 and refused["REJECTED"] == 1
+    assert "EPSG:4550 (中央经线 123°)" in refused["NOTES"]
+    allowed = processing.run(
+        "landcase:importplots",
+        {"DATABASE": str(database), "INPUT": str(near), "BATCH": "近", "ALLOW_OTHER_ZONE": True},
+    )
+    assert allowed["IMPORTED"] == 1 and allowed["REJECTED"] == 0  # N-1 is already stored
+    store = CaseStore.open(database)
+    assert {row.jcbh for row in store.list_plots()} == {"N-1", "N-2"}
+    assert store.batch_names() == ["近"]
+
+
+def test_createdatabase_without_crs_says_which_it_chose_and_why(plugin_provider, tmp_path):
+    import processing
+
+    # centre of 103.9–104.2°E is 104.05°E; 104.05 / 3 = 34.68 → meridian 35 × 3 = 105°E,
+    # EPSG:4534 + (105 − 75) / 3 = EPSG:4544
+    result = processing.run(
+        "landcase:createdatabase",
+        {"OUTPUT": str(tmp_path / "c.sqlite"), "EXTENT": "103.9,104.2,30.5,30.8 [EPSG:4326]"},
+    )
+    assert result["CRS"] == "EPSG:4544" and CaseStore.open(result["OUTPUT"]).srid == 4544
+    assert result["CRS_REASON"] == (
+        "EPSG:4544 (中央经线 105°): the zone of the extent given, whose centre lies at 104.05°E"
+    )
+
+
+def test_createdatabase_headless_without_crs_reports_the_default(headless_profile, tmp_path):
+    import json
+
+    _qgis_process(headless_profile, "plugins", "enable", "landcase")
+    output = tmp_path / "default.sqlite"
+    run = _qgis_process(
+        headless_profile, "--json", "run", "landcase:createdatabase", "--", f"OUTPUT={output}"
+    )
+    assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
+    results = json.loads(run.stdout)["results"]
+    assert results["CRS"] == "EPSG:4549" and CaseStore.open(output).srid == 4549
+    assert results["CRS_REASON"].startswith("EPSG:4549 (中央经线 120°): the default zone")
+    log = json.loads(run.stdout)["log"]["info"]
+    assert (
+        log[0] == "EPSG:4549 (中央经线 120°): the default zone: no CRS, extent or project was given"
+    )

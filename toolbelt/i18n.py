@@ -34,19 +34,43 @@ def translation_names(locale: str) -> list[str]:
     return list(dict.fromkeys(names))
 
 
-def install_translator(locale: str | None = None) -> QTranslator | None:
-    """Load landcase_<locale>.qm (or the language-only file) when one exists."""
-    locale = locale or qgis_locale()
+# Installed translators by locale name: [translator, users]. The plugin (initGui) and its
+# Processing provider (also loaded alone by qgis_process) share one translator.
+_ACTIVE: dict[str, list] = {}
+
+
+def _load(locale: str) -> QTranslator | None:
     for name in translation_names(locale):
         qm_file = I18N_FOLDER / f"landcase_{name}.qm"
         if qm_file.exists():
             translator = QTranslator()
             if translator.load(str(qm_file)):
-                QCoreApplication.installTranslator(translator)
                 return translator
     return None
 
 
+def install_translator(locale: str | None = None) -> QTranslator | None:
+    """Install landcase_<locale>.qm (or the language-only file) when one exists, once:
+    a further call for the same locale shares the installed translator (each call is
+    matched by a ``remove_translator``)."""
+    locale = locale or qgis_locale()
+    entry = _ACTIVE.get(locale)
+    if entry is None:
+        translator = _load(locale)
+        if translator is None:
+            return None
+        QCoreApplication.installTranslator(translator)
+        entry = _ACTIVE[locale] = [translator, 0]
+    entry[1] += 1
+    return entry[0]
+
+
 def remove_translator(translator: QTranslator | None) -> None:
-    if translator is not None:
-        QCoreApplication.removeTranslator(translator)
+    """Give back a translator from ``install_translator``; the last user removes it."""
+    for locale, entry in list(_ACTIVE.items()):
+        if entry[0] is translator:
+            entry[1] -= 1
+            if entry[1] <= 0:
+                QCoreApplication.removeTranslator(translator)
+                del _ACTIVE[locale]
+            return

@@ -5,14 +5,17 @@ from __future__ import annotations
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsProcessingException,
+    QgsProcessingOutputString,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterCrs,
+    QgsProcessingParameterExtent,
     QgsProcessingParameterFileDestination,
 )
 
 from ...cases import CaseDatabaseError, CaseStore
+from ...cases.errors import N_
 from ...forms.messages import error_text
-from ...layers.crs_choice import DEFAULT_SRID, srid_for_extent
+from ...layers.crs_choice import DEFAULT_SRID, CrsChoice, choose_srid
 from ...toolbelt.i18n import tr
 from .base import DATABASE_FILTER, LandCaseAlgorithm
 from .errors import detached_errors
@@ -21,6 +24,7 @@ from .errors import detached_errors
 class CreateDatabaseAlgorithm(LandCaseAlgorithm):
     OUTPUT = "OUTPUT"
     CRS = "CRS"
+    EXTENT = "EXTENT"
     OVERWRITE = "OVERWRITE"
 
     def name(self) -> str:
@@ -32,8 +36,11 @@ class CreateDatabaseAlgorithm(LandCaseAlgorithm):
     def shortHelpString(self) -> str:  # noqa: N802 (Qt API)
         return tr(
             "Creates an empty LandCase case database (SpatiaLite) in a CGCS2000 3-degree "
-            "Gauss-Krüger CRS (EPSG:4513 to EPSG:4554). Without a CRS, the zone of the "
-            "project's full extent is used. An existing file is kept unless Overwrite is set."
+            "Gauss-Krüger CRS (EPSG:4513 to EPSG:4554). Without a CRS, the zone is the one "
+            "whose central meridian is nearest the centre of the data's extent (EXTENT, or "
+            "else the project's full extent), EPSG:4549 (central meridian 120°E) when there is "
+            "none; the zone chosen and why are reported (output CRS_REASON). An existing file "
+            "is kept unless Overwrite is set."
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802 (Qt API)
@@ -41,6 +48,14 @@ class CreateDatabaseAlgorithm(LandCaseAlgorithm):
             QgsProcessingParameterFileDestination(self.OUTPUT, tr("Case database"), DATABASE_FILTER)
         )
         self.addParameter(QgsProcessingParameterCrs(self.CRS, tr("CRS"), optional=True))
+        self.addParameter(
+            QgsProcessingParameterExtent(
+                self.EXTENT,
+                tr("Extent of the data (chooses the zone when no CRS is given)"),
+                optional=True,
+            )
+        )
+        self.addOutput(QgsProcessingOutputString("CRS_REASON", tr("Why this CRS")))
         self.addParameter(
             QgsProcessingParameterBoolean(
                 self.OVERWRITE, tr("Overwrite an existing file"), defaultValue=False
@@ -52,17 +67,20 @@ class CreateDatabaseAlgorithm(LandCaseAlgorithm):
         path = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
         crs = self.parameterAsCrs(parameters, self.CRS, context)
         overwrite = self.parameterAsBool(parameters, self.OVERWRITE, context)
-        srid = _srid(crs, context)
+        choice = _choice(self, parameters, crs, context)
+        srid = choice.srid
+        feedback.pushInfo(choice.text(tr))
         feedback.pushInfo(tr("Creating {path} in EPSG:{srid}").format(path=path, srid=srid))
         try:
             store = CaseStore.create(path, srid, overwrite=overwrite)
         except CaseDatabaseError as error:
             raise QgsProcessingException(error_text(error)) from error
         store.close()
-        return {self.OUTPUT: path, self.CRS: f"EPSG:{srid}"}
+        return {self.OUTPUT: path, self.CRS: f"EPSG:{srid}", "CRS_REASON": choice.text(tr)}
 
 
-def _srid(crs: QgsCoordinateReferenceSystem, context) -> int:
+def _choice(algorithm, parameters, crs: QgsCoordinateReferenceSystem, context) -> CrsChoice:
+    """The CRS given, or the zone of the data's extent, or of the project's, or the default."""
     if crs.isValid():
         auth, _, code = crs.authid().partition(":")
         if auth.upper() != "EPSG" or not code.isdigit():
@@ -71,9 +89,13 @@ def _srid(crs: QgsCoordinateReferenceSystem, context) -> int:
                     "{crs} is not a CGCS2000 3-degree Gauss-Krüger CRS (EPSG:4513 to EPSG:4554)."
                 ).format(crs=crs.authid() or crs.description())
             )
-        return int(code)
+        return CrsChoice(int(code), N_("the CRS given"))
+    if parameters.get(algorithm.EXTENT):
+        extent = algorithm.parameterAsExtent(parameters, algorithm.EXTENT, context)
+        extent_crs = algorithm.parameterAsExtentCrs(parameters, algorithm.EXTENT, context)
+        return choose_srid(extent, extent_crs, N_("the extent given"))
     project = context.project()
     if project is None:
-        return DEFAULT_SRID
+        return CrsChoice(DEFAULT_SRID, N_("the default zone: no CRS, extent or project was given"))
     extent = project.viewSettings().fullExtent()
-    return srid_for_extent(extent, project.crs())
+    return choose_srid(extent, project.crs(), N_("the project's extent"))

@@ -10,14 +10,29 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
+    QgsProcessingParameterBoolean,
     QgsProcessingParameterString,
     QgsProcessingParameterVectorLayer,
 )
 
 from ...cases import CaseDatabaseError
 from ...cases.errors import N_
-from ...cases.field_mapping import fields_signature, suggest_mapping, validate_mapping
-from ...cases.intake import DUPLICATE, OVERLAP, REJECTED, REPAIRED
+from ...cases.field_mapping import (
+    accepted_names_text,
+    fields_signature,
+    mapping_problems,
+    normalise_mapping,
+    suggest_mapping,
+)
+from ...cases.intake import (
+    AREA_MISMATCH,
+    DUPLICATE,
+    OTHER_ZONE,
+    OVERLAP,
+    REJECTED,
+    REPAIRED,
+    SAME_SHAPE,
+)
 from ...forms.messages import error_text
 from ...layers.batch_import import import_layer
 from ...layers.source_reader import SourceError, open_source
@@ -27,13 +42,14 @@ from .errors import detached_errors
 
 
 class ImportPlotsAlgorithm(LandCaseAlgorithm):
-    DATABASE, INPUT, BATCH, ENCODING, FIELD_MAP, RECEIVED = (
+    DATABASE, INPUT, BATCH, ENCODING, FIELD_MAP, RECEIVED, ALLOW_OTHER_ZONE = (
         "DATABASE",
         "INPUT",
         "BATCH",
         "ENCODING",
         "FIELD_MAP",
         "RECEIVED_DATE",
+        "ALLOW_OTHER_ZONE",
     )
 
     def name(self) -> str:
@@ -46,13 +62,25 @@ class ImportPlotsAlgorithm(LandCaseAlgorithm):
     GROUP_NAME = N_("Plots")
 
     def shortHelpString(self) -> str:  # noqa: N802 (Qt API)
-        return tr(
-            "Registers an issued batch of plots (shapefile, zipped shapefile, GeoPackage, "
-            "GeoJSON or a project layer) in a case database, in one transaction. The DBF "
-            "encoding is taken from the .cpg or detected (GBK/GB18030 or UTF-8); national "
-            "field names are recognised, FIELD_MAP (JSON, plot field → source field) "
-            "overrides them. Invalid geometries are repaired, plots already registered are "
-            "skipped, overlaps are flagged. An import report CSV is written beside the database."
+        return (
+            tr(
+                "Registers an issued batch of plots (shapefile, zipped shapefile, GeoPackage, "
+                "GeoJSON or a project layer) in a case database, in one transaction. The DBF "
+                "encoding is taken from the .cpg or detected (GBK/GB18030 or UTF-8); national "
+                "field names are recognised, FIELD_MAP (JSON, plot field → source field) "
+                "overrides them. Invalid geometries are repaired, plots already registered are "
+                "skipped, overlaps are flagged. Plots outside the database's Gauss-Krüger zone (its "
+                "3° band and 0.5° beyond) are refused, the zone that fits them named, unless "
+                "ALLOW_OTHER_ZONE is set. An import report CSV is written beside the database."
+            )
+            + "\n\n"
+            + tr(
+                "FIELD_MAP keys, case-insensitive (each line: the key, then the other names it "
+                "accepts); jcmj_unit is the unit of the issued area (亩 or m²), guessed from the "
+                "values when not given. Example:"
+            )
+            + '\n{"监测编号": "BH", "JCMJ": "MJ", "jcmj_unit": "m²"}\n'
+            + accepted_names_text()
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802 (Qt API)
@@ -72,21 +100,34 @@ class ImportPlotsAlgorithm(LandCaseAlgorithm):
                 self.FIELD_MAP, tr("Field mapping (JSON)"), optional=True, multiLine=True
             )
         )
+        self.addParameter(
+            QgsProcessingParameterBoolean(
+                self.ALLOW_OTHER_ZONE,
+                tr("Import plots outside the database's Gauss-Krüger zone"),
+                defaultValue=False,
+            )
+        )
         for name, label in (
             ("IMPORTED", tr("Plots imported")),
             ("REPAIRED", tr("Geometries repaired")),
             ("REJECTED", tr("Rows rejected")),
             ("DUPLICATES", tr("Duplicates skipped")),
             ("OVERLAPS", tr("Overlaps flagged")),
+            ("SAME_SHAPES", tr("Plots with the shape of another")),
+            ("AREA_MISMATCHES", tr("Issued areas differing by more than 5 %")),
+            ("OTHER_ZONE", tr("Plots imported from another zone")),
         ):
             self.addOutput(QgsProcessingOutputNumber(name, label))
         self.addOutput(QgsProcessingOutputString("REPORT", tr("Import report")))
+        self.addOutput(QgsProcessingOutputString("NOTES", tr("Notes on the batch")))
+        self.addOutput(QgsProcessingOutputString("JCMJ_UNIT", tr("Unit of the issued areas")))
 
     @detached_errors
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (Qt API)
         batch = self.parameterAsString(parameters, self.BATCH, context).strip()
         encoding = self.parameterAsString(parameters, self.ENCODING, context).strip() or None
         received = self.parameterAsString(parameters, self.RECEIVED, context).strip() or None
+        other_zone = self.parameterAsBool(parameters, self.ALLOW_OTHER_ZONE, context)
         if not batch:
             raise QgsProcessingException(tr("Name the batch."))
         layer, source_name = self._layer(parameters, context, encoding, feedback)
@@ -99,13 +140,23 @@ class ImportPlotsAlgorithm(LandCaseAlgorithm):
                 )
             )
             feedback.setProgress(20)
-            report = import_layer(store, layer, source_name, batch, mapping, received_date=received)
+            report = import_layer(
+                store,
+                layer,
+                source_name,
+                batch,
+                mapping,
+                received_date=received,
+                allow_other_zone=other_zone,
+            )
         except SourceError as error:
             raise QgsProcessingException(error.text(tr)) from error
         except CaseDatabaseError as error:
             raise QgsProcessingException(error_text(error)) from error
         finally:
             store.close()
+        for note in report.notes:
+            feedback.pushWarning(note.text(tr))
         for issue in report.issues:
             feedback.pushInfo(
                 tr("Row {row} ({jcbh}): {reason}").format(
@@ -124,7 +175,12 @@ class ImportPlotsAlgorithm(LandCaseAlgorithm):
             "REJECTED": report.count(REJECTED),
             "DUPLICATES": report.count(DUPLICATE),
             "OVERLAPS": report.count(OVERLAP),
+            "SAME_SHAPES": report.count(SAME_SHAPE),
+            "AREA_MISMATCHES": report.count(AREA_MISMATCH),
+            "OTHER_ZONE": report.count(OTHER_ZONE),
+            "JCMJ_UNIT": report.jcmj_unit or "",
             "REPORT": str(report.report_file),
+            "NOTES": "\n".join(note.text(tr) for note in report.notes),
         }
 
     def _layer(self, parameters, context, encoding, feedback):
@@ -159,18 +215,26 @@ class ImportPlotsAlgorithm(LandCaseAlgorithm):
         saved = store.saved_field_mapping(fields_signature(names))
         if saved:
             mapping.update(saved)
+        problems = []
         if text:
             try:
-                mapping.update(json.loads(text))
+                given = json.loads(text)
             except json.JSONDecodeError as error:
                 raise QgsProcessingException(
                     tr("FIELD_MAP is not valid JSON: {error}").format(error=error)
                 ) from error
-        problems = validate_mapping(mapping, names)
+            if not isinstance(given, dict):
+                raise QgsProcessingException(
+                    tr("FIELD_MAP must be a JSON object: plot field → source field.")
+                )
+            given, problems = normalise_mapping(given)
+            mapping.update(given)
+        if not problems:
+            problems = mapping_problems(mapping, names)
         if problems:
             raise QgsProcessingException(
                 tr("The field mapping cannot be used: {problems}").format(
-                    problems="; ".join(problems)
+                    problems="; ".join(problem.text(tr) for problem in problems)
                 )
             )
         return mapping

@@ -46,7 +46,9 @@ class OverlayAlgorithm(LandCaseAlgorithm):
             "planar and ellipsoidal (椭球面积) m². The results replace the plots' earlier "
             "results in the database, in one transaction. FILTER is a QGIS expression over "
             "the plot table's fields (e.g. \"jcbh LIKE '3201%'\"); without it every plot is "
-            "computed. OUTPUT, when given, is a CSV with one line per plot, role and class."
+            "computed. OUTPUT, when given, is a CSV in Chinese (UTF-8 with BOM, for Excel) "
+            "with one line per plot, layer role and class: 监测编号, 图层角色, 地类编码, 地类名称, "
+            "编号, 名称, 平面面积(平方米), 椭球面积(平方米), 椭球面积(亩), 说明."
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802 (Qt API)
@@ -126,6 +128,20 @@ class OverlayAlgorithm(LandCaseAlgorithm):
                 tr("{count} findings {code} (see the plots' overlay)").format(
                     count=count, code=code
                 )
+            )
+        unmapped = sorted(
+            {
+                row.class_name
+                for row in result.rows
+                if row.role == rec.LANDUSE and row.class_code == "" and row.class_name
+            }
+        )
+        if unmapped:
+            feedback.pushWarning(
+                tr(
+                    "Land-use names without a code under the plots (not counted in 三大类 or "
+                    "耕地; map them with landcase:setlayerrole): {names}"
+                ).format(names="、".join(unmapped))
             )
         feedback.pushInfo(
             tr("Computed {plots} plots; {rows} rows stored.").format(

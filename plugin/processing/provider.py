@@ -7,7 +7,7 @@ from pathlib import Path
 from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
-from ...toolbelt.i18n import tr
+from ...toolbelt.i18n import install_translator, remove_translator, tr
 from .case_materials import AttachDocumentAlgorithm, CheckCompletenessAlgorithm
 from .create_database import CreateDatabaseAlgorithm
 from .holiday_calendar import HolidayCalendarAlgorithm
@@ -25,6 +25,22 @@ ICON = Path(__file__).resolve().parent.parent.parent / "resources" / "icons" / "
 
 
 class LandCaseProvider(QgsProcessingProvider):
+    """Installs the translation for QGIS's locale when it is loaded: ``qgis_process``
+    loads the provider without the plugin's interface, and its messages, help and
+    feedback follow the profile's locale too (shared with the plugin's translator)."""
+
+    _translator = None
+
+    def load(self) -> bool:
+        if self._translator is None:
+            self._translator = install_translator()
+        return super().load()
+
+    def unload(self) -> None:
+        remove_translator(self._translator)
+        self._translator = None
+        super().unload()
+
     def id(self) -> str:
         return "landcase"
 

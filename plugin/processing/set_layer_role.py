@@ -15,9 +15,9 @@ from qgis.core import (
 
 from ...cases import CaseDatabaseError
 from ...cases.errors import N_
-from ...cases.overlay_records import ROLES
+from ...cases.overlay_records import NAME_TO_CODE, ROLES
 from ...forms.messages import error_text
-from ...layers.role_layers import RoleLayerError, assign_role
+from ...layers.role_assign import RoleLayerError, assign_role, unmapped_names
 from ...toolbelt.i18n import tr
 from .base import LandCaseAlgorithm
 from .errors import detached_errors
@@ -45,7 +45,15 @@ class SetLayerRoleAlgorithm(LandCaseAlgorithm):
             "source and the names of the role's fields are stored, and restored whenever "
             "the database is opened. FIELDS is JSON, role field → layer field, e.g. "
             '{{"code": "DLBM", "name": "DLMC"}}; fields left out are looked for under their '
-            "usual names. A layer without a coordinate reference system is refused. "
+            "usual names (DLBM or 地类编码, DLMC or 地类名称 …, in any case), never taken from "
+            "an unrelated field: a required field that is not found stops the run with a "
+            "message. A land-use layer with names only (DLMC) takes its codes from the "
+            "names: 三调 names by the 三调 classification, 二调 names (有林地, 村庄, 建制镇 …) by "
+            "the 二调→三调 correspondence; the mapping is stored with the role, and the names "
+            "that map to nothing are listed (output UNMATCHED) and stored without a code. "
+            "Give your own mapping as "
+            '{{"name": "DLMC", "name_to_code": {{"村庄": "0702"}}}}. '
+            "A layer without a coordinate reference system is refused. "
             "Roles and their fields: {roles}"
         ).format(roles=roles)
 
@@ -65,6 +73,7 @@ class SetLayerRoleAlgorithm(LandCaseAlgorithm):
         self.addOutput(QgsProcessingOutputString(self.ROLE, tr("Role")))
         self.addOutput(QgsProcessingOutputString("SOURCE", tr("Layer source")))
         self.addOutput(QgsProcessingOutputString(self.FIELDS, tr("Fields of the role")))
+        self.addOutput(QgsProcessingOutputString("UNMATCHED", tr("Names mapped to no code")))
 
     @detached_errors
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (Qt API)
@@ -94,10 +103,31 @@ class SetLayerRoleAlgorithm(LandCaseAlgorithm):
             raise QgsProcessingException(error_text(error)) from error
         finally:
             store.close()
+        mapping = stored.get(NAME_TO_CODE)
+        unmatched = unmapped_names(layer, stored)
+        if mapping:
+            feedback.pushInfo(
+                tr("Land-use codes taken from the names of {field}: {mapping}").format(
+                    field=stored.get("name"),
+                    mapping="; ".join(f"{name} → {code}" for name, code in mapping.items()),
+                )
+            )
+            if unmatched:
+                feedback.pushWarning(
+                    tr(
+                        "{count} land-use names map to no code and are left without one "
+                        "(their areas count as unknown land use): {names}"
+                    ).format(count=len(unmatched), names="、".join(unmatched))
+                )
         shown = json.dumps(stored, ensure_ascii=False)
         feedback.pushInfo(
             tr("Role {role}: {source} ({provider}), fields {fields}").format(
                 role=role, source=layer.source(), provider=layer.providerType(), fields=shown
             )
         )
-        return {self.ROLE: role, "SOURCE": layer.source(), self.FIELDS: shown}
+        return {
+            self.ROLE: role,
+            "SOURCE": layer.source(),
+            self.FIELDS: shown,
+            "UNMATCHED": "、".join(unmatched),
+        }

@@ -4,9 +4,24 @@
   <context>
     <name>LandCase</name>
     <message>
-      <location filename="../../plugin/main.py" line="122" />
+      <location filename="../../plugin/main.py" line="124" />
       <source>&amp;LandCase</source>
       <translation>卫片执法(&amp;L)</translation>
+    </message>
+    <message>
+      <location filename="../../cases/field_mapping.py" line="123" />
+      <source>'{key}' and '{other}' both stand for {attribute}</source>
+      <translation>“{key}”与“{other}”都指 {attribute}</translation>
+    </message>
+    <message>
+      <location filename="../../cases/field_mapping.py" line="115" />
+      <source>'{key}' is not a plot field; accepted names: {accepted}</source>
+      <translation>“{key}”不是图斑字段；可用的名称：{accepted}</translation>
+    </message>
+    <message>
+      <location filename="../../cases/field_mapping.py" line="134" />
+      <source>'{unit}' is not a unit of 监测面积: use 亩 or m²</source>
+      <translation>“{unit}”不是监测面积的单位：请用 亩 或 m²</translation>
     </message>
     <message>
       <location filename="../../forms/case_dock.py" line="219" />
@@ -24,32 +39,32 @@
       <translation>年份（2026）、月份（2026-03）或日期范围（2026-01-01/2026-03-31），按回车键计算。</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="116" />
+      <location filename="../../forms/case_steps.py" line="160" />
       <source>Actual use</source>
       <translation>实际用途</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="425" />
+      <location filename="../../forms/case_dialog.py" line="297" />
       <source>Add photos</source>
       <translation>添加照片</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="110" />
+      <location filename="../../forms/case_steps.py" line="145" />
       <source>Add photos…</source>
       <translation>添加照片…</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="223" />
+      <location filename="../../forms/case_steps.py" line="292" />
       <source>Add re-inspection photos…</source>
       <translation>添加复核照片…</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="39" />
+      <location filename="../../forms/import_dialog.py" line="40" />
       <source>Administrative code (XZQDM)</source>
       <translation>行政区代码（XZQDM）</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="40" />
+      <location filename="../../forms/import_dialog.py" line="41" />
       <source>Administrative name (XZQMC)</source>
       <translation>行政区名称（XZQMC）</translation>
     </message>
@@ -59,7 +74,7 @@
       <translation>全部</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="287" />
+      <location filename="../../plugin/main.py" line="294" />
       <source>All files (*)</source>
       <translation>所有文件 (*)</translation>
     </message>
@@ -69,27 +84,27 @@
       <translation>面板中显示的全部图斑（{count} 个）</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="133" />
+      <location filename="../../cases/overlay_roles.py" line="94" />
       <source>Approval date</source>
       <translation>批准日期</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="158" />
+      <location filename="../../cases/overlay_roles.py" line="119" />
       <source>Approval number</source>
       <translation>批准文号</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="152" />
+      <location filename="../../forms/case_steps.py" line="209" />
       <source>Approval number (批准文号)</source>
       <translation>批准文号</translation>
     </message>
     <message>
-      <location filename="../../forms/breakdown_view.py" line="35" />
+      <location filename="../../forms/breakdown_view.py" line="66" />
       <source>Approval {number}</source>
       <translation>批文 {number}</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="127" />
+      <location filename="../../cases/overlay_roles.py" line="88" />
       <source>Approved land (批准用地)</source>
       <translation>批准用地</translation>
     </message>
@@ -99,34 +114,49 @@
       <translation>面积</translation>
     </message>
     <message>
-      <location filename="../../forms/plot_table_model.py" line="95" />
+      <location filename="../../forms/plot_table_model.py" line="103" />
       <source>Area (mu)</source>
       <translation>面积（亩）</translation>
     </message>
     <message>
-      <location filename="../../forms/breakdown_view.py" line="52" />
+      <location filename="../../forms/import_report_dialog.py" line="36" />
+      <source>Area differs</source>
+      <translation>面积不符</translation>
+    </message>
+    <message>
+      <location filename="../../forms/breakdown_view.py" line="81" />
       <source>Area identity fails by {m2:.2f} m²: gaps or overlaps in the land use.</source>
       <translation>各地类面积之和与图斑面积相差 {m2:.2f} 平方米：地类图斑存在缝隙或重叠。</translation>
     </message>
     <message>
-      <location filename="../../forms/breakdown_view.py" line="50" />
+      <location filename="../../forms/breakdown_view.py" line="79" />
       <source>Area identity holds.</source>
       <translation>各地类面积之和与图斑面积一致。</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="78" />
+      <location filename="../../forms/import_dialog.py" line="79" />
       <source>As the source says</source>
       <translation>按源数据</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/set_layer_role.py" line="43" />
-      <source>Assigns a layer to a role of the desk comparison in a case database: the layer source and the names of the role's fields are stored, and restored whenever the database is opened. FIELDS is JSON, role field → layer field, e.g. {{"code": "DLBM", "name": "DLMC"}}; fields left out are looked for under their usual names. A layer without a coordinate reference system is refused. Roles and their fields: {roles}</source>
-      <translation>在案件库中将图层指定为内业比对的某一图层类别：保存图层数据源及该类别各字段对应的字段名，每次打开案件库时自动恢复。FIELDS 为 JSON，类别字段 → 图层字段，例如 {{"code": "DLBM", "name": "DLMC"}}；未列出的字段按常用字段名查找。没有坐标参考系的图层不予接受。各图层类别及其字段：{roles}</translation>
+      <source>Assigns a layer to a role of the desk comparison in a case database: the layer source and the names of the role's fields are stored, and restored whenever the database is opened. FIELDS is JSON, role field → layer field, e.g. {{"code": "DLBM", "name": "DLMC"}}; fields left out are looked for under their usual names (DLBM or 地类编码, DLMC or 地类名称 …, in any case), never taken from an unrelated field: a required field that is not found stops the run with a message. A land-use layer with names only (DLMC) takes its codes from the names: 三调 names by the 三调 classification, 二调 names (有林地, 村庄, 建制镇 …) by the 二调→三调 correspondence; the mapping is stored with the role, and the names that map to nothing are listed (output UNMATCHED) and stored without a code. Give your own mapping as {{"name": "DLMC", "name_to_code": {{"村庄": "0702"}}}}. A layer without a coordinate reference system is refused. Roles and their fields: {roles}</source>
+      <translation>在案件库中将图层指定为内业比对的某一图层类别：保存图层数据源及该类别各字段对应的字段名，每次打开案件库时自动恢复。FIELDS 为 JSON，类别字段 → 图层字段，例如 {{"code": "DLBM", "name": "DLMC"}}；未列出的字段按常用字段名查找（DLBM 或 地类编码、DLMC 或 地类名称 等，不区分大小写），不会取用无关字段：找不到必填字段时停止运行并给出提示。只有地类名称（DLMC）的地类图斑图层按名称对应地类编码：三调名称按三调工作分类，二调名称（有林地、村庄、建制镇 等）按二调与三调地类对照表；对应关系随图层类别保存，未能对应编码的地类名称逐一列出（输出 UNMATCHED），不赋编码。也可自行给出对应关系，例如 {{"name": "DLMC", "name_to_code": {{"村庄": "0702"}}}}。没有坐标参考系的图层不予接受。各图层类别及其字段：{roles}</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/case_materials.py" line="38" />
       <source>Attach a scanned document (附件)</source>
       <translation>附加扫描件（附件）</translation>
+    </message>
+    <message>
+      <location filename="../../forms/attachment_dialog.py" line="32" />
+      <source>Attach document</source>
+      <translation>添加卷宗材料</translation>
+    </message>
+    <message>
+      <location filename="../../forms/case_dialog.py" line="151" />
+      <source>Attach document…</source>
+      <translation>添加卷宗材料…</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/case_materials.py" line="41" />
@@ -139,12 +169,12 @@
       <translation>附件编号</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="655" />
+      <location filename="../../plugin/main.py" line="675" />
       <source>Audit trail</source>
       <translation>审计日志</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="157" />
+      <location filename="../../forms/case_steps.py" line="214" />
       <source>Basis</source>
       <translation>判定依据</translation>
     </message>
@@ -159,12 +189,12 @@
       <translation>批次（名称或编号）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="61" />
+      <location filename="../../plugin/processing/import_plots.py" line="89" />
       <source>Batch name</source>
       <translation>批次名称</translation>
     </message>
     <message>
-      <location filename="../../forms/import_report_dialog.py" line="31" />
+      <location filename="../../forms/import_report_dialog.py" line="49" />
       <source>Batch {batch}: {imported} of {rows} rows imported; {repaired} repaired, {rejected} rejected, {duplicates} duplicates skipped, {overlaps} overlaps to check.</source>
       <translation>批次 {batch}：共 {rows} 条记录，导入 {imported} 条；修复 {repaired} 条，拒绝 {rejected} 条，跳过重复 {duplicates} 条，重叠待查 {overlaps} 处。</translation>
     </message>
@@ -184,22 +214,27 @@
       <translation>将表达式所选每个图斑的文件各自组成一卷卷宗（要求时合订一卷）：封面的起止日期取自文件本身的日期，卷内目录列出文号、责任者、日期和页号，报告和附加的扫描件按固定顺序装订，备考表写明尚缺的材料。立卷单位必填：UNIT 参数或 LandCase 设置中的单位名称。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/create_database.py" line="43" />
+      <location filename="../../forms/attachment_dialog.py" line="36" />
+      <source>Browse…</source>
+      <translation>浏览…</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/create_database.py" line="50" />
       <source>CRS</source>
       <translation>坐标参考系</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="98" />
+      <location filename="../../forms/import_dialog.py" line="106" />
       <source>CRS of the source</source>
       <translation>源数据坐标系</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="108" />
+      <location filename="../../plugin/processing/overlay.py" line="110" />
       <source>Canceled: nothing was stored.</source>
       <translation>已取消，未写入任何数据。</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="301" />
+      <location filename="../../plugin/main.py" line="308" />
       <source>Cannot open the case database</source>
       <translation>无法打开案件库</translation>
     </message>
@@ -209,12 +244,12 @@
       <translation>案件库</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="158" />
+      <location filename="../../plugin/main.py" line="160" />
       <source>Case panel</source>
       <translation>案件面板</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="255" />
+      <location filename="../../forms/case_dialog.py" line="81" />
       <source>Case {jcbh}</source>
       <translation>案件 {jcbh}</translation>
     </message>
@@ -234,12 +269,12 @@
       <translation>缺少材料的案件数</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="150" />
+      <location filename="../../forms/case_steps.py" line="207" />
       <source>Category</source>
       <translation>判定类别</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="46" />
+      <location filename="../../forms/import_dialog.py" line="47" />
       <source>Change type (BGLX)</source>
       <translation>变化类型（BGLX）</translation>
     </message>
@@ -264,17 +299,17 @@
       <translation>报告中文字体</translation>
     </message>
     <message>
-      <location filename="../../forms/new_database_dialog.py" line="67" />
+      <location filename="../../forms/new_database_dialog.py" line="70" />
       <source>Choose a file for the database.</source>
       <translation>请选择案件库文件。</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="202" />
+      <location filename="../../forms/import_dialog.py" line="229" />
       <source>Choose a file or a layer to import.</source>
       <translation>请选择要导入的文件或图层。</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="208" />
+      <location filename="../../forms/import_dialog.py" line="235" />
       <source>Choose the field that holds the plot number (JCBH).</source>
       <translation>请选择存放监测编号（JCBH）的字段。</translation>
     </message>
@@ -284,24 +319,39 @@
       <translation>请选择输出文件夹。</translation>
     </message>
     <message>
+      <location filename="../../forms/attachment_dialog.py" line="90" />
+      <source>Choose the scanned file.</source>
+      <translation>请选择扫描件文件。</translation>
+    </message>
+    <message>
+      <location filename="../../forms/roles_dialog.py" line="62" />
+      <source>Class of the code (三调)</source>
+      <translation>三调地类名称</translation>
+    </message>
+    <message>
       <location filename="../../forms/case_dock.py" line="79" />
       <source>Clear filters</source>
       <translation>清除筛选</translation>
     </message>
     <message>
-      <location filename="../../forms/import_report_dialog.py" line="89" />
+      <location filename="../../forms/import_report_dialog.py" line="113" />
       <source>Close</source>
       <translation>关闭</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="230" />
+      <location filename="../../forms/case_steps.py" line="300" />
       <source>Close out (销号)</source>
       <translation>销号</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="179" />
+      <location filename="../../forms/case_steps.py" line="236" />
       <source>Close without a case</source>
       <translation>不立案办结</translation>
+    </message>
+    <message>
+      <location filename="../../forms/case_steps.py" line="330" />
+      <source>Close-out note</source>
+      <translation>销号说明</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/print_documents.py" line="135" />
@@ -309,12 +359,12 @@
       <translation>销号报告</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="244" />
+      <location filename="../../forms/case_steps.py" line="328" />
       <source>Closed by</source>
       <translation>销号人</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="243" />
+      <location filename="../../forms/case_steps.py" line="327" />
       <source>Closed on</source>
       <translation>销号日期</translation>
     </message>
@@ -324,9 +374,14 @@
       <translation>线索来源</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="167" />
+      <location filename="../../cases/overlay_roles.py" line="128" />
       <source>Code</source>
       <translation>代码</translation>
+    </message>
+    <message>
+      <location filename="../../forms/roles_dialog.py" line="62" />
+      <source>Code (三调)</source>
+      <translation>地类编码（三调）</translation>
     </message>
     <message>
       <location filename="../../forms/rounds_dialog.py" line="44" />
@@ -349,7 +404,7 @@
       <translation>从案件库重新计算统计数据</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="131" />
+      <location filename="../../plugin/processing/overlay.py" line="147" />
       <source>Computed {plots} plots; {rows} rows stored.</source>
       <translation>已计算 {plots} 个图斑，写入 {rows} 条记录。</translation>
     </message>
@@ -359,12 +414,12 @@
       <translation>按县、乡镇、村计算统计期间的各项指标（下发和登记的图斑数、各判定类别数、违法宗数、占用耕地和永久基本农田面积、新增与存量、违法占耕比例、整改到位率、履职到位率、未整改面积、超期数），当年的县级和乡镇考核指标，以及非农化和非粮化面积最大的十个乡镇，连同各指标的定义写入 Excel 工作簿。PERIOD 为月份（YYYY-MM）、年份（YYYY）或日期范围（YYYY-MM-DD/YYYY-MM-DD）。如指定 OUTPUT_PDF，则输出月报：县级和乡镇汇总表、分乡镇柱状图、县级考核（含违法占耕比例的分母）、前十排名及指标定义，填报单位为本所（插件设置中的单位名称）。</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="117" />
+      <location filename="../../forms/case_steps.py" line="161" />
       <source>Construction date</source>
       <translation>建设时间</translation>
     </message>
     <message>
-      <location filename="../../forms/new_database_dialog.py" line="50" />
+      <location filename="../../forms/new_database_dialog.py" line="53" />
       <source>Coordinate reference system</source>
       <translation>坐标参考系</translation>
     </message>
@@ -379,22 +434,22 @@
       <translation>县级考核</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/create_database.py" line="30" />
+      <location filename="../../plugin/processing/create_database.py" line="34" />
       <source>Create case database</source>
       <translation>新建案件库</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/create_database.py" line="33" />
-      <source>Creates an empty LandCase case database (SpatiaLite) in a CGCS2000 3-degree Gauss-Krüger CRS (EPSG:4513 to EPSG:4554). Without a CRS, the zone of the project's full extent is used. An existing file is kept unless Overwrite is set.</source>
-      <translation>新建一个空的案件库（SpatiaLite），坐标系为 CGCS2000 3 度带高斯-克吕格投影（EPSG:4513 至 EPSG:4554）。未指定坐标系时，按工程全图范围所在的投影带选取。已有文件不会被覆盖，除非勾选“覆盖已有文件”。</translation>
+      <location filename="../../plugin/processing/create_database.py" line="37" />
+      <source>Creates an empty LandCase case database (SpatiaLite) in a CGCS2000 3-degree Gauss-Krüger CRS (EPSG:4513 to EPSG:4554). Without a CRS, the zone is the one whose central meridian is nearest the centre of the data's extent (EXTENT, or else the project's full extent), EPSG:4549 (central meridian 120°E) when there is none; the zone chosen and why are reported (output CRS_REASON). An existing file is kept unless Overwrite is set.</source>
+      <translation>新建一个空的 LandCase 案件库（SpatiaLite），坐标系为 CGCS2000 3 度带高斯-克吕格投影（EPSG:4513 至 EPSG:4554）。未指定坐标系时，取中央经线最接近数据范围中心的分带（EXTENT，否则为工程的全部范围），二者皆无时取 EPSG:4549（中央经线 120°E）；所选分带及理由会输出（CRS_REASON）。已有文件不会被覆盖，除非设置“覆盖”。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/create_database.py" line="56" />
+      <location filename="../../plugin/processing/create_database.py" line="73" />
       <source>Creating {path} in EPSG:{srid}</source>
       <translation>正在新建 {path}，坐标系 EPSG:{srid}</translation>
     </message>
     <message>
-      <location filename="../../forms/breakdown_view.py" line="22" />
+      <location filename="../../forms/breakdown_view.py" line="44" />
       <source>Cropland (耕地)</source>
       <translation>耕地</translation>
     </message>
@@ -409,7 +464,7 @@
       <translation>成文日期（YYYY-MM-DD）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="64" />
+      <location filename="../../plugin/processing/import_plots.py" line="92" />
       <source>Date the batch was received (YYYY-MM-DD)</source>
       <translation>批次接收日期（YYYY-MM-DD）</translation>
     </message>
@@ -424,37 +479,37 @@
       <translation>录入天数</translation>
     </message>
     <message>
-      <location filename="../../forms/plot_table_model.py" line="98" />
+      <location filename="../../forms/plot_table_model.py" line="106" />
       <source>Days left</source>
       <translation>剩余天数</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="159" />
+      <location filename="../../forms/case_steps.py" line="216" />
       <source>Decided by</source>
       <translation>判定人</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="160" />
+      <location filename="../../forms/case_steps.py" line="217" />
       <source>Decided on</source>
       <translation>判定日期</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="237" />
+      <location filename="../../forms/case_steps.py" line="321" />
       <source>Demolished area</source>
       <translation>拆除面积</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="189" />
+      <location filename="../../forms/case_steps.py" line="253" />
       <source>Department reply due</source>
       <translation>部门回复期限</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="266" />
+      <location filename="../../forms/case_dialog.py" line="92" />
       <source>Department reply due {date}</source>
       <translation>部门回复期限：{date}</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="118" />
+      <location filename="../../forms/case_steps.py" line="162" />
       <source>Description</source>
       <translation>情况描述</translation>
     </message>
@@ -469,22 +524,22 @@
       <translation>内业比对（叠加分析）</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="618" />
+      <location filename="../../plugin/main.py" line="638" />
       <source>Desk comparison failed</source>
       <translation>内业比对失败</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="144" />
+      <location filename="../../plugin/main.py" line="146" />
       <source>Desk comparison of the plots shown</source>
       <translation>对显示的图斑进行内业比对</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="622" />
+      <location filename="../../plugin/main.py" line="642" />
       <source>Desk comparison stored for {count} plots.</source>
       <translation>已保存 {count} 个图斑的内业比对结果。</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="74" />
+      <location filename="../../forms/import_dialog.py" line="75" />
       <source>Detect</source>
       <translation>自动识别</translation>
     </message>
@@ -494,7 +549,7 @@
       <translation>判定结果</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="260" />
+      <location filename="../../forms/case_dialog.py" line="86" />
       <source>Determination: {category} {subtype}</source>
       <translation>判定结果：{category} {subtype}</translation>
     </message>
@@ -502,6 +557,16 @@
       <location filename="../../forms/print_dialog.py" line="56" />
       <source>Document</source>
       <translation>文书</translation>
+    </message>
+    <message>
+      <location filename="../../forms/case_dialog.py" line="190" />
+      <source>Document attached.</source>
+      <translation>材料已添加。</translation>
+    </message>
+    <message>
+      <location filename="../../forms/attachment_dialog.py" line="59" />
+      <source>Document date</source>
+      <translation>成文日期</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/case_materials.py" line="65" />
@@ -524,6 +589,11 @@
       <translation>文书与报告</translation>
     </message>
     <message>
+      <location filename="../../forms/case_dialog.py" line="180" />
+      <source>Documents cannot be attached with this version.</source>
+      <translation>当前版本不能添加卷宗材料。</translation>
+    </message>
+    <message>
       <location filename="../../plugin/processing/print_documents.py" line="50" />
       <source>Documents made</source>
       <translation>生成文书数</translation>
@@ -539,12 +609,12 @@
       <translation>7 天内到期</translation>
     </message>
     <message>
-      <location filename="../../forms/import_report_dialog.py" line="25" />
+      <location filename="../../forms/import_report_dialog.py" line="33" />
       <source>Duplicate</source>
       <translation>重复</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="79" />
+      <location filename="../../plugin/processing/import_plots.py" line="114" />
       <source>Duplicates skipped</source>
       <translation>跳过重复数</translation>
     </message>
@@ -554,27 +624,27 @@
       <translation>EPSG:{srid} 不是 CGCS2000 3 度带高斯-克吕格投影坐标系（EPSG:4513 至 EPSG:4554）。</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="162" />
+      <location filename="../../forms/case_steps.py" line="219" />
       <source>Earlier determinations</source>
       <translation>历次判定</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="183" />
+      <location filename="../../cases/overlay_roles.py" line="144" />
       <source>Earlier image (前时相)</source>
       <translation>前时相影像</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="42" />
+      <location filename="../../forms/import_dialog.py" line="43" />
       <source>Earlier image date (QSX)</source>
       <translation>前时相（QSX）</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="114" />
+      <location filename="../../cases/overlay_roles.py" line="75" />
       <source>Ecological protection red line (生态保护红线)</source>
       <translation>生态保护红线</translation>
     </message>
     <message>
-      <location filename="../../forms/breakdown_view.py" line="25" />
+      <location filename="../../forms/breakdown_view.py" line="53" />
       <source>Ecological red line</source>
       <translation>生态保护红线</translation>
     </message>
@@ -582,6 +652,11 @@
       <location filename="../../plugin/processing/holiday_calendar.py" line="79" />
       <source>Enters holidays and adjusted working days from the State Council's notice for a year the built-in calendar does not know yet, one a line: YYYY-MM-DD holiday|workday name, or a range YYYY-MM-DD..YYYY-MM-DD holiday|workday name (both days included). A day entered here overrides the built-in calendar.</source>
       <translation>录入国务院通知公布的、内置日历尚未包含年份的放假日和调休上班日，每行一条：YYYY-MM-DD holiday|workday 名称，或日期范围 YYYY-MM-DD..YYYY-MM-DD holiday|workday 名称（含首尾两天）。此处录入的日期优先于内置日历。</translation>
+    </message>
+    <message>
+      <location filename="../../forms/roles_dialog.py" line="130" />
+      <source>Every name maps to a code (edit a code to change it).</source>
+      <translation>每个地类名称均已对应编码（可修改编码）。</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/statistics_algorithms.py" line="204" />
@@ -614,97 +689,112 @@
       <translation>正在导出报送轮次 {round}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/set_layer_role.py" line="82" />
+      <location filename="../../plugin/processing/create_database.py" line="54" />
+      <source>Extent of the data (chooses the zone when no CRS is given)</source>
+      <translation>数据范围（未指定坐标系时据此选择分带）</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/set_layer_role.py" line="91" />
       <source>FIELDS is not valid JSON: {error}</source>
       <translation>FIELDS 不是有效的 JSON：{error}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/set_layer_role.py" line="86" />
+      <location filename="../../plugin/processing/set_layer_role.py" line="95" />
       <source>FIELDS must be a JSON object, e.g. {{"code": "DLBM"}}</source>
       <translation>FIELDS 必须是 JSON 对象，例如 {{"code": "DLBM"}}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="167" />
+      <location filename="../../plugin/processing/import_plots.py" line="224" />
       <source>FIELD_MAP is not valid JSON: {error}</source>
       <translation>FIELD_MAP 不是有效的 JSON：{error}</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="138" />
+      <location filename="../../plugin/processing/import_plots.py" line="77" />
+      <source>FIELD_MAP keys, case-insensitive (each line: the key, then the other names it accepts); jcmj_unit is the unit of the issued area (亩 or m²), guessed from the values when not given. Example:</source>
+      <translation>FIELD_MAP 的键不区分大小写（每行：键，及其可用的其他名称）；jcmj_unit 是下发监测面积的单位（亩 或 m²），未给出时按数值推断。示例：</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/import_plots.py" line="228" />
+      <source>FIELD_MAP must be a JSON object: plot field → source field.</source>
+      <translation>FIELD_MAP 须为 JSON 对象：图斑字段 → 源数据字段。</translation>
+    </message>
+    <message>
+      <location filename="../../cases/overlay_roles.py" line="99" />
       <source>Facility farmland filings (设施农用地备案)</source>
       <translation>设施农用地备案</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="149" />
+      <location filename="../../cases/overlay_roles.py" line="110" />
       <source>Facility name</source>
       <translation>设施名称</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="155" />
+      <location filename="../../forms/case_steps.py" line="212" />
       <source>Facility record number (上图入库号)</source>
       <translation>设施农用地上图入库号</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="110" />
+      <location filename="../../cases/overlay_roles.py" line="71" />
       <source>Farmland plot number</source>
       <translation>保护图斑编号</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="72" />
+      <location filename="../../plugin/processing/import_plots.py" line="100" />
       <source>Field mapping (JSON)</source>
       <translation>字段对应（JSON）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="97" />
+      <location filename="../../plugin/processing/import_plots.py" line="138" />
       <source>Field mapping: {mapping}</source>
       <translation>字段对应：{mapping}</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="83" />
+      <location filename="../../forms/case_dialog.py" line="58" />
       <source>Field verification</source>
       <translation>外业核查</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="106" />
+      <location filename="../../forms/import_dialog.py" line="115" />
       <source>Fields</source>
       <translation>字段</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/set_layer_role.py" line="67" />
+      <location filename="../../plugin/processing/set_layer_role.py" line="75" />
       <source>Fields of the role</source>
       <translation>图层类别字段</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/set_layer_role.py" line="62" />
+      <location filename="../../plugin/processing/set_layer_role.py" line="70" />
       <source>Fields of the role (JSON)</source>
       <translation>图层类别字段（JSON）</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="62" />
+      <location filename="../../forms/attachment_dialog.py" line="54" />
       <source>File</source>
       <translation>文件</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="172" />
+      <location filename="../../forms/case_steps.py" line="229" />
       <source>File the case</source>
       <translation>立案</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="156" />
+      <location filename="../../forms/case_steps.py" line="213" />
       <source>Filed area</source>
       <translation>备案面积</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="184" />
+      <location filename="../../forms/case_steps.py" line="248" />
       <source>Filed on</source>
       <translation>立案日期</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="183" />
+      <location filename="../../forms/case_steps.py" line="247" />
       <source>Filing number</source>
       <translation>立案编号</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="85" />
+      <location filename="../../forms/case_dialog.py" line="60" />
       <source>Filing or referral</source>
       <translation>立案或移交</translation>
     </message>
@@ -714,57 +804,87 @@
       <translation>GeoPackage 文件</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="77" />
+      <location filename="../../plugin/processing/import_plots.py" line="112" />
       <source>Geometries repaired</source>
       <translation>修复几何数</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="137" />
+      <location filename="../../forms/attachment_dialog.py" line="96" />
+      <source>Give the document's title.</source>
+      <translation>请填写材料题名。</translation>
+    </message>
+    <message>
+      <location filename="../../forms/attachment_dialog.py" line="94" />
+      <source>Give the kind of document.</source>
+      <translation>请填写材料类别。</translation>
+    </message>
+    <message>
+      <location filename="../../forms/import_dialog.py" line="124" />
+      <source>Guess from the values</source>
+      <translation>按数值推断</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/main.py" line="139" />
       <source>Handle case…</source>
       <translation>办理案件…</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="186" />
+      <location filename="../../forms/case_steps.py" line="250" />
       <source>Handling department</source>
       <translation>承办部门</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="118" />
+      <location filename="../../forms/import_dialog.py" line="139" />
       <source>Import</source>
       <translation>导入</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="378" />
+      <location filename="../../plugin/main.py" line="395" />
       <source>Import failed</source>
       <translation>导入失败</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="382" />
+      <location filename="../../plugin/main.py" line="402" />
       <source>Import failed; nothing was stored</source>
       <translation>导入失败，未写入任何数据</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="43" />
+      <location filename="../../plugin/processing/import_plots.py" line="59" />
       <source>Import plot batch</source>
       <translation>导入图斑批次</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="130" />
+      <location filename="../../plugin/main.py" line="132" />
       <source>Import plot batch…</source>
       <translation>导入图斑批次…</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="83" />
+      <location filename="../../plugin/processing/import_plots.py" line="106" />
+      <source>Import plots outside the database's Gauss-Krüger zone</source>
+      <translation>导入案件库高斯-克吕格分带以外的图斑</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/main.py" line="398" />
+      <source>Import refused; nothing was stored</source>
+      <translation>导入被拒绝，未保存任何内容</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/import_plots.py" line="121" />
       <source>Import report</source>
       <translation>导入报告</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="116" />
+      <location filename="../../plugin/processing/import_plots.py" line="167" />
       <source>Imported {count} of {rows} rows; report: {path}</source>
       <translation>共 {rows} 条记录，导入 {count} 条；报告：{path}</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="103" />
+      <location filename="../../plugin/processing/import_plots.py" line="117" />
+      <source>Issued areas differing by more than 5 %</source>
+      <translation>监测面积与椭球面积相差超过 5% 的图斑</translation>
+    </message>
+    <message>
+      <location filename="../../forms/import_dialog.py" line="111" />
       <source>Issued by</source>
       <translation>下发单位</translation>
     </message>
@@ -774,7 +894,7 @@
       <translation>责任者</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="245" />
+      <location filename="../../forms/case_steps.py" line="329" />
       <source>Joint re-check result</source>
       <translation>联合复查结果</translation>
     </message>
@@ -784,19 +904,39 @@
       <translation>类别</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="97" />
+      <location filename="../../cases/overlay_roles.py" line="57" />
       <source>Land use (地类图斑)</source>
       <translation>地类图斑</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="101" />
+      <location filename="../../forms/breakdown_view.py" line="62" />
+      <source>Land use by class</source>
+      <translation>分地类面积</translation>
+    </message>
+    <message>
+      <location filename="../../cases/overlay_roles.py" line="61" />
       <source>Land-use code (DLBM)</source>
       <translation>地类编码（DLBM）</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="102" />
+      <location filename="../../plugin/processing/set_layer_role.py" line="110" />
+      <source>Land-use codes taken from the names of {field}: {mapping}</source>
+      <translation>地类编码按字段 {field} 的地类名称对应：{mapping}</translation>
+    </message>
+    <message>
+      <location filename="../../forms/roles_dialog.py" line="62" />
+      <source>Land-use name</source>
+      <translation>地类名称</translation>
+    </message>
+    <message>
+      <location filename="../../cases/overlay_roles.py" line="62" />
       <source>Land-use name (DLMC)</source>
       <translation>地类名称（DLMC）</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/overlay.py" line="141" />
+      <source>Land-use names without a code under the plots (not counted in 三大类 or 耕地; map them with landcase:setlayerrole): {names}</source>
+      <translation>图斑范围内有未对应地类编码的地类名称（未计入三大类和耕地；请用 landcase:setlayerrole 补充对应关系）：{names}</translation>
     </message>
     <message>
       <location filename="../../plugin/dependencies.py" line="41" />
@@ -809,7 +949,7 @@
       <translation>卫片执法案件</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/provider.py" line="35" />
+      <location filename="../../plugin/processing/provider.py" line="51" />
       <source>LandCase land enforcement cases</source>
       <translation>卫片执法与违法用地巡查案件</translation>
     </message>
@@ -824,47 +964,47 @@
       <translation>卫片执法统计</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="186" />
+      <location filename="../../cases/overlay_roles.py" line="147" />
       <source>Later image (后时相)</source>
       <translation>后时相影像</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="43" />
+      <location filename="../../forms/import_dialog.py" line="44" />
       <source>Later image date (HSX)</source>
       <translation>后时相（HSX）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/set_layer_role.py" line="59" />
+      <location filename="../../plugin/processing/set_layer_role.py" line="67" />
       <source>Layer</source>
       <translation>图层</translation>
     </message>
     <message>
-      <location filename="../../forms/roles_dialog.py" line="63" />
+      <location filename="../../forms/roles_dialog.py" line="163" />
       <source>Layer roles</source>
       <translation>图层类别</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="522" />
+      <location filename="../../plugin/main.py" line="542" />
       <source>Layer roles whose source is missing: {roles}</source>
       <translation>以下图层类别的数据源缺失：{roles}</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="142" />
+      <location filename="../../plugin/main.py" line="144" />
       <source>Layer roles…</source>
       <translation>图层类别…</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/set_layer_role.py" line="66" />
+      <location filename="../../plugin/processing/set_layer_role.py" line="74" />
       <source>Layer source</source>
       <translation>图层数据源</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="239" />
+      <location filename="../../forms/case_steps.py" line="323" />
       <source>Legalised area</source>
       <translation>补办手续面积</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="84" />
+      <location filename="../../forms/case_dialog.py" line="59" />
       <source>Legality determination</source>
       <translation>合法性判定</translation>
     </message>
@@ -909,22 +1049,22 @@
       <translation>已锁定</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="232" />
+      <location filename="../../forms/case_steps.py" line="302" />
       <source>Make it a post-closure patrol point</source>
       <translation>转为事后巡查点位</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="206" />
+      <location filename="../../forms/case_steps.py" line="275" />
       <source>Measures</source>
       <translation>整改措施</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="44" />
+      <location filename="../../forms/import_dialog.py" line="45" />
       <source>Monitored area (JCMJ)</source>
       <translation>监测面积（JCMJ）</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="41" />
+      <location filename="../../forms/import_dialog.py" line="42" />
       <source>Monitoring batch (JCPC)</source>
       <translation>监测批次（JCPC）</translation>
     </message>
@@ -944,12 +1084,12 @@
       <translation>月度统计</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="166" />
+      <location filename="../../cases/overlay_roles.py" line="127" />
       <source>Name</source>
       <translation>名称</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="91" />
+      <location filename="../../plugin/processing/import_plots.py" line="132" />
       <source>Name the batch.</source>
       <translation>请填写批次名称。</translation>
     </message>
@@ -959,17 +1099,22 @@
       <translation>请填写报告人。</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/set_layer_role.py" line="76" />
+      <source>Names mapped to no code</source>
+      <translation>未对应编码的地类名称</translation>
+    </message>
+    <message>
       <location filename="../../forms/new_database_dialog.py" line="27" />
       <source>New case database</source>
       <translation>新建案件库</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="127" />
+      <location filename="../../plugin/main.py" line="129" />
       <source>New case database…</source>
       <translation>新建案件库…</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="132" />
+      <location filename="../../plugin/main.py" line="134" />
       <source>New plot</source>
       <translation>新增图斑</translation>
     </message>
@@ -989,12 +1134,7 @@
       <translation>未打开案件库。</translation>
     </message>
     <message>
-      <location filename="../../forms/breakdown_view.py" line="19" />
-      <source>No desk comparison for {jcbh}: assign the land-use layer (Layer roles…).</source>
-      <translation>{jcbh} 尚无内业比对结果：请指定地类图斑图层（图层类别…）。</translation>
-    </message>
-    <message>
-      <location filename="../../plugin/processing/overlay.py" line="91" />
+      <location filename="../../plugin/processing/overlay.py" line="93" />
       <source>No layer is assigned to an overlay role in this database; assign them with landcase:setlayerrole.</source>
       <translation>本案件库尚未指定任何比对图层，请用 landcase:setlayerrole 指定。</translation>
     </message>
@@ -1009,7 +1149,7 @@
       <translation>该期间没有图斑。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="101" />
+      <location filename="../../plugin/processing/overlay.py" line="103" />
       <source>No plot to compute.</source>
       <translation>没有需要计算的图斑。</translation>
     </message>
@@ -1019,9 +1159,29 @@
       <translation>没有要打印的图斑。</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="208" />
+      <location filename="../../forms/breakdown_view.py" line="97" />
+      <source>No suggested determination: {roles} not compared (Layer roles…, then the desk comparison).</source>
+      <translation>无建议判定：{roles}未比对（请先在“图层类别…”中指定图层，再进行内业比对）。</translation>
+    </message>
+    <message>
+      <location filename="../../cases/placing.py" line="37" />
+      <source>None of the {count} plots of {source} can be placed in the database's zone {zone}: their coordinates lie beyond it. Nothing was imported; check the CRS of the source.</source>
+      <translation>{source} 的 {count} 个图斑均无法置于案件库分带 {zone}：坐标超出该分带范围。未导入任何图斑；请检查源数据的坐标系。</translation>
+    </message>
+    <message>
+      <location filename="../../cases/placing.py" line="26" />
+      <source>None of the {count} plots of {source} lies within {band}, the reach of the database's zone {zone}: they lie at {span} and fit {fitting}. Nothing was imported. Import them into a case database in {fitting}, or allow plots from another zone if they belong in this one.</source>
+      <translation>{source} 的 {count} 个图斑均不在案件库分带 {zone} 的接受范围 {band} 内：它们位于 {span}，适用的分带为 {fitting}。未导入任何图斑。请导入坐标系为 {fitting} 的案件库；如确属本库，请选择允许导入其他分带的图斑。</translation>
+    </message>
+    <message>
+      <location filename="../../forms/case_steps.py" line="277" />
       <source>Note</source>
       <translation>说明</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/import_plots.py" line="122" />
+      <source>Notes on the batch</source>
+      <translation>批次说明</translation>
     </message>
     <message>
       <location filename="../../forms/bar_chart.py" line="68" />
@@ -1029,27 +1189,32 @@
       <translation>无可显示的内容。</translation>
     </message>
     <message>
+      <location filename="../../forms/plot_table_model.py" line="108" />
+      <source>Official area: ellipsoidal (椭球面积), in mu</source>
+      <translation>面积：椭球面积（亩）</translation>
+    </message>
+    <message>
       <location filename="../../plugin/processing/holiday_calendar.py" line="76" />
       <source>Official holiday calendar</source>
       <translation>法定节假日安排</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="149" />
+      <location filename="../../plugin/main.py" line="151" />
       <source>Official holiday calendar…</source>
       <translation>法定节假日安排…</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="285" />
+      <location filename="../../plugin/main.py" line="292" />
       <source>Open case database</source>
       <translation>打开案件库</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="128" />
+      <location filename="../../plugin/main.py" line="130" />
       <source>Open case database…</source>
       <translation>打开案件库…</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="346" />
+      <location filename="../../plugin/main.py" line="353" />
       <source>Open or create a case database first.</source>
       <translation>请先打开或新建案件库。</translation>
     </message>
@@ -1059,14 +1224,19 @@
       <translation>打开照片</translation>
     </message>
     <message>
-      <location filename="../../forms/import_report_dialog.py" line="90" />
+      <location filename="../../forms/import_report_dialog.py" line="114" />
       <source>Open report file</source>
       <translation>打开报告文件</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="338" />
+      <location filename="../../plugin/main.py" line="345" />
       <source>Opened {path}: {count} plots.</source>
       <translation>已打开 {path}：共 {count} 个图斑。</translation>
+    </message>
+    <message>
+      <location filename="../../forms/import_report_dialog.py" line="37" />
+      <source>Other zone</source>
+      <translation>跨带</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/print_documents.py" line="47" />
@@ -1084,32 +1254,32 @@
       <translation>仅显示超期</translation>
     </message>
     <message>
-      <location filename="../../forms/import_report_dialog.py" line="26" />
+      <location filename="../../forms/import_report_dialog.py" line="34" />
       <source>Overlap</source>
       <translation>重叠待查</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="80" />
+      <location filename="../../plugin/processing/import_plots.py" line="115" />
       <source>Overlaps flagged</source>
       <translation>标记重叠数</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="62" />
+      <location filename="../../plugin/processing/overlay.py" line="64" />
       <source>Overlay table (CSV)</source>
       <translation>叠加分析表（CSV）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="143" />
+      <location filename="../../plugin/processing/overlay.py" line="159" />
       <source>Overlay table: {path}</source>
       <translation>叠加分析表：{path}</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/overlay.py" line="41" />
-      <source>Overlays the plots of a case database with the layers assigned to roles (landcase:setlayerrole): area by land-use code and by 三大类, 耕地, permanent basic farmland, ecological red line, urban development boundary, approvals with their 批准文号 and covered share, facility filings with their filed area; planar and ellipsoidal (椭球面积) m². The results replace the plots' earlier results in the database, in one transaction. FILTER is a QGIS expression over the plot table's fields (e.g. "jcbh LIKE '3201%'"); without it every plot is computed. OUTPUT, when given, is a CSV with one line per plot, role and class.</source>
-      <translation>将案件库中的图斑与已指定类别的图层（landcase:setlayerrole）叠加分析：按地类编码和三大类统计面积，以及占用耕地、永久基本农田、生态保护红线、城镇开发边界、批准用地（含批准文号及覆盖比例）、设施农用地备案（含备案面积）的面积；面积以平方米计，同时计算平面面积和椭球面积。结果在一个事务中替换案件库中这些图斑原有的比对结果。FILTER 为基于图斑表字段的 QGIS 表达式（例如 "jcbh LIKE '3201%'"），不填写时计算全部图斑。如指定 OUTPUT，则输出 CSV 文件，每个图斑、图层类别和地类各占一行。</translation>
+      <source>Overlays the plots of a case database with the layers assigned to roles (landcase:setlayerrole): area by land-use code and by 三大类, 耕地, permanent basic farmland, ecological red line, urban development boundary, approvals with their 批准文号 and covered share, facility filings with their filed area; planar and ellipsoidal (椭球面积) m². The results replace the plots' earlier results in the database, in one transaction. FILTER is a QGIS expression over the plot table's fields (e.g. "jcbh LIKE '3201%'"); without it every plot is computed. OUTPUT, when given, is a CSV in Chinese (UTF-8 with BOM, for Excel) with one line per plot, layer role and class: 监测编号, 图层角色, 地类编码, 地类名称, 编号, 名称, 平面面积(平方米), 椭球面积(平方米), 椭球面积(亩), 说明.</source>
+      <translation>将案件库中的图斑与已指定类别的图层（landcase:setlayerrole）叠加分析：按地类编码和三大类统计面积，以及占用耕地、永久基本农田、生态保护红线、城镇开发边界、批准用地（含批准文号及覆盖比例）、设施农用地备案（含备案面积）的面积；面积以平方米计，同时计算平面面积和椭球面积。结果在一个事务中替换案件库中这些图斑原有的比对结果。FILTER 为基于图斑表字段的 QGIS 表达式（例如 "jcbh LIKE '3201%'"），不填写时计算全部图斑。如指定 OUTPUT，则输出中文 CSV 文件（UTF-8 带 BOM，可用 Excel 直接打开），每个图斑、图层类别和地类各占一行：监测编号、图层角色、地类编码、地类名称、编号、名称、平面面积(平方米)、椭球面积(平方米)、椭球面积(亩)、说明。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/create_database.py" line="46" />
+      <location filename="../../plugin/processing/create_database.py" line="61" />
       <source>Overwrite an existing file</source>
       <translation>覆盖已有文件</translation>
     </message>
@@ -1117,6 +1287,11 @@
       <location filename="../../cases/attachments.py" line="228" />
       <source>PDF files need the pypdf package, which is not installed</source>
       <translation>PDF 文件需要 pypdf 软件包，但尚未安装</translation>
+    </message>
+    <message>
+      <location filename="../../forms/attachment_dialog.py" line="35" />
+      <source>PDF, JPEG or PNG scan</source>
+      <translation>PDF、JPEG 或 PNG 扫描件</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/case_materials.py" line="77" />
@@ -1139,22 +1314,22 @@
       <translation>统计期间（YYYY-MM、YYYY 或 YYYY-MM-DD/YYYY-MM-DD）</translation>
     </message>
     <message>
-      <location filename="../../forms/breakdown_view.py" line="24" />
+      <location filename="../../forms/breakdown_view.py" line="48" />
       <source>Permanent basic farmland</source>
       <translation>永久基本农田</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="107" />
+      <location filename="../../cases/overlay_roles.py" line="68" />
       <source>Permanent basic farmland (永久基本农田)</source>
       <translation>永久基本农田</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="121" />
+      <location filename="../../forms/case_steps.py" line="165" />
       <source>Photos</source>
       <translation>照片</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="425" />
+      <location filename="../../forms/case_dialog.py" line="297" />
       <source>Photos (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)</source>
       <translation>照片 (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)</translation>
     </message>
@@ -1164,22 +1339,22 @@
       <translation>选择月份</translation>
     </message>
     <message>
-      <location filename="../../forms/breakdown_view.py" line="22" />
+      <location filename="../../forms/breakdown_view.py" line="42" />
       <source>Plot</source>
       <translation>图斑</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="60" />
+      <location filename="../../plugin/processing/import_plots.py" line="88" />
       <source>Plot batch</source>
       <translation>图斑批次</translation>
     </message>
     <message>
-      <location filename="../../forms/import_report_dialog.py" line="50" />
+      <location filename="../../forms/import_report_dialog.py" line="74" />
       <source>Plot number</source>
       <translation>监测编号</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="38" />
+      <location filename="../../forms/import_dialog.py" line="39" />
       <source>Plot number (JCBH)</source>
       <translation>监测编号（JCBH）</translation>
     </message>
@@ -1189,17 +1364,17 @@
       <translation>监测编号</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="45" />
+      <location filename="../../forms/import_dialog.py" line="46" />
       <source>Plot type (TBLX)</source>
       <translation>图斑类型（TBLX）</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="441" />
+      <location filename="../../plugin/main.py" line="461" />
       <source>Plot {jcbh} saved.</source>
       <translation>图斑 {jcbh} 已保存。</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="256" />
+      <location filename="../../forms/case_dialog.py" line="82" />
       <source>Plot {jcbh} — status: {status}</source>
       <translation>图斑 {jcbh}，状态：{status}</translation>
     </message>
@@ -1214,7 +1389,7 @@
       <translation>图斑 {jcbh}：{reason}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="46" />
+      <location filename="../../plugin/processing/import_plots.py" line="62" />
       <source>Plots</source>
       <translation>图斑</translation>
     </message>
@@ -1224,7 +1399,12 @@
       <translation>图斑（表达式）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="69" />
+      <location filename="../../forms/import_dialog.py" line="90" />
+      <source>Plots beyond the database's 3° zone and 0.5° more are refused, the zone that fits them named. Tick only when they belong in this database.</source>
+      <translation>超出案件库 3° 分带及其外 0.5° 的图斑不予导入，并指明适用的分带。仅在这些图斑确属本库时勾选。</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/overlay.py" line="71" />
       <source>Plots computed</source>
       <translation>计算图斑数</translation>
     </message>
@@ -1234,9 +1414,14 @@
       <translation>导出图斑数</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="76" />
+      <location filename="../../plugin/processing/import_plots.py" line="111" />
       <source>Plots imported</source>
       <translation>导入图斑数</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/import_plots.py" line="118" />
+      <source>Plots imported from another zone</source>
+      <translation>跨带导入的图斑</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/statistics_algorithms.py" line="95" />
@@ -1254,14 +1439,19 @@
       <translation>筛选条件选中的图斑数</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="56" />
+      <location filename="../../plugin/processing/overlay.py" line="58" />
       <source>Plots to compute (expression)</source>
       <translation>参与计算的图斑（表达式）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="71" />
+      <location filename="../../plugin/processing/overlay.py" line="73" />
       <source>Plots with findings to check</source>
       <translation>需核实的图斑数</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/import_plots.py" line="116" />
+      <source>Plots with the shape of another</source>
+      <translation>与其他图斑形状相同的图斑</translation>
     </message>
     <message>
       <location filename="../../forms/print_dialog.py" line="52" />
@@ -1274,7 +1464,7 @@
       <translation>打印文书</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="139" />
+      <location filename="../../plugin/main.py" line="141" />
       <source>Print documents…</source>
       <translation>打印文书…</translation>
     </message>
@@ -1284,7 +1474,7 @@
       <translation>作为出具单位印在核查报告、卷宗和月报上</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="505" />
+      <location filename="../../plugin/main.py" line="525" />
       <source>Printing failed</source>
       <translation>打印失败</translation>
     </message>
@@ -1304,17 +1494,17 @@
       <translation>为表达式选中的每个图斑打印核查报告，文件以监测编号命名。案件数据未变化的报告保持不变。</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="63" />
+      <location filename="../../forms/import_dialog.py" line="64" />
       <source>Project layer</source>
       <translation>工程图层</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="132" />
+      <location filename="../../cases/overlay_roles.py" line="93" />
       <source>Project name</source>
       <translation>项目名称</translation>
     </message>
     <message>
-      <location filename="../../layers/source_reader.py" line="94" />
+      <location filename="../../layers/source_reader.py" line="97" />
       <source>QGIS cannot read it as a vector layer</source>
       <translation>QGIS 无法将其作为矢量图层读取</translation>
     </message>
@@ -1329,57 +1519,57 @@
       <translation>QGIS 无法识别 EPSG:{srid}</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="236" />
+      <location filename="../../forms/case_steps.py" line="320" />
       <source>Re-inspected by</source>
       <translation>复核人</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="235" />
+      <location filename="../../forms/case_steps.py" line="319" />
       <source>Re-inspected on</source>
       <translation>复核日期</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="87" />
+      <location filename="../../forms/case_dialog.py" line="62" />
       <source>Re-inspection and close-out</source>
       <translation>复核与销号</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="240" />
+      <location filename="../../forms/case_steps.py" line="324" />
       <source>Re-inspection photos</source>
       <translation>复核照片</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="234" />
+      <location filename="../../forms/case_steps.py" line="318" />
       <source>Re-inspection result</source>
       <translation>复核结果</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="158" />
+      <location filename="../../forms/import_dialog.py" line="179" />
       <source>Reading as {encoding} ({reason}).</source>
       <translation>按 {encoding} 读取（{reason}）。</translation>
     </message>
     <message>
-      <location filename="../../forms/import_report_dialog.py" line="50" />
+      <location filename="../../forms/import_report_dialog.py" line="74" />
       <source>Reason</source>
       <translation>原因</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="161" />
+      <location filename="../../forms/case_steps.py" line="218" />
       <source>Reason for the revision</source>
       <translation>修改原因</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="104" />
+      <location filename="../../forms/import_dialog.py" line="112" />
       <source>Received on</source>
       <translation>接收日期</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="144" />
+      <location filename="../../cases/overlay_roles.py" line="105" />
       <source>Record number (上图入库号)</source>
       <translation>上图入库号</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="225" />
+      <location filename="../../forms/case_steps.py" line="294" />
       <source>Record re-inspection</source>
       <translation>保存复核结果</translation>
     </message>
@@ -1389,22 +1579,22 @@
       <translation>记录 {record}：{reason}</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="86" />
+      <location filename="../../forms/case_dialog.py" line="61" />
       <source>Rectification</source>
       <translation>整改</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="117" />
+      <location filename="../../cases/overlay_roles.py" line="78" />
       <source>Red-line area name</source>
       <translation>红线区名称</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="176" />
+      <location filename="../../forms/case_steps.py" line="233" />
       <source>Refer to the department</source>
       <translation>移交主管部门</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="187" />
+      <location filename="../../forms/case_steps.py" line="251" />
       <source>Referred on</source>
       <translation>移交日期</translation>
     </message>
@@ -1414,27 +1604,27 @@
       <translation>刷新</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="49" />
-      <source>Registers an issued batch of plots (shapefile, zipped shapefile, GeoPackage, GeoJSON or a project layer) in a case database, in one transaction. The DBF encoding is taken from the .cpg or detected (GBK/GB18030 or UTF-8); national field names are recognised, FIELD_MAP (JSON, plot field → source field) overrides them. Invalid geometries are repaired, plots already registered are skipped, overlaps are flagged. An import report CSV is written beside the database.</source>
-      <translation>将下发的图斑批次（Shapefile、压缩的 Shapefile、GeoPackage、GeoJSON 或工程中的图层）在一个事务中登记到案件库。DBF 编码取自 .cpg 文件或自动识别（GBK/GB18030 或 UTF-8）；自动识别国家标准字段名，FIELD_MAP（JSON，图斑字段 → 源字段）可覆盖。无效几何自动修复，已登记的图斑跳过，重叠图斑予以标记。导入报告 CSV 写在案件库旁。</translation>
+      <location filename="../../plugin/processing/import_plots.py" line="66" />
+      <source>Registers an issued batch of plots (shapefile, zipped shapefile, GeoPackage, GeoJSON or a project layer) in a case database, in one transaction. The DBF encoding is taken from the .cpg or detected (GBK/GB18030 or UTF-8); national field names are recognised, FIELD_MAP (JSON, plot field → source field) overrides them. Invalid geometries are repaired, plots already registered are skipped, overlaps are flagged. Plots outside the database's Gauss-Krüger zone (its 3° band and 0.5° beyond) are refused, the zone that fits them named, unless ALLOW_OTHER_ZONE is set. An import report CSV is written beside the database.</source>
+      <translation>将下发的图斑批次（Shapefile、压缩的 Shapefile、GeoPackage、GeoJSON 或工程中的图层）在一个事务中登记到案件库。DBF 编码取自 .cpg 文件或自动识别（GBK/GB18030 或 UTF-8）；自动识别国家标准字段名，FIELD_MAP（JSON，图斑字段 → 源字段）可覆盖。无效几何自动修复，已登记的图斑跳过，重叠图斑予以标记。位于案件库高斯-克吕格分带（3° 带及其外 0.5°）以外的图斑不予导入，并指明适用的分带，除非设置 ALLOW_OTHER_ZONE。导入报告 CSV 写在案件库旁。</translation>
     </message>
     <message>
-      <location filename="../../forms/import_report_dialog.py" line="23" />
+      <location filename="../../forms/import_report_dialog.py" line="31" />
       <source>Rejected</source>
       <translation>拒绝</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="49" />
+      <location filename="../../forms/import_dialog.py" line="50" />
       <source>Remarks</source>
       <translation>备注</translation>
     </message>
     <message>
-      <location filename="../../forms/import_report_dialog.py" line="24" />
+      <location filename="../../forms/import_report_dialog.py" line="32" />
       <source>Repaired</source>
       <translation>已修复</translation>
     </message>
     <message>
-      <location filename="../../forms/import_report_dialog.py" line="97" />
+      <location filename="../../forms/import_report_dialog.py" line="121" />
       <source>Report file: {path}</source>
       <translation>报告文件：{path}</translation>
     </message>
@@ -1449,32 +1639,32 @@
       <translation>报告人</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="182" />
+      <location filename="../../forms/case_steps.py" line="246" />
       <source>Responsible unit</source>
       <translation>责任单位</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="238" />
+      <location filename="../../forms/case_steps.py" line="322" />
       <source>Restored area</source>
       <translation>复耕面积</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/set_layer_role.py" line="56" />
+      <location filename="../../plugin/processing/set_layer_role.py" line="64" />
       <source>Role</source>
       <translation>图层类别</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="87" />
+      <location filename="../../plugin/processing/overlay.py" line="89" />
       <source>Role left out: {problem}</source>
       <translation>已跳过图层类别：{problem}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/set_layer_role.py" line="99" />
+      <location filename="../../plugin/processing/set_layer_role.py" line="124" />
       <source>Role {role}: {source} ({provider}), fields {fields}</source>
       <translation>图层类别 {role}：{source}（{provider}），字段 {fields}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="96" />
+      <location filename="../../plugin/processing/overlay.py" line="98" />
       <source>Roles compared: {roles}</source>
       <translation>参与比对的图层类别：{roles}</translation>
     </message>
@@ -1494,32 +1684,37 @@
       <translation>已生成报送轮次 {period} {stage}。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="111" />
+      <location filename="../../plugin/processing/import_plots.py" line="162" />
       <source>Row {row} ({jcbh}): {reason}</source>
       <translation>第 {row} 行（{jcbh}）：{reason}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="78" />
+      <location filename="../../plugin/processing/import_plots.py" line="113" />
       <source>Rows rejected</source>
       <translation>拒绝记录数</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="70" />
+      <location filename="../../plugin/processing/overlay.py" line="72" />
       <source>Rows stored</source>
       <translation>写入记录数</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="148" />
+      <location filename="../../forms/import_report_dialog.py" line="35" />
+      <source>Same shape</source>
+      <translation>疑似同一图斑</translation>
+    </message>
+    <message>
+      <location filename="../../forms/case_steps.py" line="192" />
       <source>Save determination</source>
       <translation>保存判定结果</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="112" />
+      <location filename="../../forms/case_steps.py" line="147" />
       <source>Save verification</source>
       <translation>保存核查结果</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="337" />
+      <location filename="../../forms/case_dialog.py" line="208" />
       <source>Saved.</source>
       <translation>已保存。</translation>
     </message>
@@ -1529,12 +1724,22 @@
       <translation>扫描件</translation>
     </message>
     <message>
+      <location filename="../../forms/attachment_dialog.py" line="75" />
+      <source>Scans (*.pdf *.jpg *.jpeg *.png *.PDF *.JPG *.PNG)</source>
+      <translation>扫描件 (*.pdf *.jpg *.jpeg *.png *.PDF *.JPG *.PNG)</translation>
+    </message>
+    <message>
+      <location filename="../../forms/case_dialog.py" line="153" />
+      <source>Scans bound in the dossier (批文, 备案, 立案文书 …)</source>
+      <translation>装订入卷宗的扫描件（批文、备案、立案文书等）</translation>
+    </message>
+    <message>
       <location filename="../../forms/case_dock.py" line="83" />
       <source>Search plot number, township, village…</source>
       <translation>搜索监测编号、乡镇、村…</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="454" />
+      <location filename="../../plugin/main.py" line="474" />
       <source>Select a plot in the case panel first.</source>
       <translation>请先在案件面板中选择图斑。</translation>
     </message>
@@ -1559,7 +1764,7 @@
       <translation>指定图层类别</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="153" />
+      <location filename="../../plugin/main.py" line="155" />
       <source>Settings…</source>
       <translation>设置…</translation>
     </message>
@@ -1569,22 +1774,22 @@
       <translation>Shapefile 文件（GBK）</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="153" />
+      <location filename="../../forms/case_steps.py" line="210" />
       <source>Share covered by the approval</source>
       <translation>批文覆盖比例</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="114" />
+      <location filename="../../forms/case_steps.py" line="158" />
       <source>Site status</source>
       <translation>现场状态</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="88" />
+      <location filename="../../forms/import_dialog.py" line="96" />
       <source>Source</source>
       <translation>数据源</translation>
     </message>
     <message>
-      <location filename="../../forms/import_report_dialog.py" line="50" />
+      <location filename="../../forms/import_report_dialog.py" line="74" />
       <source>Source row</source>
       <translation>源记录行号</translation>
     </message>
@@ -1594,12 +1799,12 @@
       <translation>阶段</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="204" />
+      <location filename="../../forms/case_steps.py" line="268" />
       <source>Start rectification</source>
       <translation>开始整改</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="164" />
+      <location filename="../../plugin/main.py" line="166" />
       <source>Statistics</source>
       <translation>统计</translation>
     </message>
@@ -1629,7 +1834,7 @@
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="151" />
+      <location filename="../../forms/case_steps.py" line="208" />
       <source>Sub-type</source>
       <translation>子类</translation>
     </message>
@@ -1649,14 +1854,19 @@
       <translation>报送轮次</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="146" />
+      <location filename="../../plugin/main.py" line="148" />
       <source>Submission rounds…</source>
       <translation>报送轮次…</translation>
     </message>
     <message>
-      <location filename="../../forms/breakdown_view.py" line="60" />
+      <location filename="../../forms/breakdown_view.py" line="107" />
       <source>Suggested determination</source>
       <translation>建议判定</translation>
+    </message>
+    <message>
+      <location filename="../../forms/new_database_dialog.py" line="40" />
+      <source>Suggested: {reason}. The zone cannot be changed later.</source>
+      <translation>建议：{reason}。分带创建后不能更改。</translation>
     </message>
     <message>
       <location filename="../../forms/statistics_dock.py" line="218" />
@@ -1674,32 +1884,32 @@
       <translation>生成时间</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="207" />
+      <location filename="../../forms/case_steps.py" line="276" />
       <source>Task list made on</source>
       <translation>任务清单制定日期</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="155" />
+      <location filename="../../cases/overlay_roles.py" line="116" />
       <source>Temporary land use (临时用地)</source>
       <translation>临时用地</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="68" />
+      <location filename="../../plugin/processing/import_plots.py" line="96" />
       <source>Text encoding</source>
       <translation>文字编码</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="144" />
+      <location filename="../../plugin/processing/import_plots.py" line="200" />
       <source>Text encoding: {encoding} ({reason})</source>
       <translation>文字编码：{encoding}（{reason}）</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="651" />
+      <location filename="../../plugin/main.py" line="671" />
       <source>The audit trail is broken at row {id}: {reason}</source>
       <translation>审计日志在记录 {id} 处中断：{reason}</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="644" />
+      <location filename="../../plugin/main.py" line="664" />
       <source>The audit trail is intact: {count} rows checked.</source>
       <translation>审计日志完整：已校验 {count} 条记录。</translation>
     </message>
@@ -1709,7 +1919,12 @@
       <translation>检查结果无法写入 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="172" />
+      <location filename="../../forms/attachment_dialog.py" line="99" />
+      <source>The document date {value} is not a date (YYYY-MM-DD).</source>
+      <translation>成文日期 {value} 不是有效日期（YYYY-MM-DD）。</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/import_plots.py" line="236" />
       <source>The field mapping cannot be used: {problems}</source>
       <translation>字段对应无法使用：{problems}</translation>
     </message>
@@ -1724,7 +1939,7 @@
       <translation>筛选表达式引用了图斑表中不存在的字段：{fields}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/set_layer_role.py" line="74" />
+      <location filename="../../plugin/processing/set_layer_role.py" line="83" />
       <source>The layer cannot be opened.</source>
       <translation>无法打开图层。</translation>
     </message>
@@ -1734,7 +1949,7 @@
       <translation>无法将月报写入 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="151" />
+      <location filename="../../plugin/processing/import_plots.py" line="207" />
       <source>The plot batch cannot be read.</source>
       <translation>无法读取图斑批次。</translation>
     </message>
@@ -1749,7 +1964,7 @@
       <translation>无法读取图斑表。</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="435" />
+      <location filename="../../plugin/main.py" line="455" />
       <source>The plot was not saved</source>
       <translation>图斑未保存</translation>
     </message>
@@ -1764,9 +1979,24 @@
       <translation>所选图斑（{count} 个）</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="212" />
+      <location filename="../../forms/import_dialog.py" line="239" />
       <source>The source has no coordinate reference system: name the one it uses.</source>
       <translation>源数据没有坐标参考系，请指定其使用的坐标系。</translation>
+    </message>
+    <message>
+      <location filename="../../forms/import_dialog.py" line="128" />
+      <source>The unit of the issued area. Each plot's issued area is checked against its ellipsoidal area; beyond 5 % it is listed in the report.</source>
+      <translation>下发监测面积的单位。每个图斑的监测面积都与其椭球面积核对，相差超过 5% 的列入导入报告。</translation>
+    </message>
+    <message>
+      <location filename="../../cases/issued_area.py" line="73" />
+      <source>The unit of 监测面积 was not given and none of the {total} issued areas agrees with its plot's ellipsoidal area within {tolerance} % in 亩 or in m²; they were read in 亩, the unit of the national field.</source>
+      <translation>未指定监测面积单位，{total} 个监测面积无论按 亩 还是 m² 计，均无一与图斑椭球面积相差不超过 {tolerance}%；按国家字段的单位 亩 读取。</translation>
+    </message>
+    <message>
+      <location filename="../../cases/issued_area.py" line="83" />
+      <source>The unit of 监测面积 was not given; guessed {unit}: read in {unit}, {agree} of {total} issued areas agree with their plot's ellipsoidal area within {tolerance} % (read in {other}: {other_agree}).</source>
+      <translation>未指定监测面积单位，按数值推断为 {unit}：按 {unit} 计，{total} 个监测面积中有 {agree} 个与图斑椭球面积相差不超过 {tolerance}%（按 {other} 计为 {other_agree} 个）。</translation>
     </message>
     <message>
       <location filename="../../forms/statistics_dock.py" line="502" />
@@ -1774,9 +2004,14 @@
       <translation>工作簿未写入</translation>
     </message>
     <message>
-      <location filename="../../forms/new_database_dialog.py" line="40" />
+      <location filename="../../forms/new_database_dialog.py" line="42" />
       <source>The zone suggested is the one of the current map extent. It cannot be changed later.</source>
       <translation>默认投影带取自当前地图范围。建库后不能再更改。</translation>
+    </message>
+    <message>
+      <location filename="../../forms/attachment_dialog.py" line="56" />
+      <source>Title</source>
+      <translation>题名</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/case_materials.py" line="62" />
@@ -1784,7 +2019,7 @@
       <translation>题名</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="154" />
+      <location filename="../../forms/case_steps.py" line="211" />
       <source>Title number (不动产权证号)</source>
       <translation>不动产权证号</translation>
     </message>
@@ -1814,7 +2049,7 @@
       <translation>乡镇汇总</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="162" />
+      <location filename="../../cases/overlay_roles.py" line="123" />
       <source>Townships (乡镇)</source>
       <translation>乡镇</translation>
     </message>
@@ -1829,22 +2064,32 @@
       <translation>单位名称</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/import_plots.py" line="123" />
+      <source>Unit of the issued areas</source>
+      <translation>监测面积单位</translation>
+    </message>
+    <message>
+      <location filename="../../forms/import_dialog.py" line="133" />
+      <source>Unit of the monitored area</source>
+      <translation>监测面积单位</translation>
+    </message>
+    <message>
       <location filename="../../forms/settings_page.py" line="95" />
       <source>Until then: </source>
       <translation>在此之前：</translation>
     </message>
     <message>
-      <location filename="../../forms/breakdown_view.py" line="26" />
+      <location filename="../../forms/breakdown_view.py" line="54" />
       <source>Urban development boundary</source>
       <translation>城镇开发边界</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="121" />
+      <location filename="../../cases/overlay_roles.py" line="82" />
       <source>Urban development boundary (城镇开发边界)</source>
       <translation>城镇开发边界</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="115" />
+      <location filename="../../forms/case_steps.py" line="159" />
       <source>User of the land</source>
       <translation>用地主体</translation>
     </message>
@@ -1854,22 +2099,22 @@
       <translation>核查报告</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="120" />
+      <location filename="../../forms/case_steps.py" line="164" />
       <source>Verified on</source>
       <translation>核查日期</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="119" />
+      <location filename="../../forms/case_steps.py" line="163" />
       <source>Verifier</source>
       <translation>核查人</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="147" />
+      <location filename="../../plugin/main.py" line="149" />
       <source>Verify audit trail</source>
       <translation>校验审计日志</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="48" />
+      <location filename="../../forms/import_dialog.py" line="49" />
       <source>Village</source>
       <translation>村</translation>
     </message>
@@ -1879,7 +2124,7 @@
       <translation>村级汇总</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="173" />
+      <location filename="../../cases/overlay_roles.py" line="134" />
       <source>Villages (村)</source>
       <translation>村</translation>
     </message>
@@ -1892,6 +2137,11 @@
       <location filename="../../plugin/processing/print_documents.py" line="56" />
       <source>Why plots were not printed</source>
       <translation>图斑未打印的原因</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/create_database.py" line="58" />
+      <source>Why this CRS</source>
+      <translation>选择该坐标系的理由</translation>
     </message>
     <message>
       <location filename="../../forms/statistics_dock.py" line="208" />
@@ -1909,7 +2159,7 @@
       <translation>YYYY、YYYY-MM 或 YYYY-MM-DD/YYYY-MM-DD</translation>
     </message>
     <message>
-      <location filename="../../cases/store.py" line="344" />
+      <location filename="../../cases/store.py" line="346" />
       <source>a batch of this name already exists</source>
       <translation>同名批次已存在</translation>
     </message>
@@ -1939,12 +2189,12 @@
       <translation>判定为违法以外的类别后方可不立案办结（案件当前状态：{status}）</translation>
     </message>
     <message>
-      <location filename="../../cases/store.py" line="396" />
+      <location filename="../../cases/store.py" line="404" />
       <source>a plot must be a polygon, not a {kind}</source>
       <translation>图斑必须是面，而不是 {kind}</translation>
     </message>
     <message>
-      <location filename="../../cases/store.py" line="452" />
+      <location filename="../../cases/store.py" line="463" />
       <source>a plot with this 监测编号 is already in the database</source>
       <translation>案件库中已有相同监测编号的图斑</translation>
     </message>
@@ -1979,7 +2229,7 @@
       <translation>增加</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="119" />
+      <location filename="../../cases/intake.py" line="118" />
       <source>already in the database; not imported again</source>
       <translation>案件库中已有，未重复导入</translation>
     </message>
@@ -1989,22 +2239,22 @@
       <translation>面积须为不小于 0 的数值，单位平方米（当前为 {value}）</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="665" />
+      <location filename="../../cases/determination_suggestion.py" line="132" />
       <source>approvals cover only {share:.1%} of the plot (95 % needed): {numbers}</source>
       <translation>批准用地仅覆盖图斑的 {share:.1%}（须达到 95%）：{numbers}</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="601" />
+      <location filename="../../cases/determination_suggestion.py" line="68" />
       <source>approvals cover {share:.1%} of the plot: {numbers}</source>
       <translation>批准用地覆盖图斑的 {share:.1%}：{numbers}</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="675" />
+      <location filename="../../cases/determination_suggestion.py" line="142" />
       <source>approvals were not compared (no approval layer)</source>
       <translation>未比对批准用地（无批准用地图层）</translation>
     </message>
     <message>
-      <location filename="../../forms/breakdown_view.py" line="59" />
+      <location filename="../../forms/breakdown_view.py" line="112" />
       <source>areas in mu</source>
       <translation>面积单位：亩</translation>
     </message>
@@ -2059,22 +2309,22 @@
       <translation>请先立案或移交主管部门，再开始整改（案件当前状态：{status}）</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="681" />
+      <location filename="../../cases/determination_suggestion.py" line="148" />
       <source>filing {number} covers only {share:.1%} of the plot</source>
       <translation>备案 {number} 仅覆盖图斑的 {share:.1%}</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="627" />
+      <location filename="../../cases/determination_suggestion.py" line="94" />
       <source>filing {number} covers {share:.1%} of the plot</source>
       <translation>备案 {number} 覆盖图斑的 {share:.1%}</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="142" />
+      <location filename="../../forms/case_steps.py" line="186" />
       <source>from the field verification</source>
       <translation>取自外业核查</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="155" />
+      <location filename="../../cases/intake.py" line="164" />
       <source>geometry repaired: {note}</source>
       <translation>几何图形已修复：{note}</translation>
     </message>
@@ -2084,7 +2334,12 @@
       <translation>含有无法用 GBK 编码的字符</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="693" />
+      <location filename="../../cases/plot_overlaps.py" line="96" />
+      <source>has the shape of {other}: they overlap by {share}% of this plot and {other_share}% of {other}; probably the same plot under another number, check before handling</source>
+      <translation>与 {other} 形状相同：重叠面积占本图斑的 {share}%、占 {other} 的 {other_share}%，疑似同一图斑另编号，请核实后处理</translation>
+    </message>
+    <message>
+      <location filename="../../cases/determination_suggestion.py" line="160" />
       <source>inside the ecological red line {area:.2f} 亩</source>
       <translation>位于生态保护红线内 {area:.2f} 亩</translation>
     </message>
@@ -2109,9 +2364,29 @@
       <translation>其 GPS 位置无法转换到 EPSG:{srid}</translation>
     </message>
     <message>
-      <location filename="../../cases/store.py" line="413" />
+      <location filename="../../cases/intake.py" line="140" />
+      <source>its coordinates cannot be transformed into the database's CRS</source>
+      <translation>坐标无法转换到案件库的坐标系</translation>
+    </message>
+    <message>
+      <location filename="../../cases/placing.py" line="92" />
+      <source>its coordinates lie beyond the database's zone {zone}</source>
+      <translation>坐标超出案件库分带 {zone} 的范围</translation>
+    </message>
+    <message>
+      <location filename="../../cases/store.py" line="421" />
       <source>its coordinates lie outside the database's CRS (EPSG:{srid})</source>
       <translation>其坐标超出本数据库坐标系（EPSG:{srid}）的范围</translation>
+    </message>
+    <message>
+      <location filename="../../cases/placing.py" line="109" />
+      <source>lies at {span}, outside {band}, the reach of the database's zone {zone}; imported as allowed; it fits {fitting}</source>
+      <translation>位于 {span}，超出案件库分带 {zone} 的接受范围 {band}，已按允许跨带导入；适用的分带为 {fitting}</translation>
+    </message>
+    <message>
+      <location filename="../../cases/placing.py" line="122" />
+      <source>lies at {span}, outside {band}, the reach of the database's zone {zone}; it fits {fitting}</source>
+      <translation>位于 {span}，超出案件库分带 {zone} 的接受范围 {band}，未导入；适用的分带为 {fitting}</translation>
     </message>
     <message>
       <location filename="../../forms/rounds_dialog.py" line="72" />
@@ -2124,37 +2399,47 @@
       <translation>已生成</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="673" />
+      <location filename="../../cases/determination_suggestion.py" line="140" />
       <source>no approval (批准文号) covers the plot</source>
       <translation>图斑未被任何批准用地（批准文号）覆盖</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="114" />
+      <location filename="../../cases/overlay_roles.py" line="257" />
+      <source>no name of the field {name} maps to a land-use code: map them (name_to_code) or choose the code field</source>
+      <translation>字段 {name} 中没有可对应地类编码的地类名称：请填写对应关系（name_to_code）或选择地类编码字段</translation>
+    </message>
+    <message>
+      <location filename="../../cases/field_mapping.py" line="171" />
+      <source>no source field is mapped to jcbh (监测编号)</source>
+      <translation>没有源数据字段对应 jcbh（监测编号）</translation>
+    </message>
+    <message>
+      <location filename="../../cases/intake.py" line="113" />
       <source>no 监测编号</source>
       <translation>缺少监测编号</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="206" />
+      <location filename="../../cases/overlay_roles.py" line="168" />
       <source>not a layer role; the roles are {roles}</source>
       <translation>不是有效的图层类别，可用类别：{roles}</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="144" />
+      <location filename="../../cases/intake.py" line="153" />
       <source>not a polygon but a {kind}</source>
       <translation>不是面要素，而是 {kind}</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="334" />
+      <location filename="../../cases/overlay_roles.py" line="363" />
       <source>not a role this version knows</source>
       <translation>本版本不支持该图层类别</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="689" />
+      <location filename="../../cases/determination_suggestion.py" line="156" />
       <source>occupies 永久基本农田 {area:.2f} 亩</source>
       <translation>占用永久基本农田 {area:.2f} 亩</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="686" />
+      <location filename="../../cases/determination_suggestion.py" line="153" />
       <source>occupies 耕地 {area:.2f} 亩</source>
       <translation>占用耕地 {area:.2f} 亩</translation>
     </message>
@@ -2169,12 +2454,12 @@
       <translation>只有判定为违法的才能立案或移交；当前判定为{category}</translation>
     </message>
     <message>
-      <location filename="../../forms/plot_table_model.py" line="100" />
+      <location filename="../../forms/plot_table_model.py" line="109" />
       <source>overdue {days}</source>
       <translation>超期 {days} 天</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="224" />
+      <location filename="../../cases/plot_overlaps.py" line="64" />
       <source>overlaps {other} by {share}% of the smaller plot; check before handling</source>
       <translation>与 {other} 重叠，占较小图斑面积的 {share}%，请核实后处理</translation>
     </message>
@@ -2194,7 +2479,7 @@
       <translation>移除</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="129" />
+      <location filename="../../cases/intake.py" line="128" />
       <source>repeats row {first} of the source</source>
       <translation>与源数据第 {first} 行重复</translation>
     </message>
@@ -2204,7 +2489,7 @@
       <translation>报送轮次 {round} 不是一上或二上，只能导出一上和二上的成果</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="595" />
+      <location filename="../../cases/determination_suggestion.py" line="62" />
       <source>some overlaps could not be computed; check the plot</source>
       <translation>部分叠加面积无法计算，请检查图斑</translation>
     </message>
@@ -2214,9 +2499,14 @@
       <translation>请先开始整改，再录入复核结果（案件当前状态：{status}）</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="650" />
+      <location filename="../../cases/determination_suggestion.py" line="117" />
       <source>temporary land use covers {share:.1%} of the plot</source>
       <translation>临时用地覆盖图斑的 {share:.1%}</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/create_database.py" line="92" />
+      <source>the CRS given</source>
+      <translation>指定的坐标系</translation>
     </message>
     <message>
       <location filename="../../cases/attachments.py" line="245" />
@@ -2234,7 +2524,7 @@
       <translation>PDF 已加密，无法装订</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="606" />
+      <location filename="../../cases/determination_suggestion.py" line="73" />
       <source>the approval has no approval number (批准文号)</source>
       <translation>批准用地缺少批准文号</translation>
     </message>
@@ -2274,6 +2564,26 @@
       <translation>未填写判定日期</translation>
     </message>
     <message>
+      <location filename="../../layers/crs_choice.py" line="58" />
+      <source>the default zone, because the centre of {what} ({longitude}) is not over China</source>
+      <translation>默认分带，因为{what}的中心（{longitude}）不在中国境内</translation>
+    </message>
+    <message>
+      <location filename="../../layers/crs_choice.py" line="51" />
+      <source>the default zone, because {what} cannot be placed on the earth</source>
+      <translation>默认分带，因为{what}无法定位到地球上</translation>
+    </message>
+    <message>
+      <location filename="../../layers/crs_choice.py" line="41" />
+      <source>the default zone, because {what} is empty</source>
+      <translation>默认分带，因为{what}为空</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/create_database.py" line="99" />
+      <source>the default zone: no CRS, extent or project was given</source>
+      <translation>默认分带：未指定坐标系、范围，也没有工程</translation>
+    </message>
+    <message>
       <location filename="../../cases/workflow.py" line="103" />
       <source>the determination cannot be revised once the case is {status}</source>
       <translation>案件状态为 {status}，不能再修改判定结果</translation>
@@ -2282,6 +2592,11 @@
       <location filename="../../cases/determination_codes.py" line="213" />
       <source>the determination category {value} is not one of {allowed}</source>
       <translation>判定类别 {value} 无效，应为：{allowed}</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/create_database.py" line="96" />
+      <source>the extent given</source>
+      <translation>指定的范围</translation>
     </message>
     <message>
       <location filename="../../cases/photos.py" line="428" />
@@ -2294,12 +2609,12 @@
       <translation>无法读取文件（{detail}）</translation>
     </message>
     <message>
-      <location filename="../../layers/source_reader.py" line="87" />
+      <location filename="../../layers/source_reader.py" line="90" />
       <source>the file does not exist</source>
       <translation>文件不存在</translation>
     </message>
     <message>
-      <location filename="../../layers/role_layers.py" line="357" />
+      <location filename="../../layers/role_layers.py" line="259" />
       <source>the file {path} does not exist</source>
       <translation>文件 {path} 不存在</translation>
     </message>
@@ -2324,17 +2639,17 @@
       <translation>文件夹中没有 JPEG 或 PNG 文件</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="151" />
+      <location filename="../../cases/intake.py" line="160" />
       <source>the geometry has no area</source>
       <translation>几何图形面积为零</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="136" />
+      <location filename="../../cases/intake.py" line="145" />
       <source>the geometry is empty</source>
       <translation>几何图形为空</translation>
     </message>
     <message>
-      <location filename="../../cases/store.py" line="402" />
+      <location filename="../../cases/store.py" line="410" />
       <source>the geometry is invalid ({detail})</source>
       <translation>几何图形无效（{detail}）</translation>
     </message>
@@ -2359,7 +2674,7 @@
       <translation>缺少材料类别（例如 {allowed}）</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="632" />
+      <location filename="../../cases/determination_suggestion.py" line="99" />
       <source>the land use under the plot is 1202 设施农用地</source>
       <translation>图斑所在地类为 1202 设施农用地</translation>
     </message>
@@ -2369,34 +2684,39 @@
       <translation>已存在更晚的轮次 {latest}：轮次须按顺序生成</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="342" />
+      <location filename="../../cases/overlay_roles.py" line="371" />
       <source>the layer cannot be opened</source>
       <translation>无法打开图层</translation>
     </message>
     <message>
-      <location filename="../../layers/source_reader.py" line="125" />
+      <location filename="../../layers/source_reader.py" line="130" />
       <source>the layer has no coordinate reference system; name the one it uses</source>
       <translation>图层没有坐标参考系，请指定其使用的坐标系</translation>
     </message>
     <message>
-      <location filename="../../layers/role_layers.py" line="366" />
+      <location filename="../../layers/role_layers.py" line="268" />
       <source>the layer has no field {name} (for {key})</source>
       <translation>图层中没有字段 {name}（用于 {key}）</translation>
     </message>
     <message>
-      <location filename="../../layers/role_layers.py" line="115" />
+      <location filename="../../layers/role_assign.py" line="59" />
       <source>the layer {name} has no coordinate reference system; set it in the layer properties, then assign the role again</source>
       <translation>图层 {name} 没有坐标参考系，请在图层属性中设置后重新指定图层类别</translation>
     </message>
     <message>
-      <location filename="../../layers/role_layers.py" line="130" />
+      <location filename="../../layers/role_assign.py" line="74" />
       <source>the layer {name} holds {kind}, not polygons</source>
       <translation>图层 {name} 的几何类型为{kind}，不是面</translation>
     </message>
     <message>
-      <location filename="../../layers/role_layers.py" line="100" />
+      <location filename="../../layers/role_assign.py" line="44" />
       <source>the layer {source} cannot be opened ({provider})</source>
       <translation>无法打开图层 {source}（{provider}）</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/main.py" line="271" />
+      <source>the map's extent</source>
+      <translation>地图的范围</translation>
     </message>
     <message>
       <location filename="../../cases/workflow.py" line="609" />
@@ -2429,9 +2749,14 @@
       <translation>统计期间 {value} 不是年份（YYYY）、月份（YYYY-MM）或日期范围（YYYY-MM-DD/YYYY-MM-DD，起始日期不得晚于结束日期）</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="677" />
+      <location filename="../../cases/determination_suggestion.py" line="144" />
       <source>the plot lies on 1202 设施农用地 but no filing covers it</source>
       <translation>图斑位于 1202 设施农用地上，但无设施农用地备案覆盖</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/create_database.py" line="101" />
+      <source>the project's extent</source>
+      <translation>工程的范围</translation>
     </message>
     <message>
       <location filename="../../cases/workflow.py" line="663" />
@@ -2469,6 +2794,11 @@
       <translation>现场状态 {value} 无效，应为：{allowed}</translation>
     </message>
     <message>
+      <location filename="../../cases/field_mapping.py" line="165" />
+      <source>the source has no field '{field}' (for {attribute})</source>
+      <translation>源数据中没有字段“{field}”（用于 {attribute}）</translation>
+    </message>
+    <message>
       <location filename="../../cases/rounds.py" line="118" />
       <source>the stage must be one of 一上, 一下, 二上</source>
       <translation>阶段须为一上、一下、二上之一</translation>
@@ -2479,7 +2809,7 @@
       <translation>子类 {value} 不属于{category}的子类：{allowed}</translation>
     </message>
     <message>
-      <location filename="../../layers/role_layers.py" line="352" />
+      <location filename="../../layers/role_layers.py" line="254" />
       <source>the temporary layer {source} is no longer in the project</source>
       <translation>临时图层 {source} 已不在工程中</translation>
     </message>
@@ -2499,14 +2829,24 @@
       <translation>未填写核查人</translation>
     </message>
     <message>
-      <location filename="../../layers/source_reader.py" line="58" />
+      <location filename="../../layers/source_reader.py" line="61" />
       <source>the zip file holds no shapefile, GeoPackage or GeoJSON</source>
       <translation>压缩包中没有 Shapefile、GeoPackage 或 GeoJSON</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="250" />
+      <location filename="../../layers/crs_choice.py" line="63" />
+      <source>the zone of {what}, whose centre lies at {longitude}</source>
+      <translation>{what}所在的分带，其中心位于 {longitude}</translation>
+    </message>
+    <message>
+      <location filename="../../cases/overlay_roles.py" line="250" />
       <source>the {role} role needs the field {key}</source>
       <translation>{role} 图层类别需要字段 {key}</translation>
+    </message>
+    <message>
+      <location filename="../../cases/overlay_roles.py" line="240" />
+      <source>the {role} role needs the field {key} (地类编码, e.g. DLBM), or the field {name_key} (地类名称, e.g. DLMC) to take the codes from the names</source>
+      <translation>{role} 角色需要字段 {key}（地类编码，如 DLBM），或字段 {name_key}（地类名称，如 DLMC）以按名称对应编码</translation>
     </message>
     <message>
       <location filename="../../cases/statistics.py" line="179" />
@@ -2549,12 +2889,12 @@
       <translation>本案件库没有审计哈希链</translation>
     </message>
     <message>
-      <location filename="../../layers/role_layers.py" line="123" />
+      <location filename="../../layers/role_assign.py" line="67" />
       <source>this role needs a raster layer (an image)</source>
       <translation>该图层类别需要栅格图层（影像）</translation>
     </message>
     <message>
-      <location filename="../../layers/role_layers.py" line="126" />
+      <location filename="../../layers/role_assign.py" line="70" />
       <source>this role needs a vector layer of polygons</source>
       <translation>该图层类别需要面状矢量图层</translation>
     </message>
@@ -2584,12 +2924,22 @@
       <translation>{a} 与 {b} 之间有 {count} 个案件存在差异。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="126" />
+      <location filename="../../plugin/processing/overlay.py" line="128" />
       <source>{count} findings {code} (see the plots' overlay)</source>
       <translation>{code}：{count} 项待核实（见图斑的叠加分析结果）</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="446" />
+      <location filename="../../plugin/processing/set_layer_role.py" line="117" />
+      <source>{count} land-use names map to no code and are left without one (their areas count as unknown land use): {names}</source>
+      <translation>{count} 个地类名称未能对应地类编码，不赋编码（其面积计为未知地类）：{names}</translation>
+    </message>
+    <message>
+      <location filename="../../forms/roles_dialog.py" line="126" />
+      <source>{count} names map to no code; enter a code or they are stored without one: {names}</source>
+      <translation>{count} 个地类名称未能对应编码；请填写编码，否则保存时不赋编码：{names}</translation>
+    </message>
+    <message>
+      <location filename="../../forms/case_dialog.py" line="318" />
       <source>{count} need checking (no position or time, or far from the plot).</source>
       <translation>{count} 张需核实（无位置或时间，或距图斑较远）。</translation>
     </message>
@@ -2599,12 +2949,27 @@
       <translation>数据库 {total} 个图斑中有 {count} 个被筛选条件 {filter} 排除。</translation>
     </message>
     <message>
+      <location filename="../../cases/placing.py" line="133" />
+      <source>{count} of {rows} plots lie outside {band}, the reach of the database's zone {zone}, and were imported because plots from another zone were allowed; they fit {fitting}.</source>
+      <translation>{rows} 个图斑中有 {count} 个超出案件库分带 {zone} 的接受范围 {band}，因已允许跨带而导入；适用的分带为 {fitting}。</translation>
+    </message>
+    <message>
+      <location filename="../../cases/placing.py" line="144" />
+      <source>{count} of {rows} plots lie outside {band}, the reach of the database's zone {zone}, and were not imported; they fit {fitting}. Allow plots from another zone to import them.</source>
+      <translation>{rows} 个图斑中有 {count} 个超出案件库分带 {zone} 的接受范围 {band}，未导入；适用的分带为 {fitting}。如确属本库，请选择允许导入其他分带的图斑。</translation>
+    </message>
+    <message>
+      <location filename="../../cases/placing.py" line="138" />
+      <source>{count} of {rows} plots lie outside {band}, the reach of the database's zone {zone}; those that can be placed in it were imported because plots from another zone were allowed; they fit {fitting}.</source>
+      <translation>{rows} 个图斑中有 {count} 个超出案件库分带 {zone} 的接受范围 {band}；因已允许跨带，其中能在本分带表示的已导入；适用的分带为 {fitting}。</translation>
+    </message>
+    <message>
       <location filename="../../forms/case_dock.py" line="290" />
       <source>{count} overdue</source>
       <translation>超期 {count} 个</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="438" />
+      <location filename="../../forms/case_dialog.py" line="310" />
       <source>{count} photos attached.</source>
       <translation>已添加 {count} 张照片。</translation>
     </message>
@@ -2624,12 +2989,12 @@
       <translation>已将 {count} 个图斑写入 {folder}</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="441" />
+      <location filename="../../forms/case_dialog.py" line="313" />
       <source>{count} were attached already.</source>
       <translation>{count} 张此前已添加。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/create_database.py" line="70" />
+      <location filename="../../plugin/processing/create_database.py" line="88" />
       <source>{crs} is not a CGCS2000 3-degree Gauss-Krüger CRS (EPSG:4513 to EPSG:4554).</source>
       <translation>{crs} 不是 CGCS2000 3 度带高斯-克吕格投影坐标系（EPSG:4513 至 EPSG:4554）。</translation>
     </message>
@@ -2639,17 +3004,17 @@
       <translation>{cases} 个案件中有 {incomplete} 个缺少材料；清单：{path}</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="243" />
+      <location filename="../../cases/overlay_roles.py" line="228" />
       <source>{key} is not a field of the {role} role (its fields: {known})</source>
       <translation>{key} 不是 {role} 图层类别的字段（可用字段：{known}）</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="256" />
+      <location filename="../../cases/overlay_roles.py" line="278" />
       <source>{key} must be one of {allowed} (got {value})</source>
       <translation>{key} 应为 {allowed} 之一（当前为 {value}）</translation>
     </message>
     <message>
-      <location filename="../../forms/plot_table_model.py" line="101" />
+      <location filename="../../forms/plot_table_model.py" line="110" />
       <source>{kind} deadline: {date}</source>
       <translation>{kind}期限：{date}</translation>
     </message>
@@ -2659,12 +3024,22 @@
       <translation>{m2:.1f} 平方米（{mu:.2f} 亩）</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="508" />
+      <location filename="../../plugin/main.py" line="528" />
       <source>{made} documents made, {kept} already up to date, in {folder}.</source>
       <translation>已在 {folder} 中生成 {made} 份文书，{kept} 份无需更新。</translation>
     </message>
     <message>
-      <location filename="../../forms/new_database_dialog.py" line="73" />
+      <location filename="../../cases/overlay_roles.py" line="270" />
+      <source>{name} is mapped to {code}, which is not a 三调 land-use code</source>
+      <translation>{name} 对应的 {code} 不是三调地类编码</translation>
+    </message>
+    <message>
+      <location filename="../../forms/attachment_dialog.py" line="92" />
+      <source>{name} is not a PDF, JPEG or PNG file.</source>
+      <translation>{name} 不是 PDF、JPEG 或 PNG 文件。</translation>
+    </message>
+    <message>
+      <location filename="../../forms/new_database_dialog.py" line="76" />
       <source>{path} already exists. Replace it? Everything in it will be lost.</source>
       <translation>{path} 已存在。是否替换？其中的全部数据将丢失。</translation>
     </message>
@@ -2677,6 +3052,11 @@
       <location filename="../../plugin/processing/case_materials.py" line="104" />
       <source>{path} attached to plot {jcbh} as {kind} ({pages} pages).</source>
       <translation>{path} 已作为{kind}附加到图斑 {jcbh}（{pages} 页）。</translation>
+    </message>
+    <message>
+      <location filename="../../forms/case_dialog.py" line="188" />
+      <source>{path} could not be read.</source>
+      <translation>无法读取 {path}。</translation>
     </message>
     <message>
       <location filename="../../forms/settings_page.py" line="71" />
@@ -2744,9 +3124,14 @@
       <translation>须先生成同月的 {previous}</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="197" />
+      <location filename="../../cases/overlay_roles.py" line="159" />
       <source>{role}: {reason}</source>
       <translation>{role}：{reason}</translation>
+    </message>
+    <message>
+      <location filename="../../forms/import_report_dialog.py" line="62" />
+      <source>{same} plots have the shape of another; {areas} issued areas differ from the plot's ellipsoidal area by more than 5 %.</source>
+      <translation>{same} 个图斑与其他图斑形状相同；{areas} 个监测面积与图斑椭球面积相差超过 5%。</translation>
     </message>
     <message>
       <location filename="../../forms/case_dock.py" line="286" />
@@ -2779,7 +3164,7 @@
       <translation>依登记发证判定合法须填写不动产权证号</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_records.py" line="636" />
+      <location filename="../../cases/determination_suggestion.py" line="103" />
       <source>备少占多: the plot occupies {occupied:.2f} m², more than the filed {filed:.2f} m²</source>
       <translation>备少占多：图斑占地 {occupied:.2f} 平方米，超过备案面积 {filed:.2f} 平方米</translation>
     </message>
@@ -2787,6 +3172,16 @@
       <location filename="../../cases/determination_codes.py" line="292" />
       <source>备少占多: the plot occupies {occupied_m2:.2f} m², more than the filed {filed_m2:.2f} m²</source>
       <translation>备少占多：图斑占地 {occupied_m2:.2f} 平方米，超过备案面积 {filed_m2:.2f} 平方米</translation>
+    </message>
+    <message>
+      <location filename="../../cases/issued_area.py" line="140" />
+      <source>监测面积 {jcmj} {unit} ({given} m²) differs from the plot's ellipsoidal area {area} m² by {percent}</source>
+      <translation>监测面积 {jcmj} {unit}（{given} m²）与图斑椭球面积 {area} m² 相差 {percent}</translation>
+    </message>
+    <message>
+      <location filename="../../cases/issued_area.py" line="134" />
+      <source>监测面积 {jcmj} {unit} ({given} m²) differs from the plot's ellipsoidal area {area} m² by {percent}; read in {other} ({other_given} m²) it agrees: check the unit of 监测面积</source>
+      <translation>监测面积 {jcmj} {unit}（{given} m²）与图斑椭球面积 {area} m² 相差 {percent}；按 {other} 计（{other_given} m²）则相符，请核对监测面积的单位</translation>
     </message>
     <message>
       <location filename="../../cases/determination_codes.py" line="278" />

@@ -136,6 +136,11 @@ def _import_through_the_dock() -> None:
     result["report_rows"] = (
         plugin.report_dialog.table.model().rowCount() if plugin.report_dialog else 0
     )
+    result["report_area_mismatches"] = [
+        issue.jcbh
+        for issue in (plugin.report_dialog.table.model()._issues if plugin.report_dialog else [])
+        if issue.kind == "area_mismatch"
+    ]
     iface.mapCanvas().setExtent(plugin.plot_layer.extent().buffered(500))
     iface.mapCanvas().refresh()
     QTimer.singleShot(1500, _guard(_import_screenshot))
