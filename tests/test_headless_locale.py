@@ -50,18 +50,28 @@ def test_a_refusal_is_in_chinese_for_a_zh_cn_profile(chinese_profile, tmp_path):
     )
     output = run.stdout + run.stderr
     assert run.returncode != 0 and not target.exists()
-    # the feedback and the error, translated (English: "Creating … in EPSG:4490" and
-    # "EPSG:4490 is not a CGCS2000 3-degree Gauss-Krüger CRS …")
-    assert f"正在新建 {target}，坐标系 EPSG:4490" in output, output
+    # the error, translated (English: "EPSG:4490 is not a CGCS2000 3-degree Gauss-Krüger
+    # CRS …"), refused before anything is created
     assert "EPSG:4490 不是 CGCS2000 3 度带高斯-克吕格投影坐标系" in output, output
-    assert "is not a CGCS2000" not in output
+    assert "is not a CGCS2000" not in output and "ValueError" not in output, output
+    # and the feedback of a run that goes through (English: "Creating … in EPSG:4549")
+    run = _qgis_process(
+        chinese_profile,
+        "run",
+        "landcase:createdatabase",
+        "--",
+        f"OUTPUT={target}",
+        "CRS=EPSG:4549",
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert f"正在新建 {target}，坐标系 EPSG:4549" in run.stdout, run.stdout
 
 
 def test_the_help_is_in_chinese_for_a_zh_cn_profile(chinese_profile):
     run = _qgis_process(chinese_profile, "help", "landcase:createdatabase")
     assert run.returncode == 0, run.stderr
     assert "新建案件库 (landcase:createdatabase)" in run.stdout
-    assert "新建一个空的案件库（SpatiaLite）" in run.stdout
+    assert "新建一个空的 LandCase 案件库（SpatiaLite）" in run.stdout
     assert "Creates an empty" not in run.stdout
 
 

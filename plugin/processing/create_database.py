@@ -13,6 +13,7 @@ from qgis.core import (
 )
 
 from ...cases import CaseDatabaseError, CaseStore
+from ...cases.crs import is_gk3_srid
 from ...cases.errors import N_
 from ...forms.messages import error_text
 from ...layers.crs_choice import DEFAULT_SRID, CrsChoice, choose_srid
@@ -83,7 +84,7 @@ def _choice(algorithm, parameters, crs: QgsCoordinateReferenceSystem, context) -
     """The CRS given, or the zone of the data's extent, or of the project's, or the default."""
     if crs.isValid():
         auth, _, code = crs.authid().partition(":")
-        if auth.upper() != "EPSG" or not code.isdigit():
+        if auth.upper() != "EPSG" or not code.isdigit() or not is_gk3_srid(int(code)):
             raise QgsProcessingException(
                 tr(
                     "{crs} is not a CGCS2000 3-degree Gauss-Krüger CRS (EPSG:4513 to EPSG:4554)."
