@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 import shapely
 
 from . import workflow
+from .attachments import case_id_of_plot, list_attachments
 from .photos import Photo, list_photos
 
 DOCUMENT_KINDS = ("核查报告", "销号报告", "卷宗")
@@ -25,6 +26,8 @@ class CaseFile:
     verification: dict | None  # the latest field verification
     srid: int
     photos: list[Photo] = field(default_factory=list)
+    closeout: dict | None = None  # closed_on, closed_by, joint_recheck_result, note
+    attachments: list = field(default_factory=list)  # cases.attachments.Attachment
 
 
 def _row(cursor) -> dict | None:
@@ -40,7 +43,8 @@ def read_case_file(store, plot_id: int) -> CaseFile:
         db.execute(
             """SELECT p.id, p.jcbh, p.xzqdm, p.xzqmc, p.jcpc, p.qsx, p.hsx, p.jcmj, p.tblx, p.bglx,
                       p.clue_source, p.found_date, p.reporter, p.description, p.township,
-                      p.village, p.geometry_repair, b.name AS batch, b.received_date,
+                      p.village, p.geometry_repair, p.area_planar_m2, p.area_ellipsoidal_m2,
+                      p.created_at, b.name AS batch, b.received_date,
                       X(ST_Centroid(Transform(p.geom, 4490))) AS center_lon,
                       Y(ST_Centroid(Transform(p.geom, 4490))) AS center_lat
                FROM plot AS p LEFT JOIN batch AS b ON b.id = p.batch_id WHERE p.id = ?""",
@@ -56,6 +60,14 @@ def read_case_file(store, plot_id: int) -> CaseFile:
             (plot_id,),
         )
     )
+    closeout = _row(
+        db.execute(
+            """SELECT o.closed_on, o.closed_by, o.joint_recheck_result, o.note
+               FROM closeout AS o JOIN case_record AS c ON c.id = o.case_id
+               WHERE c.plot_id = ?""",
+            (plot_id,),
+        )
+    )
     return CaseFile(
         plot_id=plot_id,
         plot=plot,
@@ -64,6 +76,8 @@ def read_case_file(store, plot_id: int) -> CaseFile:
         verification=verification,
         srid=store.srid,
         photos=list_photos(store, plot_id),
+        closeout=closeout,
+        attachments=list_attachments(store, case_id_of_plot(store, plot_id)),
     )
 
 

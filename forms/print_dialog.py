@@ -6,6 +6,7 @@ from __future__ import annotations
 from qgis.gui import QgsFileWidget
 from qgis.PyQt.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -28,6 +29,9 @@ class PrintDialog(QDialog):
         self._selected, self._shown = selected, shown
         self.kind = QComboBox()
         self.kind.addItems(KINDS)
+        self.one_volume = QCheckBox(tr("Bind all plots in one volume (default: one per case)"))
+        self.one_volume.setObjectName("oneVolume")
+        self.kind.currentTextChanged.connect(self._kind_changed)
         self.only_selected = QRadioButton(
             tr("The selected plots ({count})").format(count=len(selected))
         )
@@ -50,6 +54,7 @@ class PrintDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form = QFormLayout()
         form.addRow(tr("Document"), self.kind)
+        form.addRow("", self.one_volume)
         form.addRow(tr("Plots"), self.only_selected)
         form.addRow("", self.all_shown)
         form.addRow(tr("Output folder"), self.folder)
@@ -57,6 +62,15 @@ class PrintDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
+        self._kind_changed(self.kind.currentText())
+
+    def _kind_changed(self, kind: str) -> None:
+        self.one_volume.setEnabled(kind == "卷宗")
+        if kind != "卷宗":
+            self.one_volume.setChecked(False)
+
+    def bind_in_one_volume(self) -> bool:
+        return self.one_volume.isEnabled() and self.one_volume.isChecked()
 
     def plot_ids(self) -> list[int]:
         return list(self._selected if self.only_selected.isChecked() else self._shown)

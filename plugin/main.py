@@ -61,7 +61,7 @@ from ..reports import FontMissing
 from ..toolbelt import settings
 from ..toolbelt.i18n import install_translator, remove_translator, tr
 from ..toolbelt.log import setup_logger, teardown_logger
-from .printing import PrintTask
+from .printing import PrintTask, UnitMissing
 from .processing.provider import LandCaseProvider
 
 ICONS = Path(__file__).resolve().parent.parent / "resources" / "icons"
@@ -504,6 +504,7 @@ class LandCasePlugin:
                 folder,
                 settings.value(settings.UNIT_NAME, ""),
                 settings.value(settings.REPORT_FONT, "") or None,
+                one_volume=dialog.bind_in_one_volume(),
             )
         finally:
             dialog.deleteLater()
@@ -519,15 +520,16 @@ class LandCasePlugin:
             error = task.error
             if isinstance(error, FontMissing):
                 error = Exception(tr(error.template).format(**error.params))
+            elif isinstance(error, UnitMissing):
+                error = Exception(tr(error.template))
             show_error(self.iface, error, tr("Printing failed"))
         else:
             made = sum(1 for item in task.printed if item.built)
-            show_success(
-                self.iface,
-                tr("{made} documents made, {kept} already up to date, in {folder}.").format(
-                    made=made, kept=len(task.printed) - made, folder=task.folder
-                ),
+            message = tr("{made} documents made, {kept} already up to date, in {folder}.").format(
+                made=made, kept=len(task.printed) - made, folder=task.folder
             )
+            skipped = task.printed.skipped_summary()  # plots left out, and why
+            show_success(self.iface, f"{message} {skipped}".strip())
         self.print_task = None
 
     # -- desk comparison -------------------------------------------------------------

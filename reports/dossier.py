@@ -15,9 +15,11 @@ hash, which is also what the PDF's metadata holds.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import os
 
 from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreakIfNotEmpty, Spacer
 
@@ -28,6 +30,8 @@ from .layout import (
     FRAME_HEIGHT,
     FRAME_WIDTH,
     LABEL_BACKGROUND,
+    MARGIN_BOTTOM,
+    MARGIN_LEFT,
     BoldText,
     BuildContext,
     BuildResult,
@@ -44,6 +48,7 @@ from .layout import (
     write_atomically,
 )
 from .models import (
+    AttachedFile,
     CloseOutReport,
     Dossier,
     DossierDocument,
@@ -130,21 +135,24 @@ def _page_label(first: int, last: int) -> str:
 def _toc(dossier: Dossier, ctx: BuildContext, documents, layout: _Layout) -> list[Flowable]:
     s = ctx.styles
     header = ["序号", "文号", "责任者", "题名", "日期", "页号", "备注"]
-    data = [[s.p(h, s.label) for h in header]]
-    widths = [10 * mm, 27 * mm, 32 * mm, 45.5 * mm, 22.5 * mm, 17 * mm]  # 备注: the rest
+    # 小五 (9 pt): a 文号 such as "青国土立〔2026〕123号" and a unit's name on one line
+    cell = ParagraphStyle("toc", parent=s.cell, fontSize=9, leading=12)
+    centre = ParagraphStyle("toc_center", parent=s.cell_center, fontSize=9, leading=12)
+    data = [[s.p(h, centre) for h in header]]
+    widths = [10 * mm, 39 * mm, 30 * mm, 42 * mm, 20 * mm, 13 * mm]  # 备注: the rest (11 mm)
     widths.append(FRAME_WIDTH - sum(widths))
     inner = [w - CELL_PADDING for w in widths]
     for i, doc in enumerate(documents):
         pages = _page_label(*layout.ranges[i]) if layout.ranges else "000-000"
         data.append(
             [
-                s.p(str(i + 1), s.cell_center),
-                s.fitted(doc.doc_number, s.cell, inner[1]),
-                s.fitted(doc.responsible, s.cell, inner[2]),
-                s.fitted(doc.title, s.cell, inner[3]),
-                s.fitted(doc.date, s.cell_center, inner[4]),
-                s.p(pages, s.cell_center),
-                s.fitted(doc.note, s.cell, inner[6]),
+                s.p(str(i + 1), centre),
+                s.fitted(doc.doc_number, cell, inner[1]),
+                s.fitted(doc.responsible, cell, inner[2]),
+                s.fitted(doc.title, cell, inner[3]),
+                s.fitted(doc.date, centre, inner[4]),
+                s.p(pages, centre),
+                s.fitted(doc.note, cell, inner[6]),
             ]
         )
     return [
@@ -190,7 +198,7 @@ def _document(
     dossier: Dossier, ctx: BuildContext, number: int, doc: DossierDocument, case_hash: str
 ) -> list[Flowable]:
     s = ctx.styles
-    page_title = f"卷内文件 {number}：{doc.title}"
+    page_title = f"卷内文件 {number}：{doc.title}"  # the 序号 of the 卷内目录
     content = doc.content
     if isinstance(content, VerificationReport):
         return verification_story(content, ctx, page_title=page_title)
@@ -198,6 +206,18 @@ def _document(
         return closeout_story(content, ctx, page_title=page_title)
     identifier = doc.plot_number or dossier.identifier
     marker = ContextMarker(PageContext(page_title, identifier, case_hash, ctx.generated))
+    if isinstance(content, AttachedFile) and content.is_pdf:
+        story = [marker]
+        for i in range(content.pages):
+            if i:
+                story.append(PageBreakIfNotEmpty())
+            story.append(ScanSlot(content.path, i))
+        return story
+    if isinstance(content, AttachedFile):
+        return [
+            marker,
+            FittedImage(s, ctx.images, content.path, FRAME_WIDTH, FRAME_HEIGHT - 2, "扫描件缺失"),
+        ]
     if isinstance(content, ScannedDocument) and content.pages:
         story: list[Flowable] = [marker]
         count = len(content.pages)
@@ -223,6 +243,60 @@ def _document(
         Spacer(1, 10 * mm),
         s.p("本文件未附电子件，纸质原件随卷保存。", s.note),
     ]
+
+
+class ScanSlot(Flowable):
+    """A page left empty for one page of an attached PDF: after the layout the page is
+    merged in (``bind_scans``), scaled into the frame, under the dossier's header and
+    footer, so the scan keeps its own content and the dossier's page numbering."""
+
+    def __init__(self, path: str, index: int):
+        super().__init__()
+        self.path, self.index = path, index
+        self.page: int | None = None
+
+    def wrap(self, avail_width, avail_height):
+        return FRAME_WIDTH, FRAME_HEIGHT - 2
+
+    def draw(self):
+        self.page = self.canv.getPageNumber()
+
+
+def _slots(story) -> list[ScanSlot]:
+    return [f for f in story if isinstance(f, ScanSlot)]
+
+
+def bind_scans(data: bytes, slots: list[ScanSlot]) -> bytes:
+    """The dossier's PDF with each attached PDF page merged onto its slot page (scaled
+    to fit the frame, centred, aspect kept). The document information (the case hash)
+    is kept."""
+    if not slots:
+        return data
+    from pypdf import PdfReader, PdfWriter, Transformation
+
+    base = PdfReader(io.BytesIO(data))
+    writer = PdfWriter()
+    for page in base.pages:
+        writer.add_page(page)
+    sources: dict[str, PdfReader] = {}
+    for slot in slots:
+        reader = sources.get(slot.path)
+        if reader is None:
+            reader = sources[slot.path] = PdfReader(slot.path)
+        scan = reader.pages[slot.index]
+        scan.transfer_rotation_to_content()
+        box = scan.mediabox
+        width, height = float(box.width), float(box.height)
+        scale = min(FRAME_WIDTH / width, (FRAME_HEIGHT - 2) / height)
+        x = MARGIN_LEFT + (FRAME_WIDTH - width * scale) / 2 - float(box.left) * scale
+        y = MARGIN_BOTTOM + (FRAME_HEIGHT - height * scale) / 2 - float(box.bottom) * scale
+        target = writer.pages[slot.page - 1]
+        target.merge_transformed_page(scan, Transformation().scale(scale).translate(x, y))
+    if base.metadata:
+        writer.add_metadata({k: v for k, v in base.metadata.items()})
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
 
 
 def _story(dossier, ctx, case_hash, documents, layout):
@@ -262,6 +336,7 @@ def build_dossier(
     layout = _Layout(None, None)
     for _attempt in range(MAX_PASSES):
         story, markers = _story(dossier, ctx, case_hash, documents, layout)
+        slots = _slots(story)  # before the build, which empties the story
         data, pages = render_pdf(story, meta, ctx)
         starts = [m.page for m in markers]
         ranges = [(starts[i], starts[i + 1] - 1) for i in range(len(documents))]
@@ -270,6 +345,7 @@ def build_dossier(
         layout = _Layout(ranges, pages)
     else:
         raise RuntimeError("the dossier's page numbers did not settle")  # pragma: no cover
+    data = bind_scans(data, slots)
     path, sha = write_atomically(data, output_path)
     result = [PageRange(doc.title, *ranges[i]) for i, doc in enumerate(documents)]
     return BuildResult(path, pages, sha, case_hash, result)

@@ -1,5 +1,6 @@
-"""What every LandCase PDF shares: A4 page, styles, header and footer, QR code, tables,
-images, and the build that writes the file and returns its hash.
+"""What every LandCase PDF shares: A4 page, figures as printed, styles, page context,
+tables. Pictures are in ``pdf_images``, the build (pages, footer, QR code, file) in
+``pdf_build``; their names are importable from here too.
 
 Pages are numbered "第 x 页 共 y 页" in one pass: the canvas keeps each finished page
 and draws the header and footer of all pages when the document is saved, once the total
@@ -10,46 +11,22 @@ from the last :class:`ContextMarker` drawn on it (a dossier switches them per do
 
 from __future__ import annotations
 
-import contextlib
-import datetime as dt
-import functools
-import hashlib
-import io
-import itertools
-import os
 import re
-import tempfile
-import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
-from pathlib import Path
-from typing import NamedTuple
 from urllib.parse import quote
 from xml.sax.saxutils import escape
 
-from PIL import Image as PILImage
-from PIL import ImageOps
-from reportlab import rl_config
-from reportlab.graphics.barcode import qrencoder
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import (
-    BaseDocTemplate,
-    Flowable,
-    Frame,
-    PageTemplate,
-    Paragraph,
-    Table,
-    TableStyle,
-)
+from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
-from .fonts import FontSet, register_cjk_font
+from ..cases.areas import NOT_COMPARED, mu_text
+from .fonts import FontSet
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN_LEFT = 25 * mm  # binding side (装订线)
@@ -71,14 +48,25 @@ WARNING_TEXT = colors.Color(0.65, 0.1, 0.1)
 # -- numbers and text ---------------------------------------------------------------
 
 
-def fmt_area(value: float | None) -> str:
-    """Areas with two decimals, no grouping, rounded half up (四舍五入) from the
-    shortest decimal form of the float, as the national system and the case store do
-    (so 0.125 亩 prints 0.13, where Python's formatting would print 0.12)."""
+def fmt_area(value: float | None, missing: str = "—") -> str:
+    """A figure with two decimals, no grouping, rounded half up (四舍五入) from the
+    float's exact value, as ``cases.areas`` rounds; ``missing`` when None or NaN. Use it
+    for m²; 亩 are printed from the m² by ``fmt_mu`` (cases.areas.mu_text)."""
     if value is None or value != value:
-        return "—"
-    rounded = Decimal(repr(float(value))).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        return missing
+    rounded = Decimal(float(value)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
     return f"{abs(rounded) if rounded == 0 else rounded:.2f}"
+
+
+def fmt_m2(area_m2: float | None, missing: str = NOT_COMPARED) -> str:
+    """An area in m² as printed; 未比对 when it was not computed (never 0.00)."""
+    return fmt_area(area_m2, missing)
+
+
+def fmt_mu(area_m2: float | None, missing: str = NOT_COMPARED) -> str:
+    """An area in 亩 as printed, from its m² by the one rounding rule (cases.areas);
+    未比对 when it was not computed (never 0.00)."""
+    return mu_text(area_m2, missing)
 
 
 def fmt_coord(value: float | None, positive: str, negative: str) -> str:
@@ -289,113 +277,6 @@ class ContextMarker(Flowable):
         self.page = self.canv.getPageNumber()
 
 
-# -- images ---------------------------------------------------------------------------
-
-
-class ImageCache:
-    """Pictures resampled to their printed size and re-encoded as JPEG, which reportlab
-    embeds as is (a PNG would be recompressed in pure Python, slowly). Kept for a
-    build, so a dossier's second pass does not decode them again."""
-
-    def __init__(self, dpi: int = IMAGE_DPI):
-        self.dpi = dpi
-        self._items: dict[tuple, tuple[ImageReader, int, int] | None] = {}
-
-    def get(self, path: str | None, box_w: float, box_h: float, photo: bool):
-        """(reader, pixel width, pixel height) fitted in box (points), or None when the
-        file is missing or unreadable."""
-        if not path:
-            return None
-        key = (os.path.abspath(path), round(box_w), round(box_h), photo)
-        if key not in self._items:
-            self._items[key] = self._load(path, box_w, box_h, photo)
-        return self._items[key]
-
-    def _load(self, path, box_w, box_h, photo):
-        try:
-            with PILImage.open(path) as source:  # closed at once (Windows locks open files)
-                return self._fit(source, box_w, box_h, photo)
-        except (OSError, ValueError, PILImage.DecompressionBombError):
-            return None
-
-    def _fit(self, im, box_w, box_h, photo):
-        src_w, src_h = im.size
-        if photo and im.getexif().get(0x0112, 1) in (5, 6, 7, 8):  # EXIF: turned 90°
-            src_w, src_h = src_h, src_w
-        scale = min(box_w / src_w, box_h / src_h)
-        target = (
-            max(1, round(src_w * scale / 72 * self.dpi)),
-            max(1, round(src_h * scale / 72 * self.dpi)),
-        )
-        if im.format == "JPEG":  # decode at a reduced scale (DCT scaling): fast
-            im.draft("RGB", (max(target), max(target)) if photo else target)
-        if photo:
-            im = ImageOps.exif_transpose(im)
-        if im.mode in ("RGBA", "LA", "P", "PA"):
-            im = im.convert("RGBA")
-            background = PILImage.new("RGB", im.size, "white")
-            background.paste(im, mask=im.getchannel("A"))
-            im = background
-        elif im.mode not in ("RGB", "L"):
-            im = im.convert("RGB")
-        if im.width > target[0] * 1.05 or im.height > target[1] * 1.05:
-            im = im.resize(target, PILImage.LANCZOS, reducing_gap=2.0)
-        buffer = io.BytesIO()
-        if photo:
-            im.save(buffer, "JPEG", quality=85)
-        else:  # maps and scans: fine lines and text, no chroma subsampling
-            im.save(buffer, "JPEG", quality=92, subsampling=0)
-        buffer.seek(0)
-        return ImageReader(buffer), im.width, im.height
-
-
-class FittedImage(Flowable):
-    """A picture fitted (aspect kept) into a box of the given size, with a thin frame;
-    it takes the picture's fitted size, so a caption below follows it closely. When the
-    picture is missing, the whole box is drawn, holding ``note`` instead."""
-
-    def __init__(self, styles, cache, path, width, height, note="", photo=False, frame=True):
-        super().__init__()
-        self.hAlign = "CENTER"
-        self.styles = styles
-        self.frame = frame
-        self.note = note
-        loaded = cache.get(path, width, height, photo)
-        if loaded is None and path:
-            self.note = f"图片文件无法读取：{Path(path).name}"
-        self.image = loaded
-        if loaded is None:
-            self.width, self.height = width, height
-        else:
-            _reader, px_w, px_h = loaded
-            scale = min(width / px_w, height / px_h)
-            self.width, self.height = px_w * scale, px_h * scale
-
-    def wrap(self, avail_width, avail_height):
-        return self.width, self.height
-
-    def draw(self):
-        c = self.canv
-        if self.image is None:
-            c.saveState()
-            c.setFillColor(NOTE_BACKGROUND)
-            c.setStrokeColor(colors.Color(0.5, 0.5, 0.5))
-            c.setDash(3, 2)
-            c.rect(0, 0, self.width, self.height, fill=1, stroke=1)
-            c.restoreState()
-            width = self.width - 12 * mm
-            note = self.styles.fitted(self.note or "无图片", self.styles.note, width)
-            _w, h = note.wrap(width, self.height)
-            note.drawOn(c, 6 * mm, (self.height - h) / 2)
-            return
-        c.drawImage(self.image[0], 0, 0, self.width, self.height)
-        if self.frame:
-            c.saveState()
-            c.setLineWidth(0.5)
-            c.rect(0, 0, self.width, self.height, fill=0, stroke=1)
-            c.restoreState()
-
-
 # -- tables ---------------------------------------------------------------------------
 
 
@@ -490,229 +371,31 @@ def section_heading(styles: Styles, text: str) -> Flowable:
     return heading
 
 
-# -- building ---------------------------------------------------------------------------
+# The images and the build live in their own modules; their names stay importable from
+# here (the report modules import them from layout).
+from .pdf_build import (  # noqa: E402
+    BuildContext,
+    BuildResult,
+    PageRange,
+    PdfMeta,
+    draw_qr,
+    make_context,
+    qr_modules,
+    render_pdf,
+    write_atomically,
+)
+from .pdf_images import FittedImage, ImageCache  # noqa: E402
 
-
-class PageRange(NamedTuple):
-    """Where a document lies in a PDF (page numbers from 1, as printed in the footer)."""
-
-    title: str
-    first: int
-    last: int
-
-
-@dataclass
-class BuildResult:
-    """What a build wrote: the file, its page count, its SHA-256 (stored on the case),
-    the case hash it was made from, and where each document lies (a dossier's 卷内目录)."""
-
-    path: Path
-    pages: int
-    sha256: str
-    case_hash: str
-    documents: list[PageRange] = field(default_factory=list)
-
-
-@dataclass
-class BuildContext:
-    """Fonts, styles and the image cache of one build."""
-
-    fonts: FontSet
-    styles: Styles
-    images: ImageCache
-    generated: str
-
-
-def make_context(fonts: FontSet | None, generated_at: dt.datetime | None) -> BuildContext:
-    fonts = fonts or register_cjk_font()
-    moment = generated_at or dt.datetime.now()
-    return BuildContext(fonts, Styles(fonts), ImageCache(), moment.strftime("%Y-%m-%d %H:%M"))
-
-
-class _NumberedCanvas(Canvas):
-    """Keeps the finished pages and decorates all of them on save, with the total."""
-
-    def __init__(self, *args, fonts: FontSet, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._lc_fonts = fonts
-        self._lc_pages: list[dict] = []
-        self._lc_qr_forms: dict[str, str] = {}
-
-    def showPage(self):  # noqa: N802 (reportlab's name)
-        self._lc_pages.append(dict(self.__dict__))
-        self._startPage()
-
-    def save(self):
-        total = len(self._lc_pages)
-        for state in self._lc_pages:
-            self.__dict__.update(state)
-            _decorate(self, total)
-            Canvas.showPage(self)
-        self._lc_page_total = total
-        Canvas.save(self)
-
-
-@functools.lru_cache(maxsize=512)
-def qr_modules(payload: str) -> tuple[tuple[bool, ...], ...]:
-    """The QR code's modules (reportlab's encoder, level M), cached across builds."""
-    code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
-    code.addData(payload)
-    code.make()
-    return tuple(tuple(bool(m) for m in row) for row in code.modules)
-
-
-def draw_qr(canvas: Canvas, payload: str, x: float, y: float, size: float, border: int = 4):
-    """The QR code as one filled path of row runs, with a quiet zone of ``border``
-    modules (drawing reportlab's QrCodeWidget through renderPDF is 30x slower)."""
-    modules = qr_modules(payload)
-    box = size / (len(modules) + 2 * border)
-    path = canvas.beginPath()
-    for r, row in enumerate(modules):
-        c = 0
-        for dark, run in itertools.groupby(row):
-            count = len(list(run))
-            if dark:
-                path.rect(
-                    x + (c + border) * box, y + size - (r + border + 1) * box, count * box, box
-                )
-            c += count
-    canvas.saveState()
-    canvas.setFillColor(colors.black)
-    canvas.drawPath(path, stroke=0, fill=1)
-    canvas.restoreState()
-
-
-def _qr_form(canvas: _NumberedCanvas, payload: str) -> str:
-    """The QR code as a form XObject, drawn once per payload and reused on each page."""
-    name = canvas._lc_qr_forms.get(payload)
-    if name is None:
-        name = f"lcqr{len(canvas._lc_qr_forms)}"
-        canvas.beginForm(name, 0, 0, QR_SIZE, QR_SIZE)
-        draw_qr(canvas, payload, 0, 0, QR_SIZE)
-        canvas.endForm()
-        canvas._lc_qr_forms[payload] = name
-    return name
-
-
-def _decorate(canvas: _NumberedCanvas, total: int) -> None:
-    fonts = canvas._lc_fonts
-    ctx: PageContext | None = getattr(canvas, "_lc_ctx", None)
-    page = canvas.getPageNumber()
-    left, right = MARGIN_LEFT, PAGE_WIDTH - MARGIN_RIGHT
-    canvas.saveState()
-    canvas.setStrokeColor(GRAY_TEXT)
-    canvas.setLineWidth(0.5)
-    if ctx is not None:
-        canvas.setFillColor(GRAY_TEXT)
-        canvas.setFont(fonts.regular, 8.5)
-        top = PAGE_HEIGHT - 15 * mm
-        identifier = fonts.clean(f"{ctx.identifier_label}：{ctx.identifier}")
-        room = FRAME_WIDTH - stringWidth(identifier, fonts.regular, 8.5) - 8 * mm
-        canvas.drawString(left, top, truncate(fonts.clean(ctx.title), fonts.regular, 8.5, room))
-        canvas.drawRightString(right, top, identifier)
-        canvas.line(left, top - 2 * mm, right, top - 2 * mm)
-    canvas.line(left, 27 * mm, right, 27 * mm)
-    canvas.setFillColor(colors.black)
-    canvas.setFont(fonts.regular, 10.5)
-    canvas.drawCentredString(left + FRAME_WIDTH / 2, 20 * mm, f"第 {page} 页 共 {total} 页")
-    if ctx is not None:
-        canvas.setFillColor(GRAY_TEXT)
-        canvas.setFont(fonts.regular, 7.5)
-        canvas.drawString(
-            left, 13 * mm, f"生成时间：{ctx.generated}    数据校验码：{ctx.case_hash}"
-        )
-        canvas.drawString(
-            left,
-            9 * mm,
-            fonts.clean(
-                f"{ctx.identifier_label}：{ctx.identifier}    扫描右侧二维码可与案件数据库核对"
-            ),
-        )
-        form = _qr_form(canvas, ctx.qr_payload)
-        canvas.translate(right - QR_SIZE, 6 * mm)
-        canvas.doForm(form)
-    canvas.restoreState()
-
-
-@dataclass
-class PdfMeta:
-    title: str
-    identifier: str
-    case_hash: str
-    kind: str
-    author: str = ""
-
-
-def render_pdf(story: list[Flowable], meta: PdfMeta, ctx: BuildContext) -> tuple[bytes, int]:
-    """Lay the story out on A4 pages; return the PDF bytes and the page count."""
-    buffer = io.BytesIO()
-    doc = BaseDocTemplate(
-        buffer,
-        pagesize=A4,
-        leftMargin=MARGIN_LEFT,
-        rightMargin=MARGIN_RIGHT,
-        topMargin=MARGIN_TOP,
-        bottomMargin=MARGIN_BOTTOM,
-        title=meta.title,
-        author=meta.author or "LandCase",
-        subject=f"LANDCASE case_hash={meta.case_hash} kind={meta.kind}",
-        keywords=f"LANDCASE|{meta.identifier}|{meta.case_hash} case_hash={meta.case_hash}",
-        creator="LandCase (QGIS plugin)",
-        initialFontName=ctx.fonts.regular,  # no unembedded Helvetica in the file
-    )
-    frame = Frame(
-        MARGIN_LEFT,
-        MARGIN_BOTTOM,
-        FRAME_WIDTH,
-        FRAME_HEIGHT,
-        leftPadding=0,
-        rightPadding=0,
-        topPadding=0,
-        bottomPadding=0,
-        id="body",
-    )
-    doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-    canvases: list[_NumberedCanvas] = []
-
-    def maker(*args, **kwargs):
-        canvas = _NumberedCanvas(*args, fonts=ctx.fonts, **kwargs)
-        canvases.append(canvas)
-        return canvas
-
-    with _binary_streams():
-        doc.build(story, canvasmaker=maker)
-    return buffer.getvalue(), canvases[-1]._lc_page_total
-
-
-_build_lock = threading.Lock()
-
-
-@contextlib.contextmanager
-def _binary_streams():
-    """Streams written as binary, not ASCII85: reportlab's pure-Python ASCII85 encoder
-    takes half the build time and makes the file a quarter larger. The setting is
-    global to reportlab, so it is set only while a LandCase PDF is being written."""
-    with _build_lock:
-        saved = rl_config.useA85
-        rl_config.useA85 = 0
-        try:
-            yield
-        finally:
-            rl_config.useA85 = saved
-
-
-def write_atomically(data: bytes, output_path: str | os.PathLike) -> tuple[Path, str]:
-    """Write the PDF beside its target and move it into place: an existing file is never
-    left half-written. Returns the path and the file's SHA-256."""
-    path = Path(output_path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".part", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as f:
-            f.write(data)
-        os.replace(temp, path)
-    except BaseException:
-        if os.path.exists(temp):
-            os.unlink(temp)
-        raise
-    return path, hashlib.sha256(data).hexdigest()
+__all__ = [
+    "BuildContext",
+    "BuildResult",
+    "FittedImage",
+    "ImageCache",
+    "PageRange",
+    "PdfMeta",
+    "draw_qr",
+    "make_context",
+    "qr_modules",
+    "render_pdf",
+    "write_atomically",
+]

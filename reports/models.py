@@ -25,14 +25,28 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Union
 
+from ..cases.rectification_area import rectified_area_m2
+
 SQUARE_METRES_PER_MU = 10000 / 15
 HASH_LENGTH = 12
 # Changes when the canonical form of the hashed data changes (not the page layout).
 HASH_FORMAT = 1
 
+# Clue sources whose plots were issued from satellite monitoring (卫片执法); the others
+# (属地巡查, 群众举报 …) are found by patrol (违法用地巡查).
+SATELLITE_SOURCES = ("部卫片", "市卫片")
+
+
+def report_line(clue_source: str) -> str:
+    """The line of work a report's title names: 卫片执法 for issued plots (部卫片, 市卫片,
+    or no source given), 违法用地巡查 for patrol finds and every other source."""
+    source = (clue_source or "").strip()
+    return "卫片执法" if not source or source in SATELLITE_SOURCES else "违法用地巡查"
+
 
 def mu(area_m2: float | None) -> float | None:
-    """Square metres to 亩 (1 亩 = 10000/15 m²)."""
+    """Square metres to 亩 (1 亩 = 10000/15 m²), unrounded; prints go through
+    ``cases.areas`` (layout.fmt_mu)."""
     return None if area_m2 is None else area_m2 / SQUARE_METRES_PER_MU
 
 
@@ -56,23 +70,22 @@ class PlotInfo:
     village: str = ""  # 村(社区)
     qsx: str = ""  # 前时相
     hsx: str = ""  # 后时相
-    area_m2: float = 0.0  # planar (平面) area
-    area_ellipsoidal_m2: float | None = None  # 椭球面积, the official one when known
+    area_m2: float | None = None  # planar (平面) area, shown only labelled 平面
+    area_ellipsoidal_m2: float | None = None  # 椭球面积, the official area (None: not computed)
     change_type: str = ""  # 变化类型 / 图斑类型
     center_lon: float | None = None
     center_lat: float | None = None
     found_date: str = ""
 
     @property
-    def official_area_m2(self) -> float:
-        """The area the statistics use: ellipsoidal when known, else planar."""
-        if self.area_ellipsoidal_m2 is not None:
-            return self.area_ellipsoidal_m2
-        return self.area_m2
+    def official_area_m2(self) -> float | None:
+        """The official area: the ellipsoidal one (None when it was not computed; a
+        planar area is never taken in its place)."""
+        return self.area_ellipsoidal_m2
 
     @property
-    def area_mu(self) -> float:
-        return self.official_area_m2 / SQUARE_METRES_PER_MU
+    def report_line(self) -> str:
+        return report_line(self.clue_source)
 
 
 @dataclass
@@ -87,13 +100,9 @@ class OverlayRow:
     cultivated: bool | None = None  # 耕地; None: from the code (01xx)
 
     @property
-    def area_m2(self) -> float:
-        """The official area: ellipsoidal when known."""
-        return self.ellipsoidal_m2 if self.ellipsoidal_m2 is not None else self.planar_m2
-
-    @property
-    def area_mu(self) -> float:
-        return self.area_m2 / SQUARE_METRES_PER_MU
+    def area_m2(self) -> float | None:
+        """The official area: ellipsoidal (None when not computed)."""
+        return self.ellipsoidal_m2
 
     @property
     def is_cultivated(self) -> bool:
@@ -107,16 +116,14 @@ class AreaSummary:
     """Sums over overlay rows (unrounded; the report rounds when it prints)."""
 
     planar_m2: float
-    area_m2: float
-
-    @property
-    def area_mu(self) -> float:
-        return self.area_m2 / SQUARE_METRES_PER_MU
+    area_m2: float | None  # None when a row's ellipsoidal area was not computed
 
 
 def sum_rows(rows: list[OverlayRow]) -> AreaSummary:
+    official = [r.area_m2 for r in rows]
     return AreaSummary(
-        planar_m2=sum(r.planar_m2 for r in rows), area_m2=sum(r.area_m2 for r in rows)
+        planar_m2=sum(r.planar_m2 for r in rows),
+        area_m2=None if any(a is None for a in official) else sum(official),
     )
 
 
@@ -132,7 +139,7 @@ class PhotoInfo:
     lon: float | None = None
     lat: float | None = None
     direction: float | None = None  # degrees from north, clockwise
-    flags: list[str] = field(default_factory=list)  # e.g. 距图斑 350 m, 无拍摄时间
+    flags: list[str] = field(default_factory=list)  # in words, e.g. 距图斑 350 米, 无定位
     description: str = ""
     sha256: str | None = None  # the stored content hash; computed from the file if None
 
@@ -216,12 +223,12 @@ class Signatures:
 class Rectification:
     """整改 and its re-inspection (复核)."""
 
-    measures: str = ""  # 整改措施
+    measures: str = ""  # 整改措施, joined by 、
     task_listed_on: str = ""  # 整改任务下达日期
-    deadline: str = ""
-    demolished_m2: float = 0.0  # 拆除
-    restored_m2: float = 0.0  # 复耕 / 恢复
-    legalised_m2: float = 0.0  # 完善手续
+    deadline: str = ""  # 整改期限: task list + 60 days (cases/deadlines.rectification_due)
+    demolished_m2: float | None = None  # 拆除 (None: not recorded)
+    restored_m2: float | None = None  # 复耕 / 恢复
+    legalised_m2: float | None = None  # 补办手续 (完善手续)
     reinspection_result: str = ""
     reinspected_on: str = ""
     reinspected_by: str = ""
@@ -229,8 +236,9 @@ class Rectification:
     note: str = ""
 
     @property
-    def rectified_m2(self) -> float:
-        return self.demolished_m2 + self.restored_m2 + self.legalised_m2
+    def rectified_m2(self) -> float | None:
+        """整改面积: 拆除 and 复耕 on the same ground count once (cases/rectification_area)."""
+        return rectified_area_m2(self.demolished_m2, self.restored_m2, self.legalised_m2)
 
 
 @dataclass
@@ -272,6 +280,9 @@ class VerificationReport(_HashedReport):
     determination: Determination | None = None
     overlay: list[OverlayRow] = field(default_factory=list)  # by land-use class
     farmland: list[OverlayRow] = field(default_factory=list)  # 永久基本农田 parts
+    # whether the plot was compared with the 永久基本农田 layer (None: when it was
+    # compared with the land-use layer); not compared prints 未比对, never 0.00
+    farmland_compared: bool | None = None
     # other layers overlaid, one row each: class_name 生态保护红线, 城镇开发边界…
     other_layers: list[OverlayRow] = field(default_factory=list)
     photos: list[PhotoInfo] = field(default_factory=list)
@@ -308,19 +319,39 @@ class ScannedDocument:
         return {"pages": [file_sha256(p) for p in self.pages]}
 
 
-# The fixed order of documents in a dossier (卷宗), after the 查处工作规程.
+@dataclass
+class AttachedFile:
+    """A scan attached to the case (cases/attachments): a PDF whose pages are bound as
+    they are (scaled into the page's frame, under the dossier's header and footer), or
+    one JPEG/PNG image on a page."""
+
+    path: str
+    pages: int = 1
+    is_pdf: bool = False
+
+    def _hash_data(self) -> dict:
+        return {"sha256": file_sha256(self.path), "pages": self.pages, "pdf": self.is_pdf}
+
+
+# The fixed order of documents in a dossier (卷宗), after the 查处工作规程; a scan
+# attached to the case (cases/attachments.KINDS) follows the document it supports.
 DOCUMENT_ORDER = (
     "核查报告",
+    "批文",  # approvals supporting a 合法 determination
+    "备案",  # 设施农用地 and other records
     "违法线索登记表",
     "立案呈批表",
+    "立案文书",
     "责令停止违法行为通知书",
     "行政处罚决定书",
+    "处罚文书",
+    "整改材料",
     "结案呈批表",
     "销号报告",
     "其他材料",
 )
 
-DocumentContent = Union[VerificationReport, CloseOutReport, ScannedDocument, None]
+DocumentContent = Union[VerificationReport, CloseOutReport, ScannedDocument, AttachedFile, None]
 
 
 @dataclass

@@ -4,7 +4,7 @@ photo grid, determination and signature block."""
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, Spacer, Table
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table
 
 from .layout import (
     CELL_PADDING,
@@ -19,9 +19,10 @@ from .layout import (
     PageContext,
     PageRange,
     PdfMeta,
-    fmt_area,
     fmt_coord,
     fmt_direction,
+    fmt_m2,
+    fmt_mu,
     grid_style,
     key_value_table,
     make_context,
@@ -29,7 +30,7 @@ from .layout import (
     section_heading,
     write_atomically,
 )
-from .models import Determination, OverlayRow, PhotoInfo, PlotInfo, Signatures, mu, sum_rows
+from .models import Determination, OverlayRow, PhotoInfo, PlotInfo, Signatures, sum_rows
 
 LABEL_W = 28.5 * mm
 VALUE_W = (FRAME_WIDTH - 2 * LABEL_W) / 2
@@ -47,12 +48,12 @@ def plot_table(ctx: BuildContext, plot: PlotInfo) -> Table:
         ["乡镇（街道）", place, "村（社区）", plot.village],
         ["前时相", plot.qsx, "后时相", plot.hsx],
         [
-            "平面面积（m²）",
-            fmt_area(plot.area_m2),
             "椭球面积（m²）",
-            fmt_area(plot.area_ellipsoidal_m2),
+            fmt_m2(plot.area_ellipsoidal_m2, "未计算"),
+            "椭球面积（亩）",
+            fmt_mu(plot.area_ellipsoidal_m2, "未计算"),
         ],
-        ["图斑面积（亩）", fmt_area(plot.area_mu), "中心点坐标", centre],
+        ["平面面积（m²）", fmt_m2(plot.area_m2, "未计算"), "中心点坐标", centre],
     ]
     return key_value_table(ctx.styles, rows, KV_WIDTHS)
 
@@ -81,24 +82,23 @@ def overlay_table(ctx: BuildContext, rows: list[OverlayRow], empty_note: str) ->
                 s.p(row.class_code, s.cell_center),
                 s.p(row.class_name, s.cell),
                 s.p(row.group or "—", s.cell_center),
-                s.p(fmt_area(row.planar_m2), s.cell_right),
-                s.p(fmt_area(row.ellipsoidal_m2), s.cell_right),
-                s.p(fmt_area(row.area_mu), s.cell_right),
+                s.p(fmt_m2(row.planar_m2), s.cell_right),
+                s.p(fmt_m2(row.ellipsoidal_m2), s.cell_right),
+                s.p(fmt_mu(row.area_m2), s.cell_right),
             ]
         )
     extra = []
     if ordered:
         total = sum_rows(ordered)
-        has_ellipsoidal = any(r.ellipsoidal_m2 is not None for r in ordered)
         data.append(
             [
                 s.p("合计", s.label),
                 "",
                 "",
                 "",
-                s.p(fmt_area(total.planar_m2), s.cell_right),
-                s.p(fmt_area(total.area_m2 if has_ellipsoidal else None), s.cell_right),
-                s.p(fmt_area(total.area_mu), s.cell_right),
+                s.p(fmt_m2(total.planar_m2), s.cell_right),
+                s.p(fmt_m2(total.area_m2), s.cell_right),
+                s.p(fmt_mu(total.area_m2), s.cell_right),
             ]
         )
         extra += [("SPAN", (0, -1), (3, -1)), ("BACKGROUND", (0, -1), (-1, -1), LABEL_BACKGROUND)]
@@ -119,9 +119,9 @@ def layer_table(ctx: BuildContext, rows: list[OverlayRow]) -> Table:
             [
                 s.p(str(i), s.cell_center),
                 s.fitted(name, s.cell, 73 * mm - CELL_PADDING),
-                s.p(fmt_area(row.planar_m2), s.cell_right),
-                s.p(fmt_area(row.ellipsoidal_m2), s.cell_right),
-                s.p(fmt_area(row.area_mu), s.cell_right),
+                s.p(fmt_m2(row.planar_m2), s.cell_right),
+                s.p(fmt_m2(row.ellipsoidal_m2), s.cell_right),
+                s.p(fmt_mu(row.area_m2), s.cell_right),
             ]
         )
     widths = [11 * mm, 73 * mm, 27 * mm, 27 * mm, 27 * mm]
@@ -129,14 +129,20 @@ def layer_table(ctx: BuildContext, rows: list[OverlayRow]) -> Table:
 
 
 def composition_table(
-    ctx: BuildContext, plot: PlotInfo, rows: list[OverlayRow], farmland: list[OverlayRow]
+    ctx: BuildContext,
+    plot: PlotInfo,
+    rows: list[OverlayRow],
+    farmland: list[OverlayRow],
+    farmland_compared: bool | None = None,
 ) -> Table:
     """面积构成: plot area, 耕地, 非耕农用地, 建设用地, 未利用地, 永久基本农田 in m² and 亩."""
     s = ctx.styles
     grouped = bool(rows) and all(r.group for r in rows)
 
     def total(selected: list[OverlayRow], known: bool = True):
-        if not known:
+        """The official sum; None (printed 未比对) when not compared or a row's
+        ellipsoidal area is missing."""
+        if not known or any(r.area_m2 is None for r in selected):
             return None
         return sum(r.area_m2 for r in selected)
 
@@ -146,13 +152,13 @@ def composition_table(
         total([r for r in rows if r.group == "农用地" and not r.is_cultivated], grouped),
         total([r for r in rows if r.group == "建设用地"], grouped),
         total([r for r in rows if r.group == "未利用地"], grouped),
-        total(farmland) if farmland or rows else None,
+        total(farmland, bool(farmland or rows) if farmland_compared is None else farmland_compared),
     ]
     header = ["项目", "图斑面积", "耕地", "非耕农用地", "建设用地", "未利用地", "永久基本农田"]
     data = [
         [s.p(h, s.label) for h in header],
-        [s.p("面积（m²）", s.label)] + [s.p(fmt_area(v), s.cell_right) for v in values],
-        [s.p("面积（亩）", s.label)] + [s.p(fmt_area(mu(v)), s.cell_right) for v in values],
+        [s.p("面积（m²）", s.label)] + [s.p(fmt_m2(v), s.cell_right) for v in values],
+        [s.p("面积（亩）", s.label)] + [s.p(fmt_mu(v), s.cell_right) for v in values],
     ]
     widths = [21 * mm] + [(FRAME_WIDTH - 21 * mm) / 6] * 6
     extra = [("BACKGROUND", (0, 0), (0, -1), LABEL_BACKGROUND)]
@@ -260,6 +266,27 @@ def signature_block(
 
 
 KEEP_ROWS_HEIGHT = 45 * mm
+
+
+def signed_last_section(
+    ctx: BuildContext, heading: str, content: Flowable, signature_heading: str, signature
+) -> list[Flowable]:
+    """The last section and the signature block kept on one page: a signature block
+    never stands alone on a page of its own. When the section is too long to share a
+    page with it, its last part moves over with the signatures (KeepTogether splits
+    only what does not fit)."""
+    s = ctx.styles
+    return [
+        KeepTogether(
+            [
+                section_heading(s, heading),
+                content,
+                section_heading(s, signature_heading),
+                signature,
+            ]
+        )
+    ]
+
 
 
 def titled(ctx: BuildContext, heading: str, *flowables: Flowable) -> list[Flowable]:

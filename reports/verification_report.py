@@ -22,7 +22,6 @@ from .layout import (
     BuildResult,
     FittedImage,
     key_value_table,
-    section_heading,
 )
 from .models import MapImage, VerificationReport
 from .sections import (
@@ -35,10 +34,18 @@ from .sections import (
     photo_grid,
     report_opening,
     signature_block,
+    signed_last_section,
     titled,
 )
 
-TITLE = "卫片执法图斑核查报告"
+TITLE = "卫片执法图斑核查报告"  # a patrol find's: 违法用地巡查图斑核查报告 (report_title())
+
+
+def report_title(report: VerificationReport) -> str:
+    """The report's title after the plot's clue source (models.report_line)."""
+    return f"{report.plot.report_line}图斑核查报告"
+
+
 CHINESE_NUMBERS = "〇一二三四五六七八九十"
 LOCATION_MAP_HEIGHT = 88 * mm
 SIDE_MAP_SIZE = FRAME_WIDTH / 2 - 4 * mm
@@ -104,7 +111,7 @@ def verification_story(
     ``page_title`` replaces the report's name in the page header (a dossier's entry)."""
     s = ctx.styles
     plot = report.plot
-    story = report_opening(ctx, report, TITLE, "核查单位", case_hash, page_title)
+    story = report_opening(ctx, report, report_title(report), "核查单位", case_hash, page_title)
     story += maps_section(ctx, report)
     story += titled(
         ctx,
@@ -113,7 +120,10 @@ def verification_story(
         Spacer(1, 1.5 * mm),
         overlay_table(ctx, report.overlay, "未进行叠加分析"),
     )
-    parts = [("面积构成", composition_table(ctx, plot, report.overlay, report.farmland))]
+    composition = composition_table(
+        ctx, plot, report.overlay, report.farmland, report.farmland_compared
+    )
+    parts = [("面积构成", composition)]
     if report.farmland:
         parts.append(("压占永久基本农田", overlay_table(ctx, report.farmland, "")))
     if report.other_layers:
@@ -134,14 +144,12 @@ def verification_story(
     ]
     story += titled(ctx, "四、外业核查情况", key_value_table(s, rows, KV_WIDTHS))
     story += titled(ctx, "五、现场照片", photo_grid(ctx, report.photos, "无现场照片"))
-    story += titled(ctx, "六、合法性判定", determination_table(ctx, report.determination))
-    story.append(
-        KeepTogether(
-            [
-                section_heading(s, "七、签字"),
-                signature_block(ctx, report.signatures),
-            ]
-        )
+    story += signed_last_section(
+        ctx,
+        "六、合法性判定",
+        determination_table(ctx, report.determination),
+        "七、签字",
+        signature_block(ctx, report.signatures),
     )
     return story
 
@@ -154,4 +162,6 @@ def build_verification_report(
     generated_at: dt.datetime | None = None,
 ) -> BuildResult:
     """Write the 核查报告 PDF; raises FontMissing (before writing) with no CJK font."""
-    return build_plot_report(report, output_path, verification_story, TITLE, fonts, generated_at)
+    return build_plot_report(
+        report, output_path, verification_story, report_title(report), fonts, generated_at
+    )

@@ -93,10 +93,14 @@ def test_closeout_report_and_dossier(station, tmp_path):
     [closeout] = print_documents(store, [first], CLOSEOUT, out)
     text = _text(closeout.path)
     assert "钱销号" in text and "整改到位" in text and "青国土立" in text
-    [dossier] = print_documents(store, [first, second], DOSSIER, out)
+    # one volume per case by default (issue 11); several in one volume only when asked
+    dossier, other = print_documents(store, [first, second], DOSSIER, out, unit="青山所")
     assert dossier.built and dossier.pages >= 6
+    assert other.built and other.path != dossier.path
     contents = _text(dossier.path, page=2)
     assert "卷内目录" in contents.replace(" ", "")
+    [volume] = print_documents(store, [first, second], DOSSIER, out, unit="青山所", one_volume=True)
+    assert volume.path.name.endswith("_等2个_卷宗.pdf")
     assert {d["kind"] for d in documents(store, first)} == {"销号报告", "卷宗"}
 
 
@@ -164,3 +168,55 @@ def test_close_out_reports_only_for_closed_cases(station, tmp_path):
     store, first, second = station
     printed = print_documents(store, [first, second], CLOSEOUT, tmp_path / "c")
     assert [p.jcbh for p in printed] == [store.list_plots()[0].jcbh]
+
+
+def test_the_desktop_says_which_plots_it_left_out_and_offers_one_volume(
+    qgis_iface, qgis_new_project, station, tmp_path, monkeypatch
+):
+    import time
+
+    from qgis.core import QgsApplication
+    from qgis.PyQt.QtWidgets import QDialog
+
+    import landcase
+    from landcase.forms.print_dialog import PrintDialog
+
+    store, first, second = station
+    dialog = PrintDialog([first], [first, second])
+    assert not dialog.one_volume.isEnabled()  # 核查报告: one report per plot
+    dialog.kind.setCurrentText(DOSSIER)
+    assert dialog.one_volume.isEnabled() and not dialog.bind_in_one_volume()
+    dialog.one_volume.setChecked(True)
+    assert dialog.bind_in_one_volume()
+    dialog.kind.setCurrentText(CLOSEOUT)
+    assert not dialog.bind_in_one_volume()
+    dialog.deleteLater()
+
+    plugin = landcase.classFactory(qgis_iface)
+    plugin.initGui()
+    try:
+        plugin.open_database(str(store.path))
+
+        def accept(dialog):
+            dialog.kind.setCurrentText(CLOSEOUT)
+            dialog.all_shown.setChecked(True)
+            dialog.folder.setFilePath(str(tmp_path / "desk"))
+            return QDialog.Accepted
+
+        monkeypatch.setattr(PrintDialog, "exec_", accept)
+        task = plugin.print_documents()
+        deadline = time.time() + 60
+        while plugin.print_task is not None and time.time() < deadline:
+            QgsApplication.processEvents()
+            time.sleep(0.05)
+        assert task.error is None and len(task.printed) == 1
+        texts = [t for level in qgis_iface.messageBar().messages.values() for t in level]
+        second_jcbh = [r.jcbh for r in store.list_plots() if r.plot_id == second][0]
+        # the second plot is only registered: it has no close-out report, and the
+        # message says so, with its number
+        assert any(
+            "1 个图斑未打印" in t and "尚未销号（状态：待核查" in t and second_jcbh in t
+            for t in texts
+        ), texts
+    finally:
+        plugin.unload()

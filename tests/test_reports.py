@@ -30,7 +30,7 @@ from landcase.reports import (
     should_rebuild,
 )
 from landcase.reports import fonts as report_fonts
-from landcase.reports.layout import ImageCache, fmt_area, wrap_cjk
+from landcase.reports.layout import ImageCache, fmt_area, fmt_m2, fmt_mu, wrap_cjk
 from landcase.reports.models import (
     CloseOut,
     CloseOutReport,
@@ -49,7 +49,6 @@ from landcase.reports.models import (
     Signatures,
     Verification,
     VerificationReport,
-    mu,
     sum_rows,
 )
 
@@ -57,8 +56,14 @@ IMAGES = Path(__file__).parent / "data" / "report_images"
 
 
 def two(value: float) -> str:
-    """Two decimals rounded half up (四舍五入), the way official areas are printed."""
-    return str(Decimal(repr(value)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+    """Two decimals rounded half up (四舍五入) from the float's exact value, the way
+    official areas are printed."""
+    return str(Decimal(value).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+
+
+def mu_two(m2: float) -> str:
+    """亩 as printed, worked out here: m² × 15 / 10000 in decimals, half up to 0.01."""
+    return two(Decimal(m2) * 15 / 10000)
 
 
 GENERATED = dt.datetime(2026, 5, 10, 9, 30)
@@ -272,7 +277,8 @@ def sample_closeout(images: Path) -> CloseOutReport:
             category="违法", subtype="工矿商服（厂房）", new_or_existing="新增"
         ),
         rectification=Rectification(
-            measures=(
+            measures="拆除复耕、补办手续",
+            note=(
                 "拆除钢结构厂房及围墙，清理硬化地面和建筑垃圾，翻耕后恢复种植条件；"
                 "剩余部分补办设施农用地备案手续。"
             ),
@@ -294,6 +300,7 @@ def sample_closeout(images: Path) -> CloseOutReport:
             closed_by="周明",
             closed_on="2026-05-06",
             joint_recheck_result="经区规划资源局、农业农村局联合复核，整改到位，同意销号。",
+            note="销号材料已报区局备案。",
         ),
         filing_number="余规资立〔2026〕17号",
         responsible_unit="青山镇人民政府",
@@ -520,13 +527,22 @@ def test_characters_the_font_lacks_become_geta_marks():
 
 
 def test_areas_are_rounded_half_up():
+    # Half up from the float's exact value, the rule of cases/areas: the float 2.675 is
+    # 2.67499999999999982236431605997495353221893310546875, so it prints 2.67 (issue 11:
+    # one rounding rule; the old formatting rounded the shortest repr, 2.68).
     assert [fmt_area(v) for v in (0.125, 2.675, 1234.5649, -0.001, None)] == [
         "0.13",
-        "2.68",
+        "2.67",
         "1234.56",
         "0.00",
         "—",
     ]
+    # 亩 from m²: 670 m² × 15 / 10000 = 1.005 亩 exactly → 1.01 (the float quotient
+    # 670 / 666.666… is 1.00499… and would print 1.00); 6670 m² = 10.005 亩 → 10.01
+    assert fmt_mu(670) == "1.01"
+    assert fmt_mu(6670) == "10.01"
+    assert fmt_mu(None) == "未比对" and fmt_m2(None) == "未比对"
+    assert fmt_m2(float("nan"), "—") == "—"
 
 
 def test_cjk_line_breaking_keeps_numbers_and_brackets_whole():
@@ -559,7 +575,8 @@ def test_verification_report(tmp_path, images, artifacts):
     plot = report.plot
     for value in (plot.area_m2, plot.area_ellipsoidal_m2):
         assert two(value) in text
-    assert two(plot.area_mu) in text
+    assert mu_two(plot.area_ellipsoidal_m2) in text  # 2351.234 × 15 / 10000 = 3.526851 → 3.53
+    assert "3.53" in text
     by_class, farmland = text.split("压占永久基本农田")
     for rows, part in ((report.overlay, by_class), (report.farmland, farmland)):
         for row in rows:
@@ -570,20 +587,20 @@ def test_verification_report(tmp_path, images, artifacts):
             assert numbers == [
                 two(row.planar_m2),
                 two(row.ellipsoidal_m2),
-                two(row.area_mu),
+                mu_two(row.ellipsoidal_m2),
             ]
     total = sum_rows(report.overlay)
     total_line = next(ln for ln in text.splitlines() if "合计" in ln)
     assert re.findall(r"\d+\.\d\d", total_line) == [
         two(total.planar_m2),
         two(total.area_m2),
-        two(total.area_mu),
+        mu_two(total.area_m2),
     ]
     layers = next(ln for ln in text.splitlines() if "城镇开发边界" in ln)
-    assert re.findall(r"\d+\.\d\d", layers) == [two(1210.554), two(1213.5), two(mu(1213.5))]
+    assert re.findall(r"\d+\.\d\d", layers) == [two(1210.554), two(1213.5), mu_two(1213.5)]
     cultivated = sum(r.area_m2 for r in report.overlay if r.class_code.startswith("01"))
     composition = next(ln for ln in text.splitlines() if ln.strip().startswith("面积（亩）"))
-    assert two(mu(cultivated)) in composition
+    assert mu_two(cultivated) in composition
     assert "2.13" in composition  # 耕地 1417.12 m²
     # photos: time, position, direction
     for photo in report.photos:
@@ -631,18 +648,26 @@ def test_closeout_report(tmp_path, images, artifacts):
     text = page_text(pdf)
     flat = squeeze(text)
     assert "卫片执法图斑整改销号报告" in flat
-    r = report.rectification
-    values = [
-        report.plot.official_area_m2,
-        r.demolished_m2,
-        r.restored_m2,
-        r.legalised_m2,
-        r.rectified_m2,
-    ]
+    # 整改面积合计 = max(拆除 1523.456, 复耕 1203.214) + 补办手续 320.005 = 1843.461 m²
+    # (拆除 and 复耕 on the same ground count once; adding all three would give 3046.675)
+    values = [2351.234, 1523.456, 1203.214, 320.005, 1843.461]
     m2_line = next(ln for ln in text.splitlines() if ln.strip().startswith("面积（m²）"))
     mu_line = next(ln for ln in text.splitlines() if ln.strip().startswith("面积（亩）"))
     assert re.findall(r"\d+\.\d\d", m2_line) == [two(v) for v in values]
-    assert re.findall(r"\d+\.\d\d", mu_line) == [two(mu(v)) for v in values]
+    # 1843.461 × 15 / 10000 = 2.7651915 → 2.77; 320.005 (float 320.00499…) → 320.00 m²
+    assert re.findall(r"\d+\.\d\d", mu_line) == [mu_two(v) for v in values]
+    assert re.findall(r"\d+\.\d\d", mu_line)[-1] == "2.77"
+    assert "3046.68" not in text
+    # each measure with its area: 拆除, 复耕 (the two steps of 拆除复耕), 补办手续
+    for name, area in (("拆除", 1523.456), ("复耕", 1203.214), ("补办手续", 320.005)):
+        line = next(
+            ln for ln in text.splitlines() if re.match(rf"\s*\d+\s+{name}\s+\d", ln)
+        )
+        assert re.findall(r"\d+\.\d\d", line) == [two(area), mu_two(area)]
+    # the deadline and the joint re-check result, the close-out note: printed, not "—"
+    assert "整改期限2026-04-30" in flat
+    assert "联合复核结果经区规划资源局" in flat
+    assert "销号说明销号材料已报区局备案。" in flat
     assert "余规资立〔2026〕17号" in flat
     assert "已拆除到位" in flat and "2026-04-2509:12:44" in flat
     assert "同意销号" in flat and "销号人周明" in flat and "2026-05-06" in flat
@@ -817,3 +842,21 @@ def test_case_hash_follows_content_not_paths_or_time(tmp_path, images):
 
 if __name__ == "__main__":  # regenerate the fixture images
     make_fixture_images(IMAGES)
+
+
+def test_signature_block_never_stands_alone_on_a_page(tmp_path, images):
+    """The signatures move to a new page only together with the section before them."""
+    cases = [
+        (sample_verification(images), build_verification_report, "六、合法性判定", "七、签字"),
+        (sample_closeout(images), build_closeout_report, "五、销号情况", "六、签字"),
+    ]
+    # four re-inspection photos push 五、销号情况 towards the foot of a page
+    many = sample_closeout(images)
+    many.rectification.reinspection_photos *= 4
+    cases.append((many, build_closeout_report, "五、销号情况", "六、签字"))
+    for number, (report, build, before, signatures) in enumerate(cases):
+        pdf = tmp_path / f"signed{number}.pdf"
+        result = build(report, pdf, generated_at=GENERATED)
+        pages = [squeeze(page_text(pdf, page)) for page in range(1, result.pages + 1)]
+        [signed] = [text for text in pages if signatures in text]
+        assert before in signed and "单位（盖章）" in signed

@@ -8,6 +8,7 @@ from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
 from ...toolbelt.i18n import install_translator, remove_translator, tr
+from .case_materials import AttachDocumentAlgorithm, CheckCompletenessAlgorithm
 from .create_database import CreateDatabaseAlgorithm
 from .holiday_calendar import HolidayCalendarAlgorithm
 from .import_plots import ImportPlotsAlgorithm
@@ -64,5 +65,7 @@ class LandCaseProvider(QgsProcessingProvider):
             VerificationReportsAlgorithm,
             CloseOutReportsAlgorithm,
             DossiersAlgorithm,
+            AttachDocumentAlgorithm,
+            CheckCompletenessAlgorithm,
         ):
             self.addAlgorithm(algorithm())

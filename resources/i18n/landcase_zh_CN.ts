@@ -29,6 +29,11 @@
       <translation>（无）</translation>
     </message>
     <message>
+      <location filename="../../plugin/printing.py" line="89" />
+      <source>A dossier needs the unit that compiles it (立卷单位): set the unit name in Settings ▸ Options ▸ LandCase, or give the UNIT parameter.</source>
+      <translation>卷宗须有立卷单位：请在“设置 ▸ 选项 ▸ LandCase”中填写单位名称，或给出 UNIT 参数。</translation>
+    </message>
+    <message>
       <location filename="../../forms/statistics_dock.py" line="128" />
       <source>A year (2026), a month (2026-03) or a date range (2026-01-01/2026-03-31); press Enter to compute.</source>
       <translation>年份（2026）、月份（2026-03）或日期范围（2026-01-01/2026-03-31），按回车键计算。</translation>
@@ -74,7 +79,7 @@
       <translation>所有文件 (*)</translation>
     </message>
     <message>
-      <location filename="../../forms/print_dialog.py" line="35" />
+      <location filename="../../forms/print_dialog.py" line="39" />
       <source>All plots shown in the panel ({count})</source>
       <translation>面板中显示的全部图斑（{count} 个）</translation>
     </message>
@@ -139,6 +144,11 @@
       <translation>在案件库中将图层指定为内业比对的某一图层类别：保存图层数据源及该类别各字段对应的字段名，每次打开案件库时自动恢复。FIELDS 为 JSON，类别字段 → 图层字段，例如 {{"code": "DLBM", "name": "DLMC"}}；未列出的字段按常用字段名查找（DLBM 或 地类编码、DLMC 或 地类名称 等，不区分大小写），不会取用无关字段：找不到必填字段时停止运行并给出提示。只有地类名称（DLMC）的地类图斑图层按名称对应地类编码：三调名称按三调工作分类，二调名称（有林地、村庄、建制镇 等）按二调与三调地类对照表；对应关系随图层类别保存，未能对应编码的地类名称逐一列出（输出 UNMATCHED），不赋编码。也可自行给出对应关系，例如 {{"name": "DLMC", "name_to_code": {{"村庄": "0702"}}}}。没有坐标参考系的图层不予接受。各图层类别及其字段：{roles}</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/case_materials.py" line="38" />
+      <source>Attach a scanned document (附件)</source>
+      <translation>附加扫描件（附件）</translation>
+    </message>
+    <message>
       <location filename="../../forms/attachment_dialog.py" line="32" />
       <source>Attach document</source>
       <translation>添加卷宗材料</translation>
@@ -149,7 +159,17 @@
       <translation>添加卷宗材料…</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="673" />
+      <location filename="../../plugin/processing/case_materials.py" line="41" />
+      <source>Attaches a scan (PDF, JPEG or PNG) to the case of a plot: an approval (批文), a record (备案), filing or penalty documents. The file is copied beside the database under its SHA-256 and bound in the plot's dossier after the document it supports, listed in the table of contents with its 文号, 责任者, date and pages. Kinds: {kinds}.</source>
+      <translation>将扫描件（PDF、JPEG 或 PNG）附加到图斑的案件：批文、备案、立案或处罚文书等。文件按其 SHA-256 复制到数据库旁，装订在该图斑卷宗中其所支撑的文件之后，并以文号、责任者、日期和页数列入卷内目录。类别：{kinds}。</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/case_materials.py" line="76" />
+      <source>Attachment id</source>
+      <translation>附件编号</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/main.py" line="675" />
       <source>Audit trail</source>
       <translation>审计日志</translation>
     </message>
@@ -179,9 +199,19 @@
       <translation>批次 {batch}：共 {rows} 条记录，导入 {imported} 条；修复 {repaired} 条，拒绝 {rejected} 条，跳过重复 {duplicates} 条，重叠待查 {overlaps} 处。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/print_documents.py" line="112" />
-      <source>Binds the documents of the plots the expression selects into one dossier: cover, table of contents with page numbers, the documents in a fixed order, notes page.</source>
-      <translation>将表达式选中图斑的文书装订为一份卷宗：封面、带页码的目录、按固定顺序排列的文书、备考表。</translation>
+      <location filename="../../forms/print_dialog.py" line="32" />
+      <source>Bind all plots in one volume (default: one per case)</source>
+      <translation>所有图斑合订一卷（默认每案一卷）</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/print_documents.py" line="155" />
+      <source>Bind all selected plots in one volume</source>
+      <translation>所选图斑合订一卷</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/print_documents.py" line="170" />
+      <source>Binds the documents of each plot the expression selects into its own dossier (or all of them into one volume when asked): cover with the dates of the documents, table of contents with 文号, 责任者, date and pages, the reports and the attached scans in a fixed order, and the notes page naming the materials still missing. The compiling unit (立卷单位) is required: the UNIT parameter or the unit name of the LandCase settings.</source>
+      <translation>将表达式所选每个图斑的文件各自组成一卷卷宗（要求时合订一卷）：封面的起止日期取自文件本身的日期，卷内目录列出文号、责任者、日期和页号，报告和附加的扫描件按固定顺序装订，备考表写明尚缺的材料。立卷单位必填：UNIT 参数或 LandCase 设置中的单位名称。</translation>
     </message>
     <message>
       <location filename="../../forms/attachment_dialog.py" line="36" />
@@ -229,6 +259,16 @@
       <translation>案件</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/case_materials.py" line="142" />
+      <source>Cases checked</source>
+      <translation>检查的案件数</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/case_materials.py" line="143" />
+      <source>Cases with missing materials</source>
+      <translation>缺少材料的案件数</translation>
+    </message>
+    <message>
       <location filename="../../forms/case_steps.py" line="207" />
       <source>Category</source>
       <translation>判定类别</translation>
@@ -247,6 +287,11 @@
       <location filename="../../forms/statistics_dock.py" line="187" />
       <source>Chart by township</source>
       <translation>分乡镇图表</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/case_materials.py" line="120" />
+      <source>Check materials for the city acceptance (市级验收)</source>
+      <translation>市级验收材料完整性检查</translation>
     </message>
     <message>
       <location filename="../../forms/settings_page.py" line="41" />
@@ -269,7 +314,7 @@
       <translation>请选择存放监测编号（JCBH）的字段。</translation>
     </message>
     <message>
-      <location filename="../../forms/print_dialog.py" line="66" />
+      <location filename="../../forms/print_dialog.py" line="80" />
       <source>Choose the output folder.</source>
       <translation>请选择输出文件夹。</translation>
     </message>
@@ -309,7 +354,7 @@
       <translation>销号说明</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/print_documents.py" line="99" />
+      <location filename="../../plugin/processing/print_documents.py" line="135" />
       <source>Close-out reports (销号报告)</source>
       <translation>销号报告</translation>
     </message>
@@ -342,6 +387,16 @@
       <location filename="../../forms/rounds_dialog.py" line="44" />
       <source>Compare with the round before</source>
       <translation>与上一轮次比较</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/print_documents.py" line="149" />
+      <source>Compiling unit (立卷单位; default: the unit name of the LandCase settings)</source>
+      <translation>立卷单位（默认取 LandCase 设置中的单位名称）</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/case_materials.py" line="139" />
+      <source>Completeness check (CSV)</source>
+      <translation>完整性检查结果（CSV）</translation>
     </message>
     <message>
       <location filename="../../forms/statistics_dock.py" line="204" />
@@ -404,6 +459,11 @@
       <translation>发现日期</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/case_materials.py" line="73" />
+      <source>Date of the document (YYYY-MM-DD)</source>
+      <translation>成文日期（YYYY-MM-DD）</translation>
+    </message>
+    <message>
       <location filename="../../plugin/processing/import_plots.py" line="92" />
       <source>Date the batch was received (YYYY-MM-DD)</source>
       <translation>批次接收日期（YYYY-MM-DD）</translation>
@@ -464,7 +524,7 @@
       <translation>内业比对（叠加分析）</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="636" />
+      <location filename="../../plugin/main.py" line="638" />
       <source>Desk comparison failed</source>
       <translation>内业比对失败</translation>
     </message>
@@ -474,7 +534,7 @@
       <translation>对显示的图斑进行内业比对</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="640" />
+      <location filename="../../plugin/main.py" line="642" />
       <source>Desk comparison stored for {count} plots.</source>
       <translation>已保存 {count} 个图斑的内业比对结果。</translation>
     </message>
@@ -494,7 +554,7 @@
       <translation>判定结果：{category} {subtype}</translation>
     </message>
     <message>
-      <location filename="../../forms/print_dialog.py" line="52" />
+      <location filename="../../forms/print_dialog.py" line="56" />
       <source>Document</source>
       <translation>文书</translation>
     </message>
@@ -509,17 +569,17 @@
       <translation>成文日期</translation>
     </message>
     <message>
-      <location filename="../../forms/attachment_dialog.py" line="57" />
+      <location filename="../../plugin/processing/case_materials.py" line="65" />
       <source>Document number (文号)</source>
       <translation>文号</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/print_documents.py" line="34" />
+      <location filename="../../plugin/processing/case_materials.py" line="32" />
       <source>Documents</source>
       <translation>文书</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/print_documents.py" line="45" />
+      <location filename="../../plugin/processing/print_documents.py" line="51" />
       <source>Documents already up to date</source>
       <translation>无需更新的文书数</translation>
     </message>
@@ -534,12 +594,12 @@
       <translation>当前版本不能添加卷宗材料。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/print_documents.py" line="44" />
+      <location filename="../../plugin/processing/print_documents.py" line="50" />
       <source>Documents made</source>
       <translation>生成文书数</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/print_documents.py" line="109" />
+      <location filename="../../plugin/processing/print_documents.py" line="167" />
       <source>Dossier (卷宗)</source>
       <translation>卷宗</translation>
     </message>
@@ -829,7 +889,7 @@
       <translation>下发单位</translation>
     </message>
     <message>
-      <location filename="../../forms/attachment_dialog.py" line="58" />
+      <location filename="../../plugin/processing/case_materials.py" line="69" />
       <source>Issued by (责任者)</source>
       <translation>责任者</translation>
     </message>
@@ -839,7 +899,7 @@
       <translation>联合复查结果</translation>
     </message>
     <message>
-      <location filename="../../forms/attachment_dialog.py" line="55" />
+      <location filename="../../plugin/processing/case_materials.py" line="60" />
       <source>Kind</source>
       <translation>类别</translation>
     </message>
@@ -889,7 +949,7 @@
       <translation>卫片执法案件</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/provider.py" line="50" />
+      <location filename="../../plugin/processing/provider.py" line="51" />
       <source>LandCase land enforcement cases</source>
       <translation>卫片执法与违法用地巡查案件</translation>
     </message>
@@ -924,7 +984,7 @@
       <translation>图层类别</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="540" />
+      <location filename="../../plugin/main.py" line="542" />
       <source>Layer roles whose source is missing: {roles}</source>
       <translation>以下图层类别的数据源缺失：{roles}</translation>
     </message>
@@ -967,6 +1027,11 @@
       <location filename="../../plugin/processing/holiday_calendar.py" line="50" />
       <source>Line '{line}': {day} is not a date (YYYY-MM-DD).</source>
       <translation>第“{line}”行：{day} 不是日期（YYYY-MM-DD）。</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/case_materials.py" line="123" />
+      <source>Lists, per case, the materials its determination and handling require that are missing: verification and photos with position, the evidence of a 合法 or 设施农用地 determination and its scans, the filing number and filing documents of a filed case, the rectification areas, the re-inspection photos and joint re-check result of a closed-out case. Writes a CSV in Chinese; INCOMPLETE is the number of cases with something missing.</source>
+      <translation>逐案列出其判定和查处所要求而缺少的材料：外业核查及带定位的照片，合法或设施农用地判定的依据及扫描件，已立案案件的立案编号和立案文书，整改面积，已销号案件的复核照片和联合复核结果。输出中文 CSV；INCOMPLETE 为缺少材料的案件数。</translation>
     </message>
     <message>
       <location filename="../../forms/rounds_dialog.py" line="111" />
@@ -1089,7 +1154,7 @@
       <translation>没有需要计算的图斑。</translation>
     </message>
     <message>
-      <location filename="../../forms/print_dialog.py" line="69" />
+      <location filename="../../forms/print_dialog.py" line="83" />
       <source>No plot to print.</source>
       <translation>没有要打印的图斑。</translation>
     </message>
@@ -1174,7 +1239,7 @@
       <translation>跨带</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/print_documents.py" line="42" />
+      <location filename="../../plugin/processing/print_documents.py" line="47" />
       <source>Output folder</source>
       <translation>输出文件夹</translation>
     </message>
@@ -1219,9 +1284,19 @@
       <translation>覆盖已有文件</translation>
     </message>
     <message>
+      <location filename="../../cases/attachments.py" line="228" />
+      <source>PDF files need the pypdf package, which is not installed</source>
+      <translation>PDF 文件需要 pypdf 软件包，但尚未安装</translation>
+    </message>
+    <message>
       <location filename="../../forms/attachment_dialog.py" line="35" />
       <source>PDF, JPEG or PNG scan</source>
       <translation>PDF、JPEG 或 PNG 扫描件</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/case_materials.py" line="77" />
+      <source>Pages</source>
+      <translation>页数</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/statistics_algorithms.py" line="96" />
@@ -1284,6 +1359,11 @@
       <translation>监测编号（JCBH）</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/case_materials.py" line="51" />
+      <source>Plot number (监测编号)</source>
+      <translation>监测编号</translation>
+    </message>
+    <message>
       <location filename="../../forms/import_dialog.py" line="46" />
       <source>Plot type (TBLX)</source>
       <translation>图斑类型（TBLX）</translation>
@@ -1314,7 +1394,7 @@
       <translation>图斑</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/print_documents.py" line="39" />
+      <location filename="../../plugin/processing/case_materials.py" line="135" />
       <source>Plots (expression)</source>
       <translation>图斑（表达式）</translation>
     </message>
@@ -1349,6 +1429,16 @@
       <translation>期间图斑数</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/print_documents.py" line="53" />
+      <source>Plots the filter left out</source>
+      <translation>筛选条件排除的图斑数</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/print_documents.py" line="52" />
+      <source>Plots the filter selected</source>
+      <translation>筛选条件选中的图斑数</translation>
+    </message>
+    <message>
       <location filename="../../plugin/processing/overlay.py" line="58" />
       <source>Plots to compute (expression)</source>
       <translation>参与计算的图斑（表达式）</translation>
@@ -1364,12 +1454,12 @@
       <translation>与其他图斑形状相同的图斑</translation>
     </message>
     <message>
-      <location filename="../../forms/print_dialog.py" line="48" />
+      <location filename="../../forms/print_dialog.py" line="52" />
       <source>Print</source>
       <translation>打印</translation>
     </message>
     <message>
-      <location filename="../../forms/print_dialog.py" line="26" />
+      <location filename="../../forms/print_dialog.py" line="27" />
       <source>Print documents</source>
       <translation>打印文书</translation>
     </message>
@@ -1384,22 +1474,22 @@
       <translation>作为出具单位印在核查报告、卷宗和月报上</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="522" />
+      <location filename="../../plugin/main.py" line="525" />
       <source>Printing failed</source>
       <translation>打印失败</translation>
     </message>
     <message>
-      <location filename="../../plugin/printing.py" line="421" />
+      <location filename="../../plugin/printing.py" line="297" />
       <source>Printing {kind}</source>
       <translation>正在打印{kind}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/print_documents.py" line="102" />
+      <location filename="../../plugin/processing/print_documents.py" line="138" />
       <source>Prints the close-out report of every plot the expression selects.</source>
       <translation>为表达式选中的每个图斑打印销号报告。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/print_documents.py" line="89" />
+      <location filename="../../plugin/processing/print_documents.py" line="125" />
       <source>Prints the verification report of every plot the expression selects, named after its plot number. A report whose case data did not change is left as it is.</source>
       <translation>为表达式选中的每个图斑打印核查报告，文件以监测编号命名。案件数据未变化的报告保持不变。</translation>
     </message>
@@ -1629,6 +1719,11 @@
       <translation>已保存。</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/case_materials.py" line="55" />
+      <source>Scanned document</source>
+      <translation>扫描件</translation>
+    </message>
+    <message>
       <location filename="../../forms/attachment_dialog.py" line="75" />
       <source>Scans (*.pdf *.jpg *.jpeg *.png *.PDF *.JPG *.PNG)</source>
       <translation>扫描件 (*.pdf *.jpg *.jpeg *.png *.PDF *.JPG *.PNG)</translation>
@@ -1657,6 +1752,11 @@
       <location filename="../../forms/rounds_dialog.py" line="132" />
       <source>Select a round that has a round before it.</source>
       <translation>请选择有上一轮次的轮次。</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/print_documents.py" line="54" />
+      <source>Selected plots not printed</source>
+      <translation>选中但未打印的图斑数</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/set_layer_role.py" line="33" />
@@ -1804,14 +1904,19 @@
       <translation>文字编码：{encoding}（{reason}）</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="669" />
+      <location filename="../../plugin/main.py" line="671" />
       <source>The audit trail is broken at row {id}: {reason}</source>
       <translation>审计日志在记录 {id} 处中断：{reason}</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="662" />
+      <location filename="../../plugin/main.py" line="664" />
       <source>The audit trail is intact: {count} rows checked.</source>
       <translation>审计日志完整：已校验 {count} 条记录。</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/case_materials.py" line="163" />
+      <source>The check could not be written to {path}: {error}</source>
+      <translation>检查结果无法写入 {path}：{error}</translation>
     </message>
     <message>
       <location filename="../../forms/attachment_dialog.py" line="99" />
@@ -1869,7 +1974,7 @@
       <translation>报告使用字体 {face}（{path}）。</translation>
     </message>
     <message>
-      <location filename="../../forms/print_dialog.py" line="32" />
+      <location filename="../../forms/print_dialog.py" line="36" />
       <source>The selected plots ({count})</source>
       <translation>所选图斑（{count} 个）</translation>
     </message>
@@ -1906,6 +2011,11 @@
     <message>
       <location filename="../../forms/attachment_dialog.py" line="56" />
       <source>Title</source>
+      <translation>题名</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/case_materials.py" line="62" />
+      <source>Title (题名)</source>
       <translation>题名</translation>
     </message>
     <message>
@@ -1984,7 +2094,7 @@
       <translation>用地主体</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/print_documents.py" line="86" />
+      <location filename="../../plugin/processing/print_documents.py" line="122" />
       <source>Verification reports (核查报告)</source>
       <translation>核查报告</translation>
     </message>
@@ -2022,6 +2132,11 @@
       <location filename="../../plugin/processing/statistics_algorithms.py" line="97" />
       <source>Violations (违法宗数)</source>
       <translation>违法宗数</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/print_documents.py" line="56" />
+      <source>Why plots were not printed</source>
+      <translation>图斑未打印的原因</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/create_database.py" line="59" />
@@ -2259,6 +2374,11 @@
       <translation>不是 JPEG 或 PNG 图像</translation>
     </message>
     <message>
+      <location filename="../../cases/attachments.py" line="219" />
+      <source>it is not a PDF, JPEG or PNG file</source>
+      <translation>不是 PDF、JPEG 或 PNG 文件</translation>
+    </message>
+    <message>
       <location filename="../../cases/photo_check.py" line="144" />
       <source>it is not a regular file; it was not opened</source>
       <translation>不是普通文件；未打开</translation>
@@ -2299,7 +2419,7 @@
       <translation>已于 {at} 锁定</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/print_documents.py" line="73" />
+      <location filename="../../plugin/processing/print_documents.py" line="102" />
       <source>made</source>
       <translation>已生成</translation>
     </message>
@@ -2414,6 +2534,21 @@
       <translation>指定的坐标系</translation>
     </message>
     <message>
+      <location filename="../../cases/attachments.py" line="245" />
+      <source>the PDF has no page</source>
+      <translation>PDF 没有页面</translation>
+    </message>
+    <message>
+      <location filename="../../cases/attachments.py" line="242" />
+      <source>the PDF is damaged and cannot be read</source>
+      <translation>PDF 已损坏，无法读取</translation>
+    </message>
+    <message>
+      <location filename="../../cases/attachments.py" line="235" />
+      <source>the PDF is encrypted and cannot be bound</source>
+      <translation>PDF 已加密，无法装订</translation>
+    </message>
+    <message>
       <location filename="../../cases/determination_suggestion.py" line="73" />
       <source>the approval has no approval number (批准文号)</source>
       <translation>批准用地缺少批准文号</translation>
@@ -2434,7 +2569,7 @@
       <translation>建设时间 {value} 不是有效日期（YYYY、YYYY-MM 或 YYYY-MM-DD）</translation>
     </message>
     <message>
-      <location filename="../../cases/photo_storage.py" line="92" />
+      <location filename="../../cases/attachments.py" line="273" />
       <source>the copy in {folder} could not be written ({detail})</source>
       <translation>无法在 {folder} 中写入副本（{detail}）</translation>
     </message>
@@ -2442,6 +2577,11 @@
       <location filename="../../cases/workflow.py" line="614" />
       <source>the date the task list was made is missing</source>
       <translation>未填写任务清单制定日期</translation>
+    </message>
+    <message>
+      <location filename="../../cases/attachments.py" line="184" />
+      <source>the date {value} is not a date (YYYY-MM-DD)</source>
+      <translation>{value} 不是日期（YYYY-MM-DD）</translation>
     </message>
     <message>
       <location filename="../../cases/workflow.py" line="418" />
@@ -2489,7 +2629,7 @@
       <translation>添加过程中文件发生了变化</translation>
     </message>
     <message>
-      <location filename="../../cases/photo_check.py" line="151" />
+      <location filename="../../cases/attachments.py" line="197" />
       <source>the file could not be read ({detail})</source>
       <translation>无法读取文件（{detail}）</translation>
     </message>
@@ -2569,9 +2709,19 @@
       <translation>图像数据被截断（文件不完整）</translation>
     </message>
     <message>
+      <location filename="../../cases/attachments.py" line="216" />
+      <source>the image is damaged and cannot be read</source>
+      <translation>图片已损坏，无法读取</translation>
+    </message>
+    <message>
       <location filename="../../cases/photo_check.py" line="237" />
       <source>the image is too large to check (over {limit} megapixels)</source>
       <translation>图像过大，无法检查（超过 {limit} 百万像素）</translation>
+    </message>
+    <message>
+      <location filename="../../cases/attachments.py" line="111" />
+      <source>the kind of document is missing (e.g. {allowed})</source>
+      <translation>缺少材料类别（例如 {allowed}）</translation>
     </message>
     <message>
       <location filename="../../cases/determination_suggestion.py" line="99" />
@@ -2714,6 +2864,11 @@
       <translation>临时图层 {source} 已不在工程中</translation>
     </message>
     <message>
+      <location filename="../../cases/attachments.py" line="116" />
+      <source>the title (题名) is missing</source>
+      <translation>缺少题名</translation>
+    </message>
+    <message>
       <location filename="../../cases/workflow.py" line="333" />
       <source>the verification date is missing</source>
       <translation>未填写核查日期</translation>
@@ -2754,9 +2909,19 @@
       <translation>不存在批次 {value}</translation>
     </message>
     <message>
-      <location filename="../../cases/photos.py" line="236" />
+      <location filename="../../cases/attachments.py" line="120" />
+      <source>there is no case with id {case_id}</source>
+      <translation>没有编号为 {case_id} 的案件</translation>
+    </message>
+    <message>
+      <location filename="../../cases/attachments.py" line="68" />
       <source>there is no plot with this id</source>
       <translation>不存在该 ID 的图斑</translation>
+    </message>
+    <message>
+      <location filename="../../cases/attachments.py" line="80" />
+      <source>there is no plot with this 监测编号</source>
+      <translation>没有此监测编号的图斑</translation>
     </message>
     <message>
       <location filename="../../cases/statistics.py" line="1306" />
@@ -2794,7 +2959,7 @@
       <translation>该核查记录不属于此图斑的案件</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/print_documents.py" line="73" />
+      <location filename="../../plugin/processing/print_documents.py" line="102" />
       <source>up to date</source>
       <translation>无需更新</translation>
     </message>
@@ -2836,6 +3001,11 @@
       <translation>{count} 张需核实（无位置或时间，或距图斑较远）。</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/print_documents.py" line="78" />
+      <source>{count} of the {total} plots of the database left out by the filter {filter}.</source>
+      <translation>数据库 {total} 个图斑中有 {count} 个被筛选条件 {filter} 排除。</translation>
+    </message>
+    <message>
       <location filename="../../cases/placing.py" line="133" />
       <source>{count} of {rows} plots lie outside {band}, the reach of the database's zone {zone}, and were imported because plots from another zone were allowed; they fit {fitting}.</source>
       <translation>{rows} 个图斑中有 {count} 个超出案件库分带 {zone} 的接受范围 {band}，因已允许跨带而导入；适用的分带为 {fitting}。</translation>
@@ -2866,7 +3036,7 @@
       <translation>共 {count} 个图斑</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/print_documents.py" line="54" />
+      <location filename="../../plugin/processing/print_documents.py" line="75" />
       <source>{count} plots selected.</source>
       <translation>已选中 {count} 个图斑。</translation>
     </message>
@@ -2884,6 +3054,11 @@
       <location filename="../../plugin/processing/create_database.py" line="89" />
       <source>{crs} is not a CGCS2000 3-degree Gauss-Krüger CRS (EPSG:4513 to EPSG:4554).</source>
       <translation>{crs} 不是 CGCS2000 3 度带高斯-克吕格投影坐标系（EPSG:4513 至 EPSG:4554）。</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/case_materials.py" line="171" />
+      <source>{incomplete} of {cases} cases lack materials; the list: {path}</source>
+      <translation>{cases} 个案件中有 {incomplete} 个缺少材料；清单：{path}</translation>
     </message>
     <message>
       <location filename="../../cases/overlay_roles.py" line="228" />
@@ -2906,7 +3081,7 @@
       <translation>{m2:.1f} 平方米（{mu:.2f} 亩）</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="527" />
+      <location filename="../../plugin/main.py" line="528" />
       <source>{made} documents made, {kept} already up to date, in {folder}.</source>
       <translation>已在 {folder} 中生成 {made} 份文书，{kept} 份无需更新。</translation>
     </message>
@@ -2929,6 +3104,11 @@
       <location filename="../../cases/errors.py" line="57" />
       <source>{path} already exists; it was not overwritten.</source>
       <translation>{path} 已存在，未被覆盖。</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/case_materials.py" line="104" />
+      <source>{path} attached to plot {jcbh} as {kind} ({pages} pages).</source>
+      <translation>{path} 已作为{kind}附加到图斑 {jcbh}（{pages} 页）。</translation>
     </message>
     <message>
       <location filename="../../forms/case_dialog.py" line="188" />
@@ -2971,7 +3151,7 @@
       <translation>{path} 缺少中文字符或无法读取。</translation>
     </message>
     <message>
-      <location filename="../../cases/photo_check.py" line="49" />
+      <location filename="../../cases/attachments.py" line="42" />
       <source>{path} was not attached: {reason}</source>
       <translation>{path} 未添加：{reason}</translation>
     </message>
