@@ -38,8 +38,8 @@ from dataclasses import dataclass
 from . import calendar as workcalendar
 from . import deadlines
 from . import determination_codes as codes
-from .errors import N_, CaseDatabaseError, InvalidRecord
 from .areas import mu_text, official_mu_decimal
+from .errors import N_, CaseDatabaseError, InvalidRecord
 from .rectification_area import rectified_area_m2
 
 NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
