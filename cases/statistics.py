@@ -59,15 +59,18 @@ from __future__ import annotations
 
 # The facade: the figures live in the modules below, split along their seams; callers
 # import them from here.
+from .errors import CaseDatabaseError, InvalidRecord  # noqa: F401
 from .stats_catalogue import (  # noqa: F401
     AREA,
     COLUMNS,
     COUNT,
+    CROPLAND_RATIO_LIMIT,
     CROPLAND_RATIO_LIMIT_PERCENT,
     DERIVED_FIGURES,
     FLAG,
     INITIAL_CROPLAND_LIMIT_MU,
     LOW_RECTIFICATION_PERCENT,
+    LOW_RECTIFICATION_RATE,
     NUMBER,
     OVERDUE_KEYS,
     PLOT_FIGURES,

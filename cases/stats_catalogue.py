@@ -32,6 +32,8 @@ CROPLAND_RATIO_LIMIT_PERCENT = 15.0  # seed 001: 违法占耕比例超过 15 % �
 QUOTA_RETURN_SHARE = 0.8  # seed 002: 80 % returned when rectified by 30 June next year
 LOW_RECTIFICATION_PERCENT = 50.0  # seed 002: 整改到位率低于 50 % suspends approvals
 RANKING_SIZE = 10  # seed 004: 前十名街镇
+CROPLAND_RATIO_LIMIT = CROPLAND_RATIO_LIMIT_PERCENT / 100  # as a fraction (charts)
+LOW_RECTIFICATION_RATE = LOW_RECTIFICATION_PERCENT / 100
 TOTAL = "合计"
 
 COUNT, AREA, RATE, FLAG, TEXT, NUMBER = "count", "area", "rate", "flag", "text", "number"

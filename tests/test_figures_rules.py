@@ -153,7 +153,12 @@ def test_homestead_and_housing_enter_the_numerator(tmp_path):
     for plot, crop in ((factory, 2000.0), (homestead, 600.0), (housing, 400.0), (legal, 3000.0)):
         _compared(store, plot, cropland_m2=crop)
         wf.record_verification(
-            store, plot, "已建成", construction_date="2026-02", verifier="核", verified_on="2026-03-10"
+            store,
+            plot,
+            "已建成",
+            construction_date="2026-02",
+            verifier="核",
+            verified_on="2026-03-10",
         )
     wf.determine(store, factory, "违法", "厂房", decided_by="判", decided_on="2026-03-15")
     wf.determine(store, homestead, "其他", "农村宅基地", decided_by="判", decided_on="2026-03-15")
@@ -248,7 +253,12 @@ def test_a_month_counts_the_events_that_happened_in_it(tmp_path):
         wf.file_case(store, plot, f"立{index}", "2026-03-16")
         wf.start_rectification(store, plot, ["拆除复耕"], "2026-03-20")
         wf.record_reinspection(
-            store, plot, "整改到位", "2026-10-08", "复", demolished_area_m2=1000.0,
+            store,
+            plot,
+            "整改到位",
+            "2026-10-08",
+            "复",
+            demolished_area_m2=1000.0,
             restored_area_m2=1000.0,
         )
         wf.close_out(store, plot, "2026-10-20", "验收员")

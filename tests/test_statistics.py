@@ -60,9 +60,7 @@ def _overlay(store, plot_id, area_mu, cropland_mu=0.0, farmland_mu=0.0) -> None:
         rows.append(
             OverlayRow(plot_id, "cropland", "耕地", "耕地", m2(cropland_mu), m2(cropland_mu), "v")
         )
-    rows.append(
-        OverlayRow(plot_id, "farmland", None, None, m2(farmland_mu), m2(farmland_mu), "v")
-    )
+    rows.append(OverlayRow(plot_id, "farmland", None, None, m2(farmland_mu), m2(farmland_mu), "v"))
     save_overlay(store, rows)
 
 

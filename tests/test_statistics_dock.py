@@ -88,7 +88,8 @@ def test_the_table_shows_the_hand_computed_figures_of_march(dock):
     assert qs["违法面积(亩)"] == "17.10"
     assert qs["违法占用耕地面积(亩)"] == "9.90"
     assert qs["剩余未整改面积(亩)"] == "8.10"  # P2 4.5 + P3 3.6
-    assert qs["整改到位率"] == "66.67%"  # (P1 rectified + P2 referred) / 3
+    # (P1 rectified + 0 非立案处理) / 3: P2 is only referred, no rectification (issue 11)
+    assert qs["整改到位率"] == "33.33%"
     assert qs["违法占耕比例"] == "100.00%"
     bs = row_of(dock.model, "乡镇(街道)", BS)
     assert (bs["违法宗数"], bs["违法面积(亩)"]) == ("0", "0.00")
@@ -285,7 +286,8 @@ def test_the_chart_has_one_bar_per_township(dock):
     dock.set_chart_figure("unrectified_area")
     assert dock.chart_data() == {QS: pytest.approx(8.1), BS: pytest.approx(0.0)}
     dock.set_chart_figure("rectification_rate")
-    assert dock.chart.bars() == [(QS, pytest.approx(2 / 3)), (BS, None)]  # no violation
+    # 33.33 % as printed (1 ÷ 3 rounded half up); 白水镇 has no violation
+    assert dock.chart.bars() == [(QS, pytest.approx(0.3333)), (BS, None)]
     assert dock.chart.axis_maximum() == 1.0
     assert dock.chart.title().startswith("整改到位率")
     # the chart follows the filters, not the table shown
@@ -349,7 +351,7 @@ def test_export_excel_writes_a_workbook(dock, tmp_path):
     names = [cell.value for cell in sheet[1]]
     values = {row[2]: dict(zip(names, row)) for row in sheet.iter_rows(min_row=2, values_only=True)}
     assert values[QS]["违法面积(亩)"] == pytest.approx(17.1)
-    assert values[QS]["整改到位率"] == pytest.approx(2 / 3)
+    assert values[QS]["整改到位率"] == pytest.approx(0.3333)  # 1 ÷ 3 = 33.33 %
 
 
 def test_export_cancelled_writes_nothing(dock, tmp_path):
