@@ -109,6 +109,15 @@ from .stats_load import (  # noqa: F401
     load_plots,
 )
 from .stats_periods import Period, StatisticsError, julian_day, parse_period  # noqa: F401
+from .stats_seeds import (  # noqa: F401
+    AWARD_CRITERIA,
+    AWARDS,
+    CAMPAIGN_TARGET_PERCENT,
+    campaign_plan,
+    campaign_progress,
+    set_campaign_plan,
+    township_awards,
+)
 from .stats_tables import (  # noqa: F401
     COUNTY_FLAG_COLUMNS,
     EVENT_COLUMNS,

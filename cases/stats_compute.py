@@ -30,6 +30,7 @@ from .stats_catalogue import (
 )
 from .stats_load import load_plots
 from .stats_periods import Period, StatisticsError, julian_day, parse_period
+from .stats_seeds import AWARD_CRITERIA, CAMPAIGN_NOTE, campaign_progress, township_awards
 from .stats_tables import (
     COUNTY_FLAG_COLUMNS,
     EVENT_COLUMNS,
@@ -244,6 +245,7 @@ def compute(store, period, batch=None, today: datetime.date | str | None = None)
 
     township_year = township_year.copy()
     township_year["year"] = period.year
+    awards = township_awards(township_year)
     tables["township_quota"] = township_year[[*LEVEL_KEYS["township"], *TOWNSHIP_QUOTA_COLUMNS]]
 
     tables["non_agri_ranking"] = _ranking(
@@ -252,6 +254,8 @@ def compute(store, period, batch=None, today: datetime.date | str | None = None)
     tables["non_grain_ranking"] = _ranking(tables["township"], "non_grain_area", "non_grain_count")
     events = summarise(figures, groups["township"], LEVEL_KEYS["township"], None)
     tables["events"] = events[[*LEVEL_KEYS["township"], *EVENT_COLUMNS]]
+    tables["township_awards"] = awards
+    tables["campaign"] = campaign_progress(store, period.end)
 
     not_compared = int((~loaded["cropland_known"].to_numpy() & in_period).sum())
     notes = [
@@ -269,6 +273,8 @@ def compute(store, period, batch=None, today: datetime.date | str | None = None)
         AREA_NOTE,
         NOT_COMPARED_NOTE + (f"本期登记图斑中{not_compared}宗未比对耕地。" if not_compared else ""),
         RECTIFICATION_NOTE,
+        AWARD_CRITERIA,
+        CAMPAIGN_NOTE + ("" if len(tables["campaign"]) else "（未录入计划整治量，不计算进度。）"),
     ]
     return Statistics(
         period,

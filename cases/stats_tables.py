@@ -191,6 +191,8 @@ TABLE_TITLES = {
     "non_agri_ranking": "非农化前十乡镇",
     "non_grain_ranking": "非粮化前十乡镇",
     "events": "本期办理情况",
+    "township_awards": "乡镇奖励建议",
+    "campaign": "三年行动进度",
 }
 # What each table counts (printed under its title and in the 说明).
 TABLE_BASIS = {
@@ -202,6 +204,8 @@ TABLE_BASIS = {
     "non_agri_ranking": "按登记：统计期内登记的图斑",
     "non_grain_ranking": "按登记：统计期内登记的图斑",
     "events": "按发生日期：统计期内判定、立案、移交、整改到位、销号的案件，不论图斑何时登记",
+    "township_awards": "按登记：考核年度1月1日至统计期末登记的图斑（建议名单，由县区确认）",
+    "campaign": "按发生日期：2024年起至统计期末经复核整改到位的违法案件（不限批次）",
 }
 
 

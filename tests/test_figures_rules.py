@@ -275,3 +275,112 @@ def test_a_month_counts_the_events_that_happened_in_it(tmp_path):
     q4 = st.compute(store, "2026-Q4", today=TODAY).row("events", county_code=st.TOTAL)
     assert q4["event_closed"] == 3
     store.close()
+
+
+# -- seeds' remaining figures ----------------------------------------------------------------
+
+
+def _rectified_violation(store, plot, on="2026-03-15", done="2026-05-10", **areas):
+    _illegal(store, plot, on=on)
+    wf.file_case(store, plot, f"立{plot}", on)
+    wf.start_rectification(store, plot, ["拆除复耕"], on)
+    wf.record_reinspection(store, plot, "整改到位", done, "复", **areas)
+
+
+def test_the_township_award_proposal_follows_its_stated_criteria(tmp_path):
+    store, batch = _store(tmp_path / "a.sqlite")
+    ids = {}
+    for index, name in enumerate("ABCDEFG", start=1):
+        ids[name] = _plot(store, batch, index, township=f"{name}镇", plot_m2=2000.0)
+    # A: violation rectified, 耕地 600 m²; B: a legal plot only; C: violation unrectified;
+    # D: violation rectified, 耕地 300 m²; E: never compared; F, G: rectified, no 耕地,
+    # plots of 2,000 and 1,000 m²
+    store._db.execute("UPDATE plot SET area_ellipsoidal_m2 = 1000 WHERE id = ?", (ids["G"],))
+    store._db.commit()
+    for name, crop in (("A", 600.0), ("B", 0.0), ("C", 0.0), ("D", 300.0), ("F", 0.0), ("G", 0)):
+        _compared(store, ids[name], cropland_m2=crop)
+    for name in "ADFG":
+        _rectified_violation(store, ids[name])
+    _illegal(store, ids["C"])
+    wf.record_verification(
+        store,
+        ids["B"],
+        "已建成",
+        construction_date="2026-02",
+        verifier="核",
+        verified_on="2026-03-10",
+    )
+    wf.determine(
+        store,
+        ids["B"],
+        "合法",
+        "批文",
+        {"approval_number": "苏政地〔2025〕1号", "covered_share": 1.0},
+        decided_by="判",
+        decided_on="2026-03-15",
+    )
+    figures = st.compute(store, "2026-年末", today=TODAY)
+    awards = figures["township_awards"]
+    # C (unrectified) and E (未比对) take no part; the others by 问责违法占耕面积, then 违法面积:
+    # B 0 / 0; G 0 / 1.50; F 0 / 3.00; D 0.45; A 0.90
+    assert awards[["township", "award", "award_quota"]].values.tolist() == [
+        ["B镇", "一等奖", 30.0],
+        ["G镇", "二等奖", 25.0],
+        ["F镇", "二等奖", 25.0],
+        ["D镇", "三等奖", 20.0],
+        ["A镇", "三等奖", 20.0],
+    ]
+    assert any("由县（区）根据年终高质量考核确认" in note for note in figures.notes)
+    store.close()
+
+
+def test_the_campaign_progress_against_the_entered_plan(tmp_path):
+    store, batch = _store(tmp_path / "a.sqlite", received="2024-03-05")
+    first = _plot(store, batch, 1, plot_m2=4000.0)
+    second = _plot(store, batch, 2, plot_m2=4000.0)
+    for plot in (first, second):
+        _compared(store, plot)
+    # 2024: 拆除 3,000 then 复耕 2,500 on the same ground: 3,000 m²
+    _rectified_violation(
+        store,
+        first,
+        on="2024-03-15",
+        done="2024-10-08",
+        demolished_area_m2=3000.0,
+        restored_area_m2=2500.0,
+    )
+    # 2025: 拆除 1,500 + 补办手续 500 = 2,000 m²
+    _rectified_violation(
+        store,
+        second,
+        on="2024-03-15",
+        done="2025-06-30",
+        demolished_area_m2=1500.0,
+        legalised_area_m2=500.0,
+    )
+    assert st.compute(store, "2025", today=TODAY)["campaign"].empty  # no plan entered
+    st.set_campaign_plan(store, 10_000.0)  # 15.00 亩
+    campaign = st.compute(store, "2025", today=TODAY)["campaign"]
+    assert campaign.to_dict("records") == [
+        {
+            "campaign_year": 2024,
+            "campaign_cleaned": 4.5,  # 3,000 m²
+            "campaign_cumulative": 4.5,
+            "campaign_plan": 15.0,
+            "campaign_share": 0.3,  # 3,000 ÷ 10,000 = 30.00 %: target met (≥ 30 %)
+            "campaign_cumulative_share": 0.3,
+            "campaign_target_met": True,
+        },
+        {
+            "campaign_year": 2025,
+            "campaign_cleaned": 3.0,  # 2,000 m²
+            "campaign_cumulative": 7.5,
+            "campaign_plan": 15.0,
+            "campaign_share": 0.2,  # 20.00 %: not met
+            "campaign_cumulative_share": 0.5,
+            "campaign_target_met": False,
+        },
+    ]
+    with pytest.raises(st.StatisticsError):
+        st.set_campaign_plan(store, 0)
+    store.close()
