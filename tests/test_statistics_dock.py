@@ -185,6 +185,20 @@ def test_the_level_changes_the_rows(dock):
     assert [(row["排名"], row["乡镇(街道)"]) for row in rows(dock.model)] == [("1", BS)]
 
 
+def test_quarters_the_year_end_and_the_events_table(dock):
+    dock.set_period("2026-Q1")  # P1–P9: March and January batches
+    assert dock.statistics().period.label == "2026年第一季度"
+    assert rows(dock.model)[-1]["登记图斑数"] == "9"
+    dock.set_level("events")
+    total = rows(dock.model)[-1]
+    # in Q1: P8 closed out 02-20; P1, P8, P9 found 整改到位 by 03-31? P1 on 04-20: no;
+    # P8 on 02-15 and P9 on 02-28: 2 rectified, 1 closed out
+    assert (total["本期整改到位宗数"], total["本期销号宗数"]) == ("2", "1")
+    dock.set_period("2026-年末")
+    assert dock.statistics().period.label == "2026年末"
+    dock.set_level("township")
+
+
 def test_the_batches_are_offered_in_order(dock):
     offered = [
         (dock.batch_combo.itemText(i), dock.batch_combo.itemData(i))
