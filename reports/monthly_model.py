@@ -158,6 +158,7 @@ class MonthlyReport(_HashedReport):
     denominator: DenominatorInfo
     events: ReportTable = field(default_factory=lambda: ReportTable([]))  # 本期办理情况
     bases: dict[str, str] = field(default_factory=dict)  # table → what it counts
+    seeds: list = field(default_factory=list)  # monthly_seeds.SeedSection: awards, campaign
     unit: str = ""  # the station (填报单位)
     batch: str = ""  # "" for every batch
     plots: int = 0
@@ -282,6 +283,7 @@ def monthly_report_model(
     are read; nothing is queried). ``unit`` is the station printed as 填报单位; ``columns``
     (default ``cases.statistics.COLUMNS``) gives each figure's header, unit and definition."""
     from ..cases import statistics as st  # the figures: groups, labels, definitions
+    from .monthly_seeds import seed_sections
 
     columns = columns if columns is not None else st.COLUMNS
     tables = stats.tables
@@ -470,6 +472,7 @@ def monthly_report_model(
         chart=chart,
         events=events if events is not None else ReportTable([]),
         bases=dict(getattr(st, "TABLE_BASIS", {})),
+        seeds=seed_sections(stats, columns),
         denominator=DenominatorInfo(
             int(denominator.year),
             area_mu,

@@ -205,6 +205,13 @@ def monthly_story(report: MonthlyReport, ctx: BuildContext, case_hash: str) -> l
             s.p(basis(report, "events"), s.small),
             grid_table(ctx, report.events),
         )
+    for number, section in enumerate(report.seeds, start=9):
+        story += _section(
+            ctx,
+            _heading(number, section.title),
+            s.p(section.note, s.small),
+            grid_table(ctx, section.table),
+        )
     story += [PageBreak(), section_heading(s, "指标说明")]
     for note in report.notes:
         story.append(s.p(f"· {note}", s.small))

@@ -256,8 +256,15 @@ def test_flags_denominator_and_rankings(march, built):
     assert row_of(quota, QS)[-2:] == [percent(qs["rectification_rate"]), "否"]
     non_agri = lines_between(text, "六、非农化面积前十乡镇", "七、")
     assert row_of(non_agri, "1") == ["1", QS, "9.90", "3"]
-    non_grain = lines_between(text, "七、非粮化面积前十乡镇", "指标说明")
+    non_grain = lines_between(text, "七、非粮化面积前十乡镇", "八、")
     assert row_of(non_grain, "1") == ["1", BS, "3.00", "1"]
+    # 九、the award proposal (seed 002): 青山镇 keeps unrectified violations (P2, P3); 白水镇
+    # has P9 rectified only (1 of 1 = 100.00 %): 一等奖 30 亩; 问责违法占耕 1.50, 违法 3.00
+    awards = lines_between(text, "九、乡镇用地指标奖励建议", "十、")
+    assert row_of(awards, "1") == ["1", BS, "一等奖", "30.00", "1.50", "3.00", "1", "100.00%"]
+    assert "由县（区）根据年终高质量考核确认" in squeeze("".join(awards))
+    campaign = squeeze("".join(lines_between(text, "十、违法用地综合整治三年行动进度", "指标说明")))
+    assert "未录入计划整治量" in campaign
 
 
 def test_chart_and_definitions(built):
