@@ -138,8 +138,10 @@ def summarise(
     per group, then the derived figures; and a 合计 row over those plots."""
     values = figures if rows is None else figures[rows]
     codes = groups.codes if rows is None else groups.codes[rows]
-    grouped = values.groupby(codes, sort=True)
-    sums = grouped.sum().mask(values.isna().groupby(codes, sort=True).any())
+    sums = values.groupby(codes, sort=True).sum()
+    unknown = values.columns[values.isna().any().to_numpy()]
+    if len(unknown):  # a sum over a plot whose figure is unknown is unknown
+        sums[unknown] = sums[unknown].mask(values[unknown].isna().groupby(codes, sort=True).any())
     table = pd.concat(
         [
             groups.labels.iloc[sums.index].reset_index(drop=True),
@@ -221,8 +223,17 @@ def compute(store, period, batch=None, today: datetime.date | str | None = None)
         for level, keys in LEVEL_KEYS.items()
     }
     tables = {level: full[level][[*keys, *MAIN_COLUMNS]] for level, keys in LEVEL_KEYS.items()}
-    county_year = summarise(figures, groups["county"], LEVEL_KEYS["county"], in_year)
-    township_year = summarise(figures, groups["township"], LEVEL_KEYS["township"], in_year)
+    same = bool((in_period == in_year).all())  # the period is the year so far
+    county_year = (
+        full["county"]
+        if same
+        else summarise(figures, groups["county"], LEVEL_KEYS["county"], in_year)
+    )
+    township_year = (
+        full["township"]
+        if same
+        else summarise(figures, groups["township"], LEVEL_KEYS["township"], in_year)
+    )
 
     county_year = county_year[county_year["county_code"] != TOTAL].reset_index(drop=True).copy()
     entered = new_construction_cropland(store, period.year)

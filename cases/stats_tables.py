@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .rectification_area import rectified_area_m2
+from .rectification_area import rectified_areas_m2
 from .stats_catalogue import (
     AREA,
     COLUMNS,
@@ -68,11 +68,7 @@ def event_rectified_area(p, ctx):
     """本期整改面积 = Σ 本期整改到位案件的整改面积；整改面积 = 拆除面积与复耕面积中的较大者 +
     补办手续面积（同一地块先拆除后复耕不重复计算），未填写整改面积的按图斑面积计。"""
     done = _in(p["rectified_day"], ctx)
-    recorded = [
-        rectified_area_m2(d, r, g)
-        for d, r, g in zip(p["demolished_m2"], p["restored_m2"], p["legalised_m2"])
-    ]
-    area = np.array([np.nan if v is None else v for v in recorded], dtype=float)
+    area = rectified_areas_m2(p["demolished_m2"], p["restored_m2"], p["legalised_m2"])
     return p["area_m2"].where(np.isnan(area), area).where(done, 0.0)
 
 
