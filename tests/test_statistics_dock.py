@@ -196,6 +196,12 @@ def test_quarters_the_year_end_and_the_events_table(dock):
     assert (total["本期整改到位宗数"], total["本期销号宗数"]) == ("2", "1")
     dock.set_period("2026-年末")
     assert dock.statistics().period.label == "2026年末"
+    dock.set_level("township_awards")  # 白水镇: P9 rectified; 青山镇 keeps P2, P3, P11, P12
+    assert [(r["乡镇(街道)"], r["奖项"], r["奖励指标(亩)"]) for r in rows(dock.model)] == [
+        (BS, "一等奖", "30.00")
+    ]
+    dock.set_level("campaign")  # no plan entered: no row
+    assert dock.model.rowCount() == 0
     dock.set_level("township")
 
 
