@@ -98,6 +98,7 @@ def build_database(path: Path, plots: int, seed: int = 11) -> float:
                 area = size * size
                 crop = area * rng.choice((0.0, 0.3, 0.7, 1.0))
                 overlays.append((number, "plot", None, area * 1.0004))
+                overlays.append((number, "landuse", None, area * 1.0004))  # 耕地 compared
                 if crop:
                     overlays.append((number, "cropland", "耕地", crop))
                 if rng.random() < 0.2:
@@ -178,6 +179,12 @@ def build_database(path: Path, plots: int, seed: int = 11) -> float:
                 """INSERT INTO overlay (plot_id, role, class_code, area_planar_m2,
                        area_ellipsoidal_m2) VALUES (?, ?, ?, ?, ?)""",
                 [(p, role, code, area, area) for p, role, code, area in overlays],
+            )
+            # the plots' stored areas (schema v5), as the store computes them at import
+            db.execute(
+                """UPDATE plot SET (area_planar_m2, area_ellipsoidal_m2) = (
+                       SELECT area_planar_m2, area_ellipsoidal_m2 FROM overlay
+                       WHERE plot_id = plot.id AND role = 'plot')"""
             )
     finally:
         store.close()

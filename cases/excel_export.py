@@ -19,10 +19,12 @@ from pathlib import Path
 import pandas as pd
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from . import statistics as st
+from .areas import NOT_COMPARED
 
 FORMATS = {
     st.COUNT: "0",
@@ -37,6 +39,9 @@ HEADER_FONT = Font(bold=True)
 HEADER_FILL = PatternFill("solid", start_color="FFD9D9D9", end_color="FFD9D9D9")
 HEADER_ALIGNMENT = Alignment(horizontal="center", vertical="center", wrap_text=True)
 MIN_WIDTH, MAX_WIDTH = 6, 60
+# A missing area, count or flag was never computed (未比对): an empty cell with this note.
+NOT_COMPARED_UNITS = (st.AREA, st.COUNT, st.FLAG)
+NOT_COMPARED_COMMENT = f"{NOT_COMPARED}：未做内业比对，面积不按0计"
 WIDTH_SAMPLE = 2000  # rows looked at for the widths
 
 
@@ -112,8 +117,11 @@ def write_table(
     for row in zip(*values):
         cells = []
         for value, unit, number_format in zip(row, units, formats):
-            cell = WriteOnlyCell(sheet, value=_value(value, unit))
+            shown = _value(value, unit)
+            cell = WriteOnlyCell(sheet, value=shown)
             cell.number_format = number_format
+            if shown is None and unit in NOT_COMPARED_UNITS:
+                cell.comment = Comment(NOT_COMPARED_COMMENT, "LandCase")
             cells.append(cell)
         sheet.append(cells)
     return sheet
@@ -172,11 +180,22 @@ def write_statistics_workbook(figures: st.Statistics, path: Path | str) -> Path:
     return _save(workbook, Path(path))
 
 
+SUBMISSION_NOTES = (
+    "面积单位为亩，按平方米四舍五入保留两位小数（1亩=10000/15平方米）。",
+    "图斑面积(TBMJ)为图斑入库时计算的椭球面积；占用耕地、永久基本农田面积为内业比对的椭球面积。",
+    "监测面积(JCMJ)按下发时的单位换算为亩（下发为平方米的已换算）。",
+    "整改面积(ZGMJ) = 拆除面积与复耕面积中的较大者 + 补办手续面积（同一地块先拆除后复耕不重复计算）。",
+    f"空白的面积单元格表示{NOT_COMPARED}（未做内业比对或未计算），不是0。",
+)
+
+
 def write_submission_workbook(table: st.SubmissionTable, path: Path | str) -> Path:
     """The submission of a round: one sheet 上报图斑, a header per field with its Chinese
-    name over its national name (e.g. 图斑面积(亩) / TBMJ)."""
+    name over its national name (e.g. 图斑面积(亩) / TBMJ), an empty cell with a note where
+    an area was not computed; then a 说明 sheet (the area basis, what an empty cell means)."""
     workbook = Workbook(write_only=True)
     columns = [st.Column(f.name, f.header, f.unit) for f in st.SUBMISSION_FIELDS]
     headers = [f"{f.header}\n{f.name}" for f in st.SUBMISSION_FIELDS]
     write_table(workbook, "上报图斑", table.frame, columns, headers, header_height=32)
+    _notes_sheet(workbook, "说明", SUBMISSION_NOTES, [])
     return _save(workbook, Path(path))

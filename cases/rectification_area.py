@@ -35,3 +35,15 @@ def rectified_area_m2(demolished, restored, legalised) -> float | None:
         return None
     demolished_m2, restored_m2, legalised_m2 = (v or 0.0 for v in values)
     return max(demolished_m2, restored_m2) + legalised_m2
+
+
+def rectified_areas_m2(demolished, restored, legalised):
+    """:func:`rectified_area_m2` for arrays (NaN: not recorded; NaN back where none of the
+    three is), for the figures of many cases at once."""
+    import numpy as np
+
+    values = [np.asarray(v, dtype=float) for v in (demolished, restored, legalised)]
+    none = np.isnan(values[0]) & np.isnan(values[1]) & np.isnan(values[2])
+    demolished_m2, restored_m2, legalised_m2 = (np.nan_to_num(v) for v in values)
+    total = np.maximum(demolished_m2, restored_m2) + legalised_m2
+    return np.where(none, np.nan, total)

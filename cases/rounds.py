@@ -47,7 +47,7 @@ _AREAS = {"area_m2", "demolished_area_m2", "restored_area_m2", "legalised_area_m
 
 _CURRENT_STATE = """
     SELECT c.id, d.id, r.id, p.jcbh, c.status, d.category, d.subtype, d.subtype_detail,
-        d.new_or_existing, ST_Area(p.geom), r.measures, r.task_listed_on,
+        d.new_or_existing, p.area_ellipsoidal_m2, r.measures, r.task_listed_on,
         r.demolished_area_m2, r.restored_area_m2, r.legalised_area_m2,
         r.reinspection_result, r.reinspected_on
     FROM case_record AS c

@@ -38,7 +38,9 @@ from dataclasses import dataclass
 from . import calendar as workcalendar
 from . import deadlines
 from . import determination_codes as codes
+from .areas import mu_text, official_mu_decimal
 from .errors import N_, CaseDatabaseError, InvalidRecord
+from .rectification_area import rectified_area_m2
 
 NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
 
@@ -267,6 +269,34 @@ def _area(case: _Case, value) -> float | None:
     if not area >= 0:  # also refuses NaN
         _refuse(case, N_("an area must be a number of m², 0 or more (got {value})"), value=value)
     return area
+
+
+def _check_rectified_area(db: sqlite3.Connection, case: _Case, areas: list) -> None:
+    """Refuse areas of a rectification larger than the plot: each measure, and the 整改面积
+    (``rectification_area.rectified_area_m2``), compared in 亩 as printed (two decimals,
+    half up), so that what is refused is what would print larger. A plot whose official
+    area is unknown (outside the zone) is not checked."""
+    row = db.execute("SELECT area_ellipsoidal_m2 FROM plot WHERE id = ?", (case.plot_id,))
+    plot_m2 = row.fetchone()[0]
+    if plot_m2 is None:
+        return
+    plot_mu = official_mu_decimal(plot_m2)
+    rectified = rectified_area_m2(*areas)
+    for value in (*areas, rectified):
+        if value is not None and official_mu_decimal(value) > plot_mu:
+            _refuse(
+                case,
+                N_(
+                    "the rectified area {area} 亩 (拆除 {demolished}, 复耕 {restored}, 补办手续 "
+                    "{legalised} 亩; 整改面积 = max(拆除, 复耕) + 补办手续) is larger than the "
+                    "plot's area {plot} 亩"
+                ),
+                area=mu_text(rectified, "0.00"),
+                demolished=mu_text(areas[0], "—"),
+                restored=mu_text(areas[1], "—"),
+                legalised=mu_text(areas[2], "—"),
+                plot=mu_text(plot_m2),
+            )
 
 
 def _update_case(db: sqlite3.Connection, case: _Case, status: str, **columns) -> str:
@@ -667,6 +697,7 @@ def record_reinspection(
         )
         given = [_area(case, a) for a in (demolished_area_m2, restored_area_m2, legalised_area_m2)]
         areas = [new if new is not None else old for new, old in zip(given, latest[2:5])]
+        _check_rectified_area(db, case, areas)
         note = _text(note) or latest[5]
         db.execute(
             """INSERT INTO rectification (case_id, measures, task_listed_on,

@@ -20,6 +20,7 @@ from qgis.PyQt.QtCore import QAbstractTableModel, Qt
 from qgis.PyQt.QtGui import QBrush, QColor, QFont
 
 from ..cases import statistics as st
+from ..cases.areas import NOT_COMPARED
 
 VALUE_ROLE = Qt.UserRole + 1  # the raw value of a cell (float, int, bool or text)
 
@@ -49,10 +50,11 @@ def two_decimals(value: float, scale: int = 1) -> str:
 
 
 def format_value(value, unit: str) -> str:
-    """A cell as shown: '' for a missing value, 亩 with two decimals, rates in % with two
-    decimals, counts as integers, flags as 是 / 否."""
+    """A cell as shown: 亩 with two decimals, rates in % with two decimals, counts as
+    integers, flags as 是 / 否; a missing area, count or flag is one not compared
+    (未比对, never 0), a missing rate or text is ''."""
     if _missing(value):
-        return ""
+        return NOT_COMPARED if unit in (st.AREA, st.COUNT, st.FLAG) else ""
     if unit == st.AREA:
         return two_decimals(value)
     if unit == st.RATE:

@@ -39,7 +39,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..cases import statistics as st
-from ..cases.codes import square_metres_to_mu
+from ..cases.areas import mu_text
 from ..cases.errors import CaseDatabaseError
 from ..cases.excel_export import write_statistics_workbook
 from ..toolbelt.i18n import tr
@@ -71,6 +71,9 @@ def _levels() -> list[tuple[str, str]]:
         ("township_quota", tr("Township quota")),
         ("non_agri_ranking", tr("Top 10 非农化")),
         ("non_grain_ranking", tr("Top 10 非粮化")),
+        ("events", tr("Events of the period")),
+        ("township_awards", tr("Award proposal")),
+        ("campaign", tr("Three-year campaign")),
     ]
 
 
@@ -123,7 +126,7 @@ class StatisticsDock(QgsDockWidget):
 
         self.period_edit = QLineEdit(f"{this_month:%Y-%m}")
         self.period_edit.setObjectName("LandCaseStatisticsPeriod")
-        self.period_edit.setPlaceholderText(tr("YYYY, YYYY-MM or YYYY-MM-DD/YYYY-MM-DD"))
+        self.period_edit.setPlaceholderText(tr("YYYY-MM, YYYY-Q3, YYYY, YYYY-年末 or a date range"))
         self.period_edit.setToolTip(
             tr(
                 "A year (2026), a month (2026-03) or a date range (2026-01-01/2026-03-31); "
@@ -299,7 +302,8 @@ class StatisticsDock(QgsDockWidget):
     # -- filters -----------------------------------------------------------------------
 
     def set_period(self, text: str) -> None:
-        """Compute for a period as typed: 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD/YYYY-MM-DD'."""
+        """Compute for a period as typed: 'YYYY', 'YYYY-MM', 'YYYY-Q3', 'YYYY-年末' or
+        'YYYY-MM-DD/YYYY-MM-DD' (``stats_periods.parse_period``)."""
         self.period_edit.setText(text)
         self._period_typed(force=True)
 
@@ -451,11 +455,7 @@ class StatisticsDock(QgsDockWidget):
     def _show_status(self) -> None:
         stats = self._stats
         denominator = stats.denominator
-        area = (
-            "—"
-            if denominator.area_m2 is None
-            else f"{square_metres_to_mu(denominator.area_m2):.2f}"
-        )
+        area = mu_text(denominator.area_m2, "—")
         if denominator.source == st.FROM_PLOTS:
             used = tr(
                 "违法占耕比例 (county flags): denominator {area} 亩, computed from the plots "

@@ -101,7 +101,11 @@ def test_numbers_are_printed_like_the_workbook():
     assert cell_text(0.125, st.AREA) == "0.13"
     assert cell_text(True, st.FLAG) == "是" and cell_text(False, st.FLAG) == "否"
     assert cell_text(3, st.COUNT) == "3" and cell_text(3.0, st.COUNT) == "3"
-    assert cell_text(None, st.AREA) == "—" and cell_text("", st.TEXT) == "—"
+    # issue 11: an area not computed is 未比对, never 0.00 or a dash; a rate without
+    # denominator stays —
+    assert cell_text(None, st.AREA) == "未比对" and cell_text("", st.TEXT) == "—"
+    assert cell_text(float("nan"), st.AREA) == "未比对" and cell_text(None, st.RATE) == "—"
+    assert cell_text(1.01, st.AREA) == "1.01"  # 670 m² printed by the figures
 
 
 def test_headers_break_before_their_brackets():
@@ -192,9 +196,10 @@ def test_first_page_title_unit_and_county_figures(march, built, artifacts):
         "非粮化面积(亩)": two(row["non_grain_area"]),
         "逾期(月报)": str(row["overdue_monthly_report"]),
     }
-    # hand-worked in test_statistics: 27.00, 17.10, 9.90, 2.70, 84.62 %, 66.67 %
+    # hand-worked in test_statistics: 27.00, 17.10, 9.90, 2.70, 84.62 %, 33.33 % (issue 11:
+    # P2 is only referred, which is no rectification: (1 + 0) ÷ 3)
     assert expected["登记图斑面积(亩)"] == "27.00" and expected["违法面积(亩)"] == "17.10"
-    assert expected["违法占耕比例"] == "84.62%" and expected["整改到位率"] == "66.67%"
+    assert expected["违法占耕比例"] == "84.62%" and expected["整改到位率"] == "33.33%"
     for label, value in expected.items():
         pattern = rf"(^|\s){re.escape(label)}\s+{re.escape(value)}(\s|$)"
         assert re.search(pattern, text, re.M), (label, value)
@@ -251,8 +256,15 @@ def test_flags_denominator_and_rankings(march, built):
     assert row_of(quota, QS)[-2:] == [percent(qs["rectification_rate"]), "否"]
     non_agri = lines_between(text, "六、非农化面积前十乡镇", "七、")
     assert row_of(non_agri, "1") == ["1", QS, "9.90", "3"]
-    non_grain = lines_between(text, "七、非粮化面积前十乡镇", "指标说明")
+    non_grain = lines_between(text, "七、非粮化面积前十乡镇", "八、")
     assert row_of(non_grain, "1") == ["1", BS, "3.00", "1"]
+    # 九、the award proposal (seed 002): 青山镇 keeps unrectified violations (P2, P3); 白水镇
+    # has P9 rectified only (1 of 1 = 100.00 %): 一等奖 30 亩; 问责违法占耕 1.50, 违法 3.00
+    awards = lines_between(text, "九、乡镇用地指标奖励建议", "十、")
+    assert row_of(awards, "1") == ["1", BS, "一等奖", "30.00", "1.50", "3.00", "1", "100.00%"]
+    assert "由县（区）根据年终高质量考核确认" in squeeze("".join(awards))
+    campaign = squeeze("".join(lines_between(text, "十、违法用地综合整治三年行动进度", "指标说明")))
+    assert "未录入计划整治量" in campaign
 
 
 def test_chart_and_definitions(built):
@@ -262,13 +274,17 @@ def test_chart_and_definitions(built):
     assert "三、乡镇违法面积图" in flat
     assert "违法面积违法占用耕地面积" in flat  # the legend
     assert "图1各乡镇（街道）本期违法面积与违法占用耕地面积（亩）" in flat
-    last = squeeze(page_text(result.path, result.pages))
-    definitions = squeeze(page_text(result.path, result.pages - 1)) + last
+    definitions = flat
     assert "指标说明" in definitions
+    # the note says what is summed, and it is what the figures sum (issue 11)
+    assert "图斑面积为图斑入库时计算的椭球面积（plot.area_ellipsoidal_m2）" in definitions
+    assert "非立案处理指未立案且经复核整改到位的违法案件，仅移交而未整改到位的不计为到位" in flat
+    assert "统计口径：按登记" in flat
     assert "统计期间：2026年3月（2026-03-01至2026-03-31）" in definitions
     assert (
         "整改到位率=（已整改到位宗数+非立案处理宗数）÷违法宗数（无违法图斑时留空）。" in definitions
     )
+    assert "统计口径：按发生日期" in flat  # 八、本期办理情况
     assert "未判定图斑数=登记图斑数-已判定图斑数" in definitions  # "−" printable
     assert "〓" not in flat
 
@@ -378,3 +394,19 @@ def test_monthlystatistics_writes_the_pdf(county, qgis_processing, tmp_path):
         },
     )
     assert "PAGES" not in result and not list(tmp_path.glob("*.pdf"))
+
+
+def test_a_month_with_only_close_outs_shows_them(county, tmp_path):
+    """April 2026: nothing registered, but P1 (青山镇) was found 整改到位 on 20 April (拆除
+    1,000 m² = 1.50 亩) and closed out on 25 April: 八、本期办理情况 counts them in April."""
+    store, _ids = county
+    figures = st.compute(store, "2026-04", today=TODAY)
+    result = build_monthly_report(
+        monthly_report_model(figures, UNIT, generated_at=GENERATED), tmp_path / "april.pdf"
+    )
+    text = page_text(result.path)
+    assert "本期登记图斑 0 个" in text
+    events = lines_between(text, "八、本期办理情况", "指标说明")
+    # 乡镇 判定 判定违法 判定违法面积 立案 移交 整改到位 整改面积 销号
+    assert row_of(events, QS) == [QS, "0", "0", "0.00", "0", "0", "1", "1.50", "1"]
+    assert row_of(events, "合计")[-3:] == ["1", "1.50", "1"]

@@ -36,17 +36,31 @@ def _plot(store, batch, index, township, village, xzqdm, **fields) -> int:
     return store.add_plot(plot, batch)
 
 
+def m2(area_mu: float) -> float:
+    """亩 to m² as 亩 × 10000 / 15: the test's areas (multiples of 0.3 亩 = 200 m²) are then
+    whole m², so that ratios like 11,600 / 12,800 = 90.625 % are exact halves."""
+    return area_mu * 10000 / 15
+
+
 def _overlay(store, plot_id, area_mu, cropland_mu=0.0, farmland_mu=0.0) -> None:
-    """Overlay rows as the engine writes them: the plot's planar area is a little off so
-    that the test sees the ellipsoidal one used."""
-    rows = [OverlayRow(plot_id, "plot", None, None, area_mu * MU - 7.0, area_mu * MU, "geom:x")]
+    """The plot's official (ellipsoidal) area as the store keeps it (``plot.area_*_m2``,
+    set here to the hand figure; the planar one a little off so that the test sees the
+    ellipsoidal one used), and overlay rows as the engine writes them: the land-use total
+    row (耕地 compared), the 耕地 row when there is 耕地, the 永久基本农田 total row."""
+    store._db.execute(
+        "UPDATE plot SET area_planar_m2 = ?, area_ellipsoidal_m2 = ? WHERE id = ?",
+        (m2(area_mu) - 7.0, m2(area_mu), plot_id),
+    )
+    store._db.commit()
+    rows = [
+        OverlayRow(plot_id, "plot", None, None, m2(area_mu) - 7.0, m2(area_mu), "geom:x"),
+        OverlayRow(plot_id, "landuse", None, None, m2(area_mu) - 7.0, m2(area_mu), "v"),
+    ]
     if cropland_mu:
         rows.append(
-            OverlayRow(plot_id, "cropland", "耕地", "耕地", cropland_mu * MU, cropland_mu * MU, "v")
+            OverlayRow(plot_id, "cropland", "耕地", "耕地", m2(cropland_mu), m2(cropland_mu), "v")
         )
-    rows.append(
-        OverlayRow(plot_id, "farmland", None, None, farmland_mu * MU, farmland_mu * MU, "v")
-    )
+    rows.append(OverlayRow(plot_id, "farmland", None, None, m2(farmland_mu), m2(farmland_mu), "v"))
     save_overlay(store, rows)
 
 
@@ -239,7 +253,10 @@ def test_county_figures_of_march(march):
         "new_illegal_count": 2,  # P1, P3
         "existing_illegal_count": 1,  # P2 (built 2024)
         "filed_count": 2,  # P1, P3
-        "non_filing_count": 1,  # P2, referred
+        "referred_count": 1,  # P2, referred
+        "non_filing_count": 0,  # P2 referred but not rectified: not 非立案处理 (issue 11)
+        "cropland_not_compared": 1,  # P7: no comparison
+        "farmland_not_compared": 1,
         "rectified_count": 1,  # P1
         "concluded_count": 1,  # P1
         "unrectified_count": 2,  # P2, P3
@@ -262,9 +279,12 @@ def test_county_figures_of_march(march):
     }
     for key, value in expected_areas.items():
         assert row[key] == approx(value), key
-    assert row["illegal_cropland_ratio"] == approx(9.9 / 11.7)
-    assert row["rectification_rate"] == approx((1 + 1) / 3)
-    assert row["performance_rate"] == approx((1 + 1) / 3)
+    # 6,600 / 7,800 m² = 84.615… % → 84.62 % (printed); kept as the fraction 0.8462
+    assert row["illegal_cropland_ratio"] == approx(0.8462)
+    assert row["accountable_cropland_area"] == approx(9.9)  # P5 灾毁地块 is not accountable
+    # (已整改到位 1 + 非立案处理 0) ÷ 3 = 33.333… % → 33.33 %: P2's referral is no rectification
+    assert row["rectification_rate"] == approx(0.3333)
+    assert row["performance_rate"] == approx(0.3333)
 
 
 def test_overdue_counts_of_march(march):
@@ -282,7 +302,7 @@ def test_township_and_village_figures_of_march(march):
     assert (qs["registered"], qs["illegal_count"]) == (4, 3)  # P1, P2, P3, P7
     assert qs["registered_area"] == approx(9.0 + 4.5 + 3.6 + 2.4)
     assert qs["illegal_cropland_ratio"] == approx(1.0)  # all its construction is 违法
-    assert qs["rectification_rate"] == approx(2 / 3)
+    assert qs["rectification_rate"] == approx(0.3333)  # P1 of P1, P2, P3: 33.33 %
     bs = march.row("township", township=BS)
     assert (bs["registered"], bs["illegal_count"], bs["legal"], bs["other"]) == (3, 0, 1, 1)
     assert bs["construction_cropland_area"] == approx(1.8)
@@ -317,10 +337,12 @@ def test_county_flags_from_the_plots(march):
     row = flags.iloc[0]
     assert row["year"] == 2026
     assert row["illegal_cropland_area"] == approx(9.9 + 6.0 + 1.5)  # + P8, P9: 17.4
-    assert row["unrectified_cropland_area"] == approx(4.5 + 0.9)  # P2, P3
+    assert row["accountable_cropland_area"] == approx(17.4)
+    assert row["unrectified_accountable_cropland_area"] == approx(4.5 + 0.9)  # P2, P3
     assert row["construction_cropland_area"] == approx(11.7 + 6.0 + 1.5)  # 19.2
     assert row["denominator_source"] == st.FROM_PLOTS
-    assert row["illegal_cropland_ratio"] == approx(17.4 / 19.2)
+    # 11,600 / 12,800 m² = 90.625 % exactly → 90.63 % half up
+    assert row["illegal_cropland_ratio"] == approx(0.9063)
     assert (row["flag_initial_cropland"], row["flag_remaining_cropland"]) == (False, False)
     assert row["flag_cropland_ratio"]  # 90.6 % > 15 %
     assert march.denominator == st.Denominator(2026, approx(19.2 * MU), st.FROM_PLOTS)
@@ -333,18 +355,18 @@ def test_county_flags_with_the_entered_denominator(county):
         row = st.compute(store, "2026-03", today=TODAY)["county_flags"].iloc[0]
         assert row["construction_cropland_area"] == approx(90.0)
         assert row["denominator_source"] == st.ENTERED
-        assert row["illegal_cropland_ratio"] == approx(17.4 / 90)  # 19.3 %
+        assert row["illegal_cropland_ratio"] == approx(0.1933)  # 11,600 / 60,000 = 19.33 %
         assert row["flag_cropland_ratio"]
         st.set_new_construction_cropland(store, 2026, 150_000, source="变更调查新增建设用地图层")
         figures = st.compute(store, "2026-03", today=TODAY)
         row = figures["county_flags"].iloc[0]
-        assert row["illegal_cropland_ratio"] == approx(17.4 / 225)  # 7.7 %
+        assert row["illegal_cropland_ratio"] == approx(0.0773)  # 11,600 / 150,000 = 7.73 %
         assert not row["flag_cropland_ratio"]
         assert row["denominator_source"] == "变更调查新增建设用地图层"
         assert any("变更调查新增建设用地图层" in note for note in figures.notes)
         # the period's tables keep the plots' denominator
         assert figures.row("county", county_code="320123")["illegal_cropland_ratio"] == approx(
-            9.9 / 11.7
+            0.8462
         )
         with pytest.raises(st.StatisticsError):
             st.set_new_construction_cropland(store, 2026, -5)
@@ -361,10 +383,12 @@ def test_township_quota_of_2026(march):
     assert qs["year_end_unrectified_area"] == approx(4.5 + 3.6)  # P2, P3
     assert qs["rectified_by_june_area"] == approx(0.0)
     assert qs["returned_quota"] == approx(0.0)
-    assert (qs["rectified_count"], qs["non_filing_count"]) == (2, 1)  # P1, P8; P2
-    assert qs["rectification_rate"] == approx(3 / 4)
-    assert not qs["flag_low_rectification"]
+    # P1, P8 rectified; P2 only referred (issue 11: a referral is no rectification)
+    assert (qs["rectified_count"], qs["referred_count"], qs["non_filing_count"]) == (2, 1, 0)
+    assert qs["rectification_rate"] == approx(0.5)  # (2 + 0) ÷ 4 = 50.00 %
+    assert qs["flag_low_rectification"] is False  # 50.00 % is not below 50 %
     bs = quota[quota["township"] == BS].iloc[0]
+    # P9: referred, then found 整改到位: 非立案处理
     assert (bs["illegal_count"], bs["rectified_count"], bs["non_filing_count"]) == (1, 0, 1)
     assert bs["year_end_unrectified_area"] == approx(0.0)  # P9 rectified 02-28
     assert bs["rectification_rate"] == approx(1.0)
@@ -380,7 +404,7 @@ def test_township_quota_of_2025_with_returns_by_june(county):
     assert qs["year_end_unrectified_area"] == approx(9.0)
     assert qs["rectified_by_june_area"] == approx(4.5)  # P10, 2026-05-10
     assert qs["returned_quota"] == approx(0.8 * 4.5)
-    assert qs["rectification_rate"] == approx(1 / 3)  # P10 of three
+    assert qs["rectification_rate"] == approx(0.3333)  # P10 of three: 33.33 %
     assert qs["flag_low_rectification"]
     bs = quota[quota["township"] == BS].iloc[0]
     assert bs["year_end_unrectified_area"] == approx(1.5)  # P13
@@ -408,7 +432,7 @@ def test_county_thresholds_on_large_areas(tmp_path):
     _rectified(store, small, "2026-02-12", "2026-03-01")
     row = st.compute(store, "2026", today=TODAY)["county_flags"].iloc[0]
     assert row["illegal_cropland_area"] == approx(100.0)  # initial: 70 + 30
-    assert row["unrectified_cropland_area"] == approx(70.0)
+    assert row["unrectified_accountable_cropland_area"] == approx(70.0)
     assert row["flag_initial_cropland"] and row["flag_remaining_cropland"]
     store.close()
 
@@ -488,7 +512,11 @@ def test_statistics_workbook(march, tmp_path):
     assert any("2026年3月" in str(row[0]) for row in notes)
     definitions = {row[0]: row for row in notes if len(row) >= 3}
     assert definitions["违法占耕比例"][1] == "%"
-    assert definitions["违法占耕比例"][2].startswith("违法占耕比例 = 违法占用耕地面积 ÷")
+    assert definitions["违法占耕比例"][2].startswith("违法占耕比例 = 问责违法占耕面积 ÷")
+    assert "一户一宅" in definitions["问责违法占耕面积"][2]
+    assert "仅移交而未整改到位的不计" in definitions["非立案处理宗数"][2]
+    assert any("按发生日期" in str(row[0]) for row in notes)  # each table's basis
+    assert any("椭球面积" in str(row[0]) and "未比对" not in str(row[0]) for row in notes)
     assert definitions["整改到位率"][2].startswith(
         "整改到位率 = （已整改到位宗数 + 非立案处理宗数）"
     )
@@ -505,7 +533,8 @@ def test_statistics_workbook(march, tmp_path):
     qs = dict(zip(headers, rows[QS]))
     assert qs["违法宗数"] == 3
     assert qs["违法面积(亩)"] == pytest.approx(17.1)
-    assert qs["整改到位率"] == pytest.approx(2 / 3)
+    assert qs["整改到位率"] == pytest.approx(0.3333)  # (1 + 0) ÷ 3 = 33.33 %
+    assert qs["耕地未比对图斑数"] == 1  # P7
     assert qs["非粮化面积(亩)"] == pytest.approx(0.0)
     cells = {cell.value: cell.column for cell in sheet[1]}
     second = sheet[2]

@@ -88,7 +88,8 @@ def test_the_table_shows_the_hand_computed_figures_of_march(dock):
     assert qs["违法面积(亩)"] == "17.10"
     assert qs["违法占用耕地面积(亩)"] == "9.90"
     assert qs["剩余未整改面积(亩)"] == "8.10"  # P2 4.5 + P3 3.6
-    assert qs["整改到位率"] == "66.67%"  # (P1 rectified + P2 referred) / 3
+    # (P1 rectified + 0 非立案处理) / 3: P2 is only referred, no rectification (issue 11)
+    assert qs["整改到位率"] == "33.33%"
     assert qs["违法占耕比例"] == "100.00%"
     bs = row_of(dock.model, "乡镇(街道)", BS)
     assert (bs["违法宗数"], bs["违法面积(亩)"]) == ("0", "0.00")
@@ -182,6 +183,26 @@ def test_the_level_changes_the_rows(dock):
     assert [(row["排名"], row["乡镇(街道)"]) for row in rows(dock.model)] == [("1", QS)]
     dock.set_level("non_grain_ranking")
     assert [(row["排名"], row["乡镇(街道)"]) for row in rows(dock.model)] == [("1", BS)]
+
+
+def test_quarters_the_year_end_and_the_events_table(dock):
+    dock.set_period("2026-Q1")  # P1–P9: March and January batches
+    assert dock.statistics().period.label == "2026年第一季度"
+    assert rows(dock.model)[-1]["登记图斑数"] == "9"
+    dock.set_level("events")
+    total = rows(dock.model)[-1]
+    # in Q1: P8 closed out 02-20; P1, P8, P9 found 整改到位 by 03-31? P1 on 04-20: no;
+    # P8 on 02-15 and P9 on 02-28: 2 rectified, 1 closed out
+    assert (total["本期整改到位宗数"], total["本期销号宗数"]) == ("2", "1")
+    dock.set_period("2026-年末")
+    assert dock.statistics().period.label == "2026年末"
+    dock.set_level("township_awards")  # 白水镇: P9 rectified; 青山镇 keeps P2, P3, P11, P12
+    assert [(r["乡镇(街道)"], r["奖项"], r["奖励指标(亩)"]) for r in rows(dock.model)] == [
+        (BS, "一等奖", "30.00")
+    ]
+    dock.set_level("campaign")  # no plan entered: no row
+    assert dock.model.rowCount() == 0
+    dock.set_level("township")
 
 
 def test_the_batches_are_offered_in_order(dock):
@@ -285,7 +306,8 @@ def test_the_chart_has_one_bar_per_township(dock):
     dock.set_chart_figure("unrectified_area")
     assert dock.chart_data() == {QS: pytest.approx(8.1), BS: pytest.approx(0.0)}
     dock.set_chart_figure("rectification_rate")
-    assert dock.chart.bars() == [(QS, pytest.approx(2 / 3)), (BS, None)]  # no violation
+    # 33.33 % as printed (1 ÷ 3 rounded half up); 白水镇 has no violation
+    assert dock.chart.bars() == [(QS, pytest.approx(0.3333)), (BS, None)]
     assert dock.chart.axis_maximum() == 1.0
     assert dock.chart.title().startswith("整改到位率")
     # the chart follows the filters, not the table shown
@@ -349,7 +371,7 @@ def test_export_excel_writes_a_workbook(dock, tmp_path):
     names = [cell.value for cell in sheet[1]]
     values = {row[2]: dict(zip(names, row)) for row in sheet.iter_rows(min_row=2, values_only=True)}
     assert values[QS]["违法面积(亩)"] == pytest.approx(17.1)
-    assert values[QS]["整改到位率"] == pytest.approx(2 / 3)
+    assert values[QS]["整改到位率"] == pytest.approx(0.3333)  # 1 ÷ 3 = 33.33 %
 
 
 def test_export_cancelled_writes_nothing(dock, tmp_path):

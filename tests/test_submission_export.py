@@ -83,8 +83,11 @@ def test_the_submission_table_holds_the_rounds_snapshot(county):
     assert p1["JCPC"] == "2026年第3批部卫片" and p1["SBLC"] == "2026-03 一上"
     p2 = rows.loc["320123202603002"]
     assert (p2["CCFS"], p2["YJBM"], p2["LABH"], p2["XZCL"]) == ("移交", "农业农村", None, "存量")
-    p7 = rows.loc["320123202603007"]  # patrol plot, no overlay: the planar area, 1600 m²
-    assert (p7["PDLX"], p7["XSLY"], p7["TBMJ"], p7["GDMJ"]) == ("未判定", "属地巡查", 2.4, 0.0)
+    # patrol plot, no overlay: its stored ellipsoidal area (a 40 m square, 1,600 m² ≈ 2.40
+    # 亩); 耕地 never compared: an empty cell, not 0.00 (issue 11)
+    p7 = rows.loc["320123202603007"]
+    assert (p7["PDLX"], p7["XSLY"], p7["TBMJ"]) == ("未判定", "属地巡查", 2.4)
+    assert _blank(p7["GDMJ"]) and _blank(p7["JBNTMJ"])
     p4 = rows.loc["320123202603004"]
     assert (p4["PDLX"], p4["PDZL"], p4["BLZT"], p4["CCFS"]) == ("合法", "批文", "已办结", None)
 
@@ -173,7 +176,9 @@ def test_the_geopackage_reimports_without_loss(county, exported):
 
 def test_the_submission_workbook(exported):
     book = openpyxl.load_workbook(exported.workbook)
-    assert book.sheetnames == ["上报图斑"]
+    assert book.sheetnames == ["上报图斑", "说明"]  # issue 11: the area basis explained
+    notes = " ".join(str(r[0]) for r in book["说明"].iter_rows(values_only=True) if r and r[0])
+    assert "椭球面积" in notes and "未比对" in notes
     sheet = book["上报图斑"]
     assert sheet.freeze_panes == "A2"
     headers = [cell.value for cell in sheet[1]]
@@ -186,6 +191,10 @@ def test_the_submission_workbook(exported):
     assert record["判定类型\nPDLX"] == "违法"
     column = headers.index("图斑面积(亩)\nTBMJ") + 1
     assert sheet.cell(row=2, column=column).number_format == "0.00"
+    # P7 (the 7th plot, sheet row 8) was never compared: GDMJ empty, with a note
+    gdmj = sheet.cell(row=8, column=headers.index("占用耕地面积(亩)\nGDMJ") + 1)
+    assert sheet.cell(row=8, column=1).value == "320123202603007"
+    assert gdmj.value is None and "未比对" in gdmj.comment.text
 
 
 def test_text_gbk_cannot_hold_is_reported(qgis_app, tmp_path):
@@ -275,3 +284,23 @@ def test_monthlystatistics_algorithm(county, qgis_processing, tmp_path):
                 "OUTPUT_XLSX": str(tmp_path / "x.xlsx"),
             },
         )
+
+
+def test_jcmj_is_exported_in_mu_whatever_unit_it_was_issued_in(tmp_path):
+    """JCMJ is 监测面积(亩): a JCMJ issued in m² (plot.jcmj_unit 'm²') is converted; one in
+    亩 (or of an old row, unit NULL) is kept, rounded half up to two decimals."""
+    store = small_database(tmp_path / "jcmj.sqlite", plots=3)
+    for plot_id, jcmj, unit in ((1, 6300.0, "m²"), (2, 9.455, None), (3, 670.0, "m²")):
+        store._db.execute(
+            "UPDATE plot SET jcmj = ?, jcmj_unit = ? WHERE id = ?", (jcmj, unit, plot_id)
+        )
+    store._db.commit()
+    round_id = rounds.create_round(store, "2026-02", "一上")
+    rows = st.submission_table(store, round_id).frame.set_index("JCBH")
+    # 6,300 × 15 / 10,000 = 9.45 亩; 9.455 亩 → 9.46; 670 m² = 1.005 亩 → 1.01
+    assert rows.loc["320100202601000", "JCMJ"] == 9.45
+    assert rows.loc["320100202601001", "JCMJ"] == 9.46
+    assert rows.loc["320100202601002", "JCMJ"] == 1.01
+    # TBMJ: the stored ellipsoidal area of the 40 m squares, ≈ 1,600 m² = 2.40 亩
+    assert rows["TBMJ"].tolist() == [2.4, 2.4, 2.4]
+    store.close()

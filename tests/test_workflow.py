@@ -695,3 +695,40 @@ def test_a_second_verification_before_the_determination_updates_the_case(store):
     assert last.user_name == "赵核查" and set(last.changes) == {"updated_at"}
     determine_violation(store, 1)  # the latest verification's construction date counts
     assert workflow.case_state(store, 1).determination.new_or_existing == "存量"
+
+
+# -- 整改面积 -----------------------------------------------------------------------------
+
+
+def test_rectified_area_counts_demolished_and_restored_ground_once():
+    from landcase.cases.rectification_area import rectified_area_m2
+
+    # 拆除 1,200 m² then 复耕 1,600 m² on the same ground, 补办手续 300 m²: 1,600 + 300
+    assert rectified_area_m2(1200.0, 1600.0, 300.0) == 1900.0
+    # 拆除 only: 1,200; 补办手续 only: 500; nothing recorded: unknown, not 0
+    assert rectified_area_m2(1200.0, None, None) == 1200.0
+    assert rectified_area_m2(None, None, 500.0) == 500.0
+    assert rectified_area_m2(None, None, None) is None
+
+
+def test_a_rectified_area_larger_than_the_plot_is_refused(store):
+    _at(store, 1, "整改中")
+    plot_m2 = store._db.execute("SELECT area_ellipsoidal_m2 FROM plot WHERE id = 1").fetchone()[0]
+    assert abs(plot_m2 - 1600.0) < 3  # a 40 m square: 1,600 m² = 2.40 亩
+    # 拆除 1,200 + 复耕 1,200 on the same ground + 补办 400: 1,600 m² fits the plot
+    assert (
+        workflow.record_reinspection(
+            store, 1, "未整改到位", "2026-04-01", "李", 1200.0, 1200.0, 400.0
+        )
+        == "整改中"
+    )
+    # 拆除 1,200 + 补办 600 = 1,800 m² = 1,800 × 15 / 10,000 = 2.70 亩 > 2.40 亩
+    with pytest.raises(WorkflowRefused) as refused:
+        workflow.record_reinspection(
+            store, 1, "整改到位", "2026-04-20", "李", 1200.0, 0.0, 600.0
+        )
+    message = str(refused.value)
+    assert "2.70" in message and "2.40" in message and jcbh(1) in message
+    assert status(store, 1) == "整改中"  # nothing stored
+    rows = store._db.execute("SELECT count(*) FROM rectification WHERE case_id = 1").fetchone()
+    assert rows[0] == 2  # the task and the first re-inspection only

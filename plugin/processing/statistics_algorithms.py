@@ -17,11 +17,13 @@ from qgis.core import (
     QgsProcessingOutputNumber,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterFolderDestination,
+    QgsProcessingParameterNumber,
     QgsProcessingParameterString,
 )
 
 from ...cases import CaseDatabaseError
 from ...cases import statistics as st
+from ...cases.areas import SQUARE_METRES_PER_MU
 from ...cases.calendar import as_date
 from ...cases.errors import N_
 from ...cases.excel_export import write_statistics_workbook
@@ -37,6 +39,7 @@ from .errors import detached_errors
 
 class MonthlyStatisticsAlgorithm(LandCaseAlgorithm):
     DATABASE, PERIOD, BATCH, TODAY = "DATABASE", "PERIOD", "BATCH", "TODAY"
+    CAMPAIGN_PLAN = "CAMPAIGN_PLAN"
     OUTPUT_XLSX, OUTPUT_PDF = "OUTPUT_XLSX", "OUTPUT_PDF"
 
     def name(self) -> str:
@@ -56,7 +59,14 @@ class MonthlyStatisticsAlgorithm(LandCaseAlgorithm):
             "unrectified area, overdue deadlines), the county and township accountability "
             "figures of the year and the ten townships with most 非农化 and 非粮化 area, and "
             "writes them to an Excel workbook with the definition of every figure. PERIOD is "
-            "a month (YYYY-MM), a year (YYYY) or a date range (YYYY-MM-DD/YYYY-MM-DD). "
+            "a month (YYYY-MM), a quarter (YYYY-Q1 … YYYY-Q4), a year (YYYY), the year-end "
+            "cut-off (YYYY-年末: the whole year as it stands on 31 December) or a date range "
+            "(YYYY-MM-DD/YYYY-MM-DD). The main tables count the plots registered in the period "
+            "(by batch date); the table 本期办理情况 counts determinations, filings, referrals, "
+            "rectifications and close-outs in the period they happened. CAMPAIGN_PLAN, when "
+            "given, stores the planned quantity (亩) of the 2024–2026 three-year campaign "
+            "(seed 004) before computing its progress; the township award proposal of seed "
+            "002 states its criteria in the workbook. "
             "OUTPUT_PDF, when given, receives the monthly report (月报): the county and "
             "township tables, a bar chart by township, the county flags with the denominator "
             "of 违法占耕比例, the top-ten rankings and the definitions, with the station "
@@ -67,7 +77,8 @@ class MonthlyStatisticsAlgorithm(LandCaseAlgorithm):
         self.add_database_parameter()
         self.addParameter(
             QgsProcessingParameterString(
-                self.PERIOD, tr("Period (YYYY-MM, YYYY or YYYY-MM-DD/YYYY-MM-DD)")
+                self.PERIOD,
+                tr("Period (YYYY-MM, YYYY-Q3, YYYY, YYYY-年末 or YYYY-MM-DD/YYYY-MM-DD)"),
             )
         )
         self.addParameter(
@@ -76,6 +87,15 @@ class MonthlyStatisticsAlgorithm(LandCaseAlgorithm):
         self.addParameter(
             QgsProcessingParameterString(
                 self.TODAY, tr("Overdue as of (YYYY-MM-DD; default today)"), optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.CAMPAIGN_PLAN,
+                tr("Three-year campaign plan quantity (亩; stored when given)"),
+                QgsProcessingParameterNumber.Double,
+                optional=True,
+                minValue=0.0,
             )
         )
         self.addParameter(
@@ -109,8 +129,20 @@ class MonthlyStatisticsAlgorithm(LandCaseAlgorithm):
             raise QgsProcessingException(
                 tr("{value} is not a date (YYYY-MM-DD)").format(value=today)
             ) from error
+        plan_mu = (
+            self.parameterAsDouble(parameters, self.CAMPAIGN_PLAN, context)
+            if parameters.get(self.CAMPAIGN_PLAN) not in (None, "")
+            else None
+        )
         store = self.open_database(parameters, context)
         try:
+            if plan_mu is not None:
+                st.set_campaign_plan(store, plan_mu * float(SQUARE_METRES_PER_MU))
+                feedback.pushInfo(
+                    tr("Three-year campaign plan quantity stored: {area} 亩").format(
+                        area=f"{plan_mu:.2f}"
+                    )
+                )
             figures = st.compute(store, period, batch=batch, today=day)
         except CaseDatabaseError as error:
             raise QgsProcessingException(error_text(error)) from error

@@ -34,7 +34,7 @@
       <translation>卷宗须有立卷单位：请在“设置 ▸ 选项 ▸ LandCase”中填写单位名称，或给出 UNIT 参数。</translation>
     </message>
     <message>
-      <location filename="../../forms/statistics_dock.py" line="128" />
+      <location filename="../../forms/statistics_dock.py" line="131" />
       <source>A year (2026), a month (2026-03) or a date range (2026-01-01/2026-03-31); press Enter to compute.</source>
       <translation>年份（2026）、月份（2026-03）或日期范围（2026-01-01/2026-03-31），按回车键计算。</translation>
     </message>
@@ -174,6 +174,11 @@
       <translation>审计日志</translation>
     </message>
     <message>
+      <location filename="../../forms/statistics_dock.py" line="75" />
+      <source>Award proposal</source>
+      <translation>奖励建议</translation>
+    </message>
+    <message>
       <location filename="../../forms/case_steps.py" line="214" />
       <source>Basis</source>
       <translation>判定依据</translation>
@@ -184,7 +189,7 @@
       <translation>批次</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="74" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="85" />
       <source>Batch (name or id)</source>
       <translation>批次（名称或编号）</translation>
     </message>
@@ -284,7 +289,7 @@
       <translation>两轮次之间的变化</translation>
     </message>
     <message>
-      <location filename="../../forms/statistics_dock.py" line="187" />
+      <location filename="../../forms/statistics_dock.py" line="190" />
       <source>Chart by township</source>
       <translation>分乡镇图表</translation>
     </message>
@@ -399,7 +404,7 @@
       <translation>完整性检查结果（CSV）</translation>
     </message>
     <message>
-      <location filename="../../forms/statistics_dock.py" line="204" />
+      <location filename="../../forms/statistics_dock.py" line="207" />
       <source>Compute the figures again from the database</source>
       <translation>从案件库重新计算统计数据</translation>
     </message>
@@ -409,9 +414,9 @@
       <translation>已计算 {plots} 个图斑，写入 {rows} 条记录。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="52" />
-      <source>Computes the figures of a period per county, township and village (plots issued and registered, determinations by category, violations, 耕地 and 永久基本农田 occupied, 新增 and 存量, 违法占耕比例, 整改到位率, 履职到位率, unrectified area, overdue deadlines), the county and township accountability figures of the year and the ten townships with most 非农化 and 非粮化 area, and writes them to an Excel workbook with the definition of every figure. PERIOD is a month (YYYY-MM), a year (YYYY) or a date range (YYYY-MM-DD/YYYY-MM-DD). OUTPUT_PDF, when given, receives the monthly report (月报): the county and township tables, a bar chart by township, the county flags with the denominator of 违法占耕比例, the top-ten rankings and the definitions, with the station (unit name of the LandCase settings) as 填报单位.</source>
-      <translation>按县、乡镇、村计算统计期间的各项指标（下发和登记的图斑数、各判定类别数、违法宗数、占用耕地和永久基本农田面积、新增与存量、违法占耕比例、整改到位率、履职到位率、未整改面积、超期数），当年的县级和乡镇考核指标，以及非农化和非粮化面积最大的十个乡镇，连同各指标的定义写入 Excel 工作簿。PERIOD 为月份（YYYY-MM）、年份（YYYY）或日期范围（YYYY-MM-DD/YYYY-MM-DD）。如指定 OUTPUT_PDF，则输出月报：县级和乡镇汇总表、分乡镇柱状图、县级考核（含违法占耕比例的分母）、前十排名及指标定义，填报单位为本所（插件设置中的单位名称）。</translation>
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="55" />
+      <source>Computes the figures of a period per county, township and village (plots issued and registered, determinations by category, violations, 耕地 and 永久基本农田 occupied, 新增 and 存量, 违法占耕比例, 整改到位率, 履职到位率, unrectified area, overdue deadlines), the county and township accountability figures of the year and the ten townships with most 非农化 and 非粮化 area, and writes them to an Excel workbook with the definition of every figure. PERIOD is a month (YYYY-MM), a quarter (YYYY-Q1 … YYYY-Q4), a year (YYYY), the year-end cut-off (YYYY-年末: the whole year as it stands on 31 December) or a date range (YYYY-MM-DD/YYYY-MM-DD). The main tables count the plots registered in the period (by batch date); the table 本期办理情况 counts determinations, filings, referrals, rectifications and close-outs in the period they happened. CAMPAIGN_PLAN, when given, stores the planned quantity (亩) of the 2024–2026 three-year campaign (seed 004) before computing its progress; the township award proposal of seed 002 states its criteria in the workbook. OUTPUT_PDF, when given, receives the monthly report (月报): the county and township tables, a bar chart by township, the county flags with the denominator of 违法占耕比例, the top-ten rankings and the definitions, with the station (unit name of the LandCase settings) as 填报单位.</source>
+      <translation>按县、乡镇、村统计一个统计期间的指标（下发和登记图斑、各判定类型、违法、占用耕地和永久基本农田、新增和存量、违法占耕比例、整改到位率、履职到位率、未整改面积、逾期期限），以及本年度县级和乡镇考核指标、非农化和非粮化面积前十乡镇，写入 Excel 工作簿并附每项指标的定义。PERIOD 为月份（YYYY-MM）、季度（YYYY-Q1 … YYYY-Q4）、年份（YYYY）、年末（YYYY-年末：截至12月31日的全年）或日期范围（YYYY-MM-DD/YYYY-MM-DD）。汇总表统计期内登记（按批次日期）的图斑；“本期办理情况”表按发生日期统计期内的判定、立案、移交、整改到位和销号。填写 CAMPAIGN_PLAN 时，先保存2024—2026年违法用地综合整治三年行动的计划整治量（亩），再计算其进度；乡镇奖励建议名单的评定条件写在工作簿中。填写 OUTPUT_PDF 时生成月报：县级和乡镇汇总表、乡镇柱状图、县级考核指标及违法占耕比例的分母、前十名和指标说明，填报单位为 LandCase 设置中的单位名称。</translation>
     </message>
     <message>
       <location filename="../../forms/case_steps.py" line="161" />
@@ -654,37 +659,42 @@
       <translation>录入国务院通知公布的、内置日历尚未包含年份的放假日和调休上班日，每行一条：YYYY-MM-DD holiday|workday 名称，或日期范围 YYYY-MM-DD..YYYY-MM-DD holiday|workday 名称（含首尾两天）。此处录入的日期优先于内置日历。</translation>
     </message>
     <message>
+      <location filename="../../forms/statistics_dock.py" line="74" />
+      <source>Events of the period</source>
+      <translation>本期办理情况</translation>
+    </message>
+    <message>
       <location filename="../../forms/roles_dialog.py" line="130" />
       <source>Every name maps to a code (edit a code to change it).</source>
       <translation>每个地类名称均已对应编码（可修改编码）。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="204" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="236" />
       <source>Excel table</source>
       <translation>Excel 表格</translation>
     </message>
     <message>
-      <location filename="../../forms/statistics_dock.py" line="84" />
+      <location filename="../../forms/statistics_dock.py" line="87" />
       <source>Excel workbook (*.xlsx)</source>
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../forms/statistics_dock.py" line="206" />
+      <location filename="../../forms/statistics_dock.py" line="209" />
       <source>Export Excel…</source>
       <translation>导出 Excel…</translation>
     </message>
     <message>
-      <location filename="../../forms/statistics_dock.py" line="84" />
+      <location filename="../../forms/statistics_dock.py" line="87" />
       <source>Export statistics</source>
       <translation>导出统计表</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="180" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="212" />
       <source>Export submission (一上 / 二上)</source>
       <translation>导出上报成果（一上/二上）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="214" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="246" />
       <source>Exporting round {round}</source>
       <translation>正在导出报送轮次 {round}</translation>
     </message>
@@ -799,7 +809,7 @@
       <translation>立案或移交</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="202" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="234" />
       <source>GeoPackage</source>
       <translation>GeoPackage 文件</translation>
     </message>
@@ -959,7 +969,7 @@
       <translation>插件需要在 QGIS 所用的 Python 中安装以下软件包：{packages}。请在该 Python 中安装（pip，Windows 下用 OSGeo4W Shell）后重启 QGIS。</translation>
     </message>
     <message>
-      <location filename="../../forms/statistics_dock.py" line="101" />
+      <location filename="../../forms/statistics_dock.py" line="104" />
       <source>LandCase statistics</source>
       <translation>卫片执法统计</translation>
     </message>
@@ -1069,17 +1079,17 @@
       <translation>监测批次（JCPC）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="89" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="109" />
       <source>Monthly report PDF</source>
       <translation>月报 PDF</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="146" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="178" />
       <source>Monthly report: {path} ({pages} pages, hash {hash})</source>
       <translation>月报：{path}（{pages} 页，哈希值 {hash}）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="46" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="49" />
       <source>Monthly statistics</source>
       <translation>月度统计</translation>
     </message>
@@ -1144,7 +1154,7 @@
       <translation>没有 {year} 年的法定节假日安排：请先通过“卫片执法 ▸ 法定节假日安排…”（或处理工具 landcase:holidaycalendar）录入国务院公布的 {year} 年节假日安排（放假日和调休上班日），方可计算该年的工作日期限。</translation>
     </message>
     <message>
-      <location filename="../../forms/statistics_dock.py" line="448" />
+      <location filename="../../forms/statistics_dock.py" line="452" />
       <source>No plot in this period.</source>
       <translation>该期间没有图斑。</translation>
     </message>
@@ -1244,7 +1254,7 @@
       <translation>输出文件夹</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="78" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="89" />
       <source>Overdue as of (YYYY-MM-DD; default today)</source>
       <translation>超期计算截止日期（YYYY-MM-DD，默认为今天）</translation>
     </message>
@@ -1299,7 +1309,7 @@
       <translation>页数</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="96" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="116" />
       <source>Pages of the monthly report</source>
       <translation>月报页数</translation>
     </message>
@@ -1309,9 +1319,9 @@
       <translation>月份</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="70" />
-      <source>Period (YYYY-MM, YYYY or YYYY-MM-DD/YYYY-MM-DD)</source>
-      <translation>统计期间（YYYY-MM、YYYY 或 YYYY-MM-DD/YYYY-MM-DD）</translation>
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="81" />
+      <source>Period (YYYY-MM, YYYY-Q3, YYYY, YYYY-年末 or YYYY-MM-DD/YYYY-MM-DD)</source>
+      <translation>统计期间（YYYY-MM、YYYY-Q3、YYYY、YYYY-年末 或 YYYY-MM-DD/YYYY-MM-DD）</translation>
     </message>
     <message>
       <location filename="../../forms/breakdown_view.py" line="48" />
@@ -1334,7 +1344,7 @@
       <translation>照片 (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)</translation>
     </message>
     <message>
-      <location filename="../../forms/statistics_dock.py" line="121" />
+      <location filename="../../forms/statistics_dock.py" line="124" />
       <source>Pick a month</source>
       <translation>选择月份</translation>
     </message>
@@ -1379,12 +1389,12 @@
       <translation>图斑 {jcbh}，状态：{status}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="224" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="256" />
       <source>Plot {jcbh}, field {field}: {reason}</source>
       <translation>图斑 {jcbh}，字段 {field}：{reason}</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="129" />
+      <location filename="../../cases/workflow.py" line="131" />
       <source>Plot {jcbh}: {reason}</source>
       <translation>图斑 {jcbh}：{reason}</translation>
     </message>
@@ -1409,7 +1419,7 @@
       <translation>计算图斑数</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="205" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="237" />
       <source>Plots exported</source>
       <translation>导出图斑数</translation>
     </message>
@@ -1424,7 +1434,7 @@
       <translation>跨带导入的图斑</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="95" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="115" />
       <source>Plots in the period</source>
       <translation>期间图斑数</translation>
     </message>
@@ -1599,7 +1609,7 @@
       <translation>移交日期</translation>
     </message>
     <message>
-      <location filename="../../forms/statistics_dock.py" line="203" />
+      <location filename="../../forms/statistics_dock.py" line="206" />
       <source>Refresh</source>
       <translation>刷新</translation>
     </message>
@@ -1669,7 +1679,7 @@
       <translation>参与比对的图层类别：{roles}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="197" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="229" />
       <source>Round (id, or e.g. 2026-03 一上)</source>
       <translation>报送轮次（编号，或如 2026-03 一上）</translation>
     </message>
@@ -1769,7 +1779,7 @@
       <translation>设置…</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="203" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="235" />
       <source>Shapefile (GBK)</source>
       <translation>Shapefile 文件（GBK）</translation>
     </message>
@@ -1809,12 +1819,12 @@
       <translation>统计</translation>
     </message>
     <message>
-      <location filename="../../forms/statistics_dock.py" line="212" />
+      <location filename="../../forms/statistics_dock.py" line="215" />
       <source>Statistics period</source>
       <translation>统计期间</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="83" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="103" />
       <source>Statistics workbook</source>
       <translation>统计表（Excel）</translation>
     </message>
@@ -1824,7 +1834,7 @@
       <translation>统计表已导出至 {path}。</translation>
     </message>
     <message>
-      <location filename="../../cases/statistics.py" line="98" />
+      <location filename="../../cases/stats_periods.py" line="27" />
       <source>Statistics: {reason}</source>
       <translation>统计：{reason}</translation>
     </message>
@@ -1869,7 +1879,7 @@
       <translation>建议：{reason}。分带创建后不能更改。</translation>
     </message>
     <message>
-      <location filename="../../forms/statistics_dock.py" line="218" />
+      <location filename="../../forms/statistics_dock.py" line="221" />
       <source>Table</source>
       <translation>统计表</translation>
     </message>
@@ -1944,7 +1954,7 @@
       <translation>无法打开图层。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="167" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="199" />
       <source>The monthly report could not be written to {path}: {error}</source>
       <translation>无法将月报写入 {path}：{error}</translation>
     </message>
@@ -2007,6 +2017,21 @@
       <location filename="../../forms/new_database_dialog.py" line="42" />
       <source>The zone suggested is the one of the current map extent. It cannot be changed later.</source>
       <translation>默认投影带取自当前地图范围。建库后不能再更改。</translation>
+    </message>
+    <message>
+      <location filename="../../forms/statistics_dock.py" line="76" />
+      <source>Three-year campaign</source>
+      <translation>三年行动进度</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="95" />
+      <source>Three-year campaign plan quantity (亩; stored when given)</source>
+      <translation>三年行动计划整治量（亩；填写时保存）</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="142" />
+      <source>Three-year campaign plan quantity stored: {area} 亩</source>
+      <translation>已保存三年行动计划整治量：{area} 亩</translation>
     </message>
     <message>
       <location filename="../../forms/attachment_dialog.py" line="56" />
@@ -2129,7 +2154,7 @@
       <translation>村</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="97" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="117" />
       <source>Violations (违法宗数)</source>
       <translation>违法宗数</translation>
     </message>
@@ -2144,19 +2169,19 @@
       <translation>选择该坐标系的理由</translation>
     </message>
     <message>
-      <location filename="../../forms/statistics_dock.py" line="208" />
+      <location filename="../../forms/statistics_dock.py" line="211" />
       <source>Write every table to an Excel workbook</source>
       <translation>将全部统计表写入 Excel 工作簿</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="186" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="218" />
       <source>Writes the plots of a submission round (一上 or 二上), with their determination and progress as the round's snapshot holds them, in the national field names (JCBH, XZQDM, XZQMC, JCPC, JCMJ, TBMJ, PDLX, …): a GeoPackage, a shapefile in GBK (with its .cpg) and an Excel table, in OUTPUT_FOLDER. ROUND is the round's id or its name, e.g. '2026-03 一上'.</source>
       <translation>将报送轮次（一上或二上）的图斑及其判定结果和办理进展（以该轮次快照为准）按国家字段名（JCBH、XZQDM、XZQMC、JCPC、JCMJ、TBMJ、PDLX 等）写入 OUTPUT_FOLDER：GeoPackage 文件、GBK 编码的 Shapefile（含 .cpg 文件）和 Excel 表格。ROUND 为轮次编号或名称，例如 '2026-03 一上'。</translation>
     </message>
     <message>
-      <location filename="../../forms/statistics_dock.py" line="126" />
-      <source>YYYY, YYYY-MM or YYYY-MM-DD/YYYY-MM-DD</source>
-      <translation>YYYY、YYYY-MM 或 YYYY-MM-DD/YYYY-MM-DD</translation>
+      <location filename="../../forms/statistics_dock.py" line="129" />
+      <source>YYYY-MM, YYYY-Q3, YYYY, YYYY-年末 or a date range</source>
+      <translation>YYYY-MM、YYYY-Q3、YYYY、YYYY-年末 或日期范围</translation>
     </message>
     <message>
       <location filename="../../cases/store.py" line="346" />
@@ -2169,22 +2194,22 @@
       <translation>日历日类型应为 'holiday'（放假）或 'workday'（调休上班），而不是 {kind}</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="117" />
+      <location filename="../../cases/workflow.py" line="119" />
       <source>a case is closed out after a re-inspection found it 整改到位 (the case is {status})</source>
       <translation>复核结果为整改到位后方可销号（案件当前状态：{status}）</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="104" />
+      <location filename="../../cases/workflow.py" line="106" />
       <source>a case is filed or referred after a 违法 determination (the case is {status})</source>
       <translation>判定为违法后方可立案或移交（案件当前状态：{status}）</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="102" />
+      <location filename="../../cases/workflow.py" line="104" />
       <source>a field verification cannot be added once the case is {status}</source>
       <translation>案件状态为 {status}，不能再添加外业核查</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="106" />
+      <location filename="../../cases/workflow.py" line="108" />
       <source>a plot is closed without a case after a determination other than 违法 (the case is {status})</source>
       <translation>判定为违法以外的类别后方可不立案办结（案件当前状态：{status}）</translation>
     </message>
@@ -2199,27 +2224,27 @@
       <translation>案件库中已有相同监测编号的图斑</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="408" />
+      <location filename="../../cases/workflow.py" line="438" />
       <source>a revised determination needs the reason for the revision</source>
       <translation>修改判定须填写修改原因</translation>
     </message>
     <message>
-      <location filename="../../cases/determination_codes.py" line="241" />
+      <location filename="../../cases/determination_codes.py" line="242" />
       <source>a {category} determination has no sub-type (got {value})</source>
       <translation>判定为{category}不设子类（当前为 {value}）</translation>
     </message>
     <message>
-      <location filename="../../cases/determination_codes.py" line="223" />
+      <location filename="../../cases/determination_codes.py" line="224" />
       <source>a {category} determination needs a sub-type: {allowed}</source>
       <translation>判定为{category}须选择子类：{allowed}</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="573" />
+      <location filename="../../cases/workflow.py" line="603" />
       <source>a 违法 determination cannot be closed without a case: file or refer it</source>
       <translation>判定为违法的不能不立案办结，请立案或移交</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="431" />
+      <location filename="../../cases/workflow.py" line="461" />
       <source>a 违法 determination needs the construction date to tell 新增 from 存量</source>
       <translation>判定为违法须填写建设时间，以区分新增与存量</translation>
     </message>
@@ -2234,7 +2259,7 @@
       <translation>案件库中已有，未重复导入</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="268" />
+      <location filename="../../cases/workflow.py" line="270" />
       <source>an area must be a number of m², 0 or more (got {value})</source>
       <translation>面积须为不小于 0 的数值，单位平方米（当前为 {value}）</translation>
     </message>
@@ -2304,7 +2329,7 @@
       <translation>例如：青山县自然资源局青山所</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="110" />
+      <location filename="../../cases/workflow.py" line="112" />
       <source>file the case or refer it to a department before starting the rectification (the case is {status})</source>
       <translation>请先立案或移交主管部门，再开始整改（案件当前状态：{status}）</translation>
     </message>
@@ -2469,12 +2494,12 @@
       <translation>占用耕地 {area:.2f} 亩</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="120" />
+      <location filename="../../cases/workflow.py" line="122" />
       <source>only a closed-out case (已销号) becomes a post-closure patrol point (the case is {status})</source>
       <translation>只有已销号的案件才能转为事后巡查点位（案件当前状态：{status}）</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="487" />
+      <location filename="../../cases/workflow.py" line="517" />
       <source>only a 违法 determination leads to a filed or referred case; the current determination is {category}</source>
       <translation>只有判定为违法的才能立案或移交；当前判定为{category}</translation>
     </message>
@@ -2489,12 +2514,12 @@
       <translation>与 {other} 重叠，占较小图斑面积的 {share}%，请核实后处理</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="95" />
+      <location filename="../../cases/workflow.py" line="97" />
       <source>record the field verification before the legality determination (the case is {status})</source>
       <translation>请先录入外业核查，再进行合法性判定（案件当前状态：{status}）</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="98" />
+      <location filename="../../cases/workflow.py" line="100" />
       <source>record the legality determination first (the case is {status})</source>
       <translation>请先录入合法性判定（案件当前状态：{status}）</translation>
     </message>
@@ -2509,7 +2534,7 @@
       <translation>与源数据第 {first} 行重复</translation>
     </message>
     <message>
-      <location filename="../../cases/statistics.py" line="1240" />
+      <location filename="../../cases/submission_table.py" line="139" />
       <source>round {round} is not a submission: only 一上 and 二上 are exported</source>
       <translation>报送轮次 {round} 不是一上或二上，只能导出一上和二上的成果</translation>
     </message>
@@ -2519,7 +2544,7 @@
       <translation>部分叠加面积无法计算，请检查图斑</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="114" />
+      <location filename="../../cases/workflow.py" line="116" />
       <source>start the rectification before recording a re-inspection (the case is {status})</source>
       <translation>请先开始整改，再录入复核结果（案件当前状态：{status}）</translation>
     </message>
@@ -2554,17 +2579,22 @@
       <translation>批准用地缺少批准文号</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="720" />
+      <location filename="../../cases/stats_seeds.py" line="144" />
+      <source>the campaign's planned quantity must be more than 0 m² (got {value})</source>
+      <translation>三年行动计划整治量必须大于 0 平方米（填写的是 {value}）</translation>
+    </message>
+    <message>
+      <location filename="../../cases/workflow.py" line="751" />
       <source>the case already has a close-out record</source>
       <translation>该案件已有销号记录</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="711" />
+      <location filename="../../cases/workflow.py" line="742" />
       <source>the close-out date is missing</source>
       <translation>未填写销号日期</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="360" />
+      <location filename="../../cases/workflow.py" line="390" />
       <source>the construction date {value} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)</source>
       <translation>建设时间 {value} 不是有效日期（YYYY、YYYY-MM 或 YYYY-MM-DD）</translation>
     </message>
@@ -2574,7 +2604,7 @@
       <translation>无法在 {folder} 中写入副本（{detail}）</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="614" />
+      <location filename="../../cases/workflow.py" line="644" />
       <source>the date the task list was made is missing</source>
       <translation>未填写任务清单制定日期</translation>
     </message>
@@ -2584,7 +2614,7 @@
       <translation>{value} 不是日期（YYYY-MM-DD）</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="418" />
+      <location filename="../../cases/workflow.py" line="448" />
       <source>the decision date is missing</source>
       <translation>未填写判定日期</translation>
     </message>
@@ -2609,12 +2639,12 @@
       <translation>默认分带：未指定坐标系、范围，也没有工程</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="103" />
+      <location filename="../../cases/workflow.py" line="105" />
       <source>the determination cannot be revised once the case is {status}</source>
       <translation>案件状态为 {status}，不能再修改判定结果</translation>
     </message>
     <message>
-      <location filename="../../cases/determination_codes.py" line="213" />
+      <location filename="../../cases/determination_codes.py" line="214" />
       <source>the determination category {value} is not one of {allowed}</source>
       <translation>判定类别 {value} 无效，应为：{allowed}</translation>
     </message>
@@ -2649,17 +2679,17 @@
       <translation>文件 {path} 不存在</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="510" />
+      <location filename="../../cases/workflow.py" line="540" />
       <source>the filing date is missing</source>
       <translation>未填写立案日期</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="508" />
+      <location filename="../../cases/workflow.py" line="538" />
       <source>the filing number (立案编号) is missing</source>
       <translation>未填写立案编号</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="519" />
+      <location filename="../../cases/workflow.py" line="549" />
       <source>the filing number {value} is already used by plot {other}</source>
       <translation>立案编号 {value} 已被图斑 {other} 使用</translation>
     </message>
@@ -2689,12 +2719,12 @@
       <translation>几何图形无效（{detail}）</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="547" />
+      <location filename="../../cases/workflow.py" line="577" />
       <source>the handling department is missing ({allowed})</source>
       <translation>未选择承办部门（{allowed}）</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="548" />
+      <location filename="../../cases/workflow.py" line="578" />
       <source>the handling department {value} is not one of {allowed}</source>
       <translation>承办部门 {value} 无效，应为：{allowed}</translation>
     </message>
@@ -2769,22 +2799,22 @@
       <translation>地图的范围</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="609" />
+      <location filename="../../cases/workflow.py" line="639" />
       <source>the measure {value} is not one of {allowed}</source>
       <translation>整改措施 {value} 无效，应为：{allowed}</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="712" />
+      <location filename="../../cases/workflow.py" line="743" />
       <source>the name of who closed out is missing</source>
       <translation>未填写销号人</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="417" />
+      <location filename="../../cases/workflow.py" line="447" />
       <source>the name of who decided is missing</source>
       <translation>未填写判定人</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="666" />
+      <location filename="../../cases/workflow.py" line="696" />
       <source>the name of who re-inspected is missing</source>
       <translation>未填写复核人</translation>
     </message>
@@ -2794,9 +2824,9 @@
       <translation>月份须按 YYYY-MM 格式填写</translation>
     </message>
     <message>
-      <location filename="../../cases/statistics.py" line="152" />
-      <source>the period {value} is not a year (YYYY), a month (YYYY-MM) or a date range (YYYY-MM-DD/YYYY-MM-DD, start before end)</source>
-      <translation>统计期间 {value} 不是年份（YYYY）、月份（YYYY-MM）或日期范围（YYYY-MM-DD/YYYY-MM-DD，起始日期不得晚于结束日期）</translation>
+      <location filename="../../cases/stats_periods.py" line="97" />
+      <source>the period {value} is not a year (YYYY), a month (YYYY-MM), a quarter (YYYY-Q1 to YYYY-Q4), a year-end cut-off (YYYY-年末) or a date range (YYYY-MM-DD/YYYY-MM-DD, start before end)</source>
+      <translation>统计期间 {value} 不是年份（YYYY）、月份（YYYY-MM）、季度（YYYY-Q1 至 YYYY-Q4）、年末（YYYY-年末）或日期范围（YYYY-MM-DD/YYYY-MM-DD，起始日期不晚于结束日期）</translation>
     </message>
     <message>
       <location filename="../../cases/determination_suggestion.py" line="144" />
@@ -2809,37 +2839,42 @@
       <translation>工程的范围</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="663" />
+      <location filename="../../cases/workflow.py" line="693" />
       <source>the re-inspection date is missing</source>
       <translation>未填写复核日期</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="659" />
+      <location filename="../../cases/workflow.py" line="689" />
       <source>the re-inspection result is missing ({allowed})</source>
       <translation>未选择复核结果（{allowed}）</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="660" />
+      <location filename="../../cases/workflow.py" line="690" />
       <source>the re-inspection result {value} is not one of {allowed}</source>
       <translation>复核结果 {value} 无效，应为：{allowed}</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="602" />
+      <location filename="../../cases/workflow.py" line="632" />
       <source>the rectification needs at least one measure ({allowed})</source>
       <translation>整改须至少选择一项措施（{allowed}）</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="550" />
+      <location filename="../../cases/workflow.py" line="289" />
+      <source>the rectified area {area} 亩 (拆除 {demolished}, 复耕 {restored}, 补办手续 {legalised} 亩; 整改面积 = max(拆除, 复耕) + 补办手续) is larger than the plot's area {plot} 亩</source>
+      <translation>整改面积 {area} 亩（拆除 {demolished}、复耕 {restored}、补办手续 {legalised} 亩；整改面积 = 拆除与复耕中的较大者 + 补办手续）大于图斑面积 {plot} 亩</translation>
+    </message>
+    <message>
+      <location filename="../../cases/workflow.py" line="580" />
       <source>the referral date is missing</source>
       <translation>未填写移交日期</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="329" />
+      <location filename="../../cases/workflow.py" line="359" />
       <source>the site status is missing ({allowed})</source>
       <translation>未选择现场状态（{allowed}）</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="330" />
+      <location filename="../../cases/workflow.py" line="360" />
       <source>the site status {value} is not one of {allowed}</source>
       <translation>现场状态 {value} 无效，应为：{allowed}</translation>
     </message>
@@ -2854,7 +2889,7 @@
       <translation>阶段须为一上、一下、二上之一</translation>
     </message>
     <message>
-      <location filename="../../cases/determination_codes.py" line="230" />
+      <location filename="../../cases/determination_codes.py" line="231" />
       <source>the sub-type {value} is not one of the {category} sub-types: {allowed}</source>
       <translation>子类 {value} 不属于{category}的子类：{allowed}</translation>
     </message>
@@ -2869,12 +2904,12 @@
       <translation>缺少题名</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="333" />
+      <location filename="../../cases/workflow.py" line="363" />
       <source>the verification date is missing</source>
       <translation>未填写核查日期</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="332" />
+      <location filename="../../cases/workflow.py" line="362" />
       <source>the verifier's name is missing</source>
       <translation>未填写核查人</translation>
     </message>
@@ -2899,12 +2934,12 @@
       <translation>{role} 角色需要字段 {key}（地类编码，如 DLBM），或字段 {name_key}（地类名称，如 DLMC）以按名称对应编码</translation>
     </message>
     <message>
-      <location filename="../../cases/statistics.py" line="179" />
+      <location filename="../../cases/stats_compute.py" line="69" />
       <source>the 新增建设用地占用耕地总面积 must be more than 0 m² (got {value})</source>
       <translation>新增建设用地占用耕地总面积须大于 0 平方米（当前为 {value}）</translation>
     </message>
     <message>
-      <location filename="../../cases/statistics.py" line="301" />
+      <location filename="../../cases/stats_load.py" line="154" />
       <source>there is no batch {value}</source>
       <translation>不存在批次 {value}</translation>
     </message>
@@ -2924,7 +2959,7 @@
       <translation>没有此监测编号的图斑</translation>
     </message>
     <message>
-      <location filename="../../cases/statistics.py" line="1306" />
+      <location filename="../../cases/submission_table.py" line="212" />
       <source>there is no submission round of this name</source>
       <translation>不存在该名称的报送轮次</translation>
     </message>
@@ -2964,7 +2999,7 @@
       <translation>无需更新</translation>
     </message>
     <message>
-      <location filename="../../cases/determination_codes.py" line="272" />
+      <location filename="../../cases/determination_codes.py" line="273" />
       <source>{category} ({subtype}) needs the basis of the determination</source>
       <translation>{category}（{subtype}）须填写判定依据</translation>
     </message>
@@ -3041,7 +3076,7 @@
       <translation>已选中 {count} 个图斑。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="229" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="261" />
       <source>{count} plots written to {folder}</source>
       <translation>已将 {count} 个图斑写入 {folder}</translation>
     </message>
@@ -3171,7 +3206,7 @@
       <translation>{period}：共 {count} 个图斑</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="125" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="157" />
       <source>{period}: {plots} plots, {illegal} violations; workbook: {path}</source>
       <translation>{period}：共 {plots} 个图斑，违法 {illegal} 宗；统计表：{path}</translation>
     </message>
@@ -3196,27 +3231,27 @@
       <translation>显示 {shown} / 共 {total} 个图斑</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="110" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="130" />
       <source>{value} is not a date (YYYY-MM-DD)</source>
       <translation>{value} 不是有效日期（YYYY-MM-DD）</translation>
     </message>
     <message>
-      <location filename="../../cases/determination_codes.py" line="261" />
+      <location filename="../../cases/determination_codes.py" line="262" />
       <source>合法 by 供地手续 needs the number of the land-supply document (划拨决定书 or 出让合同)</source>
       <translation>依供地手续判定合法须填写供地文件编号（划拨决定书或出让合同）</translation>
     </message>
     <message>
-      <location filename="../../cases/determination_codes.py" line="248" />
+      <location filename="../../cases/determination_codes.py" line="249" />
       <source>合法 by 批文 needs the approval number (批准文号)</source>
       <translation>依批文判定合法须填写批准文号</translation>
     </message>
     <message>
-      <location filename="../../cases/determination_codes.py" line="252" />
+      <location filename="../../cases/determination_codes.py" line="253" />
       <source>合法 by 批文 needs the share of the plot the approval covers, more than 0 and at most 1 (got {value})</source>
       <translation>依批文判定合法须填写批文覆盖图斑的比例，应大于 0 且不超过 1（当前为 {value}）</translation>
     </message>
     <message>
-      <location filename="../../cases/determination_codes.py" line="268" />
+      <location filename="../../cases/determination_codes.py" line="269" />
       <source>合法 by 登记发证 needs the title number (不动产权证号)</source>
       <translation>依登记发证判定合法须填写不动产权证号</translation>
     </message>
@@ -3226,7 +3261,7 @@
       <translation>备少占多：图斑占地 {occupied:.2f} 平方米，超过备案面积 {filed:.2f} 平方米</translation>
     </message>
     <message>
-      <location filename="../../cases/determination_codes.py" line="292" />
+      <location filename="../../cases/determination_codes.py" line="293" />
       <source>备少占多: the plot occupies {occupied_m2:.2f} m², more than the filed {filed_m2:.2f} m²</source>
       <translation>备少占多：图斑占地 {occupied_m2:.2f} 平方米，超过备案面积 {filed_m2:.2f} 平方米</translation>
     </message>
@@ -3241,12 +3276,12 @@
       <translation>监测面积 {jcmj} {unit}（{given} m²）与图斑椭球面积 {area} m² 相差 {percent}；按 {other} 计（{other_given} m²）则相符，请核对监测面积的单位</translation>
     </message>
     <message>
-      <location filename="../../cases/determination_codes.py" line="278" />
+      <location filename="../../cases/determination_codes.py" line="279" />
       <source>设施农用地 needs the facility-land record number (设施农用地上图入库号)</source>
       <translation>设施农用地须填写设施农用地上图入库号</translation>
     </message>
     <message>
-      <location filename="../../cases/determination_codes.py" line="282" />
+      <location filename="../../cases/determination_codes.py" line="283" />
       <source>设施农用地 needs the filed area in m², more than 0 (got {value})</source>
       <translation>设施农用地须填写备案面积（平方米），且应大于 0（当前为 {value}）</translation>
     </message>
@@ -3261,7 +3296,7 @@
       <translation>违法占耕比例（县级考核）：分母 {area} 亩，由图斑计算（未录入 {year} 年数据）。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="133" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="165" />
       <source>违法占耕比例 denominator of the county accountability: {source}</source>
       <translation>县级考核违法占耕比例的分母：{source}</translation>
     </message>
