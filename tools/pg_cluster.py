@@ -69,9 +69,19 @@ def ensure_system_user(name: str = SYSTEM_USER) -> pwd.struct_passwd:
     except KeyError:
         pass
     done = subprocess.run(
-        ["useradd", "--system", "--no-create-home", "--home-dir", "/nonexistent",
-         "--shell", "/usr/sbin/nologin", "--user-group", name],
-        capture_output=True, text=True,
+        [
+            "useradd",
+            "--system",
+            "--no-create-home",
+            "--home-dir",
+            "/nonexistent",
+            "--shell",
+            "/usr/sbin/nologin",
+            "--user-group",
+            name,
+        ],
+        capture_output=True,
+        text=True,
     )
     try:  # another process may have created it meanwhile
         return pwd.getpwnam(name)
@@ -152,9 +162,18 @@ def _conf_quote(value: str) -> str:
 
 def _initdb(base: Path) -> None:
     _run(
-        [_binary("initdb"), "-D", str(data_dir(base)), "-U", BOOTSTRAP_USER,
-         "--encoding=UTF8", "--no-locale",  # C collation: byte order, as SQLite's BINARY
-         "--auth-local=trust", "--auth-host=trust", "--no-sync"],
+        [
+            _binary("initdb"),
+            "-D",
+            str(data_dir(base)),
+            "-U",
+            BOOTSTRAP_USER,
+            "--encoding=UTF8",
+            "--no-locale",  # C collation: byte order, as SQLite's BINARY
+            "--auth-local=trust",
+            "--auth-host=trust",
+            "--no-sync",
+        ],
         base,
     )
     data = data_dir(base)
@@ -201,9 +220,27 @@ def psql(base: Path, sql: str, database: str = "postgres", user: str = BOOTSTRAP
     """Run SQL through the unix socket (trust), return psql's unaligned output."""
     port = _recorded_port(base)
     done = subprocess.run(
-        [_binary("psql"), "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1",
-         "-h", str(base), "-p", str(port), "-U", user, "-d", database, "-c", sql],
-        capture_output=True, text=True,
+        [
+            _binary("psql"),
+            "-X",
+            "-q",
+            "-A",
+            "-t",
+            "-v",
+            "ON_ERROR_STOP=1",
+            "-h",
+            str(base),
+            "-p",
+            str(port),
+            "-U",
+            user,
+            "-d",
+            database,
+            "-c",
+            sql,
+        ],
+        capture_output=True,
+        text=True,
     )
     if done.returncode != 0:
         raise ClusterError(f"psql failed on {database}: {done.stderr.strip()}")
@@ -254,8 +291,17 @@ def start(base: Path = BASE) -> str:
     _write_settings(base, port)
     port_file(base).write_text(f"{port}\n")
     _run(
-        [_binary("pg_ctl"), "start", "-D", str(data_dir(base)), "-l", str(log_file(base)),
-         "-w", "-t", "60"],
+        [
+            _binary("pg_ctl"),
+            "start",
+            "-D",
+            str(data_dir(base)),
+            "-l",
+            str(log_file(base)),
+            "-w",
+            "-t",
+            "60",
+        ],
         base,
     )
     _set_up_roles(base)
@@ -266,8 +312,9 @@ def stop(base: Path = BASE) -> bool:
     """Stop the cluster (fast shutdown); False when it was not running."""
     if not is_running(base):
         return False
-    _run([_binary("pg_ctl"), "stop", "-D", str(data_dir(base)), "-m", "fast", "-w", "-t", "60"],
-         base)
+    _run(
+        [_binary("pg_ctl"), "stop", "-D", str(data_dir(base)), "-m", "fast", "-w", "-t", "60"], base
+    )
     return True
 
 
