@@ -79,3 +79,5 @@ pg-start: deps
 
 pg-stop:
 	@$(SYSTEM_PYTHON) tools/pg_cluster.py stop
+
+clean: pg-stop  # a running cluster is stopped before build/ goes

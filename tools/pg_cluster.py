@@ -120,18 +120,24 @@ def _run(args: list[str], base: Path, check: bool = True) -> subprocess.Complete
 def _prepare_folder(base: Path) -> None:
     base.mkdir(parents=True, exist_ok=True)
     user = run_as()
+    uid = os.geteuid()
     if user:
         entry = ensure_system_user(user)
+        uid = entry.pw_uid
         os.chown(base, entry.pw_uid, entry.pw_gid)  # the server writes its socket and log here
-        data = data_dir(base)
-        if data.exists() and data.stat().st_uid != entry.pw_uid:
-            raise ClusterError(f"{data} belongs to another user than {user}; remove it.")
         # The server user must reach the folder through every parent.
         for parent in base.parents:
             if parent.stat().st_mode & 0o001 == 0:
                 raise ClusterError(
                     f"{parent} is not searchable by other users, so {user} cannot reach {base}."
                 )
+    data = data_dir(base)
+    if data.exists() and data.stat().st_uid != uid:
+        owner = pwd.getpwuid(data.stat().st_uid).pw_name
+        raise ClusterError(
+            f"{data} belongs to {owner}, not to {pwd.getpwuid(uid).pw_name}: start the cluster "
+            f"as {'root' if owner == SYSTEM_USER else owner}, or remove {base}."
+        )
 
 
 def _free_port() -> int:
@@ -209,8 +215,20 @@ def uri(port: int, database: str = DATABASE) -> str:
     return f"postgresql://{ROLE}:{PASSWORD}@{HOST}:{port}/{database}"
 
 
+def initialised(base: Path = BASE) -> bool:
+    """Whether build/pg holds a cluster; a cluster of another user is named, not hidden."""
+    try:
+        return (data_dir(base) / "PG_VERSION").exists()
+    except PermissionError:
+        owner = pwd.getpwuid(data_dir(base).stat().st_uid).pw_name
+        raise ClusterError(
+            f"The cluster in {base} belongs to {owner}: run this as "
+            f"{'root' if owner == SYSTEM_USER else owner}, or remove {base}."
+        ) from None
+
+
 def is_running(base: Path = BASE) -> bool:
-    if not (data_dir(base) / "PG_VERSION").exists():
+    if not initialised(base):
         return False
     done = _run([_binary("pg_ctl"), "status", "-D", str(data_dir(base))], base, check=False)
     return done.returncode == 0
@@ -278,7 +296,7 @@ def start(base: Path = BASE) -> str:
         return uri(port)
     _binary("postgres")
     _prepare_folder(base)
-    if not (data_dir(base) / "PG_VERSION").exists():
+    if not initialised(base):
         if data_dir(base).exists() and any(data_dir(base).iterdir()):
             raise ClusterError(f"{data_dir(base)} holds no cluster but is not empty; remove it.")
         _initdb(base)
@@ -336,7 +354,7 @@ def main(argv: list[str]) -> int:
     try:
         if command == "start":
             began = time.monotonic()
-            cold = not (data_dir() / "PG_VERSION").exists()
+            cold = not initialised()
             was_running = is_running()
             address = start()
             if not was_running:
