@@ -68,3 +68,16 @@ lint: deps
 
 clean:
 	rm -rf build dist $(QM) tests/artifacts
+
+# The throw-away local PostgreSQL/PostGIS cluster (build/pg) the PostgreSQL backend will use;
+# run as root, it runs as system user landcase-pg. pg-start prints its URI as the last line.
+APT_PACKAGES += postgresql-15 postgresql-15-postgis-3
+.PHONY: pg-start pg-stop
+
+pg-start: deps
+	@$(PYTHON) tools/pg_cluster.py start
+
+pg-stop:
+	@$(SYSTEM_PYTHON) tools/pg_cluster.py stop
+
+clean: pg-stop  # a running cluster is stopped before build/ goes

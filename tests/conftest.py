@@ -20,6 +20,8 @@ if str(ROOT) not in sys.path:
 from tools.devpath import link_plugin  # noqa: E402
 
 link_plugin()
+from pg_fixtures import pg_database, pg_uri  # noqa: E402, F401  (PostgreSQL cluster)
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 

@@ -1,0 +1,47 @@
+"""Fixtures for the PostgreSQL/PostGIS tests: the local cluster of tools/pg_cluster.py.
+
+``pg_uri`` starts the cluster under build/pg when it is not running (and stops it at the
+end of the session only if it started it) and gives the URI of its ``landcase`` database.
+``pg_database`` gives each test a fresh database with PostGIS (a copy of the PostGIS
+template) and drops it afterwards. Nothing is installed here: ``make deps`` installs
+PostgreSQL 15, PostGIS and psycopg; without them these fixtures fail, they never skip.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+
+import pytest
+
+from tools import pg_cluster
+
+
+@pytest.fixture(scope="session")
+def pg_uri() -> Iterator[str]:
+    started_here = not pg_cluster.is_running()
+    uri = pg_cluster.start()
+    try:
+        yield uri
+    finally:
+        if started_here:
+            pg_cluster.stop()
+
+
+def database_uri(server_uri: str, name: str) -> str:
+    """The URI of database ``name`` on the server of ``server_uri``."""
+    return server_uri.rsplit("/", 1)[0] + "/" + name
+
+
+@pytest.fixture
+def pg_database(pg_uri) -> Iterator[str]:
+    import psycopg
+
+    name = f"test_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(pg_uri, autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}" TEMPLATE {pg_cluster.TEMPLATE}')
+    try:
+        yield database_uri(pg_uri, name)
+    finally:
+        with psycopg.connect(pg_uri, autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
