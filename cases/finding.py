@@ -56,10 +56,12 @@ KINDS: dict[str, tuple[str, str]] = {
     ),
     "audit_forged": (
         N_(
-            "audit row {row_id} ({action} {table} #{target}) was not written by LandCase's "
-            "triggers: it does not match the data, and it is not sealed"
+            "audit row {row_id} ({action} {table} #{target}) does not agree with the data or "
+            "with the log before it: it was not written by LandCase's triggers, or the data "
+            "was changed unaudited; it is not sealed"
         ),
-        "审计记录 {row_id}（{action} {table} #{target}）不是 LandCase 触发器写入的：与数据不符，未予封存",
+        "审计记录 {row_id}（{action} {table} #{target}）与数据或此前的日志不符：不是 LandCase "
+        "触发器写入的，或数据曾被绕过审计修改；未予封存",
     ),
     "audit_truncated": (
         N_(
