@@ -139,9 +139,7 @@ def unsealed_forged(db: sqlite3.Connection) -> list[tuple]:
     log (later rows are sealed) and those at its end that do not match the data."""
     if not has_chain(db):
         return []
-    last = db.execute(
-        "SELECT max(id) FROM audit_log WHERE row_hash IS NOT NULL"
-    ).fetchone()[0] or 0
+    last = db.execute("SELECT max(id) FROM audit_log WHERE row_hash IS NOT NULL").fetchone()[0] or 0
     middle = list(
         _rows(
             db,

@@ -28,8 +28,7 @@ REPLACE_REFUSED = (
     "replaces an audited row (记录已存在，不允许覆盖写入)"
 )
 SRID_REFUSED = (
-    "crs refused: the CRS recorded in this case database cannot change "
-    "(案件数据库的坐标系不能更改)"
+    "crs refused: the CRS recorded in this case database cannot change (案件数据库的坐标系不能更改)"
 )
 SEAL_REFUSED = (
     "seal refused: the seals of locked rounds are written once and never changed "
@@ -149,7 +148,9 @@ def trigger_statements(db: sqlite3.Connection) -> list[str]:
         ]
     if _has_table(db, "audit_checkpoint"):
         statements += [
-            _refuse("audit_checkpoint_delete", "BEFORE DELETE", "audit_checkpoint", CHECKPOINT_REFUSED),
+            _refuse(
+                "audit_checkpoint_delete", "BEFORE DELETE", "audit_checkpoint", CHECKPOINT_REFUSED
+            ),
             _refuse(
                 "audit_checkpoint_update",
                 "BEFORE UPDATE",

@@ -146,7 +146,9 @@ def _round_names(db: sqlite3.Connection) -> dict[int, str]:
 
 def _differences(old: dict, new: dict) -> tuple[dict, dict]:
     names = [*old, *(n for n in new if n not in old)]
-    changed = [n for n in names if _dumps(old.get(n)) != _dumps(new.get(n)) or (n in old) != (n in new)]
+    changed = [
+        n for n in names if _dumps(old.get(n)) != _dumps(new.get(n)) or (n in old) != (n in new)
+    ]
     return {n: old.get(n) for n in changed}, {n: new.get(n) for n in changed}
 
 
@@ -156,9 +158,7 @@ def verify_seals(db: sqlite3.Connection, present_tables: set[str]) -> list[Findi
         return []
     names = _round_names(db)
     findings: list[Finding] = []
-    seals = db.execute(
-        "SELECT round_id, root_hash FROM round_seal ORDER BY round_id"
-    ).fetchall()
+    seals = db.execute("SELECT round_id, root_hash FROM round_seal ORDER BY round_id").fetchall()
     for round_id, root in seals:
         name = names.get(round_id, f"#{round_id}")
         sealed_rows = db.execute(
@@ -177,14 +177,15 @@ def verify_seals(db: sqlite3.Connection, present_tables: set[str]) -> list[Findi
                 findings.append(Finding("seal_broken", {"round": name, "root": root}))
             current = row_content(db, table, row_id) if table in present_tables else None
             if current is None:
-                findings.append(
-                    Finding("row_missing", {"round": name}, table, row_id, old=old)
-                )
+                findings.append(Finding("row_missing", {"round": name}, table, row_id, old=old))
             elif row_hash(table, row_id, current) != sealed:
                 before, after = _differences(old, current)
-                fields = "; ".join(
-                    f"{k}: {_dumps(before.get(k))} → {_dumps(after.get(k))}" for k in before
-                ) or "?"
+                fields = (
+                    "; ".join(
+                        f"{k}: {_dumps(before.get(k))} → {_dumps(after.get(k))}" for k in before
+                    )
+                    or "?"
+                )
                 findings.append(
                     Finding(
                         "row_changed",

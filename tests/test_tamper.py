@@ -14,9 +14,7 @@ from landcase.cases import verification_findings as vf
 from landcase.cases.connection import connect
 
 RECONNECT = "-- reconnect"  # writable_schema edits show to the next connection
-DROP_LOCKS = (
-    "SELECT 'drop'"  # placeholder: replaced by a DROP TRIGGER of every lock_ trigger
-)
+DROP_LOCKS = "SELECT 'drop'"  # placeholder: replaced by a DROP TRIGGER of every lock_ trigger
 
 
 @pytest.fixture
@@ -220,8 +218,11 @@ FOUND = {
         {("row_changed", "submission_round", 1, None)},
     ),
     "drop the triggers and add a case to the locked snapshot": (
-        [_drop(("lock_",)), "INSERT INTO round_item (round_id, case_id, snapshot) "
-         "SELECT 1, 4, snapshot FROM round_item WHERE id = 3"],
+        [
+            _drop(("lock_",)),
+            "INSERT INTO round_item (round_id, case_id, snapshot) "
+            "SELECT 1, 4, snapshot FROM round_item WHERE id = 3",
+        ],
         {("row_extra", "round_item", 4, None)},
     ),
     "drop the guards and replace a locked determination": (
@@ -263,7 +264,10 @@ FOUND = {
         set(),
     ),
     "delete the audit log's tail": (
-        [_drop(("audit_log_",)), "DELETE FROM audit_log WHERE id > (SELECT max(id) - 3 FROM audit_log)"],
+        [
+            _drop(("audit_log_",)),
+            "DELETE FROM audit_log WHERE id > (SELECT max(id) - 3 FROM audit_log)",
+        ],
         set(),  # the checkpoint's row is named below
     ),
     "delete the tail and move the checkpoint back": (
@@ -280,8 +284,11 @@ FOUND = {
         {("audit_chain", "audit_log", 4, None)},
     ),
     "change a row's seal": (
-        [_drop(("guard_round_seal",)), "UPDATE round_seal_row SET row_hash = 'x' WHERE row_id = 2 "
-         "AND table_name = 'determination'"],
+        [
+            _drop(("guard_round_seal",)),
+            "UPDATE round_seal_row SET row_hash = 'x' WHERE row_id = 2 "
+            "AND table_name = 'determination'",
+        ],
         set(),
     ),
     "lock a round from another program": (
@@ -357,7 +364,7 @@ def test_the_changed_row_is_named_with_its_old_and_new_values(store):
     (changed,) = [f for f in vf.verify_file(store.path) if f.kind == "row_changed"]
     assert (changed.old, changed.new) == ({"subtype": "圈占堆放等"}, {"subtype": "工矿商服"})
     assert changed.message() == (
-        'locked row determination #2 of round 2026-03 一上 was changed: '
+        "locked row determination #2 of round 2026-03 一上 was changed: "
         'subtype: "圈占堆放等" → "工矿商服"'
     )
     assert changed.chinese().startswith("已锁定轮次 2026-03 一上 的记录 determination #2 被修改")
@@ -383,9 +390,10 @@ def test_edits_by_another_program_through_the_triggers_are_sealed_not_flagged(st
     assert vf.verify(store) == []
     store.set_case_status(3, "待复核")  # seals them
     assert vf.verify(store) == []
-    assert store._db.execute("SELECT count(*) FROM audit_log WHERE row_hash IS NULL").fetchone()[
-        0
-    ] == 0
+    assert (
+        store._db.execute("SELECT count(*) FROM audit_log WHERE row_hash IS NULL").fetchone()[0]
+        == 0
+    )
 
 
 def test_the_seal_is_sha256_of_the_documented_json(store):
@@ -439,7 +447,9 @@ def test_a_consistent_rewrite_is_not_found_in_the_file_but_changes_the_printed_r
         (seals._dumps(row), seals.row_hash("determination", 2, row)),
     )
     hashes = db.execute("SELECT table_name, row_id, row_hash FROM round_seal_row").fetchall()
-    db.execute("UPDATE round_seal SET root_hash = ?", (seals.root_hash([tuple(h) for h in hashes]),))
+    db.execute(
+        "UPDATE round_seal SET root_hash = ?", (seals.root_hash([tuple(h) for h in hashes]),)
+    )
     db.close()
     reopened = CaseStore.open(store.path)  # rebuilds the triggers, names them
     assert {f.kind for f in vf.verify(reopened)} == {"trigger_missing"}

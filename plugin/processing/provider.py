@@ -19,6 +19,7 @@ from .print_documents import (
 )
 from .set_layer_role import SetLayerRoleAlgorithm
 from .statistics_algorithms import ExportSubmissionAlgorithm, MonthlyStatisticsAlgorithm
+from .verify_records import VerifyRecordsAlgorithm
 
 ICON = Path(__file__).resolve().parent.parent.parent / "resources" / "icons" / "landcase.svg"
 
@@ -44,6 +45,7 @@ class LandCaseProvider(QgsProcessingProvider):
         self.addAlgorithm(OverlayAlgorithm())
         self.addAlgorithm(MonthlyStatisticsAlgorithm())
         self.addAlgorithm(ExportSubmissionAlgorithm())
+        self.addAlgorithm(VerifyRecordsAlgorithm())
         for algorithm in (
             VerificationReportsAlgorithm,
             CloseOutReportsAlgorithm,
