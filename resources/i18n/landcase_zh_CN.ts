@@ -4,12 +4,12 @@
   <context>
     <name>LandCase</name>
     <message>
-      <location filename="../../plugin/main.py" line="122" />
+      <location filename="../../plugin/main.py" line="124" />
       <source>&amp;LandCase</source>
       <translation>卫片执法(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dock.py" line="219" />
+      <location filename="../../forms/case_dock.py" line="223" />
       <source>(none)</source>
       <translation>（无）</translation>
     </message>
@@ -49,12 +49,12 @@
       <translation>行政区名称（XZQMC）</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dock.py" line="160" />
+      <location filename="../../forms/case_dock.py" line="163" />
       <source>All</source>
       <translation>全部</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="287" />
+      <location filename="../../plugin/main.py" line="290" />
       <source>All files (*)</source>
       <translation>所有文件 (*)</translation>
     </message>
@@ -62,6 +62,11 @@
       <location filename="../../forms/print_dialog.py" line="35" />
       <source>All plots shown in the panel ({count})</source>
       <translation>面板中显示的全部图斑（{count} 个）</translation>
+    </message>
+    <message>
+      <location filename="../../forms/integrity_banner.py" line="46" />
+      <source>Another program changed the protection of this case database: LandCase restored it, but data may have been changed meanwhile. Run the verification.</source>
+      <translation>其他程序改动了本案件数据库的保护机制：LandCase 已将其恢复，但期间数据可能已被修改。请运行核验。</translation>
     </message>
     <message>
       <location filename="../../cases/overlay_records.py" line="133" />
@@ -119,7 +124,7 @@
       <translation>在案件库中将图层指定为内业比对的某一图层类别：保存图层数据源及该类别各字段对应的字段名，每次打开案件库时自动恢复。FIELDS 为 JSON，类别字段 → 图层字段，例如 {{"code": "DLBM", "name": "DLMC"}}；未列出的字段按常用字段名查找。没有坐标参考系的图层不予接受。各图层类别及其字段：{roles}</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="653" />
+      <location filename="../../plugin/main.py" line="661" />
       <source>Audit trail</source>
       <translation>审计日志</translation>
     </message>
@@ -129,7 +134,7 @@
       <translation>判定依据</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dock.py" line="114" />
+      <location filename="../../forms/case_dock.py" line="115" />
       <source>Batch</source>
       <translation>批次</translation>
     </message>
@@ -169,7 +174,7 @@
       <translation>已取消，未写入任何数据。</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="301" />
+      <location filename="../../plugin/main.py" line="304" />
       <source>Cannot open the case database</source>
       <translation>无法打开案件库</translation>
     </message>
@@ -179,7 +184,7 @@
       <translation>案件库</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="158" />
+      <location filename="../../plugin/main.py" line="161" />
       <source>Case panel</source>
       <translation>案件面板</translation>
     </message>
@@ -214,6 +219,11 @@
       <translation>分乡镇图表</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/verify_records.py" line="32" />
+      <source>Checks that the case database is as LandCase left it: every table of its schema is there, every audit, lock and guard trigger is there and unchanged, every row of a locked round still matches the seal taken when it was locked, the audit trail's hash chain is whole and reaches its last checkpoint, no audit row was forged, and the CRS recorded in the database is that of its geometries. FINDINGS is the number of findings (0 for an untouched database); REPORT, when given, receives them as a CSV in Chinese, each naming its row (with its sealed and current values), trigger or table. The file is only read.</source>
+      <translation>检查案件数据库是否保持 LandCase 写入时的状态：其版本应有的每张数据表都在；每个审计、锁定和防护触发器都在且未被改动；已锁定轮次的每条记录仍与锁定时的封存值一致；审计日志哈希链完整并到达最后的检查点；没有伪造的审计记录；数据库记录的坐标系与其几何一致。FINDINGS 为发现问题的数量（未被改动的数据库为 0）；给出 REPORT 时，问题以中文 CSV 写出，每条注明其记录（含封存值与现值）、触发器或数据表。只读取文件，不作修改。</translation>
+    </message>
+    <message>
       <location filename="../../forms/settings_page.py" line="41" />
       <source>Chinese font of the reports</source>
       <translation>报告中文字体</translation>
@@ -239,12 +249,12 @@
       <translation>请选择输出文件夹。</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dock.py" line="79" />
+      <location filename="../../forms/case_dock.py" line="80" />
       <source>Clear filters</source>
       <translation>清除筛选</translation>
     </message>
     <message>
-      <location filename="../../forms/import_report_dialog.py" line="89" />
+      <location filename="../../forms/findings_dialog.py" line="57" />
       <source>Close</source>
       <translation>关闭</translation>
     </message>
@@ -409,17 +419,17 @@
       <translation>内业比对（叠加分析）</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="616" />
+      <location filename="../../plugin/main.py" line="619" />
       <source>Desk comparison failed</source>
       <translation>内业比对失败</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="144" />
+      <location filename="../../plugin/main.py" line="146" />
       <source>Desk comparison of the plots shown</source>
       <translation>对显示的图斑进行内业比对</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="620" />
+      <location filename="../../plugin/main.py" line="623" />
       <source>Desk comparison stored for {count} plots.</source>
       <translation>已保存 {count} 个图斑的内业比对结果。</translation>
     </message>
@@ -429,7 +439,7 @@
       <translation>自动识别</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dock.py" line="117" />
+      <location filename="../../forms/case_dock.py" line="118" />
       <source>Determination</source>
       <translation>判定结果</translation>
     </message>
@@ -469,7 +479,7 @@
       <translation>卷宗</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dock.py" line="77" />
+      <location filename="../../forms/case_dock.py" line="78" />
       <source>Due within 7 days</source>
       <translation>7 天内到期</translation>
     </message>
@@ -644,6 +654,16 @@
       <translation>立案或移交</translation>
     </message>
     <message>
+      <location filename="../../forms/findings_dialog.py" line="37" />
+      <source>Finding</source>
+      <translation>发现的问题</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/verify_records.py" line="48" />
+      <source>Findings (CSV)</source>
+      <translation>核验结果（CSV）</translation>
+    </message>
+    <message>
       <location filename="../../plugin/processing/statistics_algorithms.py" line="202" />
       <source>GeoPackage</source>
       <translation>GeoPackage 文件</translation>
@@ -654,7 +674,7 @@
       <translation>修复几何数</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="137" />
+      <location filename="../../plugin/main.py" line="139" />
       <source>Handle case…</source>
       <translation>办理案件…</translation>
     </message>
@@ -669,12 +689,12 @@
       <translation>导入</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="378" />
+      <location filename="../../plugin/main.py" line="381" />
       <source>Import failed</source>
       <translation>导入失败</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="382" />
+      <location filename="../../plugin/main.py" line="385" />
       <source>Import failed; nothing was stored</source>
       <translation>导入失败，未写入任何数据</translation>
     </message>
@@ -684,7 +704,7 @@
       <translation>导入图斑批次</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="130" />
+      <location filename="../../plugin/main.py" line="132" />
       <source>Import plot batch…</source>
       <translation>导入图斑批次…</translation>
     </message>
@@ -734,12 +754,12 @@
       <translation>卫片执法</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dock.py" line="56" />
+      <location filename="../../forms/case_dock.py" line="57" />
       <source>LandCase cases</source>
       <translation>卫片执法案件</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/provider.py" line="34" />
+      <location filename="../../plugin/processing/provider.py" line="35" />
       <source>LandCase land enforcement cases</source>
       <translation>卫片执法与违法用地巡查案件</translation>
     </message>
@@ -774,12 +794,12 @@
       <translation>图层类别</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="520" />
+      <location filename="../../plugin/main.py" line="523" />
       <source>Layer roles whose source is missing: {roles}</source>
       <translation>以下图层类别的数据源缺失：{roles}</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="142" />
+      <location filename="../../plugin/main.py" line="144" />
       <source>Layer roles…</source>
       <translation>图层类别…</translation>
     </message>
@@ -889,12 +909,12 @@
       <translation>新建案件库</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="127" />
+      <location filename="../../plugin/main.py" line="129" />
       <source>New case database…</source>
       <translation>新建案件库…</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="132" />
+      <location filename="../../plugin/main.py" line="134" />
       <source>New plot</source>
       <translation>新增图斑</translation>
     </message>
@@ -909,7 +929,7 @@
       <translation>未找到可用于 PDF 报告的中文 TrueType 字体。请安装 {hint}，或在插件设置中指定 TrueType（.ttf/.ttc）中文字体。CFF 轮廓的 OpenType 字体（.otf、Noto CJK、思源字体）无法嵌入。{tried}</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dock.py" line="107" />
+      <location filename="../../forms/case_dock.py" line="108" />
       <source>No case database open.</source>
       <translation>未打开案件库。</translation>
     </message>
@@ -917,6 +937,11 @@
       <location filename="../../forms/breakdown_view.py" line="19" />
       <source>No desk comparison for {jcbh}: assign the land-use layer (Layer roles…).</source>
       <translation>{jcbh} 尚无内业比对结果：请指定地类图斑图层（图层类别…）。</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/verify_records.py" line="67" />
+      <source>No findings: the records are as LandCase left them.</source>
+      <translation>未发现问题：记录保持 LandCase 写入时的状态。</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/overlay.py" line="91" />
@@ -954,27 +979,37 @@
       <translation>无可显示的内容。</translation>
     </message>
     <message>
+      <location filename="../../forms/findings_dialog.py" line="37" />
+      <source>Now</source>
+      <translation>现值</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/verify_records.py" line="54" />
+      <source>Number of findings</source>
+      <translation>发现问题数</translation>
+    </message>
+    <message>
       <location filename="../../plugin/processing/holiday_calendar.py" line="76" />
       <source>Official holiday calendar</source>
       <translation>法定节假日安排</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="149" />
+      <location filename="../../plugin/main.py" line="151" />
       <source>Official holiday calendar…</source>
       <translation>法定节假日安排…</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="285" />
+      <location filename="../../plugin/main.py" line="288" />
       <source>Open case database</source>
       <translation>打开案件库</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="128" />
+      <location filename="../../plugin/main.py" line="130" />
       <source>Open case database…</source>
       <translation>打开案件库…</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="346" />
+      <location filename="../../plugin/main.py" line="349" />
       <source>Open or create a case database first.</source>
       <translation>请先打开或新建案件库。</translation>
     </message>
@@ -989,7 +1024,7 @@
       <translation>打开报告文件</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="338" />
+      <location filename="../../plugin/main.py" line="341" />
       <source>Opened {path}: {count} plots.</source>
       <translation>已打开 {path}：共 {count} 个图斑。</translation>
     </message>
@@ -1004,7 +1039,7 @@
       <translation>超期计算截止日期（YYYY-MM-DD，默认为今天）</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dock.py" line="75" />
+      <location filename="../../forms/case_dock.py" line="76" />
       <source>Overdue only</source>
       <translation>仅显示超期</translation>
     </message>
@@ -1104,7 +1139,7 @@
       <translation>图斑类型（TBLX）</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="441" />
+      <location filename="../../plugin/main.py" line="444" />
       <source>Plot {jcbh} saved.</source>
       <translation>图斑 {jcbh} 已保存。</translation>
     </message>
@@ -1174,7 +1209,7 @@
       <translation>打印文书</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="139" />
+      <location filename="../../plugin/main.py" line="141" />
       <source>Print documents…</source>
       <translation>打印文书…</translation>
     </message>
@@ -1184,7 +1219,7 @@
       <translation>作为出具单位印在核查报告、卷宗和月报上</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="502" />
+      <location filename="../../plugin/main.py" line="505" />
       <source>Printing failed</source>
       <translation>打印失败</translation>
     </message>
@@ -1272,6 +1307,11 @@
       <location filename="../../forms/import_dialog.py" line="104" />
       <source>Received on</source>
       <translation>接收日期</translation>
+    </message>
+    <message>
+      <location filename="../../forms/findings_dialog.py" line="37" />
+      <source>Record</source>
+      <translation>记录</translation>
     </message>
     <message>
       <location filename="../../cases/overlay_records.py" line="144" />
@@ -1409,9 +1449,19 @@
       <translation>写入记录数</translation>
     </message>
     <message>
+      <location filename="../../forms/findings_dialog.py" line="54" />
+      <source>Save as CSV…</source>
+      <translation>另存为 CSV…</translation>
+    </message>
+    <message>
       <location filename="../../forms/case_dialog.py" line="148" />
       <source>Save determination</source>
       <translation>保存判定结果</translation>
+    </message>
+    <message>
+      <location filename="../../forms/findings_dialog.py" line="67" />
+      <source>Save findings</source>
+      <translation>保存核验结果</translation>
     </message>
     <message>
       <location filename="../../forms/case_dialog.py" line="112" />
@@ -1424,12 +1474,17 @@
       <translation>已保存。</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dock.py" line="83" />
+      <location filename="../../forms/findings_dialog.py" line="37" />
+      <source>Sealed</source>
+      <translation>封存值</translation>
+    </message>
+    <message>
+      <location filename="../../forms/case_dock.py" line="84" />
       <source>Search plot number, township, village…</source>
       <translation>搜索监测编号、乡镇、村…</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="454" />
+      <location filename="../../plugin/main.py" line="457" />
       <source>Select a plot in the case panel first.</source>
       <translation>请先在案件面板中选择图斑。</translation>
     </message>
@@ -1449,7 +1504,7 @@
       <translation>指定图层类别</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="153" />
+      <location filename="../../plugin/main.py" line="155" />
       <source>Settings…</source>
       <translation>设置…</translation>
     </message>
@@ -1489,7 +1544,7 @@
       <translation>开始整改</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="164" />
+      <location filename="../../plugin/main.py" line="167" />
       <source>Statistics</source>
       <translation>统计</translation>
     </message>
@@ -1514,7 +1569,7 @@
       <translation>统计：{reason}</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dock.py" line="115" />
+      <location filename="../../forms/case_dock.py" line="116" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
@@ -1539,7 +1594,7 @@
       <translation>报送轮次</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="146" />
+      <location filename="../../plugin/main.py" line="148" />
       <source>Submission rounds…</source>
       <translation>报送轮次…</translation>
     </message>
@@ -1549,7 +1604,7 @@
       <translation>建议判定</translation>
     </message>
     <message>
-      <location filename="../../forms/statistics_dock.py" line="218" />
+      <location filename="../../forms/findings_dialog.py" line="37" />
       <source>Table</source>
       <translation>统计表</translation>
     </message>
@@ -1582,16 +1637,6 @@
       <location filename="../../plugin/processing/import_plots.py" line="144" />
       <source>Text encoding: {encoding} ({reason})</source>
       <translation>文字编码：{encoding}（{reason}）</translation>
-    </message>
-    <message>
-      <location filename="../../plugin/main.py" line="649" />
-      <source>The audit trail is broken at row {id}: {reason}</source>
-      <translation>审计日志在记录 {id} 处中断：{reason}</translation>
-    </message>
-    <message>
-      <location filename="../../plugin/main.py" line="642" />
-      <source>The audit trail is intact: {count} rows checked.</source>
-      <translation>审计日志完整：已校验 {count} 条记录。</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/import_plots.py" line="172" />
@@ -1634,9 +1679,14 @@
       <translation>无法读取图斑表。</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="435" />
+      <location filename="../../plugin/main.py" line="438" />
       <source>The plot was not saved</source>
       <translation>图斑未保存</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/main.py" line="648" />
+      <source>The records are as LandCase left them: {count} audit rows checked, every locked round matches its seal.</source>
+      <translation>记录保持 LandCase 写入时的状态：已核验 {count} 条审计记录，各锁定轮次均与其封存值一致。</translation>
     </message>
     <message>
       <location filename="../../forms/settings_page.py" line="94" />
@@ -1679,7 +1729,7 @@
       <translation>非粮化前十乡镇</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dock.py" line="116" />
+      <location filename="../../forms/case_dock.py" line="117" />
       <source>Township</source>
       <translation>乡镇</translation>
     </message>
@@ -1697,6 +1747,11 @@
       <location filename="../../cases/overlay_records.py" line="162" />
       <source>Townships (乡镇)</source>
       <translation>乡镇</translation>
+    </message>
+    <message>
+      <location filename="../../forms/findings_dialog.py" line="37" />
+      <source>Trigger</source>
+      <translation>触发器</translation>
     </message>
     <message>
       <location filename="../../forms/settings_page.py" line="40" />
@@ -1744,9 +1799,19 @@
       <translation>核查人</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="147" />
+      <location filename="../../plugin/main.py" line="149" />
       <source>Verify audit trail</source>
       <translation>校验审计日志</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/verify_records.py" line="29" />
+      <source>Verify records</source>
+      <translation>核验记录</translation>
+    </message>
+    <message>
+      <location filename="../../forms/integrity_banner.py" line="27" />
+      <source>Verify records…</source>
+      <translation>核验记录…</translation>
     </message>
     <message>
       <location filename="../../forms/import_dialog.py" line="48" />
@@ -1784,7 +1849,7 @@
       <translation>YYYY、YYYY-MM 或 YYYY-MM-DD/YYYY-MM-DD</translation>
     </message>
     <message>
-      <location filename="../../cases/store.py" line="344" />
+      <location filename="../../cases/store.py" line="390" />
       <source>a batch of this name already exists</source>
       <translation>同名批次已存在</translation>
     </message>
@@ -1814,12 +1879,12 @@
       <translation>判定为违法以外的类别后方可不立案办结（案件当前状态：{status}）</translation>
     </message>
     <message>
-      <location filename="../../cases/store.py" line="396" />
+      <location filename="../../cases/store.py" line="442" />
       <source>a plot must be a polygon, not a {kind}</source>
       <translation>图斑必须是面，而不是 {kind}</translation>
     </message>
     <message>
-      <location filename="../../cases/store.py" line="452" />
+      <location filename="../../cases/store.py" line="498" />
       <source>a plot with this 监测编号 is already in the database</source>
       <translation>案件库中已有相同监测编号的图斑</translation>
     </message>
@@ -1884,39 +1949,54 @@
       <translation>面积单位：亩</translation>
     </message>
     <message>
-      <location filename="../../cases/audit_chain.py" line="115" />
+      <location filename="../../cases/audit_chain.py" line="172" />
       <source>audit row {id} does not match its seal: it was changed or moved</source>
       <translation>审计记录 {id} 与其封签不符：已被修改或移动</translation>
     </message>
     <message>
-      <location filename="../../cases/audit_chain.py" line="120" />
-      <source>audit row {id} has lost its seal while later rows are sealed</source>
-      <translation>审计记录 {id} 的封签已丢失，而其后的记录均已封签</translation>
-    </message>
-    <message>
-      <location filename="../../cases/audit_chain.py" line="117" />
+      <location filename="../../cases/audit_chain.py" line="174" />
       <source>audit row {id} is not linked to row {previous_id}: a row was deleted, re-ordered or re-sealed</source>
       <translation>审计记录 {id} 未与记录 {previous_id} 相链接：有记录被删除、调换顺序或重新封签</translation>
     </message>
     <message>
-      <location filename="../../cases/audit_chain.py" line="121" />
+      <location filename="../../cases/audit_chain.py" line="177" />
+      <source>audit row {id} is not sealed while later rows are: it was not written by LandCase's triggers, or its seal was removed</source>
+      <translation>审计记录 {id} 未封存而其后的记录已封存：不是 LandCase 触发器写入的，或其封存值被清除</translation>
+    </message>
+    <message>
+      <location filename="../../cases/audit_chain.py" line="181" />
       <source>audit row {id} is only half sealed</source>
       <translation>审计记录 {id} 封签不完整</translation>
     </message>
     <message>
-      <location filename="../../cases/audit_chain.py" line="122" />
+      <location filename="../../cases/audit_chain.py" line="182" />
       <source>audit row {id} no longer matches the seal recorded when round {round} was locked</source>
       <translation>审计记录 {id} 与报送轮次 {round} 锁定时记录的封签不符</translation>
     </message>
     <message>
-      <location filename="../../cases/audit_chain.py" line="123" />
+      <location filename="../../cases/audit_chain.py" line="183" />
       <source>audit row {id}, sealed when round {round} was locked, is missing</source>
       <translation>报送轮次 {round} 锁定时已封签的审计记录 {id} 缺失</translation>
     </message>
     <message>
-      <location filename="../../cases/audit_chain.py" line="116" />
+      <location filename="../../cases/finding.py" line="58" />
+      <source>audit row {row_id} ({action} {table} #{target}) does not agree with the data or with the log before it: it was not written by LandCase's triggers, or the data was changed unaudited; it is not sealed</source>
+      <translation>审计记录 {row_id}（{action} {table} #{target}）与数据或此前的日志不符：不是 LandCase 触发器写入的，或数据曾被绕过审计修改；未予封存</translation>
+    </message>
+    <message>
+      <location filename="../../cases/finding.py" line="74" />
+      <source>audit row {row_id} no longer matches the checkpoint {source}</source>
+      <translation>审计记录 {row_id} 与检查点（{source}）不符</translation>
+    </message>
+    <message>
+      <location filename="../../cases/audit_chain.py" line="173" />
       <source>audit rows between {previous_id} and {id} are missing (deleted)</source>
       <translation>审计记录 {previous_id} 与 {id} 之间的记录缺失（已被删除）</translation>
+    </message>
+    <message>
+      <location filename="../../cases/finding.py" line="54" />
+      <source>audit trail: {reason}</source>
+      <translation>审计日志：{reason}</translation>
     </message>
     <message>
       <location filename="../../forms/rounds_dialog.py" line="136" />
@@ -1979,9 +2059,19 @@
       <translation>其 GPS 位置无法转换到 EPSG:{srid}</translation>
     </message>
     <message>
-      <location filename="../../cases/store.py" line="413" />
+      <location filename="../../cases/store.py" line="459" />
       <source>its coordinates lie outside the database's CRS (EPSG:{srid})</source>
       <translation>其坐标超出本数据库坐标系（EPSG:{srid}）的范围</translation>
+    </message>
+    <message>
+      <location filename="../../cases/finding.py" line="38" />
+      <source>locked row {table} #{row_id} of round {round} is missing (deleted)</source>
+      <translation>已锁定轮次 {round} 的记录 {table} #{row_id} 缺失（已被删除）</translation>
+    </message>
+    <message>
+      <location filename="../../cases/finding.py" line="34" />
+      <source>locked row {table} #{row_id} of round {round} was changed: {fields}</source>
+      <translation>已锁定轮次 {round} 的记录 {table} #{row_id} 被修改：{fields}</translation>
     </message>
     <message>
       <location filename="../../forms/rounds_dialog.py" line="72" />
@@ -2069,9 +2159,19 @@
       <translation>与源数据第 {first} 行重复</translation>
     </message>
     <message>
+      <location filename="../../cases/finding.py" line="50" />
+      <source>round {round} is locked but has no seal: it was locked by another program</source>
+      <translation>轮次 {round} 已锁定但没有封存值：由其他程序锁定</translation>
+    </message>
+    <message>
       <location filename="../../cases/statistics.py" line="1240" />
       <source>round {round} is not a submission: only 一上 and 二上 are exported</source>
       <translation>报送轮次 {round} 不是一上或二上，只能导出一上和二上的成果</translation>
+    </message>
+    <message>
+      <location filename="../../cases/finding.py" line="42" />
+      <source>row {table} #{row_id} was added to locked round {round} after it was locked</source>
+      <translation>记录 {table} #{row_id} 是在轮次 {round} 锁定后加入的</translation>
     </message>
     <message>
       <location filename="../../cases/overlay_records.py" line="595" />
@@ -2084,14 +2184,29 @@
       <translation>请先开始整改，再录入复核结果（案件当前状态：{status}）</translation>
     </message>
     <message>
+      <location filename="../../cases/finding.py" line="18" />
+      <source>table {table} is missing</source>
+      <translation>数据表 {table} 缺失</translation>
+    </message>
+    <message>
       <location filename="../../cases/overlay_records.py" line="650" />
       <source>temporary land use covers {share:.1%} of the plot</source>
       <translation>临时用地覆盖图斑的 {share:.1%}</translation>
     </message>
     <message>
+      <location filename="../../cases/finding.py" line="78" />
+      <source>the CRS recorded in the database (EPSG:{srid}) differs from {table}'s (EPSG:{found})</source>
+      <translation>数据库记录的坐标系（EPSG:{srid}）与 {table} 的坐标系（EPSG:{found}）不一致</translation>
+    </message>
+    <message>
       <location filename="../../cases/overlay_records.py" line="606" />
       <source>the approval has no approval number (批准文号)</source>
       <translation>批准用地缺少批准文号</translation>
+    </message>
+    <message>
+      <location filename="../../cases/finding.py" line="67" />
+      <source>the audit log ends at row {last_id}, but row {row_id} was sealed before (checkpoint {source}): rows at its end were deleted</source>
+      <translation>审计日志止于第 {last_id} 条，但第 {row_id} 条此前已封存（检查点：{source}）：日志末尾的记录已被删除</translation>
     </message>
     <message>
       <location filename="../../cases/workflow.py" line="720" />
@@ -2184,7 +2299,7 @@
       <translation>几何图形为空</translation>
     </message>
     <message>
-      <location filename="../../cases/store.py" line="402" />
+      <location filename="../../cases/store.py" line="448" />
       <source>the geometry is invalid ({detail})</source>
       <translation>几何图形无效（{detail}）</translation>
     </message>
@@ -2299,6 +2414,11 @@
       <translation>未填写移交日期</translation>
     </message>
     <message>
+      <location filename="../../cases/finding.py" line="46" />
+      <source>the seal of round {round} no longer matches its row seals (root hash {root})</source>
+      <translation>轮次 {round} 的封存根哈希 {root} 与各记录的封存值不符</translation>
+    </message>
+    <message>
       <location filename="../../cases/workflow.py" line="329" />
       <source>the site status is missing ({allowed})</source>
       <translation>未选择现场状态（{allowed}）</translation>
@@ -2369,7 +2489,7 @@
       <translation>不存在该 ID 的报送轮次</translation>
     </message>
     <message>
-      <location filename="../../cases/audit_chain.py" line="124" />
+      <location filename="../../cases/audit_chain.py" line="184" />
       <source>this case database has no audit hash chain</source>
       <translation>本案件库没有审计哈希链</translation>
     </message>
@@ -2394,6 +2514,21 @@
       <translation>该核查记录不属于此图斑的案件</translation>
     </message>
     <message>
+      <location filename="../../cases/finding.py" line="22" />
+      <source>trigger {trigger} on {table} is missing (it was dropped)</source>
+      <translation>数据表 {table} 的触发器 {trigger} 缺失（已被删除）</translation>
+    </message>
+    <message>
+      <location filename="../../cases/finding.py" line="26" />
+      <source>trigger {trigger} on {table} was changed</source>
+      <translation>数据表 {table} 的触发器 {trigger} 已被改动</translation>
+    </message>
+    <message>
+      <location filename="../../cases/finding.py" line="30" />
+      <source>trigger {trigger} on {table} was not written by LandCase</source>
+      <translation>数据表 {table} 的触发器 {trigger} 不是 LandCase 建立的</translation>
+    </message>
+    <message>
       <location filename="../../plugin/processing/print_documents.py" line="73" />
       <source>up to date</source>
       <translation>无需更新</translation>
@@ -2414,12 +2549,22 @@
       <translation>{code}：{count} 项待核实（见图斑的叠加分析结果）</translation>
     </message>
     <message>
+      <location filename="../../forms/findings_dialog.py" line="30" />
+      <source>{count} findings: the case database is no longer as LandCase left it.</source>
+      <translation>发现 {count} 个问题：案件数据库已不是 LandCase 写入时的状态。</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/main.py" line="657" />
+      <source>{count} findings: {first}</source>
+      <translation>发现 {count} 个问题：{first}</translation>
+    </message>
+    <message>
       <location filename="../../forms/case_dialog.py" line="446" />
       <source>{count} need checking (no position or time, or far from the plot).</source>
       <translation>{count} 张需核实（无位置或时间，或距图斑较远）。</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dock.py" line="290" />
+      <location filename="../../forms/case_dock.py" line="294" />
       <source>{count} overdue</source>
       <translation>超期 {count} 个</translation>
     </message>
@@ -2429,7 +2574,7 @@
       <translation>已添加 {count} 张照片。</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dock.py" line="284" />
+      <location filename="../../forms/case_dock.py" line="288" />
       <source>{count} plots</source>
       <translation>共 {count} 个图斑</translation>
     </message>
@@ -2474,7 +2619,7 @@
       <translation>{m2:.1f} 平方米（{mu:.2f} 亩）</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="507" />
+      <location filename="../../plugin/main.py" line="510" />
       <source>{made} documents made, {kept} already up to date, in {folder}.</source>
       <translation>已在 {folder} 中生成 {made} 份文书，{kept} 份无需更新。</translation>
     </message>
@@ -2534,6 +2679,11 @@
       <translation>{path} 由更新版本的插件写入（数据库结构版本 {found}，本版本最高支持 {supported}）。请升级插件；文件未作任何改动。</translation>
     </message>
     <message>
+      <location filename="../../cases/store.py" line="126" />
+      <source>{path}: table {table} is missing: another program changed the file. Run 'Verify records' (landcase:verifyrecords) on it to see what else changed.</source>
+      <translation>{path}：数据表 {table} 缺失，文件已被其他程序改动。请对其运行“核验记录”（landcase:verifyrecords），查看还有哪些改动。</translation>
+    </message>
+    <message>
       <location filename="../../cases/errors.py" line="19" />
       <source>{path}: {reason}</source>
       <translation>{path}：{reason}</translation>
@@ -2559,7 +2709,7 @@
       <translation>{role}：{reason}</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dock.py" line="286" />
+      <location filename="../../forms/case_dock.py" line="290" />
       <source>{shown} of {total} plots</source>
       <translation>显示 {shown} / 共 {total} 个图斑</translation>
     </message>
@@ -2567,6 +2717,11 @@
       <location filename="../../plugin/processing/statistics_algorithms.py" line="110" />
       <source>{value} is not a date (YYYY-MM-DD)</source>
       <translation>{value} 不是有效日期（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+      <location filename="../../forms/integrity_banner.py" line="43" />
+      <source>… and {count} more</source>
+      <translation>……另有 {count} 条</translation>
     </message>
     <message>
       <location filename="../../cases/determination_codes.py" line="261" />
