@@ -28,10 +28,14 @@ from . import audit
 _ABSENT = object()
 
 
-def _current_rows(db: sqlite3.Connection, table: str, ids: set[int]) -> dict[int, dict]:
-    """rowid -> the row as the triggers log it (geometry as WKT), for rows that exist."""
-    columns = audit._columns(db, table)
+def _current_rows(
+    db: sqlite3.Connection, table: str, ids: set[int], wanted: set[str]
+) -> dict[int, dict]:
+    """rowid -> the row's ``wanted`` columns as the triggers log them (geometry as WKT),
+    for rows that exist (only the columns the pending rows name: no WKT of every plot)."""
+    columns = [c for c in audit._columns(db, table) if c in wanted]
     geometry = audit._geometry_columns(db, table)
+    content = audit._object(table, columns, geometry) if columns else "'{}'"
     found: dict[int, dict] = {}
     ordered = sorted(ids)
     for start in range(0, len(ordered), 500):
@@ -39,7 +43,7 @@ def _current_rows(db: sqlite3.Connection, table: str, ids: set[int]) -> dict[int
         cursor = db.cursor()
         cursor.row_factory = None
         rows = cursor.execute(
-            f"SELECT {table}.rowid, {audit._object(table, columns, geometry)} FROM {table} "
+            f"SELECT {table}.rowid, {content} FROM {table} "
             f"WHERE {table}.rowid IN ({', '.join('?' * len(chunk))})",
             chunk,
         )
@@ -96,14 +100,19 @@ def forged_rows(db: sqlite3.Connection, pending: list[tuple]) -> set[int]:
     triggers log only changed columns."""
     audited = set(audit.audited_tables(db))
     wanted: dict[str, set[int]] = {}
+    named: dict[str, set[str]] = {}  # the columns the pending rows of each table name
     for row in pending:
         if row[1] in audited and isinstance(row[2], int):
             wanted.setdefault(row[1], set()).add(row[2])
+            try:
+                named.setdefault(row[1], set()).update(json.loads(row[4]))
+            except (TypeError, ValueError):
+                pass
     state: dict[tuple[str, int], object] = {}
     history: dict[tuple[str, int], object] = {}
     for table, ids in wanted.items():
         try:
-            current = _current_rows(db, table, ids)
+            current = _current_rows(db, table, ids, named.get(table, set()))
             logged_before = _history(db, table, ids)
         except sqlite3.Error:  # a table changed beyond reading: nothing of it is sealed
             audited.discard(table)

@@ -136,6 +136,14 @@ def latest_lock_root(store) -> tuple[str, str] | None:
     return (row[0], row[1]) if row else None
 
 
+def round_roots(store) -> dict[int, str]:
+    """round id -> root hash of every sealed round (for the rounds dialog)."""
+    db = store._db if hasattr(store, "_db") else store
+    if not has_seal_tables(db):
+        return {}
+    return {r[0]: r[1] for r in db.execute("SELECT round_id, root_hash FROM round_seal")}
+
+
 def _round_names(db: sqlite3.Connection) -> dict[int, str]:
     try:
         rows = db.execute("SELECT id, period || ' ' || stage FROM submission_round")

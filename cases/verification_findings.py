@@ -27,8 +27,16 @@ from pathlib import Path
 
 from . import audit, audit_chain, guards, locks, seals
 from .connection import connect
+from .errors import CaseDatabaseError
 from .finding import Finding, values_text
 from .schema import AUDITED_TABLES as AUDITED
+
+class DamagedFile(CaseDatabaseError):
+    template = (
+        "{path} cannot be read to the end: the file is damaged. Restore it from a copy; the "
+        "verification cannot tell what changed."
+    )
+
 
 # The tables each schema version adds (``schema.MIGRATIONS``).
 TABLES_BY_VERSION = {
@@ -251,6 +259,8 @@ def verify_file(path: Path | str) -> list[Finding]:
     db = connect(Path(path))
     try:
         return verify_connection(db)
+    except sqlite3.DatabaseError as exc:  # pages the file cannot read: say so, not SQLite
+        raise DamagedFile(path=str(path)) from exc
     finally:
         db.close()
 

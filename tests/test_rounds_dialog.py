@@ -9,7 +9,7 @@ from qgis.core import Qgis
 
 import landcase
 from helpers import small_database
-from landcase.cases import workflow
+from landcase.cases import seals, workflow
 from landcase.forms.rounds_dialog import RoundsDialog
 
 
@@ -43,6 +43,9 @@ def test_take_compare_and_lock_rounds(plugin):
     dialog.table.selectRow(0)
     dialog.lock_selected(confirm=False)
     assert dialog.rounds[0].locked and dialog.table.item(0, 3).text()
+    name, root = seals.latest_lock_root(store)
+    assert name == f"{first[0]} {first[1]}" and len(root) == 64
+    assert root in dialog.table.item(0, 3).text() and root in dialog.message.text()
     dialog.deleteLater()
 
 

@@ -839,7 +839,7 @@
       <translation>第“{line}”行：{day} 不是日期（YYYY-MM-DD）。</translation>
     </message>
     <message>
-      <location filename="../../forms/rounds_dialog.py" line="111" />
+      <location filename="../../forms/rounds_dialog.py" line="115" />
       <source>Lock round {period} {stage}? Its data can never be changed again.</source>
       <translation>是否锁定报送轮次 {period} {stage}？锁定后其数据将不能再更改。</translation>
     </message>
@@ -1424,12 +1424,12 @@
       <translation>报送轮次（编号，或如 2026-03 一上）</translation>
     </message>
     <message>
-      <location filename="../../forms/rounds_dialog.py" line="124" />
-      <source>Round {period} {stage} locked.</source>
-      <translation>报送轮次 {period} {stage} 已锁定。</translation>
+      <location filename="../../forms/rounds_dialog.py" line="129" />
+      <source>Round {period} {stage} locked. Its root hash {root} is printed on the submission and on every document printed from now on.</source>
+      <translation>报送轮次 {period} {stage} 已锁定。其根哈希 {root} 将印在报送材料和此后打印的每份文书上。</translation>
     </message>
     <message>
-      <location filename="../../forms/rounds_dialog.py" line="98" />
+      <location filename="../../forms/rounds_dialog.py" line="102" />
       <source>Round {period} {stage} taken.</source>
       <translation>已生成报送轮次 {period} {stage}。</translation>
     </message>
@@ -1489,12 +1489,12 @@
       <translation>请先在案件面板中选择图斑。</translation>
     </message>
     <message>
-      <location filename="../../forms/rounds_dialog.py" line="105" />
+      <location filename="../../forms/rounds_dialog.py" line="109" />
       <source>Select a round first.</source>
       <translation>请先选择轮次。</translation>
     </message>
     <message>
-      <location filename="../../forms/rounds_dialog.py" line="132" />
+      <location filename="../../forms/rounds_dialog.py" line="140" />
       <source>Select a round that has a round before it.</source>
       <translation>请选择有上一轮次的轮次。</translation>
     </message>
@@ -1609,7 +1609,7 @@
       <translation>统计表</translation>
     </message>
     <message>
-      <location filename="../../forms/rounds_dialog.py" line="80" />
+      <location filename="../../forms/rounds_dialog.py" line="84" />
       <source>Take round {period} {stage}</source>
       <translation>生成报送轮次 {period} {stage}</translation>
     </message>
@@ -1914,7 +1914,7 @@
       <translation>判定为违法须填写建设时间，以区分新增与存量</translation>
     </message>
     <message>
-      <location filename="../../forms/rounds_dialog.py" line="136" />
+      <location filename="../../forms/rounds_dialog.py" line="144" />
       <source>added</source>
       <translation>增加</translation>
     </message>
@@ -1999,7 +1999,7 @@
       <translation>审计日志：{reason}</translation>
     </message>
     <message>
-      <location filename="../../forms/rounds_dialog.py" line="136" />
+      <location filename="../../forms/rounds_dialog.py" line="144" />
       <source>changed</source>
       <translation>变更</translation>
     </message>
@@ -2074,7 +2074,7 @@
       <translation>已锁定轮次 {round} 的记录 {table} #{row_id} 被修改：{fields}</translation>
     </message>
     <message>
-      <location filename="../../forms/rounds_dialog.py" line="72" />
+      <location filename="../../forms/rounds_dialog.py" line="69" />
       <source>locked {at}</source>
       <translation>已于 {at} 锁定</translation>
     </message>
@@ -2149,7 +2149,7 @@
       <translation>请先录入合法性判定（案件当前状态：{status}）</translation>
     </message>
     <message>
-      <location filename="../../forms/rounds_dialog.py" line="136" />
+      <location filename="../../forms/rounds_dialog.py" line="144" />
       <source>removed</source>
       <translation>移除</translation>
     </message>
@@ -2157,6 +2157,11 @@
       <location filename="../../cases/intake.py" line="129" />
       <source>repeats row {first} of the source</source>
       <translation>与源数据第 {first} 行重复</translation>
+    </message>
+    <message>
+      <location filename="../../forms/rounds_dialog.py" line="71" />
+      <source>root hash {root}</source>
+      <translation>根哈希 {root}</translation>
     </message>
     <message>
       <location filename="../../cases/finding.py" line="50" />
@@ -2539,7 +2544,7 @@
       <translation>{category}（{subtype}）须填写判定依据</translation>
     </message>
     <message>
-      <location filename="../../forms/rounds_dialog.py" line="143" />
+      <location filename="../../forms/rounds_dialog.py" line="151" />
       <source>{count} cases differ between {a} and {b}.</source>
       <translation>{a} 与 {b} 之间有 {count} 个案件存在差异。</translation>
     </message>
@@ -2632,6 +2637,11 @@
       <location filename="../../cases/errors.py" line="57" />
       <source>{path} already exists; it was not overwritten.</source>
       <translation>{path} 已存在，未被覆盖。</translation>
+    </message>
+    <message>
+      <location filename="../../cases/verification_findings.py" line="35" />
+      <source>{path} cannot be read to the end: the file is damaged. Restore it from a copy; the verification cannot tell what changed.</source>
+      <translation>{path} 无法完整读取：文件已损坏。请从备份恢复；核验无法判断改动了什么。</translation>
     </message>
     <message>
       <location filename="../../forms/settings_page.py" line="71" />
