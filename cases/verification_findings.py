@@ -31,6 +31,7 @@ from .errors import CaseDatabaseError
 from .finding import Finding, values_text
 from .schema import AUDITED_TABLES as AUDITED
 
+
 class DamagedFile(CaseDatabaseError):
     template = (
         "{path} cannot be read to the end: the file is damaged. Restore it from a copy; the "
