@@ -47,8 +47,8 @@ def _current_rows(
             f"WHERE {table}.rowid IN ({', '.join('?' * len(chunk))})",
             chunk,
         )
-        for rowid, content in rows:
-            found[rowid] = json.loads(content)
+        for rowid, values in rows:
+            found[rowid] = json.loads(values)
     return found
 
 

@@ -396,6 +396,20 @@ def test_edits_by_another_program_through_the_triggers_are_sealed_not_flagged(st
     )
 
 
+def test_a_batch_of_1200_plots_is_sealed_whole(tmp_path):
+    """The rows of one import are checked against the data in chunks (SQLite's parameter
+    limit): 1,200 plots and their cases = 2,400 audit rows, all genuine, all sealed."""
+    store = small_database(tmp_path / "big.sqlite", plots=0)
+    before = store._db.execute("SELECT count(*) FROM audit_log").fetchone()[0]
+    store.add_plots([new_plot(i) for i in range(1200)], 1)
+    counts = store._db.execute(
+        "SELECT count(*), count(row_hash) FROM audit_log WHERE id > ?", (before,)
+    ).fetchone()
+    assert tuple(counts) == (2400, 2400)
+    assert vf.verify(store) == []
+    store.close()
+
+
 def test_the_seal_is_sha256_of_the_documented_json(store):
     import hashlib
     import json
