@@ -87,9 +87,20 @@ def _trigger_table(sql: str) -> str | None:
 
 def expected_triggers(db: sqlite3.Connection) -> dict[str, str]:
     """name -> SQL (whitespace normalised) of every trigger this version generates."""
+    # The lock triggers name the rounds LandCase locked (and sealed): a round another
+    # program locked is a finding of its own (round_unsealed), not a changed trigger.
+    sealed = None
+    if seals.has_seal_tables(db) and "submission_round" in present_tables(db):
+        sealed = [
+            (r[0], f"{r[1]} {r[2]}")
+            for r in db.execute(
+                "SELECT id, period, stage FROM submission_round AS r WHERE locked = 1 "
+                "AND EXISTS (SELECT 1 FROM round_seal AS s WHERE s.round_id = r.id) ORDER BY id"
+            )
+        ]
     statements = (
         audit.trigger_statements(db, audit.audited_tables(db))
-        + locks.trigger_statements(db)
+        + locks.trigger_statements(db, sealed)
         + guards.trigger_statements(db)
     )
     return {s.split(None, 3)[2]: " ".join(s.split()) for s in statements}
