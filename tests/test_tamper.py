@@ -477,3 +477,38 @@ def test_a_consistent_rewrite_is_not_found_in_the_file_but_changes_the_printed_r
     reopened.close()
     assert vf.verify_file(store.path) == []  # the file alone: consistent
     assert seals.latest_lock_root(CaseStore.open(store.path))[1] != printed
+
+
+def test_the_demo_database_gives_no_finding(demo_database, tmp_path):
+    """The demo `make run` builds (imports, photos, desk comparisons, workflow steps,
+    rounds) is untouched: 0 findings, as a file and through a store."""
+    import shutil
+
+    path = tmp_path / "demo.sqlite"
+    shutil.copy(demo_database, path)
+    assert vf.verify_file(path) == []
+    store = CaseStore.open(path)
+    assert store.opening_findings == [] and vf.verify(store) == []
+    store.close()
+
+
+def test_an_older_file_with_a_locked_round_is_sealed_on_upgrade(tmp_path):
+    """A schema v5 file whose round was locked before seals existed: the upgrade seals it as
+    it is, and a later change behind the store's back is found."""
+    path = tmp_path / "v5.sqlite"
+    store = CaseStore.create(path, 4549, user="测试员", up_to_version=5)
+    batch = store.add_batch("2026年第1批部卫片")
+    store.add_plots([new_plot(i) for i in range(2)], batch)
+    with store.transaction() as db:
+        db.execute("INSERT INTO determination (case_id, category) VALUES (1, '违法')")
+    round_id = rounds.create_round(store, "2026-03", "一上")
+    rounds.lock_round(store, round_id)  # no seal tables yet: locked without a seal
+    store.close()
+    upgraded = CaseStore.open(path)
+    assert upgraded.schema_version == 6 and upgraded.opening_findings == []
+    # round 1 + 2 items + determination 1 = 4 sealed rows
+    assert upgraded._db.execute("SELECT rows FROM round_seal").fetchone()[0] == 4
+    assert vf.verify(upgraded) == []
+    upgraded.close()
+    _run(path, [_drop(("lock_",)), "UPDATE determination SET category = '合法' WHERE id = 1"])
+    assert ("row_changed", "determination", 1, None) in _keys(vf.verify_file(path))
