@@ -3,8 +3,9 @@
 - ``INSERT OR REPLACE`` (and an insert's ``ON CONFLICT REPLACE``) deletes the row it
   replaces without firing any DELETE trigger (SQLite fires them only with
   ``recursive_triggers``, a setting of the writing connection): the audit log would lose
-  the old row unseen. On every audited table an insert that meets an existing row (its id
-  or any UNIQUE key) is refused; the store's own upserts update first and insert only new
+  the old row unseen; so does ``UPDATE OR REPLACE`` setting a key to another row's value.
+  On every audited table an insert that meets an existing row (its id or any UNIQUE key),
+  and an update that would take another row's key, are refused; the store's own upserts update first and insert only new
   rows. ``audit_log`` itself: an insert on an existing id is refused the same way.
 - The CRS recorded in the database (``meta`` key ``srid``) never changes: every stored
   coordinate and area is in it.
@@ -86,6 +87,28 @@ def _replace_guard(db: sqlite3.Connection, table: str) -> str | None:
     )
 
 
+def _replace_update_guard(db: sqlite3.Connection, table: str) -> str | None:
+    """``UPDATE OR REPLACE`` setting a key to another row's value deletes that row unseen."""
+    keys = unique_keys(db, table)
+    if not keys:
+        return None
+    branches = " ".join(
+        f"WHEN EXISTS (SELECT 1 FROM {table} WHERE "
+        + " AND ".join(f"{c} = NEW.{c}" for c in key)
+        + " AND rowid IS NOT OLD.rowid) THEN RAISE(ABORT, "
+        + _literal(REPLACE_REFUSED.format(key=table + "." + "+".join(key)))
+        + ")"
+        for key in keys
+    )
+    changed = " OR ".join(f"NEW.{c} IS NOT OLD.{c}" for key in keys for c in key)
+    return (
+        f"CREATE TRIGGER {PREFIX}{table}_no_replace_update BEFORE UPDATE ON {table}\n"
+        f"    WHEN {changed} BEGIN\n"
+        f"        SELECT CASE {branches} END;\n"
+        f"    END"
+    )
+
+
 def _refuse(name: str, timing: str, table: str, message: str, when: str | None = None) -> str:
     condition = f"\n    WHEN {when}" if when else ""
     return (
@@ -100,9 +123,10 @@ def trigger_statements(db: sqlite3.Connection) -> list[str]:
     statements = []
     for table in (*audit.audited_tables(db), "audit_log"):
         if _has_table(db, table):
-            statement = _replace_guard(db, table)
-            if statement:
-                statements.append(statement)
+            for guard in (_replace_guard, _replace_update_guard):
+                statement = guard(db, table)
+                if statement and not (table == "audit_log" and guard is _replace_update_guard):
+                    statements.append(statement)
     if _has_table(db, "meta"):
         statements += [
             _refuse(

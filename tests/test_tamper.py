@@ -101,6 +101,10 @@ REFUSED = {
     "category) VALUES (1, 1, '合法')",
     "replace an audit row": "INSERT OR REPLACE INTO audit_log (id, table_name, row_id, action, "
     "changes, user_name) VALUES (3, 'plot', 1, 'UPDATE', '{}', 'x')",
+    "UPDATE OR REPLACE a case onto another's plot": "UPDATE OR REPLACE case_record "
+    "SET plot_id = 2 WHERE id = 1",
+    "UPDATE OR REPLACE a case's id onto another": "UPDATE OR REPLACE case_record "
+    "SET id = 4 WHERE id = 3",
     "change the srid": "UPDATE meta SET value = '4550' WHERE key = 'srid'",
     "replace the srid": "INSERT OR REPLACE INTO meta (key, value) VALUES ('srid', '4550')",
     "delete the srid": "DELETE FROM meta WHERE key = 'srid'",
