@@ -34,23 +34,37 @@ class FindingsDialog(QDialog):
         summary.setWordWrap(True)
         self.table = QTableWidget(len(self.findings), 6)
         self.table.setHorizontalHeaderLabels(
-            [tr("Table"), tr("Record"), tr("Trigger"), tr("Finding"), tr("Sealed"), tr("Now")]
+            [
+                tr("Finding"),
+                tr("Database table"),
+                tr("Record"),
+                tr("Trigger"),
+                tr("Sealed"),
+                tr("Now"),
+            ]
         )
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.horizontalHeader().setStretchLastSection(True)
         for row, finding in enumerate(self.findings):
             values = (
+                finding.message(tr),
                 finding.table or "",
                 "" if finding.row_id is None else str(finding.row_id),
                 finding.trigger or "",
-                finding.message(tr),
                 values_text(finding.old),
                 values_text(finding.new),
             )
             for column, value in enumerate(values):
-                self.table.setItem(row, column, QTableWidgetItem(value))
+                item = QTableWidgetItem(value)
+                item.setToolTip(value)
+                self.table.setItem(row, column, item)
+        self.table.setWordWrap(True)
         self.table.resizeColumnsToContents()
+        self.table.setColumnWidth(0, 400)  # the finding, wrapped
+        for column in range(1, 6):
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), 200))
+        self.table.resizeRowsToContents()
         save = QPushButton(tr("Save as CSV…"))
         save.clicked.connect(self.save)
         buttons = QDialogButtonBox(QDialogButtonBox.Close)

@@ -137,8 +137,8 @@ def test_the_case_panel_warns_and_offers_the_verification(
         assert kinds == ["row_changed", "trigger_missing", "trigger_missing", "trigger_missing"]
         dialog = FindingsDialog(findings)
         assert dialog.table.rowCount() == 4
-        assert dialog.table.item(3, 3).text().startswith("locked row determination #1") or (
-            "determination #1" in dialog.table.item(3, 3).text()
+        assert dialog.table.item(3, 0).text().startswith("locked row determination #1") or (
+            "determination #1" in dialog.table.item(3, 0).text()
         )
         dialog.deleteLater()
     finally:

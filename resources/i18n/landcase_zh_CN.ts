@@ -254,7 +254,7 @@
       <translation>清除筛选</translation>
     </message>
     <message>
-      <location filename="../../forms/findings_dialog.py" line="57" />
+      <location filename="../../forms/findings_dialog.py" line="70" />
       <source>Close</source>
       <translation>关闭</translation>
     </message>
@@ -352,6 +352,11 @@
       <location filename="../../forms/breakdown_view.py" line="22" />
       <source>Cropland (耕地)</source>
       <translation>耕地</translation>
+    </message>
+    <message>
+      <location filename="../../forms/findings_dialog.py" line="38" />
+      <source>Database table</source>
+      <translation>数据表</translation>
     </message>
     <message>
       <location filename="../../forms/plot_form.py" line="55" />
@@ -654,7 +659,7 @@
       <translation>立案或移交</translation>
     </message>
     <message>
-      <location filename="../../forms/findings_dialog.py" line="37" />
+      <location filename="../../forms/findings_dialog.py" line="43" />
       <source>Finding</source>
       <translation>发现的问题</translation>
     </message>
@@ -979,7 +984,7 @@
       <translation>无可显示的内容。</translation>
     </message>
     <message>
-      <location filename="../../forms/findings_dialog.py" line="37" />
+      <location filename="../../forms/findings_dialog.py" line="42" />
       <source>Now</source>
       <translation>现值</translation>
     </message>
@@ -1309,7 +1314,7 @@
       <translation>接收日期</translation>
     </message>
     <message>
-      <location filename="../../forms/findings_dialog.py" line="37" />
+      <location filename="../../forms/findings_dialog.py" line="39" />
       <source>Record</source>
       <translation>记录</translation>
     </message>
@@ -1449,7 +1454,7 @@
       <translation>写入记录数</translation>
     </message>
     <message>
-      <location filename="../../forms/findings_dialog.py" line="54" />
+      <location filename="../../forms/findings_dialog.py" line="67" />
       <source>Save as CSV…</source>
       <translation>另存为 CSV…</translation>
     </message>
@@ -1459,7 +1464,7 @@
       <translation>保存判定结果</translation>
     </message>
     <message>
-      <location filename="../../forms/findings_dialog.py" line="67" />
+      <location filename="../../forms/findings_dialog.py" line="80" />
       <source>Save findings</source>
       <translation>保存核验结果</translation>
     </message>
@@ -1474,7 +1479,7 @@
       <translation>已保存。</translation>
     </message>
     <message>
-      <location filename="../../forms/findings_dialog.py" line="37" />
+      <location filename="../../forms/findings_dialog.py" line="41" />
       <source>Sealed</source>
       <translation>封存值</translation>
     </message>
@@ -1604,7 +1609,7 @@
       <translation>建议判定</translation>
     </message>
     <message>
-      <location filename="../../forms/findings_dialog.py" line="37" />
+      <location filename="../../forms/statistics_dock.py" line="218" />
       <source>Table</source>
       <translation>统计表</translation>
     </message>
@@ -1749,7 +1754,7 @@
       <translation>乡镇</translation>
     </message>
     <message>
-      <location filename="../../forms/findings_dialog.py" line="37" />
+      <location filename="../../forms/findings_dialog.py" line="40" />
       <source>Trigger</source>
       <translation>触发器</translation>
     </message>
@@ -2639,7 +2644,7 @@
       <translation>{path} 已存在，未被覆盖。</translation>
     </message>
     <message>
-      <location filename="../../cases/verification_findings.py" line="35" />
+      <location filename="../../cases/verification_findings.py" line="36" />
       <source>{path} cannot be read to the end: the file is damaged. Restore it from a copy; the verification cannot tell what changed.</source>
       <translation>{path} 无法完整读取：文件已损坏。请从备份恢复；核验无法判断改动了什么。</translation>
     </message>
