@@ -80,6 +80,12 @@ KINDS: dict[str, tuple[str, str]] = {
     ),
 }
 
+# A finding the store made when it opened the file, kept in ``integrity_event``.
+FOUND_AT_OPEN = (
+    N_("found when the file was opened at {at} (LandCase restored the triggers): {finding}"),
+    "{at} 打开文件时发现（LandCase 已恢复触发器）：{finding}",
+)
+
 # Reasons of the audit chain's verification, in Chinese for the CSV (audit_chain's N_
 # templates are translated in the user interface).
 AUDIT_REASONS_ZH = {
@@ -135,7 +141,10 @@ class Finding:
         reason = self.params.get("reason")
         if reason is not None:
             reason = translate(reason).format(**self.params.get("reason_params", {}))
-        return self._fill(translate(self.template), reason)
+        text = self._fill(translate(self.template), reason)
+        if "found_at" in self.params:
+            text = translate(FOUND_AT_OPEN[0]).format(at=self.params["found_at"], finding=text)
+        return text
 
     def chinese(self) -> str:
         reason = self.params.get("reason")
@@ -143,7 +152,10 @@ class Finding:
             reason = AUDIT_REASONS_ZH.get(reason, reason).format(
                 **self.params.get("reason_params", {})
             )
-        return self._fill(KINDS[self.kind][1], reason)
+        text = self._fill(KINDS[self.kind][1], reason)
+        if "found_at" in self.params:
+            text = FOUND_AT_OPEN[1].format(at=self.params["found_at"], finding=text)
+        return text
 
 
 def values_text(values: dict | None) -> str:

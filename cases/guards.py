@@ -35,6 +35,9 @@ SEAL_REFUSED = (
     "seal refused: the seals of locked rounds are written once and never changed "
     "(锁定轮次的封存值不能修改或删除)"
 )
+EVENT_REFUSED = (
+    "event refused: what LandCase found in this file is kept (完整性记录不能修改或删除)"
+)
 CHECKPOINT_REFUSED = (
     "checkpoint refused: the audit checkpoint only moves forward (审计检查点只能前进)"
 )
@@ -169,6 +172,11 @@ def trigger_statements(db: sqlite3.Connection) -> list[str]:
                 "(SELECT 1 FROM round_seal_row WHERE round_id = NEW.round_id "
                 "AND table_name = NEW.table_name AND row_id = NEW.row_id)",
             ),
+        ]
+    if _has_table(db, "integrity_event"):
+        statements += [
+            _refuse("integrity_event_update", "BEFORE UPDATE", "integrity_event", EVENT_REFUSED),
+            _refuse("integrity_event_delete", "BEFORE DELETE", "integrity_event", EVENT_REFUSED),
         ]
     if _has_table(db, "audit_checkpoint"):
         statements += [

@@ -305,7 +305,9 @@ def _v5_plot_areas_and_attachments(db: sqlite3.Connection, srid: int) -> None:
 def _v6_round_seals(db: sqlite3.Connection, srid: int) -> None:
     """Seals of locked rounds: when a round is locked, the content and hash of every row
     it locks and a root hash over them (``seals.py``), and the audit log's checkpoint (the
-    last sealed row and its seal, kept at every sealing: a log cut short shows against it)."""
+    last sealed row and its seal, kept at every sealing: a log cut short shows against it),
+    and what the store found when it opened a file (triggers dropped or changed, a round
+    locked without a seal) before it restored them: ``integrity_event``, append-only."""
     for statement in _split(
         f"""
         CREATE TABLE round_seal (
@@ -329,6 +331,15 @@ def _v6_round_seals(db: sqlite3.Connection, srid: int) -> None:
             audit_id INTEGER NOT NULL,
             audit_hash TEXT NOT NULL,
             updated_at TEXT NOT NULL DEFAULT ({NOW})
+        );
+        CREATE TABLE integrity_event (
+            id INTEGER PRIMARY KEY,
+            found_at TEXT NOT NULL DEFAULT ({NOW}),
+            kind TEXT NOT NULL,
+            table_name TEXT,
+            row_id INTEGER,
+            trigger_name TEXT,
+            params TEXT
         )
         """
     ):

@@ -283,6 +283,7 @@ class CaseStore:
                             Finding("round_unsealed", {"round": name}, "submission_round", round_id)
                         )
                         seals.seal_round(db, round_id)
+                    verification_findings.record_events(db, found)
                     db.execute("COMMIT")
                 except BaseException:
                     db.execute("ROLLBACK")

@@ -21,6 +21,7 @@ is, without opening a store (``landcase:verifyrecords``). An untouched database 
 from __future__ import annotations
 
 import csv
+import json
 import re
 import sqlite3
 from pathlib import Path
@@ -28,7 +29,7 @@ from pathlib import Path
 from . import audit, audit_chain, guards, locks, seals
 from .connection import connect
 from .errors import CaseDatabaseError
-from .finding import Finding, values_text
+from .finding import KINDS, Finding, values_text
 from .schema import AUDITED_TABLES as AUDITED
 
 
@@ -60,7 +61,7 @@ TABLES_BY_VERSION = {
     3: ("round_item", "calendar_day"),
     4: ("document",),
     5: ("attachment",),
-    6: ("round_seal", "round_seal_row", "audit_checkpoint"),
+    6: ("round_seal", "round_seal_row", "audit_checkpoint", "integrity_event"),
 }
 _ON_TABLE = re.compile(r"\bON\s+\"?([A-Za-z_][A-Za-z0-9_]*)\"?", re.IGNORECASE)
 
@@ -236,11 +237,42 @@ def _unsealed_round_findings(db: sqlite3.Connection) -> list[Finding]:
     ]
 
 
+def record_events(db: sqlite3.Connection, findings: list[Finding]) -> None:
+    """Keep what opening the file found (in the caller's transaction): the store restores
+    the triggers, and the verification still names what it found, and when."""
+    db.executemany(
+        "INSERT INTO integrity_event (kind, table_name, row_id, trigger_name, params) "
+        "VALUES (?, ?, ?, ?, ?)",
+        [
+            (f.kind, f.table, f.row_id, f.trigger, json.dumps(f.params, ensure_ascii=False))
+            for f in findings
+        ],
+    )
+
+
+def _event_findings(db: sqlite3.Connection) -> list[Finding]:
+    findings = []
+    for found_at, kind, table, row_id, trigger, params in db.execute(
+        "SELECT found_at, kind, table_name, row_id, trigger_name, params FROM integrity_event "
+        "ORDER BY id"
+    ):
+        try:
+            values = json.loads(params or "{}")
+        except ValueError:
+            values = {}
+        if kind in KINDS and isinstance(values, dict):
+            values["found_at"] = found_at
+            findings.append(Finding(kind, values, table, row_id, trigger))
+    return findings
+
+
 def verify_connection(db: sqlite3.Connection) -> list[Finding]:
     """Every finding about the file behind ``db`` as it is now (reads only)."""
     version = db.execute("PRAGMA user_version").fetchone()[0]
     present = present_tables(db)
     findings = [Finding("table_missing", {}, t) for t in missing_tables(db, version)]
+    if "integrity_event" in present:
+        findings += _event_findings(db)
     findings += trigger_findings(db)
     findings += _srid_findings(db, present)
     findings += seals.verify_seals(db, present)
@@ -254,11 +286,13 @@ def verify_connection(db: sqlite3.Connection) -> list[Finding]:
 def verify(store) -> list[Finding]:
     """The findings about ``store``'s file, with those it made when it opened the file
     (triggers found dropped or changed before it rebuilt them), each named once."""
-    findings = list(getattr(store, "opening_findings", []))
-    for finding in verify_connection(store._db):
-        if finding not in findings:
-            findings.append(finding)
-    return findings
+    findings = verify_connection(store._db)
+    named = {_key(f) for f in findings}
+    return findings + [f for f in getattr(store, "opening_findings", []) if _key(f) not in named]
+
+
+def _key(finding: Finding) -> tuple:
+    return (finding.kind, finding.table, finding.row_id, finding.trigger)
 
 
 def verify_file(path: Path | str) -> list[Finding]:

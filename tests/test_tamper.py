@@ -453,15 +453,17 @@ def test_the_seal_is_sha256_of_the_documented_json(store):
 
 
 def test_a_consistent_rewrite_is_not_found_in_the_file_but_changes_the_printed_root(store):
-    """What a file cannot prove (README): rewrite a locked row and its seal and root
-    consistently; only the root printed at the lock (on paper) shows it."""
+    """What a file cannot prove (README): drop the triggers, rewrite a locked row, its seal
+    and the round's root consistently, put the triggers back exactly as they were. The
+    file verifies clean; only the root printed at the lock (on paper) shows it."""
     printed = seals.latest_lock_root(store)[1]
     store.close()
     db = sqlite3.connect(store.path, isolation_level=None)
-    for (name,) in db.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'lock_%' "
-        "OR name LIKE 'guard_round_seal%' OR name LIKE 'audit_determination%'"
-    ).fetchall():
+    triggers = db.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND (name LIKE 'lock_%' "
+        "OR name LIKE 'guard_round_seal%' OR name LIKE 'audit_determination%')"
+    ).fetchall()
+    for name, _sql in triggers:
         db.execute(f"DROP TRIGGER {name}")
     db.execute("UPDATE determination SET subtype = '工矿商服' WHERE id = 2")
     db.row_factory = sqlite3.Row
@@ -475,12 +477,41 @@ def test_a_consistent_rewrite_is_not_found_in_the_file_but_changes_the_printed_r
     db.execute(
         "UPDATE round_seal SET root_hash = ?", (seals.root_hash([tuple(h) for h in hashes]),)
     )
+    for _name, sql in triggers:
+        db.execute(sql)
     db.close()
-    reopened = CaseStore.open(store.path)  # rebuilds the triggers, names them
-    assert {f.kind for f in vf.verify(reopened)} == {"trigger_missing"}
-    reopened.close()
     assert vf.verify_file(store.path) == []  # the file alone: consistent
-    assert seals.latest_lock_root(CaseStore.open(store.path))[1] != printed
+    reopened = CaseStore.open(store.path)
+    assert reopened.opening_findings == [] and vf.verify(reopened) == []
+    assert seals.latest_lock_root(reopened)[1] != printed  # but not what was printed
+    reopened.close()
+
+
+def test_what_opening_found_is_kept_after_the_triggers_are_restored(store):
+    """Triggers dropped, an unlocked plot changed unaudited: the store restores them when
+    it opens the file, and every later verification still names them, with the time."""
+    store.close()
+    _run(store.path, [_drop(("audit_plot",)), "UPDATE plot SET reporter = '某人' WHERE id = 1"])
+    first = CaseStore.open(store.path)
+    assert {f.trigger for f in first.opening_findings} == {
+        "audit_plot_delete",
+        "audit_plot_insert",
+        "audit_plot_update",
+    }
+    first.close()
+    second = CaseStore.open(store.path)
+    assert second.opening_findings == []  # the triggers are back
+    kept = vf.verify(second)
+    assert [(f.kind, f.trigger) for f in kept] == [
+        ("trigger_missing", "audit_plot_delete"),
+        ("trigger_missing", "audit_plot_insert"),
+        ("trigger_missing", "audit_plot_update"),
+    ]
+    assert kept[2].message().startswith("found when the file was opened at 20")
+    assert kept[2].chinese().endswith("数据表 plot 的触发器 audit_plot_update 缺失（已被删除）")
+    second.close()
+    with pytest.raises(sqlite3.IntegrityError, match="event refused"):
+        _run(store.path, ["DELETE FROM integrity_event"])
 
 
 def test_the_demo_database_gives_no_finding(demo_database, tmp_path):

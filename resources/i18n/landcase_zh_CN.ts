@@ -254,7 +254,7 @@
       <translation>清除筛选</translation>
     </message>
     <message>
-      <location filename="../../forms/findings_dialog.py" line="70" />
+      <location filename="../../forms/findings_dialog.py" line="71" />
       <source>Close</source>
       <translation>关闭</translation>
     </message>
@@ -354,7 +354,7 @@
       <translation>耕地</translation>
     </message>
     <message>
-      <location filename="../../forms/findings_dialog.py" line="38" />
+      <location filename="../../forms/findings_dialog.py" line="39" />
       <source>Database table</source>
       <translation>数据表</translation>
     </message>
@@ -659,7 +659,7 @@
       <translation>立案或移交</translation>
     </message>
     <message>
-      <location filename="../../forms/findings_dialog.py" line="43" />
+      <location filename="../../forms/findings_dialog.py" line="38" />
       <source>Finding</source>
       <translation>发现的问题</translation>
     </message>
@@ -984,7 +984,7 @@
       <translation>无可显示的内容。</translation>
     </message>
     <message>
-      <location filename="../../forms/findings_dialog.py" line="42" />
+      <location filename="../../forms/findings_dialog.py" line="43" />
       <source>Now</source>
       <translation>现值</translation>
     </message>
@@ -1314,7 +1314,7 @@
       <translation>接收日期</translation>
     </message>
     <message>
-      <location filename="../../forms/findings_dialog.py" line="39" />
+      <location filename="../../forms/findings_dialog.py" line="40" />
       <source>Record</source>
       <translation>记录</translation>
     </message>
@@ -1454,7 +1454,7 @@
       <translation>写入记录数</translation>
     </message>
     <message>
-      <location filename="../../forms/findings_dialog.py" line="67" />
+      <location filename="../../forms/findings_dialog.py" line="68" />
       <source>Save as CSV…</source>
       <translation>另存为 CSV…</translation>
     </message>
@@ -1464,7 +1464,7 @@
       <translation>保存判定结果</translation>
     </message>
     <message>
-      <location filename="../../forms/findings_dialog.py" line="80" />
+      <location filename="../../forms/findings_dialog.py" line="81" />
       <source>Save findings</source>
       <translation>保存核验结果</translation>
     </message>
@@ -1479,7 +1479,7 @@
       <translation>已保存。</translation>
     </message>
     <message>
-      <location filename="../../forms/findings_dialog.py" line="41" />
+      <location filename="../../forms/findings_dialog.py" line="42" />
       <source>Sealed</source>
       <translation>封存值</translation>
     </message>
@@ -1754,7 +1754,7 @@
       <translation>乡镇</translation>
     </message>
     <message>
-      <location filename="../../forms/findings_dialog.py" line="40" />
+      <location filename="../../forms/findings_dialog.py" line="41" />
       <source>Trigger</source>
       <translation>触发器</translation>
     </message>
@@ -1854,7 +1854,7 @@
       <translation>YYYY、YYYY-MM 或 YYYY-MM-DD/YYYY-MM-DD</translation>
     </message>
     <message>
-      <location filename="../../cases/store.py" line="390" />
+      <location filename="../../cases/store.py" line="391" />
       <source>a batch of this name already exists</source>
       <translation>同名批次已存在</translation>
     </message>
@@ -1884,12 +1884,12 @@
       <translation>判定为违法以外的类别后方可不立案办结（案件当前状态：{status}）</translation>
     </message>
     <message>
-      <location filename="../../cases/store.py" line="442" />
+      <location filename="../../cases/store.py" line="443" />
       <source>a plot must be a polygon, not a {kind}</source>
       <translation>图斑必须是面，而不是 {kind}</translation>
     </message>
     <message>
-      <location filename="../../cases/store.py" line="498" />
+      <location filename="../../cases/store.py" line="499" />
       <source>a plot with this 监测编号 is already in the database</source>
       <translation>案件库中已有相同监测编号的图斑</translation>
     </message>
@@ -2029,6 +2029,11 @@
       <translation>备案 {number} 覆盖图斑的 {share:.1%}</translation>
     </message>
     <message>
+      <location filename="../../cases/finding.py" line="85" />
+      <source>found when the file was opened at {at} (LandCase restored the triggers): {finding}</source>
+      <translation>{at} 打开文件时发现（LandCase 已恢复触发器）：{finding}</translation>
+    </message>
+    <message>
       <location filename="../../forms/case_dialog.py" line="142" />
       <source>from the field verification</source>
       <translation>取自外业核查</translation>
@@ -2064,7 +2069,7 @@
       <translation>其 GPS 位置无法转换到 EPSG:{srid}</translation>
     </message>
     <message>
-      <location filename="../../cases/store.py" line="459" />
+      <location filename="../../cases/store.py" line="460" />
       <source>its coordinates lie outside the database's CRS (EPSG:{srid})</source>
       <translation>其坐标超出本数据库坐标系（EPSG:{srid}）的范围</translation>
     </message>
@@ -2309,7 +2314,7 @@
       <translation>几何图形为空</translation>
     </message>
     <message>
-      <location filename="../../cases/store.py" line="448" />
+      <location filename="../../cases/store.py" line="449" />
       <source>the geometry is invalid ({detail})</source>
       <translation>几何图形无效（{detail}）</translation>
     </message>
@@ -2644,7 +2649,7 @@
       <translation>{path} 已存在，未被覆盖。</translation>
     </message>
     <message>
-      <location filename="../../cases/verification_findings.py" line="36" />
+      <location filename="../../cases/verification_findings.py" line="37" />
       <source>{path} cannot be read to the end: the file is damaged. Restore it from a copy; the verification cannot tell what changed.</source>
       <translation>{path} 无法完整读取：文件已损坏。请从备份恢复；核验无法判断改动了什么。</translation>
     </message>
