@@ -25,6 +25,7 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from . import audit_origin
 from .errors import N_
 
 GENESIS = "0" * 64
@@ -65,34 +66,90 @@ def has_chain(db: sqlite3.Connection) -> bool:
     return {"prev_hash", "row_hash"} <= names
 
 
+def _pending(db: sqlite3.Connection) -> list[tuple]:
+    """The unsealed rows after the last sealed one, in id order."""
+    pending = []
+    cursor = _rows(db, _SELECT + " ORDER BY id DESC")
+    try:
+        for row in cursor:
+            if row[-1] is not None:
+                break
+            pending.append(row)
+    finally:
+        cursor.close()
+    return pending[::-1]
+
+
+def _last_seal(db: sqlite3.Connection) -> str:
+    row = db.execute(
+        "SELECT row_hash FROM audit_log WHERE row_hash IS NOT NULL ORDER BY id DESC LIMIT 1"
+    ).fetchone()
+    return row[0] if row else GENESIS
+
+
 def seal(db: sqlite3.Connection) -> int:
     """Seal the unsealed rows at the end of the log, in id order; return how many.
 
     Runs inside the caller's write transaction. Rows are written unsealed only at the end
     of the log, so the log is read backwards from its last row to the last sealed one.
+    Rows that do not match the data (``audit_origin.forged_rows``: not written by the
+    product's triggers) are never sealed; they stay behind, named by the verification.
+    The checkpoint (``audit_checkpoint``: the last sealed row and its seal) follows.
     """
     if not has_chain(db):
         return 0
-    pending = []
-    previous = GENESIS
-    cursor = _rows(db, _SELECT + " ORDER BY id DESC")
-    try:
-        for row in cursor:
-            if row[-1] is not None:
-                previous = row[-1]
-                break
-            pending.append(row)
-    finally:
-        cursor.close()
+    pending = _pending(db)
     if not pending:
         return 0
+    forged = audit_origin.forged_rows(db, pending)
+    previous = _last_seal(db)
     seals = []
-    for row in reversed(pending):
+    for row in pending:
+        if row[0] in forged:
+            continue
         sealed = row_hash(previous, row[: len(HASHED_COLUMNS)])
         seals.append((previous, sealed, row[0]))
         previous = sealed
     db.executemany("UPDATE audit_log SET prev_hash = ?, row_hash = ? WHERE id = ?", seals)
+    if seals:
+        _checkpoint(db, seals[-1][2], seals[-1][1])
     return len(seals)
+
+
+def _checkpoint(db: sqlite3.Connection, audit_id: int, audit_hash: str) -> None:
+    exists = db.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit_checkpoint'"
+    ).fetchone()
+    if exists is None:  # a file before schema v6 (during its migration)
+        return
+    updated = db.execute(
+        "UPDATE audit_checkpoint SET audit_id = ?, audit_hash = ?, "
+        "updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = 1 AND audit_id <= ?",
+        (audit_id, audit_hash, audit_id),
+    ).rowcount
+    if not updated and db.execute("SELECT 1 FROM audit_checkpoint").fetchone() is None:
+        db.execute(
+            "INSERT INTO audit_checkpoint (id, audit_id, audit_hash) VALUES (1, ?, ?)",
+            (audit_id, audit_hash),
+        )
+
+
+def unsealed_forged(db: sqlite3.Connection) -> list[tuple]:
+    """Rows of the log that are not sealed and never will be: those in the middle of the
+    log (later rows are sealed) and those at its end that do not match the data."""
+    if not has_chain(db):
+        return []
+    last = db.execute("SELECT max(id) FROM audit_log WHERE row_hash IS NOT NULL").fetchone()[0] or 0
+    middle = list(
+        _rows(
+            db,
+            _SELECT + f" WHERE row_hash IS NULL AND prev_hash IS NULL AND id < {int(last)} "
+            "ORDER BY id",
+        )
+    )
+    pending = _pending(db)
+    forged = audit_origin.forged_rows(db, pending) if pending else set()
+    return middle + [row for row in pending if row[0] in forged]
 
 
 @dataclass(frozen=True)
@@ -117,7 +174,10 @@ MISSING = N_("audit rows between {previous_id} and {id} are missing (deleted)")
 BROKEN_LINK = N_(
     "audit row {id} is not linked to row {previous_id}: a row was deleted, re-ordered or re-sealed"
 )
-UNSEALED = N_("audit row {id} has lost its seal while later rows are sealed")
+UNSEALED = N_(
+    "audit row {id} is not sealed while later rows are: it was not written by LandCase's "
+    "triggers, or its seal was removed"
+)
 HALF_SEALED = N_("audit row {id} is only half sealed")
 ANCHOR = N_("audit row {id} no longer matches the seal recorded when round {round} was locked")
 TRUNCATED = N_("audit row {id}, sealed when round {round} was locked, is missing")
@@ -156,13 +216,14 @@ def verify_audit_trail(store) -> AuditVerification:
     no unsealed row comes before a sealed one, and that the seals recorded when submission
     rounds were locked are still those of the chain.
     """
-    db = store._db
+    db = store._db if hasattr(store, "_db") else store  # a store or a connection
     if not has_chain(db):
         return AuditVerification(False, 0, None, NO_CHAIN)
     anchors = _lock_anchors(db)
     checked = unsealed = 0
     first_unsealed = None
     previous, previous_id = GENESIS, None
+    failure = None
     for row in _rows(db, _SELECT + " ORDER BY id"):
         row_id, prev_hash, sealed = row[0], row[-2], row[-1]
         if sealed is None and prev_hash is None:
@@ -170,23 +231,30 @@ def verify_audit_trail(store) -> AuditVerification:
             first_unsealed = first_unsealed or row_id
             continue
         reason, params = None, {}
-        if first_unsealed is not None:
-            row_id, reason = first_unsealed, UNSEALED
-        elif sealed is None or prev_hash is None:
+        if sealed is None or prev_hash is None:
             reason = HALF_SEALED
         elif row_hash(prev_hash, row[: len(HASHED_COLUMNS)]) != sealed:
             reason = CHANGED
         elif prev_hash != previous:
             expected_id = 1 if previous_id is None else previous_id + 1
-            reason = MISSING if row_id > expected_id else BROKEN_LINK
+            reason = MISSING if row_id > expected_id + unsealed else BROKEN_LINK
             params = {"previous_id": previous_id or 0}
         elif row_id in anchors and anchors[row_id][0] != sealed:
             reason, params = ANCHOR, {"round": anchors[row_id][1]}
+        if first_unsealed is not None:
+            # an unsealed row before a sealed one: forged (never sealed) or its seal cleared.
+            # The rows after it are still checked: it is skipped in the chain.
+            failure = failure or (first_unsealed, UNSEALED, {})
+            first_unsealed = None
         if reason is not None:
-            return AuditVerification(False, checked, row_id, reason, unsealed, params)
+            failure = failure or (row_id, reason, params)
+            return AuditVerification(False, checked, *failure[:2], unsealed, failure[2])
         anchors.pop(row_id, None)
         checked += 1
+        unsealed = 0
         previous, previous_id = sealed, row_id
+    if failure is not None:
+        return AuditVerification(False, checked, *failure[:2], unsealed, failure[2])
     if anchors:  # a row sealed when a round was locked is no longer in the log
         anchor_id = min(anchors)
         params = {"round": anchors[anchor_id][1]}

@@ -117,12 +117,14 @@ def set_calendar_days(store, days) -> None:
             )
         rows.append((parsed.isoformat(), kind, (name or "").strip() or None))
     with store.transaction() as db:
-        db.executemany(
-            f"""INSERT INTO calendar_day (day, kind, name) VALUES (?, ?, ?)
-                ON CONFLICT (day) DO UPDATE SET kind = excluded.kind, name = excluded.name,
-                    updated_at = {NOW}""",
-            rows,
-        )
+        for day, kind, name in rows:  # update, else insert (guards.py refuses replacing)
+            if not db.execute(
+                f"UPDATE calendar_day SET kind = ?, name = ?, updated_at = {NOW} WHERE day = ?",
+                (kind, name, day),
+            ).rowcount:
+                db.execute(
+                    "INSERT INTO calendar_day (day, kind, name) VALUES (?, ?, ?)", (day, kind, name)
+                )
 
 
 def set_calendar_day(store, day, kind: str, name: str | None = None) -> None:

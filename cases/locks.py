@@ -137,11 +137,14 @@ def index_statements(db: sqlite3.Connection) -> list[str]:
     ]
 
 
-def trigger_statements(db: sqlite3.Connection) -> list[str]:
-    """Every lock trigger the file should hold, given its tables and locked rounds."""
+def trigger_statements(
+    db: sqlite3.Connection, rounds: list[tuple[int, str]] | None = None
+) -> list[str]:
+    """Every lock trigger the file should hold, given its tables and locked rounds
+    (``rounds``: (id, 'period stage') to name instead, for the verification)."""
     if not _has_table(db, "submission_round"):
         return []
-    rounds = _locked_rounds(db)
+    rounds = _locked_rounds(db) if rounds is None else rounds
     replaced = "r.id = NEW.id OR (r.period = NEW.period AND r.stage = NEW.stage)"
     statements = [
         _trigger(

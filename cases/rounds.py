@@ -18,7 +18,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from . import audit_chain, errors, locks
+from . import audit_chain, errors, locks, seals
 from .errors import N_, CaseDatabaseError
 
 STAGES = ("一上", "一下", "二上")
@@ -234,7 +234,8 @@ def lock_round(store, round_id: int) -> SubmissionRound:
     determination and rectification rows it holds, whichever program writes.
 
     The lock records the audit chain's head (``audit_chain.chain_head``) in the round's
-    summary: a copy of it kept outside the file anchors the audit trail.
+    summary: a copy of it kept outside the file anchors the audit trail. It seals every
+    row it locks (``seals.seal_round``): ``seals.latest_lock_root`` is then its root hash.
     """
     with store.transaction() as db:
         current = _round(db, round_id)
@@ -249,6 +250,8 @@ def lock_round(store, round_id: int) -> SubmissionRound:
             f"UPDATE submission_round SET locked = 1, locked_at = {NOW}, snapshot = ? WHERE id = ?",
             (_dumps(summary), round_id),
         )
+        if seals.has_seal_tables(db):  # every locked row's content and hash, and the root
+            seals.seal_round(db, round_id, head)
         locks.rebuild_lock_triggers(db)  # the triggers now name this round
     return _round(store._db, round_id)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-from . import plot_areas
+from . import plot_areas, seals
 
 
 def _split(script: str) -> list[str]:
@@ -302,12 +302,62 @@ def _v5_plot_areas_and_attachments(db: sqlite3.Connection, srid: int) -> None:
     plot_areas.fill_missing(db, srid)
 
 
+def _v6_round_seals(db: sqlite3.Connection, srid: int) -> None:
+    """Seals of locked rounds: when a round is locked, the content and hash of every row
+    it locks and a root hash over them (``seals.py``), and the audit log's checkpoint (the
+    last sealed row and its seal, kept at every sealing: a log cut short shows against it),
+    and what the store found when it opened a file (triggers dropped or changed, a round
+    locked without a seal) before it restored them: ``integrity_event``, append-only."""
+    for statement in _split(
+        f"""
+        CREATE TABLE round_seal (
+            round_id INTEGER PRIMARY KEY REFERENCES submission_round (id),
+            root_hash TEXT NOT NULL,
+            rows INTEGER NOT NULL,
+            audit_id INTEGER,
+            audit_hash TEXT,
+            sealed_at TEXT NOT NULL DEFAULT ({NOW})
+        );
+        CREATE TABLE round_seal_row (
+            round_id INTEGER NOT NULL REFERENCES submission_round (id),
+            table_name TEXT NOT NULL,
+            row_id INTEGER NOT NULL,
+            row_hash TEXT NOT NULL,
+            content TEXT NOT NULL,
+            PRIMARY KEY (round_id, table_name, row_id)
+        );
+        CREATE TABLE audit_checkpoint (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            audit_id INTEGER NOT NULL,
+            audit_hash TEXT NOT NULL,
+            updated_at TEXT NOT NULL DEFAULT ({NOW})
+        );
+        CREATE TABLE integrity_event (
+            id INTEGER PRIMARY KEY,
+            found_at TEXT NOT NULL DEFAULT ({NOW}),
+            kind TEXT NOT NULL,
+            table_name TEXT,
+            row_id INTEGER,
+            trigger_name TEXT,
+            params TEXT
+        )
+        """
+    ):
+        db.execute(statement)
+    # Rounds locked before seals existed are sealed as they are now (the upgrade).
+    for (round_id,) in db.execute(
+        "SELECT id FROM submission_round WHERE locked = 1 ORDER BY id"
+    ).fetchall():
+        seals.seal_round(db, round_id)
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection, int], None]] = [
     _v1_initial,
     _v2_photo_position_and_geometry_repair,
     _v3_workflow_rounds_and_audit_chain,
     _v4_documents,
     _v5_plot_areas_and_attachments,
+    _v6_round_seals,
 ]
 LATEST_VERSION = len(MIGRATIONS)
 

@@ -21,11 +21,23 @@ from typing import NamedTuple
 
 import shapely
 
-from . import audit, audit_chain, deadlines, errors, locks, plot_areas, schema
+from . import (
+    audit,
+    audit_chain,
+    deadlines,
+    errors,
+    guards,
+    locks,
+    plot_areas,
+    schema,
+    seals,
+    verification_findings,
+)
 from .codes import INITIAL_STATUS, square_metres_to_mu
 from .connection import APPLICATION_ID, connect, read_header
 from .crs import CGCS2000_GEOGRAPHIC, is_gk3_srid
 from .errors import N_
+from .finding import Finding
 
 log = logging.getLogger(__name__)
 
@@ -112,6 +124,13 @@ class AuditEntry:
     changed_at: str
 
 
+class MissingTable(errors.CaseDatabaseError):
+    template = (
+        "{path}: table {table} is missing: another program changed the file. Run "
+        "'Verify records' (landcase:verifyrecords) on it to see what else changed."
+    )
+
+
 def _default_user() -> str:
     try:
         return getpass.getuser()
@@ -157,6 +176,10 @@ class CaseStore:
         self._db = db
         self.srid = int(self._meta("srid"))
         self.actor: str | None = None  # the user this store's changes are recorded under
+        # What opening the file found before the store rebuilt its triggers (dropped or
+        # changed triggers, rounds locked without a seal): ``finding.Finding`` objects,
+        # shown by the case panel and included in ``verification_findings.verify``.
+        self.opening_findings: list = []
 
     # -- opening and closing -------------------------------------------------------
 
@@ -225,10 +248,24 @@ class CaseStore:
                 raise errors.NewerSchema(
                     path=str(path), found=version, supported=schema.LATEST_VERSION
                 )
+            missing = verification_findings.missing_tables(db, version)
+            if missing:
+                raise MissingTable(path=str(path), table=", ".join(missing))
+            # Triggers not as this version writes them in a file of this version: a program
+            # dropped or changed them. Say so (before rebuilding them) and name each one.
+            found = (
+                verification_findings.trigger_findings(db)
+                if version == schema.LATEST_VERSION
+                else []
+            )
+            unsealed = seals.unsealed_locked_rounds(db)
             if (
                 version < schema.LATEST_VERSION
+                or found
+                or unsealed
                 or audit.outdated_triggers(db)
                 or locks.outdated_triggers(db)
+                or guards.outdated_triggers(db)
             ):  # migrations to run, or triggers an older build wrote (or a program dropped)
                 _begin(db, path)
                 try:
@@ -242,12 +279,22 @@ class CaseStore:
                         db.execute("SELECT value FROM meta WHERE key = 'srid'").fetchone()[0]
                     )
                     _migrate(db, srid, version, schema.LATEST_VERSION)
+                    for round_id, name in seals.unsealed_locked_rounds(db):
+                        # locked by another program: sealed now, and named
+                        found.append(
+                            Finding("round_unsealed", {"round": name}, "submission_round", round_id)
+                        )
+                        seals.seal_round(db, round_id)
+                    verification_findings.record_events(db, found)
                     db.execute("COMMIT")
                 except BaseException:
                     db.execute("ROLLBACK")
                     raise
                 _write_header(db)
             store = cls(path, db)
+            store.opening_findings = found
+            if found:
+                log.warning("%s: %s", path, "; ".join(f.message() for f in found))
             store.set_actor(user or _default_user())
             store.refresh_plot_areas()  # plots edited by another program since
         except BaseException:
@@ -546,13 +593,18 @@ class CaseStore:
         self, role: str, source: str, provider: str, fields: dict | None = None
     ) -> None:
         with self.transaction() as db:
-            db.execute(
-                """INSERT INTO layer_role (role, source, provider, fields) VALUES (?, ?, ?, ?)
-                   ON CONFLICT (role) DO UPDATE SET source = excluded.source,
-                       provider = excluded.provider, fields = excluded.fields,
-                       updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')""",
-                (role, source, provider, json.dumps(fields or {}, ensure_ascii=False)),
-            )
+            # update, else insert: an insert meeting an existing row is refused (guards.py)
+            values = (source, provider, json.dumps(fields or {}, ensure_ascii=False), role)
+            updated = db.execute(
+                """UPDATE layer_role SET source = ?, provider = ?, fields = ?,
+                       updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE role = ?""",
+                values,
+            ).rowcount
+            if not updated:
+                db.execute(
+                    "INSERT INTO layer_role (source, provider, fields, role) VALUES (?, ?, ?, ?)",
+                    values,
+                )
 
     def layer_role(self, role: str) -> LayerRole | None:
         row = self._db.execute(
@@ -680,6 +732,7 @@ def _migrate(db: sqlite3.Connection, srid: int, current: int, target: int) -> No
     for migration in schema.MIGRATIONS[current:target]:
         migration(db, srid)
     audit.rebuild_triggers(db, tuple(t for t in schema.AUDITED_TABLES if _has_table(db, t)))
+    guards.rebuild(db)  # before the lock triggers: SQLite fires the newest trigger first
     locks.rebuild_lock_triggers(db)
     db.execute(f"PRAGMA user_version = {target}")
 

@@ -32,6 +32,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..toolbelt.i18n import tr
+from .integrity_banner import IntegrityBanner
 from .plot_table_model import (
     COLUMNS,
     PLOT_ID_ROLE,
@@ -136,6 +137,8 @@ class CaseDock(QgsDockWidget):
         self.toolbar.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
         self.toolbar.setIconSize(QSize(18, 18))
         layout.addWidget(self.toolbar)
+        self.integrity_banner = IntegrityBanner()  # triggers found dropped or changed at open
+        layout.addWidget(self.integrity_banner)
         layout.addLayout(filters)
         layout.addLayout(checks)
         layout.addWidget(self.search)
@@ -186,6 +189,7 @@ class CaseDock(QgsDockWidget):
         self._store = store
         self._layer = layer
         self._sized = False
+        self.integrity_banner.show_store(store)
         if layer is not None:
             layer.selectionChanged.connect(self._map_selection_changed)
             layer.willBeDeleted.connect(self._layer_deleted)

@@ -17,7 +17,7 @@ from qgis.PyQt.QtWidgets import (
     QVBoxLayout,
 )
 
-from ..cases import rounds
+from ..cases import rounds, seals
 from ..cases.errors import CaseDatabaseError
 from ..toolbelt.i18n import tr
 from .messages import error_text
@@ -63,13 +63,17 @@ class RoundsDialog(QDialog):
 
     def refresh(self) -> None:
         self.rounds = rounds.list_rounds(self.store)
+        roots = seals.round_roots(self.store)  # the root hash printed with the submission
         self.table.setRowCount(len(self.rounds))
         for row, item in enumerate(self.rounds):
+            locked = tr("locked {at}").format(at=item.locked_at) if item.locked else ""
+            if item.locked and item.id in roots:
+                locked += "  " + tr("root hash {root}").format(root=roots[item.id])
             values = (
                 item.period,
                 item.stage,
                 str(item.cases),
-                tr("locked {at}").format(at=item.locked_at) if item.locked else "",
+                locked,
                 item.created_at,
             )
             for column, value in enumerate(values):
@@ -120,8 +124,12 @@ class RoundsDialog(QDialog):
         except CaseDatabaseError as error:
             self._say(error_text(error), error=True)
             return
+        root = seals.round_roots(self.store).get(chosen.id, "")
         self._say(
-            tr("Round {period} {stage} locked.").format(period=chosen.period, stage=chosen.stage)
+            tr(
+                "Round {period} {stage} locked. Its root hash {root} is printed on the "
+                "submission and on every document printed from now on."
+            ).format(period=chosen.period, stage=chosen.stage, root=root)
         )
         self.refresh()
 

@@ -28,9 +28,11 @@ from ..cases import CaseDatabaseError, CaseStore, NewPlot
 from ..cases.audit_chain import verify_audit_trail
 from ..cases.errors import N_
 from ..cases.intake import OutsideZone, UnplacedBatch
+from ..cases.verification_findings import verify as verify_records
 from ..forms.breakdown_view import panel_html
 from ..forms.case_dialog import CaseDialog
 from ..forms.case_dock import CaseDock
+from ..forms.findings_dialog import FindingsDialog
 from ..forms.import_dialog import ImportDialog
 from ..forms.import_report_dialog import ImportReportDialog, summary_text
 from ..forms.messages import show_error, show_success
@@ -155,6 +157,7 @@ class LandCasePlugin:
         self.settings_action = self._menu_action(tr("Settings…"), self.open_settings)
         self.dock.add_actions([self.import_action, self.new_plot_action, self.case_action])
         self.dock.plot_activated.connect(self.open_case_dialog)
+        self.dock.integrity_banner.verify_requested.connect(self.verify_audit_trail)
         panel = self.dock.toggleViewAction()
         panel.setIcon(QIcon(str(ICONS / "case_panel.svg")))
         panel.setText(tr("Case panel"))
@@ -652,29 +655,38 @@ class LandCasePlugin:
         dialog.exec_()
         dialog.deleteLater()
 
-    def verify_audit_trail(self):
-        """Recompute the audit log's hash chain and say whether it is intact."""
+    def verify_audit_trail(self, show_dialog: bool = True):
+        """The whole records verification (``cases/verification_findings.py``, the same as
+        landcase:verifyrecords, with what the store found when it opened the file):
+        a success message, or the findings in a dialog. Returns the findings."""
         if self.store is None:
             show_error(self.iface, Exception(tr("Open or create a case database first.")))
             return None
-        found = verify_audit_trail(self.store)
-        if found.ok:
+        findings = verify_records(self.store)
+        if not findings:
+            checked = verify_audit_trail(self.store).checked
             show_success(
                 self.iface,
-                tr("The audit trail is intact: {count} rows checked.").format(count=found.checked),
+                tr(
+                    "The records are as LandCase left them: {count} audit rows checked, "
+                    "every locked round matches its seal."
+                ).format(count=checked),
             )
-        else:
-            reason = found.message(tr)
-            show_error(
-                self.iface,
-                Exception(
-                    tr("The audit trail is broken at row {id}: {reason}").format(
-                        id=found.first_broken_id, reason=reason
-                    )
-                ),
-                tr("Audit trail"),
-            )
-        return found
+            return findings
+        show_error(
+            self.iface,
+            Exception(
+                tr("{count} findings: {first}").format(
+                    count=len(findings), first="; ".join(f.message(tr) for f in findings[:5])
+                )
+            ),
+            tr("Audit trail"),
+        )
+        if show_dialog:
+            dialog = FindingsDialog(findings, self.iface.mainWindow())
+            dialog.exec_()
+            dialog.deleteLater()
+        return findings
 
     def _case_changed(self) -> None:
         self._refresh_layers()

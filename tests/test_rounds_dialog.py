@@ -9,7 +9,7 @@ from qgis.core import Qgis
 
 import landcase
 from helpers import small_database
-from landcase.cases import workflow
+from landcase.cases import seals, workflow
 from landcase.forms.rounds_dialog import RoundsDialog
 
 
@@ -43,13 +43,19 @@ def test_take_compare_and_lock_rounds(plugin):
     dialog.table.selectRow(0)
     dialog.lock_selected(confirm=False)
     assert dialog.rounds[0].locked and dialog.table.item(0, 3).text()
+    name, root = seals.latest_lock_root(store)
+    assert name == f"{first[0]} {first[1]}" and len(root) == 64
+    assert root in dialog.table.item(0, 3).text() and root in dialog.message.text()
     dialog.deleteLater()
 
 
 def test_verify_audit_trail_names_the_first_tampered_row(plugin, qgis_iface):
-    found = plugin.verify_audit_trail()
-    assert found.ok and found.checked > 5
-    assert any("intact" in m for m in qgis_iface.messageBar().get_messages(Qgis.Success))
+    """The menu's Verify audit trail runs the whole records verification (issue 12): no
+    findings for an untouched file, and the tampered audit row named."""
+    found = plugin.verify_audit_trail(show_dialog=False)
+    assert found == []
+    successes = qgis_iface.messageBar().get_messages(Qgis.Success)
+    assert any("as LandCase left them" in m and "audit rows checked" in m for m in successes)
     # behind the store's back: drop the guard, change an old audit row
     raw = sqlite3.connect(plugin.store.path)
     raw.execute("DROP TRIGGER audit_log_no_update")
@@ -57,7 +63,9 @@ def test_verify_audit_trail_names_the_first_tampered_row(plugin, qgis_iface):
     raw.execute("UPDATE audit_log SET user_name = '某人' WHERE id = ?", (target,))
     raw.commit()
     raw.close()
-    found = plugin.verify_audit_trail()
-    assert not found.ok and found.first_broken_id == target
+    found = plugin.verify_audit_trail(show_dialog=False)
+    keys = {(f.kind, f.table, f.row_id, f.trigger) for f in found}
+    assert ("audit_chain", "audit_log", target, None) in keys
+    assert ("trigger_missing", "audit_log", None, "audit_log_no_update") in keys
     errors = qgis_iface.messageBar().get_messages(Qgis.Critical)
     assert any(str(target) in m for m in errors)

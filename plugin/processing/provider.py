@@ -20,6 +20,7 @@ from .print_documents import (
 )
 from .set_layer_role import SetLayerRoleAlgorithm
 from .statistics_algorithms import ExportSubmissionAlgorithm, MonthlyStatisticsAlgorithm
+from .verify_records import VerifyRecordsAlgorithm
 
 ICON = Path(__file__).resolve().parent.parent.parent / "resources" / "icons" / "landcase.svg"
 
@@ -61,6 +62,7 @@ class LandCaseProvider(QgsProcessingProvider):
         self.addAlgorithm(OverlayAlgorithm())
         self.addAlgorithm(MonthlyStatisticsAlgorithm())
         self.addAlgorithm(ExportSubmissionAlgorithm())
+        self.addAlgorithm(VerifyRecordsAlgorithm())
         for algorithm in (
             VerificationReportsAlgorithm,
             CloseOutReportsAlgorithm,

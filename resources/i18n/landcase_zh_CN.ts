@@ -4,7 +4,7 @@
   <context>
     <name>LandCase</name>
     <message>
-      <location filename="../../plugin/main.py" line="124" />
+      <location filename="../../plugin/main.py" line="126" />
       <source>&amp;LandCase</source>
       <translation>卫片执法(&amp;L)</translation>
     </message>
@@ -24,7 +24,7 @@
       <translation>“{unit}”不是监测面积的单位：请用 亩 或 m²</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dock.py" line="219" />
+      <location filename="../../forms/case_dock.py" line="223" />
       <source>(none)</source>
       <translation>（无）</translation>
     </message>
@@ -69,12 +69,12 @@
       <translation>行政区名称（XZQMC）</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dock.py" line="160" />
+      <location filename="../../forms/case_dock.py" line="163" />
       <source>All</source>
       <translation>全部</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="294" />
+      <location filename="../../plugin/main.py" line="297" />
       <source>All files (*)</source>
       <translation>所有文件 (*)</translation>
     </message>
@@ -82,6 +82,11 @@
       <location filename="../../forms/print_dialog.py" line="39" />
       <source>All plots shown in the panel ({count})</source>
       <translation>面板中显示的全部图斑（{count} 个）</translation>
+    </message>
+    <message>
+      <location filename="../../forms/integrity_banner.py" line="46" />
+      <source>Another program changed the protection of this case database: LandCase restored it, but data may have been changed meanwhile. Run the verification.</source>
+      <translation>其他程序改动了本案件数据库的保护机制：LandCase 已将其恢复，但期间数据可能已被修改。请运行核验。</translation>
     </message>
     <message>
       <location filename="../../cases/overlay_roles.py" line="94" />
@@ -169,7 +174,7 @@
       <translation>附件编号</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="675" />
+      <location filename="../../plugin/main.py" line="683" />
       <source>Audit trail</source>
       <translation>审计日志</translation>
     </message>
@@ -184,7 +189,7 @@
       <translation>判定依据</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dock.py" line="114" />
+      <location filename="../../forms/case_dock.py" line="115" />
       <source>Batch</source>
       <translation>批次</translation>
     </message>
@@ -239,7 +244,7 @@
       <translation>已取消，未写入任何数据。</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="308" />
+      <location filename="../../plugin/main.py" line="311" />
       <source>Cannot open the case database</source>
       <translation>无法打开案件库</translation>
     </message>
@@ -249,7 +254,7 @@
       <translation>案件库</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="160" />
+      <location filename="../../plugin/main.py" line="163" />
       <source>Case panel</source>
       <translation>案件面板</translation>
     </message>
@@ -299,6 +304,11 @@
       <translation>市级验收材料完整性检查</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/verify_records.py" line="32" />
+      <source>Checks that the case database is as LandCase left it: every table of its schema is there, every audit, lock and guard trigger is there and unchanged, every row of a locked round still matches the seal taken when it was locked, the audit trail's hash chain is whole and reaches its last checkpoint, no audit row was forged, and the CRS recorded in the database is that of its geometries. FINDINGS is the number of findings (0 for an untouched database); REPORT, when given, receives them as a CSV in Chinese, each naming its row (with its sealed and current values), trigger or table. The file is only read.</source>
+      <translation>检查案件数据库是否保持 LandCase 写入时的状态：其版本应有的每张数据表都在；每个审计、锁定和防护触发器都在且未被改动；已锁定轮次的每条记录仍与锁定时的封存值一致；审计日志哈希链完整并到达最后的检查点；没有伪造的审计记录；数据库记录的坐标系与其几何一致。FINDINGS 为发现问题的数量（未被改动的数据库为 0）；给出 REPORT 时，问题以中文 CSV 写出，每条注明其记录（含封存值与现值）、触发器或数据表。只读取文件，不作修改。</translation>
+    </message>
+    <message>
       <location filename="../../forms/settings_page.py" line="41" />
       <source>Chinese font of the reports</source>
       <translation>报告中文字体</translation>
@@ -334,12 +344,12 @@
       <translation>三调地类名称</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dock.py" line="79" />
+      <location filename="../../forms/case_dock.py" line="80" />
       <source>Clear filters</source>
       <translation>清除筛选</translation>
     </message>
     <message>
-      <location filename="../../forms/import_report_dialog.py" line="113" />
+      <location filename="../../forms/findings_dialog.py" line="71" />
       <source>Close</source>
       <translation>关闭</translation>
     </message>
@@ -459,6 +469,11 @@
       <translation>耕地</translation>
     </message>
     <message>
+      <location filename="../../forms/findings_dialog.py" line="39" />
+      <source>Database table</source>
+      <translation>数据表</translation>
+    </message>
+    <message>
       <location filename="../../forms/plot_form.py" line="55" />
       <source>Date found</source>
       <translation>发现日期</translation>
@@ -529,17 +544,17 @@
       <translation>内业比对（叠加分析）</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="638" />
+      <location filename="../../plugin/main.py" line="641" />
       <source>Desk comparison failed</source>
       <translation>内业比对失败</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="146" />
+      <location filename="../../plugin/main.py" line="148" />
       <source>Desk comparison of the plots shown</source>
       <translation>对显示的图斑进行内业比对</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="642" />
+      <location filename="../../plugin/main.py" line="645" />
       <source>Desk comparison stored for {count} plots.</source>
       <translation>已保存 {count} 个图斑的内业比对结果。</translation>
     </message>
@@ -549,7 +564,7 @@
       <translation>自动识别</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dock.py" line="117" />
+      <location filename="../../forms/case_dock.py" line="118" />
       <source>Determination</source>
       <translation>判定结果</translation>
     </message>
@@ -609,7 +624,7 @@
       <translation>卷宗</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dock.py" line="77" />
+      <location filename="../../forms/case_dock.py" line="78" />
       <source>Due within 7 days</source>
       <translation>7 天内到期</translation>
     </message>
@@ -809,6 +824,16 @@
       <translation>立案或移交</translation>
     </message>
     <message>
+      <location filename="../../forms/findings_dialog.py" line="38" />
+      <source>Finding</source>
+      <translation>发现的问题</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/verify_records.py" line="48" />
+      <source>Findings (CSV)</source>
+      <translation>核验结果（CSV）</translation>
+    </message>
+    <message>
       <location filename="../../plugin/processing/statistics_algorithms.py" line="234" />
       <source>GeoPackage</source>
       <translation>GeoPackage 文件</translation>
@@ -834,7 +859,7 @@
       <translation>按数值推断</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="139" />
+      <location filename="../../plugin/main.py" line="141" />
       <source>Handle case…</source>
       <translation>办理案件…</translation>
     </message>
@@ -849,12 +874,12 @@
       <translation>导入</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="395" />
+      <location filename="../../plugin/main.py" line="398" />
       <source>Import failed</source>
       <translation>导入失败</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="402" />
+      <location filename="../../plugin/main.py" line="405" />
       <source>Import failed; nothing was stored</source>
       <translation>导入失败，未写入任何数据</translation>
     </message>
@@ -864,7 +889,7 @@
       <translation>导入图斑批次</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="132" />
+      <location filename="../../plugin/main.py" line="134" />
       <source>Import plot batch…</source>
       <translation>导入图斑批次…</translation>
     </message>
@@ -874,7 +899,7 @@
       <translation>导入案件库高斯-克吕格分带以外的图斑</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="398" />
+      <location filename="../../plugin/main.py" line="401" />
       <source>Import refused; nothing was stored</source>
       <translation>导入被拒绝，未保存任何内容</translation>
     </message>
@@ -954,12 +979,12 @@
       <translation>卫片执法</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dock.py" line="56" />
+      <location filename="../../forms/case_dock.py" line="57" />
       <source>LandCase cases</source>
       <translation>卫片执法案件</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/provider.py" line="51" />
+      <location filename="../../plugin/processing/provider.py" line="52" />
       <source>LandCase land enforcement cases</source>
       <translation>卫片执法与违法用地巡查案件</translation>
     </message>
@@ -994,12 +1019,12 @@
       <translation>图层类别</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="542" />
+      <location filename="../../plugin/main.py" line="545" />
       <source>Layer roles whose source is missing: {roles}</source>
       <translation>以下图层类别的数据源缺失：{roles}</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="144" />
+      <location filename="../../plugin/main.py" line="146" />
       <source>Layer roles…</source>
       <translation>图层类别…</translation>
     </message>
@@ -1044,7 +1069,7 @@
       <translation>逐案列出其判定和查处所要求而缺少的材料：外业核查及带定位的照片，合法或设施农用地判定的依据及扫描件，已立案案件的立案编号和立案文书，整改面积，已销号案件的复核照片和联合复核结果。输出中文 CSV；INCOMPLETE 为缺少材料的案件数。</translation>
     </message>
     <message>
-      <location filename="../../forms/rounds_dialog.py" line="111" />
+      <location filename="../../forms/rounds_dialog.py" line="115" />
       <source>Lock round {period} {stage}? Its data can never be changed again.</source>
       <translation>是否锁定报送轮次 {period} {stage}？锁定后其数据将不能再更改。</translation>
     </message>
@@ -1119,12 +1144,12 @@
       <translation>新建案件库</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="129" />
+      <location filename="../../plugin/main.py" line="131" />
       <source>New case database…</source>
       <translation>新建案件库…</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="134" />
+      <location filename="../../plugin/main.py" line="136" />
       <source>New plot</source>
       <translation>新增图斑</translation>
     </message>
@@ -1139,9 +1164,14 @@
       <translation>未找到可用于 PDF 报告的中文 TrueType 字体。请安装 {hint}，或在插件设置中指定 TrueType（.ttf/.ttc）中文字体。CFF 轮廓的 OpenType 字体（.otf、Noto CJK、思源字体）无法嵌入。{tried}</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dock.py" line="107" />
+      <location filename="../../forms/case_dock.py" line="108" />
       <source>No case database open.</source>
       <translation>未打开案件库。</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/verify_records.py" line="67" />
+      <source>No findings: the records are as LandCase left them.</source>
+      <translation>未发现问题：记录保持 LandCase 写入时的状态。</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/overlay.py" line="93" />
@@ -1199,6 +1229,16 @@
       <translation>无可显示的内容。</translation>
     </message>
     <message>
+      <location filename="../../forms/findings_dialog.py" line="43" />
+      <source>Now</source>
+      <translation>现值</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/verify_records.py" line="54" />
+      <source>Number of findings</source>
+      <translation>发现问题数</translation>
+    </message>
+    <message>
       <location filename="../../forms/plot_table_model.py" line="108" />
       <source>Official area: ellipsoidal (椭球面积), in mu</source>
       <translation>面积：椭球面积（亩）</translation>
@@ -1209,22 +1249,22 @@
       <translation>法定节假日安排</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="151" />
+      <location filename="../../plugin/main.py" line="153" />
       <source>Official holiday calendar…</source>
       <translation>法定节假日安排…</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="292" />
+      <location filename="../../plugin/main.py" line="295" />
       <source>Open case database</source>
       <translation>打开案件库</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="130" />
+      <location filename="../../plugin/main.py" line="132" />
       <source>Open case database…</source>
       <translation>打开案件库…</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="353" />
+      <location filename="../../plugin/main.py" line="356" />
       <source>Open or create a case database first.</source>
       <translation>请先打开或新建案件库。</translation>
     </message>
@@ -1239,7 +1279,7 @@
       <translation>打开报告文件</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="345" />
+      <location filename="../../plugin/main.py" line="348" />
       <source>Opened {path}: {count} plots.</source>
       <translation>已打开 {path}：共 {count} 个图斑。</translation>
     </message>
@@ -1259,7 +1299,7 @@
       <translation>超期计算截止日期（YYYY-MM-DD，默认为今天）</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dock.py" line="75" />
+      <location filename="../../forms/case_dock.py" line="76" />
       <source>Overdue only</source>
       <translation>仅显示超期</translation>
     </message>
@@ -1379,7 +1419,7 @@
       <translation>图斑类型（TBLX）</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="461" />
+      <location filename="../../plugin/main.py" line="464" />
       <source>Plot {jcbh} saved.</source>
       <translation>图斑 {jcbh} 已保存。</translation>
     </message>
@@ -1474,7 +1514,7 @@
       <translation>打印文书</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="141" />
+      <location filename="../../plugin/main.py" line="143" />
       <source>Print documents…</source>
       <translation>打印文书…</translation>
     </message>
@@ -1484,7 +1524,7 @@
       <translation>作为出具单位印在核查报告、卷宗和月报上</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="525" />
+      <location filename="../../plugin/main.py" line="528" />
       <source>Printing failed</source>
       <translation>打印失败</translation>
     </message>
@@ -1572,6 +1612,11 @@
       <location filename="../../forms/import_dialog.py" line="112" />
       <source>Received on</source>
       <translation>接收日期</translation>
+    </message>
+    <message>
+      <location filename="../../forms/findings_dialog.py" line="40" />
+      <source>Record</source>
+      <translation>记录</translation>
     </message>
     <message>
       <location filename="../../cases/overlay_roles.py" line="105" />
@@ -1684,12 +1729,12 @@
       <translation>报送轮次（编号，或如 2026-03 一上）</translation>
     </message>
     <message>
-      <location filename="../../forms/rounds_dialog.py" line="124" />
-      <source>Round {period} {stage} locked.</source>
-      <translation>报送轮次 {period} {stage} 已锁定。</translation>
+      <location filename="../../forms/rounds_dialog.py" line="129" />
+      <source>Round {period} {stage} locked. Its root hash {root} is printed on the submission and on every document printed from now on.</source>
+      <translation>报送轮次 {period} {stage} 已锁定。其根哈希 {root} 将印在报送材料和此后打印的每份文书上。</translation>
     </message>
     <message>
-      <location filename="../../forms/rounds_dialog.py" line="98" />
+      <location filename="../../forms/rounds_dialog.py" line="102" />
       <source>Round {period} {stage} taken.</source>
       <translation>已生成报送轮次 {period} {stage}。</translation>
     </message>
@@ -1714,9 +1759,19 @@
       <translation>疑似同一图斑</translation>
     </message>
     <message>
+      <location filename="../../forms/findings_dialog.py" line="68" />
+      <source>Save as CSV…</source>
+      <translation>另存为 CSV…</translation>
+    </message>
+    <message>
       <location filename="../../forms/case_steps.py" line="192" />
       <source>Save determination</source>
       <translation>保存判定结果</translation>
+    </message>
+    <message>
+      <location filename="../../forms/findings_dialog.py" line="81" />
+      <source>Save findings</source>
+      <translation>保存核验结果</translation>
     </message>
     <message>
       <location filename="../../forms/case_steps.py" line="147" />
@@ -1744,22 +1799,27 @@
       <translation>装订入卷宗的扫描件（批文、备案、立案文书等）</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dock.py" line="83" />
+      <location filename="../../forms/findings_dialog.py" line="42" />
+      <source>Sealed</source>
+      <translation>封存值</translation>
+    </message>
+    <message>
+      <location filename="../../forms/case_dock.py" line="84" />
       <source>Search plot number, township, village…</source>
       <translation>搜索监测编号、乡镇、村…</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="474" />
+      <location filename="../../plugin/main.py" line="477" />
       <source>Select a plot in the case panel first.</source>
       <translation>请先在案件面板中选择图斑。</translation>
     </message>
     <message>
-      <location filename="../../forms/rounds_dialog.py" line="105" />
+      <location filename="../../forms/rounds_dialog.py" line="109" />
       <source>Select a round first.</source>
       <translation>请先选择轮次。</translation>
     </message>
     <message>
-      <location filename="../../forms/rounds_dialog.py" line="132" />
+      <location filename="../../forms/rounds_dialog.py" line="140" />
       <source>Select a round that has a round before it.</source>
       <translation>请选择有上一轮次的轮次。</translation>
     </message>
@@ -1774,7 +1834,7 @@
       <translation>指定图层类别</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="155" />
+      <location filename="../../plugin/main.py" line="157" />
       <source>Settings…</source>
       <translation>设置…</translation>
     </message>
@@ -1814,7 +1874,7 @@
       <translation>开始整改</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="166" />
+      <location filename="../../plugin/main.py" line="169" />
       <source>Statistics</source>
       <translation>统计</translation>
     </message>
@@ -1839,7 +1899,7 @@
       <translation>统计：{reason}</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dock.py" line="115" />
+      <location filename="../../forms/case_dock.py" line="116" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
@@ -1864,7 +1924,7 @@
       <translation>报送轮次</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="148" />
+      <location filename="../../plugin/main.py" line="150" />
       <source>Submission rounds…</source>
       <translation>报送轮次…</translation>
     </message>
@@ -1884,7 +1944,7 @@
       <translation>统计表</translation>
     </message>
     <message>
-      <location filename="../../forms/rounds_dialog.py" line="80" />
+      <location filename="../../forms/rounds_dialog.py" line="84" />
       <source>Take round {period} {stage}</source>
       <translation>生成报送轮次 {period} {stage}</translation>
     </message>
@@ -1912,16 +1972,6 @@
       <location filename="../../plugin/processing/import_plots.py" line="200" />
       <source>Text encoding: {encoding} ({reason})</source>
       <translation>文字编码：{encoding}（{reason}）</translation>
-    </message>
-    <message>
-      <location filename="../../plugin/main.py" line="671" />
-      <source>The audit trail is broken at row {id}: {reason}</source>
-      <translation>审计日志在记录 {id} 处中断：{reason}</translation>
-    </message>
-    <message>
-      <location filename="../../plugin/main.py" line="664" />
-      <source>The audit trail is intact: {count} rows checked.</source>
-      <translation>审计日志完整：已校验 {count} 条记录。</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/case_materials.py" line="163" />
@@ -1974,9 +2024,14 @@
       <translation>无法读取图斑表。</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="455" />
+      <location filename="../../plugin/main.py" line="458" />
       <source>The plot was not saved</source>
       <translation>图斑未保存</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/main.py" line="670" />
+      <source>The records are as LandCase left them: {count} audit rows checked, every locked round matches its seal.</source>
+      <translation>记录保持 LandCase 写入时的状态：已核验 {count} 条审计记录，各锁定轮次均与其封存值一致。</translation>
     </message>
     <message>
       <location filename="../../forms/settings_page.py" line="94" />
@@ -2059,7 +2114,7 @@
       <translation>非粮化前十乡镇</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dock.py" line="116" />
+      <location filename="../../forms/case_dock.py" line="117" />
       <source>Township</source>
       <translation>乡镇</translation>
     </message>
@@ -2077,6 +2132,11 @@
       <location filename="../../cases/overlay_roles.py" line="123" />
       <source>Townships (乡镇)</source>
       <translation>乡镇</translation>
+    </message>
+    <message>
+      <location filename="../../forms/findings_dialog.py" line="41" />
+      <source>Trigger</source>
+      <translation>触发器</translation>
     </message>
     <message>
       <location filename="../../forms/settings_page.py" line="40" />
@@ -2134,9 +2194,19 @@
       <translation>核查人</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="149" />
+      <location filename="../../plugin/main.py" line="151" />
       <source>Verify audit trail</source>
       <translation>校验审计日志</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/verify_records.py" line="29" />
+      <source>Verify records</source>
+      <translation>核验记录</translation>
+    </message>
+    <message>
+      <location filename="../../forms/integrity_banner.py" line="27" />
+      <source>Verify records…</source>
+      <translation>核验记录…</translation>
     </message>
     <message>
       <location filename="../../forms/import_dialog.py" line="49" />
@@ -2184,7 +2254,7 @@
       <translation>YYYY-MM、YYYY-Q3、YYYY、YYYY-年末 或日期范围</translation>
     </message>
     <message>
-      <location filename="../../cases/store.py" line="346" />
+      <location filename="../../cases/store.py" line="393" />
       <source>a batch of this name already exists</source>
       <translation>同名批次已存在</translation>
     </message>
@@ -2214,12 +2284,12 @@
       <translation>判定为违法以外的类别后方可不立案办结（案件当前状态：{status}）</translation>
     </message>
     <message>
-      <location filename="../../cases/store.py" line="404" />
+      <location filename="../../cases/store.py" line="451" />
       <source>a plot must be a polygon, not a {kind}</source>
       <translation>图斑必须是面，而不是 {kind}</translation>
     </message>
     <message>
-      <location filename="../../cases/store.py" line="463" />
+      <location filename="../../cases/store.py" line="510" />
       <source>a plot with this 监测编号 is already in the database</source>
       <translation>案件库中已有相同监测编号的图斑</translation>
     </message>
@@ -2249,7 +2319,7 @@
       <translation>判定为违法须填写建设时间，以区分新增与存量</translation>
     </message>
     <message>
-      <location filename="../../forms/rounds_dialog.py" line="136" />
+      <location filename="../../forms/rounds_dialog.py" line="144" />
       <source>added</source>
       <translation>增加</translation>
     </message>
@@ -2284,42 +2354,57 @@
       <translation>面积单位：亩</translation>
     </message>
     <message>
-      <location filename="../../cases/audit_chain.py" line="115" />
+      <location filename="../../cases/audit_chain.py" line="172" />
       <source>audit row {id} does not match its seal: it was changed or moved</source>
       <translation>审计记录 {id} 与其封签不符：已被修改或移动</translation>
     </message>
     <message>
-      <location filename="../../cases/audit_chain.py" line="120" />
-      <source>audit row {id} has lost its seal while later rows are sealed</source>
-      <translation>审计记录 {id} 的封签已丢失，而其后的记录均已封签</translation>
-    </message>
-    <message>
-      <location filename="../../cases/audit_chain.py" line="117" />
+      <location filename="../../cases/audit_chain.py" line="174" />
       <source>audit row {id} is not linked to row {previous_id}: a row was deleted, re-ordered or re-sealed</source>
       <translation>审计记录 {id} 未与记录 {previous_id} 相链接：有记录被删除、调换顺序或重新封签</translation>
     </message>
     <message>
-      <location filename="../../cases/audit_chain.py" line="121" />
+      <location filename="../../cases/audit_chain.py" line="177" />
+      <source>audit row {id} is not sealed while later rows are: it was not written by LandCase's triggers, or its seal was removed</source>
+      <translation>审计记录 {id} 未封存而其后的记录已封存：不是 LandCase 触发器写入的，或其封存值被清除</translation>
+    </message>
+    <message>
+      <location filename="../../cases/audit_chain.py" line="181" />
       <source>audit row {id} is only half sealed</source>
       <translation>审计记录 {id} 封签不完整</translation>
     </message>
     <message>
-      <location filename="../../cases/audit_chain.py" line="122" />
+      <location filename="../../cases/audit_chain.py" line="182" />
       <source>audit row {id} no longer matches the seal recorded when round {round} was locked</source>
       <translation>审计记录 {id} 与报送轮次 {round} 锁定时记录的封签不符</translation>
     </message>
     <message>
-      <location filename="../../cases/audit_chain.py" line="123" />
+      <location filename="../../cases/audit_chain.py" line="183" />
       <source>audit row {id}, sealed when round {round} was locked, is missing</source>
       <translation>报送轮次 {round} 锁定时已封签的审计记录 {id} 缺失</translation>
     </message>
     <message>
-      <location filename="../../cases/audit_chain.py" line="116" />
+      <location filename="../../cases/finding.py" line="58" />
+      <source>audit row {row_id} ({action} {table} #{target}) does not agree with the data or with the log before it: it was not written by LandCase's triggers, or the data was changed unaudited; it is not sealed</source>
+      <translation>审计记录 {row_id}（{action} {table} #{target}）与数据或此前的日志不符：不是 LandCase 触发器写入的，或数据曾被绕过审计修改；未予封存</translation>
+    </message>
+    <message>
+      <location filename="../../cases/finding.py" line="74" />
+      <source>audit row {row_id} no longer matches the checkpoint {source}</source>
+      <translation>审计记录 {row_id} 与检查点（{source}）不符</translation>
+    </message>
+    <message>
+      <location filename="../../cases/audit_chain.py" line="173" />
       <source>audit rows between {previous_id} and {id} are missing (deleted)</source>
       <translation>审计记录 {previous_id} 与 {id} 之间的记录缺失（已被删除）</translation>
     </message>
     <message>
-      <location filename="../../forms/rounds_dialog.py" line="136" />
+      <location filename="../../cases/finding.py" line="54" />
+      <source>audit trail: {reason}</source>
+      <translation>审计日志：{reason}</translation>
+    </message>
+    <message>
+      <location filename="../../forms/rounds_dialog.py" line="144" />
       <source>changed</source>
       <translation>变更</translation>
     </message>
@@ -2342,6 +2427,11 @@
       <location filename="../../cases/determination_suggestion.py" line="94" />
       <source>filing {number} covers {share:.1%} of the plot</source>
       <translation>备案 {number} 覆盖图斑的 {share:.1%}</translation>
+    </message>
+    <message>
+      <location filename="../../cases/finding.py" line="85" />
+      <source>found when the file was opened at {at} (LandCase restored the triggers): {finding}</source>
+      <translation>{at} 打开文件时发现（LandCase 已恢复触发器）：{finding}</translation>
     </message>
     <message>
       <location filename="../../forms/case_steps.py" line="186" />
@@ -2424,7 +2514,7 @@
       <translation>坐标超出案件库分带 {zone} 的范围</translation>
     </message>
     <message>
-      <location filename="../../cases/store.py" line="421" />
+      <location filename="../../cases/store.py" line="468" />
       <source>its coordinates lie outside the database's CRS (EPSG:{srid})</source>
       <translation>其坐标超出本数据库坐标系（EPSG:{srid}）的范围</translation>
     </message>
@@ -2439,7 +2529,17 @@
       <translation>位于 {span}，超出案件库分带 {zone} 的接受范围 {band}，未导入；适用的分带为 {fitting}</translation>
     </message>
     <message>
-      <location filename="../../forms/rounds_dialog.py" line="72" />
+      <location filename="../../cases/finding.py" line="38" />
+      <source>locked row {table} #{row_id} of round {round} is missing (deleted)</source>
+      <translation>已锁定轮次 {round} 的记录 {table} #{row_id} 缺失（已被删除）</translation>
+    </message>
+    <message>
+      <location filename="../../cases/finding.py" line="34" />
+      <source>locked row {table} #{row_id} of round {round} was changed: {fields}</source>
+      <translation>已锁定轮次 {round} 的记录 {table} #{row_id} 被修改：{fields}</translation>
+    </message>
+    <message>
+      <location filename="../../forms/rounds_dialog.py" line="69" />
       <source>locked {at}</source>
       <translation>已于 {at} 锁定</translation>
     </message>
@@ -2524,7 +2624,7 @@
       <translation>请先录入合法性判定（案件当前状态：{status}）</translation>
     </message>
     <message>
-      <location filename="../../forms/rounds_dialog.py" line="136" />
+      <location filename="../../forms/rounds_dialog.py" line="144" />
       <source>removed</source>
       <translation>移除</translation>
     </message>
@@ -2534,9 +2634,24 @@
       <translation>与源数据第 {first} 行重复</translation>
     </message>
     <message>
+      <location filename="../../forms/rounds_dialog.py" line="71" />
+      <source>root hash {root}</source>
+      <translation>根哈希 {root}</translation>
+    </message>
+    <message>
+      <location filename="../../cases/finding.py" line="50" />
+      <source>round {round} is locked but has no seal: it was locked by another program</source>
+      <translation>轮次 {round} 已锁定但没有封存值：由其他程序锁定</translation>
+    </message>
+    <message>
       <location filename="../../cases/submission_table.py" line="139" />
       <source>round {round} is not a submission: only 一上 and 二上 are exported</source>
       <translation>报送轮次 {round} 不是一上或二上，只能导出一上和二上的成果</translation>
+    </message>
+    <message>
+      <location filename="../../cases/finding.py" line="42" />
+      <source>row {table} #{row_id} was added to locked round {round} after it was locked</source>
+      <translation>记录 {table} #{row_id} 是在轮次 {round} 锁定后加入的</translation>
     </message>
     <message>
       <location filename="../../cases/determination_suggestion.py" line="62" />
@@ -2549,6 +2664,11 @@
       <translation>请先开始整改，再录入复核结果（案件当前状态：{status}）</translation>
     </message>
     <message>
+      <location filename="../../cases/finding.py" line="18" />
+      <source>table {table} is missing</source>
+      <translation>数据表 {table} 缺失</translation>
+    </message>
+    <message>
       <location filename="../../cases/determination_suggestion.py" line="117" />
       <source>temporary land use covers {share:.1%} of the plot</source>
       <translation>临时用地覆盖图斑的 {share:.1%}</translation>
@@ -2557,6 +2677,11 @@
       <location filename="../../plugin/processing/create_database.py" line="93" />
       <source>the CRS given</source>
       <translation>指定的坐标系</translation>
+    </message>
+    <message>
+      <location filename="../../cases/finding.py" line="78" />
+      <source>the CRS recorded in the database (EPSG:{srid}) differs from {table}'s (EPSG:{found})</source>
+      <translation>数据库记录的坐标系（EPSG:{srid}）与 {table} 的坐标系（EPSG:{found}）不一致</translation>
     </message>
     <message>
       <location filename="../../cases/attachments.py" line="245" />
@@ -2577,6 +2702,11 @@
       <location filename="../../cases/determination_suggestion.py" line="73" />
       <source>the approval has no approval number (批准文号)</source>
       <translation>批准用地缺少批准文号</translation>
+    </message>
+    <message>
+      <location filename="../../cases/finding.py" line="67" />
+      <source>the audit log ends at row {last_id}, but row {row_id} was sealed before (checkpoint {source}): rows at its end were deleted</source>
+      <translation>审计日志止于第 {last_id} 条，但第 {row_id} 条此前已封存（检查点：{source}）：日志末尾的记录已被删除</translation>
     </message>
     <message>
       <location filename="../../cases/stats_seeds.py" line="144" />
@@ -2714,7 +2844,7 @@
       <translation>几何图形为空</translation>
     </message>
     <message>
-      <location filename="../../cases/store.py" line="410" />
+      <location filename="../../cases/store.py" line="457" />
       <source>the geometry is invalid ({detail})</source>
       <translation>几何图形无效（{detail}）</translation>
     </message>
@@ -2794,7 +2924,7 @@
       <translation>无法打开图层 {source}（{provider}）</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="271" />
+      <location filename="../../plugin/main.py" line="274" />
       <source>the map's extent</source>
       <translation>地图的范围</translation>
     </message>
@@ -2867,6 +2997,11 @@
       <location filename="../../cases/workflow.py" line="580" />
       <source>the referral date is missing</source>
       <translation>未填写移交日期</translation>
+    </message>
+    <message>
+      <location filename="../../cases/finding.py" line="46" />
+      <source>the seal of round {round} no longer matches its row seals (root hash {root})</source>
+      <translation>轮次 {round} 的封存根哈希 {root} 与各记录的封存值不符</translation>
     </message>
     <message>
       <location filename="../../cases/workflow.py" line="359" />
@@ -2969,7 +3104,7 @@
       <translation>不存在该 ID 的报送轮次</translation>
     </message>
     <message>
-      <location filename="../../cases/audit_chain.py" line="124" />
+      <location filename="../../cases/audit_chain.py" line="184" />
       <source>this case database has no audit hash chain</source>
       <translation>本案件库没有审计哈希链</translation>
     </message>
@@ -2994,6 +3129,21 @@
       <translation>该核查记录不属于此图斑的案件</translation>
     </message>
     <message>
+      <location filename="../../cases/finding.py" line="22" />
+      <source>trigger {trigger} on {table} is missing (it was dropped)</source>
+      <translation>数据表 {table} 的触发器 {trigger} 缺失（已被删除）</translation>
+    </message>
+    <message>
+      <location filename="../../cases/finding.py" line="26" />
+      <source>trigger {trigger} on {table} was changed</source>
+      <translation>数据表 {table} 的触发器 {trigger} 已被改动</translation>
+    </message>
+    <message>
+      <location filename="../../cases/finding.py" line="30" />
+      <source>trigger {trigger} on {table} was not written by LandCase</source>
+      <translation>数据表 {table} 的触发器 {trigger} 不是 LandCase 建立的</translation>
+    </message>
+    <message>
       <location filename="../../plugin/processing/print_documents.py" line="102" />
       <source>up to date</source>
       <translation>无需更新</translation>
@@ -3004,7 +3154,7 @@
       <translation>{category}（{subtype}）须填写判定依据</translation>
     </message>
     <message>
-      <location filename="../../forms/rounds_dialog.py" line="143" />
+      <location filename="../../forms/rounds_dialog.py" line="151" />
       <source>{count} cases differ between {a} and {b}.</source>
       <translation>{a} 与 {b} 之间有 {count} 个案件存在差异。</translation>
     </message>
@@ -3019,6 +3169,16 @@
       <location filename="../../plugin/processing/overlay.py" line="128" />
       <source>{count} findings {code} (see the plots' overlay)</source>
       <translation>{code}：{count} 项待核实（见图斑的叠加分析结果）</translation>
+    </message>
+    <message>
+      <location filename="../../forms/findings_dialog.py" line="30" />
+      <source>{count} findings: the case database is no longer as LandCase left it.</source>
+      <translation>发现 {count} 个问题：案件数据库已不是 LandCase 写入时的状态。</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/main.py" line="679" />
+      <source>{count} findings: {first}</source>
+      <translation>发现 {count} 个问题：{first}</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/set_layer_role.py" line="117" />
@@ -3056,7 +3216,7 @@
       <translation>{rows} 个图斑中有 {count} 个超出案件库分带 {zone} 的接受范围 {band}；因已允许跨带，其中能在本分带表示的已导入；适用的分带为 {fitting}。</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dock.py" line="290" />
+      <location filename="../../forms/case_dock.py" line="294" />
       <source>{count} overdue</source>
       <translation>超期 {count} 个</translation>
     </message>
@@ -3066,7 +3226,7 @@
       <translation>已添加 {count} 张照片。</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dock.py" line="284" />
+      <location filename="../../forms/case_dock.py" line="288" />
       <source>{count} plots</source>
       <translation>共 {count} 个图斑</translation>
     </message>
@@ -3116,7 +3276,7 @@
       <translation>{m2:.1f} 平方米（{mu:.2f} 亩）</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="528" />
+      <location filename="../../plugin/main.py" line="531" />
       <source>{made} documents made, {kept} already up to date, in {folder}.</source>
       <translation>已在 {folder} 中生成 {made} 份文书，{kept} 份无需更新。</translation>
     </message>
@@ -3144,6 +3304,11 @@
       <location filename="../../plugin/processing/case_materials.py" line="104" />
       <source>{path} attached to plot {jcbh} as {kind} ({pages} pages).</source>
       <translation>{path} 已作为{kind}附加到图斑 {jcbh}（{pages} 页）。</translation>
+    </message>
+    <message>
+      <location filename="../../cases/verification_findings.py" line="37" />
+      <source>{path} cannot be read to the end: the file is damaged. Restore it from a copy; the verification cannot tell what changed.</source>
+      <translation>{path} 无法完整读取：文件已损坏。请从备份恢复；核验无法判断改动了什么。</translation>
     </message>
     <message>
       <location filename="../../forms/case_dialog.py" line="188" />
@@ -3196,6 +3361,11 @@
       <translation>{path} 由更新版本的插件写入（数据库结构版本 {found}，本版本最高支持 {supported}）。请升级插件；文件未作任何改动。</translation>
     </message>
     <message>
+      <location filename="../../cases/store.py" line="128" />
+      <source>{path}: table {table} is missing: another program changed the file. Run 'Verify records' (landcase:verifyrecords) on it to see what else changed.</source>
+      <translation>{path}：数据表 {table} 缺失，文件已被其他程序改动。请对其运行“核验记录”（landcase:verifyrecords），查看还有哪些改动。</translation>
+    </message>
+    <message>
       <location filename="../../cases/errors.py" line="19" />
       <source>{path}: {reason}</source>
       <translation>{path}：{reason}</translation>
@@ -3226,7 +3396,7 @@
       <translation>{same} 个图斑与其他图斑形状相同；{areas} 个监测面积与图斑椭球面积相差超过 5%。</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dock.py" line="286" />
+      <location filename="../../forms/case_dock.py" line="290" />
       <source>{shown} of {total} plots</source>
       <translation>显示 {shown} / 共 {total} 个图斑</translation>
     </message>
@@ -3234,6 +3404,11 @@
       <location filename="../../plugin/processing/statistics_algorithms.py" line="130" />
       <source>{value} is not a date (YYYY-MM-DD)</source>
       <translation>{value} 不是有效日期（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+      <location filename="../../forms/integrity_banner.py" line="43" />
+      <source>… and {count} more</source>
+      <translation>……另有 {count} 条</translation>
     </message>
     <message>
       <location filename="../../cases/determination_codes.py" line="262" />
