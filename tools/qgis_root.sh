@@ -66,7 +66,8 @@ enter() {
 }
 in_root() {
   chroot "$root" /usr/bin/env -i HOME=/root PATH=/opt/venv/bin:/usr/sbin:/usr/bin:/sbin:/bin \
-    LANG=C.UTF-8 DEBIAN_FRONTEND=noninteractive QT_QPA_PLATFORM=offscreen "$@"
+    LANG=C.UTF-8 DEBIAN_FRONTEND=noninteractive QT_QPA_PLATFORM=offscreen \
+    PIP_CERT=/opt/host-ca.crt "$@"
 }
 
 pins() {  # the pyproject.toml pins of the given names
@@ -96,8 +97,11 @@ build() {
   # shellcheck disable=SC2086
   in_root apt-get install -y -q --no-install-recommends $PACKAGES
   [ -x "$root/opt/venv/bin/python" ] || in_root python3 -m venv --system-site-packages /opt/venv
+  # pip inside the root trusts what the host trusts (a proxy's CA, if the host has one).
+  cp "${SSL_CERT_FILE:-/etc/ssl/certs/ca-certificates.crt}" "$root/opt/host-ca.crt"
   # shellcheck disable=SC2046
-  in_root /opt/venv/bin/python -m pip install -q --disable-pip-version-check $(pins $PIP_PACKAGES)
+  in_root /opt/venv/bin/python -m pip install -q --disable-pip-version-check \
+    --cert /opt/host-ca.crt $(pins $PIP_PACKAGES)
   in_root apt-get clean
   in_root python3 -c 'from qgis.core import Qgis; print("QGIS", Qgis.QGIS_VERSION)'
   touch "$root/.landcase-ready"

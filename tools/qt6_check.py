@@ -25,9 +25,7 @@ SKIPPED = {".venv", "build", "dist", ".git", "__pycache__"}
 
 def sources(root: Path) -> list[Path]:
     return sorted(
-        path
-        for path in root.rglob("*.py")
-        if not SKIPPED & set(path.relative_to(root).parts[:-1])
+        path for path in root.rglob("*.py") if not SKIPPED & set(path.relative_to(root).parts[:-1])
     )
 
 
@@ -46,13 +44,17 @@ def findings(tool: str, root: Path) -> tuple[list[str], int]:
         changed = 0
         for path in sources(root):
             before = path.read_text(encoding="utf-8").splitlines(keepends=True)
-            after = (copy / path.relative_to(root)).read_text(encoding="utf-8").splitlines(
-                keepends=True
+            after = (
+                (copy / path.relative_to(root))
+                .read_text(encoding="utf-8")
+                .splitlines(keepends=True)
             )
             name = str(path.relative_to(root))
             lines = list(difflib.unified_diff(before, after, name, name + " (Qt 6)", n=0))
             diff += lines
-            changed += sum(1 for line in lines if line.startswith("-") and not line.startswith("---"))
+            changed += sum(
+                1 for line in lines if line.startswith("-") and not line.startswith("---")
+            )
         notes = [line for line in run.stdout.splitlines() + run.stderr.splitlines() if ": " in line]
         return diff + [note + "\n" for note in notes], changed + len(notes)
 
