@@ -13,8 +13,14 @@ if os.path.isdir(VENDOR) and VENDOR not in sys.path:
 
 
 def classFactory(iface):  # noqa: N802 (the name QGIS looks for)
-    from .plugin.dependencies import MissingDependenciesPlugin, missing_requirements
+    from .plugin.dependencies import (
+        MissingDependenciesPlugin,
+        missing_requirements,
+        prefer_vendored_when_too_old,
+    )
 
+    if os.path.isdir(VENDOR):
+        prefer_vendored_when_too_old(VENDOR)
     missing = missing_requirements()
     if missing:
         return MissingDependenciesPlugin(iface, missing)

@@ -13,67 +13,104 @@ pandas and numpy, Pillow) have to come from QGIS's installer or from the command
 from __future__ import annotations
 
 import importlib
+import inspect
 import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 
 def N_(text: str) -> str:  # noqa: N802 (marks a string for translation; tr() at display)
     return text
 
 
+def _shapely_2(module) -> bool:
+    # shapely 2's vectorised functions; Debian's build reports its version as "0+unknown"
+    return hasattr(module, "from_wkb") and hasattr(module, "STRtree")
+
+
+def _exifread_3_1(module) -> bool:
+    # process_file(extract_thumbnail=...) came with exifread 3.1; Debian 13 ships 3.0.0
+    return "extract_thumbnail" in inspect.signature(module.process_file).parameters
+
+
 @dataclass(frozen=True)
 class Requirement:
     module: str  # the import name
     pip: str  # the name on PyPI
-    minimum_major: int  # 0: any version
+    minimum: str  # "" (any version) or e.g. "2" for >=2
     debian: str  # the Debian package, "" when Debian has none
     needed_for: str  # what stops working without it (translated at display)
+    new_enough: Callable | None = None  # module -> bool: the API the plugin uses is there
+
+    @property
+    def spec(self) -> str:
+        return f"{self.pip}>={self.minimum}" if self.minimum else self.pip
 
 
 REQUIREMENTS = (
-    Requirement("shapely", "shapely", 2, "python3-shapely", N_("overlay and plot areas")),
-    Requirement("pandas", "pandas", 0, "python3-pandas", N_("case panel and statistics")),
-    Requirement("reportlab", "reportlab", 0, "python3-reportlab", N_("PDF reports and dossiers")),
-    Requirement("PIL", "pillow", 0, "python3-pil", N_("PDF reports and dossiers")),
     Requirement(
-        "chinese_calendar", "chinesecalendar", 0, "", N_("deadlines on the official calendar")
+        "shapely", "shapely", "2", "python3-shapely", N_("overlay and plot areas"), _shapely_2
     ),
-    Requirement("openpyxl", "openpyxl", 0, "python3-openpyxl", N_("Excel workbooks")),
-    Requirement("exifread", "exifread", 0, "python3-exifread", N_("photo EXIF")),
+    Requirement("pandas", "pandas", "", "python3-pandas", N_("case panel and statistics")),
+    Requirement("reportlab", "reportlab", "", "python3-reportlab", N_("PDF reports and dossiers")),
+    Requirement("PIL", "pillow", "", "python3-pil", N_("PDF reports and dossiers")),
+    Requirement(
+        "chinese_calendar", "chinesecalendar", "", "", N_("deadlines on the official calendar")
+    ),
+    Requirement("openpyxl", "openpyxl", "", "python3-openpyxl", N_("Excel workbooks")),
+    Requirement("exifread", "exifread", "3.1", "python3-exifread", N_("photo EXIF"), _exifread_3_1),
 )
-# package → minimum major version (kept for callers that only need the names)
-REQUIRED = {r.module: r.minimum_major for r in REQUIREMENTS}
 
 
 @dataclass(frozen=True)
 class Missing:
     requirement: Requirement
-    found: str | None  # the too old version found, None when not importable
+    found: str | None  # the version of a too old copy, None when not importable
 
     def __str__(self) -> str:
-        r = self.requirement
-        text = f"{r.pip}>={r.minimum_major}" if r.minimum_major else r.pip
-        return f"{text} (found {self.found})" if self.found else text
+        spec = self.requirement.spec
+        return f"{spec} (found {self.found})" if self.found else spec
+
+
+def _check(requirement: Requirement) -> Missing | None:
+    try:
+        module = importlib.import_module(requirement.module)
+    except ImportError:
+        return Missing(requirement, None)
+    if requirement.new_enough and not requirement.new_enough(module):
+        return Missing(requirement, str(getattr(module, "__version__", "?")))
+    return None
 
 
 def missing_requirements() -> list[Missing]:
-    missing = []
+    return [missing for missing in map(_check, REQUIREMENTS) if missing]
+
+
+def prefer_vendored_when_too_old(vendor: str) -> list[str]:
+    """The zip's vendor/ folder sits at the end of sys.path, so an installed copy wins. Where
+    that copy is too old for the plugin (exifread 3.0 on Debian 13) and vendor/ has the
+    package, the vendored one is imported instead. Returns the modules taken from vendor/."""
+    taken = []
     for requirement in REQUIREMENTS:
-        try:
-            module = importlib.import_module(requirement.module)
-        except ImportError:
-            missing.append(Missing(requirement, None))
+        if not os.path.isdir(os.path.join(vendor, requirement.module)):
             continue
-        version = str(getattr(module, "__version__", "0"))
-        major = version.split(".")[0]
-        if (
-            requirement.minimum_major
-            and int(major if major.isdigit() else 0) < requirement.minimum_major
-        ):
-            missing.append(Missing(requirement, version))
-    return missing
+        found = _check(requirement)
+        if found is None or found.found is None:
+            continue  # new enough, or not installed at all (vendor/ is on the path already)
+        prefix = requirement.module + "."
+        for name in [n for n in sys.modules if n == requirement.module or n.startswith(prefix)]:
+            del sys.modules[name]
+        sys.path.insert(0, vendor)
+        try:
+            importlib.import_module(requirement.module)
+            taken.append(requirement.module)
+        except ImportError:
+            pass
+        finally:
+            sys.path.remove(vendor)  # the first occurrence: the one just inserted
+    return taken
 
 
 def missing_packages() -> list[str]:
@@ -115,7 +152,7 @@ def install_command(missing: list[Missing], python: str | None = None) -> str:
     debian = _is_debian_python(python)
     for item in missing:
         r = item.requirement
-        spec = f"{r.pip}>={r.minimum_major}" if r.minimum_major else r.pip
+        spec = r.spec
         if debian and r.debian and item.found is None:
             apt_names.append(r.debian)
         else:

@@ -97,3 +97,51 @@ def test_install_command_on_debian_uses_apt_and_pip_for_what_debian_lacks_or_has
     assert (
         other == '/opt/qgis/bin/python3 -m pip install --user "shapely>=2" pandas chinesecalendar'
     )
+
+
+def test_a_too_old_installed_copy_gives_way_to_the_vendored_one(tmp_path):
+    # Debian 13's exifread 3.0.0 lacks process_file(extract_thumbnail=...); the zip has 3.5.1.
+    old, vendor = tmp_path / "site", tmp_path / "vendor"
+    (old / "exifread").mkdir(parents=True)
+    (old / "exifread" / "__init__.py").write_text(
+        '__version__ = "3.0.0"\ndef process_file(f, details=True):\n    return {}\n'
+    )
+    (vendor / "exifread").mkdir(parents=True)
+    (vendor / "exifread" / "__init__.py").write_text(
+        '__version__ = "3.5.1"\n'
+        "def process_file(f, details=True, extract_thumbnail=True):\n    return {}\n"
+    )
+    script = f"""
+import sys
+sys.path.insert(0, {str(ROOT / "build" / "pythonpath")!r})
+sys.path.insert(0, {str(old)!r})
+sys.path.append({str(vendor)!r})
+import exifread
+before = exifread.__version__
+from landcase.plugin.dependencies import missing_requirements, prefer_vendored_when_too_old
+path = list(sys.path)
+taken = prefer_vendored_when_too_old({str(vendor)!r})
+import exifread
+print(before, taken, exifread.__version__, sys.path == path,
+      [str(m) for m in missing_requirements() if m.requirement.module == "exifread"])
+"""
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "3.0.0 ['exifread'] 3.5.1 True []"
+
+
+def test_a_too_old_copy_without_a_vendored_one_is_named_with_its_version(tmp_path):
+    (tmp_path / "exifread").mkdir()
+    (tmp_path / "exifread" / "__init__.py").write_text(
+        '__version__ = "3.0.0"\ndef process_file(f, details=True):\n    return {}\n'
+    )
+    script = f"""
+import sys
+sys.path.insert(0, {str(ROOT / "build" / "pythonpath")!r})
+sys.path.insert(0, {str(tmp_path)!r})
+from landcase.plugin.dependencies import missing_requirements
+print([str(m) for m in missing_requirements()])
+"""
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "['exifread>=3.1 (found 3.0.0)']"

@@ -26,8 +26,9 @@ PACKAGES="qgis python3-qgis qgis-providers libsqlite3-mod-spatialite python3-gda
 python3-pil python3-numpy python3-shapely python3-pandas python3-reportlab python3-openpyxl
 python3-exifread python3-pytest python3-venv python3-pip fonts-wqy-zenhei poppler-utils
 zbar-tools xvfb xauth ca-certificates locales"
-# Pinned in pyproject.toml, not packaged by Debian.
-PIP_PACKAGES="chinesecalendar pytest-qgis"
+# Pinned in pyproject.toml, not packaged by Debian (exifread: Debian 13's 3.0.0 is older
+# than the 3.1 the plugin needs; the venv's copy comes first on the path).
+PIP_PACKAGES="chinesecalendar pytest-qgis exifread"
 
 usage() { sed -n '2,6p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
 [ $# -ge 2 ] || usage
@@ -78,7 +79,7 @@ pins() {  # the pyproject.toml pins of the given names
 }
 
 build() {
-  if [ -e "$root/.landcase-ready" ]; then
+  if [ -e "$root/.landcase-ready" ] && [ "$root/.landcase-ready" -nt "$0" ]; then
     echo "QGIS $version root ready: $root"
     return
   fi
