@@ -12,7 +12,7 @@ SAMPLE := build/sample
 DEMO := build/demo/landcase_demo.sqlite
 PROFILES := build/qgis-profiles
 
-.PHONY: run test deps apt translations demo package lint clean
+.PHONY: run test deps apt translations demo package lint qt6-check test-qgis qgis-root clean
 
 run: deps translations demo
 	$(PYTHON) tools/qgis_profile.py $(PROFILES) >/dev/null
@@ -63,8 +63,32 @@ $(DEMO): $(VENV)/.installed tools/sample_county.py tools/build_demo.py cases/sch
 package: translations
 	$(SYSTEM_PYTHON) tools/package.py dist
 
-lint: deps
+lint: deps qt6-check
 	$(VENV)/bin/ruff check .
+
+# QGIS's PyQt5-to-PyQt6 migration script (PyPI: qgis-pyqt5to6, which declares Python 3.12 but
+# runs on Debian 12's 3.11) in a venv of its own with PyQt6; any change it would make fails.
+QT6_CHECK := build/qt6-check
+QT6_CHECK_PACKAGES := qgis-pyqt5to6==0.0.0.dev0 PyQt6==6.11.0 PyQt6-QScintilla==2.14.1 \
+	tokenize-rt==6.2.0 astpretty==3.0.0
+qt6-check: $(QT6_CHECK)/.installed
+	$(QT6_CHECK)/bin/python tools/qt6_check.py $(QT6_CHECK)/bin/pyqt5to6 .
+
+$(QT6_CHECK)/.installed: Makefile
+	[ -x $(QT6_CHECK)/bin/python ] || $(SYSTEM_PYTHON) -m venv $(QT6_CHECK)
+	$(QT6_CHECK)/bin/python -m pip install -q --disable-pip-version-check --ignore-requires-python \
+	  $(QT6_CHECK_PACKAGES)
+	touch $@
+
+# The QGIS tests (marker `qgis`) in a Debian root with another QGIS: `make test-qgis QGIS=3.40`
+# (Debian 13) or `QGIS=3.44` (Debian unstable); the table of versions is in tools/qgis_root.sh.
+# Roots are cached in QGIS_ROOTS (default /var/cache/landcase/qgis-roots/<version>).
+QGIS ?= 3.40
+test-qgis: translations
+	$(SUDO) QGIS_ROOTS=$(QGIS_ROOTS) tools/qgis_root.sh test $(QGIS) $(PYTEST_ARGS)
+
+qgis-root:
+	$(SUDO) QGIS_ROOTS=$(QGIS_ROOTS) tools/qgis_root.sh build $(QGIS)
 
 clean:
 	rm -rf build dist $(QM) tests/artifacts

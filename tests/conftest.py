@@ -7,6 +7,7 @@ is put on the import path (build/pythonpath/landcase -> repository root).
 from __future__ import annotations
 
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -23,6 +24,25 @@ link_plugin()
 from pg_fixtures import pg_database, pg_uri  # noqa: E402, F401  (PostgreSQL cluster)
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+# A test module needs QGIS when it imports qgis or processing, the plugin's QGIS rooms
+# (layers, forms, plugin) or a pytest-qgis fixture; its tests get the marker `qgis`, which
+# `make test-qgis` selects in the Debian roots of other QGIS versions.
+NEEDS_QGIS = re.compile(
+    r"^\s*(from|import)\s+(qgis|processing)\b|landcase\.(layers|forms|plugin)\b|\bqgis_[a-z_]+\b",
+    re.M,
+)
+_needs_qgis: dict[Path, bool] = {}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        path = Path(str(item.fspath))
+        if path not in _needs_qgis:
+            _needs_qgis[path] = bool(NEEDS_QGIS.search(path.read_text(encoding="utf-8")))
+        if _needs_qgis[path]:
+            item.add_marker(pytest.mark.qgis)
 
 
 @pytest.fixture

@@ -694,6 +694,11 @@
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
+      <location filename="../../plugin/dependencies.py" line="62" />
+      <source>Excel workbooks</source>
+      <translation>Excel 工作簿</translation>
+    </message>
+    <message>
       <location filename="../../forms/statistics_dock.py" line="209" />
       <source>Export Excel…</source>
       <translation>导出 Excel…</translation>
@@ -974,7 +979,7 @@
       <translation>图斑范围内有未对应地类编码的地类名称（未计入三大类和耕地；请用 landcase:setlayerrole 补充对应关系）：{names}</translation>
     </message>
     <message>
-      <location filename="../../plugin/dependencies.py" line="41" />
+      <location filename="../../plugin/dependencies.py" line="204" />
       <source>LandCase</source>
       <translation>卫片执法</translation>
     </message>
@@ -984,14 +989,14 @@
       <translation>卫片执法案件</translation>
     </message>
     <message>
+      <location filename="../../plugin/dependencies.py" line="188" />
+      <source>LandCase is disabled: the Python that QGIS uses lacks {packages} (needed for {features}). Install them with: {command} and restart QGIS.</source>
+      <translation>插件已停用：QGIS 所用的 Python 缺少 {packages}（{features}需要）。请用以下命令安装：{command}，然后重启 QGIS。</translation>
+    </message>
+    <message>
       <location filename="../../plugin/processing/provider.py" line="52" />
       <source>LandCase land enforcement cases</source>
       <translation>卫片执法与违法用地巡查案件</translation>
-    </message>
-    <message>
-      <location filename="../../plugin/dependencies.py" line="42" />
-      <source>LandCase needs these Python packages in the Python that QGIS uses: {packages}. Install them there (pip, or the OSGeo4W shell on Windows) and restart QGIS.</source>
-      <translation>插件需要在 QGIS 所用的 Python 中安装以下软件包：{packages}。请在该 Python 中安装（pip，Windows 下用 OSGeo4W Shell）后重启 QGIS。</translation>
     </message>
     <message>
       <location filename="../../forms/statistics_dock.py" line="104" />
@@ -1337,6 +1342,11 @@
       <location filename="../../cases/attachments.py" line="228" />
       <source>PDF files need the pypdf package, which is not installed</source>
       <translation>PDF 文件需要 pypdf 软件包，但尚未安装</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/dependencies.py" line="57" />
+      <source>PDF reports and dossiers</source>
+      <translation>PDF 报告和案卷</translation>
     </message>
     <message>
       <location filename="../../forms/attachment_dialog.py" line="35" />
@@ -2404,9 +2414,19 @@
       <translation>审计日志：{reason}</translation>
     </message>
     <message>
+      <location filename="../../plugin/dependencies.py" line="56" />
+      <source>case panel and statistics</source>
+      <translation>案件面板和统计</translation>
+    </message>
+    <message>
       <location filename="../../forms/rounds_dialog.py" line="144" />
       <source>changed</source>
       <translation>变更</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/dependencies.py" line="60" />
+      <source>deadlines on the official calendar</source>
+      <translation>按法定工作日计算的期限</translation>
     </message>
     <message>
       <location filename="../../forms/settings_page.py" line="34" />
@@ -2612,6 +2632,16 @@
       <location filename="../../cases/plot_overlaps.py" line="64" />
       <source>overlaps {other} by {share}% of the smaller plot; check before handling</source>
       <translation>与 {other} 重叠，占较小图斑面积的 {share}%，请核实后处理</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/dependencies.py" line="54" />
+      <source>overlay and plot areas</source>
+      <translation>叠加分析和图斑面积</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/dependencies.py" line="63" />
+      <source>photo EXIF</source>
+      <translation>照片 EXIF 信息</translation>
     </message>
     <message>
       <location filename="../../cases/workflow.py" line="97" />
