@@ -202,14 +202,14 @@ def run_benchmarks(path: Path) -> list[tuple[str, float, str]]:
     )
     record("reload (query + panel)", _median(lambda _run: dock.reload()))
 
-    orders = (Qt.DescendingOrder, Qt.AscendingOrder)
+    orders = (Qt.SortOrder.DescendingOrder, Qt.SortOrder.AscendingOrder)
     for column in range(dock.model.columnCount()):
-        title = dock.model.headerData(column, Qt.Horizontal)
+        title = dock.model.headerData(column, Qt.Orientation.Horizontal)
         record(
             f"sort by column {column} ({title})",
             _median(lambda run, c=column: dock.table.sortByColumn(c, orders[run % 2])),
         )
-    dock.table.sortByColumn(0, Qt.AscendingOrder)
+    dock.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
 
     def choose(combo, place):
         return lambda _run: combo.setCurrentIndex(place)
@@ -337,7 +337,7 @@ def main() -> int:
             print(f"  {name}: {seconds:.3f} s")
     from qgis.PyQt.QtCore import QCoreApplication, QEvent
 
-    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     app.exitQgis()
     return 1 if slow else 0
 

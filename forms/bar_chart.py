@@ -57,7 +57,7 @@ class BarChart(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("LandCaseBarChart")
-        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMouseTracking(True)
         self._title = ""
         self._bars: list[tuple[str, float | None]] = []
@@ -157,11 +157,11 @@ class BarChart(QWidget):
             painter.end()
 
     def _paint(self, painter: QPainter) -> None:
-        painter.setRenderHint(QPainter.Antialiasing, False)
-        painter.setRenderHint(QPainter.TextAntialiasing, True)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
         palette = self.palette()
-        painter.fillRect(self.rect(), palette.color(QPalette.Base))
-        text_colour = palette.color(QPalette.Text)
+        painter.fillRect(self.rect(), palette.color(QPalette.ColorRole.Base))
+        text_colour = palette.color(QPalette.ColorRole.Text)
         muted_colour, axis_colour, grid_colour = (
             QColor(text_colour.red(), text_colour.green(), text_colour.blue(), alpha)
             for alpha in (MUTED_ALPHA, AXIS_ALPHA, GRID_ALPHA)
@@ -176,14 +176,18 @@ class BarChart(QWidget):
             painter.setPen(text_colour)
             title_rect = QRectF(MARGIN, top, width - 2 * MARGIN, metrics.height())
             title = painter.fontMetrics().elidedText(
-                self._title, Qt.ElideRight, int(title_rect.width())
+                self._title, Qt.TextElideMode.ElideRight, int(title_rect.width())
             )
-            painter.drawText(title_rect, Qt.AlignLeft | Qt.AlignVCenter, title)
+            painter.drawText(
+                title_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title
+            )
             painter.setFont(self.font())
             top += metrics.height() + GAP
         if not self._bars:
             painter.setPen(muted_colour)
-            painter.drawText(QRectF(0, top, width, height - top), Qt.AlignCenter, self._empty_text)
+            painter.drawText(
+                QRectF(0, top, width, height - top), Qt.AlignmentFlag.AlignCenter, self._empty_text
+            )
             return
 
         maximum, step = self._axis()
@@ -222,12 +226,12 @@ class BarChart(QWidget):
             text_width = metrics.horizontalAdvance(text)
             painter.drawText(
                 QRectF(x - text_width / 2 - 2, bottom + 2, text_width + 4, metrics.height()),
-                Qt.AlignCenter,
+                Qt.AlignmentFlag.AlignCenter,
                 text,
             )
         if self._threshold is not None and 0 < self._threshold < maximum:
             x = round(x_of(self._threshold)) + 0.5
-            pen = QPen(LOW_COLOUR, 1, Qt.DashLine)
+            pen = QPen(LOW_COLOUR, 1, Qt.PenStyle.DashLine)
             painter.setPen(pen)
             painter.drawLine(QPointF(x, top), QPointF(x, bottom))
 
@@ -236,9 +240,11 @@ class BarChart(QWidget):
         for number, ((label, value), text) in enumerate(zip(self._bars, texts)):
             y = top + row * number
             painter.setPen(text_colour)
-            shown = metrics.elidedText(label, Qt.ElideRight, label_width)
+            shown = metrics.elidedText(label, Qt.TextElideMode.ElideRight, label_width)
             painter.drawText(
-                QRectF(MARGIN, y, label_width, row), Qt.AlignRight | Qt.AlignVCenter, shown
+                QRectF(MARGIN, y, label_width, row),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                shown,
             )
             bar_top = round(y + (row - bar_height) / 2)
             end = left
@@ -254,7 +260,7 @@ class BarChart(QWidget):
             painter.setPen(text_colour if value is not None else muted_colour)
             painter.drawText(
                 QRectF(end + GAP / 2, y, value_width + GAP, row),
-                Qt.AlignLeft | Qt.AlignVCenter,
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                 text,
             )
 
@@ -266,7 +272,7 @@ class BarChart(QWidget):
     # -- tool tips ---------------------------------------------------------------------
 
     def event(self, event):
-        if event.type() == QEvent.ToolTip:
+        if event.type() == QEvent.Type.ToolTip:
             position = event.pos()
             for (label, value), rect in zip(self._bars, self._bar_rects):
                 if rect.top() - 3 <= position.y() <= rect.bottom() + 3:

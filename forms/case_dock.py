@@ -90,15 +90,15 @@ class CaseDock(QgsDockWidget):
         self.table.setObjectName("LandCasePlotTable")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(False)
         vertical = self.table.verticalHeader()
         vertical.setVisible(False)
-        vertical.setSectionResizeMode(QHeaderView.Fixed)
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         vertical.setDefaultSectionSize(22)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.selectionModel().selectionChanged.connect(self._rows_selected)
         self.table.doubleClicked.connect(
@@ -134,7 +134,7 @@ class CaseDock(QgsDockWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         self.toolbar = QToolBar()
         self.toolbar.setObjectName("LandCaseDockToolbar")
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.toolbar.setIconSize(QSize(18, 18))
         layout.addWidget(self.toolbar)
         self.integrity_banner = IntegrityBanner()  # triggers found dropped or changed at open
@@ -146,7 +146,7 @@ class CaseDock(QgsDockWidget):
         self.overlay_view = QTextBrowser()
         self.overlay_view.setObjectName("LandCaseOverlayView")
         self.overlay_view.setMaximumHeight(190)
-        splitter = QSplitter(Qt.Vertical)
+        splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
         splitter.addWidget(self.overlay_view)
         splitter.setStretchFactor(0, 4)
@@ -158,7 +158,7 @@ class CaseDock(QgsDockWidget):
     def _choice_combo(self, name: str) -> QComboBox:
         combo = QComboBox()
         combo.setObjectName(f"LandCase{name.capitalize()}Filter")
-        combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         combo.setMinimumContentsLength(6)
         combo.addItem(tr("All"), None)
         combo.currentIndexChanged.connect(
@@ -237,7 +237,7 @@ class CaseDock(QgsDockWidget):
         header_width = header.fontMetrics().horizontalAdvance
         rows = min(self.proxy.rowCount(), SIZING_ROWS)
         for column in range(len(COLUMNS)):
-            title = self.model.headerData(column, Qt.Horizontal) or ""
+            title = self.model.headerData(column, Qt.Orientation.Horizontal) or ""
             widest = header_width(title) + 28  # room for the sort arrow
             for row in range(rows):
                 text = self.proxy.index(row, column).data() or ""
@@ -360,7 +360,9 @@ class CaseDock(QgsDockWidget):
         self._syncing = True
         try:
             self.table.selectionModel().select(
-                selection, QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows
+                selection,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
             )
             if not selection.isEmpty():
                 self.table.scrollTo(selection.indexes()[0])

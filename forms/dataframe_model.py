@@ -22,7 +22,7 @@ from qgis.PyQt.QtGui import QBrush, QColor, QFont
 from ..cases import statistics as st
 from ..cases.areas import NOT_COMPARED
 
-VALUE_ROLE = Qt.UserRole + 1  # the raw value of a cell (float, int, bool or text)
+VALUE_ROLE = Qt.ItemDataRole.UserRole + 1  # the raw value of a cell (float, int, bool or text)
 
 HUNDREDTHS = Decimal("0.01")
 NUMERIC_UNITS = (st.COUNT, st.NUMBER, st.AREA, st.RATE)
@@ -30,9 +30,9 @@ YES, NO = "是", "否"
 TOTAL_BACKGROUND = QBrush(QColor(238, 238, 238))
 FLAG_FOREGROUND = QBrush(QColor(170, 0, 0))
 FLAG_BACKGROUND = QBrush(QColor(255, 228, 228))
-RIGHT = int(Qt.AlignRight | Qt.AlignVCenter)
-CENTRE = int(Qt.AlignCenter)
-LEFT = int(Qt.AlignLeft | Qt.AlignVCenter)
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+CENTRE = int(Qt.AlignmentFlag.AlignCenter)
+LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
 
 def _missing(value) -> bool:
@@ -93,7 +93,7 @@ class DataFrameModel(QAbstractTableModel):
         self._pinned = np.zeros(0, dtype=bool)
         self._pinned_list: list[bool] = []
         self._order: list[int] = []
-        self._sort_column, self._sort_order = -1, Qt.AscendingOrder
+        self._sort_column, self._sort_order = -1, Qt.SortOrder.AscendingOrder
 
     # -- loading -------------------------------------------------------------------
 
@@ -162,52 +162,56 @@ class DataFrameModel(QAbstractTableModel):
     def columnCount(self, parent=None):  # noqa: N802 (Qt API)
         return 0 if parent is not None and parent.isValid() else len(self._columns)
 
-    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802 (Qt API)
-        if orientation != Qt.Horizontal or not 0 <= section < len(self._columns):
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802 (Qt API)
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._columns):
             return None
         column = self._columns[section]
-        if role == Qt.DisplayRole:
+        if role == Qt.ItemDataRole.DisplayRole:
             return header_text(column)
-        if role == Qt.ToolTipRole:
+        if role == Qt.ItemDataRole.ToolTipRole:
             return column.definition or header_text(column)
         return None
 
-    def data(self, index, role=Qt.DisplayRole):
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         column = index.column()
         number = self._order[index.row()]
         unit = self._columns[column].unit
-        if role == Qt.DisplayRole:
+        if role == Qt.ItemDataRole.DisplayRole:
             return self._shown[column][number]
         if role == VALUE_ROLE:
             return self._values[column][number]
-        if role == Qt.TextAlignmentRole:
+        if role == Qt.ItemDataRole.TextAlignmentRole:
             if unit in NUMERIC_UNITS:
                 return RIGHT
             return CENTRE if unit == st.FLAG else LEFT
-        if role == Qt.FontRole and self._pinned_list[number]:
+        if role == Qt.ItemDataRole.FontRole and self._pinned_list[number]:
             font = QFont()
             font.setBold(True)
             return font
         flagged = unit == st.FLAG and bool(self._values[column][number])
-        if role == Qt.ForegroundRole and flagged:
+        if role == Qt.ItemDataRole.ForegroundRole and flagged:
             return FLAG_FOREGROUND
-        if role == Qt.BackgroundRole:
+        if role == Qt.ItemDataRole.BackgroundRole:
             if flagged:
                 return FLAG_BACKGROUND
             if self._pinned_list[number]:
                 return TOTAL_BACKGROUND
-        if role == Qt.ToolTipRole and self._columns[column].definition:
+        if role == Qt.ItemDataRole.ToolTipRole and self._columns[column].definition:
             return self._columns[column].definition
         return None
 
     def flags(self, index):
-        return Qt.ItemIsEnabled | Qt.ItemIsSelectable if index.isValid() else Qt.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+            if index.isValid()
+            else Qt.ItemFlag.NoItemFlags
+        )
 
     # -- sorting ---------------------------------------------------------------------
 
-    def sort(self, column, order=Qt.AscendingOrder):
+    def sort(self, column, order=Qt.SortOrder.AscendingOrder):
         self._sort_column, self._sort_order = column, order
         self.layoutAboutToBeChanged.emit()
         try:
@@ -232,7 +236,7 @@ class DataFrameModel(QAbstractTableModel):
         if not 0 <= column < len(self._columns):
             return list(range(rows))
         values = self._values[column]
-        descending = order == Qt.DescendingOrder
+        descending = order == Qt.SortOrder.DescendingOrder
         numeric = self._columns[column].unit in (*NUMERIC_UNITS, st.FLAG)
         free = [number for number in range(rows) if not self._pinned_list[number]]
         present = [number for number in free if values[number] is not None]

@@ -79,13 +79,13 @@ class IssueModel(QAbstractTableModel):
     def columnCount(self, parent=None):  # noqa: N802 (Qt API)
         return 0 if parent is not None and parent.isValid() else len(self._headers)
 
-    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802 (Qt API)
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802 (Qt API)
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self._headers[section]
         return None
 
-    def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid() or role != Qt.DisplayRole:
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
             return None
         issue = self._issues[index.row()]
         return (
@@ -105,13 +105,13 @@ class ImportReportDialog(QDialog):
         self.summary.setWordWrap(True)
         self.table = QTableView()
         self.table.setModel(IssueModel(report.issues, self))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.resizeColumnsToContents()
-        buttons = QDialogButtonBox(QDialogButtonBox.Close)
-        buttons.button(QDialogButtonBox.Close).setText(tr("Close"))
-        open_csv = buttons.addButton(tr("Open report file"), QDialogButtonBox.ActionRole)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(tr("Close"))
+        open_csv = buttons.addButton(tr("Open report file"), QDialogButtonBox.ButtonRole.ActionRole)
         open_csv.clicked.connect(
             lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(report.report_file)))
         )

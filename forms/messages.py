@@ -15,8 +15,8 @@ def error_text(error: Exception) -> str:
 
 
 def show_error(iface, error: Exception, title: str | None = None) -> None:
-    iface.messageBar().pushMessage(title or tr("LandCase"), error_text(error), Qgis.Critical, 0)
+    iface.messageBar().pushMessage(title or tr("LandCase"), error_text(error), Qgis.MessageLevel.Critical, 0)
 
 
 def show_success(iface, text: str) -> None:
-    iface.messageBar().pushMessage(tr("LandCase"), text, Qgis.Success, 5)
+    iface.messageBar().pushMessage(tr("LandCase"), text, Qgis.MessageLevel.Success, 5)

@@ -3,10 +3,12 @@ right-click or Enter to finish, Backspace to take the last vertex back, Esc to c
 
 from __future__ import annotations
 
-from qgis.core import QgsGeometry, QgsPointLocator, QgsPointXY, QgsWkbTypes
+from qgis.core import QgsGeometry, QgsPointLocator, QgsPointXY
 from qgis.gui import QgsMapTool, QgsRubberBand, QgsSnapIndicator
 from qgis.PyQt.QtCore import Qt, pyqtSignal
 from qgis.PyQt.QtGui import QColor
+
+from ..toolbelt.qgis_compat import POLYGON_GEOMETRY
 
 
 class NewPlotTool(QgsMapTool):
@@ -15,9 +17,9 @@ class NewPlotTool(QgsMapTool):
 
     def __init__(self, canvas):
         super().__init__(canvas)
-        self.setCursor(Qt.CrossCursor)
+        self.setCursor(Qt.CursorShape.CrossCursor)
         self.points: list[QgsPointXY] = []
-        self.band = QgsRubberBand(canvas, QgsWkbTypes.PolygonGeometry)
+        self.band = QgsRubberBand(canvas, POLYGON_GEOMETRY)
         self.band.setColor(QColor(230, 126, 34, 90))
         self.band.setStrokeColor(QColor(192, 57, 43))
         self.band.setWidth(2)
@@ -43,19 +45,19 @@ class NewPlotTool(QgsMapTool):
             self._draw(point)
 
     def canvasReleaseEvent(self, event):  # noqa: N802 (Qt API)
-        if event.button() == Qt.LeftButton:
+        if event.button() == Qt.MouseButton.LeftButton:
             self.points.append(self._snapped(event))
             self._draw()
-        elif event.button() == Qt.RightButton:
+        elif event.button() == Qt.MouseButton.RightButton:
             self.finish()
 
     def keyPressEvent(self, event):  # noqa: N802 (Qt API)
-        if event.key() == Qt.Key_Escape:
+        if event.key() == Qt.Key.Key_Escape:
             self.reset()
-        elif event.key() in (Qt.Key_Backspace, Qt.Key_Delete) and self.points:
+        elif event.key() in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete) and self.points:
             self.points.pop()
             self._draw()
-        elif event.key() in (Qt.Key_Return, Qt.Key_Enter):
+        elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.finish()
         else:
             return
@@ -71,7 +73,7 @@ class NewPlotTool(QgsMapTool):
 
     def reset(self) -> None:
         self.points = []
-        self.band.reset(QgsWkbTypes.PolygonGeometry)
+        self.band.reset(POLYGON_GEOMETRY)
         self.snap_indicator.setMatch(QgsPointLocator.Match())
 
     def deactivate(self):

@@ -40,7 +40,9 @@ class PlotForm(QDialog):
         self.village = QLineEdit(names.get("village") or "")
         self.message = QLabel()
         self.message.setStyleSheet("color: #b03a2e")
-        buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)

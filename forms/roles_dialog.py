@@ -62,8 +62,8 @@ class RoleRow:
                 [tr("Land-use name"), tr("Code (三调)"), tr("Class of the code (三调)")]
             )
             self.mapping.itemChanged.connect(self._code_edited)
-            self.mapping.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
-            self.mapping.setSelectionMode(QAbstractItemView.NoSelection)
+            self.mapping.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+            self.mapping.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
             self.mapping.setMinimumHeight(180)
             self.unmatched = QLabel()
             self.unmatched.setWordWrap(True)
@@ -113,11 +113,11 @@ class RoleRow:
         self.mapping.setRowCount(len(rows))
         for row, (name, code) in enumerate(rows):
             name_item = QTableWidgetItem(name)
-            name_item.setFlags(name_item.flags() & ~Qt.ItemIsEditable)
+            name_item.setFlags(name_item.flags() & ~Qt.ItemFlag.ItemIsEditable)
             if not code:
                 name_item.setForeground(QColor("#b03a2e"))
             class_item = QTableWidgetItem(LANDUSE_NAMES.get(code, ""))
-            class_item.setFlags(class_item.flags() & ~Qt.ItemIsEditable)
+            class_item.setFlags(class_item.flags() & ~Qt.ItemFlag.ItemIsEditable)
             self.mapping.setItem(row, 0, name_item)
             self.mapping.setItem(row, 1, QTableWidgetItem(code))
             self.mapping.setItem(row, 2, class_item)
@@ -195,7 +195,9 @@ class RolesDialog(QDialog):
         scroll.setWidget(body)
         self.message = QLabel()
         self.message.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

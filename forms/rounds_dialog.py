@@ -34,8 +34,8 @@ class RoundsDialog(QDialog):
         self.table.setHorizontalHeaderLabels(
             [tr("Period"), tr("Stage"), tr("Cases"), tr("Locked"), tr("Taken at")]
         )
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.new_button = QPushButton()
         self.new_button.clicked.connect(self.create_next)
@@ -49,8 +49,8 @@ class RoundsDialog(QDialog):
         buttons = QHBoxLayout()
         for button in (self.new_button, self.lock_button, self.compare_button):
             buttons.addWidget(button)
-        close = QDialogButtonBox(QDialogButtonBox.Close)
-        close.button(QDialogButtonBox.Close).setText(tr("Close"))
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.button(QDialogButtonBox.StandardButton.Close).setText(tr("Close"))
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
@@ -116,7 +116,7 @@ class RoundsDialog(QDialog):
                     period=chosen.period, stage=chosen.stage
                 ),
             )
-            != QMessageBox.Yes
+            != QMessageBox.StandardButton.Yes
         ):
             return
         try:

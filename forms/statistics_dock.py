@@ -137,19 +137,23 @@ class StatisticsDock(QgsDockWidget):
 
         self.batch_combo = QComboBox()
         self.batch_combo.setObjectName("LandCaseStatisticsBatch")
-        self.batch_combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.batch_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         self.batch_combo.setMinimumContentsLength(8)
         self.batch_combo.addItem(tr("All"), None)
         self.batch_combo.currentIndexChanged.connect(lambda _index: self._compute())
 
         self.level_combo = QComboBox()
         self.level_combo.setObjectName("LandCaseStatisticsLevel")
-        self.level_combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.level_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         self.level_combo.setMinimumContentsLength(8)
         for key, label in _levels():
             self.level_combo.addItem(label, key)
             self.level_combo.setItemData(
-                self.level_combo.count() - 1, st.TABLE_TITLES[key], Qt.ToolTipRole
+                self.level_combo.count() - 1, st.TABLE_TITLES[key], Qt.ItemDataRole.ToolTipRole
             )
         self.level_combo.setCurrentIndex(self.level_combo.findData("township"))
         self.level_combo.currentIndexChanged.connect(lambda _index: self._show_table())
@@ -160,16 +164,16 @@ class StatisticsDock(QgsDockWidget):
         self.table.setObjectName("LandCaseStatisticsTable")
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
-        self.table.horizontalHeader().setSortIndicator(-1, Qt.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(False)
         self.table.setAlternatingRowColors(True)
         vertical = self.table.verticalHeader()
         vertical.setVisible(False)
-        vertical.setSectionResizeMode(QHeaderView.Fixed)
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         vertical.setDefaultSectionSize(22)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setHighlightSections(False)
 
         # -- chart
@@ -181,7 +185,7 @@ class StatisticsDock(QgsDockWidget):
         self.chart = BarChart()
         chart_scroll = QScrollArea()
         chart_scroll.setWidgetResizable(True)
-        chart_scroll.setFrameShape(QScrollArea.NoFrame)
+        chart_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         chart_scroll.setWidget(self.chart)
         chart_panel = QWidget()
         chart_layout = QVBoxLayout(chart_panel)
@@ -192,7 +196,7 @@ class StatisticsDock(QgsDockWidget):
         chart_layout.addLayout(figure_row)
         chart_layout.addWidget(chart_scroll, 1)
 
-        self.splitter = QSplitter(Qt.Vertical)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(chart_panel)
@@ -202,7 +206,7 @@ class StatisticsDock(QgsDockWidget):
         self.status = QLabel(tr("No case database open."))
         self.status.setObjectName("LandCaseStatisticsStatus")
         self.status.setWordWrap(True)
-        self.status.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.refresh_button = QPushButton(tr("Refresh"))
         self.refresh_button.setToolTip(tr("Compute the figures again from the database"))
         self.refresh_button.clicked.connect(self.reload)
@@ -363,7 +367,10 @@ class StatisticsDock(QgsDockWidget):
         # A year or a date range: the picker's month is not the period; say so in grey.
         palette = QPalette(self.palette())
         if not is_month:
-            palette.setColor(QPalette.Text, palette.color(QPalette.Disabled, QPalette.Text))
+            palette.setColor(
+                QPalette.ColorRole.Text,
+                palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text),
+            )
         self.month_edit.setPalette(palette)
         self._compute()
 
@@ -418,7 +425,9 @@ class StatisticsDock(QgsDockWidget):
         header_width = header.fontMetrics().horizontalAdvance
         rows = min(self.model.rowCount(), SIZING_ROWS)
         for column in range(self.model.columnCount()):
-            widest = header_width(self.model.headerData(column, Qt.Horizontal) or "") + 24
+            widest = (
+                header_width(self.model.headerData(column, Qt.Orientation.Horizontal) or "") + 24
+            )
             for row in range(rows):
                 widest = max(widest, text_width(self.model.text(row, column)) + 14)
             header.resizeSection(column, min(widest, MAXIMUM_COLUMN_WIDTH))
@@ -536,7 +545,7 @@ def _without_one_county(frame, pinned):
 
 @contextmanager
 def _wait_cursor():
-    QApplication.setOverrideCursor(Qt.WaitCursor)
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         yield
     finally:

@@ -12,6 +12,7 @@ from qgis.core import QgsProject, QgsProviderRegistry, QgsRasterLayer, QgsVector
 from ..cases import landuse_names
 from ..cases import overlay_records as rec
 from ..cases.errors import N_
+from ..toolbelt.qgis_compat import POLYGON_GEOMETRY
 
 
 class RoleLayerError(Exception):
@@ -68,7 +69,7 @@ def check_role_layer(role: str, layer) -> None:
         return
     if not isinstance(layer, QgsVectorLayer):
         raise RoleLayerError(role, N_("this role needs a vector layer of polygons"))
-    if layer.geometryType() != QgsWkbTypes.PolygonGeometry:
+    if layer.geometryType() != POLYGON_GEOMETRY:
         raise RoleLayerError(
             role,
             N_("the layer {name} holds {kind}, not polygons"),

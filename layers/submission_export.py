@@ -33,6 +33,7 @@ from qgis.PyQt.QtCore import QVariant
 from ..cases import statistics as st
 from ..cases.errors import N_
 from ..cases.excel_export import write_submission_workbook
+from ..toolbelt.qgis_compat import CREATE_OR_OVERWRITE_FILE, WRITER_NO_ERROR
 
 SHAPEFILE_ENCODING = "GBK"
 DBF_TEXT_LIMIT = 254  # bytes
@@ -158,12 +159,12 @@ def _write(layer: QgsVectorLayer, path: Path, driver: str, encoding: str) -> Non
     options.driverName = driver
     options.fileEncoding = encoding
     options.layerName = LAYER_NAME
-    options.actionOnExistingFile = QgsVectorFileWriter.CreateOrOverwriteFile
+    options.actionOnExistingFile = CREATE_OR_OVERWRITE_FILE
     result = QgsVectorFileWriter.writeAsVectorFormatV3(
         layer, str(path), QgsProject.instance().transformContext(), options
     )
     error, message = result[0], result[1]
-    if error != QgsVectorFileWriter.NoError:
+    if error != WRITER_NO_ERROR:
         raise ExportError(
             str(path), N_("QGIS could not write the file: {message}"), message=message
         )

@@ -17,7 +17,6 @@ from qgis.core import (
     QgsCoordinateTransform,
     QgsGeometry,
     QgsProject,
-    QgsWkbTypes,
 )
 from qgis.gui import QgsRubberBand
 from qgis.PyQt.QtCore import QDate, Qt
@@ -63,6 +62,7 @@ from ..reports import FontMissing
 from ..toolbelt import settings
 from ..toolbelt.i18n import install_translator, remove_translator, tr
 from ..toolbelt.log import setup_logger, teardown_logger
+from ..toolbelt.qgis_compat import POLYGON_GEOMETRY
 from .printing import PrintTask, UnitMissing
 from .processing.provider import LandCaseProvider
 
@@ -114,13 +114,13 @@ class LandCasePlugin:
         main_window = self.iface.mainWindow()
 
         self.dock = CaseDock(self.iface, main_window)
-        self.iface.addDockWidget(Qt.RightDockWidgetArea, self.dock)
+        self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         # Wide enough for number, batch, township and status; QGIS's saved window state
         # (restored after plugins load) keeps whatever width the user chose.
-        main_window.resizeDocks([self.dock], [560], Qt.Horizontal)
+        main_window.resizeDocks([self.dock], [560], Qt.Orientation.Horizontal)
 
         self.statistics_dock = StatisticsDock(self.iface, main_window)
-        self.iface.addDockWidget(Qt.RightDockWidgetArea, self.statistics_dock)
+        self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.statistics_dock)
         self.statistics_dock.hide()
 
         self.menu = QMenu(tr("&LandCase"), main_window)
@@ -279,7 +279,7 @@ class LandCasePlugin:
             self.iface.mainWindow(),
             reason=choice.text(tr),
         )
-        if not dialog.exec_():
+        if not dialog.exec():
             return
         try:
             store = CaseStore.create(dialog.path(), dialog.srid(), overwrite=dialog.overwrite)
@@ -357,7 +357,7 @@ class LandCasePlugin:
             return
         dialog = ImportDialog(self.store, self.iface.mainWindow())
         try:
-            if dialog.exec_():
+            if dialog.exec():
                 self.import_layer(
                     dialog.source_layer(),
                     dialog.source_name(),
@@ -381,7 +381,7 @@ class LandCasePlugin:
         allow_other_zone=False,
     ):
         """Import one batch into the open database (one transaction) and show the report."""
-        QApplication.setOverrideCursor(Qt.WaitCursor)
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             report = import_layer(
                 self.store,
@@ -444,7 +444,7 @@ class LandCasePlugin:
             self.iface.mainWindow(),
         )
         try:
-            if form.exec_():
+            if form.exec():
                 self.add_patrol_plot(geometry, form.values())
         finally:
             form.deleteLater()
@@ -497,7 +497,7 @@ class LandCasePlugin:
             self.iface.mainWindow(),
         )
         try:
-            if not dialog.exec_():
+            if not dialog.exec():
                 return None
             folder = dialog.folder.filePath()
             task = PrintTask(
@@ -545,7 +545,7 @@ class LandCasePlugin:
                 tr("Layer roles whose source is missing: {roles}").format(
                     roles="; ".join(f"{role.role} ({role.source})" for role in missing)
                 ),
-                Qgis.Warning,
+                Qgis.MessageLevel.Warning,
                 10,
             )
 
@@ -554,7 +554,7 @@ class LandCasePlugin:
             show_error(self.iface, Exception(tr("Open or create a case database first.")))
             return
         dialog = RolesDialog(self.store, self.iface.mainWindow())
-        if dialog.exec_():
+        if dialog.exec():
             self._drop_role_layers()
         dialog.deleteLater()
 
@@ -615,7 +615,7 @@ class LandCasePlugin:
                 continue
             geometry = QgsGeometry.fromWkt(piece.wkt)
             geometry.transform(transform)
-            band = QgsRubberBand(canvas, QgsWkbTypes.PolygonGeometry)
+            band = QgsRubberBand(canvas, POLYGON_GEOMETRY)
             band.setToGeometry(geometry, None)
             band.setColor(QColor(colour))
             band.setFillColor(
@@ -652,7 +652,7 @@ class LandCasePlugin:
             show_error(self.iface, Exception(tr("Open or create a case database first.")))
             return
         dialog = RoundsDialog(self.store, self.iface.mainWindow())
-        dialog.exec_()
+        dialog.exec()
         dialog.deleteLater()
 
     def verify_audit_trail(self, show_dialog: bool = True):
@@ -684,7 +684,7 @@ class LandCasePlugin:
         )
         if show_dialog:
             dialog = FindingsDialog(findings, self.iface.mainWindow())
-            dialog.exec_()
+            dialog.exec()
             dialog.deleteLater()
         return findings
 

@@ -87,8 +87,8 @@ def _draw_north_arrow(painter: QPainter, size: QSize) -> None:
     path.addPolygon(left)
     painter.fillPath(path, QColor("black"))
     painter.drawPolygon(right)
-    painter.setFont(QFont("DejaVu Sans", 11, QFont.Bold))
-    painter.drawText(QRectF(cx - 10, top - 6, 20, 16), Qt.AlignCenter, "N")
+    painter.setFont(QFont("DejaVu Sans", 11, QFont.Weight.Bold))
+    painter.drawText(QRectF(cx - 10, top - 6, 20, 16), Qt.AlignmentFlag.AlignCenter, "N")
 
 
 def render_map(
@@ -111,12 +111,12 @@ def render_map(
     settings.setOutputSize(size)
     settings.setOutputDpi(dpi)
     settings.setBackgroundColor(QColor("white"))
-    image = QImage(size, QImage.Format_ARGB32_Premultiplied)
+    image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
     image.setDotsPerMeterX(int(dpi / 0.0254))
     image.setDotsPerMeterY(int(dpi / 0.0254))
     image.fill(QColor("white"))
     painter = QPainter(image)
-    painter.setRenderHint(QPainter.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     job = QgsMapRendererCustomPainterJob(settings, painter)
     job.renderSynchronously()
     visible = settings.visibleExtent()

@@ -46,7 +46,7 @@ def shown(dock: CaseDock) -> set[str]:
     return {dock.proxy.index(row, COL_JCBH).data() for row in range(dock.proxy.rowCount())}
 
 
-def column(dock: CaseDock, number: int, role=Qt.DisplayRole) -> list:
+def column(dock: CaseDock, number: int, role=Qt.ItemDataRole.DisplayRole) -> list:
     return [dock.proxy.index(row, number).data(role) for row in range(dock.proxy.rowCount())]
 
 
@@ -100,7 +100,7 @@ def dock(qgis_iface, station):
     yield panel
     panel.set_store(None, None)
     panel.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def choose(combo, value) -> None:
@@ -117,7 +117,9 @@ def test_the_database_fixture_has_the_deadlines_the_tests_expect(station):
 
 def test_all_plots_are_shown_with_their_columns(dock):
     assert dock.plot_count() == len(PLOTS) and shown(dock) == jcbh(*PLOTS)
-    headers = [dock.model.headerData(c, Qt.Horizontal) for c in range(dock.model.columnCount())]
+    headers = [
+        dock.model.headerData(c, Qt.Orientation.Horizontal) for c in range(dock.model.columnCount())
+    ]
     assert headers == [
         "Plot number",
         "Batch",
@@ -249,11 +251,14 @@ def test_overdue_rows_are_marked_red(dock):
         assert dock.proxy.index(row, COL_JCBH).data(OVERDUE_ROLE) is late
         for number in range(dock.model.columnCount()):
             index = dock.proxy.index(row, number)
-            foreground, background = index.data(Qt.ForegroundRole), index.data(Qt.BackgroundRole)
+            foreground, background = (
+                index.data(Qt.ItemDataRole.ForegroundRole),
+                index.data(Qt.ItemDataRole.BackgroundRole),
+            )
             if late:
                 assert isinstance(foreground, QBrush) and isinstance(background, QBrush)
                 assert foreground.color().red() > 150 and foreground.color().green() < 60
-                assert background.color() != QColor(Qt.white)
+                assert background.color() != QColor(Qt.GlobalColor.white)
                 assert background.color().red() > background.color().green()
             else:
                 assert foreground is None and background is None
@@ -270,14 +275,16 @@ def test_days_left_text_and_tooltip(dock):
         new_plot(5).jcbh: "overdue 30",
         new_plot(6).jcbh: "",
     }
-    tips = dict(zip(column(dock, COL_JCBH), column(dock, COL_DAYS_LEFT, Qt.ToolTipRole)))
+    tips = dict(
+        zip(column(dock, COL_JCBH), column(dock, COL_DAYS_LEFT, Qt.ItemDataRole.ToolTipRole))
+    )
     assert tips[new_plot(2).jcbh] == "判定 deadline: 2026-03-07"
     assert tips[new_plot(4).jcbh] == "整改 deadline: 2026-03-11"
     assert tips[new_plot(3).jcbh] is None
 
 
 def test_days_left_sorts_as_numbers_with_empty_last(dock):
-    dock.table.sortByColumn(COL_DAYS_LEFT, Qt.AscendingOrder)
+    dock.table.sortByColumn(COL_DAYS_LEFT, Qt.SortOrder.AscendingOrder)
     # as text "10" would come before "6", and "overdue 30" after "overdue 8"
     assert column(dock, COL_DAYS_LEFT) == [
         "overdue 30",
@@ -289,7 +296,7 @@ def test_days_left_sorts_as_numbers_with_empty_last(dock):
         "",
     ]
     assert column(dock, COL_JCBH)[1:3] == sorted(jcbh(0, 1))  # ties keep plot-number order
-    dock.table.sortByColumn(COL_DAYS_LEFT, Qt.DescendingOrder)
+    dock.table.sortByColumn(COL_DAYS_LEFT, Qt.SortOrder.DescendingOrder)
     assert column(dock, COL_DAYS_LEFT) == [
         "10",
         "6",
@@ -303,7 +310,7 @@ def test_days_left_sorts_as_numbers_with_empty_last(dock):
 
 
 def test_sorting_by_status_follows_the_life_of_a_case_and_areas_are_numbers(dock, station):
-    dock.table.sortByColumn(COL_STATUS, Qt.AscendingOrder)
+    dock.table.sortByColumn(COL_STATUS, Qt.SortOrder.AscendingOrder)
     assert column(dock, COL_STATUS) == [
         "待核查",
         "待核查",
@@ -313,17 +320,19 @@ def test_sorting_by_status_follows_the_life_of_a_case_and_areas_are_numbers(dock
         "整改中",
         "已办结",
     ]
-    dock.table.sortByColumn(COL_AREA, Qt.DescendingOrder)
+    dock.table.sortByColumn(COL_AREA, Qt.SortOrder.DescendingOrder)
     areas = [float(text) for text in column(dock, COL_AREA)]
     assert areas == sorted(areas, reverse=True)
-    assert column(dock, COL_AREA, Qt.TextAlignmentRole)[0] & Qt.AlignRight
+    assert (
+        column(dock, COL_AREA, Qt.ItemDataRole.TextAlignmentRole)[0] & Qt.AlignmentFlag.AlignRight
+    )
 
 
 def test_filters_and_sorting_together(dock):
-    dock.table.sortByColumn(COL_JCBH, Qt.DescendingOrder)
+    dock.table.sortByColumn(COL_JCBH, Qt.SortOrder.DescendingOrder)
     choose(dock.batch_filter, FIRST_BATCH)
     assert column(dock, COL_JCBH) == sorted(jcbh(0, 1, 5, 6), reverse=True)
-    dock.table.sortByColumn(COL_DAYS_LEFT, Qt.AscendingOrder)
+    dock.table.sortByColumn(COL_DAYS_LEFT, Qt.SortOrder.AscendingOrder)
     assert column(dock, COL_DAYS_LEFT) == ["overdue 30", "overdue 8", "overdue 8", ""]
     dock.search.setText("东村")
     assert column(dock, COL_JCBH) == [new_plot(5).jcbh, new_plot(0).jcbh, new_plot(6).jcbh]
@@ -380,7 +389,7 @@ def test_selection_follows_both_ways_when_sorted_and_filtered(
     panel.today = TODAY
     panel.set_store(store, layer)
     try:
-        panel.table.sortByColumn(COL_DAYS_LEFT, Qt.AscendingOrder)
+        panel.table.sortByColumn(COL_DAYS_LEFT, Qt.SortOrder.AscendingOrder)
         choose(panel.batch_filter, FIRST_BATCH)
         # first row: plot 5 (overdue 30)
         panel.table.selectRow(0)
@@ -413,7 +422,7 @@ def test_selection_follows_both_ways_when_sorted_and_filtered(
     finally:
         panel.set_store(None, None)
         panel.deleteLater()
-        QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def test_columns_are_sized_from_the_first_rows_only(dock, monkeypatch):

@@ -28,14 +28,14 @@ def test_an_existing_file_is_replaced_only_when_the_user_says_yes(qgis_app, tmp_
 
     dialog = NewDatabaseDialog(4549, str(tmp_path))
     dialog.file.setFilePath(str(existing))
-    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.No))
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.No))
     dialog._accept()
-    assert dialog.result() != QDialog.Accepted and not dialog.overwrite
+    assert dialog.result() != QDialog.DialogCode.Accepted and not dialog.overwrite
     assert len(asked) == 1 and "station.sqlite" in asked[0]
 
-    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.Yes))
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Yes))
     dialog._accept()
-    assert dialog.result() == QDialog.Accepted and dialog.overwrite
+    assert dialog.result() == QDialog.DialogCode.Accepted and dialog.overwrite
     assert existing.read_bytes() == b"keep me"  # the dialog only asks; the store replaces
 
 

@@ -64,7 +64,7 @@ def test_a_missing_role_source_is_reported_not_fatal(plugin, qgis_iface, tmp_pat
     store.set_layer_role("farmland", str(tmp_path / "gone.gpkg") + "|layername=yjjbnt", "ogr", {})
     store.close()
     assert plugin.open_database(str(tmp_path / "s.sqlite")) is not None
-    warnings = qgis_iface.messageBar().get_messages(Qgis.Warning)
+    warnings = qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Warning)
     assert any("gone.gpkg" in message for message in warnings)
 
 

@@ -22,8 +22,8 @@ def plugin(qgis_iface, qgis_new_project, qgis_processing):
     instance.unload()
 
 
-def _click(tool, canvas, x, y, button=Qt.LeftButton):
-    event = QgsMapMouseEvent(canvas, QEvent.MouseButtonRelease, QPoint(x, y), button)
+def _click(tool, canvas, x, y, button=Qt.MouseButton.LeftButton):
+    event = QgsMapMouseEvent(canvas, QEvent.Type.MouseButtonRelease, QPoint(x, y), button)
     tool.canvasReleaseEvent(event)
 
 
@@ -35,7 +35,7 @@ def test_the_tool_emits_the_polygon_clicked(qgis_canvas):
     tool.polygon_finished.connect(drawn.append)
     for x, y in [(100, 100), (300, 100), (300, 300)]:
         _click(tool, qgis_canvas, x, y)
-    _click(tool, qgis_canvas, 0, 0, Qt.RightButton)
+    _click(tool, qgis_canvas, 0, 0, Qt.MouseButton.RightButton)
     assert len(drawn) == 1
     polygon = drawn[0]
     assert polygon.isGeosValid() and polygon.area() > 0
@@ -45,7 +45,7 @@ def test_the_tool_emits_the_polygon_clicked(qgis_canvas):
     assert tool.points == []  # ready for the next plot
     _click(tool, qgis_canvas, 10, 10)
     _click(tool, qgis_canvas, 20, 20)
-    _click(tool, qgis_canvas, 0, 0, Qt.RightButton)  # two points are no polygon
+    _click(tool, qgis_canvas, 0, 0, Qt.MouseButton.RightButton)  # two points are no polygon
     assert len(drawn) == 1
     tool.clean_up()
 

@@ -24,7 +24,7 @@ from landcase.layers.plot_layer import GROUP_NAME, STATUS_FIELD
 
 
 def _flush_deletes() -> None:
-    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     QCoreApplication.processEvents()
 
 
@@ -103,7 +103,7 @@ def test_opening_a_database_adds_the_styled_plot_layer_and_fills_the_dock(
 
     assert plugin.dock.plot_count() == 6
     assert "6" in plugin.dock.status.text()
-    messages = qgis_iface.messageBar().get_messages(Qgis.Success)
+    messages = qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Success)
     assert any("station.sqlite" in m for m in messages)
 
 
@@ -162,7 +162,7 @@ def test_bad_files_are_named_in_the_message_bar_and_left_unchanged(
     before = file_digest(path) if path.exists() else None
     qgis_iface.messageBar().clear_messages()
     assert plugin.open_database(str(path)) is None
-    errors = qgis_iface.messageBar().get_messages(Qgis.Critical)
+    errors = qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Critical)
     assert len(errors) == 1 and path.name in errors[0], errors
     assert (file_digest(path) if path.exists() else None) == before
     assert QgsProject.instance().layerTreeRoot().findGroup(GROUP_NAME) is None
@@ -237,7 +237,7 @@ def test_import_dialog_suggests_the_mapping_and_the_import_fills_the_panel(
     assert plugin.plot_layer.featureCount() == report.imported
     assert plugin.report_dialog.isVisible()
     assert plugin.report_dialog.table.model().rowCount() == len(report.issues)
-    assert any("2026年第1批部卫片" in m for m in qgis_iface.messageBar().get_messages(Qgis.Success))
+    assert any("2026年第1批部卫片" in m for m in qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Success))
     dialog.deleteLater()
 
 

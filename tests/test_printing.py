@@ -148,9 +148,9 @@ def test_printing_runs_as_a_background_task_from_the_panel(
 
         def accept(dialog):
             dialog.folder.setFilePath(str(out))
-            return QDialog.Accepted
+            return QDialog.DialogCode.Accepted
 
-        monkeypatch.setattr(PrintDialog, "exec_", accept)
+        monkeypatch.setattr(PrintDialog, "exec", accept)
         task = plugin.print_documents()
         assert task is not None, qgis_iface.messageBar().messages
         assert task.plot_ids == [first]
@@ -201,9 +201,9 @@ def test_the_desktop_says_which_plots_it_left_out_and_offers_one_volume(
             dialog.kind.setCurrentText(CLOSEOUT)
             dialog.all_shown.setChecked(True)
             dialog.folder.setFilePath(str(tmp_path / "desk"))
-            return QDialog.Accepted
+            return QDialog.DialogCode.Accepted
 
-        monkeypatch.setattr(PrintDialog, "exec_", accept)
+        monkeypatch.setattr(PrintDialog, "exec", accept)
         task = plugin.print_documents()
         deadline = time.time() + 60
         while plugin.print_task is not None and time.time() < deadline:

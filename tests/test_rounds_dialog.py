@@ -54,7 +54,7 @@ def test_verify_audit_trail_names_the_first_tampered_row(plugin, qgis_iface):
     findings for an untouched file, and the tampered audit row named."""
     found = plugin.verify_audit_trail(show_dialog=False)
     assert found == []
-    successes = qgis_iface.messageBar().get_messages(Qgis.Success)
+    successes = qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Success)
     assert any("as LandCase left them" in m and "audit rows checked" in m for m in successes)
     # behind the store's back: drop the guard, change an old audit row
     raw = sqlite3.connect(plugin.store.path)
@@ -67,5 +67,5 @@ def test_verify_audit_trail_names_the_first_tampered_row(plugin, qgis_iface):
     keys = {(f.kind, f.table, f.row_id, f.trigger) for f in found}
     assert ("audit_chain", "audit_log", target, None) in keys
     assert ("trigger_missing", "audit_log", None, "audit_log_no_update") in keys
-    errors = qgis_iface.messageBar().get_messages(Qgis.Critical)
+    errors = qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Critical)
     assert any(str(target) in m for m in errors)

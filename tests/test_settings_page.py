@@ -61,7 +61,7 @@ def test_a_font_that_cannot_be_embedded_is_named(saved_settings, qgis_iface, tmp
     bar.clear_messages()
     page.apply()  # saved (QGIS's Options cannot refuse OK), and said in the message bar
     assert settings.value(settings.REPORT_FONT, "") == str(otf)
-    (warning,) = bar.get_messages(Qgis.Warning)
+    (warning,) = bar.get_messages(Qgis.MessageLevel.Warning)
     assert str(otf) in warning
     missing = tmp_path / "gone.ttf"
     page.font.setFilePath(str(missing))

@@ -42,11 +42,11 @@ def dock(qgis_iface, county):
     yield panel
     panel.set_store(None)
     panel.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def headers(model) -> list[str]:
-    return [model.headerData(c, Qt.Horizontal) for c in range(model.columnCount())]
+    return [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
 
 
 def rows(model) -> list[dict[str, str]]:
@@ -123,26 +123,30 @@ def test_every_cell_is_the_statistics_value_as_formatted(dock):
 
 def test_numbers_are_right_aligned_and_texts_left(dock):
     model = dock.model
-    right = int(Qt.AlignRight | Qt.AlignVCenter)
+    right = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
     for key in ("registered", "illegal_area", "rectification_rate"):
         column = model.column_of(key)
-        assert model.index(0, column).data(Qt.TextAlignmentRole) == right, key
+        assert model.index(0, column).data(Qt.ItemDataRole.TextAlignmentRole) == right, key
     township = model.column_of("township")
-    assert model.index(0, township).data(Qt.TextAlignmentRole) != right
+    assert model.index(0, township).data(Qt.ItemDataRole.TextAlignmentRole) != right
     # the header explains the figure
-    tip = model.headerData(model.column_of("rectification_rate"), Qt.Horizontal, Qt.ToolTipRole)
+    tip = model.headerData(
+        model.column_of("rectification_rate"),
+        Qt.Orientation.Horizontal,
+        Qt.ItemDataRole.ToolTipRole,
+    )
     assert tip.startswith("整改到位率 = ")
 
 
 def test_sorting_keeps_the_total_last(dock):
     column = dock.model.column_of("illegal_area")
-    dock.table.sortByColumn(column, Qt.DescendingOrder)
+    dock.table.sortByColumn(column, Qt.SortOrder.DescendingOrder)
     assert [row["乡镇(街道)"] for row in rows(dock.model)] == [QS, BS, st.TOTAL]
-    dock.table.sortByColumn(column, Qt.AscendingOrder)
+    dock.table.sortByColumn(column, Qt.SortOrder.AscendingOrder)
     assert [row["乡镇(街道)"] for row in rows(dock.model)] == [BS, QS, st.TOTAL]
     # blanks (no rate) last in both directions, before the total
     rate = dock.model.column_of("rectification_rate")
-    for order in (Qt.AscendingOrder, Qt.DescendingOrder):
+    for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
         dock.table.sortByColumn(rate, order)
         assert [row["乡镇(街道)"] for row in rows(dock.model)] == [QS, BS, st.TOTAL]
 
@@ -178,7 +182,7 @@ def test_the_level_changes_the_rows(dock):
     assert flags["违法占耕比例>15%(问责)"] == "是"
     assert flags["初始违法占耕≥100亩(扣分)"] == "否"
     column = dock.model.column_of("flag_cropland_ratio")
-    assert dock.model.index(0, column).data(Qt.ForegroundRole) is not None  # marked
+    assert dock.model.index(0, column).data(Qt.ItemDataRole.ForegroundRole) is not None  # marked
     dock.set_level("non_agri_ranking")
     assert [(row["排名"], row["乡镇(街道)"]) for row in rows(dock.model)] == [("1", QS)]
     dock.set_level("non_grain_ranking")
@@ -239,7 +243,9 @@ def test_the_period_and_the_batch_change_the_figures(dock):
 def test_the_month_picker_sets_the_period(dock):
     dock.set_period("2026")
     palette = dock.month_edit.palette()  # a year: the picker's month is greyed
-    assert palette.color(QPalette.Text) == palette.color(QPalette.Disabled, QPalette.Text)
+    assert palette.color(QPalette.ColorRole.Text) == palette.color(
+        QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text
+    )
     dock.month_edit.setDate(dock.month_edit.date().fromString("2026-01-01", "yyyy-MM-dd"))
     assert dock.period_edit.text() == "2026-01"
     assert dock.statistics().period == st.parse_period("2026-01")
@@ -247,7 +253,9 @@ def test_the_month_picker_sets_the_period(dock):
     dock.set_period("2025-11")
     assert (dock.month_edit.date().year(), dock.month_edit.date().month()) == (2025, 11)
     palette = dock.month_edit.palette()
-    assert palette.color(QPalette.Text) != palette.color(QPalette.Disabled, QPalette.Text)
+    assert palette.color(QPalette.ColorRole.Text) != palette.color(
+        QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text
+    )
     assert rows(dock.model)[-1]["登记图斑数"] == "4"
 
 
@@ -292,7 +300,7 @@ def test_the_figures_wait_until_the_dock_is_shown(qgis_iface, county):
     finally:
         panel.hide()
         panel.deleteLater()
-        QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 # -- the chart ---------------------------------------------------------------------------
@@ -441,5 +449,5 @@ def test_render_the_dock(qgis_iface, tmp_path, artifacts):
         panel.set_store(None)
         panel.hide()
         panel.deleteLater()
-        QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         store.close()

@@ -169,7 +169,7 @@ def test_the_desktop_import_refuses_another_zone_unless_allowed(
     fields = {"batch": "东边", "source_kind": "部卫片", "received_date": "2026-03-01"}
     refused = plugin.import_layer(*arguments, **fields)
     assert refused is None and plugin.store.plot_count() == 0
-    errors = qgis_iface.messageBar().get_messages(Qgis.Critical)
+    errors = qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Critical)
     assert any("EPSG:4551 (中央经线 126°)" in message for message in errors)
     report = plugin.import_layer(*arguments, **fields, allow_other_zone=True)
     assert report.imported == 1 and report.count(OTHER_ZONE) == 1

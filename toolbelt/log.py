@@ -10,17 +10,17 @@ TAG = "LandCase"
 LOGGER_NAME = "landcase"
 
 _LEVELS = {
-    logging.DEBUG: Qgis.Info,
-    logging.INFO: Qgis.Info,
-    logging.WARNING: Qgis.Warning,
-    logging.ERROR: Qgis.Critical,
-    logging.CRITICAL: Qgis.Critical,
+    logging.DEBUG: Qgis.MessageLevel.Info,
+    logging.INFO: Qgis.MessageLevel.Info,
+    logging.WARNING: Qgis.MessageLevel.Warning,
+    logging.ERROR: Qgis.MessageLevel.Critical,
+    logging.CRITICAL: Qgis.MessageLevel.Critical,
 }
 
 
 class QgsMessageLogHandler(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
-        level = _LEVELS.get(record.levelno, Qgis.Info)
+        level = _LEVELS.get(record.levelno, Qgis.MessageLevel.Info)
         QgsMessageLog.logMessage(self.format(record), TAG, level, notifyUser=False)
 
 

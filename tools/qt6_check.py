@@ -8,7 +8,7 @@ scripts/pyqt5_to_pyqt6/pyqt5_to_pyqt6.py, published by a QGIS core developer), i
 copy; every change it would make is a finding: printed as a diff, counted, exit status 1.
 
 Without a Qt 6 build of QGIS to introspect, the tool fixes the Qt names only (Qt.DisplayRole,
-QDialogButtonBox.Ok, exec_ ...), not unscoped QGIS enums such as Qgis.Critical.
+QDialogButtonBox.Ok, exec_ ...), not unscoped QGIS enums such as Qgis.MessageLevel.Critical.
 """
 
 from __future__ import annotations

@@ -33,6 +33,7 @@ from ...reports import FontMissing, register_cjk_font
 from ...reports.monthly_report import build_monthly_report, monthly_report_model
 from ...toolbelt import settings
 from ...toolbelt.i18n import tr
+from ...toolbelt.qgis_compat import NUMBER_DOUBLE
 from .base import LandCaseAlgorithm
 from .errors import detached_errors
 
@@ -93,7 +94,7 @@ class MonthlyStatisticsAlgorithm(LandCaseAlgorithm):
             QgsProcessingParameterNumber(
                 self.CAMPAIGN_PLAN,
                 tr("Three-year campaign plan quantity (亩; stored when given)"),
-                QgsProcessingParameterNumber.Double,
+                NUMBER_DOUBLE,
                 optional=True,
                 minValue=0.0,
             )

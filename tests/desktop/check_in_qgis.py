@@ -118,7 +118,7 @@ def _fill_import_dialog() -> None:
     dialog.batch.setText("2026年第1批部卫片")
     result["import_dialog_mapping"] = dialog.chosen_mapping()
     result["import_dialog_encoding"] = dialog.encoding_note.text()
-    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.Ok).click()
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
 
 
 def _import_through_the_dock() -> None:

@@ -1,0 +1,32 @@
+"""QGIS enum values under the names each QGIS version has (3.22 to 4.x).
+
+QGIS 3.30+ moved several enums into ``Qgis`` (``Qgis.GeometryType.Polygon`` …) and QGIS 4
+drops the old unscoped names; 3.22 has only the old ones. One place picks the value.
+"""
+
+from __future__ import annotations
+
+from qgis.core import Qgis, QgsProcessingParameterNumber, QgsVectorFileWriter, QgsWkbTypes
+
+
+def _pick(new, old):
+    try:
+        return new()
+    except AttributeError:
+        return old()
+
+
+POLYGON_GEOMETRY = _pick(
+    lambda: Qgis.GeometryType.Polygon, lambda: QgsWkbTypes.GeometryType.PolygonGeometry
+)
+NUMBER_DOUBLE = _pick(
+    lambda: Qgis.ProcessingNumberParameterType.Double,
+    lambda: QgsProcessingParameterNumber.Type.Double,
+)
+CREATE_OR_OVERWRITE_FILE = _pick(
+    lambda: QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteFile,
+    lambda: QgsVectorFileWriter.CreateOrOverwriteFile,
+)
+WRITER_NO_ERROR = _pick(
+    lambda: QgsVectorFileWriter.WriterError.NoError, lambda: QgsVectorFileWriter.NoError
+)
