@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import shapely
+from shapely.errors import GEOSException
 
-from .errors import N_
+from .errors import N_, CaseDatabaseError
 from .field_mapping import JCMJ_UNIT, source_fields_of, unit_of
 from .intake_report import (  # noqa: F401 (the report's names, imported from here too)
     AREA_MISMATCH,
@@ -41,6 +42,13 @@ from .plot_overlaps import (  # noqa: F401 (re-exported)
     check_overlaps,
     find_overlaps,
 )
+from .record_checks import (
+    EASTING_REACH,
+    OTHER_ZONE_REACH,
+    coordinate_problem,
+    iso_date,
+    size_problem,
+)
 from .store import CaseStore, NewPlot
 
 
@@ -54,6 +62,9 @@ class SourceRow:
     # (west, east) longitude of the source geometry, found by the reader from the source's
     # own CRS; None: found here from the geometry in the database's CRS
     longitudes: tuple[float, float] | None = None
+    # why the reader could not read this record's geometry (an N_-marked reason and its
+    # params): the record is refused with it, the rest of the batch goes on
+    problem: tuple[str, dict] | None = None
 
 
 def _text(value) -> str | None:
@@ -100,7 +111,8 @@ def repair(geometry: shapely.Geometry) -> tuple[shapely.Geometry | None, str | N
 def prepare(
     rows: Iterable[SourceRow], mapping: dict[str, str], existing: set[str], batch: str
 ) -> tuple[list[tuple[int, NewPlot]], list[Issue]]:
-    """Turn source rows into plots to register, and the issues met on the way."""
+    """Turn source rows into plots to register, and the issues met on the way; a record
+    with a coordinate that is not a finite number is refused."""
     plots: list[tuple[int, NewPlot]] = []
     issues: list[Issue] = []
     seen: dict[str, int] = {}
@@ -131,6 +143,13 @@ def prepare(
             )
             continue
         geometry = source.geometry
+        if source.problem is not None:
+            issues.append(Issue(source.row, jcbh, REJECTED, *source.problem))
+            continue
+        dates, date_issue = _dates(source.row, jcbh, values)
+        if date_issue is not None:
+            issues.append(date_issue)
+            continue
         if geometry is None and source.longitudes is not None:  # the reader could not move it
             issues.append(
                 Issue(
@@ -155,7 +174,22 @@ def prepare(
                 )
             )
             continue
-        repaired, note = repair(geometry)
+        problem = coordinate_problem(geometry, None)
+        if problem is not None:
+            issues.append(Issue(source.row, jcbh, REJECTED, *problem))
+            continue
+        try:
+            repaired, note = repair(geometry)
+        except GEOSException:
+            issues.append(
+                Issue(
+                    source.row,
+                    jcbh,
+                    REJECTED,
+                    N_("the geometry cannot be read or repaired; correct it in the source"),
+                )
+            )
+            continue
         if repaired is None or repaired.is_empty or repaired.area <= 0:
             issues.append(Issue(source.row, jcbh, REJECTED, N_("the geometry has no area")))
             continue
@@ -174,8 +208,8 @@ def prepare(
                     xzqdm=_text(values.get("xzqdm")),
                     xzqmc=_text(values.get("xzqmc")),
                     jcpc=_text(values.get("jcpc")) or batch,
-                    qsx=_text(values.get("qsx")),
-                    hsx=_text(values.get("hsx")),
+                    qsx=dates.get("qsx"),
+                    hsx=dates.get("hsx"),
                     jcmj=finite_number(values.get("jcmj")),
                     tblx=_text(values.get("tblx")),
                     bglx=_text(values.get("bglx")),
@@ -188,6 +222,45 @@ def prepare(
             )
         )
     return plots, issues
+
+
+DATE_FIELDS = ("qsx", "hsx")
+
+
+def _dates(row: int, jcbh: str, values: dict) -> tuple[dict, Issue | None]:
+    """The record's date fields as YYYY-MM-DD; an issue when one is given but is no date."""
+    dates = {}
+    for attribute in DATE_FIELDS:
+        text = _text(values.get(attribute))
+        if text is None:
+            continue
+        date = iso_date(values.get(attribute))
+        if date is None:
+            return dates, Issue(
+                row,
+                jcbh,
+                REJECTED,
+                N_(
+                    "{field} '{value}' is not a date; write it as YYYY-MM-DD in the source and "
+                    "import it again"
+                ),
+                {"field": attribute.upper(), "value": text},
+            )
+        dates[attribute] = date
+    return dates, None
+
+
+def _in_area_of_use(plots, srid: int, allow_other_zone: bool):
+    """Leave out the plots with a coordinate outside the area of use of the CRS."""
+    reach = OTHER_ZONE_REACH if allow_other_zone else EASTING_REACH
+    kept, issues = [], []
+    for row, plot in plots:
+        problem = coordinate_problem(plot.geometry, srid, reach)
+        if problem is None:
+            kept.append((row, plot))
+        else:
+            issues.append(Issue(row, plot.jcbh, REJECTED, *problem))
+    return kept, issues
 
 
 def _plain(value):
@@ -211,13 +284,29 @@ def import_batch(
     report_folder: Path | None = None,
     locate=None,
     allow_other_zone: bool = False,
+    max_area_km2: float | None = None,
 ) -> IntakeReport:
     """Check and register a batch in one transaction; write the import report as CSV.
 
     ``locate(geometry) -> {'township': …, 'village': …}`` fills the township and village
     the source does not give (from the station's administrative layers). Plots outside the
     database's zone are refused (the whole batch with ``OutsideZone`` when none is inside)
-    unless ``allow_other_zone``."""
+    unless ``allow_other_zone``. A plot larger than ``max_area_km2`` (default 10 km²) is
+    refused. A ``received_date`` that is not a date refuses the batch (``InvalidBatch``)."""
+    if received_date is not None and str(received_date).strip():
+        given = received_date
+        received_date = iso_date(given)
+        if received_date is None:
+            raise InvalidBatch(
+                batch=batch,
+                reason=N_(
+                    "the date received '{value}' is not a date; give it as YYYY-MM-DD. "
+                    "Nothing was imported."
+                ),
+                value=given,
+            )
+    else:
+        received_date = None
     rows = list(rows)
     report = IntakeReport(batch=batch, source=source, rows=len(rows))
     candidates = [_text(row.attributes.get(mapping.get("jcbh", ""))) for row in rows]
@@ -227,8 +316,12 @@ def import_batch(
         plots, {row.row: row.longitudes for row in rows}, store.srid, source, allow_other_zone
     )
     issues += zone_issues
+    plots, use_issues = _in_area_of_use(plots, store.srid, allow_other_zone)
+    issues += use_issues
     plots, areas, area_issues = measure(plots, store.srid)
     issues += area_issues
+    plots, areas, size_issues = _plausible(plots, areas, max_area_km2)
+    issues += size_issues
     plots, unit_issues, unit_notes, report.jcmj_unit = check_issued_areas(
         plots, areas, unit_of(mapping.get(JCMJ_UNIT))
     )
@@ -261,6 +354,25 @@ def import_batch(
     except OSError:  # the plots are stored; only the CSV copy of the report is missing
         report.report_file = None
     return report
+
+
+def _plausible(plots, areas, max_area_km2):
+    """Leave out the plots too large (or too long) to be a plot, each with its reason."""
+    kept, kept_areas, issues = [], [], []
+    for (row, plot), area in zip(plots, areas):
+        problem = size_problem(plot.geometry, area[1], max_area_km2)
+        if problem is not None:
+            issues.append(Issue(row, plot.jcbh, REJECTED, *problem))
+            continue
+        kept.append((row, plot))
+        kept_areas.append(area)
+    return kept, kept_areas, issues
+
+
+class InvalidBatch(CaseDatabaseError):
+    """The batch as a whole cannot be imported (its date received is not a date, …)."""
+
+    template = "Batch {batch}: {reason}"
 
 
 def _located(plot: NewPlot, locate) -> NewPlot:

@@ -97,6 +97,33 @@ def chinese(text: str) -> str:
 
 
 REASONS_ZH = {
+    "the date received '{value}' is not a date; give it as YYYY-MM-DD. Nothing was imported.": (
+        "接收日期“{value}”不是日期，请按 YYYY-MM-DD 填写。未导入任何图斑。"
+    ),
+    "{field} '{value}' is not a date; write it as YYYY-MM-DD in the source and import it again": (
+        "{field}“{value}”不是日期，请在源数据中按 YYYY-MM-DD 填写后重新导入"
+    ),
+    "the geometry cannot be read or repaired; correct it in the source": (
+        "几何图形无法读取或修复，请在源数据中更正"
+    ),
+    "has a coordinate that is not a finite number ({point}); correct the geometry in the source "
+    "and import it again": "含有非有限数值的坐标（{point}），请在源数据中更正几何图形后重新导入",
+    "has a coordinate ({x}, {y}) outside the area of use of EPSG:{srid} (x {xmin} to {xmax}, y "
+    "{ymin} to {ymax}); check the CRS of the source": (
+        "坐标（{x}, {y}）超出 EPSG:{srid} 的适用范围（x {xmin} 至 {xmax}，y {ymin} 至 {ymax}），"
+        "请核对源数据的坐标系"
+    ),
+    "its area cannot be computed; correct the geometry in the source": (
+        "面积无法计算，请在源数据中更正几何图形"
+    ),
+    "its area {area} km² is larger than {limit} km², the largest plausible for a plot; check the "
+    "CRS and units of the source, or raise the limit": (
+        "面积 {area} 平方千米，超过图斑面积上限 {limit} 平方千米，请核对源数据的坐标系和单位，或调高上限"
+    ),
+    "it reaches {span} km from end to end, more than {reach} km, the furthest plausible for a "
+    "plot; check the geometry, or raise the area limit": (
+        "首尾跨度 {span} 千米，超过图斑可能的最大跨度 {reach} 千米，请核对几何图形，或调高面积上限"
+    ),
     "no 监测编号": "缺少监测编号",
     "already in the database; not imported again": "案件库中已有，未重复导入",
     "repeats row {first} of the source": "与源数据第 {first} 行重复",
