@@ -28,7 +28,7 @@ _LDID = {0x4D: "GBK", 0x7A: "GBK", 0x78: "BIG5"}
 @dataclass(frozen=True)
 class EncodingGuess:
     encoding: str
-    reason: str  # how it was decided, for the import report
+    reason: str  # how it was decided, for the import report (see ``reason_text``)
 
 
 def normalise(name: str) -> str:
@@ -51,7 +51,7 @@ def _text_bytes(dbf: bytes) -> bytes:
     fields, offset = [], 1  # each record starts with its deletion flag
     for start in range(32, header_size - 1, 32):
         descriptor = dbf[start : start + 32]
-        if not descriptor or descriptor[0] == 0x0D:
+        if len(descriptor) < 32 or descriptor[0] == 0x0D:
             break
         kind, size = chr(descriptor[11]), descriptor[16]
         if kind == "C":
@@ -74,29 +74,96 @@ def detect_dbf_encoding(dbf_path: Path, dbf_bytes: bytes | None = None, cpg: str
             cpg_file = dbf_path.with_suffix(".CPG")
         if cpg_file.exists():
             cpg = cpg_file.read_text(encoding="ascii", errors="replace")
-    if cpg and cpg.strip():
-        try:
-            return EncodingGuess(normalise(cpg), "cpg")
-        except ValueError:
-            pass  # an unreadable .cpg: fall back to the bytes
     data = dbf_bytes if dbf_bytes is not None else dbf_path.read_bytes()
     text = _text_bytes(data)
+    claimed = None
+    if cpg and cpg.strip():
+        try:
+            claimed = normalise(cpg)
+        except ValueError:
+            claimed = None  # an unreadable .cpg: decide from the bytes
+        else:
+            if _decodes(text, claimed):
+                return EncodingGuess(claimed, "cpg")
+    guess = _from_bytes(data, text)
+    if claimed is not None:  # the .cpg names an encoding the text is not in
+        return EncodingGuess(guess.encoding, f"cpg {claimed} wrong; {guess.reason}")
+    return guess
+
+
+def _decodes(text: bytes, encoding: str) -> bool:
+    try:
+        text.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return False
+    return True
+
+
+def _from_bytes(data: bytes, text: bytes) -> EncodingGuess:
     if not any(byte > 0x7F for byte in text):
         return EncodingGuess("UTF-8", "ascii")
-    try:
-        text.decode("utf-8")
+    if _decodes(text, "utf-8"):
         return EncodingGuess("UTF-8", "utf-8 bytes")
-    except UnicodeDecodeError:
-        pass
-    if len(data) > 29 and data[29] in _LDID:
+    if len(data) > 29 and data[29] in _LDID and _decodes(text, _LDID[data[29]]):
         return EncodingGuess(_LDID[data[29]], "language driver id")
-    try:
-        text.decode("gbk")
+    gbk = _common_share(text, "gbk")
+    if gbk is not None and gbk >= SIMPLIFIED_SHARE:
         return EncodingGuess("GBK", "gbk bytes")
-    except UnicodeDecodeError:
-        pass
-    try:
-        text.decode("gb18030")
+    if _decodes(text, "big5"):
+        return EncodingGuess("BIG5", "big5 bytes")
+    if gbk is not None:
+        return EncodingGuess("GBK", "gbk bytes")
+    if _decodes(text, "gb18030"):
         return EncodingGuess("GB18030", "gb18030 bytes")
+    raise UndecidableEncoding()
+
+
+# Read in the right encoding, names and remarks of a mainland batch are nearly all among the
+# 3,755 common characters (GB 2312 level 1); Big5 bytes read as GBK are not.
+SIMPLIFIED_SHARE = 0.9
+
+
+def _common_share(text: bytes, encoding: str) -> float | None:
+    """Share of the non-ASCII characters that are common simplified characters (GB 2312
+    level 1), when the bytes decode in ``encoding``; None when they do not."""
+    try:
+        decoded = text.decode(encoding)
     except UnicodeDecodeError:
-        return EncodingGuess("GB18030", "undecidable; gb18030 assumed")
+        return None
+    wide = [ch for ch in decoded if ord(ch) > 0x7F]
+    if not wide:
+        return 1.0
+    common = 0
+    for ch in wide:
+        try:
+            encoded = ch.encode("gb2312")
+        except UnicodeEncodeError:
+            continue
+        common += 0xB0 <= encoded[0] <= 0xD7
+    return common / len(wide)
+
+
+class UndecidableEncoding(ValueError):
+    """The text of the DBF is in no encoding LandCase reads (UTF-8, GBK, GB18030, Big5)."""
+
+
+_REASONS_ZH = {
+    "cpg": "按 .cpg 文件所写",
+    "user": "按用户指定",
+    "ascii": "文本均为 ASCII 字符，任何编码读法相同",
+    "utf-8 bytes": "文本字节符合 UTF-8",
+    "language driver id": "按 DBF 文件头的语言驱动标识",
+    "gbk bytes": "文本字节符合 GBK，且绝大多数为简体常用字",
+    "big5 bytes": "文本字节按 GBK 读不是简体常用字，符合 Big5",
+    "gb18030 bytes": "文本字节符合 GB18030",
+}
+
+
+def reason_text(reason: str | None) -> str:
+    """How the encoding was decided, in Chinese, for the import report."""
+    if not reason:
+        return ""
+    if reason.startswith("cpg ") and " wrong; " in reason:
+        claimed, rest = reason[4:].split(" wrong; ", 1)
+        return f".cpg 文件写的是 {claimed}，但文本字节不符合 {claimed}；改为：{reason_text(rest)}"
+    return _REASONS_ZH.get(reason, reason)

@@ -121,6 +121,9 @@ def prepare(
     for source in rows:
         values = {attribute: source.attributes.get(name) for attribute, name in mapping.items()}
         jcbh = _text(values.get("jcbh"))
+        if source.problem is not None:
+            issues.append(Issue(source.row, jcbh, REJECTED, *source.problem))
+            continue
         if jcbh is None:
             issues.append(Issue(source.row, None, REJECTED, N_("no 监测编号")))
             continue
@@ -143,9 +146,6 @@ def prepare(
             )
             continue
         geometry = source.geometry
-        if source.problem is not None:
-            issues.append(Issue(source.row, jcbh, REJECTED, *source.problem))
-            continue
         dates, date_issue = _dates(source.row, jcbh, values)
         if date_issue is not None:
             issues.append(date_issue)

@@ -188,8 +188,10 @@ class ImportPlotsAlgorithm(LandCaseAlgorithm):
         is read as QGIS has it."""
         value = parameters.get(self.INPUT)
         if isinstance(value, str) and os.path.exists(value.split("|")[0]):
+            path, _, options = value.partition("|")
+            layer_name = options.partition("layername=")[2].split("|")[0] or None
             try:
-                opened = open_source(value.split("|")[0], encoding)
+                opened = open_source(path, encoding, layer_name=layer_name)
             except (SourceError, ValueError) as error:
                 text = error.text(tr) if isinstance(error, SourceError) else str(error)
                 raise QgsProcessingException(text) from error
