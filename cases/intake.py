@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +17,7 @@ from pathlib import Path
 import shapely
 from shapely.errors import GEOSException
 
+from . import import_reports
 from .errors import N_, CaseDatabaseError
 from .field_mapping import JCMJ_UNIT, source_fields_of, unit_of
 from .intake_report import (  # noqa: F401 (the report's names, imported from here too)
@@ -124,6 +126,21 @@ def prepare(
         if source.problem is not None:
             issues.append(Issue(source.row, jcbh, REJECTED, *source.problem))
             continue
+        undecoded = _undecoded_field(source.attributes)
+        if undecoded is not None:
+            issues.append(
+                Issue(
+                    source.row,
+                    jcbh,
+                    REJECTED,
+                    N_(
+                        "the text of field {field} could not be decoded (it holds U+FFFD); "
+                        "choose the text encoding by hand and import again"
+                    ),
+                    {"field": undecoded},
+                )
+            )
+            continue
         if jcbh is None:
             issues.append(Issue(source.row, None, REJECTED, N_("no 监测编号")))
             continue
@@ -224,6 +241,14 @@ def prepare(
     return plots, issues
 
 
+def _undecoded_field(attributes: dict) -> str | None:
+    """The first field whose text holds U+FFFD, the mark of bytes that were not decoded."""
+    for name, value in attributes.items():
+        if isinstance(value, str) and "\ufffd" in value:
+            return name
+    return None
+
+
 DATE_FIELDS = ("qsx", "hsx")
 
 
@@ -272,7 +297,26 @@ def _plain(value):
     return str(value)
 
 
-def import_batch(
+def import_batch(store: CaseStore, *args, **kwargs) -> IntakeReport:
+    """See ``_import_batch``; a damaged case database is named in words (``DamagedDatabase``),
+    never with SQLite's own text."""
+    try:
+        return _import_batch(store, *args, **kwargs)
+    except sqlite3.DatabaseError as exc:
+        if isinstance(exc, sqlite3.IntegrityError):
+            raise
+        raise DamagedDatabase(path=str(store.path)) from exc
+
+
+class DamagedDatabase(CaseDatabaseError):
+    template = (
+        "{path} could not be read or written: the case database file is damaged or is not a "
+        "whole case database. Nothing of this batch was stored. Restore the file from a backup "
+        "(or ask the administrator to repair it) and import the batch again."
+    )
+
+
+def _import_batch(
     store: CaseStore,
     rows: Iterable[SourceRow],
     mapping: dict[str, str],
@@ -285,6 +329,7 @@ def import_batch(
     locate=None,
     allow_other_zone: bool = False,
     max_area_km2: float | None = None,
+    encoding: tuple[str, str] | None = None,
 ) -> IntakeReport:
     """Check and register a batch in one transaction; write the import report as CSV.
 
@@ -309,6 +354,8 @@ def import_batch(
         received_date = None
     rows = list(rows)
     report = IntakeReport(batch=batch, source=source, rows=len(rows))
+    if encoding is not None:
+        report.encoding, report.encoding_reason = encoding
     candidates = [_text(row.attributes.get(mapping.get("jcbh", ""))) for row in rows]
     existing = store.existing_plot_numbers([c for c in candidates if c])
     plots, issues = prepare(rows, mapping, existing, batch)
@@ -337,6 +384,25 @@ def import_batch(
         (row, dataclasses.replace(plot, same_shape_as=same_as[index]) if index in same_as else plot)
         for index, (row, plot) in enumerate(plots)
     ]
+    report.issues = sorted(issues, key=lambda issue: (issue.row, issue.kind))
+    rows_of = {plot.jcbh: row for row, plot in plots}
+
+    def keep_report(db, batch_id, skipped):
+        """Inside the transaction: plots registered meanwhile are duplicates, and the
+        report is stored with the batch."""
+        raced = [
+            Issue(
+                rows_of[plot.jcbh],
+                plot.jcbh,
+                DUPLICATE,
+                N_("registered meanwhile by another import; not imported again"),
+            )
+            for plot in skipped
+        ]
+        report.imported = len(plots) - len(skipped)
+        report.issues = sorted(report.issues + raced, key=lambda issue: (issue.row, issue.kind))
+        report.report_id = import_reports.save(db, report, batch_id)
+
     store.register_batch(
         batch,
         [plot for _, plot in plots],
@@ -344,14 +410,16 @@ def import_batch(
         received_date=received_date,
         field_mapping=(fields_signature, mapping) if fields_signature else None,
         areas=areas,
+        skip_registered=True,
+        before_commit=keep_report,
     )
-    report.imported = len(plots)
-    report.issues = sorted(issues, key=lambda issue: (issue.row, issue.kind))
     try:
-        report.report_file = write_report(
-            report, report_folder or store.path.parent / "import_reports"
+        report.report_file = import_reports.write_stored(
+            store._db,  # noqa: SLF001 (cases/ owns the SQL; the store has no reader for this)
+            report.report_id,
+            report_folder or store.path.parent / "import_reports",
         )
-    except OSError:  # the plots are stored; only the CSV copy of the report is missing
+    except OSError:  # the plots and the report are stored; only the CSV copy is missing
         report.report_file = None
     return report
 

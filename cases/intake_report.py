@@ -7,6 +7,8 @@ import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .encoding import reason_text as encoding_reason_text
+
 REJECTED, REPAIRED, DUPLICATE, OVERLAP = "rejected", "repaired", "duplicate", "overlap"
 SAME_SHAPE = "same_shape"  # overlap above 95 % of both plots: the same plot, another number
 AREA_MISMATCH = "area_mismatch"  # the issued 监测面积 differs from the geometry by over 5 %
@@ -55,6 +57,11 @@ class IntakeReport:
     notes: list[Note] = field(default_factory=list)
     report_file: Path | None = None
     jcmj_unit: str | None = None  # the unit the batch's 监测面积 was read in
+    encoding: str | None = None  # the text encoding the source was read in, and why
+    encoding_reason: str | None = None
+    report_id: int | None = None  # the report as kept in the database (import_report)
+    created_at: str | None = None
+    earlier: list[IntakeReport] = field(default_factory=list)  # earlier runs of the batch
 
     def count(self, kind: str) -> int:
         return sum(1 for issue in self.issues if issue.kind == kind)
@@ -80,6 +87,10 @@ def write_report(report: IntakeReport, folder: Path) -> Path:
         writer.writerow(["疑似同一图斑", report.count(SAME_SHAPE)])
         writer.writerow(["面积不符", report.count(AREA_MISMATCH)])
         writer.writerow(["监测面积单位", report.jcmj_unit or ""])
+        if report.encoding:
+            writer.writerow(
+                ["文字编码", report.encoding, encoding_reason_text(report.encoding_reason)]
+            )
         for note in report.notes:
             writer.writerow(["说明", note.text(chinese)])
         writer.writerow([])
@@ -88,6 +99,15 @@ def write_report(report: IntakeReport, folder: Path) -> Path:
             writer.writerow(
                 [issue.row, issue.jcbh or "", KINDS_ZH[issue.kind], issue.text(chinese)]
             )
+        for earlier in report.earlier:
+            writer.writerow([])
+            writer.writerow(
+                ["此前导入", earlier.created_at or "", earlier.source, f"导入 {earlier.imported}"]
+            )
+            for issue in earlier.issues:
+                writer.writerow(
+                    [issue.row, issue.jcbh or "", KINDS_ZH[issue.kind], issue.text(chinese)]
+                )
     return path
 
 
@@ -97,6 +117,11 @@ def chinese(text: str) -> str:
 
 
 REASONS_ZH = {
+    "registered meanwhile by another import; not imported again": (
+        "导入期间已由另一次导入登记，未重复导入"
+    ),
+    "the text of field {field} could not be decoded (it holds U+FFFD); choose the text encoding "
+    "by hand and import again": "字段 {field} 的文字无法解码（含 U+FFFD），请手动选择文字编码后重新导入",
     "the date received '{value}' is not a date; give it as YYYY-MM-DD. Nothing was imported.": (
         "接收日期“{value}”不是日期，请按 YYYY-MM-DD 填写。未导入任何图斑。"
     ),

@@ -26,7 +26,15 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..cases.codes import CLUE_SOURCES
-from ..cases.field_mapping import JCMJ_UNIT, MU, SQUARE_METRE, fields_signature, suggest_mapping
+from ..cases.encoding import reason_text
+from ..cases.field_mapping import (
+    JCMJ_UNIT,
+    MU,
+    SQUARE_METRE,
+    fields_signature,
+    matched_to,
+    suggest_mapping,
+)
 from ..layers.source_reader import SeveralLayers, SourceError, open_source
 from ..toolbelt.i18n import tr
 
@@ -178,7 +186,8 @@ class ImportDialog(QDialog):
                     if opened.encoding:
                         self.encoding_note.setText(
                             tr("Reading as {encoding} ({reason}).").format(
-                                encoding=opened.encoding, reason=opened.encoding_reason
+                                encoding=opened.encoding,
+                                reason=reason_text(opened.encoding_reason),
                             )
                         )
                     if not self.batch.text():
@@ -221,7 +230,7 @@ class ImportDialog(QDialog):
         mapping = suggest_mapping(names)
         saved = self._store.saved_field_mapping(fields_signature(names)) if names else None
         if saved:
-            mapping.update({k: v for k, v in saved.items() if v in names})
+            mapping.update({k: v for k, v in matched_to(saved, names).items() if v in names})
         for attribute, combo in self.mapping.items():
             combo.clear()
             combo.addItem(NONE_FIELD, "")

@@ -11,16 +11,19 @@ from qgis.core import (
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
     QgsProcessingParameterBoolean,
+    QgsProcessingParameterNumber,
     QgsProcessingParameterString,
     QgsProcessingParameterVectorLayer,
 )
 
 from ...cases import CaseDatabaseError
+from ...cases.encoding import reason_text
 from ...cases.errors import N_
 from ...cases.field_mapping import (
     accepted_names_text,
     fields_signature,
     mapping_problems,
+    matched_to,
     normalise_mapping,
     suggest_mapping,
 )
@@ -51,6 +54,7 @@ class ImportPlotsAlgorithm(LandCaseAlgorithm):
         "RECEIVED_DATE",
         "ALLOW_OTHER_ZONE",
     )
+    MAX_AREA = "MAX_PLOT_AREA_KM2"
 
     def name(self) -> str:
         return "importplots"
@@ -107,6 +111,15 @@ class ImportPlotsAlgorithm(LandCaseAlgorithm):
                 defaultValue=False,
             )
         )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.MAX_AREA,
+                tr("Largest plausible plot area (km²; empty: the setting, 10 km² by default)"),
+                QgsProcessingParameterNumber.Double,
+                optional=True,
+                minValue=0.0001,
+            )
+        )
         for name, label in (
             ("IMPORTED", tr("Plots imported")),
             ("REPAIRED", tr("Geometries repaired")),
@@ -130,6 +143,9 @@ class ImportPlotsAlgorithm(LandCaseAlgorithm):
         other_zone = self.parameterAsBool(parameters, self.ALLOW_OTHER_ZONE, context)
         if not batch:
             raise QgsProcessingException(tr("Name the batch."))
+        max_area = None
+        if parameters.get(self.MAX_AREA) not in (None, ""):
+            max_area = self.parameterAsDouble(parameters, self.MAX_AREA, context)
         layer, source_name = self._layer(parameters, context, encoding, feedback)
         store = self.open_database(parameters, context)
         try:
@@ -148,6 +164,7 @@ class ImportPlotsAlgorithm(LandCaseAlgorithm):
                 mapping,
                 received_date=received,
                 allow_other_zone=other_zone,
+                max_area_km2=max_area,
             )
         except SourceError as error:
             raise QgsProcessingException(error.text(tr)) from error
@@ -200,7 +217,7 @@ class ImportPlotsAlgorithm(LandCaseAlgorithm):
             if opened.encoding:
                 feedback.pushInfo(
                     tr("Text encoding: {encoding} ({reason})").format(
-                        encoding=opened.encoding, reason=opened.encoding_reason
+                        encoding=opened.encoding, reason=reason_text(opened.encoding_reason)
                     )
                 )
             return opened.layer, opened.name
@@ -216,7 +233,7 @@ class ImportPlotsAlgorithm(LandCaseAlgorithm):
         mapping = suggest_mapping(names)
         saved = store.saved_field_mapping(fields_signature(names))
         if saved:
-            mapping.update(saved)
+            mapping.update(matched_to(saved, names))
         problems = []
         if text:
             try:
@@ -230,7 +247,7 @@ class ImportPlotsAlgorithm(LandCaseAlgorithm):
                     tr("FIELD_MAP must be a JSON object: plot field → source field.")
                 )
             given, problems = normalise_mapping(given)
-            mapping.update(given)
+            mapping.update(matched_to(given, names))
         if not problems:
             problems = mapping_problems(mapping, names)
         if problems:
