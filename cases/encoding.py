@@ -106,26 +106,25 @@ def _from_bytes(data: bytes, text: bytes) -> EncodingGuess:
         return EncodingGuess("UTF-8", "utf-8 bytes")
     if len(data) > 29 and data[29] in _LDID and _decodes(text, _LDID[data[29]]):
         return EncodingGuess(_LDID[data[29]], "language driver id")
-    gbk = _common_share(text, "gbk")
-    if gbk is not None and gbk >= SIMPLIFIED_SHARE:
-        return EncodingGuess("GBK", "gbk bytes")
-    if _decodes(text, "big5"):
-        return EncodingGuess("BIG5", "big5 bytes")
-    if gbk is not None:
-        return EncodingGuess("GBK", "gbk bytes")
-    if _decodes(text, "gb18030"):
-        return EncodingGuess("GB18030", "gb18030 bytes")
+    scores = {name: _common_share(text, name) for name in _CANDIDATES}
+    readable = [name for name in _CANDIDATES if scores[name] is not None]
+    if readable:
+        best = max(readable, key=lambda name: (scores[name], -_CANDIDATES.index(name)))
+        return EncodingGuess(best, f"{best.lower()} bytes")
     raise UndecidableEncoding()
 
 
-# Read in the right encoding, names and remarks of a mainland batch are nearly all among the
-# 3,755 common characters (GB 2312 level 1); Big5 bytes read as GBK are not.
-SIMPLIFIED_SHARE = 0.9
+# Read in the right encoding, the names and remarks of a batch are common Chinese
+# characters: the hanzi of GB 2312 for GBK and GB18030, Big5's common hanzi (lead bytes
+# A4–C6) for Big5. Read in the wrong one, the same bytes give rare characters, kana and
+# symbols. The encoding whose reading has the larger share of common hanzi wins; on a tie
+# GBK, then GB18030, then Big5.
+_CANDIDATES = ("GBK", "GB18030", "BIG5")
 
 
 def _common_share(text: bytes, encoding: str) -> float | None:
-    """Share of the non-ASCII characters that are common simplified characters (GB 2312
-    level 1), when the bytes decode in ``encoding``; None when they do not."""
+    """Share of the non-ASCII characters that are common hanzi for ``encoding``, when the
+    bytes decode in it; None when they do not."""
     try:
         decoded = text.decode(encoding)
     except UnicodeDecodeError:
@@ -135,11 +134,13 @@ def _common_share(text: bytes, encoding: str) -> float | None:
         return 1.0
     common = 0
     for ch in wide:
+        if not 0x4E00 <= ord(ch) <= 0x9FFF:
+            continue
         try:
-            encoded = ch.encode("gb2312")
+            encoded = ch.encode("big5" if encoding == "BIG5" else "gb2312")
         except UnicodeEncodeError:
             continue
-        common += 0xB0 <= encoded[0] <= 0xD7
+        common += encoding != "BIG5" or 0xA4 <= encoded[0] <= 0xC6
     return common / len(wide)
 
 
@@ -153,9 +154,9 @@ _REASONS_ZH = {
     "ascii": "文本均为 ASCII 字符，任何编码读法相同",
     "utf-8 bytes": "文本字节符合 UTF-8",
     "language driver id": "按 DBF 文件头的语言驱动标识",
-    "gbk bytes": "文本字节符合 GBK，且绝大多数为简体常用字",
-    "big5 bytes": "文本字节按 GBK 读不是简体常用字，符合 Big5",
-    "gb18030 bytes": "文本字节符合 GB18030",
+    "gbk bytes": "无可用的 .cpg，文本字节按 GBK 读取常用汉字比例最高",
+    "big5 bytes": "无可用的 .cpg，文本字节按 Big5 读取常用汉字比例最高（繁体）",
+    "gb18030 bytes": "无可用的 .cpg，文本字节按 GB18030 读取常用汉字比例最高（含 GBK 以外的字符）",
 }
 
 

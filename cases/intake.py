@@ -111,10 +111,15 @@ def repair(geometry: shapely.Geometry) -> tuple[shapely.Geometry | None, str | N
 
 
 def prepare(
-    rows: Iterable[SourceRow], mapping: dict[str, str], existing: set[str], batch: str
+    rows: Iterable[SourceRow],
+    mapping: dict[str, str],
+    existing: set[str],
+    batch: str,
+    srid: int | None = None,
 ) -> tuple[list[tuple[int, NewPlot]], list[Issue]]:
     """Turn source rows into plots to register, and the issues met on the way; a record
-    with a coordinate that is not a finite number is refused."""
+    with a coordinate that is not a finite number is refused, and with ``srid`` one with a
+    coordinate beyond China in that CRS (the zone's own reach is checked after placing)."""
     plots: list[tuple[int, NewPlot]] = []
     issues: list[Issue] = []
     seen: dict[str, int] = {}
@@ -191,7 +196,7 @@ def prepare(
                 )
             )
             continue
-        problem = coordinate_problem(geometry, None)
+        problem = coordinate_problem(geometry, srid, OTHER_ZONE_REACH)
         if problem is not None:
             issues.append(Issue(source.row, jcbh, REJECTED, *problem))
             continue
@@ -358,7 +363,7 @@ def _import_batch(
         report.encoding, report.encoding_reason = encoding
     candidates = [_text(row.attributes.get(mapping.get("jcbh", ""))) for row in rows]
     existing = store.existing_plot_numbers([c for c in candidates if c])
-    plots, issues = prepare(rows, mapping, existing, batch)
+    plots, issues = prepare(rows, mapping, existing, batch, store.srid)
     plots, zone_issues, report.notes = place(
         plots, {row.row: row.longitudes for row in rows}, store.srid, source, allow_other_zone
     )

@@ -54,14 +54,7 @@ def coordinate_problem(
         return None
     finite = np.isfinite(coordinates)
     if not finite.all():
-        bad = coordinates[~finite.all(axis=1)][0]
-        return (
-            N_(
-                "has a coordinate that is not a finite number ({point}); correct the geometry "
-                "in the source and import it again"
-            ),
-            {"point": ", ".join(_number(v) for v in bad)},
-        )
+        return not_finite(coordinates[~finite.all(axis=1)][0])
     if srid is None:
         return None
     xmin, ymin, xmax, ymax = area_of_use(srid, reach)
@@ -85,6 +78,17 @@ def coordinate_problem(
             },
         )
     return None
+
+
+def not_finite(point) -> tuple[str, dict]:
+    """The reason for a vertex with NaN or an infinite value."""
+    return (
+        N_(
+            "has a coordinate that is not a finite number ({point}); correct the geometry "
+            "in the source and import it again"
+        ),
+        {"point": ", ".join(_number(float(v)) for v in point)},
+    )
 
 
 def size_problem(

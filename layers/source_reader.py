@@ -5,6 +5,7 @@ transformed into the case database's CRS. Yields plain rows for ``cases.intake``
 from __future__ import annotations
 
 import datetime
+import math
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +28,7 @@ from ..cases.crs import CGCS2000_GEOGRAPHIC
 from ..cases.encoding import UndecidableEncoding, detect_dbf_encoding, normalise
 from ..cases.errors import N_
 from ..cases.intake import SourceRow
+from ..cases.record_checks import not_finite
 from .source_files import (  # noqa: F401 (SourceError and SeveralLayers re-exported)
     SeveralLayers,
     SourceError,
@@ -192,28 +194,40 @@ def _geometry(qgs_geometry: QgsGeometry, transform, to_degrees):
                 {"kind": QgsWkbTypes.displayString(kind) or "unknown type"},
             ),
         )
+    if QgsWkbTypes.hasZ(qgs_geometry.wkbType()):
+        # GEOS takes a geometry whose first Z is NaN for a 2D one: look at Z here
+        problem = _not_finite(qgs_geometry)
+        if problem is not None:
+            return None, None, problem
     longitudes = _longitudes(qgs_geometry, to_degrees)
     try:
         if transform is not None:
             qgs_geometry.transform(transform)
     except QgsCsException:  # beyond what the target CRS can hold: the zone check says so
-        return None, longitudes or (float("nan"), float("nan")), None
+        problem = _not_finite(qgs_geometry)
+        return None, longitudes or (float("nan"), float("nan")), problem
     if QgsWkbTypes.isCurvedType(qgs_geometry.wkbType()):
         qgs_geometry = QgsGeometry(qgs_geometry.constGet().segmentize())
     try:
         return shapely.from_wkb(bytes(qgs_geometry.asWkb())), longitudes, None
     except (shapely.errors.GEOSException, ValueError):
-        return (
-            None,
-            longitudes,
-            (
-                N_(
-                    "the geometry cannot be read (a ring with fewer than four points, or a type "
-                    "that is not a polygon); correct it in the source"
-                ),
-                {},
+        problem = _not_finite(qgs_geometry) or (
+            N_(
+                "the geometry cannot be read (a ring with fewer than four points, or a type "
+                "that is not a polygon); correct it in the source"
             ),
+            {},
         )
+        return None, longitudes, problem
+
+
+def _not_finite(geometry: QgsGeometry):
+    """The reason for the first vertex with NaN or an infinite value, or None."""
+    for vertex in geometry.vertices():
+        values = (vertex.x(), vertex.y(), *((vertex.z(),) if vertex.is3D() else ()))
+        if not all(math.isfinite(v) for v in values):
+            return not_finite(values)
+    return None
 
 
 def _missing_records(layer: QgsVectorLayer, read: int) -> list[SourceRow]:
