@@ -382,7 +382,9 @@ def _import_batch(
     if locate is not None:
         plots = [(row, _located(plot, locate)) for row, plot in plots]
     bounds = _bounds([plot.geometry for _, plot in plots])
-    nearby = store.plots_in_extent(bounds) if bounds else []
+    numbers = {plot.jcbh for _, plot in plots}
+    # a plot stored meanwhile under the same number is this plot (a duplicate), not another
+    nearby = [n for n in (store.plots_in_extent(bounds) if bounds else []) if n[0] not in numbers]
     overlap_issues, same_as = check_overlaps(plots, nearby)
     issues += overlap_issues
     plots = [

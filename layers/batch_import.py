@@ -3,10 +3,12 @@ Processing algorithm so that both behave the same."""
 
 from __future__ import annotations
 
+import sqlite3
+
 from qgis.core import QgsCoordinateReferenceSystem, QgsVectorLayer
 
 from ..cases.field_mapping import fields_signature, matched_to, suggest_mapping
-from ..cases.intake import IntakeReport, import_batch
+from ..cases.intake import DamagedDatabase, IntakeReport, import_batch
 from ..cases.record_checks import DEFAULT_MAX_AREA_KM2
 from ..toolbelt import settings
 from .admin_lookup import AdminIndex
@@ -29,6 +31,37 @@ def import_layer(
     mapping, the national field names are recognised and a remembered mapping applies. Plots outside the database's zone are refused unless
     ``allow_other_zone``. Plots larger than ``max_area_km2`` are refused (default: the
     setting ``max_plot_area_km2``, 10 km² when unset)."""
+    try:
+        return _import_layer(
+            store,
+            layer,
+            source_name,
+            batch,
+            mapping,
+            source_kind,
+            received_date,
+            source_crs,
+            allow_other_zone,
+            max_area_km2,
+        )
+    except sqlite3.DatabaseError as exc:  # not SQLite's words: the file is damaged
+        if isinstance(exc, sqlite3.IntegrityError):
+            raise
+        raise DamagedDatabase(path=str(store.path)) from exc
+
+
+def _import_layer(
+    store,
+    layer,
+    source_name,
+    batch,
+    mapping,
+    source_kind,
+    received_date,
+    source_crs,
+    allow_other_zone,
+    max_area_km2,
+) -> IntakeReport:
     names, rows = read_rows(layer, store.srid, source_crs)
     signature = fields_signature(names)
     if mapping is None:

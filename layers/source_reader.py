@@ -5,6 +5,7 @@ transformed into the case database's CRS. Yields plain rows for ``cases.intake``
 from __future__ import annotations
 
 import datetime
+import json
 import math
 import zipfile
 from dataclasses import dataclass
@@ -12,6 +13,7 @@ from pathlib import Path
 
 import shapely
 import shapely.errors
+from osgeo import ogr
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
@@ -71,6 +73,28 @@ def _cpg(parts: dict) -> str:
 # Custom properties a layer opened here carries to ``read_rows`` and the import report.
 SHAPES, RECORDS = "landcase/shapes", "landcase/records"
 ENCODING, ENCODING_REASON = "landcase/encoding", "landcase/encoding_reason"
+SURFACES = "landcase/surfaces"  # {fid: type} of TINs and other surfaces QGIS reads as polygons
+_SURFACE_TYPES = ("TIN", "TRIANGLE", "POLYHEDRALSURFACE")
+
+
+def _surfaces(uri: str, layer_name: str | None) -> dict[str, str]:
+    """The features of an OGR source that are TINs, triangles or polyhedral surfaces:
+    QGIS 3.22 reads them as (multi)polygons, but they are no plot's outline."""
+    try:
+        source = ogr.Open(uri.split("|")[0])
+    except RuntimeError:
+        return {}
+    if source is None:
+        return {}
+    layer = source.GetLayerByName(layer_name) if layer_name else source.GetLayer(0)
+    if layer is None:
+        return {}
+    found = {}
+    for feature in layer:
+        geometry = feature.GetGeometryRef()
+        if geometry is not None and geometry.GetGeometryName() in _SURFACE_TYPES:
+            found[str(feature.GetFID())] = geometry.GetGeometryName()
+    return found
 
 
 def open_source(
@@ -108,6 +132,12 @@ def open_source(
             shown,
             N_("QGIS cannot read it as a vector layer; check that the file is complete"),
         )
+    if parts is None:
+        surfaces = _surfaces(
+            uri if not (layer_name and lower.endswith(".gpkg")) else str(path), layer_name
+        )
+        if surfaces:
+            layer.setCustomProperty(SURFACES, json.dumps(surfaces))
     chosen, reason = None, None
     if parts is not None:
         if encoding:
@@ -163,9 +193,12 @@ def read_rows(
     to_degrees = QgsCoordinateTransform(crs, geographic, project)
     names = layer.fields().names()
     rows = []
+    surfaces = json.loads(layer.customProperty(SURFACES) or "{}")
     for number, feature in enumerate(layer.getFeatures(), start=1):
         geometry, longitudes, problem = None, None, None
-        if feature.hasGeometry():
+        if str(feature.id()) in surfaces:
+            problem = (N_("not a polygon but a {kind}"), {"kind": surfaces[str(feature.id())]})
+        elif feature.hasGeometry():
             geometry, longitudes, problem = _geometry(feature.geometry(), transform, to_degrees)
         attributes = {name: _value(feature[name]) for name in names}
         rows.append(SourceRow(number, attributes, geometry, longitudes, problem))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 
 from qgis.core import (
     QgsProcessingException,
@@ -35,6 +36,7 @@ from ...cases.intake import (
     REJECTED,
     REPAIRED,
     SAME_SHAPE,
+    DamagedDatabase,
 )
 from ...forms.messages import error_text
 from ...layers.batch_import import import_layer
@@ -135,6 +137,21 @@ class ImportPlotsAlgorithm(LandCaseAlgorithm):
         self.addOutput(QgsProcessingOutputString("NOTES", tr("Notes on the batch")))
         self.addOutput(QgsProcessingOutputString("JCMJ_UNIT", tr("Unit of the issued areas")))
 
+    def checkParameterValues(self, parameters, context):  # noqa: N802 (Qt API)
+        """A file, folder or zip given by path is opened by our reader in processAlgorithm
+        (several layers named, special files refused unopened): QGIS's own check would load
+        it as a layer first (a FIFO would block it, a zip of two layers fails unexplained)."""
+        value = parameters.get(self.INPUT)
+        if not (isinstance(value, str) and os.path.exists(value.split("|")[0])):
+            return super().checkParameterValues(parameters, context)
+        for definition in self.parameterDefinitions():
+            name = definition.name()
+            if name == self.INPUT:
+                continue
+            if not definition.checkValueIsAcceptable(parameters.get(name), context):
+                return False, tr("Incorrect parameter value for {name}").format(name=name)
+        return True, ""
+
     @detached_errors
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (Qt API)
         batch = self.parameterAsString(parameters, self.BATCH, context).strip()
@@ -147,7 +164,11 @@ class ImportPlotsAlgorithm(LandCaseAlgorithm):
         if parameters.get(self.MAX_AREA) not in (None, ""):
             max_area = self.parameterAsDouble(parameters, self.MAX_AREA, context)
         layer, source_name = self._layer(parameters, context, encoding, feedback)
-        store = self.open_database(parameters, context)
+        try:
+            store = self.open_database(parameters, context)
+        except sqlite3.DatabaseError as error:  # pages of the file damaged: say so in words
+            path = self.parameterAsFile(parameters, self.DATABASE, context)
+            raise QgsProcessingException(error_text(DamagedDatabase(path=path))) from error
         try:
             mapping = self._mapping(parameters, context, layer.fields().names(), store)
             feedback.pushInfo(
