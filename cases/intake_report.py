@@ -117,6 +117,8 @@ def chinese(text: str) -> str:
 
 
 REASONS_ZH = {
+    "shape {row} of the .shp has no record in the .dbf (the .shp holds {shapes} shapes, the .dbf {records} records): it has no 监测编号 and was not imported; ask the issuer for the complete .dbf": ".shp 中第 {row} 个图形在 .dbf 中没有对应记录（.shp 有 {shapes} 个图形，.dbf 只有 {records} 条记录）：无监测编号，未导入；请向下发单位索取完整的 .dbf",
+    "the geometry cannot be read (a ring with fewer than four points, or a type that is not a polygon); correct it in the source": "几何图形无法读取（环的顶点少于四个，或不是面类型），请在源数据中更正",
     "registered meanwhile by another import; not imported again": (
         "导入期间已由另一次导入登记，未重复导入"
     ),

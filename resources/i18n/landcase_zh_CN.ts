@@ -54,12 +54,12 @@
       <translation>添加复核照片…</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="40" />
+      <location filename="../../forms/import_dialog.py" line="49" />
       <source>Administrative code (XZQDM)</source>
       <translation>行政区代码（XZQDM）</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="41" />
+      <location filename="../../forms/import_dialog.py" line="50" />
       <source>Administrative name (XZQMC)</source>
       <translation>行政区名称（XZQMC）</translation>
     </message>
@@ -129,7 +129,7 @@
       <translation>各地类面积之和与图斑面积一致。</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="79" />
+      <location filename="../../forms/import_dialog.py" line="88" />
       <source>As the source says</source>
       <translation>按源数据</translation>
     </message>
@@ -169,7 +169,7 @@
       <translation>批次（名称或编号）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="89" />
+      <location filename="../../plugin/processing/import_plots.py" line="95" />
       <source>Batch name</source>
       <translation>批次名称</translation>
     </message>
@@ -177,6 +177,11 @@
       <location filename="../../forms/import_report_dialog.py" line="49" />
       <source>Batch {batch}: {imported} of {rows} rows imported; {repaired} repaired, {rejected} rejected, {duplicates} duplicates skipped, {overlaps} overlaps to check.</source>
       <translation>批次 {batch}：共 {rows} 条记录，导入 {imported} 条；修复 {repaired} 条，拒绝 {rejected} 条，跳过重复 {duplicates} 条，重叠待查 {overlaps} 处。</translation>
+    </message>
+    <message>
+      <location filename="../../cases/intake.py" line="450" />
+      <source>Batch {batch}: {reason}</source>
+      <translation>批次 {batch}：{reason}</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/print_documents.py" line="112" />
@@ -194,7 +199,7 @@
       <translation>坐标参考系</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="106" />
+      <location filename="../../forms/import_dialog.py" line="115" />
       <source>CRS of the source</source>
       <translation>源数据坐标系</translation>
     </message>
@@ -234,7 +239,7 @@
       <translation>判定类别</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="47" />
+      <location filename="../../forms/import_dialog.py" line="56" />
       <source>Change type (BGLX)</source>
       <translation>变化类型（BGLX）</translation>
     </message>
@@ -259,12 +264,17 @@
       <translation>请选择案件库文件。</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="229" />
+      <location filename="../../forms/import_dialog.py" line="264" />
       <source>Choose a file or a layer to import.</source>
       <translation>请选择要导入的文件或图层。</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="235" />
+      <location filename="../../forms/import_dialog.py" line="218" />
+      <source>Choose a layer</source>
+      <translation>选择图层</translation>
+    </message>
+    <message>
+      <location filename="../../forms/import_dialog.py" line="270" />
       <source>Choose the field that holds the plot number (JCBH).</source>
       <translation>请选择存放监测编号（JCBH）的字段。</translation>
     </message>
@@ -394,7 +404,7 @@
       <translation>发现日期</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="92" />
+      <location filename="../../plugin/processing/import_plots.py" line="98" />
       <source>Date the batch was received (YYYY-MM-DD)</source>
       <translation>批次接收日期（YYYY-MM-DD）</translation>
     </message>
@@ -469,7 +479,7 @@
       <translation>已保存 {count} 个图斑的内业比对结果。</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="75" />
+      <location filename="../../forms/import_dialog.py" line="84" />
       <source>Detect</source>
       <translation>自动识别</translation>
     </message>
@@ -544,7 +554,7 @@
       <translation>重复</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="114" />
+      <location filename="../../plugin/processing/import_plots.py" line="129" />
       <source>Duplicates skipped</source>
       <translation>跳过重复数</translation>
     </message>
@@ -564,7 +574,7 @@
       <translation>前时相影像</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="43" />
+      <location filename="../../forms/import_dialog.py" line="52" />
       <source>Earlier image date (QSX)</source>
       <translation>前时相（QSX）</translation>
     </message>
@@ -629,17 +639,17 @@
       <translation>FIELDS 必须是 JSON 对象，例如 {{"code": "DLBM"}}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="224" />
+      <location filename="../../plugin/processing/import_plots.py" line="264" />
       <source>FIELD_MAP is not valid JSON: {error}</source>
       <translation>FIELD_MAP 不是有效的 JSON：{error}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="77" />
+      <location filename="../../plugin/processing/import_plots.py" line="83" />
       <source>FIELD_MAP keys, case-insensitive (each line: the key, then the other names it accepts); jcmj_unit is the unit of the issued area (亩 or m²), guessed from the values when not given. Example:</source>
       <translation>FIELD_MAP 的键不区分大小写（每行：键，及其可用的其他名称）；jcmj_unit 是下发监测面积的单位（亩 或 m²），未给出时按数值推断。示例：</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="228" />
+      <location filename="../../plugin/processing/import_plots.py" line="268" />
       <source>FIELD_MAP must be a JSON object: plot field → source field.</source>
       <translation>FIELD_MAP 须为 JSON 对象：图斑字段 → 源数据字段。</translation>
     </message>
@@ -664,12 +674,12 @@
       <translation>保护图斑编号</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="100" />
+      <location filename="../../plugin/processing/import_plots.py" line="106" />
       <source>Field mapping (JSON)</source>
       <translation>字段对应（JSON）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="138" />
+      <location filename="../../plugin/processing/import_plots.py" line="175" />
       <source>Field mapping: {mapping}</source>
       <translation>字段对应：{mapping}</translation>
     </message>
@@ -679,7 +689,7 @@
       <translation>外业核查</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="115" />
+      <location filename="../../forms/import_dialog.py" line="124" />
       <source>Fields</source>
       <translation>字段</translation>
     </message>
@@ -729,7 +739,7 @@
       <translation>GeoPackage 文件</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="112" />
+      <location filename="../../plugin/processing/import_plots.py" line="127" />
       <source>Geometries repaired</source>
       <translation>修复几何数</translation>
     </message>
@@ -744,7 +754,7 @@
       <translation>请填写材料类别。</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="124" />
+      <location filename="../../forms/import_dialog.py" line="133" />
       <source>Guess from the values</source>
       <translation>按数值推断</translation>
     </message>
@@ -759,7 +769,7 @@
       <translation>承办部门</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="139" />
+      <location filename="../../forms/import_dialog.py" line="148" />
       <source>Import</source>
       <translation>导入</translation>
     </message>
@@ -774,7 +784,7 @@
       <translation>导入失败，未写入任何数据</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="59" />
+      <location filename="../../plugin/processing/import_plots.py" line="65" />
       <source>Import plot batch</source>
       <translation>导入图斑批次</translation>
     </message>
@@ -784,7 +794,7 @@
       <translation>导入图斑批次…</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="106" />
+      <location filename="../../plugin/processing/import_plots.py" line="112" />
       <source>Import plots outside the database's Gauss-Krüger zone</source>
       <translation>导入案件库高斯-克吕格分带以外的图斑</translation>
     </message>
@@ -794,22 +804,27 @@
       <translation>导入被拒绝，未保存任何内容</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="121" />
+      <location filename="../../plugin/processing/import_plots.py" line="136" />
       <source>Import report</source>
       <translation>导入报告</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="167" />
+      <location filename="../../plugin/processing/import_plots.py" line="205" />
       <source>Imported {count} of {rows} rows; report: {path}</source>
       <translation>共 {rows} 条记录，导入 {count} 条；报告：{path}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="117" />
+      <location filename="../../plugin/processing/import_plots.py" line="152" />
+      <source>Incorrect parameter value for {name}</source>
+      <translation>参数 {name} 的值不正确</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/import_plots.py" line="132" />
       <source>Issued areas differing by more than 5 %</source>
       <translation>监测面积与椭球面积相差超过 5% 的图斑</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="111" />
+      <location filename="../../forms/import_dialog.py" line="120" />
       <source>Issued by</source>
       <translation>下发单位</translation>
     </message>
@@ -869,12 +884,17 @@
       <translation>卫片执法统计</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/import_plots.py" line="119" />
+      <source>Largest plausible plot area (km²; empty: the setting, 10 km² by default)</source>
+      <translation>图斑面积上限（平方千米；留空则按设置，默认 10 平方千米）</translation>
+    </message>
+    <message>
       <location filename="../../cases/overlay_records.py" line="186" />
       <source>Later image (后时相)</source>
       <translation>后时相影像</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="44" />
+      <location filename="../../forms/import_dialog.py" line="53" />
       <source>Later image date (HSX)</source>
       <translation>后时相（HSX）</translation>
     </message>
@@ -959,12 +979,12 @@
       <translation>整改措施</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="45" />
+      <location filename="../../forms/import_dialog.py" line="54" />
       <source>Monitored area (JCMJ)</source>
       <translation>监测面积（JCMJ）</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="42" />
+      <location filename="../../forms/import_dialog.py" line="51" />
       <source>Monitoring batch (JCPC)</source>
       <translation>监测批次（JCPC）</translation>
     </message>
@@ -989,7 +1009,7 @@
       <translation>名称</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="132" />
+      <location filename="../../plugin/processing/import_plots.py" line="162" />
       <source>Name the batch.</source>
       <translation>请填写批次名称。</translation>
     </message>
@@ -1074,7 +1094,7 @@
       <translation>说明</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="122" />
+      <location filename="../../plugin/processing/import_plots.py" line="137" />
       <source>Notes on the batch</source>
       <translation>批次说明</translation>
     </message>
@@ -1154,7 +1174,7 @@
       <translation>重叠待查</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="115" />
+      <location filename="../../plugin/processing/import_plots.py" line="130" />
       <source>Overlaps flagged</source>
       <translation>标记重叠数</translation>
     </message>
@@ -1229,7 +1249,7 @@
       <translation>图斑</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="88" />
+      <location filename="../../plugin/processing/import_plots.py" line="94" />
       <source>Plot batch</source>
       <translation>图斑批次</translation>
     </message>
@@ -1239,12 +1259,12 @@
       <translation>监测编号</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="39" />
+      <location filename="../../forms/import_dialog.py" line="48" />
       <source>Plot number (JCBH)</source>
       <translation>监测编号（JCBH）</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="46" />
+      <location filename="../../forms/import_dialog.py" line="55" />
       <source>Plot type (TBLX)</source>
       <translation>图斑类型（TBLX）</translation>
     </message>
@@ -1269,7 +1289,7 @@
       <translation>图斑 {jcbh}：{reason}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="62" />
+      <location filename="../../plugin/processing/import_plots.py" line="68" />
       <source>Plots</source>
       <translation>图斑</translation>
     </message>
@@ -1279,7 +1299,7 @@
       <translation>图斑（表达式）</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="90" />
+      <location filename="../../forms/import_dialog.py" line="99" />
       <source>Plots beyond the database's 3° zone and 0.5° more are refused, the zone that fits them named. Tick only when they belong in this database.</source>
       <translation>超出案件库 3° 分带及其外 0.5° 的图斑不予导入，并指明适用的分带。仅在这些图斑确属本库时勾选。</translation>
     </message>
@@ -1294,12 +1314,12 @@
       <translation>导出图斑数</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="111" />
+      <location filename="../../plugin/processing/import_plots.py" line="126" />
       <source>Plots imported</source>
       <translation>导入图斑数</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="118" />
+      <location filename="../../plugin/processing/import_plots.py" line="133" />
       <source>Plots imported from another zone</source>
       <translation>跨带导入的图斑</translation>
     </message>
@@ -1319,7 +1339,7 @@
       <translation>需核实的图斑数</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="116" />
+      <location filename="../../plugin/processing/import_plots.py" line="131" />
       <source>Plots with the shape of another</source>
       <translation>与其他图斑形状相同的图斑</translation>
     </message>
@@ -1364,7 +1384,7 @@
       <translation>为表达式选中的每个图斑打印核查报告，文件以监测编号命名。案件数据未变化的报告保持不变。</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="64" />
+      <location filename="../../forms/import_dialog.py" line="73" />
       <source>Project layer</source>
       <translation>工程图层</translation>
     </message>
@@ -1374,9 +1394,9 @@
       <translation>项目名称</translation>
     </message>
     <message>
-      <location filename="../../layers/source_reader.py" line="97" />
-      <source>QGIS cannot read it as a vector layer</source>
-      <translation>QGIS 无法将其作为矢量图层读取</translation>
+      <location filename="../../layers/source_reader.py" line="133" />
+      <source>QGIS cannot read it as a vector layer; check that the file is complete</source>
+      <translation>QGIS 无法将其作为矢量图层读取，请检查文件是否完整</translation>
     </message>
     <message>
       <location filename="../../layers/submission_export.py" line="168" />
@@ -1414,7 +1434,7 @@
       <translation>复核结果</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="179" />
+      <location filename="../../forms/import_dialog.py" line="188" />
       <source>Reading as {encoding} ({reason}).</source>
       <translation>按 {encoding} 读取（{reason}）。</translation>
     </message>
@@ -1429,7 +1449,7 @@
       <translation>修改原因</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="112" />
+      <location filename="../../forms/import_dialog.py" line="121" />
       <source>Received on</source>
       <translation>接收日期</translation>
     </message>
@@ -1474,7 +1494,7 @@
       <translation>刷新</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="66" />
+      <location filename="../../plugin/processing/import_plots.py" line="72" />
       <source>Registers an issued batch of plots (shapefile, zipped shapefile, GeoPackage, GeoJSON or a project layer) in a case database, in one transaction. The DBF encoding is taken from the .cpg or detected (GBK/GB18030 or UTF-8); national field names are recognised, FIELD_MAP (JSON, plot field → source field) overrides them. Invalid geometries are repaired, plots already registered are skipped, overlaps are flagged. Plots outside the database's Gauss-Krüger zone (its 3° band and 0.5° beyond) are refused, the zone that fits them named, unless ALLOW_OTHER_ZONE is set. An import report CSV is written beside the database.</source>
       <translation>将下发的图斑批次（Shapefile、压缩的 Shapefile、GeoPackage、GeoJSON 或工程中的图层）在一个事务中登记到案件库。DBF 编码取自 .cpg 文件或自动识别（GBK/GB18030 或 UTF-8）；自动识别国家标准字段名，FIELD_MAP（JSON，图斑字段 → 源字段）可覆盖。无效几何自动修复，已登记的图斑跳过，重叠图斑予以标记。位于案件库高斯-克吕格分带（3° 带及其外 0.5°）以外的图斑不予导入，并指明适用的分带，除非设置 ALLOW_OTHER_ZONE。导入报告 CSV 写在案件库旁。</translation>
     </message>
@@ -1484,7 +1504,7 @@
       <translation>拒绝</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="50" />
+      <location filename="../../forms/import_dialog.py" line="59" />
       <source>Remarks</source>
       <translation>备注</translation>
     </message>
@@ -1554,12 +1574,12 @@
       <translation>已生成报送轮次 {period} {stage}。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="162" />
+      <location filename="../../plugin/processing/import_plots.py" line="200" />
       <source>Row {row} ({jcbh}): {reason}</source>
       <translation>第 {row} 行（{jcbh}）：{reason}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="113" />
+      <location filename="../../plugin/processing/import_plots.py" line="128" />
       <source>Rows rejected</source>
       <translation>拒绝记录数</translation>
     </message>
@@ -1644,7 +1664,7 @@
       <translation>现场状态</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="96" />
+      <location filename="../../forms/import_dialog.py" line="105" />
       <source>Source</source>
       <translation>数据源</translation>
     </message>
@@ -1754,12 +1774,12 @@
       <translation>临时用地</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="96" />
+      <location filename="../../plugin/processing/import_plots.py" line="102" />
       <source>Text encoding</source>
       <translation>文字编码</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="200" />
+      <location filename="../../plugin/processing/import_plots.py" line="240" />
       <source>Text encoding: {encoding} ({reason})</source>
       <translation>文字编码：{encoding}（{reason}）</translation>
     </message>
@@ -1779,7 +1799,7 @@
       <translation>成文日期 {value} 不是有效日期（YYYY-MM-DD）。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="236" />
+      <location filename="../../plugin/processing/import_plots.py" line="276" />
       <source>The field mapping cannot be used: {problems}</source>
       <translation>字段对应无法使用：{problems}</translation>
     </message>
@@ -1804,7 +1824,7 @@
       <translation>无法将月报写入 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="207" />
+      <location filename="../../plugin/processing/import_plots.py" line="247" />
       <source>The plot batch cannot be read.</source>
       <translation>无法读取图斑批次。</translation>
     </message>
@@ -1834,12 +1854,12 @@
       <translation>所选图斑（{count} 个）</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="239" />
+      <location filename="../../forms/import_dialog.py" line="274" />
       <source>The source has no coordinate reference system: name the one it uses.</source>
       <translation>源数据没有坐标参考系，请指定其使用的坐标系。</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="128" />
+      <location filename="../../forms/import_dialog.py" line="137" />
       <source>The unit of the issued area. Each plot's issued area is checked against its ellipsoidal area; beyond 5 % it is listed in the report.</source>
       <translation>下发监测面积的单位。每个图斑的监测面积都与其椭球面积核对，相差超过 5% 的列入导入报告。</translation>
     </message>
@@ -1914,12 +1934,12 @@
       <translation>单位名称</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="123" />
+      <location filename="../../plugin/processing/import_plots.py" line="138" />
       <source>Unit of the issued areas</source>
       <translation>监测面积单位</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="133" />
+      <location filename="../../forms/import_dialog.py" line="142" />
       <source>Unit of the monitored area</source>
       <translation>监测面积单位</translation>
     </message>
@@ -1964,7 +1984,7 @@
       <translation>校验审计日志</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="49" />
+      <location filename="../../forms/import_dialog.py" line="58" />
       <source>Village</source>
       <translation>村</translation>
     </message>
@@ -2074,7 +2094,7 @@
       <translation>增加</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="118" />
+      <location filename="../../cases/intake.py" line="155" />
       <source>already in the database; not imported again</source>
       <translation>案件库中已有，未重复导入</translation>
     </message>
@@ -2169,9 +2189,19 @@
       <translation>取自外业核查</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="164" />
+      <location filename="../../cases/intake.py" line="220" />
       <source>geometry repaired: {note}</source>
       <translation>几何图形已修复：{note}</translation>
+    </message>
+    <message>
+      <location filename="../../cases/record_checks.py" line="66" />
+      <source>has a coordinate ({x}, {y}) outside the area of use of EPSG:{srid} (x {xmin} to {xmax}, y {ymin} to {ymax}); check the CRS of the source</source>
+      <translation>坐标（{x}, {y}）超出 EPSG:{srid} 的适用范围（x {xmin} 至 {xmax}，y {ymin} 至 {ymax}），请核对源数据的坐标系</translation>
+    </message>
+    <message>
+      <location filename="../../cases/record_checks.py" line="86" />
+      <source>has a coordinate that is not a finite number ({point}); correct the geometry in the source and import it again</source>
+      <translation>含有非有限数值的坐标（{point}），请在源数据中更正几何图形后重新导入</translation>
     </message>
     <message>
       <location filename="../../layers/submission_export.py" line="99" />
@@ -2194,9 +2224,44 @@
       <translation>超过 DBF 字段 254 字节的长度上限</translation>
     </message>
     <message>
+      <location filename="../../layers/source_files.py" line="38" />
+      <source>it holds several layers ({layers}); choose the one to import</source>
+      <translation>包含多个图层（{layers}），请选择要导入的图层</translation>
+    </message>
+    <message>
       <location filename="../../cases/photos.py" line="288" />
       <source>it is not a JPEG or PNG image</source>
       <translation>不是 JPEG 或 PNG 图像</translation>
+    </message>
+    <message>
+      <location filename="../../layers/source_files.py" line="95" />
+      <source>it is not a readable zip file; ask the issuer for a new copy</source>
+      <translation>不是可读取的 zip 文件，请向下发单位索取新的副本</translation>
+    </message>
+    <message>
+      <location filename="../../layers/source_files.py" line="55" />
+      <source>it is not a regular file (a pipe, device or socket) and was not opened; choose the batch's file itself</source>
+      <translation>不是普通文件（管道、设备或套接字），未打开；请选择批次数据文件本身</translation>
+    </message>
+    <message>
+      <location filename="../../layers/source_files.py" line="198" />
+      <source>it is not in UTF-8, the encoding GeoJSON must use (probably GBK or another legacy encoding); save it again as UTF-8 and import it</source>
+      <translation>不是 GeoJSON 必须使用的 UTF-8 编码（可能是 GBK 等旧编码），请另存为 UTF-8 后再导入</translation>
+    </message>
+    <message>
+      <location filename="../../cases/record_checks.py" line="115" />
+      <source>it reaches {span} km from end to end, more than {reach} km, the furthest plausible for a plot; check the geometry, or raise the area limit</source>
+      <translation>首尾跨度 {span} 千米，超过图斑可能的最大跨度 {reach} 千米，请核对几何图形，或调高面积上限</translation>
+    </message>
+    <message>
+      <location filename="../../layers/source_files.py" line="181" />
+      <source>its .dbf (the attribute table with 监测编号) is missing; copy the .dbf of the same name beside the .shp and import again</source>
+      <translation>缺少 .dbf 文件（含监测编号的属性表），请将同名 .dbf 复制到 .shp 旁后重新导入</translation>
+    </message>
+    <message>
+      <location filename="../../layers/source_files.py" line="128" />
+      <source>its .dbf (the attribute table) is damaged: {detail}; ask the issuer for a new copy</source>
+      <translation>.dbf 文件（属性表）已损坏：{detail}；请向下发单位索取新的副本</translation>
     </message>
     <message>
       <location filename="../../cases/photos.py" line="518" />
@@ -2204,7 +2269,17 @@
       <translation>其 GPS 位置无法转换到 EPSG:{srid}</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="140" />
+      <location filename="../../cases/record_checks.py" line="101" />
+      <source>its area cannot be computed; correct the geometry in the source</source>
+      <translation>面积无法计算，请在源数据中更正几何图形</translation>
+    </message>
+    <message>
+      <location filename="../../cases/record_checks.py" line="104" />
+      <source>its area {area} km² is larger than {limit} km², the largest plausible for a plot; check the CRS and units of the source, or raise the limit</source>
+      <translation>面积 {area} 平方千米，超过图斑面积上限 {limit} 平方千米，请核对源数据的坐标系和单位，或调高上限</translation>
+    </message>
+    <message>
+      <location filename="../../cases/intake.py" line="181" />
       <source>its coordinates cannot be transformed into the database's CRS</source>
       <translation>坐标无法转换到案件库的坐标系</translation>
     </message>
@@ -2249,7 +2324,7 @@
       <translation>没有源数据字段对应 jcbh（监测编号）</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="113" />
+      <location filename="../../cases/intake.py" line="150" />
       <source>no 监测编号</source>
       <translation>缺少监测编号</translation>
     </message>
@@ -2259,7 +2334,7 @@
       <translation>不是有效的图层类别，可用类别：{roles}</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="153" />
+      <location filename="../../layers/source_reader.py" line="200" />
       <source>not a polygon but a {kind}</source>
       <translation>不是面要素，而是 {kind}</translation>
     </message>
@@ -2309,12 +2384,17 @@
       <translation>请先录入合法性判定（案件当前状态：{status}）</translation>
     </message>
     <message>
+      <location filename="../../cases/intake.py" line="405" />
+      <source>registered meanwhile by another import; not imported again</source>
+      <translation>导入期间已由另一次导入登记，未重复导入</translation>
+    </message>
+    <message>
       <location filename="../../forms/rounds_dialog.py" line="136" />
       <source>removed</source>
       <translation>移除</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="128" />
+      <location filename="../../cases/intake.py" line="165" />
       <source>repeats row {first} of the source</source>
       <translation>与源数据第 {first} 行重复</translation>
     </message>
@@ -2322,6 +2402,11 @@
       <location filename="../../cases/statistics.py" line="1240" />
       <source>round {round} is not a submission: only 一上 and 二上 are exported</source>
       <translation>报送轮次 {round} 不是一上或二上，只能导出一上和二上的成果</translation>
+    </message>
+    <message>
+      <location filename="../../layers/source_reader.py" line="273" />
+      <source>shape {row} of the .shp has no record in the .dbf (the .shp holds {shapes} shapes, the .dbf {records} records): it has no 监测编号 and was not imported; ask the issuer for the complete .dbf</source>
+      <translation>.shp 中第 {row} 个图形在 .dbf 中没有对应记录（.shp 有 {shapes} 个图形，.dbf 只有 {records} 条记录）：无监测编号，未导入；请向下发单位索取完整的 .dbf</translation>
     </message>
     <message>
       <location filename="../../cases/overlay_records.py" line="595" />
@@ -2369,6 +2454,11 @@
       <translation>无法在 {folder} 中写入副本（{detail}）</translation>
     </message>
     <message>
+      <location filename="../../cases/intake.py" line="352" />
+      <source>the date received '{value}' is not a date; give it as YYYY-MM-DD. Nothing was imported.</source>
+      <translation>接收日期“{value}”不是日期，请按 YYYY-MM-DD 填写。未导入任何图斑。</translation>
+    </message>
+    <message>
       <location filename="../../cases/workflow.py" line="614" />
       <source>the date the task list was made is missing</source>
       <translation>未填写任务清单制定日期</translation>
@@ -2414,6 +2504,11 @@
       <translation>指定的范围</translation>
     </message>
     <message>
+      <location filename="../../layers/source_files.py" line="51" />
+      <source>the file cannot be read; check its permissions</source>
+      <translation>无法读取该文件，请检查文件权限</translation>
+    </message>
+    <message>
       <location filename="../../cases/photos.py" line="428" />
       <source>the file changed while it was being attached</source>
       <translation>添加过程中文件发生了变化</translation>
@@ -2424,7 +2519,7 @@
       <translation>无法读取文件（{detail}）</translation>
     </message>
     <message>
-      <location filename="../../layers/source_reader.py" line="90" />
+      <location filename="../../layers/source_files.py" line="49" />
       <source>the file does not exist</source>
       <translation>文件不存在</translation>
     </message>
@@ -2454,12 +2549,27 @@
       <translation>文件夹中没有 JPEG 或 PNG 文件</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="160" />
+      <location filename="../../layers/source_files.py" line="75" />
+      <source>the folder holds no shapefile, GeoPackage or GeoJSON</source>
+      <translation>文件夹中没有 Shapefile、GeoPackage 或 GeoJSON</translation>
+    </message>
+    <message>
+      <location filename="../../layers/source_reader.py" line="248" />
+      <source>the geometry cannot be read (a ring with fewer than four points, or a type that is not a polygon); correct it in the source</source>
+      <translation>几何图形无法读取（环的顶点少于四个，或不是面类型），请在源数据中更正</translation>
+    </message>
+    <message>
+      <location filename="../../cases/intake.py" line="211" />
+      <source>the geometry cannot be read or repaired; correct it in the source</source>
+      <translation>几何图形无法读取或修复，请在源数据中更正</translation>
+    </message>
+    <message>
+      <location filename="../../cases/intake.py" line="216" />
       <source>the geometry has no area</source>
       <translation>几何图形面积为零</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="145" />
+      <location filename="../../cases/intake.py" line="186" />
       <source>the geometry is empty</source>
       <translation>几何图形为空</translation>
     </message>
@@ -2494,7 +2604,7 @@
       <translation>无法打开图层</translation>
     </message>
     <message>
-      <location filename="../../layers/source_reader.py" line="130" />
+      <location filename="../../layers/source_reader.py" line="187" />
       <source>the layer has no coordinate reference system; name the one it uses</source>
       <translation>图层没有坐标参考系，请指定其使用的坐标系</translation>
     </message>
@@ -2619,6 +2729,16 @@
       <translation>临时图层 {source} 已不在工程中</translation>
     </message>
     <message>
+      <location filename="../../cases/intake.py" line="141" />
+      <source>the text of field {field} could not be decoded (it holds U+FFFD); choose the text encoding by hand and import again</source>
+      <translation>字段 {field} 的文字无法解码（含 U+FFFD），请手动选择文字编码后重新导入</translation>
+    </message>
+    <message>
+      <location filename="../../layers/source_reader.py" line="61" />
+      <source>the text of its .dbf is in none of the encodings UTF-8, GBK, GB18030 or Big5; choose the text encoding by hand</source>
+      <translation>.dbf 中的文字不属于 UTF-8、GBK、GB18030 或 Big5 中任何一种编码，请手动选择文字编码</translation>
+    </message>
+    <message>
       <location filename="../../cases/workflow.py" line="333" />
       <source>the verification date is missing</source>
       <translation>未填写核查日期</translation>
@@ -2629,7 +2749,7 @@
       <translation>未填写核查人</translation>
     </message>
     <message>
-      <location filename="../../layers/source_reader.py" line="61" />
+      <location filename="../../layers/source_files.py" line="103" />
       <source>the zip file holds no shapefile, GeoPackage or GeoJSON</source>
       <translation>压缩包中没有 Shapefile、GeoPackage 或 GeoJSON</translation>
     </message>
@@ -2769,6 +2889,11 @@
       <translation>{crs} 不是 CGCS2000 3 度带高斯-克吕格投影坐标系（EPSG:4513 至 EPSG:4554）。</translation>
     </message>
     <message>
+      <location filename="../../cases/intake.py" line="273" />
+      <source>{field} '{value}' is not a date; write it as YYYY-MM-DD in the source and import it again</source>
+      <translation>{field}“{value}”不是日期，请在源数据中按 YYYY-MM-DD 填写后重新导入</translation>
+    </message>
+    <message>
       <location filename="../../cases/overlay_records.py" line="243" />
       <source>{key} is not a field of the {role} role (its fields: {known})</source>
       <translation>{key} 不是 {role} 图层类别的字段（可用字段：{known}）</translation>
@@ -2807,6 +2932,11 @@
       <location filename="../../cases/errors.py" line="57" />
       <source>{path} already exists; it was not overwritten.</source>
       <translation>{path} 已存在，未被覆盖。</translation>
+    </message>
+    <message>
+      <location filename="../../cases/intake.py" line="317" />
+      <source>{path} could not be read or written: the case database file is damaged or is not a whole case database. Nothing of this batch was stored. Restore the file from a backup (or ask the administrator to repair it) and import the batch again.</source>
+      <translation>无法读写 {path}：案件库文件已损坏或不完整。本批次未保存任何内容。请从备份恢复该文件（或请管理员修复）后重新导入本批次。</translation>
     </message>
     <message>
       <location filename="../../forms/case_dialog.py" line="188" />
@@ -2892,6 +3022,11 @@
       <location filename="../../forms/case_dock.py" line="286" />
       <source>{shown} of {total} plots</source>
       <translation>显示 {shown} / 共 {total} 个图斑</translation>
+    </message>
+    <message>
+      <location filename="../../forms/import_dialog.py" line="219" />
+      <source>{source} holds several layers. Import which one?</source>
+      <translation>{source} 包含多个图层，导入哪一个？</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/statistics_algorithms.py" line="110" />
