@@ -420,9 +420,15 @@ def _import_batch(
         skip_registered=True,
         before_commit=keep_report,
     )
+    db = store._db  # noqa: SLF001 (cases/ owns the SQL; the store has no reader for this)
+    report.earlier = [
+        import_reports.load(db, i)
+        for i in import_reports.report_ids(db, batch)
+        if i < report.report_id
+    ]
     try:
         report.report_file = import_reports.write_stored(
-            store._db,  # noqa: SLF001 (cases/ owns the SQL; the store has no reader for this)
+            db,
             report.report_id,
             report_folder or store.path.parent / "import_reports",
         )

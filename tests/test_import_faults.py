@@ -122,6 +122,7 @@ def test_the_report_survives_a_crash_after_the_commit_and_a_rerun_shows_it(tmp_p
     # a re-run of the same batch: nothing new, and its CSV shows what the first run refused
     again = import_batch(store, rows, mapping, "第1批", "b.shp", report_folder=tmp_path / "r")
     assert again.imported == 0 and again.count(DUPLICATE) == 2
+    assert [[i.row for i in run.issues] for run in again.earlier] == [[2]]
     lines = _csv(again.report_file)
     earlier = lines.index(next(line for line in lines if line and line[0] == "此前导入"))
     assert lines[earlier + 1][:3] == ["2", "P1", "拒绝"]
@@ -276,3 +277,26 @@ def test_a_fifo_given_to_processing_is_refused_without_being_opened(tmp_path, pl
         )
     assert "batch.shp" in str(refused.value)
     assert "not a regular file" in str(refused.value) or "不是普通文件" in str(refused.value)
+
+
+def test_the_report_says_which_encoding_was_used_and_why(tmp_path):
+    store = CaseStore.create(tmp_path / "s.sqlite", 4549)
+    # GBK bytes under a .cpg that claims UTF-8: read as GBK, and the report says why
+    source = _batch(tmp_path / "b.shp", 2, cpg="GBK")
+    source.with_suffix(".cpg").write_text("UTF-8", encoding="ascii")
+    opened = open_source(str(source))
+    assert (opened.encoding, opened.encoding_reason) == ("GBK", "cpg UTF-8 wrong; gbk bytes")
+    report = import_layer(store, opened.layer, opened.name, "第1批")
+    assert {row.township for row in store.list_plots()} == {"秣陵街道"}
+    lines = _csv(report.report_file)
+    assert [
+        "文字编码",
+        "GBK",
+        ".cpg 文件写的是 UTF-8，但文本字节不符合 UTF-8；改为：无可用的 .cpg，文本字节按 GBK "
+        "读取常用汉字比例最高",
+    ] in lines
+    # the same bytes without a .cpg
+    source.with_suffix(".cpg").unlink()
+    opened = open_source(str(source))
+    assert (opened.encoding, opened.encoding_reason) == ("GBK", "gbk bytes")
+    store.close()

@@ -114,7 +114,7 @@
       <translation>面积（亩）</translation>
     </message>
     <message>
-      <location filename="../../forms/import_report_dialog.py" line="36" />
+      <location filename="../../forms/import_report_dialog.py" line="37" />
       <source>Area differs</source>
       <translation>面积不符</translation>
     </message>
@@ -174,12 +174,12 @@
       <translation>批次名称</translation>
     </message>
     <message>
-      <location filename="../../forms/import_report_dialog.py" line="49" />
+      <location filename="../../forms/import_report_dialog.py" line="61" />
       <source>Batch {batch}: {imported} of {rows} rows imported; {repaired} repaired, {rejected} rejected, {duplicates} duplicates skipped, {overlaps} overlaps to check.</source>
       <translation>批次 {batch}：共 {rows} 条记录，导入 {imported} 条；修复 {repaired} 条，拒绝 {rejected} 条，跳过重复 {duplicates} 条，重叠待查 {overlaps} 处。</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="450" />
+      <location filename="../../cases/intake.py" line="456" />
       <source>Batch {batch}: {reason}</source>
       <translation>批次 {batch}：{reason}</translation>
     </message>
@@ -294,7 +294,7 @@
       <translation>清除筛选</translation>
     </message>
     <message>
-      <location filename="../../forms/import_report_dialog.py" line="113" />
+      <location filename="../../forms/import_report_dialog.py" line="125" />
       <source>Close</source>
       <translation>关闭</translation>
     </message>
@@ -549,7 +549,7 @@
       <translation>7 天内到期</translation>
     </message>
     <message>
-      <location filename="../../forms/import_report_dialog.py" line="33" />
+      <location filename="../../forms/import_report_dialog.py" line="34" />
       <source>Duplicate</source>
       <translation>重复</translation>
     </message>
@@ -577,6 +577,11 @@
       <location filename="../../forms/import_dialog.py" line="52" />
       <source>Earlier image date (QSX)</source>
       <translation>前时相（QSX）</translation>
+    </message>
+    <message>
+      <location filename="../../forms/import_report_dialog.py" line="52" />
+      <source>Earlier imports of this batch: {runs}; what they refused and flagged is in the report file.</source>
+      <translation>本批次此前已导入 {runs} 次，其拒绝和标记的记录见报告文件。</translation>
     </message>
     <message>
       <location filename="../../cases/overlay_records.py" line="114" />
@@ -1139,7 +1144,7 @@
       <translation>打开照片</translation>
     </message>
     <message>
-      <location filename="../../forms/import_report_dialog.py" line="114" />
+      <location filename="../../forms/import_report_dialog.py" line="126" />
       <source>Open report file</source>
       <translation>打开报告文件</translation>
     </message>
@@ -1149,7 +1154,7 @@
       <translation>已打开 {path}：共 {count} 个图斑。</translation>
     </message>
     <message>
-      <location filename="../../forms/import_report_dialog.py" line="37" />
+      <location filename="../../forms/import_report_dialog.py" line="38" />
       <source>Other zone</source>
       <translation>跨带</translation>
     </message>
@@ -1169,7 +1174,7 @@
       <translation>仅显示超期</translation>
     </message>
     <message>
-      <location filename="../../forms/import_report_dialog.py" line="34" />
+      <location filename="../../forms/import_report_dialog.py" line="35" />
       <source>Overlap</source>
       <translation>重叠待查</translation>
     </message>
@@ -1254,7 +1259,7 @@
       <translation>图斑批次</translation>
     </message>
     <message>
-      <location filename="../../forms/import_report_dialog.py" line="74" />
+      <location filename="../../forms/import_report_dialog.py" line="86" />
       <source>Plot number</source>
       <translation>监测编号</translation>
     </message>
@@ -1439,7 +1444,7 @@
       <translation>按 {encoding} 读取（{reason}）。</translation>
     </message>
     <message>
-      <location filename="../../forms/import_report_dialog.py" line="74" />
+      <location filename="../../forms/import_report_dialog.py" line="86" />
       <source>Reason</source>
       <translation>原因</translation>
     </message>
@@ -1499,7 +1504,7 @@
       <translation>将下发的图斑批次（Shapefile、压缩的 Shapefile、GeoPackage、GeoJSON 或工程中的图层）在一个事务中登记到案件库。DBF 编码取自 .cpg 文件或自动识别（GBK/GB18030 或 UTF-8）；自动识别国家标准字段名，FIELD_MAP（JSON，图斑字段 → 源字段）可覆盖。无效几何自动修复，已登记的图斑跳过，重叠图斑予以标记。位于案件库高斯-克吕格分带（3° 带及其外 0.5°）以外的图斑不予导入，并指明适用的分带，除非设置 ALLOW_OTHER_ZONE。导入报告 CSV 写在案件库旁。</translation>
     </message>
     <message>
-      <location filename="../../forms/import_report_dialog.py" line="31" />
+      <location filename="../../forms/import_report_dialog.py" line="32" />
       <source>Rejected</source>
       <translation>拒绝</translation>
     </message>
@@ -1509,12 +1514,12 @@
       <translation>备注</translation>
     </message>
     <message>
-      <location filename="../../forms/import_report_dialog.py" line="32" />
+      <location filename="../../forms/import_report_dialog.py" line="33" />
       <source>Repaired</source>
       <translation>已修复</translation>
     </message>
     <message>
-      <location filename="../../forms/import_report_dialog.py" line="121" />
+      <location filename="../../forms/import_report_dialog.py" line="133" />
       <source>Report file: {path}</source>
       <translation>报告文件：{path}</translation>
     </message>
@@ -1589,7 +1594,7 @@
       <translation>写入记录数</translation>
     </message>
     <message>
-      <location filename="../../forms/import_report_dialog.py" line="35" />
+      <location filename="../../forms/import_report_dialog.py" line="36" />
       <source>Same shape</source>
       <translation>疑似同一图斑</translation>
     </message>
@@ -1669,7 +1674,7 @@
       <translation>数据源</translation>
     </message>
     <message>
-      <location filename="../../forms/import_report_dialog.py" line="74" />
+      <location filename="../../forms/import_report_dialog.py" line="86" />
       <source>Source row</source>
       <translation>源记录行号</translation>
     </message>
@@ -1782,6 +1787,11 @@
       <location filename="../../plugin/processing/import_plots.py" line="240" />
       <source>Text encoding: {encoding} ({reason})</source>
       <translation>文字编码：{encoding}（{reason}）</translation>
+    </message>
+    <message>
+      <location filename="../../forms/import_report_dialog.py" line="47" />
+      <source>Text read as {encoding}: {reason}</source>
+      <translation>文字编码按 {encoding} 读取：{reason}</translation>
     </message>
     <message>
       <location filename="../../plugin/main.py" line="669" />
@@ -3014,7 +3024,7 @@
       <translation>{role}：{reason}</translation>
     </message>
     <message>
-      <location filename="../../forms/import_report_dialog.py" line="62" />
+      <location filename="../../forms/import_report_dialog.py" line="74" />
       <source>{same} plots have the shape of another; {areas} issued areas differ from the plot's ellipsoidal area by more than 5 %.</source>
       <translation>{same} 个图斑与其他图斑形状相同；{areas} 个监测面积与图斑椭球面积相差超过 5%。</translation>
     </message>
