@@ -308,7 +308,7 @@ def import_batch(store: CaseStore, *args, **kwargs) -> IntakeReport:
     try:
         return _import_batch(store, *args, **kwargs)
     except sqlite3.DatabaseError as exc:
-        if isinstance(exc, sqlite3.IntegrityError):
+        if type(exc) is not sqlite3.DatabaseError:  # a full disk, a lock …: said as they are
             raise
         raise DamagedDatabase(path=str(store.path)) from exc
 

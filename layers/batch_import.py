@@ -45,7 +45,7 @@ def import_layer(
             max_area_km2,
         )
     except sqlite3.DatabaseError as exc:  # not SQLite's words: the file is damaged
-        if isinstance(exc, sqlite3.IntegrityError):
+        if type(exc) is not sqlite3.DatabaseError:  # a full disk, a lock …: said as they are
             raise
         raise DamagedDatabase(path=str(store.path)) from exc
 

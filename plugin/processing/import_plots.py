@@ -167,6 +167,8 @@ class ImportPlotsAlgorithm(LandCaseAlgorithm):
         try:
             store = self.open_database(parameters, context)
         except sqlite3.DatabaseError as error:  # pages of the file damaged: say so in words
+            if type(error) is not sqlite3.DatabaseError:
+                raise
             path = self.parameterAsFile(parameters, self.DATABASE, context)
             raise QgsProcessingException(error_text(DamagedDatabase(path=path))) from error
         try:
