@@ -161,7 +161,8 @@ def shapefile_parts(path: Path, member: str | None) -> dict[str, bytes | None]:
             sibling = siblings.get((path.stem + suffix).lower())
             if sibling is not None:
                 check_regular(sibling)
-                parts[suffix] = sibling.read_bytes()
+                if suffix != ".shp" or siblings.get((path.stem + ".shx").lower()) is None:
+                    parts[suffix] = sibling.read_bytes()  # the .shp only to count its shapes
         return parts
     with zipfile.ZipFile(path) as handle:
         names = {n.lower(): n for n in handle.namelist()}
