@@ -306,10 +306,11 @@ def _v7_import_report_rows(db: sqlite3.Connection, srid: int) -> None:
     """The import report is kept in the database with the batch, written in the same
     transaction as its plots: the CSV is written from these rows, and survives a crash
     after the commit (it can be written again); a later run shows what an earlier one
-    refused and flagged. ``batch_id`` is NULL when the run stored no plot."""
+    refused and flagged. ``batch_id`` is NULL when the run stored no plot. (IF NOT EXISTS: a file written by
+    a build where this migration had another number is not refused.)"""
     for statement in _split(
         f"""
-        CREATE TABLE import_report (
+        CREATE TABLE IF NOT EXISTS import_report (
             id INTEGER PRIMARY KEY,
             batch_name TEXT NOT NULL,
             batch_id INTEGER REFERENCES batch (id) ON DELETE SET NULL,
@@ -322,8 +323,8 @@ def _v7_import_report_rows(db: sqlite3.Connection, srid: int) -> None:
             notes TEXT,
             created_at TEXT NOT NULL DEFAULT ({NOW})
         );
-        CREATE INDEX import_report_batch ON import_report (batch_name);
-        CREATE TABLE import_report_row (
+        CREATE INDEX IF NOT EXISTS import_report_batch ON import_report (batch_name);
+        CREATE TABLE IF NOT EXISTS import_report_row (
             id INTEGER PRIMARY KEY,
             report_id INTEGER NOT NULL REFERENCES import_report (id) ON DELETE CASCADE,
             source_row INTEGER NOT NULL,
@@ -332,7 +333,7 @@ def _v7_import_report_rows(db: sqlite3.Connection, srid: int) -> None:
             reason TEXT NOT NULL,
             params TEXT
         );
-        CREATE INDEX import_report_row_report ON import_report_row (report_id)
+        CREATE INDEX IF NOT EXISTS import_report_row_report ON import_report_row (report_id)
         """
     ):
         db.execute(statement)
