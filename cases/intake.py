@@ -47,7 +47,7 @@ from .plot_overlaps import (  # noqa: F401 (re-exported)
 from .record_checks import (
     EASTING_REACH,
     OTHER_ZONE_REACH,
-    coordinate_problem,
+    coordinate_problems,
     iso_date,
     size_problem,
 )
@@ -125,6 +125,10 @@ def prepare(
     seen: dict[str, int] = {}
     mapping = source_fields_of(mapping)
     mapped = set(mapping.values())
+    rows = list(rows)
+    drawn = [r for r in rows if r.geometry is not None and not r.geometry.is_empty]
+    found = coordinate_problems([r.geometry for r in drawn], srid, OTHER_ZONE_REACH)
+    problems = {r.row: problem for r, problem in zip(drawn, found) if problem is not None}
     for source in rows:
         values = {attribute: source.attributes.get(name) for attribute, name in mapping.items()}
         jcbh = _text(values.get("jcbh"))
@@ -196,7 +200,7 @@ def prepare(
                 )
             )
             continue
-        problem = coordinate_problem(geometry, srid, OTHER_ZONE_REACH)
+        problem = problems.get(source.row)
         if problem is not None:
             issues.append(Issue(source.row, jcbh, REJECTED, *problem))
             continue
@@ -284,8 +288,8 @@ def _in_area_of_use(plots, srid: int, allow_other_zone: bool):
     """Leave out the plots with a coordinate outside the area of use of the CRS."""
     reach = OTHER_ZONE_REACH if allow_other_zone else EASTING_REACH
     kept, issues = [], []
-    for row, plot in plots:
-        problem = coordinate_problem(plot.geometry, srid, reach)
+    found = coordinate_problems([plot.geometry for _, plot in plots], srid, reach)
+    for (row, plot), problem in zip(plots, found):
         if problem is None:
             kept.append((row, plot))
         else:

@@ -80,6 +80,33 @@ def coordinate_problem(
     return None
 
 
+def coordinate_problems(
+    geometries: list[shapely.Geometry], srid: int | None, reach: float = EASTING_REACH
+) -> list[tuple[str, dict] | None]:
+    """``coordinate_problem`` of each geometry, found for the whole batch at once (the
+    reason itself is written only for the few that have one)."""
+    problems: list[tuple[str, dict] | None] = [None] * len(geometries)
+    if not geometries:
+        return problems
+    array = np.empty(len(geometries), dtype=object)
+    array[:] = geometries
+    coordinates, index = shapely.get_coordinates(array, return_index=True)
+    ok = np.isfinite(coordinates).all(axis=1)
+    if srid is not None:
+        xmin, ymin, xmax, ymax = area_of_use(srid, reach)
+        x, y = coordinates[:, 0], coordinates[:, 1]
+        ok &= (x >= xmin) & (x <= xmax) & (y >= ymin) & (y <= ymax)
+    bad = set(np.unique(index[~ok]).tolist())
+    with_z = np.flatnonzero(shapely.has_z(array))
+    if with_z.size:
+        values, z_index = shapely.get_coordinates(array[with_z], include_z=True, return_index=True)
+        finite = np.isfinite(values).all(axis=1)
+        bad.update(with_z[np.unique(z_index[~finite])].tolist())
+    for number in bad:
+        problems[number] = coordinate_problem(geometries[number], srid, reach)
+    return problems
+
+
 def not_finite(point) -> tuple[str, dict]:
     """The reason for a vertex with NaN or an infinite value."""
     return (
