@@ -81,6 +81,15 @@ class ImportPlotsAlgorithm(LandCaseAlgorithm):
             )
             + "\n\n"
             + tr(
+                "Each record that cannot be stored is refused with its row and reason, the rest "
+                "of the batch goes on: coordinates that are not finite or lie outside the CRS's "
+                "area of use, plots larger than MAX_PLOT_AREA_KM2 (empty: the setting, 10 km² by "
+                "default), dates (QSX, HSX) that are not dates, text that cannot be decoded. A "
+                "folder or zip holding several layers is refused with their names: give "
+                "path|layername=NAME."
+            )
+            + "\n\n"
+            + tr(
                 "FIELD_MAP keys, case-insensitive (each line: the key, then the other names it "
                 "accepts); jcmj_unit is the unit of the issued area (亩 or m²), guessed from the "
                 "values when not given. Example:"

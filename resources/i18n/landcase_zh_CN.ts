@@ -169,7 +169,7 @@
       <translation>批次（名称或编号）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="95" />
+      <location filename="../../plugin/processing/import_plots.py" line="104" />
       <source>Batch name</source>
       <translation>批次名称</translation>
     </message>
@@ -179,7 +179,7 @@
       <translation>批次 {batch}：共 {rows} 条记录，导入 {imported} 条；修复 {repaired} 条，拒绝 {rejected} 条，跳过重复 {duplicates} 条，重叠待查 {overlaps} 处。</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="456" />
+      <location filename="../../cases/intake.py" line="460" />
       <source>Batch {batch}: {reason}</source>
       <translation>批次 {batch}：{reason}</translation>
     </message>
@@ -404,7 +404,7 @@
       <translation>发现日期</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="98" />
+      <location filename="../../plugin/processing/import_plots.py" line="107" />
       <source>Date the batch was received (YYYY-MM-DD)</source>
       <translation>批次接收日期（YYYY-MM-DD）</translation>
     </message>
@@ -554,7 +554,7 @@
       <translation>重复</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="129" />
+      <location filename="../../plugin/processing/import_plots.py" line="138" />
       <source>Duplicates skipped</source>
       <translation>跳过重复数</translation>
     </message>
@@ -562,6 +562,11 @@
       <location filename="../../cases/errors.py" line="61" />
       <source>EPSG:{srid} is not a CGCS2000 3-degree Gauss-Krüger CRS (EPSG:4513 to EPSG:4554).</source>
       <translation>EPSG:{srid} 不是 CGCS2000 3 度带高斯-克吕格投影坐标系（EPSG:4513 至 EPSG:4554）。</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/import_plots.py" line="83" />
+      <source>Each record that cannot be stored is refused with its row and reason, the rest of the batch goes on: coordinates that are not finite or lie outside the CRS's area of use, plots larger than MAX_PLOT_AREA_KM2 (empty: the setting, 10 km² by default), dates (QSX, HSX) that are not dates, text that cannot be decoded. A folder or zip holding several layers is refused with their names: give path|layername=NAME.</source>
+      <translation>无法保存的记录逐条拒绝并注明行号和原因，批次其余记录照常导入：坐标不是有限数值或超出坐标系适用范围、图斑面积大于 MAX_PLOT_AREA_KM2（留空则按设置，默认 10 平方千米）、日期字段（QSX、HSX）不是日期、文字无法解码。包含多个图层的文件夹或 zip 将被拒绝并列出图层名称：请写成 路径|layername=图层名。</translation>
     </message>
     <message>
       <location filename="../../forms/case_steps.py" line="219" />
@@ -644,17 +649,17 @@
       <translation>FIELDS 必须是 JSON 对象，例如 {{"code": "DLBM"}}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="264" />
+      <location filename="../../plugin/processing/import_plots.py" line="275" />
       <source>FIELD_MAP is not valid JSON: {error}</source>
       <translation>FIELD_MAP 不是有效的 JSON：{error}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="83" />
+      <location filename="../../plugin/processing/import_plots.py" line="92" />
       <source>FIELD_MAP keys, case-insensitive (each line: the key, then the other names it accepts); jcmj_unit is the unit of the issued area (亩 or m²), guessed from the values when not given. Example:</source>
       <translation>FIELD_MAP 的键不区分大小写（每行：键，及其可用的其他名称）；jcmj_unit 是下发监测面积的单位（亩 或 m²），未给出时按数值推断。示例：</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="268" />
+      <location filename="../../plugin/processing/import_plots.py" line="279" />
       <source>FIELD_MAP must be a JSON object: plot field → source field.</source>
       <translation>FIELD_MAP 须为 JSON 对象：图斑字段 → 源数据字段。</translation>
     </message>
@@ -679,12 +684,12 @@
       <translation>保护图斑编号</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="106" />
+      <location filename="../../plugin/processing/import_plots.py" line="115" />
       <source>Field mapping (JSON)</source>
       <translation>字段对应（JSON）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="175" />
+      <location filename="../../plugin/processing/import_plots.py" line="186" />
       <source>Field mapping: {mapping}</source>
       <translation>字段对应：{mapping}</translation>
     </message>
@@ -744,7 +749,7 @@
       <translation>GeoPackage 文件</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="127" />
+      <location filename="../../plugin/processing/import_plots.py" line="136" />
       <source>Geometries repaired</source>
       <translation>修复几何数</translation>
     </message>
@@ -799,7 +804,7 @@
       <translation>导入图斑批次…</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="112" />
+      <location filename="../../plugin/processing/import_plots.py" line="121" />
       <source>Import plots outside the database's Gauss-Krüger zone</source>
       <translation>导入案件库高斯-克吕格分带以外的图斑</translation>
     </message>
@@ -809,22 +814,22 @@
       <translation>导入被拒绝，未保存任何内容</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="136" />
+      <location filename="../../plugin/processing/import_plots.py" line="145" />
       <source>Import report</source>
       <translation>导入报告</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="205" />
+      <location filename="../../plugin/processing/import_plots.py" line="216" />
       <source>Imported {count} of {rows} rows; report: {path}</source>
       <translation>共 {rows} 条记录，导入 {count} 条；报告：{path}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="152" />
+      <location filename="../../plugin/processing/import_plots.py" line="161" />
       <source>Incorrect parameter value for {name}</source>
       <translation>参数 {name} 的值不正确</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="132" />
+      <location filename="../../plugin/processing/import_plots.py" line="141" />
       <source>Issued areas differing by more than 5 %</source>
       <translation>监测面积与椭球面积相差超过 5% 的图斑</translation>
     </message>
@@ -889,7 +894,7 @@
       <translation>卫片执法统计</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="119" />
+      <location filename="../../plugin/processing/import_plots.py" line="128" />
       <source>Largest plausible plot area (km²; empty: the setting, 10 km² by default)</source>
       <translation>图斑面积上限（平方千米；留空则按设置，默认 10 平方千米）</translation>
     </message>
@@ -1014,7 +1019,7 @@
       <translation>名称</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="162" />
+      <location filename="../../plugin/processing/import_plots.py" line="171" />
       <source>Name the batch.</source>
       <translation>请填写批次名称。</translation>
     </message>
@@ -1099,7 +1104,7 @@
       <translation>说明</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="137" />
+      <location filename="../../plugin/processing/import_plots.py" line="146" />
       <source>Notes on the batch</source>
       <translation>批次说明</translation>
     </message>
@@ -1179,7 +1184,7 @@
       <translation>重叠待查</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="130" />
+      <location filename="../../plugin/processing/import_plots.py" line="139" />
       <source>Overlaps flagged</source>
       <translation>标记重叠数</translation>
     </message>
@@ -1254,7 +1259,7 @@
       <translation>图斑</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="94" />
+      <location filename="../../plugin/processing/import_plots.py" line="103" />
       <source>Plot batch</source>
       <translation>图斑批次</translation>
     </message>
@@ -1319,12 +1324,12 @@
       <translation>导出图斑数</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="126" />
+      <location filename="../../plugin/processing/import_plots.py" line="135" />
       <source>Plots imported</source>
       <translation>导入图斑数</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="133" />
+      <location filename="../../plugin/processing/import_plots.py" line="142" />
       <source>Plots imported from another zone</source>
       <translation>跨带导入的图斑</translation>
     </message>
@@ -1344,7 +1349,7 @@
       <translation>需核实的图斑数</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="131" />
+      <location filename="../../plugin/processing/import_plots.py" line="140" />
       <source>Plots with the shape of another</source>
       <translation>与其他图斑形状相同的图斑</translation>
     </message>
@@ -1579,12 +1584,12 @@
       <translation>已生成报送轮次 {period} {stage}。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="200" />
+      <location filename="../../plugin/processing/import_plots.py" line="211" />
       <source>Row {row} ({jcbh}): {reason}</source>
       <translation>第 {row} 行（{jcbh}）：{reason}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="128" />
+      <location filename="../../plugin/processing/import_plots.py" line="137" />
       <source>Rows rejected</source>
       <translation>拒绝记录数</translation>
     </message>
@@ -1779,12 +1784,12 @@
       <translation>临时用地</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="102" />
+      <location filename="../../plugin/processing/import_plots.py" line="111" />
       <source>Text encoding</source>
       <translation>文字编码</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="240" />
+      <location filename="../../plugin/processing/import_plots.py" line="251" />
       <source>Text encoding: {encoding} ({reason})</source>
       <translation>文字编码：{encoding}（{reason}）</translation>
     </message>
@@ -1809,7 +1814,7 @@
       <translation>成文日期 {value} 不是有效日期（YYYY-MM-DD）。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="276" />
+      <location filename="../../plugin/processing/import_plots.py" line="287" />
       <source>The field mapping cannot be used: {problems}</source>
       <translation>字段对应无法使用：{problems}</translation>
     </message>
@@ -1834,7 +1839,7 @@
       <translation>无法将月报写入 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="247" />
+      <location filename="../../plugin/processing/import_plots.py" line="258" />
       <source>The plot batch cannot be read.</source>
       <translation>无法读取图斑批次。</translation>
     </message>
@@ -1944,7 +1949,7 @@
       <translation>单位名称</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="138" />
+      <location filename="../../plugin/processing/import_plots.py" line="147" />
       <source>Unit of the issued areas</source>
       <translation>监测面积单位</translation>
     </message>
@@ -2104,7 +2109,7 @@
       <translation>增加</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="155" />
+      <location filename="../../cases/intake.py" line="159" />
       <source>already in the database; not imported again</source>
       <translation>案件库中已有，未重复导入</translation>
     </message>
@@ -2199,7 +2204,7 @@
       <translation>取自外业核查</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="220" />
+      <location filename="../../cases/intake.py" line="224" />
       <source>geometry repaired: {note}</source>
       <translation>几何图形已修复：{note}</translation>
     </message>
@@ -2209,7 +2214,7 @@
       <translation>坐标（{x}, {y}）超出 EPSG:{srid} 的适用范围（x {xmin} 至 {xmax}，y {ymin} 至 {ymax}），请核对源数据的坐标系</translation>
     </message>
     <message>
-      <location filename="../../cases/record_checks.py" line="86" />
+      <location filename="../../cases/record_checks.py" line="113" />
       <source>has a coordinate that is not a finite number ({point}); correct the geometry in the source and import it again</source>
       <translation>含有非有限数值的坐标（{point}），请在源数据中更正几何图形后重新导入</translation>
     </message>
@@ -2254,17 +2259,17 @@
       <translation>不是普通文件（管道、设备或套接字），未打开；请选择批次数据文件本身</translation>
     </message>
     <message>
-      <location filename="../../layers/source_files.py" line="198" />
+      <location filename="../../layers/source_files.py" line="199" />
       <source>it is not in UTF-8, the encoding GeoJSON must use (probably GBK or another legacy encoding); save it again as UTF-8 and import it</source>
       <translation>不是 GeoJSON 必须使用的 UTF-8 编码（可能是 GBK 等旧编码），请另存为 UTF-8 后再导入</translation>
     </message>
     <message>
-      <location filename="../../cases/record_checks.py" line="115" />
+      <location filename="../../cases/record_checks.py" line="142" />
       <source>it reaches {span} km from end to end, more than {reach} km, the furthest plausible for a plot; check the geometry, or raise the area limit</source>
       <translation>首尾跨度 {span} 千米，超过图斑可能的最大跨度 {reach} 千米，请核对几何图形，或调高面积上限</translation>
     </message>
     <message>
-      <location filename="../../layers/source_files.py" line="181" />
+      <location filename="../../layers/source_files.py" line="182" />
       <source>its .dbf (the attribute table with 监测编号) is missing; copy the .dbf of the same name beside the .shp and import again</source>
       <translation>缺少 .dbf 文件（含监测编号的属性表），请将同名 .dbf 复制到 .shp 旁后重新导入</translation>
     </message>
@@ -2279,17 +2284,17 @@
       <translation>其 GPS 位置无法转换到 EPSG:{srid}</translation>
     </message>
     <message>
-      <location filename="../../cases/record_checks.py" line="101" />
+      <location filename="../../cases/record_checks.py" line="128" />
       <source>its area cannot be computed; correct the geometry in the source</source>
       <translation>面积无法计算，请在源数据中更正几何图形</translation>
     </message>
     <message>
-      <location filename="../../cases/record_checks.py" line="104" />
+      <location filename="../../cases/record_checks.py" line="131" />
       <source>its area {area} km² is larger than {limit} km², the largest plausible for a plot; check the CRS and units of the source, or raise the limit</source>
       <translation>面积 {area} 平方千米，超过图斑面积上限 {limit} 平方千米，请核对源数据的坐标系和单位，或调高上限</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="181" />
+      <location filename="../../cases/intake.py" line="185" />
       <source>its coordinates cannot be transformed into the database's CRS</source>
       <translation>坐标无法转换到案件库的坐标系</translation>
     </message>
@@ -2334,7 +2339,7 @@
       <translation>没有源数据字段对应 jcbh（监测编号）</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="150" />
+      <location filename="../../cases/intake.py" line="154" />
       <source>no 监测编号</source>
       <translation>缺少监测编号</translation>
     </message>
@@ -2394,7 +2399,7 @@
       <translation>请先录入合法性判定（案件当前状态：{status}）</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="405" />
+      <location filename="../../cases/intake.py" line="409" />
       <source>registered meanwhile by another import; not imported again</source>
       <translation>导入期间已由另一次导入登记，未重复导入</translation>
     </message>
@@ -2404,7 +2409,7 @@
       <translation>移除</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="165" />
+      <location filename="../../cases/intake.py" line="169" />
       <source>repeats row {first} of the source</source>
       <translation>与源数据第 {first} 行重复</translation>
     </message>
@@ -2464,7 +2469,7 @@
       <translation>无法在 {folder} 中写入副本（{detail}）</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="352" />
+      <location filename="../../cases/intake.py" line="356" />
       <source>the date received '{value}' is not a date; give it as YYYY-MM-DD. Nothing was imported.</source>
       <translation>接收日期“{value}”不是日期，请按 YYYY-MM-DD 填写。未导入任何图斑。</translation>
     </message>
@@ -2569,17 +2574,17 @@
       <translation>几何图形无法读取（环的顶点少于四个，或不是面类型），请在源数据中更正</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="211" />
+      <location filename="../../cases/intake.py" line="215" />
       <source>the geometry cannot be read or repaired; correct it in the source</source>
       <translation>几何图形无法读取或修复，请在源数据中更正</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="216" />
+      <location filename="../../cases/intake.py" line="220" />
       <source>the geometry has no area</source>
       <translation>几何图形面积为零</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="186" />
+      <location filename="../../cases/intake.py" line="190" />
       <source>the geometry is empty</source>
       <translation>几何图形为空</translation>
     </message>
@@ -2739,7 +2744,7 @@
       <translation>临时图层 {source} 已不在工程中</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="141" />
+      <location filename="../../cases/intake.py" line="145" />
       <source>the text of field {field} could not be decoded (it holds U+FFFD); choose the text encoding by hand and import again</source>
       <translation>字段 {field} 的文字无法解码（含 U+FFFD），请手动选择文字编码后重新导入</translation>
     </message>
@@ -2899,7 +2904,7 @@
       <translation>{crs} 不是 CGCS2000 3 度带高斯-克吕格投影坐标系（EPSG:4513 至 EPSG:4554）。</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="273" />
+      <location filename="../../cases/intake.py" line="277" />
       <source>{field} '{value}' is not a date; write it as YYYY-MM-DD in the source and import it again</source>
       <translation>{field}“{value}”不是日期，请在源数据中按 YYYY-MM-DD 填写后重新导入</translation>
     </message>
@@ -2944,7 +2949,7 @@
       <translation>{path} 已存在，未被覆盖。</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="317" />
+      <location filename="../../cases/intake.py" line="321" />
       <source>{path} could not be read or written: the case database file is damaged or is not a whole case database. Nothing of this batch was stored. Restore the file from a backup (or ask the administrator to repair it) and import the batch again.</source>
       <translation>无法读写 {path}：案件库文件已损坏或不完整。本批次未保存任何内容。请从备份恢复该文件（或请管理员修复）后重新导入本批次。</translation>
     </message>
