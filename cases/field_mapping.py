@@ -177,6 +177,16 @@ def validate_mapping(mapping: dict[str, str], source_fields: list[str]) -> list[
     return [problem.text() for problem in mapping_problems(mapping, source_fields)]
 
 
+def matched_to(mapping: dict[str, str], source_fields: list[str]) -> dict[str, str]:
+    """A remembered (or given) mapping with each source field name spelt as the source
+    spells it, matched case-insensitively (a mapping saved for 'JCBH' serves 'jcbh')."""
+    present = {_key(name): name for name in source_fields}
+    return {
+        attribute: name if attribute == JCMJ_UNIT or not name else present.get(_key(name), name)
+        for attribute, name in mapping.items()
+    }
+
+
 def source_fields_of(mapping: dict[str, str]) -> dict[str, str]:
     """The mapping without the JCMJ unit: plot attribute → source field only."""
     return {k: v for k, v in mapping.items() if k != JCMJ_UNIT and v}

@@ -7,6 +7,8 @@ import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .encoding import reason_text as encoding_reason_text
+
 REJECTED, REPAIRED, DUPLICATE, OVERLAP = "rejected", "repaired", "duplicate", "overlap"
 SAME_SHAPE = "same_shape"  # overlap above 95 % of both plots: the same plot, another number
 AREA_MISMATCH = "area_mismatch"  # the issued 监测面积 differs from the geometry by over 5 %
@@ -55,6 +57,11 @@ class IntakeReport:
     notes: list[Note] = field(default_factory=list)
     report_file: Path | None = None
     jcmj_unit: str | None = None  # the unit the batch's 监测面积 was read in
+    encoding: str | None = None  # the text encoding the source was read in, and why
+    encoding_reason: str | None = None
+    report_id: int | None = None  # the report as kept in the database (import_report)
+    created_at: str | None = None
+    earlier: list[IntakeReport] = field(default_factory=list)  # earlier runs of the batch
 
     def count(self, kind: str) -> int:
         return sum(1 for issue in self.issues if issue.kind == kind)
@@ -80,6 +87,10 @@ def write_report(report: IntakeReport, folder: Path) -> Path:
         writer.writerow(["疑似同一图斑", report.count(SAME_SHAPE)])
         writer.writerow(["面积不符", report.count(AREA_MISMATCH)])
         writer.writerow(["监测面积单位", report.jcmj_unit or ""])
+        if report.encoding:
+            writer.writerow(
+                ["文字编码", report.encoding, encoding_reason_text(report.encoding_reason)]
+            )
         for note in report.notes:
             writer.writerow(["说明", note.text(chinese)])
         writer.writerow([])
@@ -88,6 +99,15 @@ def write_report(report: IntakeReport, folder: Path) -> Path:
             writer.writerow(
                 [issue.row, issue.jcbh or "", KINDS_ZH[issue.kind], issue.text(chinese)]
             )
+        for earlier in report.earlier:
+            writer.writerow([])
+            writer.writerow(
+                ["此前导入", earlier.created_at or "", earlier.source, f"导入 {earlier.imported}"]
+            )
+            for issue in earlier.issues:
+                writer.writerow(
+                    [issue.row, issue.jcbh or "", KINDS_ZH[issue.kind], issue.text(chinese)]
+                )
     return path
 
 
@@ -97,6 +117,40 @@ def chinese(text: str) -> str:
 
 
 REASONS_ZH = {
+    "shape {row} of the .shp has no record in the .dbf (the .shp holds {shapes} shapes, the .dbf {records} records): it has no 监测编号 and was not imported; ask the issuer for the complete .dbf": ".shp 中第 {row} 个图形在 .dbf 中没有对应记录（.shp 有 {shapes} 个图形，.dbf 只有 {records} 条记录）：无监测编号，未导入；请向下发单位索取完整的 .dbf",
+    "the geometry cannot be read (a ring with fewer than four points, or a type that is not a polygon); correct it in the source": "几何图形无法读取（环的顶点少于四个，或不是面类型），请在源数据中更正",
+    "registered meanwhile by another import; not imported again": (
+        "导入期间已由另一次导入登记，未重复导入"
+    ),
+    "the text of field {field} could not be decoded (it holds U+FFFD); choose the text encoding "
+    "by hand and import again": "字段 {field} 的文字无法解码（含 U+FFFD），请手动选择文字编码后重新导入",
+    "the date received '{value}' is not a date; give it as YYYY-MM-DD. Nothing was imported.": (
+        "接收日期“{value}”不是日期，请按 YYYY-MM-DD 填写。未导入任何图斑。"
+    ),
+    "{field} '{value}' is not a date; write it as YYYY-MM-DD in the source and import it again": (
+        "{field}“{value}”不是日期，请在源数据中按 YYYY-MM-DD 填写后重新导入"
+    ),
+    "the geometry cannot be read or repaired; correct it in the source": (
+        "几何图形无法读取或修复，请在源数据中更正"
+    ),
+    "has a coordinate that is not a finite number ({point}); correct the geometry in the source "
+    "and import it again": "含有非有限数值的坐标（{point}），请在源数据中更正几何图形后重新导入",
+    "has a coordinate ({x}, {y}) outside the area of use of EPSG:{srid} (x {xmin} to {xmax}, y "
+    "{ymin} to {ymax}); check the CRS of the source": (
+        "坐标（{x}, {y}）超出 EPSG:{srid} 的适用范围（x {xmin} 至 {xmax}，y {ymin} 至 {ymax}），"
+        "请核对源数据的坐标系"
+    ),
+    "its area cannot be computed; correct the geometry in the source": (
+        "面积无法计算，请在源数据中更正几何图形"
+    ),
+    "its area {area} km² is larger than {limit} km², the largest plausible for a plot; check the "
+    "CRS and units of the source, or raise the limit": (
+        "面积 {area} 平方千米，超过图斑面积上限 {limit} 平方千米，请核对源数据的坐标系和单位，或调高上限"
+    ),
+    "it reaches {span} km from end to end, more than {reach} km, the furthest plausible for a "
+    "plot; check the geometry, or raise the area limit": (
+        "首尾跨度 {span} 千米，超过图斑可能的最大跨度 {reach} 千米，请核对几何图形，或调高面积上限"
+    ),
     "no 监测编号": "缺少监测编号",
     "already in the database; not imported again": "案件库中已有，未重复导入",
     "repeats row {first} of the source": "与源数据第 {first} 行重复",

@@ -351,6 +351,43 @@ def _v6_round_seals(db: sqlite3.Connection, srid: int) -> None:
         seals.seal_round(db, round_id)
 
 
+def _v7_import_report_rows(db: sqlite3.Connection, srid: int) -> None:
+    """The import report is kept in the database with the batch, written in the same
+    transaction as its plots: the CSV is written from these rows, and survives a crash
+    after the commit (it can be written again); a later run shows what an earlier one
+    refused and flagged. ``batch_id`` is NULL when the run stored no plot. (IF NOT EXISTS: a file written by
+    a build where this migration had another number is not refused.)"""
+    for statement in _split(
+        f"""
+        CREATE TABLE IF NOT EXISTS import_report (
+            id INTEGER PRIMARY KEY,
+            batch_name TEXT NOT NULL,
+            batch_id INTEGER REFERENCES batch (id) ON DELETE SET NULL,
+            source TEXT NOT NULL,
+            source_rows INTEGER NOT NULL,
+            imported INTEGER NOT NULL,
+            jcmj_unit TEXT,
+            encoding TEXT,
+            encoding_reason TEXT,
+            notes TEXT,
+            created_at TEXT NOT NULL DEFAULT ({NOW})
+        );
+        CREATE INDEX IF NOT EXISTS import_report_batch ON import_report (batch_name);
+        CREATE TABLE IF NOT EXISTS import_report_row (
+            id INTEGER PRIMARY KEY,
+            report_id INTEGER NOT NULL REFERENCES import_report (id) ON DELETE CASCADE,
+            source_row INTEGER NOT NULL,
+            jcbh TEXT,
+            kind TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            params TEXT
+        );
+        CREATE INDEX IF NOT EXISTS import_report_row_report ON import_report_row (report_id)
+        """
+    ):
+        db.execute(statement)
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection, int], None]] = [
     _v1_initial,
     _v2_photo_position_and_geometry_repair,
@@ -358,6 +395,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection, int], None]] = [
     _v4_documents,
     _v5_plot_areas_and_attachments,
     _v6_round_seals,
+    _v7_import_report_rows,
 ]
 LATEST_VERSION = len(MIGRATIONS)
 

@@ -525,13 +525,29 @@ class CaseStore:
         received_date: str | None = None,
         field_mapping: tuple[str, dict] | None = None,
         areas: list[tuple[float, float]] | None = None,
+        skip_registered: bool = False,
+        before_commit=None,
     ) -> list[int]:
         """One import: the batch (created when new, reused when the same batch comes
         again), its plots with their cases, and the field mapping to offer next time.
-        A batch that brings no plot leaves nothing behind: no batch row, no mapping."""
-        if not plots:
-            return []
+        A batch that brings no plot leaves no batch row and no mapping.
+
+        With ``skip_registered``, plots whose 监测编号 was registered meanwhile (another
+        import of the same batch, racing) are skipped, not refused. ``before_commit(db,
+        batch_id, skipped)`` runs inside the transaction at its end (the import report)."""
         with self.transaction() as db:
+            skipped: list[NewPlot] = []
+            if skip_registered and plots:
+                registered = self.existing_plot_numbers([p.jcbh for p in plots])
+                if registered:
+                    kept = [i for i, p in enumerate(plots) if p.jcbh not in registered]
+                    skipped = [p for p in plots if p.jcbh in registered]
+                    plots = [plots[i] for i in kept]
+                    areas = [areas[i] for i in kept] if areas is not None else None
+            if not plots:
+                if before_commit is not None:
+                    before_commit(db, self.batch_id(name), skipped)
+                return []
             batch_id = self.batch_id(name)
             if batch_id is None:
                 batch_id = db.execute(
@@ -544,7 +560,10 @@ class CaseStore:
                     "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
                     (f"field_mapping:{signature}", json.dumps(mapping, ensure_ascii=False)),
                 )
-            return self._insert_plots(db, plots, batch_id, areas)
+            ids = self._insert_plots(db, plots, batch_id, areas)
+            if before_commit is not None:
+                before_commit(db, batch_id, skipped)
+            return ids
 
     def saved_field_mapping(self, signature: str) -> dict | None:
         value = self._meta(f"field_mapping:{signature}")

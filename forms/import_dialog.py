@@ -18,6 +18,7 @@ from qgis.PyQt.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QRadioButton,
@@ -25,8 +26,16 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..cases.codes import CLUE_SOURCES
-from ..cases.field_mapping import JCMJ_UNIT, MU, SQUARE_METRE, fields_signature, suggest_mapping
-from ..layers.source_reader import SourceError, open_source
+from ..cases.encoding import reason_text
+from ..cases.field_mapping import (
+    JCMJ_UNIT,
+    MU,
+    SQUARE_METRE,
+    fields_signature,
+    matched_to,
+    suggest_mapping,
+)
+from ..layers.source_reader import SeveralLayers, SourceError, open_source
 from ..toolbelt.i18n import tr
 
 VECTOR_FILTER = "Vector files (*.shp *.zip *.gpkg *.geojson *.json);;All files (*)"
@@ -174,12 +183,13 @@ class ImportDialog(QDialog):
             if self.from_file.isChecked():
                 path = self.file.filePath().strip()
                 if path:
-                    opened = open_source(path, self.encoding.currentData() or None)
+                    opened = self._open(path)
                     self._layer, self._source_name = opened.layer, opened.name
                     if opened.encoding:
                         self.encoding_note.setText(
                             tr("Reading as {encoding} ({reason}).").format(
-                                encoding=opened.encoding, reason=opened.encoding_reason
+                                encoding=opened.encoding,
+                                reason=reason_text(opened.encoding_reason),
                             )
                         )
                     if not self.batch.text():
@@ -192,12 +202,37 @@ class ImportDialog(QDialog):
         self._fill_mapping()
         self.ok_button.setEnabled(self._layer is not None)
 
+    def _open(self, path: str):
+        """Open the file; a zip, GeoPackage or folder with several layers asks which one."""
+        encoding = self.encoding.currentData() or None
+        try:
+            return open_source(path, encoding)
+        except SeveralLayers as several:
+            chosen = self._choose_layer(several)
+            if chosen is None:
+                raise
+            return open_source(path, encoding, layer_name=chosen)
+
+    def _choose_layer(self, several: SeveralLayers) -> str | None:
+        """The layer the user picks among several; None when they cancel."""
+        chosen, accepted = QInputDialog.getItem(
+            self,
+            tr("Choose a layer"),
+            tr("{source} holds several layers. Import which one?").format(
+                source=Path(several.source).name
+            ),
+            several.layers,
+            0,
+            False,
+        )
+        return chosen if accepted and chosen else None
+
     def _fill_mapping(self) -> None:
         names = self._layer.fields().names() if self._layer is not None else []
         mapping = suggest_mapping(names)
         saved = self._store.saved_field_mapping(fields_signature(names)) if names else None
         if saved:
-            mapping.update({k: v for k, v in saved.items() if v in names})
+            mapping.update({k: v for k, v in matched_to(saved, names).items() if v in names})
         for attribute, combo in self.mapping.items():
             combo.clear()
             combo.addItem(NONE_FIELD, "")

@@ -14,6 +14,7 @@ from qgis.PyQt.QtWidgets import (
     QVBoxLayout,
 )
 
+from ..cases.encoding import reason_text
 from ..cases.intake import (
     AREA_MISMATCH,
     DUPLICATE,
@@ -41,7 +42,18 @@ def kind_labels() -> dict[str, str]:
 def summary_text(report) -> str:
     """The counts, then the notes on the whole batch (zone, unit of 监测面积)."""
     notes = "".join("\n" + note.text(tr) for note in getattr(report, "notes", []))
-    return counts_text(report) + notes
+    encoding = ""
+    if getattr(report, "encoding", None):
+        encoding = "\n" + tr("Text read as {encoding}: {reason}").format(
+            encoding=report.encoding, reason=reason_text(report.encoding_reason)
+        )
+    earlier = getattr(report, "earlier", [])
+    if earlier:
+        notes += "\n" + tr(
+            "Earlier imports of this batch: {runs}; what they refused and flagged is in the "
+            "report file."
+        ).format(runs=len(earlier))
+    return counts_text(report) + encoding + notes
 
 
 def counts_text(report) -> str:

@@ -115,7 +115,13 @@ def test_every_reason_of_the_import_report_has_its_chinese():
     from landcase.cases.intake_report import REASONS_ZH
 
     folder = Path(cases.__file__).parent
-    for name in ("intake.py", "issued_area.py", "placing.py", "plot_overlaps.py"):
+    for name in (
+        "intake.py",
+        "issued_area.py",
+        "placing.py",
+        "plot_overlaps.py",
+        "record_checks.py",
+    ):
         tree = ast.parse((folder / name).read_text(encoding="utf-8"))
         reasons = [
             node.args[0].value

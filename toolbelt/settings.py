@@ -21,3 +21,4 @@ LAST_FOLDER = "last_folder"
 LAST_PRINT_FOLDER = "last_print_folder"
 UNIT_NAME = "unit_name"  # the station, printed as the issuing unit of documents
 REPORT_FONT = "report_font"  # a TrueType CJK font file for the PDFs, when not found by itself
+MAX_PLOT_AREA_KM2 = "max_plot_area_km2"  # a plot larger than this is refused at import

@@ -5,22 +5,26 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 
 from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
     QgsProcessingParameterBoolean,
+    QgsProcessingParameterNumber,
     QgsProcessingParameterString,
     QgsProcessingParameterVectorLayer,
 )
 
 from ...cases import CaseDatabaseError
+from ...cases.encoding import reason_text
 from ...cases.errors import N_
 from ...cases.field_mapping import (
     accepted_names_text,
     fields_signature,
     mapping_problems,
+    matched_to,
     normalise_mapping,
     suggest_mapping,
 )
@@ -32,6 +36,7 @@ from ...cases.intake import (
     REJECTED,
     REPAIRED,
     SAME_SHAPE,
+    DamagedDatabase,
 )
 from ...forms.messages import error_text
 from ...layers.batch_import import import_layer
@@ -51,6 +56,7 @@ class ImportPlotsAlgorithm(LandCaseAlgorithm):
         "RECEIVED_DATE",
         "ALLOW_OTHER_ZONE",
     )
+    MAX_AREA = "MAX_PLOT_AREA_KM2"
 
     def name(self) -> str:
         return "importplots"
@@ -72,6 +78,15 @@ class ImportPlotsAlgorithm(LandCaseAlgorithm):
                 "skipped, overlaps are flagged. Plots outside the database's Gauss-Krüger zone (its "
                 "3° band and 0.5° beyond) are refused, the zone that fits them named, unless "
                 "ALLOW_OTHER_ZONE is set. An import report CSV is written beside the database."
+            )
+            + "\n\n"
+            + tr(
+                "Each record that cannot be stored is refused with its row and reason, the rest "
+                "of the batch goes on: coordinates that are not finite or lie outside the CRS's "
+                "area of use, plots larger than MAX_PLOT_AREA_KM2 (empty: the setting, 10 km² by "
+                "default), dates (QSX, HSX) that are not dates, text that cannot be decoded. A "
+                "folder or zip holding several layers is refused with their names: give "
+                "path|layername=NAME."
             )
             + "\n\n"
             + tr(
@@ -107,6 +122,15 @@ class ImportPlotsAlgorithm(LandCaseAlgorithm):
                 defaultValue=False,
             )
         )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.MAX_AREA,
+                tr("Largest plausible plot area (km²; empty: the setting, 10 km² by default)"),
+                QgsProcessingParameterNumber.Double,
+                optional=True,
+                minValue=0.0001,
+            )
+        )
         for name, label in (
             ("IMPORTED", tr("Plots imported")),
             ("REPAIRED", tr("Geometries repaired")),
@@ -122,6 +146,21 @@ class ImportPlotsAlgorithm(LandCaseAlgorithm):
         self.addOutput(QgsProcessingOutputString("NOTES", tr("Notes on the batch")))
         self.addOutput(QgsProcessingOutputString("JCMJ_UNIT", tr("Unit of the issued areas")))
 
+    def checkParameterValues(self, parameters, context):  # noqa: N802 (Qt API)
+        """A file, folder or zip given by path is opened by our reader in processAlgorithm
+        (several layers named, special files refused unopened): QGIS's own check would load
+        it as a layer first (a FIFO would block it, a zip of two layers fails unexplained)."""
+        value = parameters.get(self.INPUT)
+        if not (isinstance(value, str) and os.path.exists(value.split("|")[0])):
+            return super().checkParameterValues(parameters, context)
+        for definition in self.parameterDefinitions():
+            name = definition.name()
+            if name == self.INPUT:
+                continue
+            if not definition.checkValueIsAcceptable(parameters.get(name), context):
+                return False, tr("Incorrect parameter value for {name}").format(name=name)
+        return True, ""
+
     @detached_errors
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (Qt API)
         batch = self.parameterAsString(parameters, self.BATCH, context).strip()
@@ -130,8 +169,17 @@ class ImportPlotsAlgorithm(LandCaseAlgorithm):
         other_zone = self.parameterAsBool(parameters, self.ALLOW_OTHER_ZONE, context)
         if not batch:
             raise QgsProcessingException(tr("Name the batch."))
+        max_area = None
+        if parameters.get(self.MAX_AREA) not in (None, ""):
+            max_area = self.parameterAsDouble(parameters, self.MAX_AREA, context)
         layer, source_name = self._layer(parameters, context, encoding, feedback)
-        store = self.open_database(parameters, context)
+        try:
+            store = self.open_database(parameters, context)
+        except sqlite3.DatabaseError as error:  # pages of the file damaged: say so in words
+            if type(error) is not sqlite3.DatabaseError:
+                raise
+            path = self.parameterAsFile(parameters, self.DATABASE, context)
+            raise QgsProcessingException(error_text(DamagedDatabase(path=path))) from error
         try:
             mapping = self._mapping(parameters, context, layer.fields().names(), store)
             feedback.pushInfo(
@@ -148,6 +196,7 @@ class ImportPlotsAlgorithm(LandCaseAlgorithm):
                 mapping,
                 received_date=received,
                 allow_other_zone=other_zone,
+                max_area_km2=max_area,
             )
         except SourceError as error:
             raise QgsProcessingException(error.text(tr)) from error
@@ -188,8 +237,10 @@ class ImportPlotsAlgorithm(LandCaseAlgorithm):
         is read as QGIS has it."""
         value = parameters.get(self.INPUT)
         if isinstance(value, str) and os.path.exists(value.split("|")[0]):
+            path, _, options = value.partition("|")
+            layer_name = options.partition("layername=")[2].split("|")[0] or None
             try:
-                opened = open_source(value.split("|")[0], encoding)
+                opened = open_source(path, encoding, layer_name=layer_name)
             except (SourceError, ValueError) as error:
                 text = error.text(tr) if isinstance(error, SourceError) else str(error)
                 raise QgsProcessingException(text) from error
@@ -198,7 +249,7 @@ class ImportPlotsAlgorithm(LandCaseAlgorithm):
             if opened.encoding:
                 feedback.pushInfo(
                     tr("Text encoding: {encoding} ({reason})").format(
-                        encoding=opened.encoding, reason=opened.encoding_reason
+                        encoding=opened.encoding, reason=reason_text(opened.encoding_reason)
                     )
                 )
             return opened.layer, opened.name
@@ -214,7 +265,7 @@ class ImportPlotsAlgorithm(LandCaseAlgorithm):
         mapping = suggest_mapping(names)
         saved = store.saved_field_mapping(fields_signature(names))
         if saved:
-            mapping.update(saved)
+            mapping.update(matched_to(saved, names))
         problems = []
         if text:
             try:
@@ -228,7 +279,7 @@ class ImportPlotsAlgorithm(LandCaseAlgorithm):
                     tr("FIELD_MAP must be a JSON object: plot field → source field.")
                 )
             given, problems = normalise_mapping(given)
-            mapping.update(given)
+            mapping.update(matched_to(given, names))
         if not problems:
             problems = mapping_problems(mapping, names)
         if problems:

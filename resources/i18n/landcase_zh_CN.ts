@@ -59,12 +59,12 @@
       <translation>添加复核照片…</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="40" />
+      <location filename="../../forms/import_dialog.py" line="49" />
       <source>Administrative code (XZQDM)</source>
       <translation>行政区代码（XZQDM）</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="41" />
+      <location filename="../../forms/import_dialog.py" line="50" />
       <source>Administrative name (XZQMC)</source>
       <translation>行政区名称（XZQMC）</translation>
     </message>
@@ -114,7 +114,7 @@
       <translation>批准用地</translation>
     </message>
     <message>
-      <location filename="../../forms/plot_form.py" line="49" />
+      <location filename="../../forms/plot_form.py" line="51" />
       <source>Area</source>
       <translation>面积</translation>
     </message>
@@ -124,7 +124,7 @@
       <translation>面积（亩）</translation>
     </message>
     <message>
-      <location filename="../../forms/import_report_dialog.py" line="36" />
+      <location filename="../../forms/import_report_dialog.py" line="37" />
       <source>Area differs</source>
       <translation>面积不符</translation>
     </message>
@@ -139,7 +139,7 @@
       <translation>各地类面积之和与图斑面积一致。</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="79" />
+      <location filename="../../forms/import_dialog.py" line="88" />
       <source>As the source says</source>
       <translation>按源数据</translation>
     </message>
@@ -194,19 +194,24 @@
       <translation>批次</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="85" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="86" />
       <source>Batch (name or id)</source>
       <translation>批次（名称或编号）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="89" />
+      <location filename="../../plugin/processing/import_plots.py" line="104" />
       <source>Batch name</source>
       <translation>批次名称</translation>
     </message>
     <message>
-      <location filename="../../forms/import_report_dialog.py" line="49" />
+      <location filename="../../forms/import_report_dialog.py" line="61" />
       <source>Batch {batch}: {imported} of {rows} rows imported; {repaired} repaired, {rejected} rejected, {duplicates} duplicates skipped, {overlaps} overlaps to check.</source>
       <translation>批次 {batch}：共 {rows} 条记录，导入 {imported} 条；修复 {repaired} 条，拒绝 {rejected} 条，跳过重复 {duplicates} 条，重叠待查 {overlaps} 处。</translation>
+    </message>
+    <message>
+      <location filename="../../cases/intake.py" line="460" />
+      <source>Batch {batch}: {reason}</source>
+      <translation>批次 {batch}：{reason}</translation>
     </message>
     <message>
       <location filename="../../forms/print_dialog.py" line="32" />
@@ -234,7 +239,7 @@
       <translation>坐标参考系</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="106" />
+      <location filename="../../forms/import_dialog.py" line="115" />
       <source>CRS of the source</source>
       <translation>源数据坐标系</translation>
     </message>
@@ -284,7 +289,7 @@
       <translation>判定类别</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="47" />
+      <location filename="../../forms/import_dialog.py" line="56" />
       <source>Change type (BGLX)</source>
       <translation>变化类型（BGLX）</translation>
     </message>
@@ -294,7 +299,7 @@
       <translation>两轮次之间的变化</translation>
     </message>
     <message>
-      <location filename="../../forms/statistics_dock.py" line="190" />
+      <location filename="../../forms/statistics_dock.py" line="194" />
       <source>Chart by township</source>
       <translation>分乡镇图表</translation>
     </message>
@@ -314,22 +319,27 @@
       <translation>报告中文字体</translation>
     </message>
     <message>
-      <location filename="../../forms/new_database_dialog.py" line="70" />
+      <location filename="../../forms/new_database_dialog.py" line="72" />
       <source>Choose a file for the database.</source>
       <translation>请选择案件库文件。</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="229" />
+      <location filename="../../forms/import_dialog.py" line="266" />
       <source>Choose a file or a layer to import.</source>
       <translation>请选择要导入的文件或图层。</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="235" />
+      <location filename="../../forms/import_dialog.py" line="220" />
+      <source>Choose a layer</source>
+      <translation>选择图层</translation>
+    </message>
+    <message>
+      <location filename="../../forms/import_dialog.py" line="272" />
       <source>Choose the field that holds the plot number (JCBH).</source>
       <translation>请选择存放监测编号（JCBH）的字段。</translation>
     </message>
     <message>
-      <location filename="../../forms/print_dialog.py" line="80" />
+      <location filename="../../forms/print_dialog.py" line="82" />
       <source>Choose the output folder.</source>
       <translation>请选择输出文件夹。</translation>
     </message>
@@ -384,7 +394,7 @@
       <translation>销号日期</translation>
     </message>
     <message>
-      <location filename="../../forms/plot_form.py" line="54" />
+      <location filename="../../forms/plot_form.py" line="56" />
       <source>Clue source</source>
       <translation>线索来源</translation>
     </message>
@@ -414,7 +424,7 @@
       <translation>完整性检查结果（CSV）</translation>
     </message>
     <message>
-      <location filename="../../forms/statistics_dock.py" line="207" />
+      <location filename="../../forms/statistics_dock.py" line="211" />
       <source>Compute the figures again from the database</source>
       <translation>从案件库重新计算统计数据</translation>
     </message>
@@ -424,7 +434,7 @@
       <translation>已计算 {plots} 个图斑，写入 {rows} 条记录。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="55" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="56" />
       <source>Computes the figures of a period per county, township and village (plots issued and registered, determinations by category, violations, 耕地 and 永久基本农田 occupied, 新增 and 存量, 违法占耕比例, 整改到位率, 履职到位率, unrectified area, overdue deadlines), the county and township accountability figures of the year and the ten townships with most 非农化 and 非粮化 area, and writes them to an Excel workbook with the definition of every figure. PERIOD is a month (YYYY-MM), a quarter (YYYY-Q1 … YYYY-Q4), a year (YYYY), the year-end cut-off (YYYY-年末: the whole year as it stands on 31 December) or a date range (YYYY-MM-DD/YYYY-MM-DD). The main tables count the plots registered in the period (by batch date); the table 本期办理情况 counts determinations, filings, referrals, rectifications and close-outs in the period they happened. CAMPAIGN_PLAN, when given, stores the planned quantity (亩) of the 2024–2026 three-year campaign (seed 004) before computing its progress; the township award proposal of seed 002 states its criteria in the workbook. OUTPUT_PDF, when given, receives the monthly report (月报): the county and township tables, a bar chart by township, the county flags with the denominator of 违法占耕比例, the top-ten rankings and the definitions, with the station (unit name of the LandCase settings) as 填报单位.</source>
       <translation>按县、乡镇、村统计一个统计期间的指标（下发和登记图斑、各判定类型、违法、占用耕地和永久基本农田、新增和存量、违法占耕比例、整改到位率、履职到位率、未整改面积、逾期期限），以及本年度县级和乡镇考核指标、非农化和非粮化面积前十乡镇，写入 Excel 工作簿并附每项指标的定义。PERIOD 为月份（YYYY-MM）、季度（YYYY-Q1 … YYYY-Q4）、年份（YYYY）、年末（YYYY-年末：截至12月31日的全年）或日期范围（YYYY-MM-DD/YYYY-MM-DD）。汇总表统计期内登记（按批次日期）的图斑；“本期办理情况”表按发生日期统计期内的判定、立案、移交、整改到位和销号。填写 CAMPAIGN_PLAN 时，先保存2024—2026年违法用地综合整治三年行动的计划整治量（亩），再计算其进度；乡镇奖励建议名单的评定条件写在工作簿中。填写 OUTPUT_PDF 时生成月报：县级和乡镇汇总表、乡镇柱状图、县级考核指标及违法占耕比例的分母、前十名和指标说明，填报单位为 LandCase 设置中的单位名称。</translation>
     </message>
@@ -434,7 +444,7 @@
       <translation>建设时间</translation>
     </message>
     <message>
-      <location filename="../../forms/new_database_dialog.py" line="53" />
+      <location filename="../../forms/new_database_dialog.py" line="55" />
       <source>Coordinate reference system</source>
       <translation>坐标参考系</translation>
     </message>
@@ -474,7 +484,7 @@
       <translation>数据表</translation>
     </message>
     <message>
-      <location filename="../../forms/plot_form.py" line="55" />
+      <location filename="../../forms/plot_form.py" line="57" />
       <source>Date found</source>
       <translation>发现日期</translation>
     </message>
@@ -484,7 +494,7 @@
       <translation>成文日期（YYYY-MM-DD）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="92" />
+      <location filename="../../plugin/processing/import_plots.py" line="107" />
       <source>Date the batch was received (YYYY-MM-DD)</source>
       <translation>批次接收日期（YYYY-MM-DD）</translation>
     </message>
@@ -559,7 +569,7 @@
       <translation>已保存 {count} 个图斑的内业比对结果。</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="75" />
+      <location filename="../../forms/import_dialog.py" line="84" />
       <source>Detect</source>
       <translation>自动识别</translation>
     </message>
@@ -574,7 +584,7 @@
       <translation>判定结果：{category} {subtype}</translation>
     </message>
     <message>
-      <location filename="../../forms/print_dialog.py" line="56" />
+      <location filename="../../forms/print_dialog.py" line="58" />
       <source>Document</source>
       <translation>文书</translation>
     </message>
@@ -629,12 +639,12 @@
       <translation>7 天内到期</translation>
     </message>
     <message>
-      <location filename="../../forms/import_report_dialog.py" line="33" />
+      <location filename="../../forms/import_report_dialog.py" line="34" />
       <source>Duplicate</source>
       <translation>重复</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="114" />
+      <location filename="../../plugin/processing/import_plots.py" line="138" />
       <source>Duplicates skipped</source>
       <translation>跳过重复数</translation>
     </message>
@@ -642,6 +652,11 @@
       <location filename="../../cases/errors.py" line="61" />
       <source>EPSG:{srid} is not a CGCS2000 3-degree Gauss-Krüger CRS (EPSG:4513 to EPSG:4554).</source>
       <translation>EPSG:{srid} 不是 CGCS2000 3 度带高斯-克吕格投影坐标系（EPSG:4513 至 EPSG:4554）。</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/import_plots.py" line="83" />
+      <source>Each record that cannot be stored is refused with its row and reason, the rest of the batch goes on: coordinates that are not finite or lie outside the CRS's area of use, plots larger than MAX_PLOT_AREA_KM2 (empty: the setting, 10 km² by default), dates (QSX, HSX) that are not dates, text that cannot be decoded. A folder or zip holding several layers is refused with their names: give path|layername=NAME.</source>
+      <translation>无法保存的记录逐条拒绝并注明行号和原因，批次其余记录照常导入：坐标不是有限数值或超出坐标系适用范围、图斑面积大于 MAX_PLOT_AREA_KM2（留空则按设置，默认 10 平方千米）、日期字段（QSX、HSX）不是日期、文字无法解码。包含多个图层的文件夹或 zip 将被拒绝并列出图层名称：请写成 路径|layername=图层名。</translation>
     </message>
     <message>
       <location filename="../../forms/case_steps.py" line="219" />
@@ -654,9 +669,14 @@
       <translation>前时相影像</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="43" />
+      <location filename="../../forms/import_dialog.py" line="52" />
       <source>Earlier image date (QSX)</source>
       <translation>前时相（QSX）</translation>
+    </message>
+    <message>
+      <location filename="../../forms/import_report_dialog.py" line="52" />
+      <source>Earlier imports of this batch: {runs}; what they refused and flagged is in the report file.</source>
+      <translation>本批次此前已导入 {runs} 次，其拒绝和标记的记录见报告文件。</translation>
     </message>
     <message>
       <location filename="../../cases/overlay_roles.py" line="75" />
@@ -684,7 +704,7 @@
       <translation>每个地类名称均已对应编码（可修改编码）。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="236" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="237" />
       <source>Excel table</source>
       <translation>Excel 表格</translation>
     </message>
@@ -699,7 +719,7 @@
       <translation>Excel 工作簿</translation>
     </message>
     <message>
-      <location filename="../../forms/statistics_dock.py" line="209" />
+      <location filename="../../forms/statistics_dock.py" line="213" />
       <source>Export Excel…</source>
       <translation>导出 Excel…</translation>
     </message>
@@ -709,12 +729,12 @@
       <translation>导出统计表</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="212" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="213" />
       <source>Export submission (一上 / 二上)</source>
       <translation>导出上报成果（一上/二上）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="246" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="247" />
       <source>Exporting round {round}</source>
       <translation>正在导出报送轮次 {round}</translation>
     </message>
@@ -734,17 +754,17 @@
       <translation>FIELDS 必须是 JSON 对象，例如 {{"code": "DLBM"}}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="224" />
+      <location filename="../../plugin/processing/import_plots.py" line="275" />
       <source>FIELD_MAP is not valid JSON: {error}</source>
       <translation>FIELD_MAP 不是有效的 JSON：{error}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="77" />
+      <location filename="../../plugin/processing/import_plots.py" line="92" />
       <source>FIELD_MAP keys, case-insensitive (each line: the key, then the other names it accepts); jcmj_unit is the unit of the issued area (亩 or m²), guessed from the values when not given. Example:</source>
       <translation>FIELD_MAP 的键不区分大小写（每行：键，及其可用的其他名称）；jcmj_unit 是下发监测面积的单位（亩 或 m²），未给出时按数值推断。示例：</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="228" />
+      <location filename="../../plugin/processing/import_plots.py" line="279" />
       <source>FIELD_MAP must be a JSON object: plot field → source field.</source>
       <translation>FIELD_MAP 须为 JSON 对象：图斑字段 → 源数据字段。</translation>
     </message>
@@ -769,12 +789,12 @@
       <translation>保护图斑编号</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="100" />
+      <location filename="../../plugin/processing/import_plots.py" line="115" />
       <source>Field mapping (JSON)</source>
       <translation>字段对应（JSON）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="138" />
+      <location filename="../../plugin/processing/import_plots.py" line="186" />
       <source>Field mapping: {mapping}</source>
       <translation>字段对应：{mapping}</translation>
     </message>
@@ -784,7 +804,7 @@
       <translation>外业核查</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="115" />
+      <location filename="../../forms/import_dialog.py" line="124" />
       <source>Fields</source>
       <translation>字段</translation>
     </message>
@@ -839,12 +859,12 @@
       <translation>核验结果（CSV）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="234" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="235" />
       <source>GeoPackage</source>
       <translation>GeoPackage 文件</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="112" />
+      <location filename="../../plugin/processing/import_plots.py" line="136" />
       <source>Geometries repaired</source>
       <translation>修复几何数</translation>
     </message>
@@ -859,7 +879,7 @@
       <translation>请填写材料类别。</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="124" />
+      <location filename="../../forms/import_dialog.py" line="133" />
       <source>Guess from the values</source>
       <translation>按数值推断</translation>
     </message>
@@ -874,7 +894,7 @@
       <translation>承办部门</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="139" />
+      <location filename="../../forms/import_dialog.py" line="150" />
       <source>Import</source>
       <translation>导入</translation>
     </message>
@@ -889,7 +909,7 @@
       <translation>导入失败，未写入任何数据</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="59" />
+      <location filename="../../plugin/processing/import_plots.py" line="65" />
       <source>Import plot batch</source>
       <translation>导入图斑批次</translation>
     </message>
@@ -899,7 +919,7 @@
       <translation>导入图斑批次…</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="106" />
+      <location filename="../../plugin/processing/import_plots.py" line="121" />
       <source>Import plots outside the database's Gauss-Krüger zone</source>
       <translation>导入案件库高斯-克吕格分带以外的图斑</translation>
     </message>
@@ -909,22 +929,27 @@
       <translation>导入被拒绝，未保存任何内容</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="121" />
+      <location filename="../../plugin/processing/import_plots.py" line="145" />
       <source>Import report</source>
       <translation>导入报告</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="167" />
+      <location filename="../../plugin/processing/import_plots.py" line="216" />
       <source>Imported {count} of {rows} rows; report: {path}</source>
       <translation>共 {rows} 条记录，导入 {count} 条；报告：{path}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="117" />
+      <location filename="../../plugin/processing/import_plots.py" line="161" />
+      <source>Incorrect parameter value for {name}</source>
+      <translation>参数 {name} 的值不正确</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/import_plots.py" line="141" />
       <source>Issued areas differing by more than 5 %</source>
       <translation>监测面积与椭球面积相差超过 5% 的图斑</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="111" />
+      <location filename="../../forms/import_dialog.py" line="120" />
       <source>Issued by</source>
       <translation>下发单位</translation>
     </message>
@@ -1004,12 +1029,17 @@
       <translation>卫片执法统计</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/import_plots.py" line="128" />
+      <source>Largest plausible plot area (km²; empty: the setting, 10 km² by default)</source>
+      <translation>图斑面积上限（平方千米；留空则按设置，默认 10 平方千米）</translation>
+    </message>
+    <message>
       <location filename="../../cases/overlay_roles.py" line="147" />
       <source>Later image (后时相)</source>
       <translation>后时相影像</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="44" />
+      <location filename="../../forms/import_dialog.py" line="53" />
       <source>Later image date (HSX)</source>
       <translation>后时相（HSX）</translation>
     </message>
@@ -1099,27 +1129,27 @@
       <translation>整改措施</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="45" />
+      <location filename="../../forms/import_dialog.py" line="54" />
       <source>Monitored area (JCMJ)</source>
       <translation>监测面积（JCMJ）</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="42" />
+      <location filename="../../forms/import_dialog.py" line="51" />
       <source>Monitoring batch (JCPC)</source>
       <translation>监测批次（JCPC）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="109" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="110" />
       <source>Monthly report PDF</source>
       <translation>月报 PDF</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="178" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="179" />
       <source>Monthly report: {path} ({pages} pages, hash {hash})</source>
       <translation>月报：{path}（{pages} 页，哈希值 {hash}）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="49" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="50" />
       <source>Monthly statistics</source>
       <translation>月度统计</translation>
     </message>
@@ -1129,12 +1159,12 @@
       <translation>名称</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="132" />
+      <location filename="../../plugin/processing/import_plots.py" line="171" />
       <source>Name the batch.</source>
       <translation>请填写批次名称。</translation>
     </message>
     <message>
-      <location filename="../../forms/plot_form.py" line="79" />
+      <location filename="../../forms/plot_form.py" line="81" />
       <source>Name who reported the plot.</source>
       <translation>请填写报告人。</translation>
     </message>
@@ -1189,7 +1219,7 @@
       <translation>没有 {year} 年的法定节假日安排：请先通过“卫片执法 ▸ 法定节假日安排…”（或处理工具 landcase:holidaycalendar）录入国务院公布的 {year} 年节假日安排（放假日和调休上班日），方可计算该年的工作日期限。</translation>
     </message>
     <message>
-      <location filename="../../forms/statistics_dock.py" line="452" />
+      <location filename="../../forms/statistics_dock.py" line="461" />
       <source>No plot in this period.</source>
       <translation>该期间没有图斑。</translation>
     </message>
@@ -1199,7 +1229,7 @@
       <translation>没有需要计算的图斑。</translation>
     </message>
     <message>
-      <location filename="../../forms/print_dialog.py" line="83" />
+      <location filename="../../forms/print_dialog.py" line="85" />
       <source>No plot to print.</source>
       <translation>没有要打印的图斑。</translation>
     </message>
@@ -1224,7 +1254,7 @@
       <translation>说明</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="122" />
+      <location filename="../../plugin/processing/import_plots.py" line="146" />
       <source>Notes on the batch</source>
       <translation>批次说明</translation>
     </message>
@@ -1279,7 +1309,7 @@
       <translation>打开照片</translation>
     </message>
     <message>
-      <location filename="../../forms/import_report_dialog.py" line="114" />
+      <location filename="../../forms/import_report_dialog.py" line="126" />
       <source>Open report file</source>
       <translation>打开报告文件</translation>
     </message>
@@ -1289,7 +1319,7 @@
       <translation>已打开 {path}：共 {count} 个图斑。</translation>
     </message>
     <message>
-      <location filename="../../forms/import_report_dialog.py" line="37" />
+      <location filename="../../forms/import_report_dialog.py" line="38" />
       <source>Other zone</source>
       <translation>跨带</translation>
     </message>
@@ -1299,7 +1329,7 @@
       <translation>输出文件夹</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="89" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="90" />
       <source>Overdue as of (YYYY-MM-DD; default today)</source>
       <translation>超期计算截止日期（YYYY-MM-DD，默认为今天）</translation>
     </message>
@@ -1309,12 +1339,12 @@
       <translation>仅显示超期</translation>
     </message>
     <message>
-      <location filename="../../forms/import_report_dialog.py" line="34" />
+      <location filename="../../forms/import_report_dialog.py" line="35" />
       <source>Overlap</source>
       <translation>重叠待查</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="115" />
+      <location filename="../../plugin/processing/import_plots.py" line="139" />
       <source>Overlaps flagged</source>
       <translation>标记重叠数</translation>
     </message>
@@ -1359,7 +1389,7 @@
       <translation>页数</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="116" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="117" />
       <source>Pages of the monthly report</source>
       <translation>月报页数</translation>
     </message>
@@ -1369,7 +1399,7 @@
       <translation>月份</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="81" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="82" />
       <source>Period (YYYY-MM, YYYY-Q3, YYYY, YYYY-年末 or YYYY-MM-DD/YYYY-MM-DD)</source>
       <translation>统计期间（YYYY-MM、YYYY-Q3、YYYY、YYYY-年末 或 YYYY-MM-DD/YYYY-MM-DD）</translation>
     </message>
@@ -1404,17 +1434,17 @@
       <translation>图斑</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="88" />
+      <location filename="../../plugin/processing/import_plots.py" line="103" />
       <source>Plot batch</source>
       <translation>图斑批次</translation>
     </message>
     <message>
-      <location filename="../../forms/import_report_dialog.py" line="74" />
+      <location filename="../../forms/import_report_dialog.py" line="86" />
       <source>Plot number</source>
       <translation>监测编号</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="39" />
+      <location filename="../../forms/import_dialog.py" line="48" />
       <source>Plot number (JCBH)</source>
       <translation>监测编号（JCBH）</translation>
     </message>
@@ -1424,7 +1454,7 @@
       <translation>监测编号</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="46" />
+      <location filename="../../forms/import_dialog.py" line="55" />
       <source>Plot type (TBLX)</source>
       <translation>图斑类型（TBLX）</translation>
     </message>
@@ -1439,7 +1469,7 @@
       <translation>图斑 {jcbh}，状态：{status}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="256" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="257" />
       <source>Plot {jcbh}, field {field}: {reason}</source>
       <translation>图斑 {jcbh}，字段 {field}：{reason}</translation>
     </message>
@@ -1449,7 +1479,7 @@
       <translation>图斑 {jcbh}：{reason}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="62" />
+      <location filename="../../plugin/processing/import_plots.py" line="68" />
       <source>Plots</source>
       <translation>图斑</translation>
     </message>
@@ -1459,7 +1489,7 @@
       <translation>图斑（表达式）</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="90" />
+      <location filename="../../forms/import_dialog.py" line="99" />
       <source>Plots beyond the database's 3° zone and 0.5° more are refused, the zone that fits them named. Tick only when they belong in this database.</source>
       <translation>超出案件库 3° 分带及其外 0.5° 的图斑不予导入，并指明适用的分带。仅在这些图斑确属本库时勾选。</translation>
     </message>
@@ -1469,22 +1499,22 @@
       <translation>计算图斑数</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="237" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="238" />
       <source>Plots exported</source>
       <translation>导出图斑数</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="111" />
+      <location filename="../../plugin/processing/import_plots.py" line="135" />
       <source>Plots imported</source>
       <translation>导入图斑数</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="118" />
+      <location filename="../../plugin/processing/import_plots.py" line="142" />
       <source>Plots imported from another zone</source>
       <translation>跨带导入的图斑</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="115" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="116" />
       <source>Plots in the period</source>
       <translation>期间图斑数</translation>
     </message>
@@ -1509,12 +1539,12 @@
       <translation>需核实的图斑数</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="116" />
+      <location filename="../../plugin/processing/import_plots.py" line="140" />
       <source>Plots with the shape of another</source>
       <translation>与其他图斑形状相同的图斑</translation>
     </message>
     <message>
-      <location filename="../../forms/print_dialog.py" line="52" />
+      <location filename="../../forms/print_dialog.py" line="54" />
       <source>Print</source>
       <translation>打印</translation>
     </message>
@@ -1554,7 +1584,7 @@
       <translation>为表达式选中的每个图斑打印核查报告，文件以监测编号命名。案件数据未变化的报告保持不变。</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="64" />
+      <location filename="../../forms/import_dialog.py" line="73" />
       <source>Project layer</source>
       <translation>工程图层</translation>
     </message>
@@ -1564,17 +1594,17 @@
       <translation>项目名称</translation>
     </message>
     <message>
-      <location filename="../../layers/source_reader.py" line="97" />
-      <source>QGIS cannot read it as a vector layer</source>
-      <translation>QGIS 无法将其作为矢量图层读取</translation>
+      <location filename="../../layers/source_reader.py" line="133" />
+      <source>QGIS cannot read it as a vector layer; check that the file is complete</source>
+      <translation>QGIS 无法将其作为矢量图层读取，请检查文件是否完整</translation>
     </message>
     <message>
-      <location filename="../../layers/submission_export.py" line="168" />
+      <location filename="../../layers/submission_export.py" line="169" />
       <source>QGIS could not write the file: {message}</source>
       <translation>QGIS 无法写入文件：{message}</translation>
     </message>
     <message>
-      <location filename="../../layers/submission_export.py" line="192" />
+      <location filename="../../layers/submission_export.py" line="193" />
       <source>QGIS does not know EPSG:{srid}</source>
       <translation>QGIS 无法识别 EPSG:{srid}</translation>
     </message>
@@ -1604,12 +1634,12 @@
       <translation>复核结果</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="179" />
+      <location filename="../../forms/import_dialog.py" line="190" />
       <source>Reading as {encoding} ({reason}).</source>
       <translation>按 {encoding} 读取（{reason}）。</translation>
     </message>
     <message>
-      <location filename="../../forms/import_report_dialog.py" line="74" />
+      <location filename="../../forms/import_report_dialog.py" line="86" />
       <source>Reason</source>
       <translation>原因</translation>
     </message>
@@ -1619,7 +1649,7 @@
       <translation>修改原因</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="112" />
+      <location filename="../../forms/import_dialog.py" line="121" />
       <source>Received on</source>
       <translation>接收日期</translation>
     </message>
@@ -1664,32 +1694,32 @@
       <translation>移交日期</translation>
     </message>
     <message>
-      <location filename="../../forms/statistics_dock.py" line="206" />
+      <location filename="../../forms/statistics_dock.py" line="210" />
       <source>Refresh</source>
       <translation>刷新</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="66" />
+      <location filename="../../plugin/processing/import_plots.py" line="72" />
       <source>Registers an issued batch of plots (shapefile, zipped shapefile, GeoPackage, GeoJSON or a project layer) in a case database, in one transaction. The DBF encoding is taken from the .cpg or detected (GBK/GB18030 or UTF-8); national field names are recognised, FIELD_MAP (JSON, plot field → source field) overrides them. Invalid geometries are repaired, plots already registered are skipped, overlaps are flagged. Plots outside the database's Gauss-Krüger zone (its 3° band and 0.5° beyond) are refused, the zone that fits them named, unless ALLOW_OTHER_ZONE is set. An import report CSV is written beside the database.</source>
       <translation>将下发的图斑批次（Shapefile、压缩的 Shapefile、GeoPackage、GeoJSON 或工程中的图层）在一个事务中登记到案件库。DBF 编码取自 .cpg 文件或自动识别（GBK/GB18030 或 UTF-8）；自动识别国家标准字段名，FIELD_MAP（JSON，图斑字段 → 源字段）可覆盖。无效几何自动修复，已登记的图斑跳过，重叠图斑予以标记。位于案件库高斯-克吕格分带（3° 带及其外 0.5°）以外的图斑不予导入，并指明适用的分带，除非设置 ALLOW_OTHER_ZONE。导入报告 CSV 写在案件库旁。</translation>
     </message>
     <message>
-      <location filename="../../forms/import_report_dialog.py" line="31" />
+      <location filename="../../forms/import_report_dialog.py" line="32" />
       <source>Rejected</source>
       <translation>拒绝</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="50" />
+      <location filename="../../forms/import_dialog.py" line="59" />
       <source>Remarks</source>
       <translation>备注</translation>
     </message>
     <message>
-      <location filename="../../forms/import_report_dialog.py" line="32" />
+      <location filename="../../forms/import_report_dialog.py" line="33" />
       <source>Repaired</source>
       <translation>已修复</translation>
     </message>
     <message>
-      <location filename="../../forms/import_report_dialog.py" line="121" />
+      <location filename="../../forms/import_report_dialog.py" line="133" />
       <source>Report file: {path}</source>
       <translation>报告文件：{path}</translation>
     </message>
@@ -1699,7 +1729,7 @@
       <translation>报告字体</translation>
     </message>
     <message>
-      <location filename="../../forms/plot_form.py" line="56" />
+      <location filename="../../forms/plot_form.py" line="58" />
       <source>Reported by</source>
       <translation>报告人</translation>
     </message>
@@ -1734,7 +1764,7 @@
       <translation>参与比对的图层类别：{roles}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="229" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="230" />
       <source>Round (id, or e.g. 2026-03 一上)</source>
       <translation>报送轮次（编号，或如 2026-03 一上）</translation>
     </message>
@@ -1749,12 +1779,12 @@
       <translation>已生成报送轮次 {period} {stage}。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="162" />
+      <location filename="../../plugin/processing/import_plots.py" line="211" />
       <source>Row {row} ({jcbh}): {reason}</source>
       <translation>第 {row} 行（{jcbh}）：{reason}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="113" />
+      <location filename="../../plugin/processing/import_plots.py" line="137" />
       <source>Rows rejected</source>
       <translation>拒绝记录数</translation>
     </message>
@@ -1764,7 +1794,7 @@
       <translation>写入记录数</translation>
     </message>
     <message>
-      <location filename="../../forms/import_report_dialog.py" line="35" />
+      <location filename="../../forms/import_report_dialog.py" line="36" />
       <source>Same shape</source>
       <translation>疑似同一图斑</translation>
     </message>
@@ -1849,7 +1879,7 @@
       <translation>设置…</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="235" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="236" />
       <source>Shapefile (GBK)</source>
       <translation>Shapefile 文件（GBK）</translation>
     </message>
@@ -1864,12 +1894,12 @@
       <translation>现场状态</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="96" />
+      <location filename="../../forms/import_dialog.py" line="105" />
       <source>Source</source>
       <translation>数据源</translation>
     </message>
     <message>
-      <location filename="../../forms/import_report_dialog.py" line="74" />
+      <location filename="../../forms/import_report_dialog.py" line="86" />
       <source>Source row</source>
       <translation>源记录行号</translation>
     </message>
@@ -1889,17 +1919,17 @@
       <translation>统计</translation>
     </message>
     <message>
-      <location filename="../../forms/statistics_dock.py" line="215" />
+      <location filename="../../forms/statistics_dock.py" line="219" />
       <source>Statistics period</source>
       <translation>统计期间</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="103" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="104" />
       <source>Statistics workbook</source>
       <translation>统计表（Excel）</translation>
     </message>
     <message>
-      <location filename="../../forms/statistics_dock.py" line="508" />
+      <location filename="../../forms/statistics_dock.py" line="517" />
       <source>Statistics written to {path}.</source>
       <translation>统计表已导出至 {path}。</translation>
     </message>
@@ -1949,7 +1979,7 @@
       <translation>建议：{reason}。分带创建后不能更改。</translation>
     </message>
     <message>
-      <location filename="../../forms/statistics_dock.py" line="221" />
+      <location filename="../../forms/statistics_dock.py" line="225" />
       <source>Table</source>
       <translation>统计表</translation>
     </message>
@@ -1974,14 +2004,19 @@
       <translation>临时用地</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="96" />
+      <location filename="../../plugin/processing/import_plots.py" line="111" />
       <source>Text encoding</source>
       <translation>文字编码</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="200" />
+      <location filename="../../plugin/processing/import_plots.py" line="251" />
       <source>Text encoding: {encoding} ({reason})</source>
       <translation>文字编码：{encoding}（{reason}）</translation>
+    </message>
+    <message>
+      <location filename="../../forms/import_report_dialog.py" line="47" />
+      <source>Text read as {encoding}: {reason}</source>
+      <translation>文字编码按 {encoding} 读取：{reason}</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/case_materials.py" line="163" />
@@ -1994,7 +2029,7 @@
       <translation>成文日期 {value} 不是有效日期（YYYY-MM-DD）。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="236" />
+      <location filename="../../plugin/processing/import_plots.py" line="287" />
       <source>The field mapping cannot be used: {problems}</source>
       <translation>字段对应无法使用：{problems}</translation>
     </message>
@@ -2014,17 +2049,17 @@
       <translation>无法打开图层。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="199" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="200" />
       <source>The monthly report could not be written to {path}: {error}</source>
       <translation>无法将月报写入 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="207" />
+      <location filename="../../plugin/processing/import_plots.py" line="258" />
       <source>The plot batch cannot be read.</source>
       <translation>无法读取图斑批次。</translation>
     </message>
     <message>
-      <location filename="../../forms/plot_form.py" line="76" />
+      <location filename="../../forms/plot_form.py" line="78" />
       <source>The plot needs a number.</source>
       <translation>请填写图斑编号。</translation>
     </message>
@@ -2054,12 +2089,12 @@
       <translation>所选图斑（{count} 个）</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="239" />
+      <location filename="../../forms/import_dialog.py" line="276" />
       <source>The source has no coordinate reference system: name the one it uses.</source>
       <translation>源数据没有坐标参考系，请指定其使用的坐标系。</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="128" />
+      <location filename="../../forms/import_dialog.py" line="137" />
       <source>The unit of the issued area. Each plot's issued area is checked against its ellipsoidal area; beyond 5 % it is listed in the report.</source>
       <translation>下发监测面积的单位。每个图斑的监测面积都与其椭球面积核对，相差超过 5% 的列入导入报告。</translation>
     </message>
@@ -2074,7 +2109,7 @@
       <translation>未指定监测面积单位，按数值推断为 {unit}：按 {unit} 计，{total} 个监测面积中有 {agree} 个与图斑椭球面积相差不超过 {tolerance}%（按 {other} 计为 {other_agree} 个）。</translation>
     </message>
     <message>
-      <location filename="../../forms/statistics_dock.py" line="502" />
+      <location filename="../../forms/statistics_dock.py" line="511" />
       <source>The workbook was not written</source>
       <translation>工作簿未写入</translation>
     </message>
@@ -2089,12 +2124,12 @@
       <translation>三年行动进度</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="95" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="96" />
       <source>Three-year campaign plan quantity (亩; stored when given)</source>
       <translation>三年行动计划整治量（亩；填写时保存）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="142" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="143" />
       <source>Three-year campaign plan quantity stored: {area} 亩</source>
       <translation>已保存三年行动计划整治量：{area} 亩</translation>
     </message>
@@ -2159,12 +2194,12 @@
       <translation>单位名称</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="123" />
+      <location filename="../../plugin/processing/import_plots.py" line="147" />
       <source>Unit of the issued areas</source>
       <translation>监测面积单位</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="133" />
+      <location filename="../../forms/import_dialog.py" line="142" />
       <source>Unit of the monitored area</source>
       <translation>监测面积单位</translation>
     </message>
@@ -2219,7 +2254,7 @@
       <translation>核验记录…</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="49" />
+      <location filename="../../forms/import_dialog.py" line="58" />
       <source>Village</source>
       <translation>村</translation>
     </message>
@@ -2234,7 +2269,7 @@
       <translation>村</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="117" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="118" />
       <source>Violations (违法宗数)</source>
       <translation>违法宗数</translation>
     </message>
@@ -2249,12 +2284,12 @@
       <translation>选择该坐标系的理由</translation>
     </message>
     <message>
-      <location filename="../../forms/statistics_dock.py" line="211" />
+      <location filename="../../forms/statistics_dock.py" line="215" />
       <source>Write every table to an Excel workbook</source>
       <translation>将全部统计表写入 Excel 工作簿</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="218" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="219" />
       <source>Writes the plots of a submission round (一上 or 二上), with their determination and progress as the round's snapshot holds them, in the national field names (JCBH, XZQDM, XZQMC, JCPC, JCMJ, TBMJ, PDLX, …): a GeoPackage, a shapefile in GBK (with its .cpg) and an Excel table, in OUTPUT_FOLDER. ROUND is the round's id or its name, e.g. '2026-03 一上'.</source>
       <translation>将报送轮次（一上或二上）的图斑及其判定结果和办理进展（以该轮次快照为准）按国家字段名（JCBH、XZQDM、XZQMC、JCPC、JCMJ、TBMJ、PDLX 等）写入 OUTPUT_FOLDER：GeoPackage 文件、GBK 编码的 Shapefile（含 .cpg 文件）和 Excel 表格。ROUND 为轮次编号或名称，例如 '2026-03 一上'。</translation>
     </message>
@@ -2334,7 +2369,7 @@
       <translation>增加</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="118" />
+      <location filename="../../cases/intake.py" line="159" />
       <source>already in the database; not imported again</source>
       <translation>案件库中已有，未重复导入</translation>
     </message>
@@ -2459,12 +2494,22 @@
       <translation>取自外业核查</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="164" />
+      <location filename="../../cases/intake.py" line="224" />
       <source>geometry repaired: {note}</source>
       <translation>几何图形已修复：{note}</translation>
     </message>
     <message>
-      <location filename="../../layers/submission_export.py" line="99" />
+      <location filename="../../cases/record_checks.py" line="66" />
+      <source>has a coordinate ({x}, {y}) outside the area of use of EPSG:{srid} (x {xmin} to {xmax}, y {ymin} to {ymax}); check the CRS of the source</source>
+      <translation>坐标（{x}, {y}）超出 EPSG:{srid} 的适用范围（x {xmin} 至 {xmax}，y {ymin} 至 {ymax}），请核对源数据的坐标系</translation>
+    </message>
+    <message>
+      <location filename="../../cases/record_checks.py" line="113" />
+      <source>has a coordinate that is not a finite number ({point}); correct the geometry in the source and import it again</source>
+      <translation>含有非有限数值的坐标（{point}），请在源数据中更正几何图形后重新导入</translation>
+    </message>
+    <message>
+      <location filename="../../layers/submission_export.py" line="100" />
       <source>has characters that GBK cannot encode</source>
       <translation>含有无法用 GBK 编码的字符</translation>
     </message>
@@ -2479,9 +2524,14 @@
       <translation>位于生态保护红线内 {area:.2f} 亩</translation>
     </message>
     <message>
-      <location filename="../../layers/submission_export.py" line="105" />
+      <location filename="../../layers/submission_export.py" line="106" />
       <source>is longer than the 254 bytes a DBF field holds</source>
       <translation>超过 DBF 字段 254 字节的长度上限</translation>
+    </message>
+    <message>
+      <location filename="../../layers/source_files.py" line="38" />
+      <source>it holds several layers ({layers}); choose the one to import</source>
+      <translation>包含多个图层（{layers}），请选择要导入的图层</translation>
     </message>
     <message>
       <location filename="../../cases/photo_check.py" line="140" />
@@ -2514,9 +2564,39 @@
       <translation>不是 PDF、JPEG 或 PNG 文件</translation>
     </message>
     <message>
+      <location filename="../../layers/source_files.py" line="95" />
+      <source>it is not a readable zip file; ask the issuer for a new copy</source>
+      <translation>不是可读取的 zip 文件，请向下发单位索取新的副本</translation>
+    </message>
+    <message>
+      <location filename="../../layers/source_files.py" line="55" />
+      <source>it is not a regular file (a pipe, device or socket) and was not opened; choose the batch's file itself</source>
+      <translation>不是普通文件（管道、设备或套接字），未打开；请选择批次数据文件本身</translation>
+    </message>
+    <message>
       <location filename="../../cases/photo_check.py" line="144" />
       <source>it is not a regular file; it was not opened</source>
       <translation>不是普通文件；未打开</translation>
+    </message>
+    <message>
+      <location filename="../../layers/source_files.py" line="199" />
+      <source>it is not in UTF-8, the encoding GeoJSON must use (probably GBK or another legacy encoding); save it again as UTF-8 and import it</source>
+      <translation>不是 GeoJSON 必须使用的 UTF-8 编码（可能是 GBK 等旧编码），请另存为 UTF-8 后再导入</translation>
+    </message>
+    <message>
+      <location filename="../../cases/record_checks.py" line="142" />
+      <source>it reaches {span} km from end to end, more than {reach} km, the furthest plausible for a plot; check the geometry, or raise the area limit</source>
+      <translation>首尾跨度 {span} 千米，超过图斑可能的最大跨度 {reach} 千米，请核对几何图形，或调高面积上限</translation>
+    </message>
+    <message>
+      <location filename="../../layers/source_files.py" line="182" />
+      <source>its .dbf (the attribute table with 监测编号) is missing; copy the .dbf of the same name beside the .shp and import again</source>
+      <translation>缺少 .dbf 文件（含监测编号的属性表），请将同名 .dbf 复制到 .shp 旁后重新导入</translation>
+    </message>
+    <message>
+      <location filename="../../layers/source_files.py" line="128" />
+      <source>its .dbf (the attribute table) is damaged: {detail}; ask the issuer for a new copy</source>
+      <translation>.dbf 文件（属性表）已损坏：{detail}；请向下发单位索取新的副本</translation>
     </message>
     <message>
       <location filename="../../cases/photos.py" line="287" />
@@ -2524,7 +2604,17 @@
       <translation>其 GPS 位置无法转换到 EPSG:{srid}</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="140" />
+      <location filename="../../cases/record_checks.py" line="128" />
+      <source>its area cannot be computed; correct the geometry in the source</source>
+      <translation>面积无法计算，请在源数据中更正几何图形</translation>
+    </message>
+    <message>
+      <location filename="../../cases/record_checks.py" line="131" />
+      <source>its area {area} km² is larger than {limit} km², the largest plausible for a plot; check the CRS and units of the source, or raise the limit</source>
+      <translation>面积 {area} 平方千米，超过图斑面积上限 {limit} 平方千米，请核对源数据的坐标系和单位，或调高上限</translation>
+    </message>
+    <message>
+      <location filename="../../cases/intake.py" line="185" />
       <source>its coordinates cannot be transformed into the database's CRS</source>
       <translation>坐标无法转换到案件库的坐标系</translation>
     </message>
@@ -2584,7 +2674,7 @@
       <translation>没有源数据字段对应 jcbh（监测编号）</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="113" />
+      <location filename="../../cases/intake.py" line="154" />
       <source>no 监测编号</source>
       <translation>缺少监测编号</translation>
     </message>
@@ -2594,7 +2684,7 @@
       <translation>不是有效的图层类别，可用类别：{roles}</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="153" />
+      <location filename="../../layers/source_reader.py" line="200" />
       <source>not a polygon but a {kind}</source>
       <translation>不是面要素，而是 {kind}</translation>
     </message>
@@ -2654,12 +2744,17 @@
       <translation>请先录入合法性判定（案件当前状态：{status}）</translation>
     </message>
     <message>
+      <location filename="../../cases/intake.py" line="409" />
+      <source>registered meanwhile by another import; not imported again</source>
+      <translation>导入期间已由另一次导入登记，未重复导入</translation>
+    </message>
+    <message>
       <location filename="../../forms/rounds_dialog.py" line="144" />
       <source>removed</source>
       <translation>移除</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="128" />
+      <location filename="../../cases/intake.py" line="169" />
       <source>repeats row {first} of the source</source>
       <translation>与源数据第 {first} 行重复</translation>
     </message>
@@ -2682,6 +2777,11 @@
       <location filename="../../cases/finding.py" line="42" />
       <source>row {table} #{row_id} was added to locked round {round} after it was locked</source>
       <translation>记录 {table} #{row_id} 是在轮次 {round} 锁定后加入的</translation>
+    </message>
+    <message>
+      <location filename="../../layers/source_reader.py" line="273" />
+      <source>shape {row} of the .shp has no record in the .dbf (the .shp holds {shapes} shapes, the .dbf {records} records): it has no 监测编号 and was not imported; ask the issuer for the complete .dbf</source>
+      <translation>.shp 中第 {row} 个图形在 .dbf 中没有对应记录（.shp 有 {shapes} 个图形，.dbf 只有 {records} 条记录）：无监测编号，未导入；请向下发单位索取完整的 .dbf</translation>
     </message>
     <message>
       <location filename="../../cases/determination_suggestion.py" line="62" />
@@ -2764,6 +2864,11 @@
       <translation>无法在 {folder} 中写入副本（{detail}）</translation>
     </message>
     <message>
+      <location filename="../../cases/intake.py" line="356" />
+      <source>the date received '{value}' is not a date; give it as YYYY-MM-DD. Nothing was imported.</source>
+      <translation>接收日期“{value}”不是日期，请按 YYYY-MM-DD 填写。未导入任何图斑。</translation>
+    </message>
+    <message>
       <location filename="../../cases/workflow.py" line="644" />
       <source>the date the task list was made is missing</source>
       <translation>未填写任务清单制定日期</translation>
@@ -2814,6 +2919,11 @@
       <translation>指定的范围</translation>
     </message>
     <message>
+      <location filename="../../layers/source_files.py" line="51" />
+      <source>the file cannot be read; check its permissions</source>
+      <translation>无法读取该文件，请检查文件权限</translation>
+    </message>
+    <message>
       <location filename="../../cases/photo_storage.py" line="79" />
       <source>the file changed while it was being attached</source>
       <translation>添加过程中文件发生了变化</translation>
@@ -2824,7 +2934,7 @@
       <translation>无法读取文件（{detail}）</translation>
     </message>
     <message>
-      <location filename="../../layers/source_reader.py" line="90" />
+      <location filename="../../layers/source_files.py" line="49" />
       <source>the file does not exist</source>
       <translation>文件不存在</translation>
     </message>
@@ -2864,12 +2974,27 @@
       <translation>文件夹中没有 JPEG 或 PNG 文件</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="160" />
+      <location filename="../../layers/source_files.py" line="75" />
+      <source>the folder holds no shapefile, GeoPackage or GeoJSON</source>
+      <translation>文件夹中没有 Shapefile、GeoPackage 或 GeoJSON</translation>
+    </message>
+    <message>
+      <location filename="../../layers/source_reader.py" line="248" />
+      <source>the geometry cannot be read (a ring with fewer than four points, or a type that is not a polygon); correct it in the source</source>
+      <translation>几何图形无法读取（环的顶点少于四个，或不是面类型），请在源数据中更正</translation>
+    </message>
+    <message>
+      <location filename="../../cases/intake.py" line="215" />
+      <source>the geometry cannot be read or repaired; correct it in the source</source>
+      <translation>几何图形无法读取或修复，请在源数据中更正</translation>
+    </message>
+    <message>
+      <location filename="../../cases/intake.py" line="220" />
       <source>the geometry has no area</source>
       <translation>几何图形面积为零</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="145" />
+      <location filename="../../cases/intake.py" line="190" />
       <source>the geometry is empty</source>
       <translation>几何图形为空</translation>
     </message>
@@ -2929,7 +3054,7 @@
       <translation>无法打开图层</translation>
     </message>
     <message>
-      <location filename="../../layers/source_reader.py" line="130" />
+      <location filename="../../layers/source_reader.py" line="187" />
       <source>the layer has no coordinate reference system; name the one it uses</source>
       <translation>图层没有坐标参考系，请指定其使用的坐标系</translation>
     </message>
@@ -2939,17 +3064,17 @@
       <translation>图层中没有字段 {name}（用于 {key}）</translation>
     </message>
     <message>
-      <location filename="../../layers/role_assign.py" line="59" />
+      <location filename="../../layers/role_assign.py" line="60" />
       <source>the layer {name} has no coordinate reference system; set it in the layer properties, then assign the role again</source>
       <translation>图层 {name} 没有坐标参考系，请在图层属性中设置后重新指定图层类别</translation>
     </message>
     <message>
-      <location filename="../../layers/role_assign.py" line="74" />
+      <location filename="../../layers/role_assign.py" line="75" />
       <source>the layer {name} holds {kind}, not polygons</source>
       <translation>图层 {name} 的几何类型为{kind}，不是面</translation>
     </message>
     <message>
-      <location filename="../../layers/role_assign.py" line="44" />
+      <location filename="../../layers/role_assign.py" line="45" />
       <source>the layer {source} cannot be opened ({provider})</source>
       <translation>无法打开图层 {source}（{provider}）</translation>
     </message>
@@ -3064,6 +3189,16 @@
       <translation>临时图层 {source} 已不在工程中</translation>
     </message>
     <message>
+      <location filename="../../cases/intake.py" line="145" />
+      <source>the text of field {field} could not be decoded (it holds U+FFFD); choose the text encoding by hand and import again</source>
+      <translation>字段 {field} 的文字无法解码（含 U+FFFD），请手动选择文字编码后重新导入</translation>
+    </message>
+    <message>
+      <location filename="../../layers/source_reader.py" line="61" />
+      <source>the text of its .dbf is in none of the encodings UTF-8, GBK, GB18030 or Big5; choose the text encoding by hand</source>
+      <translation>.dbf 中的文字不属于 UTF-8、GBK、GB18030 或 Big5 中任何一种编码，请手动选择文字编码</translation>
+    </message>
+    <message>
       <location filename="../../cases/attachments.py" line="116" />
       <source>the title (题名) is missing</source>
       <translation>缺少题名</translation>
@@ -3079,7 +3214,7 @@
       <translation>未填写核查人</translation>
     </message>
     <message>
-      <location filename="../../layers/source_reader.py" line="61" />
+      <location filename="../../layers/source_files.py" line="103" />
       <source>the zip file holds no shapefile, GeoPackage or GeoJSON</source>
       <translation>压缩包中没有 Shapefile、GeoPackage 或 GeoJSON</translation>
     </message>
@@ -3139,12 +3274,12 @@
       <translation>本案件库没有审计哈希链</translation>
     </message>
     <message>
-      <location filename="../../layers/role_assign.py" line="67" />
+      <location filename="../../layers/role_assign.py" line="68" />
       <source>this role needs a raster layer (an image)</source>
       <translation>该图层类别需要栅格图层（影像）</translation>
     </message>
     <message>
-      <location filename="../../layers/role_assign.py" line="70" />
+      <location filename="../../layers/role_assign.py" line="71" />
       <source>this role needs a vector layer of polygons</source>
       <translation>该图层类别需要面状矢量图层</translation>
     </message>
@@ -3266,7 +3401,7 @@
       <translation>已选中 {count} 个图斑。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="261" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="262" />
       <source>{count} plots written to {folder}</source>
       <translation>已将 {count} 个图斑写入 {folder}</translation>
     </message>
@@ -3279,6 +3414,11 @@
       <location filename="../../plugin/processing/create_database.py" line="89" />
       <source>{crs} is not a CGCS2000 3-degree Gauss-Krüger CRS (EPSG:4513 to EPSG:4554).</source>
       <translation>{crs} 不是 CGCS2000 3 度带高斯-克吕格投影坐标系（EPSG:4513 至 EPSG:4554）。</translation>
+    </message>
+    <message>
+      <location filename="../../cases/intake.py" line="277" />
+      <source>{field} '{value}' is not a date; write it as YYYY-MM-DD in the source and import it again</source>
+      <translation>{field}“{value}”不是日期，请在源数据中按 YYYY-MM-DD 填写后重新导入</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/case_materials.py" line="171" />
@@ -3301,7 +3441,7 @@
       <translation>{kind}期限：{date}</translation>
     </message>
     <message>
-      <location filename="../../forms/plot_form.py" line="51" />
+      <location filename="../../forms/plot_form.py" line="53" />
       <source>{m2:.1f} m² ({mu:.2f} mu)</source>
       <translation>{m2:.1f} 平方米（{mu:.2f} 亩）</translation>
     </message>
@@ -3321,7 +3461,7 @@
       <translation>{name} 不是 PDF、JPEG 或 PNG 文件。</translation>
     </message>
     <message>
-      <location filename="../../forms/new_database_dialog.py" line="76" />
+      <location filename="../../forms/new_database_dialog.py" line="78" />
       <source>{path} already exists. Replace it? Everything in it will be lost.</source>
       <translation>{path} 已存在。是否替换？其中的全部数据将丢失。</translation>
     </message>
@@ -3339,6 +3479,11 @@
       <location filename="../../cases/verification_findings.py" line="37" />
       <source>{path} cannot be read to the end: the file is damaged. Restore it from a copy; the verification cannot tell what changed.</source>
       <translation>{path} 无法完整读取：文件已损坏。请从备份恢复；核验无法判断改动了什么。</translation>
+    </message>
+    <message>
+      <location filename="../../cases/intake.py" line="321" />
+      <source>{path} could not be read or written: the case database file is damaged or is not a whole case database. Nothing of this batch was stored. Restore the file from a backup (or ask the administrator to repair it) and import the batch again.</source>
+      <translation>无法读写 {path}：案件库文件已损坏或不完整。本批次未保存任何内容。请从备份恢复该文件（或请管理员修复）后重新导入本批次。</translation>
     </message>
     <message>
       <location filename="../../forms/case_dialog.py" line="188" />
@@ -3401,12 +3546,12 @@
       <translation>{path}：{reason}</translation>
     </message>
     <message>
-      <location filename="../../forms/statistics_dock.py" line="469" />
+      <location filename="../../forms/statistics_dock.py" line="478" />
       <source>{period}: {count} plots</source>
       <translation>{period}：共 {count} 个图斑</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="157" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="158" />
       <source>{period}: {plots} plots, {illegal} violations; workbook: {path}</source>
       <translation>{period}：共 {plots} 个图斑，违法 {illegal} 宗；统计表：{path}</translation>
     </message>
@@ -3421,7 +3566,7 @@
       <translation>{role}：{reason}</translation>
     </message>
     <message>
-      <location filename="../../forms/import_report_dialog.py" line="62" />
+      <location filename="../../forms/import_report_dialog.py" line="74" />
       <source>{same} plots have the shape of another; {areas} issued areas differ from the plot's ellipsoidal area by more than 5 %.</source>
       <translation>{same} 个图斑与其他图斑形状相同；{areas} 个监测面积与图斑椭球面积相差超过 5%。</translation>
     </message>
@@ -3431,7 +3576,12 @@
       <translation>显示 {shown} / 共 {total} 个图斑</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="130" />
+      <location filename="../../forms/import_dialog.py" line="221" />
+      <source>{source} holds several layers. Import which one?</source>
+      <translation>{source} 包含多个图层，导入哪一个？</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="131" />
       <source>{value} is not a date (YYYY-MM-DD)</source>
       <translation>{value} 不是有效日期（YYYY-MM-DD）</translation>
     </message>
@@ -3491,17 +3641,17 @@
       <translation>设施农用地须填写备案面积（平方米），且应大于 0（当前为 {value}）</translation>
     </message>
     <message>
-      <location filename="../../forms/statistics_dock.py" line="465" />
+      <location filename="../../forms/statistics_dock.py" line="474" />
       <source>违法占耕比例 (county flags): denominator {area} 亩 entered for {year} ({source}); the summary tables use the plots' figure.</source>
       <translation>违法占耕比例（县级考核）：分母 {area} 亩，为 {year} 年录入值（{source}）；汇总表采用由图斑计算的值。</translation>
     </message>
     <message>
-      <location filename="../../forms/statistics_dock.py" line="460" />
+      <location filename="../../forms/statistics_dock.py" line="469" />
       <source>违法占耕比例 (county flags): denominator {area} 亩, computed from the plots (none entered for {year}).</source>
       <translation>违法占耕比例（县级考核）：分母 {area} 亩，由图斑计算（未录入 {year} 年数据）。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="165" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="166" />
       <source>违法占耕比例 denominator of the county accountability: {source}</source>
       <translation>县级考核违法占耕比例的分母：{source}</translation>
     </message>
