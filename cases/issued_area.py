@@ -16,7 +16,13 @@ from __future__ import annotations
 import dataclasses
 from decimal import ROUND_HALF_UP, Decimal
 
-from .areas import SQUARE_METRES_PER_MU, official_mu_decimal, official_rate_percent, rate_text
+from .areas import (
+    SQUARE_METRES_PER_MU,
+    figure_decimal,
+    official_mu_decimal,
+    official_rate_percent,
+    rate_text,
+)
 from .errors import N_
 from .field_mapping import MU, SQUARE_METRE
 from .intake_report import AREA_MISMATCH, Issue, Note
@@ -43,7 +49,7 @@ def printed_alike(jcmj: float, unit: str, area_m2: float) -> bool:
     6.6 % off only because 0.01 亩 is 6.67 m²."""
     given = Decimal(str(jcmj))
     if unit == MU:
-        return official_mu_decimal(area_m2) == given.quantize(Decimal("0.01"), ROUND_HALF_UP)
+        return official_mu_decimal(area_m2) == figure_decimal(jcmj)
     whole = Decimal(1)
     return Decimal(area_m2).quantize(whole, ROUND_HALF_UP) == given.quantize(whole, ROUND_HALF_UP)
 

@@ -109,7 +109,7 @@
       <translation>批准用地</translation>
     </message>
     <message>
-      <location filename="../../forms/plot_form.py" line="49" />
+      <location filename="../../forms/plot_form.py" line="50" />
       <source>Area</source>
       <translation>面积</translation>
     </message>
@@ -374,7 +374,7 @@
       <translation>销号日期</translation>
     </message>
     <message>
-      <location filename="../../forms/plot_form.py" line="54" />
+      <location filename="../../forms/plot_form.py" line="55" />
       <source>Clue source</source>
       <translation>线索来源</translation>
     </message>
@@ -459,7 +459,7 @@
       <translation>耕地</translation>
     </message>
     <message>
-      <location filename="../../forms/plot_form.py" line="55" />
+      <location filename="../../forms/plot_form.py" line="56" />
       <source>Date found</source>
       <translation>发现日期</translation>
     </message>
@@ -1104,7 +1104,7 @@
       <translation>请填写批次名称。</translation>
     </message>
     <message>
-      <location filename="../../forms/plot_form.py" line="79" />
+      <location filename="../../forms/plot_form.py" line="80" />
       <source>Name who reported the plot.</source>
       <translation>请填写报告人。</translation>
     </message>
@@ -1644,7 +1644,7 @@
       <translation>报告字体</translation>
     </message>
     <message>
-      <location filename="../../forms/plot_form.py" line="56" />
+      <location filename="../../forms/plot_form.py" line="57" />
       <source>Reported by</source>
       <translation>报告人</translation>
     </message>
@@ -1964,7 +1964,7 @@
       <translation>无法读取图斑批次。</translation>
     </message>
     <message>
-      <location filename="../../forms/plot_form.py" line="76" />
+      <location filename="../../forms/plot_form.py" line="77" />
       <source>The plot needs a number.</source>
       <translation>请填写图斑编号。</translation>
     </message>
@@ -1999,12 +1999,12 @@
       <translation>下发监测面积的单位。每个图斑的监测面积都与其椭球面积核对，相差超过 5% 的列入导入报告。</translation>
     </message>
     <message>
-      <location filename="../../cases/issued_area.py" line="73" />
+      <location filename="../../cases/issued_area.py" line="79" />
       <source>The unit of 监测面积 was not given and none of the {total} issued areas agrees with its plot's ellipsoidal area within {tolerance} % in 亩 or in m²; they were read in 亩, the unit of the national field.</source>
       <translation>未指定监测面积单位，{total} 个监测面积无论按 亩 还是 m² 计，均无一与图斑椭球面积相差不超过 {tolerance}%；按国家字段的单位 亩 读取。</translation>
     </message>
     <message>
-      <location filename="../../cases/issued_area.py" line="83" />
+      <location filename="../../cases/issued_area.py" line="89" />
       <source>The unit of 监测面积 was not given; guessed {unit}: read in {unit}, {agree} of {total} issued areas agree with their plot's ellipsoidal area within {tolerance} % (read in {other}: {other_agree}).</source>
       <translation>未指定监测面积单位，按数值推断为 {unit}：按 {unit} 计，{total} 个监测面积中有 {agree} 个与图斑椭球面积相差不超过 {tolerance}%（按 {other} 计为 {other_agree} 个）。</translation>
     </message>
@@ -3111,14 +3111,14 @@
       <translation>{kind}期限：{date}</translation>
     </message>
     <message>
-      <location filename="../../forms/plot_form.py" line="51" />
-      <source>{m2:.1f} m² ({mu:.2f} mu)</source>
-      <translation>{m2:.1f} 平方米（{mu:.2f} 亩）</translation>
-    </message>
-    <message>
       <location filename="../../plugin/main.py" line="528" />
       <source>{made} documents made, {kept} already up to date, in {folder}.</source>
       <translation>已在 {folder} 中生成 {made} 份文书，{kept} 份无需更新。</translation>
+    </message>
+    <message>
+      <location filename="../../forms/plot_form.py" line="52" />
+      <source>{mu} mu ({m2} m², ellipsoidal)</source>
+      <translation>{mu} 亩（椭球面积 {m2} 平方米）</translation>
     </message>
     <message>
       <location filename="../../cases/overlay_roles.py" line="270" />
@@ -3266,12 +3266,12 @@
       <translation>备少占多：图斑占地 {occupied_m2:.2f} 平方米，超过备案面积 {filed_m2:.2f} 平方米</translation>
     </message>
     <message>
-      <location filename="../../cases/issued_area.py" line="140" />
+      <location filename="../../cases/issued_area.py" line="146" />
       <source>监测面积 {jcmj} {unit} ({given} m²) differs from the plot's ellipsoidal area {area} m² by {percent}</source>
       <translation>监测面积 {jcmj} {unit}（{given} m²）与图斑椭球面积 {area} m² 相差 {percent}</translation>
     </message>
     <message>
-      <location filename="../../cases/issued_area.py" line="134" />
+      <location filename="../../cases/issued_area.py" line="140" />
       <source>监测面积 {jcmj} {unit} ({given} m²) differs from the plot's ellipsoidal area {area} m² by {percent}; read in {other} ({other_given} m²) it agrees: check the unit of 监测面积</source>
       <translation>监测面积 {jcmj} {unit}（{given} m²）与图斑椭球面积 {area} m² 相差 {percent}；按 {other} 计（{other_given} m²）则相符，请核对监测面积的单位</translation>
     </message>
