@@ -77,19 +77,32 @@ def county(qgis_app, tmp_path_factory):
         )
     for plot_id, rectified in zip(ids, RECTIFIED):
         wf.record_verification(
-            store, plot_id, "已建成", construction_date="2026-02", verifier="李核查",
+            store,
+            plot_id,
+            "已建成",
+            construction_date="2026-02",
+            verifier="李核查",
             verified_on="2026-03-08",
         )
         wf.determine(store, plot_id, "违法", "厂房", decided_by="王判定", decided_on="2026-03-10")
         wf.file_case(store, plot_id, f"青国土立〔2026〕{plot_id}号", "2026-03-12")
         wf.start_rectification(store, plot_id, ["拆除复耕"], "2026-03-15")
         wf.record_reinspection(
-            store, plot_id, "整改到位", "2026-03-25", "赵复核",
-            demolished_area_m2=rectified, restored_area_m2=rectified,
+            store,
+            plot_id,
+            "整改到位",
+            "2026-03-25",
+            "赵复核",
+            demolished_area_m2=rectified,
+            restored_area_m2=rectified,
         )
         wf.close_out(
-            store, plot_id, "2026-03-28", "钱销号",
-            joint_recheck_result="县镇联合复核：已拆除复耕", note="同意销号",
+            store,
+            plot_id,
+            "2026-03-28",
+            "钱销号",
+            joint_recheck_result="县镇联合复核：已拆除复耕",
+            note="同意销号",
         )
     stored = dict(
         store._db.execute("SELECT jcbh, area_ellipsoidal_m2 FROM plot ORDER BY jcbh").fetchall()
@@ -115,7 +128,6 @@ def outputs(county):
     round_id = rounds.create_round(store, "2026-03", "一上")
     export = export_submission(store, round_id, folder / "上报")
     return monthly, workbook, closeouts, export
-
 
 
 def test_each_plot_prints_the_same_area_everywhere(county, outputs):
@@ -147,7 +159,7 @@ def test_each_plot_prints_the_same_area_everywhere(county, outputs):
 def test_rectified_area_counts_the_same_ground_once_in_report_and_month(county, outputs):
     _store, _ids, _stored, _planar, _folder = county
     monthly, _workbook, closeouts, _export = outputs
-    for (jcbh, path), rectified in zip(sorted(closeouts.items()), RECTIFIED):
+    for (_jcbh, path), rectified in zip(sorted(closeouts.items()), RECTIFIED):
         text = pdf_text(path)
         line = next(ln for ln in text.splitlines() if ln.strip().startswith("面积（亩）"))
         # 拆除 = 复耕 = rectified m² on the same ground: 整改面积合计 = max(…) = rectified
