@@ -194,3 +194,59 @@ def test_the_months_illegal_area_is_the_sum_of_the_plots_printed_figures(county,
     assert Decimal(repr(row["违法面积(亩)"])) == expected
     page_one = flat(pdf_text(monthly).split("二、乡镇汇总")[0])
     assert f"违法面积(亩){expected}" in page_one
+
+
+def test_not_compared_is_never_zero_in_any_output(county, outputs):
+    """No land-use or farmland role was ever assigned in this database: the panel, the 核查报告,
+    the 销号报告, the 月报, the statistics workbook and the submission export say 未比对 (an
+    empty cell with a note in the workbooks, NULL in the GeoPackage), never 0.00, and the panel
+    suggests no determination."""
+    from landcase.forms.breakdown_view import panel_html
+    from landcase.plugin.printing import VERIFICATION, print_documents
+
+    store, ids, stored, _planar, folder = county
+    monthly, workbook, closeouts, export = outputs
+    jcbh = "320123202603001"
+    # the panel, as the dock shows a plot whose comparison has no rows
+    html = panel_html(store, ids[0], jcbh, None)
+    cells = re.findall(r"<td>([^<]*)</td><td align='right'>([^<]*)</td>", html)
+    assert cells[0][1] == str(half_up_mu(stored[jcbh]))  # the plot: 6.40
+    assert [value for _label, value in cells[1:]] == ["未比对"] * 3  # 耕地, 永农, 分地类
+    assert "0.00" not in html
+    assert "<b>" + jcbh + "</b>" in html and html.count("<b>") == 1  # no suggestion in bold
+    # 核查报告: the 面积构成 rows say 未比对 under every class
+    [report] = print_documents(store, [ids[0]], VERIFICATION, folder / "核查")
+    text = pdf_text(report.path)
+    composition = text.split("（二）面积构成")[1].split("四、")[0]
+    for unit in ("面积（m²）", "面积（亩）"):
+        line = next(ln for ln in composition.splitlines() if ln.strip().startswith(unit))
+        assert line.split()[2:] == ["未比对"] * 5
+    assert "0.00" not in composition
+    # 销号报告: no cropland figure printed as 0.00
+    assert not re.search(r"耕地\S*\s+0\.00", pdf_text(closeouts[jcbh]))
+    # 月报: the county table, the township table and the chart's label
+    text = pdf_text(monthly)
+    page_one = flat(text.split("二、乡镇汇总")[0])
+    for name in ("违法占用耕地面积(亩)", "违法占耕宗数", "违法占用永久基本农田面积(亩)"):
+        assert f"{name}未比对" in page_one
+    township = next(ln for ln in text.split("二、乡镇汇总")[1].splitlines() if "青山镇" in ln)
+    assert township.split()[6:8] == ["未比对", "未比对"]  # 违法面积 then these
+    chart = text.split("三、乡镇违法面积图")[1].split("图1")[0]
+    assert "未比对" in chart and "0.00" not in chart
+    # the statistics workbook: empty cells with a note
+    sheet = openpyxl.load_workbook(workbook)["县级汇总"]
+    headers = [cell.value for cell in sheet[1]]
+    for name in ("违法占用耕地面积(亩)", "违法占用永久基本农田面积(亩)"):
+        cell = sheet.cell(row=2, column=headers.index(name) + 1)
+        assert cell.value is None and "未比对" in cell.comment.text
+    # the submission export: GDMJ and JBNTMJ empty with a note, NULL in the GeoPackage
+    sheet = openpyxl.load_workbook(export.workbook)["上报图斑"]
+    headers = [cell.value for cell in sheet[1]]
+    for name in ("占用耕地面积(亩)\nGDMJ", "占用永久基本农田面积(亩)\nJBNTMJ"):
+        for row in range(2, 5):
+            cell = sheet.cell(row=row, column=headers.index(name) + 1)
+            assert cell.value is None and "未比对" in cell.comment.text
+    with sqlite3.connect(export.geopackage) as gpkg:
+        [table] = gpkg.execute("SELECT table_name FROM gpkg_contents").fetchone()
+        values = gpkg.execute(f'SELECT GDMJ, JBNTMJ FROM "{table}"').fetchall()
+    assert values == [(None, None)] * 3
