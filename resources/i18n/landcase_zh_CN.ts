@@ -669,7 +669,7 @@
       <translation>每个地类名称均已对应编码（可修改编码）。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="236" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="256" />
       <source>Excel table</source>
       <translation>Excel 表格</translation>
     </message>
@@ -689,12 +689,12 @@
       <translation>导出统计表</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="212" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="232" />
       <source>Export submission (一上 / 二上)</source>
       <translation>导出上报成果（一上/二上）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="246" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="266" />
       <source>Exporting round {round}</source>
       <translation>正在导出报送轮次 {round}</translation>
     </message>
@@ -809,7 +809,7 @@
       <translation>立案或移交</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="234" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="254" />
       <source>GeoPackage</source>
       <translation>GeoPackage 文件</translation>
     </message>
@@ -1084,7 +1084,7 @@
       <translation>月报 PDF</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="178" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="198" />
       <source>Monthly report: {path} ({pages} pages, hash {hash})</source>
       <translation>月报：{path}（{pages} 页，哈希值 {hash}）</translation>
     </message>
@@ -1389,7 +1389,7 @@
       <translation>图斑 {jcbh}，状态：{status}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="256" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="276" />
       <source>Plot {jcbh}, field {field}: {reason}</source>
       <translation>图斑 {jcbh}，字段 {field}：{reason}</translation>
     </message>
@@ -1419,7 +1419,7 @@
       <translation>计算图斑数</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="237" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="257" />
       <source>Plots exported</source>
       <translation>导出图斑数</translation>
     </message>
@@ -1679,7 +1679,7 @@
       <translation>参与比对的图层类别：{roles}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="229" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="249" />
       <source>Round (id, or e.g. 2026-03 一上)</source>
       <translation>报送轮次（编号，或如 2026-03 一上）</translation>
     </message>
@@ -1779,7 +1779,7 @@
       <translation>设置…</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="235" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="255" />
       <source>Shapefile (GBK)</source>
       <translation>Shapefile 文件（GBK）</translation>
     </message>
@@ -1954,7 +1954,7 @@
       <translation>无法打开图层。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="199" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="219" />
       <source>The monthly report could not be written to {path}: {error}</source>
       <translation>无法将月报写入 {path}：{error}</translation>
     </message>
@@ -2174,7 +2174,7 @@
       <translation>将全部统计表写入 Excel 工作簿</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="218" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="238" />
       <source>Writes the plots of a submission round (一上 or 二上), with their determination and progress as the round's snapshot holds them, in the national field names (JCBH, XZQDM, XZQMC, JCPC, JCMJ, TBMJ, PDLX, …): a GeoPackage, a shapefile in GBK (with its .cpg) and an Excel table, in OUTPUT_FOLDER. ROUND is the round's id or its name, e.g. '2026-03 一上'.</source>
       <translation>将报送轮次（一上或二上）的图斑及其判定结果和办理进展（以该轮次快照为准）按国家字段名（JCBH、XZQDM、XZQMC、JCPC、JCMJ、TBMJ、PDLX 等）写入 OUTPUT_FOLDER：GeoPackage 文件、GBK 编码的 Shapefile（含 .cpg 文件）和 Excel 表格。ROUND 为轮次编号或名称，例如 '2026-03 一上'。</translation>
     </message>
@@ -3036,6 +3036,16 @@
       <translation>{count} 张需核实（无位置或时间，或距图斑较远）。</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="169" />
+      <source>{count} of the {total} plots of the database are not counted: registered outside {period} (batch received date, patrol find date, else registration date) or in another batch than {batch}.</source>
+      <translation>数据库 {total} 个图斑中有 {count} 个未计入按登记统计的各表：其登记日期（批次接收日期，巡查发现日期，否则登记日期）不在{period}内，或不属于批次 {batch}（本期办理情况按发生日期另计）。</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="175" />
+      <source>{count} of the {total} plots of the database are not counted: registered outside {period} (batch received date, patrol find date, else registration date).</source>
+      <translation>数据库 {total} 个图斑中有 {count} 个未计入按登记统计的各表：其登记日期（批次接收日期，巡查发现日期，否则登记日期）不在{period}内（本期办理情况按发生日期另计）。</translation>
+    </message>
+    <message>
       <location filename="../../plugin/processing/print_documents.py" line="78" />
       <source>{count} of the {total} plots of the database left out by the filter {filter}.</source>
       <translation>数据库 {total} 个图斑中有 {count} 个被筛选条件 {filter} 排除。</translation>
@@ -3076,7 +3086,7 @@
       <translation>已选中 {count} 个图斑。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="261" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="281" />
       <source>{count} plots written to {folder}</source>
       <translation>已将 {count} 个图斑写入 {folder}</translation>
     </message>
@@ -3206,7 +3216,7 @@
       <translation>{period}：共 {count} 个图斑</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="157" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="158" />
       <source>{period}: {plots} plots, {illegal} violations; workbook: {path}</source>
       <translation>{period}：共 {plots} 个图斑，违法 {illegal} 宗；统计表：{path}</translation>
     </message>
@@ -3296,7 +3306,7 @@
       <translation>违法占耕比例（县级考核）：分母 {area} 亩，由图斑计算（未录入 {year} 年数据）。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="165" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="185" />
       <source>违法占耕比例 denominator of the county accountability: {source}</source>
       <translation>县级考核违法占耕比例的分母：{source}</translation>
     </message>
