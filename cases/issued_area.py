@@ -19,6 +19,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from .areas import (
     SQUARE_METRES_PER_MU,
     figure_decimal,
+    m2_text,
     official_mu_decimal,
     official_rate_percent,
     rate_text,
@@ -130,11 +131,11 @@ def check_issued_areas(
         params = {
             "jcmj": _number(plot.jcmj),
             "unit": unit,
-            "given": f"{issued_m2(plot.jcmj, unit):.2f}",
-            "area": f"{area:.2f}",
+            "given": m2_text(issued_m2(plot.jcmj, unit)),
+            "area": m2_text(area),
             "percent": rate_text(deviation),
             "other": other,
-            "other_given": f"{issued_m2(plot.jcmj, other):.2f}",
+            "other_given": m2_text(issued_m2(plot.jcmj, other)),
         }
         if agrees(plot.jcmj, other, area):
             reason = N_(
