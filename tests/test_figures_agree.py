@@ -250,3 +250,47 @@ def test_not_compared_is_never_zero_in_any_output(county, outputs):
         [table] = gpkg.execute("SELECT table_name FROM gpkg_contents").fetchone()
         values = gpkg.execute(f'SELECT GDMJ, JBNTMJ FROM "{table}"').fetchall()
     assert values == [(None, None)] * 3
+
+
+def test_a_rectified_area_larger_than_the_plot_is_refused_with_a_message(qgis_app, tmp_path):
+    store = CaseStore.create(tmp_path / "r.sqlite", 4549, user="测试员")
+    batch = store.add_batch("2026年第3批部卫片", received_date="2026-03-05")
+    side = 6300.0**0.5  # a 6,300 m² square (planar): 9.45 亩
+    plot_id = store.add_plot(
+        NewPlot(
+            jcbh="320123202603009", geometry=_polygon([(0, 0), (side, 0), (side, side), (0, side)])
+        ),
+        batch,
+    )
+    [m2] = store._db.execute("SELECT area_ellipsoidal_m2 FROM plot").fetchone()
+    wf.record_verification(
+        store,
+        plot_id,
+        "已建成",
+        construction_date="2026-02",
+        verifier="李",
+        verified_on="2026-03-08",
+    )
+    wf.determine(store, plot_id, "违法", "厂房", decided_by="王", decided_on="2026-03-10")
+    wf.file_case(store, plot_id, "青国土立〔2026〕9号", "2026-03-12")
+    wf.start_rectification(store, plot_id, ["拆除复耕"], "2026-03-15")
+    # 拆除 7,000 m² on a plot of about 6,300 m²: 7000 × 15 / 10000 = 10.50 亩 > the plot's
+    with pytest.raises(wf.WorkflowRefused) as refused:
+        wf.record_reinspection(
+            store,
+            plot_id,
+            "整改到位",
+            "2026-03-25",
+            "赵",
+            demolished_area_m2=7000.0,
+            restored_area_m2=7000.0,
+        )
+    message = str(refused.value)
+    assert "320123202603009" in message and "10.50" in message
+    assert str(half_up_mu(m2)) in message  # the plot's own figure, e.g. 9.45
+    # the whole plot demolished and restored (the same ground) is accepted and counted once
+    wf.record_reinspection(
+        store, plot_id, "整改到位", "2026-03-25", "赵", demolished_area_m2=m2, restored_area_m2=m2
+    )
+    assert store.list_plots()[0].status == "待复核"  # re-inspected, the close-out next
+    store.close()
