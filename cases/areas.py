@@ -54,6 +54,38 @@ def mu_text(area_m2: float | None, missing: str = NOT_COMPARED) -> str:
     return missing if value is None else f"{value:.2f}"
 
 
+def mu_float(area_m2: float) -> float:
+    """The unrounded 亩 of ``area_m2`` as a float (for sums, sorting and thresholds that
+    are not printed); a printed 亩 goes through ``mu_text`` / ``official_mu``."""
+    return float(mu_exact(float(area_m2)))
+
+
+def m2_text(area_m2: float | None, missing: str = NOT_COMPARED) -> str:
+    """An area in m² as printed: two decimals, rounded half up from the float's exact
+    value (no grouping, no "-0.00"); ``missing`` when not computed."""
+    if _is_missing(area_m2):
+        return missing
+    value = Decimal(float(area_m2)).quantize(_CENT, rounding=ROUND_HALF_UP)
+    return f"{abs(value) if value == 0 else value:.2f}"
+
+
+def figure_decimal(value: float | None, scale: int = 1) -> Decimal | None:
+    """A figure that is already a printed number (an ``official_mu`` float, a rate as a
+    fraction, an issued 亩 value) × ``scale`` to two decimals, rounded half up from its
+    shortest decimal form (as Excel shows it: 0.90625 × 100 is 90.63, 1.005 is 1.01);
+    None when not given."""
+    if _is_missing(value):
+        return None
+    value = (Decimal(repr(float(value))) * scale).quantize(_CENT, rounding=ROUND_HALF_UP)
+    return value if value != 0 else Decimal("0.00")
+
+
+def figure_text(value: float | None, missing: str = NOT_COMPARED, scale: int = 1) -> str:
+    """``figure_decimal`` as printed ("12.35"), or ``missing``."""
+    value = figure_decimal(value, scale)
+    return missing if value is None else f"{value:.2f}"
+
+
 def official_rate_percent(numerator: float | None, denominator: float | None) -> float | None:
     """numerator ÷ denominator as a percentage with two decimals, rounded half up
     (e.g. 15.005 % prints 15.01 %); None when the denominator is 0 or unknown.

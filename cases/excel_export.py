@@ -24,7 +24,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from . import statistics as st
-from .areas import NOT_COMPARED
+from .areas import NOT_COMPARED, figure_text
 
 FORMATS = {
     st.COUNT: "0",
@@ -54,9 +54,9 @@ def _shown(value, unit: str) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
     if unit == st.AREA:
-        return f"{value:.2f}"
+        return figure_text(value)
     if unit == st.RATE:
-        return f"{value * 100:.2f}%"
+        return figure_text(value, scale=100) + "%"
     return str(value)
 
 

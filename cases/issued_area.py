@@ -16,7 +16,14 @@ from __future__ import annotations
 import dataclasses
 from decimal import ROUND_HALF_UP, Decimal
 
-from .areas import SQUARE_METRES_PER_MU, official_mu_decimal, official_rate_percent, rate_text
+from .areas import (
+    SQUARE_METRES_PER_MU,
+    figure_decimal,
+    m2_text,
+    official_mu_decimal,
+    official_rate_percent,
+    rate_text,
+)
 from .errors import N_
 from .field_mapping import MU, SQUARE_METRE
 from .intake_report import AREA_MISMATCH, Issue, Note
@@ -43,7 +50,7 @@ def printed_alike(jcmj: float, unit: str, area_m2: float) -> bool:
     6.6 % off only because 0.01 亩 is 6.67 m²."""
     given = Decimal(str(jcmj))
     if unit == MU:
-        return official_mu_decimal(area_m2) == given.quantize(Decimal("0.01"), ROUND_HALF_UP)
+        return official_mu_decimal(area_m2) == figure_decimal(jcmj)
     whole = Decimal(1)
     return Decimal(area_m2).quantize(whole, ROUND_HALF_UP) == given.quantize(whole, ROUND_HALF_UP)
 
@@ -124,11 +131,11 @@ def check_issued_areas(
         params = {
             "jcmj": _number(plot.jcmj),
             "unit": unit,
-            "given": f"{issued_m2(plot.jcmj, unit):.2f}",
-            "area": f"{area:.2f}",
+            "given": m2_text(issued_m2(plot.jcmj, unit)),
+            "area": m2_text(area),
             "percent": rate_text(deviation),
             "other": other,
-            "other_given": f"{issued_m2(plot.jcmj, other):.2f}",
+            "other_given": m2_text(issued_m2(plot.jcmj, other)),
         }
         if agrees(plot.jcmj, other, area):
             reason = N_(

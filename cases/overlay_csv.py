@@ -13,7 +13,7 @@ import csv
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from .areas import mu_text
+from .areas import m2_text, mu_text
 from .overlay_breakdown import (
     APPROVAL,
     CHECK,
@@ -77,7 +77,7 @@ _UNMAPPED = "地类名称 {detail} 未对应地类编码，{amount} 平方米未
 
 
 def _m2(value) -> str:
-    return "" if value is None or value != value else f"{value:.2f}"
+    return m2_text(value, "")
 
 
 def csv_line(row: OverlayRow, number: str) -> tuple:

@@ -130,15 +130,15 @@ class CaseDialog(CaseSteps, QDialog):
         self.reinspection_photos.clear()
         for photo in list_photos(self.store, self.plot_id):
             flags = describe_flags(photo.flags, photo.distance_to_plot_m)
-            position = (
-                f"{photo.latitude:.6f}, {photo.longitude:.6f}"
-                if photo.latitude is not None
+            position = (  # as the documents print it: longitude first, hemispheres named
+                f"{abs(photo.longitude):.6f}°{'E' if photo.longitude >= 0 else 'W'}，"
+                f"{abs(photo.latitude):.6f}°{'N' if photo.latitude >= 0 else 'S'}"
+                if photo.latitude is not None and photo.longitude is not None
                 else "—"
             )
             direction = f"{photo.direction:.0f}°" if photo.direction is not None else "—"
-            text = (
-                f"{photo.original_name}  {photo.taken_at or '—'}  {position}  {direction}  {flags}"
-            )
+            taken = (photo.taken_at or "—")[:19].replace("T", " ")  # local time, no offset
+            text = f"{photo.original_name}  {taken}  {position}  {direction}  {flags}"
             target = self.reinspection_photos if photo.purpose == "复核" else self.photos
             target.addItem(text.strip())
 

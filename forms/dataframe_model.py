@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from decimal import ROUND_HALF_UP, Decimal
 
 import numpy as np
 import pandas as pd
@@ -20,11 +19,10 @@ from qgis.PyQt.QtCore import QAbstractTableModel, Qt
 from qgis.PyQt.QtGui import QBrush, QColor, QFont
 
 from ..cases import statistics as st
-from ..cases.areas import NOT_COMPARED
+from ..cases.areas import NOT_COMPARED, figure_text
 
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 1  # the raw value of a cell (float, int, bool or text)
 
-HUNDREDTHS = Decimal("0.01")
 NUMERIC_UNITS = (st.COUNT, st.NUMBER, st.AREA, st.RATE)
 YES, NO = "是", "否"
 TOTAL_BACKGROUND = QBrush(QColor(238, 238, 238))
@@ -45,8 +43,7 @@ def two_decimals(value: float, scale: int = 1) -> str:
     Python's own formatting gives 90.62)."""
     if not math.isfinite(value):
         return str(value)
-    exact = Decimal(repr(float(value))) * scale
-    return str(exact.quantize(HUNDREDTHS, rounding=ROUND_HALF_UP))
+    return figure_text(value, "", scale)
 
 
 def format_value(value, unit: str) -> str:

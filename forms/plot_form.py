@@ -15,7 +15,8 @@ from qgis.PyQt.QtWidgets import (
     QPlainTextEdit,
 )
 
-from ..cases.codes import CLUE_SOURCES, square_metres_to_mu
+from ..cases.areas import m2_text, mu_text
+from ..cases.codes import CLUE_SOURCES
 from ..toolbelt.i18n import tr
 
 # Patrol finds: the issued batches (部卫片, 市卫片) come through the import instead.
@@ -50,7 +51,7 @@ class PlotForm(QDialog):
         form.addRow(
             tr("Area"),
             QLabel(
-                tr("{m2:.1f} m² ({mu:.2f} mu)").format(m2=area_m2, mu=square_metres_to_mu(area_m2))
+                tr("{mu} mu ({m2} m², ellipsoidal)").format(mu=mu_text(area_m2), m2=m2_text(area_m2))
             ),
         )
         form.addRow(tr("Clue source"), self.clue_source)

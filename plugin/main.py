@@ -23,7 +23,7 @@ from qgis.PyQt.QtCore import QDate, Qt
 from qgis.PyQt.QtGui import QColor, QIcon
 from qgis.PyQt.QtWidgets import QAction, QApplication, QFileDialog, QMenu
 
-from ..cases import CaseDatabaseError, CaseStore, NewPlot
+from ..cases import CaseDatabaseError, CaseStore, NewPlot, plot_areas
 from ..cases.audit_chain import verify_audit_trail
 from ..cases.errors import N_
 from ..cases.intake import OutsideZone, UnplacedBatch
@@ -439,7 +439,7 @@ class LandCasePlugin:
         today = QDate.currentDate().toString("yyyy-MM-dd")
         form = PlotForm(
             self.store.next_patrol_number(today),
-            geometry.area(),
+            float(plot_areas.compute([shapely.from_wkb(bytes(geometry.asWkb()))], self.store.srid)[1][0]),
             admin_names(self.store, geometry),
             self.iface.mainWindow(),
         )

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime
 
 from ..cases import overlay_records
+from ..cases.areas import m2_text
 from ..cases.attachments import Attachment, attachment_path
 from ..cases.case_file import CaseFile
 from ..cases.completeness import case_missing
@@ -75,7 +76,7 @@ def determination(case: CaseFile) -> models.Determination | None:
         "批文覆盖比例": f"{current.covered_share:.1%}" if current.covered_share else None,
         "不动产权证号": current.title_number,
         "设施农用地上图入库号": current.facility_record_number,
-        "备案面积（m²）": f"{current.filed_area_m2:.2f}" if current.filed_area_m2 else None,
+        "备案面积（m²）": m2_text(current.filed_area_m2) if current.filed_area_m2 else None,
         "判定依据": current.evidence.get("basis"),
     }
     subtype = current.subtype or ""

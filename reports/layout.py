@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
 from urllib.parse import quote
 from xml.sax.saxutils import escape
 
@@ -25,7 +24,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
-from ..cases.areas import NOT_COMPARED, mu_text
+from ..cases.areas import NOT_COMPARED, m2_text, mu_text
 from .fonts import FontSet
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
@@ -52,15 +51,12 @@ def fmt_area(value: float | None, missing: str = "—") -> str:
     """A figure with two decimals, no grouping, rounded half up (四舍五入) from the
     float's exact value, as ``cases.areas`` rounds; ``missing`` when None or NaN. Use it
     for m²; 亩 are printed from the m² by ``fmt_mu`` (cases.areas.mu_text)."""
-    if value is None or value != value:
-        return missing
-    rounded = Decimal(float(value)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-    return f"{abs(rounded) if rounded == 0 else rounded:.2f}"
+    return m2_text(value, missing)
 
 
 def fmt_m2(area_m2: float | None, missing: str = NOT_COMPARED) -> str:
     """An area in m² as printed; 未比对 when it was not computed (never 0.00)."""
-    return fmt_area(area_m2, missing)
+    return m2_text(area_m2, missing)
 
 
 def fmt_mu(area_m2: float | None, missing: str = NOT_COMPARED) -> str:

@@ -25,9 +25,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Union
 
+from ..cases import areas
 from ..cases.rectification_area import rectified_area_m2
 
-SQUARE_METRES_PER_MU = 10000 / 15
+SQUARE_METRES_PER_MU = float(areas.SQUARE_METRES_PER_MU)
 HASH_LENGTH = 12
 # Changes when the canonical form of the hashed data changes (not the page layout).
 HASH_FORMAT = 1
@@ -47,7 +48,7 @@ def report_line(clue_source: str) -> str:
 def mu(area_m2: float | None) -> float | None:
     """Square metres to 亩 (1 亩 = 10000/15 m²), unrounded; prints go through
     ``cases.areas`` (layout.fmt_mu)."""
-    return None if area_m2 is None else area_m2 / SQUARE_METRES_PER_MU
+    return None if area_m2 is None else areas.mu_float(area_m2)
 
 
 def _nohash(**kwargs) -> Any:

@@ -10,10 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import math
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, ClassVar
 
-from ..cases.areas import NOT_COMPARED, official_mu, official_rate_percent, rate_text
+from ..cases.areas import NOT_COMPARED, figure_text, official_mu, official_rate_percent, rate_text
 from .models import _HashedReport, _nohash
 
 # Units of a figure (the same words as cases.statistics).
@@ -42,9 +41,7 @@ def area_text(value: float | None) -> str:
     """An area of the figures in 亩 (already ``areas.official_mu``'s printed number: this
     only writes its two decimals, half up from its decimal form, so that a hand-made model
     prints like the workbook); 未比对 when it was not computed, never 0.00."""
-    if _missing(value):
-        return NOT_COMPARED
-    return f"{Decimal(repr(float(value))).quantize(Decimal('0.01'), rounding=ROUND_HALF_UP):.2f}"
+    return figure_text(None if _missing(value) else value, NOT_COMPARED)
 
 
 def cell_text(value: Any, unit: str) -> str:
@@ -112,11 +109,12 @@ class FigureSheet:
 
 @dataclass
 class ChartBar:
-    """One township of the bar chart (亩)."""
+    """One township of the bar chart (亩); None where not computed (未比对: no bar, the
+    label says so, never 0.00)."""
 
     township: str
-    illegal_area: float
-    illegal_cropland_area: float
+    illegal_area: float | None
+    illegal_cropland_area: float | None
 
 
 @dataclass
@@ -367,8 +365,8 @@ def monthly_report_model(
     chart = [
         ChartBar(
             " ".join(place(r, several)),
-            float(r["illegal_area"] or 0.0),
-            float(r["illegal_cropland_area"] or 0.0),
+            None if _missing(r["illegal_area"]) else float(r["illegal_area"]),
+            None if _missing(r["illegal_cropland_area"]) else float(r["illegal_cropland_area"]),
         )
         for r in township_rows
         if r["county_code"] != TOTAL

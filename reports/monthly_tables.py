@@ -329,7 +329,9 @@ def township_chart(ctx: BuildContext, bars: list[ChartBar]) -> Flowable:
     font = ctx.fonts.regular
     if not bars:
         return s.p("本期无图斑", s.note)
-    if not any(b.illegal_area > 0 or b.illegal_cropland_area > 0 for b in bars):
+    series = [[b.illegal_area for b in bars], [b.illegal_cropland_area for b in bars]]
+    known = [v for row in series for v in row if v is not None]
+    if not any(v > 0 for v in known) and len(known) == 2 * len(bars):
         return s.p("本期各乡镇（街道）均无违法用地", s.note)
     count = len(bars)
     slot = FRAME_WIDTH / count
@@ -346,10 +348,7 @@ def township_chart(ctx: BuildContext, bars: list[ChartBar]) -> Flowable:
     chart.y = bottom
     chart.width = FRAME_WIDTH - chart.x - 3 * mm
     chart.height = CHART_HEIGHT - bottom - 14 * mm
-    chart.data = [
-        [round(b.illegal_area, 2) for b in bars],
-        [round(b.illegal_cropland_area, 2) for b in bars],
-    ]
+    chart.data = [[0.0 if v is None else v for v in row] for row in series]  # printed 亩
     chart.strokeColor = None
     chart.groupSpacing = 6 if count <= 12 else 3
     chart.barSpacing = 1
@@ -382,7 +381,8 @@ def township_chart(ctx: BuildContext, bars: list[ChartBar]) -> Flowable:
     values.gridStrokeWidth = 0.4
     values.forceZero = True
     if count <= 12:
-        chart.barLabelFormat = area_text
+        chart.barLabelFormat = "values"  # 未比对 over a bar not computed, never 0.00
+        chart.barLabelArray = [[area_text(v) for v in row] for row in series]
         chart.barLabels.fontName = font
         chart.barLabels.fontSize = 6.5 if count > 6 else 7.5
         chart.barLabels.nudge = 5

@@ -89,3 +89,49 @@ def test_the_plugin_and_its_provider_share_one_translator(qgis_app):
     finally:
         provider.unload()
     assert tr("Plots") == "Plots"
+
+
+def test_statistics_and_close_out_say_what_they_left_out_in_chinese(chinese_profile, tmp_path):
+    """Issue 11: a PERIOD or a filter that leaves plots out is said, with how many and why,
+    in the profile's language."""
+    from helpers import new_plot, small_database
+    from landcase.cases import workflow as wf
+
+    store = small_database(tmp_path / "county.sqlite", plots=2)  # batch received 2026-02-01
+    april = store.add_batch("2026年第4批部卫片", received_date="2026-04-06")
+    store.add_plots([new_plot(5, jcbh="320100202604001")], april)
+    first = next(r.plot_id for r in store.list_plots() if r.jcbh == "320100202601000")
+    wf.record_verification(
+        store, first, "已建成", construction_date="2026-01", verifier="李", verified_on="2026-02-10"
+    )
+    wf.determine(store, first, "违法", "厂房", decided_by="王", decided_on="2026-02-12")
+    store.close()
+    run = _qgis_process(
+        chinese_profile,
+        "run",
+        "landcase:monthlystatistics",
+        "--",
+        f"DATABASE={tmp_path / 'county.sqlite'}",
+        "PERIOD=2026-02",
+        "TODAY=2026-03-01",
+        f"OUTPUT_XLSX={tmp_path / 'm.xlsx'}",
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+    # 3 plots in the database, 2 registered in February (batch received 2026-02-01): 1 left out
+    assert "2026年2月：共 2 个图斑，违法 1 宗" in run.stdout, run.stdout
+    assert "数据库 3 个图斑中有 1 个未计入按登记统计的各表" in run.stdout, run.stdout
+    assert "not counted" not in run.stdout
+    run = _qgis_process(
+        chinese_profile,
+        "run",
+        "landcase:closeoutreports",
+        "--",
+        f"DATABASE={tmp_path / 'county.sqlite'}",
+        "FILTER=\"jcbh\" <> '320100202604001'",
+        f"OUTPUT_FOLDER={tmp_path / 'out'}",
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+    # the filter leaves 1 of 3 out; of the 2 selected none is closed out (销号)
+    assert "数据库 3 个图斑中有 1 个被筛选条件" in run.stdout, run.stdout
+    assert "2 个图斑未打印" in run.stdout and "尚未销号" in run.stdout, run.stdout
+    assert "SKIPPED:\t2" in run.stdout

@@ -43,6 +43,7 @@ def build(sample: Path, target: Path) -> dict:
     from landcase.cases import CaseStore
     from landcase.cases.field_mapping import fields_signature, suggest_mapping
     from landcase.cases.intake import import_batch
+    from landcase.layers.admin_lookup import AdminIndex
     from landcase.layers.role_layers import RoleLayers
     from landcase.layers.source_reader import open_source, read_rows
 
@@ -54,6 +55,7 @@ def build(sample: Path, target: Path) -> dict:
     try:
         opened = open_source(str(sample / "batch" / "wpzf_2026_01.shp"))
         names, rows = read_rows(opened.layer, store.srid)
+        admin = AdminIndex.from_store(store)  # 乡镇 and 村 from their layers, as the dock does
         report = import_batch(
             store,
             rows,
@@ -63,6 +65,7 @@ def build(sample: Path, target: Path) -> dict:
             received_date=RECEIVED,
             fields_signature=fields_signature(names),
             report_folder=target.parent / "import_reports",
+            locate=admin.names_at if admin else None,
         )
         layers = RoleLayers(store, use_project_layers=False)
         try:

@@ -23,7 +23,7 @@ from qgis.core import (
 
 from ...cases import CaseDatabaseError
 from ...cases import statistics as st
-from ...cases.areas import SQUARE_METRES_PER_MU
+from ...cases.areas import SQUARE_METRES_PER_MU, figure_text
 from ...cases.calendar import as_date
 from ...cases.errors import N_
 from ...cases.excel_export import write_statistics_workbook
@@ -141,10 +141,11 @@ class MonthlyStatisticsAlgorithm(LandCaseAlgorithm):
                 st.set_campaign_plan(store, plan_mu * float(SQUARE_METRES_PER_MU))
                 feedback.pushInfo(
                     tr("Three-year campaign plan quantity stored: {area} 亩").format(
-                        area=f"{plan_mu:.2f}"
+                        area=figure_text(plan_mu)
                     )
                 )
             figures = st.compute(store, period, batch=batch, today=day)
+            in_database = store.plot_count()
         except CaseDatabaseError as error:
             raise QgsProcessingException(error_text(error)) from error
         finally:
@@ -162,6 +163,25 @@ class MonthlyStatisticsAlgorithm(LandCaseAlgorithm):
                 path=workbook,
             )
         )
+        left_out = in_database - figures.plots
+        if left_out:  # issue 11: say how many plots the period (and batch) left out, and why
+            feedback.pushInfo(
+                (
+                    tr(
+                        "{count} of the {total} plots of the database are not counted: "
+                        "registered outside {period} (batch received date, patrol find "
+                        "date, else registration date) or in another batch than {batch}."
+                    )
+                    if batch
+                    else tr(
+                        "{count} of the {total} plots of the database are not counted: "
+                        "registered outside {period} (batch received date, patrol find "
+                        "date, else registration date)."
+                    )
+                ).format(
+                    count=left_out, total=in_database, period=figures.period.label, batch=batch
+                )
+            )
         feedback.pushInfo(
             tr("违法占耕比例 denominator of the county accountability: {source}").format(
                 source=figures.denominator.source

@@ -114,7 +114,7 @@
       <translation>批准用地</translation>
     </message>
     <message>
-      <location filename="../../forms/plot_form.py" line="51" />
+      <location filename="../../forms/plot_form.py" line="52" />
       <source>Area</source>
       <translation>面积</translation>
     </message>
@@ -394,7 +394,7 @@
       <translation>销号日期</translation>
     </message>
     <message>
-      <location filename="../../forms/plot_form.py" line="56" />
+      <location filename="../../forms/plot_form.py" line="57" />
       <source>Clue source</source>
       <translation>线索来源</translation>
     </message>
@@ -484,7 +484,7 @@
       <translation>数据表</translation>
     </message>
     <message>
-      <location filename="../../forms/plot_form.py" line="57" />
+      <location filename="../../forms/plot_form.py" line="58" />
       <source>Date found</source>
       <translation>发现日期</translation>
     </message>
@@ -704,7 +704,7 @@
       <translation>每个地类名称均已对应编码（可修改编码）。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="237" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="257" />
       <source>Excel table</source>
       <translation>Excel 表格</translation>
     </message>
@@ -729,12 +729,12 @@
       <translation>导出统计表</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="213" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="233" />
       <source>Export submission (一上 / 二上)</source>
       <translation>导出上报成果（一上/二上）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="247" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="267" />
       <source>Exporting round {round}</source>
       <translation>正在导出报送轮次 {round}</translation>
     </message>
@@ -859,7 +859,7 @@
       <translation>核验结果（CSV）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="235" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="255" />
       <source>GeoPackage</source>
       <translation>GeoPackage 文件</translation>
     </message>
@@ -1144,7 +1144,7 @@
       <translation>月报 PDF</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="179" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="199" />
       <source>Monthly report: {path} ({pages} pages, hash {hash})</source>
       <translation>月报：{path}（{pages} 页，哈希值 {hash}）</translation>
     </message>
@@ -1164,7 +1164,7 @@
       <translation>请填写批次名称。</translation>
     </message>
     <message>
-      <location filename="../../forms/plot_form.py" line="81" />
+      <location filename="../../forms/plot_form.py" line="82" />
       <source>Name who reported the plot.</source>
       <translation>请填写报告人。</translation>
     </message>
@@ -1469,7 +1469,7 @@
       <translation>图斑 {jcbh}，状态：{status}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="257" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="277" />
       <source>Plot {jcbh}, field {field}: {reason}</source>
       <translation>图斑 {jcbh}，字段 {field}：{reason}</translation>
     </message>
@@ -1499,7 +1499,7 @@
       <translation>计算图斑数</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="238" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="258" />
       <source>Plots exported</source>
       <translation>导出图斑数</translation>
     </message>
@@ -1729,7 +1729,7 @@
       <translation>报告字体</translation>
     </message>
     <message>
-      <location filename="../../forms/plot_form.py" line="58" />
+      <location filename="../../forms/plot_form.py" line="59" />
       <source>Reported by</source>
       <translation>报告人</translation>
     </message>
@@ -1764,7 +1764,7 @@
       <translation>参与比对的图层类别：{roles}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="230" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="250" />
       <source>Round (id, or e.g. 2026-03 一上)</source>
       <translation>报送轮次（编号，或如 2026-03 一上）</translation>
     </message>
@@ -1879,7 +1879,7 @@
       <translation>设置…</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="236" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="256" />
       <source>Shapefile (GBK)</source>
       <translation>Shapefile 文件（GBK）</translation>
     </message>
@@ -2049,7 +2049,7 @@
       <translation>无法打开图层。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="200" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="220" />
       <source>The monthly report could not be written to {path}: {error}</source>
       <translation>无法将月报写入 {path}：{error}</translation>
     </message>
@@ -2059,7 +2059,7 @@
       <translation>无法读取图斑批次。</translation>
     </message>
     <message>
-      <location filename="../../forms/plot_form.py" line="78" />
+      <location filename="../../forms/plot_form.py" line="79" />
       <source>The plot needs a number.</source>
       <translation>请填写图斑编号。</translation>
     </message>
@@ -2099,12 +2099,12 @@
       <translation>下发监测面积的单位。每个图斑的监测面积都与其椭球面积核对，相差超过 5% 的列入导入报告。</translation>
     </message>
     <message>
-      <location filename="../../cases/issued_area.py" line="73" />
+      <location filename="../../cases/issued_area.py" line="80" />
       <source>The unit of 监测面积 was not given and none of the {total} issued areas agrees with its plot's ellipsoidal area within {tolerance} % in 亩 or in m²; they were read in 亩, the unit of the national field.</source>
       <translation>未指定监测面积单位，{total} 个监测面积无论按 亩 还是 m² 计，均无一与图斑椭球面积相差不超过 {tolerance}%；按国家字段的单位 亩 读取。</translation>
     </message>
     <message>
-      <location filename="../../cases/issued_area.py" line="83" />
+      <location filename="../../cases/issued_area.py" line="90" />
       <source>The unit of 监测面积 was not given; guessed {unit}: read in {unit}, {agree} of {total} issued areas agree with their plot's ellipsoidal area within {tolerance} % (read in {other}: {other_agree}).</source>
       <translation>未指定监测面积单位，按数值推断为 {unit}：按 {unit} 计，{total} 个监测面积中有 {agree} 个与图斑椭球面积相差不超过 {tolerance}%（按 {other} 计为 {other_agree} 个）。</translation>
     </message>
@@ -2289,7 +2289,7 @@
       <translation>将全部统计表写入 Excel 工作簿</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="219" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="239" />
       <source>Writes the plots of a submission round (一上 or 二上), with their determination and progress as the round's snapshot holds them, in the national field names (JCBH, XZQDM, XZQMC, JCPC, JCMJ, TBMJ, PDLX, …): a GeoPackage, a shapefile in GBK (with its .cpg) and an Excel table, in OUTPUT_FOLDER. ROUND is the round's id or its name, e.g. '2026-03 一上'.</source>
       <translation>将报送轮次（一上或二上）的图斑及其判定结果和办理进展（以该轮次快照为准）按国家字段名（JCBH、XZQDM、XZQMC、JCPC、JCMJ、TBMJ、PDLX 等）写入 OUTPUT_FOLDER：GeoPackage 文件、GBK 编码的 Shapefile（含 .cpg 文件）和 Excel 表格。ROUND 为轮次编号或名称，例如 '2026-03 一上'。</translation>
     </message>
@@ -3361,6 +3361,16 @@
       <translation>{count} 张需核实（无位置或时间，或距图斑较远）。</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="170" />
+      <source>{count} of the {total} plots of the database are not counted: registered outside {period} (batch received date, patrol find date, else registration date) or in another batch than {batch}.</source>
+      <translation>数据库 {total} 个图斑中有 {count} 个未计入按登记统计的各表：其登记日期（批次接收日期，巡查发现日期，否则登记日期）不在{period}内，或不属于批次 {batch}（本期办理情况按发生日期另计）。</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="176" />
+      <source>{count} of the {total} plots of the database are not counted: registered outside {period} (batch received date, patrol find date, else registration date).</source>
+      <translation>数据库 {total} 个图斑中有 {count} 个未计入按登记统计的各表：其登记日期（批次接收日期，巡查发现日期，否则登记日期）不在{period}内（本期办理情况按发生日期另计）。</translation>
+    </message>
+    <message>
       <location filename="../../plugin/processing/print_documents.py" line="78" />
       <source>{count} of the {total} plots of the database left out by the filter {filter}.</source>
       <translation>数据库 {total} 个图斑中有 {count} 个被筛选条件 {filter} 排除。</translation>
@@ -3401,7 +3411,7 @@
       <translation>已选中 {count} 个图斑。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="262" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="282" />
       <source>{count} plots written to {folder}</source>
       <translation>已将 {count} 个图斑写入 {folder}</translation>
     </message>
@@ -3441,14 +3451,14 @@
       <translation>{kind}期限：{date}</translation>
     </message>
     <message>
-      <location filename="../../forms/plot_form.py" line="53" />
-      <source>{m2:.1f} m² ({mu:.2f} mu)</source>
-      <translation>{m2:.1f} 平方米（{mu:.2f} 亩）</translation>
-    </message>
-    <message>
       <location filename="../../plugin/main.py" line="531" />
       <source>{made} documents made, {kept} already up to date, in {folder}.</source>
       <translation>已在 {folder} 中生成 {made} 份文书，{kept} 份无需更新。</translation>
+    </message>
+    <message>
+      <location filename="../../forms/plot_form.py" line="54" />
+      <source>{mu} mu ({m2} m², ellipsoidal)</source>
+      <translation>{mu} 亩（椭球面积 {m2} 平方米）</translation>
     </message>
     <message>
       <location filename="../../cases/overlay_roles.py" line="270" />
@@ -3551,7 +3561,7 @@
       <translation>{period}：共 {count} 个图斑</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="158" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="159" />
       <source>{period}: {plots} plots, {illegal} violations; workbook: {path}</source>
       <translation>{period}：共 {plots} 个图斑，违法 {illegal} 宗；统计表：{path}</translation>
     </message>
@@ -3621,12 +3631,12 @@
       <translation>备少占多：图斑占地 {occupied_m2:.2f} 平方米，超过备案面积 {filed_m2:.2f} 平方米</translation>
     </message>
     <message>
-      <location filename="../../cases/issued_area.py" line="140" />
+      <location filename="../../cases/issued_area.py" line="147" />
       <source>监测面积 {jcmj} {unit} ({given} m²) differs from the plot's ellipsoidal area {area} m² by {percent}</source>
       <translation>监测面积 {jcmj} {unit}（{given} m²）与图斑椭球面积 {area} m² 相差 {percent}</translation>
     </message>
     <message>
-      <location filename="../../cases/issued_area.py" line="134" />
+      <location filename="../../cases/issued_area.py" line="141" />
       <source>监测面积 {jcmj} {unit} ({given} m²) differs from the plot's ellipsoidal area {area} m² by {percent}; read in {other} ({other_given} m²) it agrees: check the unit of 监测面积</source>
       <translation>监测面积 {jcmj} {unit}（{given} m²）与图斑椭球面积 {area} m² 相差 {percent}；按 {other} 计（{other_given} m²）则相符，请核对监测面积的单位</translation>
     </message>
@@ -3651,7 +3661,7 @@
       <translation>违法占耕比例（县级考核）：分母 {area} 亩，由图斑计算（未录入 {year} 年数据）。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="166" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="186" />
       <source>违法占耕比例 denominator of the county accountability: {source}</source>
       <translation>县级考核违法占耕比例的分母：{source}</translation>
     </message>
