@@ -20,6 +20,7 @@ from shapely.errors import GEOSException
 from . import import_reports
 from .errors import N_, CaseDatabaseError
 from .field_mapping import JCMJ_UNIT, source_fields_of, unit_of
+from .geometry_words import KEPT_POLYGONAL_PART, repair_note
 from .intake_report import (  # noqa: F401 (the report's names, imported from here too)
     AREA_MISMATCH,
     DUPLICATE,
@@ -97,14 +98,14 @@ def repair(geometry: shapely.Geometry) -> tuple[shapely.Geometry | None, str | N
     if shapely.has_z(geometry):
         geometry = shapely.force_2d(geometry)  # plots are XY; a PolygonZ export is common
     if not geometry.is_valid:
-        note = shapely.is_valid_reason(geometry)
+        note = repair_note(shapely.is_valid_reason(geometry))
         geometry = shapely.make_valid(geometry)
     if geometry.geom_type == "GeometryCollection":
         polygons = [
             g for g in shapely.get_parts(geometry) if g.geom_type in ("Polygon", "MultiPolygon")
         ]
         geometry = shapely.union_all(polygons) if polygons else shapely.Polygon()
-        note = note or "kept the polygonal part"
+        note = note or KEPT_POLYGONAL_PART
     if geometry.geom_type == "Polygon":
         geometry = shapely.MultiPolygon([geometry])
     return geometry, note
