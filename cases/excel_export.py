@@ -189,13 +189,17 @@ SUBMISSION_NOTES = (
 )
 
 
-def write_submission_workbook(table: st.SubmissionTable, path: Path | str) -> Path:
+def write_submission_workbook(
+    table: st.SubmissionTable, path: Path | str, lock_lines: tuple[str, ...] = ()
+) -> Path:
     """The submission of a round: one sheet 上报图斑, a header per field with its Chinese
     name over its national name (e.g. 图斑面积(亩) / TBMJ), an empty cell with a note where
-    an area was not computed; then a 说明 sheet (the area basis, what an empty cell means)."""
+    an area was not computed; then a 说明 sheet (the area basis, what an empty cell means,
+    and ``lock_lines``: the root hashes of the locks, so the file can be checked against
+    the sealed database)."""
     workbook = Workbook(write_only=True)
     columns = [st.Column(f.name, f.header, f.unit) for f in st.SUBMISSION_FIELDS]
     headers = [f"{f.header}\n{f.name}" for f in st.SUBMISSION_FIELDS]
     write_table(workbook, "上报图斑", table.frame, columns, headers, header_height=32)
-    _notes_sheet(workbook, "说明", SUBMISSION_NOTES, [])
+    _notes_sheet(workbook, "说明", SUBMISSION_NOTES + tuple(lock_lines), [])
     return _save(workbook, Path(path))

@@ -136,6 +136,29 @@ def latest_lock_root(store) -> tuple[str, str] | None:
     return (row[0], row[1]) if row else None
 
 
+def lock_root_text(store, digits: int = 16) -> str:
+    """The last lock as a document's footer prints it: "2026-10 二上 根哈希 <first
+    ``digits`` hex>" (the submission export carries the whole root); "" before any lock."""
+    latest = latest_lock_root(store)
+    return "" if latest is None else f"{latest[0]} 根哈希 {latest[1][:digits]}"
+
+
+def lock_lines(store, round_id: int) -> tuple[str, ...]:
+    """What a submission export says of the locks: the root of the round exported when it
+    is locked, and the root of the last lock (the state the export was written after)."""
+    lines = []
+    root = round_roots(store).get(round_id)
+    if root is not None:
+        name = _round_names(store._db if hasattr(store, "_db") else store).get(round_id, "")
+        lines.append(f"本轮（{name}）已锁定，封存根哈希：{root}")
+    latest = latest_lock_root(store)
+    if latest is not None and latest[1] != root:
+        lines.append(f"最近一次锁定（{latest[0]}）的封存根哈希：{latest[1]}")
+    if not lines:
+        lines.append("导出时尚无锁定的报送轮次。")
+    return tuple(lines)
+
+
 def round_roots(store) -> dict[int, str]:
     """round id -> root hash of every sealed round (for the rounds dialog)."""
     db = store._db if hasattr(store, "_db") else store

@@ -30,6 +30,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
+from ..cases import seals
 from ..cases import statistics as st
 from ..cases.errors import N_
 from ..cases.excel_export import write_submission_workbook
@@ -202,5 +203,7 @@ def export_submission(
     cpg = shapefile.with_suffix(".cpg")
     if not cpg.exists() or cpg.read_text(encoding="ascii", errors="replace").strip() != "GBK":
         cpg.write_text(SHAPEFILE_ENCODING, encoding="ascii")  # GDAL writes it; make sure
-    workbook = write_submission_workbook(table, folder / f"{stem}.xlsx")
+    workbook = write_submission_workbook(
+        table, folder / f"{stem}.xlsx", seals.lock_lines(store, round_id)
+    )
     return SubmissionExport(table.name, len(table.frame), geopackage, shapefile, workbook, warnings)

@@ -14,6 +14,7 @@ from ..cases.completeness import case_missing
 from ..cases.deadlines import plot_reference_date, rectification_due
 from ..cases.landuse_codes import three_way_class
 from ..cases.photos import describe_flags, photo_path
+from ..cases.seals import lock_root_text
 from ..reports import models
 from ..reports.closeout_report import report_title as closeout_title
 from ..reports.verification_report import report_title as verification_title
@@ -163,6 +164,7 @@ def verification_report(store, case: CaseFile, maps: models.MapImages, unit: str
             unit=unit,
         ),
         unit=unit,
+        lock_root=lock_root_text(store),
     )
 
 
@@ -200,6 +202,7 @@ def closeout_report(store, case: CaseFile, unit: str = ""):
         filing_number=_text(state.filing_number),
         responsible_unit=_text(state.responsible_unit),
         unit=unit,
+        lock_root=lock_root_text(store),
     )
 
 
@@ -325,4 +328,5 @@ def dossier_of(store, cases_and_reports, unit: str):
         # 立卷人, 检查人 and 立卷时间 are left to be written by hand: a date printed here
         # would change the dossier's hash every day
         notes=models.DossierNotes(remarks="\n".join(remarks)),
+        lock_root=lock_root_text(store),
     )

@@ -329,7 +329,7 @@ def build_dossier(
 ) -> BuildResult:
     """Write the 卷宗 PDF; ``documents`` of the result gives each document's pages (the
     numbers printed in the 卷内目录). Raises FontMissing (before writing) with no font."""
-    ctx = make_context(fonts, generated_at or dossier.generated_at)
+    ctx = make_context(fonts, generated_at or dossier.generated_at, dossier.lock_root)
     case_hash = dossier.case_hash()
     documents = dossier.ordered_documents()
     meta = PdfMeta(dossier.cover.title, dossier.identifier, case_hash, dossier.KIND)

@@ -290,6 +290,7 @@ class VerificationReport(_HashedReport):
     maps: MapImages = field(default_factory=MapImages)
     signatures: Signatures = field(default_factory=Signatures)
     unit: str = ""  # 出具单位, e.g. 青山镇规划资源所
+    lock_root: str = ""  # the last locked round and its root hash, printed in the footer
     generated_at: dt.datetime | None = _nohash(default=None)
 
 
@@ -307,6 +308,7 @@ class CloseOutReport(_HashedReport):
     responsible_unit: str = ""  # 整改责任单位
     signatures: Signatures = field(default_factory=Signatures)
     unit: str = ""
+    lock_root: str = ""  # the last locked round and its root hash, printed in the footer
     generated_at: dt.datetime | None = _nohash(default=None)
 
 
@@ -419,6 +421,7 @@ class Dossier(_HashedReport):
     cover: DossierCover
     documents: list[DossierDocument] = field(default_factory=list)
     notes: DossierNotes = field(default_factory=DossierNotes)
+    lock_root: str = ""  # the last locked round and its root hash, printed in the footer
     generated_at: dt.datetime | None = _nohash(default=None)
 
     @property

@@ -162,6 +162,7 @@ class MonthlyReport(_HashedReport):
     plots: int = 0
     notes: list[str] = field(default_factory=list)
     definitions: list[Definition] = field(default_factory=list)
+    lock_root: str = ""  # the last locked round and its root hash, printed in the footer
     generated_at: dt.datetime | None = _nohash(default=None)
 
     @property

@@ -251,7 +251,7 @@ def build_monthly_report(
     generated_at: dt.datetime | None = None,
 ) -> BuildResult:
     """Write the 月报 PDF; raises FontMissing (before writing) with no CJK font."""
-    ctx = make_context(fonts, generated_at or report.generated_at)
+    ctx = make_context(fonts, generated_at or report.generated_at, report.lock_root)
     case_hash = report.case_hash()
     story = monthly_story(report, ctx, case_hash)
     meta = PdfMeta(report.title, report.period_label, case_hash, report.KIND, author=report.unit)

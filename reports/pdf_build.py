@@ -74,12 +74,17 @@ class BuildContext:
     styles: Styles
     images: ImageCache
     generated: str
+    lock_root: str = ""  # "2026-10 二上 <root>": printed in every footer after a lock
 
 
-def make_context(fonts: FontSet | None, generated_at: dt.datetime | None) -> BuildContext:
+def make_context(
+    fonts: FontSet | None, generated_at: dt.datetime | None, lock_root: str = ""
+) -> BuildContext:
     fonts = fonts or register_cjk_font()
     moment = generated_at or dt.datetime.now()
-    return BuildContext(fonts, Styles(fonts), ImageCache(), moment.strftime("%Y-%m-%d %H:%M"))
+    return BuildContext(
+        fonts, Styles(fonts), ImageCache(), moment.strftime("%Y-%m-%d %H:%M"), lock_root
+    )
 
 
 class _NumberedCanvas(Canvas):
@@ -171,9 +176,11 @@ def _decorate(canvas: _NumberedCanvas, total: int) -> None:
     if ctx is not None:
         canvas.setFillColor(GRAY_TEXT)
         canvas.setFont(fonts.regular, 7.5)
-        canvas.drawString(
-            left, 13 * mm, f"生成时间：{ctx.generated}    数据校验码：{ctx.case_hash}"
-        )
+        line = f"生成时间：{ctx.generated}    数据校验码：{ctx.case_hash}"
+        lock_root = getattr(canvas, "_lc_lock_root", "")
+        if lock_root:  # the paper copy names the sealed state it was printed after
+            line += f"    报送锁定：{lock_root}"
+        canvas.drawString(left, 13 * mm, fonts.clean(line))
         canvas.drawString(
             left,
             9 * mm,
@@ -229,6 +236,7 @@ def render_pdf(story: list[Flowable], meta: PdfMeta, ctx: BuildContext) -> tuple
 
     def maker(*args, **kwargs):
         canvas = _NumberedCanvas(*args, fonts=ctx.fonts, **kwargs)
+        canvas._lc_lock_root = ctx.lock_root
         canvases.append(canvas)
         return canvas
 

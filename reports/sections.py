@@ -335,7 +335,7 @@ def report_opening(
 def build_plot_report(report, output_path, story, title: str, fonts=None, generated_at=None):
     """Write one plot's report PDF from ``story(report, ctx, case_hash)``; raises
     FontMissing (before writing anything) when no CJK font is found."""
-    ctx = make_context(fonts, generated_at or report.generated_at)
+    ctx = make_context(fonts, generated_at or report.generated_at, report.lock_root)
     case_hash = report.case_hash()
     meta = PdfMeta(f"{title} {report.plot.jcbh}", report.plot.jcbh, case_hash, report.KIND)
     data, pages = render_pdf(story(report, ctx, case_hash), meta, ctx)

@@ -27,6 +27,7 @@ from ...cases.areas import SQUARE_METRES_PER_MU, figure_text
 from ...cases.calendar import as_date
 from ...cases.errors import N_
 from ...cases.excel_export import write_statistics_workbook
+from ...cases.seals import lock_root_text
 from ...forms.messages import error_text
 from ...layers.submission_export import ExportError, export_submission
 from ...reports import FontMissing, register_cjk_font
@@ -146,6 +147,7 @@ class MonthlyStatisticsAlgorithm(LandCaseAlgorithm):
                 )
             figures = st.compute(store, period, batch=batch, today=day)
             in_database = store.plot_count()
+            lock_root = lock_root_text(store)
         except CaseDatabaseError as error:
             raise QgsProcessingException(error_text(error)) from error
         finally:
@@ -194,7 +196,7 @@ class MonthlyStatisticsAlgorithm(LandCaseAlgorithm):
         }
         if pdf:
             feedback.setProgress(80)
-            built = self._write_pdf(figures, pdf)
+            built = self._write_pdf(figures, pdf, lock_root)
             feedback.pushInfo(
                 tr("Monthly report: {path} ({pages} pages, hash {hash})").format(
                     path=built.path, pages=built.pages, hash=built.case_hash
@@ -206,12 +208,13 @@ class MonthlyStatisticsAlgorithm(LandCaseAlgorithm):
         return results
 
     @staticmethod
-    def _write_pdf(figures, path: str):
+    def _write_pdf(figures, path: str, lock_root: str = ""):
         """The 月报 of ``figures``, in the report font of the settings (else a system
         font), with the station of the settings as 填报单位."""
         try:
             fonts = register_cjk_font(settings.value(settings.REPORT_FONT, "") or None)
             report = monthly_report_model(figures, settings.value(settings.UNIT_NAME, "") or "")
+            report.lock_root = lock_root
             return build_monthly_report(report, path, fonts=fonts)
         except FontMissing as error:
             raise QgsProcessingException(tr(error.template).format(**error.params)) from error
