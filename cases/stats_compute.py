@@ -106,12 +106,14 @@ def _places(p: pd.DataFrame) -> pd.DataFrame:
     return places
 
 
-def _finish(sums: pd.DataFrame) -> pd.DataFrame:
-    """The derived figures from the exact sums (m²), then every area to the printed 亩."""
-    for key, function in DERIVED_FIGURES.items():
-        sums[key] = function(sums)
-    for key in (*PLOT_FIGURES, *DERIVED_FIGURES):
-        if COLUMNS[key].unit == AREA:
+def _finish(sums: pd.DataFrame, derived: bool = True) -> pd.DataFrame:
+    """The derived figures from the exact sums (m²) (unless not ``derived``: the sums of
+    some plot figures only), then every area to the printed 亩."""
+    if derived:
+        for key, function in DERIVED_FIGURES.items():
+            sums[key] = function(sums)
+    for key in sums.columns:
+        if key in COLUMNS and COLUMNS[key].unit == AREA:
             sums[key] = _area_mu(sums[key])
     return sums
 
@@ -132,10 +134,18 @@ def _groups(places: pd.DataFrame, keys: tuple[str, ...]) -> _Groups:
 
 
 def summarise(
-    figures: pd.DataFrame, groups: _Groups, keys: tuple[str, ...], rows: np.ndarray | None = None
+    figures: pd.DataFrame,
+    groups: _Groups,
+    keys: tuple[str, ...],
+    rows: np.ndarray | None = None,
+    columns: tuple[str, ...] | None = None,
 ) -> pd.DataFrame:
     """The figures of ``plot_figures`` (of the plots ``rows`` selects, default all) summed
-    per group, then the derived figures; and a 合计 row over those plots."""
+    per group, then the derived figures; and a 合计 row over those plots. With ``columns``
+    (plot figures), only those are summed and no derived figure is computed."""
+    derived = columns is None
+    if not derived:
+        figures = figures[list(columns)]
     values = figures if rows is None else figures[rows]
     codes = groups.codes if rows is None else groups.codes[rows]
     sums = values.groupby(codes, sort=True).sum()
@@ -145,15 +155,15 @@ def summarise(
     table = pd.concat(
         [
             groups.labels.iloc[sums.index].reset_index(drop=True),
-            _finish(sums.reset_index(drop=True)),
+            _finish(sums.reset_index(drop=True), derived),
         ],
         axis=1,
     )
-    total = _finish(values.sum(skipna=False).to_frame().T)
+    total = _finish(values.sum(skipna=False).to_frame().T, derived)
     for number, key in enumerate(keys):
         total.insert(number, key, TOTAL if number == 0 else "")
     table = pd.concat([table, total], ignore_index=True)
-    for key in PLOT_FIGURES:
+    for key in values.columns:
         if COLUMNS[key].unit == COUNT and not table[key].isna().any():
             table[key] = table[key].round().astype(np.int64)
     return table
@@ -263,7 +273,7 @@ def compute(store, period, batch=None, today: datetime.date | str | None = None)
         tables["township"], "illegal_cropland_area", "illegal_cropland_count"
     )
     tables["non_grain_ranking"] = _ranking(tables["township"], "non_grain_area", "non_grain_count")
-    events = summarise(figures, groups["township"], LEVEL_KEYS["township"], None)
+    events = summarise(figures, groups["township"], LEVEL_KEYS["township"], None, EVENT_COLUMNS)
     tables["events"] = events[[*LEVEL_KEYS["township"], *EVENT_COLUMNS]]
     tables["township_awards"] = awards
     tables["campaign"] = campaign_progress(store, period.end)
