@@ -92,9 +92,14 @@ def _unpack(packed: np.ndarray) -> dict[str, np.ndarray]:
 
 # One row per plot registered in the days asked for, or with an event (determined,
 # referred, filed, rectified, closed out) in them. Places are trimmed and defaulted here,
-# texts of code lists come as codes (``_CODES``), dates as Julian day numbers (SQLite's
-# ``julianday``, the same numbers as pandas' ``Timestamp.to_julian_date``). 非粮化 is looked
-# for only where it can count (a plot not determined 违法 or 伪变化).
+# texts of code lists come as codes (``_CODES``, packed with the flags: ``_packed_sql``),
+# dates as Julian day numbers (SQLite's ``julianday``, the same numbers as pandas'
+# ``Timestamp.to_julian_date``). The exact test of the days is the outer WHERE (on the
+# latest determination and rectification); the inner WHERE lets through every plot it
+# could take (an event row in the days, of any determination or rectification) and
+# leaves out the others before their determination, rectification and 非粮化 are looked
+# up (it needs only p and c). 非粮化 is looked for only where it can count (a plot not
+# determined 违法 or 伪变化).
 _PLOTS_SQL = f"""
 WITH plots AS (
     SELECT p.id, p.xzqdm, p.xzqmc, p.township, p.village, p.clue_source, p.bglx, p.batch_id,
@@ -146,7 +151,16 @@ LEFT JOIN determination AS d
 LEFT JOIN rectification AS r
     ON r.id = (SELECT max(id) FROM rectification WHERE case_id = c.id)
 LEFT JOIN closeout AS co ON co.case_id = c.id
-WHERE 1 {{batch}}
+WHERE (julianday(p.ref_date) BETWEEN :start AND :end
+    OR julianday(c.referred_on) BETWEEN :start AND :end
+    OR julianday(c.filed_on) BETWEEN :start AND :end
+    OR c.id IN (SELECT case_id FROM determination
+        WHERE julianday(decided_on) BETWEEN :start AND :end)
+    OR c.id IN (SELECT case_id FROM rectification
+        WHERE reinspection_result = {_sql_text(dc.REINSPECTION_DONE)}
+            AND julianday(reinspected_on) BETWEEN :start AND :end)
+    OR c.id IN (SELECT case_id FROM closeout WHERE julianday(closed_on) BETWEEN :start AND :end))
+    {{batch}}
 )
 SELECT plot_id, ref_day, county_code, county_name, township, village, area_m2,
     {_packed_sql()} AS packed, done_day, decided_day, referred_day, closed_day, demolished_m2,
