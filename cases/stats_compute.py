@@ -26,7 +26,7 @@ from .stats_catalogue import (
     RANKING_SIZE,
     TOTAL,
     Context,
-    _area_mu,
+    _area_mu_columns,
 )
 from .stats_load import load_plots
 from .stats_periods import Period, StatisticsError, julian_day, parse_period
@@ -112,9 +112,9 @@ def _finish(sums: pd.DataFrame, derived: bool = True) -> pd.DataFrame:
     if derived:
         for key, function in DERIVED_FIGURES.items():
             sums[key] = function(sums)
-    for key in sums.columns:
-        if key in COLUMNS and COLUMNS[key].unit == AREA:
-            sums[key] = _area_mu(sums[key])
+    areas = [key for key in sums.columns if key in COLUMNS and COLUMNS[key].unit == AREA]
+    if areas:
+        sums[areas] = _area_mu_columns(sums, areas)
     return sums
 
 
@@ -152,17 +152,12 @@ def summarise(
     unknown = values.columns[values.isna().any().to_numpy()]
     if len(unknown):  # a sum over a plot whose figure is unknown is unknown
         sums[unknown] = sums[unknown].mask(values[unknown].isna().groupby(codes, sort=True).any())
-    table = pd.concat(
-        [
-            groups.labels.iloc[sums.index].reset_index(drop=True),
-            _finish(sums.reset_index(drop=True), derived),
-        ],
-        axis=1,
-    )
-    total = _finish(values.sum(skipna=False).to_frame().T, derived)
-    for number, key in enumerate(keys):
-        total.insert(number, key, TOTAL if number == 0 else "")
-    table = pd.concat([table, total], ignore_index=True)
+    # the groups' sums and the 合计 row finished together (row by row: the same figures)
+    total = values.sum(skipna=False).to_frame().T
+    finished = _finish(pd.concat([sums, total], ignore_index=True), derived)
+    labels = groups.labels.iloc[sums.index].reset_index(drop=True)
+    labels.loc[len(labels)] = [TOTAL, *[""] * (len(keys) - 1)]
+    table = pd.concat([labels, finished], axis=1)
     for key in values.columns:
         if COLUMNS[key].unit == COUNT and not table[key].isna().any():
             table[key] = table[key].round().astype(np.int64)
