@@ -92,10 +92,10 @@ def new_construction_cropland(store, year: int) -> tuple[float, str] | None:
 
 def plot_figures(p: pd.DataFrame, ctx: Context) -> pd.DataFrame:
     """Every plot figure of every plot, as floats (counts 0/1, areas m²)."""
-    return pd.DataFrame(
-        {key: function(p, ctx).astype(float) for key, function in PLOT_FIGURES.items()},
-        index=p.index,
-    )
+    values = np.empty((len(PLOT_FIGURES), len(p)))  # one block, filled a figure a row
+    for number, function in enumerate(PLOT_FIGURES.values()):
+        values[number] = function(p, ctx).to_numpy(float)
+    return pd.DataFrame(values.T, index=p.index, columns=list(PLOT_FIGURES), copy=False)
 
 
 def _places(p: pd.DataFrame) -> pd.DataFrame:
@@ -144,6 +144,8 @@ def summarise(
     per group, then the derived figures; and a 合计 row over those plots. With ``columns``
     (plot figures), only those are summed and no derived figure is computed."""
     derived = columns is None
+    if rows is not None and rows.all():
+        rows = None  # every plot: no copy of the figures
     if not derived:
         figures = figures[list(columns)]
     values = figures if rows is None else figures[rows]
