@@ -64,7 +64,14 @@ _FLAGS = ("issued", "has_filing_number", "was_referred", "names_non_grain")
 _CODE_BITS = 5  # a code + 1 (0: NULL or another value) in 5 bits: up to 31 values
 assert all(len(values) < 2**_CODE_BITS - 1 for values in _CODES.values())
 _TEXT_COLUMNS = ("county_code", "county_name", "township", "village")
-_NON_GRAIN_SQL = " OR ".join(f"instr(use, {_sql_text(word)}) > 0" for word in NON_GRAIN_USES)
+
+
+def _non_grain_sql(use: str) -> str:
+    """SQL: 1 when the text ``use`` names one of ``NON_GRAIN_USES``, 0 when not, NULL when
+    ``use`` is NULL. The current use is the latest verification's 实际用途, else (none, or
+    none written) the plot's BGLX: ``COALESCE(<of actual_use>, <of bglx>, 0)``."""
+    return "(" + " OR ".join(f"instr({use}, {_sql_text(w)}) > 0" for w in NON_GRAIN_USES) + ")"
+
 
 def _packed_sql() -> str:
     """The coded columns and the flags in one integer (a Python object per value is most
@@ -80,9 +87,7 @@ def _unpack(packed: np.ndarray) -> dict[str, np.ndarray]:
     """The columns of ``_packed_sql``: codes (-1: NULL or another value) and flags (bool)."""
     packed = packed.astype(np.int64)
     mask = (1 << _CODE_BITS) - 1
-    columns = {
-        name: ((packed >> (_CODE_BITS * n)) & mask) - 1 for n, name in enumerate(_CODES)
-    }
+    columns = {name: ((packed >> (_CODE_BITS * n)) & mask) - 1 for n, name in enumerate(_CODES)}
     first = _CODE_BITS * len(_CODES)
     columns.update(
         {name: ((packed >> (first + n)) & 1).astype(bool) for n, name in enumerate(_FLAGS)}
@@ -125,10 +130,9 @@ SELECT p.id AS plot_id, julianday(p.ref_date) AS ref_day,
     {_code_sql("d.new_or_existing", _CODES["new_or_existing"])} AS new_or_existing,
     CASE WHEN COALESCE(d.category, '') NOT IN ({_sql_text(dc.ILLEGAL)},
             {_sql_text(dc.NO_REAL_CHANGE)})
-    THEN (
-        SELECT {_NON_GRAIN_SQL} FROM (SELECT COALESCE((
-            SELECT actual_use FROM verification WHERE case_id = c.id
-            ORDER BY verified_on DESC, id DESC LIMIT 1), p.bglx, '') AS use))
+    THEN COALESCE((
+        SELECT {_non_grain_sql("actual_use")} FROM verification WHERE case_id = c.id
+        ORDER BY verified_on DESC, id DESC LIMIT 1), {_non_grain_sql("p.bglx")}, 0)
     END AS names_non_grain,
     julianday(COALESCE(
         CASE WHEN r.reinspection_result = {_sql_text(dc.REINSPECTION_DONE)}
