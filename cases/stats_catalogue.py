@@ -126,14 +126,6 @@ def _area_mu(values: pd.Series) -> pd.Series:
     return pd.Series([printed[v] for v in sums], index=values.index, dtype=float)
 
 
-def _area_mu_columns(frame: pd.DataFrame, keys: list[str]) -> np.ndarray:
-    """``_area_mu`` of several columns at once: the printed 亩 as a 2-D array."""
-    values = frame[keys].to_numpy(float)
-    sums = values.ravel().tolist()
-    printed = {value: official_mu(value) for value in set(sums)}  # equal sums (0) once
-    return np.array([printed[v] for v in sums], dtype=float).reshape(values.shape)
-
-
 def _rate(numerator: pd.Series, denominator: pd.Series) -> pd.Series:
     """numerator ÷ denominator as printed (``areas.official_rate_percent``, percent with
     two decimals, half up, from the exact values), kept as a fraction (15.01 % → 0.1501);

@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from . import determination_codes as dc
-from .areas import mu_text
+from .areas import mu_text, official_mu
 from .calendar import as_date
 from .errors import N_
 from .stats_catalogue import (
@@ -26,7 +26,6 @@ from .stats_catalogue import (
     RANKING_SIZE,
     TOTAL,
     Context,
-    _area_mu_columns,
 )
 from .stats_load import load_plots
 from .stats_periods import Period, StatisticsError, julian_day, parse_period
@@ -106,6 +105,15 @@ def _places(p: pd.DataFrame) -> pd.DataFrame:
     return places
 
 
+def _area_mu_columns(frame: pd.DataFrame, keys: list[str]) -> np.ndarray:
+    """``stats_catalogue._area_mu`` of several columns at once: the printed 亩 as a 2-D
+    array (``areas.official_mu`` once per distinct sum)."""
+    values = frame[keys].to_numpy(float)
+    sums = values.ravel().tolist()
+    printed = {value: official_mu(value) for value in set(sums)}  # equal sums (0) once
+    return np.array([printed[v] for v in sums], dtype=float).reshape(values.shape)
+
+
 def _finish(sums: pd.DataFrame, derived: bool = True) -> pd.DataFrame:
     """The derived figures from the exact sums (m²) (unless not ``derived``: the sums of
     some plot figures only), then every area to the printed 亩."""
@@ -125,6 +133,10 @@ class _Groups:
 
     codes: np.ndarray
     labels: pd.DataFrame
+
+    def select(self, rows: np.ndarray) -> _Groups:
+        """The groups of the plots ``rows`` selects (numbers and labels unchanged)."""
+        return _Groups(self.codes[rows], self.labels)
 
 
 def _groups(places: pd.DataFrame, keys: tuple[str, ...]) -> _Groups:
@@ -225,22 +237,23 @@ def compute(store, period, batch=None, today: datetime.date | str | None = None)
     in_period = (registered & (loaded["ref_day"] >= julian_day(period.start))).to_numpy()
     in_year = (registered & (loaded["ref_day"] >= julian_day(year_period.start))).to_numpy()
 
+    def selected(rows: np.ndarray) -> pd.DataFrame:  # the plots' figures, copied once
+        return figures if rows.all() else figures[rows]
+
+    period_figures = selected(in_period)
     full = {
-        level: summarise(figures, groups[level], keys, in_period)
+        level: summarise(period_figures, groups[level].select(in_period), keys)
         for level, keys in LEVEL_KEYS.items()
     }
     tables = {level: full[level][[*keys, *MAIN_COLUMNS]] for level, keys in LEVEL_KEYS.items()}
-    same = bool((in_period == in_year).all())  # the period is the year so far
-    county_year = (
-        full["county"]
-        if same
-        else summarise(figures, groups["county"], LEVEL_KEYS["county"], in_year)
-    )
-    township_year = (
-        full["township"]
-        if same
-        else summarise(figures, groups["township"], LEVEL_KEYS["township"], in_year)
-    )
+    if bool((in_period == in_year).all()):  # the period is the year so far
+        county_year, township_year = full["county"], full["township"]
+    else:
+        year_figures = selected(in_year)
+        county_year, township_year = (
+            summarise(year_figures, groups[level].select(in_year), LEVEL_KEYS[level])
+            for level in ("county", "township")
+        )
 
     county_year = county_year[county_year["county_code"] != TOTAL].reset_index(drop=True).copy()
     entered = new_construction_cropland(store, period.year)
