@@ -145,6 +145,18 @@ def _groups(places: pd.DataFrame, keys: tuple[str, ...]) -> _Groups:
     return _Groups(grouped.ngroup().to_numpy(), labels)
 
 
+def _coarser(finer: _Groups, keys: tuple[str, ...]) -> _Groups:
+    """The groups by the first ``keys`` of ``finer``'s (whose labels are sorted): the same
+    as ``_groups`` on those keys, without grouping the plots again."""
+    prefix = finer.labels[list(keys)]
+    starts = np.ones(len(prefix), dtype=bool)
+    if len(prefix):
+        starts[1:] = (prefix.iloc[1:].to_numpy() != prefix.iloc[:-1].to_numpy()).any(axis=1)
+    number = np.cumsum(starts) - 1  # each finer group's coarser group
+    labels = prefix[starts].reset_index(drop=True)
+    return _Groups(number[finer.codes], labels)
+
+
 def summarise(
     figures: pd.DataFrame,
     groups: _Groups,
@@ -232,7 +244,9 @@ def compute(store, period, batch=None, today: datetime.date | str | None = None)
     ctx = Context(period.year, today, period.start, period.end)
     figures = plot_figures(loaded, ctx)
     places = _places(loaded)
-    groups = {level: _groups(places, keys) for level, keys in LEVEL_KEYS.items()}
+    groups = {"village": _groups(places, LEVEL_KEYS["village"])}
+    for level in ("township", "county"):
+        groups[level] = _coarser(groups["village"], LEVEL_KEYS[level])
     registered = loaded["ref_day"] <= julian_day(period.end)
     in_period = (registered & (loaded["ref_day"] >= julian_day(period.start))).to_numpy()
     in_year = (registered & (loaded["ref_day"] >= julian_day(year_period.start))).to_numpy()
