@@ -121,7 +121,9 @@ def _divide(numerator: pd.Series, denominator: pd.Series) -> pd.Series:
 def _area_mu(values: pd.Series) -> pd.Series:
     """Summed m² to the printed 亩 (``areas.official_mu``: half up from the exact m²);
     NaN (unknown) stays NaN."""
-    return pd.Series([official_mu(v) for v in values], index=values.index, dtype=float)
+    sums = values.tolist()
+    printed = {value: official_mu(value) for value in set(sums)}  # equal sums (0) once
+    return pd.Series([printed[v] for v in sums], index=values.index, dtype=float)
 
 
 def _rate(numerator: pd.Series, denominator: pd.Series) -> pd.Series:

@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from . import determination_codes as dc
-from .areas import mu_text
+from .areas import mu_text, official_mu
 from .calendar import as_date
 from .errors import N_
 from .stats_catalogue import (
@@ -26,7 +26,6 @@ from .stats_catalogue import (
     RANKING_SIZE,
     TOTAL,
     Context,
-    _area_mu,
 )
 from .stats_load import load_plots
 from .stats_periods import Period, StatisticsError, julian_day, parse_period
@@ -92,10 +91,10 @@ def new_construction_cropland(store, year: int) -> tuple[float, str] | None:
 
 def plot_figures(p: pd.DataFrame, ctx: Context) -> pd.DataFrame:
     """Every plot figure of every plot, as floats (counts 0/1, areas m²)."""
-    return pd.DataFrame(
-        {key: function(p, ctx).astype(float) for key, function in PLOT_FIGURES.items()},
-        index=p.index,
-    )
+    values = np.empty((len(PLOT_FIGURES), len(p)))  # one block, filled a figure a row
+    for number, function in enumerate(PLOT_FIGURES.values()):
+        values[number] = function(p, ctx).to_numpy(float)
+    return pd.DataFrame(values.T, index=p.index, columns=list(PLOT_FIGURES), copy=False)
 
 
 def _places(p: pd.DataFrame) -> pd.DataFrame:
@@ -106,13 +105,24 @@ def _places(p: pd.DataFrame) -> pd.DataFrame:
     return places
 
 
-def _finish(sums: pd.DataFrame) -> pd.DataFrame:
-    """The derived figures from the exact sums (m²), then every area to the printed 亩."""
-    for key, function in DERIVED_FIGURES.items():
-        sums[key] = function(sums)
-    for key in (*PLOT_FIGURES, *DERIVED_FIGURES):
-        if COLUMNS[key].unit == AREA:
-            sums[key] = _area_mu(sums[key])
+def _area_mu_columns(frame: pd.DataFrame, keys: list[str]) -> np.ndarray:
+    """``stats_catalogue._area_mu`` of several columns at once: the printed 亩 as a 2-D
+    array (``areas.official_mu`` once per distinct sum)."""
+    values = frame[keys].to_numpy(float)
+    sums = values.ravel().tolist()
+    printed = {value: official_mu(value) for value in set(sums)}  # equal sums (0) once
+    return np.array([printed[v] for v in sums], dtype=float).reshape(values.shape)
+
+
+def _finish(sums: pd.DataFrame, derived: bool = True) -> pd.DataFrame:
+    """The derived figures from the exact sums (m²) (unless not ``derived``: the sums of
+    some plot figures only), then every area to the printed 亩."""
+    if derived:
+        for key, function in DERIVED_FIGURES.items():
+            sums[key] = function(sums)
+    areas = [key for key in sums.columns if key in COLUMNS and COLUMNS[key].unit == AREA]
+    if areas:
+        sums[areas] = _area_mu_columns(sums, areas)
     return sums
 
 
@@ -124,6 +134,10 @@ class _Groups:
     codes: np.ndarray
     labels: pd.DataFrame
 
+    def select(self, rows: np.ndarray) -> _Groups:
+        """The groups of the plots ``rows`` selects (numbers and labels unchanged)."""
+        return _Groups(self.codes[rows], self.labels)
+
 
 def _groups(places: pd.DataFrame, keys: tuple[str, ...]) -> _Groups:
     grouped = places.groupby(list(keys), sort=True)
@@ -131,29 +145,46 @@ def _groups(places: pd.DataFrame, keys: tuple[str, ...]) -> _Groups:
     return _Groups(grouped.ngroup().to_numpy(), labels)
 
 
+def _coarser(finer: _Groups, keys: tuple[str, ...]) -> _Groups:
+    """The groups by the first ``keys`` of ``finer``'s (whose labels are sorted): the same
+    as ``_groups`` on those keys, without grouping the plots again."""
+    prefix = finer.labels[list(keys)]
+    starts = np.ones(len(prefix), dtype=bool)
+    if len(prefix):
+        starts[1:] = (prefix.iloc[1:].to_numpy() != prefix.iloc[:-1].to_numpy()).any(axis=1)
+    number = np.cumsum(starts) - 1  # each finer group's coarser group
+    labels = prefix[starts].reset_index(drop=True)
+    return _Groups(number[finer.codes], labels)
+
+
 def summarise(
-    figures: pd.DataFrame, groups: _Groups, keys: tuple[str, ...], rows: np.ndarray | None = None
+    figures: pd.DataFrame,
+    groups: _Groups,
+    keys: tuple[str, ...],
+    rows: np.ndarray | None = None,
+    columns: tuple[str, ...] | None = None,
 ) -> pd.DataFrame:
     """The figures of ``plot_figures`` (of the plots ``rows`` selects, default all) summed
-    per group, then the derived figures; and a 合计 row over those plots."""
+    per group, then the derived figures; and a 合计 row over those plots. With ``columns``
+    (plot figures), only those are summed and no derived figure is computed."""
+    derived = columns is None
+    if rows is not None and rows.all():
+        rows = None  # every plot: no copy of the figures
+    if not derived:
+        figures = figures[list(columns)]
     values = figures if rows is None else figures[rows]
     codes = groups.codes if rows is None else groups.codes[rows]
     sums = values.groupby(codes, sort=True).sum()
     unknown = values.columns[values.isna().any().to_numpy()]
     if len(unknown):  # a sum over a plot whose figure is unknown is unknown
         sums[unknown] = sums[unknown].mask(values[unknown].isna().groupby(codes, sort=True).any())
-    table = pd.concat(
-        [
-            groups.labels.iloc[sums.index].reset_index(drop=True),
-            _finish(sums.reset_index(drop=True)),
-        ],
-        axis=1,
-    )
-    total = _finish(values.sum(skipna=False).to_frame().T)
-    for number, key in enumerate(keys):
-        total.insert(number, key, TOTAL if number == 0 else "")
-    table = pd.concat([table, total], ignore_index=True)
-    for key in PLOT_FIGURES:
+    # the groups' sums and the 合计 row finished together (row by row: the same figures)
+    total = values.sum(skipna=False).to_frame().T
+    finished = _finish(pd.concat([sums, total], ignore_index=True), derived)
+    labels = groups.labels.iloc[sums.index].reset_index(drop=True)
+    labels.loc[len(labels)] = [TOTAL, *[""] * (len(keys) - 1)]
+    table = pd.concat([labels, finished], axis=1)
+    for key in values.columns:
         if COLUMNS[key].unit == COUNT and not table[key].isna().any():
             table[key] = table[key].round().astype(np.int64)
     return table
@@ -213,27 +244,30 @@ def compute(store, period, batch=None, today: datetime.date | str | None = None)
     ctx = Context(period.year, today, period.start, period.end)
     figures = plot_figures(loaded, ctx)
     places = _places(loaded)
-    groups = {level: _groups(places, keys) for level, keys in LEVEL_KEYS.items()}
+    groups = {"village": _groups(places, LEVEL_KEYS["village"])}
+    for level in ("township", "county"):
+        groups[level] = _coarser(groups["village"], LEVEL_KEYS[level])
     registered = loaded["ref_day"] <= julian_day(period.end)
     in_period = (registered & (loaded["ref_day"] >= julian_day(period.start))).to_numpy()
     in_year = (registered & (loaded["ref_day"] >= julian_day(year_period.start))).to_numpy()
 
+    def selected(rows: np.ndarray) -> pd.DataFrame:  # the plots' figures, copied once
+        return figures if rows.all() else figures[rows]
+
+    period_figures = selected(in_period)
     full = {
-        level: summarise(figures, groups[level], keys, in_period)
+        level: summarise(period_figures, groups[level].select(in_period), keys)
         for level, keys in LEVEL_KEYS.items()
     }
     tables = {level: full[level][[*keys, *MAIN_COLUMNS]] for level, keys in LEVEL_KEYS.items()}
-    same = bool((in_period == in_year).all())  # the period is the year so far
-    county_year = (
-        full["county"]
-        if same
-        else summarise(figures, groups["county"], LEVEL_KEYS["county"], in_year)
-    )
-    township_year = (
-        full["township"]
-        if same
-        else summarise(figures, groups["township"], LEVEL_KEYS["township"], in_year)
-    )
+    if bool((in_period == in_year).all()):  # the period is the year so far
+        county_year, township_year = full["county"], full["township"]
+    else:
+        year_figures = selected(in_year)
+        county_year, township_year = (
+            summarise(year_figures, groups[level].select(in_year), LEVEL_KEYS[level])
+            for level in ("county", "township")
+        )
 
     county_year = county_year[county_year["county_code"] != TOTAL].reset_index(drop=True).copy()
     entered = new_construction_cropland(store, period.year)
@@ -263,7 +297,7 @@ def compute(store, period, batch=None, today: datetime.date | str | None = None)
         tables["township"], "illegal_cropland_area", "illegal_cropland_count"
     )
     tables["non_grain_ranking"] = _ranking(tables["township"], "non_grain_area", "non_grain_count")
-    events = summarise(figures, groups["township"], LEVEL_KEYS["township"], None)
+    events = summarise(figures, groups["township"], LEVEL_KEYS["township"], None, EVENT_COLUMNS)
     tables["events"] = events[[*LEVEL_KEYS["township"], *EVENT_COLUMNS]]
     tables["township_awards"] = awards
     tables["campaign"] = campaign_progress(store, period.end)

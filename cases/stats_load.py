@@ -59,14 +59,52 @@ _CODES: dict[str, tuple[str, ...]] = {
     "subtype": dc.OTHER_SUBTYPES,
     "new_or_existing": (dc.NEW, dc.EXISTING),
 }
+# Flags (0 or 1; NULL counts as 0).
+_FLAGS = ("issued", "has_filing_number", "was_referred", "names_non_grain")
+_CODE_BITS = 5  # a code + 1 (0: NULL or another value) in 5 bits: up to 31 values
+assert all(len(values) < 2**_CODE_BITS - 1 for values in _CODES.values())
 _TEXT_COLUMNS = ("county_code", "county_name", "township", "village")
-_NON_GRAIN_SQL = " OR ".join(f"instr(use, {_sql_text(word)}) > 0" for word in NON_GRAIN_USES)
+
+
+def _non_grain_sql(use: str) -> str:
+    """SQL: 1 when the text ``use`` names one of ``NON_GRAIN_USES``, 0 when not, NULL when
+    ``use`` is NULL. The current use is the latest verification's 实际用途, else (none, or
+    none written) the plot's BGLX: ``COALESCE(<of actual_use>, <of bglx>, 0)``."""
+    return "(" + " OR ".join(f"instr({use}, {_sql_text(w)}) > 0" for w in NON_GRAIN_USES) + ")"
+
+
+def _packed_sql() -> str:
+    """The coded columns and the flags in one integer (a Python object per value is most
+    of the cost of fetching 100,000 rows): each code + 1 in ``_CODE_BITS`` bits, then a
+    bit per flag. ``_unpack`` takes them apart."""
+    terms = [f"({name} + 1) * {1 << (_CODE_BITS * n)}" for n, name in enumerate(_CODES)]
+    first = _CODE_BITS * len(_CODES)
+    terms += [f"COALESCE({name}, 0) * {1 << (first + n)}" for n, name in enumerate(_FLAGS)]
+    return " + ".join(terms)
+
+
+def _unpack(packed: np.ndarray) -> dict[str, np.ndarray]:
+    """The columns of ``_packed_sql``: codes (-1: NULL or another value) and flags (bool)."""
+    packed = packed.astype(np.int64)
+    mask = (1 << _CODE_BITS) - 1
+    columns = {name: ((packed >> (_CODE_BITS * n)) & mask) - 1 for n, name in enumerate(_CODES)}
+    first = _CODE_BITS * len(_CODES)
+    columns.update(
+        {name: ((packed >> (first + n)) & 1).astype(bool) for n, name in enumerate(_FLAGS)}
+    )
+    return columns
+
 
 # One row per plot registered in the days asked for, or with an event (determined,
 # referred, filed, rectified, closed out) in them. Places are trimmed and defaulted here,
-# texts of code lists come as codes (``_CODES``), dates as Julian day numbers (SQLite's
-# ``julianday``, the same numbers as pandas' ``Timestamp.to_julian_date``). 非粮化 is looked
-# for only where it can count (a plot not determined 违法 or 伪变化).
+# texts of code lists come as codes (``_CODES``, packed with the flags: ``_packed_sql``),
+# dates as Julian day numbers (SQLite's ``julianday``, the same numbers as pandas'
+# ``Timestamp.to_julian_date``). The exact test of the days is the outer WHERE (on the
+# latest determination and rectification); the inner WHERE lets through every plot it
+# could take (an event row in the days, of any determination or rectification) and
+# leaves out the others before their determination, rectification and 非粮化 are looked
+# up (it needs only p and c). 非粮化 is looked for only where it can count (a plot not
+# determined 违法 or 伪变化).
 _PLOTS_SQL = f"""
 WITH plots AS (
     SELECT p.id, p.xzqdm, p.xzqmc, p.township, p.village, p.clue_source, p.bglx, p.batch_id,
@@ -88,14 +126,13 @@ SELECT p.id AS plot_id, julianday(p.ref_date) AS ref_day,
     c.referred_on IS NOT NULL AS was_referred,
     {_code_sql("d.category", _CODES["category"])} AS category,
     CASE WHEN d.category = {_sql_text(dc.OTHER)}
-        THEN {_code_sql("d.subtype", _CODES["subtype"])} END AS subtype,
+        THEN {_code_sql("d.subtype", _CODES["subtype"])} ELSE -1 END AS subtype,
     {_code_sql("d.new_or_existing", _CODES["new_or_existing"])} AS new_or_existing,
     CASE WHEN COALESCE(d.category, '') NOT IN ({_sql_text(dc.ILLEGAL)},
             {_sql_text(dc.NO_REAL_CHANGE)})
-    THEN (
-        SELECT {_NON_GRAIN_SQL} FROM (SELECT COALESCE((
-            SELECT actual_use FROM verification WHERE case_id = c.id
-            ORDER BY verified_on DESC, id DESC LIMIT 1), p.bglx, '') AS use))
+    THEN COALESCE((
+        SELECT {_non_grain_sql("actual_use")} FROM verification WHERE case_id = c.id
+        ORDER BY verified_on DESC, id DESC LIMIT 1), {_non_grain_sql("p.bglx")}, 0)
     END AS names_non_grain,
     julianday(COALESCE(
         CASE WHEN r.reinspection_result = {_sql_text(dc.REINSPECTION_DONE)}
@@ -118,9 +155,21 @@ LEFT JOIN determination AS d
 LEFT JOIN rectification AS r
     ON r.id = (SELECT max(id) FROM rectification WHERE case_id = c.id)
 LEFT JOIN closeout AS co ON co.case_id = c.id
-WHERE 1 {{batch}}
+WHERE (julianday(p.ref_date) BETWEEN :start AND :end
+    OR julianday(c.referred_on) BETWEEN :start AND :end
+    OR julianday(c.filed_on) BETWEEN :start AND :end
+    OR c.id IN (SELECT case_id FROM determination
+        WHERE julianday(decided_on) BETWEEN :start AND :end)
+    OR c.id IN (SELECT case_id FROM rectification
+        WHERE reinspection_result = {_sql_text(dc.REINSPECTION_DONE)}
+            AND julianday(reinspected_on) BETWEEN :start AND :end)
+    OR c.id IN (SELECT case_id FROM closeout WHERE julianday(closed_on) BETWEEN :start AND :end))
+    {{batch}}
 )
-SELECT * FROM rows
+SELECT plot_id, ref_day, county_code, county_name, township, village, area_m2,
+    {_packed_sql()} AS packed, done_day, decided_day, referred_day, closed_day, demolished_m2,
+    restored_m2, legalised_m2, received_day, reply_due_day, filed_day, task_listed_day
+FROM rows
 WHERE ref_day BETWEEN :start AND :end
     OR decided_day BETWEEN :start AND :end OR referred_day BETWEEN :start AND :end
     OR filed_day BETWEEN :start AND :end OR done_day BETWEEN :start AND :end
@@ -182,13 +231,15 @@ def load_plots(store, start: datetime.date, end: datetime.date, batch=None) -> p
     """One row per plot registered in the days ``start``..``end`` or with an event in them
     (and of ``batch``: name or id), with its case state, areas (m²) and event days."""
     where, _ = _batch_filter(store, batch)
-    frame = pd.DataFrame(
-        _fetch(
-            store,
-            _PLOTS_SQL.format(batch=where),
-            {"start": julian_day_of(start), "end": julian_day_of(end)},
-        )
+    columns = _fetch(
+        store,
+        _PLOTS_SQL.format(batch=where),
+        {"start": julian_day_of(start), "end": julian_day_of(end)},
     )
+    columns.update(_unpack(columns.pop("packed")))
+    for name, values in _CODES.items():
+        columns[name] = pd.Categorical.from_codes(columns[name], categories=list(values))
+    frame = pd.DataFrame(columns)
     plot_ids = frame["plot_id"].to_numpy(np.int64) if len(frame) else np.zeros(0, np.int64)
     size = int(plot_ids.max()) + 1 if len(plot_ids) else 1
     _, overlay = rows(store, _AREAS_SQL)
@@ -262,12 +313,7 @@ def _due_days(p: pd.DataFrame) -> dict[str, pd.Series]:
 def _classify(p: pd.DataFrame) -> pd.DataFrame:
     """The terms of ``cases/statistics.py``'s docstring, each once, as columns of the
     plots' frame. Unknown areas stay NaN (not compared, or not computed)."""
-    for name, values in _CODES.items():
-        codes = p[name].fillna(-1).to_numpy(np.int64)
-        p[name] = pd.Categorical.from_codes(codes, categories=list(values))
-    for name in ("issued", "has_filing_number", "was_referred", "names_non_grain"):
-        p[name] = p[name].fillna(0).astype(bool)
-
+    # (the coded columns are categoricals and the flags bools already: ``load_plots``)
     category, status = p["category"], p["status"]
     p["determined"] = category.notna()
     p["illegal"] = category == dc.ILLEGAL
