@@ -9,7 +9,7 @@ import sqlite3
 import pytest
 
 from helpers import new_plot, small_database
-from landcase.cases import CaseStore, audit_chain, rounds, seals
+from landcase.cases import CaseStore, audit_chain, rounds, schema, seals
 from landcase.cases import verification_findings as vf
 from landcase.cases.connection import connect
 
@@ -540,7 +540,7 @@ def test_an_older_file_with_a_locked_round_is_sealed_on_upgrade(tmp_path):
     rounds.lock_round(store, round_id)  # no seal tables yet: locked without a seal
     store.close()
     upgraded = CaseStore.open(path)
-    assert upgraded.schema_version == 6 and upgraded.opening_findings == []
+    assert upgraded.schema_version == schema.LATEST_VERSION and upgraded.opening_findings == []
     # round 1 + 2 items + determination 1 = 4 sealed rows
     assert upgraded._db.execute("SELECT rows FROM round_seal").fetchone()[0] == 4
     assert vf.verify(upgraded) == []
