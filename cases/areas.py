@@ -48,6 +48,28 @@ def official_mu(area_m2: float | None) -> float | None:
     return None if value is None else float(value)
 
 
+def official_mu_array(area_m2):
+    """``official_mu`` of every value of a numpy array (NaN stays NaN), fast: the float
+    product decides every value except those within 1e-6 of a half cent, which are
+    decided in decimal arithmetic like ``official_mu`` (so both always agree)."""
+    import numpy as np
+
+    values = np.asarray(area_m2, dtype=float)
+    cents = values * 0.15  # 亩 × 100
+    result = np.floor(cents + 0.5) / 100
+    near_half = np.abs(cents - np.floor(cents) - 0.5) < 1e-6
+    for index in np.flatnonzero(near_half & np.isfinite(values)):
+        result.flat[index] = official_mu(float(values.flat[index]))
+    return result
+
+
+def printed_m2_array(area_m2):
+    """The m² of each value's printed 亩 (``official_mu_array`` × 10000 / 15): plot figures
+    summed from these add up to the sum of the plots' printed 亩, so a table's total is the
+    total of the documents and the export (NaN stays NaN)."""
+    return official_mu_array(area_m2) * (10000 / 15)
+
+
 def mu_text(area_m2: float | None, missing: str = NOT_COMPARED) -> str:
     """The printed 亩 figure ("12.35"), or ``missing`` when not computed."""
     value = official_mu_decimal(area_m2)

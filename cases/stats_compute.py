@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from . import determination_codes as dc
-from .areas import mu_text, official_mu
+from .areas import mu_text, official_mu, printed_m2_array
 from .calendar import as_date
 from .errors import N_
 from .stats_catalogue import (
@@ -90,10 +90,14 @@ def new_construction_cropland(store, year: int) -> tuple[float, str] | None:
 
 
 def plot_figures(p: pd.DataFrame, ctx: Context) -> pd.DataFrame:
-    """Every plot figure of every plot, as floats (counts 0/1, areas m²)."""
+    """Every plot figure of every plot, as floats (counts 0/1, areas m² of the plot's
+    printed 亩: a table's total is then the sum of the figures printed for its plots, on
+    the documents and in the export alike)."""
     values = np.empty((len(PLOT_FIGURES), len(p)))  # one block, filled a figure a row
-    for number, function in enumerate(PLOT_FIGURES.values()):
+    for number, (key, function) in enumerate(PLOT_FIGURES.items()):
         values[number] = function(p, ctx).to_numpy(float)
+        if COLUMNS[key].unit == AREA:
+            values[number] = printed_m2_array(values[number])
     return pd.DataFrame(values.T, index=p.index, columns=list(PLOT_FIGURES), copy=False)
 
 
@@ -333,9 +337,10 @@ def compute(store, period, batch=None, today: datetime.date | str | None = None)
 
 
 AREA_NOTE = (
-    "面积口径：图斑面积为图斑入库时计算的椭球面积（plot.area_ellipsoidal_m2），耕地、永久基本"
-    "农田面积为内业比对结果的椭球面积；均按平方米汇总，再按1亩=10000/15平方米四舍五入"
-    "保留两位小数；各考核标志按表中所示（已四舍五入）的数字判断。"
+    "面积口径：图斑面积为图斑入库时计算的椭球面积，耕地、永久基本农田面积为内业比对结果的"
+    "椭球面积；每个图斑的面积由平方米按1亩=10000/15平方米四舍五入保留两位小数（与核查报告、"
+    "销号报告及上报表所印一致），各表合计为所含图斑亩数之和；比例由表中所示面积计算，"
+    "各考核标志按表中所示（已四舍五入）的数字判断。"
 )
 NOT_COMPARED_NOTE = (
     "未比对：图斑未与土地利用现状（耕地）或永久基本农田图层比对的，其面积不按0计；"

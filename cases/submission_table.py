@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
 
 import pandas as pd
 
 from . import determination_codes as dc
 from . import rounds
 from . import workflow as wf
-from .areas import official_mu
+from .areas import figure_decimal, official_mu
 from .errors import N_, InvalidRecord
 from .overlay_records import CROPLAND
 from .rectification_area import rectified_area_m2
@@ -126,7 +125,7 @@ def jcmj_mu(jcmj, unit: str | None) -> float | None:
         return None
     if (unit or "").strip() in ("m²", "m2", "平方米"):
         return official_mu(value)
-    return float(Decimal(repr(value)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+    return float(figure_decimal(value))
 
 
 def submission_table(store, round_id: int) -> SubmissionTable:

@@ -207,7 +207,10 @@ def test_the_100_mu_flag_follows_the_printed_figure(tmp_path, cropland_m2, print
 
 @pytest.mark.parametrize(
     ("numerator_m2", "printed", "flag"),
-    [(3_001.0, 0.1501, True), (3_000.9, 0.15, False)],  # 15.005 % → 15.01; 15.0045 % → 15.00
+    # The ratio of the printed figures (a table's areas are the sums of the plots' printed
+    # 亩): 3,004 m² = 4.506 亩 prints 4.51; 4.51 ÷ 30.00 (20,000 m²) = 15.0333 % → 15.03 %,
+    # flagged. 3,003 m² = 4.5045 亩 prints 4.50; 4.50 ÷ 30.00 = 15.00 %, not above 15 %.
+    [(3_004.0, 0.1503, True), (3_003.0, 0.15, False)],
 )
 def test_the_15_percent_flag_follows_the_printed_rate(tmp_path, numerator_m2, printed, flag):
     store, batch = _store(tmp_path / "a.sqlite")

@@ -277,7 +277,9 @@ def test_chart_and_definitions(built):
     definitions = flat
     assert "指标说明" in definitions
     # the note says what is summed, and it is what the figures sum (issue 11)
-    assert "图斑面积为图斑入库时计算的椭球面积（plot.area_ellipsoidal_m2）" in definitions
+    assert "图斑面积为图斑入库时计算的椭球面积，" in definitions
+    assert "各表合计为所含图斑亩数之和" in definitions
+    assert "plot.area_ellipsoidal_m2" not in definitions  # no column names for a reader
     assert "非立案处理指未立案且经复核整改到位的违法案件，仅移交而未整改到位的不计为到位" in flat
     assert "统计口径：按登记" in flat
     assert "统计期间：2026年3月（2026-03-01至2026-03-31）" in definitions
