@@ -350,7 +350,7 @@ def test_invalid_plot_is_repaired_and_recorded(county):
     finally:
         layers.close()
     b = result.breakdown(7)
-    assert b.repairs and b.repairs[0][0] == "plot" and "Self-intersection" in b.repairs[0][1]
+    assert b.repairs and b.repairs[0][0] == "plot" and "自相交" in b.repairs[0][1]
     assert b.plot.planar_m2 == pytest.approx(800)
     assert b.identity_holds
     assert sum(c.area.planar_m2 for c in b.landuse) == pytest.approx(800)
@@ -377,10 +377,10 @@ def test_invalid_layer_features_are_repaired_recorded_and_never_zero(
         finally:
             layers.close()
         assert [r.role for r in repaired] == ["landuse"]
-        assert "Self-intersection" in repaired[0].reason
+        assert "自相交" in repaired[0].reason
         b = rec.read_breakdown(store, 1)
         [(what, reason)] = b.repairs
-        assert what == f"landuse:{repaired[0].key}" and "Self-intersection" in reason
+        assert what == f"landuse:{repaired[0].key}" and "自相交" in reason
         # the repaired bow tie's two triangles: 60 × 30 / 2 each side … inside the plot
         fixed = shapely.make_valid(bow_tie(X0 + 40, Y0, 100))
         dry = {c.code: c.area.planar_m2 for c in b.landuse}
