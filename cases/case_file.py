@@ -13,6 +13,7 @@ import shapely
 from . import workflow
 from .attachments import case_id_of_plot, list_attachments
 from .photos import Photo, list_photos
+from .recorded_steps import row_dict, recorded_steps
 
 DOCUMENT_KINDS = ("核查报告", "销号报告", "卷宗")
 
@@ -30,16 +31,9 @@ class CaseFile:
     attachments: list = field(default_factory=list)  # cases.attachments.Attachment
 
 
-def _row(cursor) -> dict | None:
-    row = cursor.fetchone()
-    if row is None:
-        return None
-    return {description[0]: value for description, value in zip(cursor.description, row)}
-
-
 def read_case_file(store, plot_id: int) -> CaseFile:
     db = store._db
-    plot = _row(
+    plot = row_dict(
         db.execute(
             """SELECT p.id, p.jcbh, p.xzqdm, p.xzqmc, p.jcpc, p.qsx, p.hsx, p.jcmj, p.tblx, p.bglx,
                       p.clue_source, p.found_date, p.reporter, p.description, p.township,
@@ -53,30 +47,16 @@ def read_case_file(store, plot_id: int) -> CaseFile:
     )
     if plot is None:
         raise KeyError(plot_id)
-    verification = _row(
-        db.execute(
-            """SELECT v.* FROM verification AS v JOIN case_record AS c ON c.id = v.case_id
-               WHERE c.plot_id = ? ORDER BY v.id DESC LIMIT 1""",
-            (plot_id,),
-        )
-    )
-    closeout = _row(
-        db.execute(
-            """SELECT o.closed_on, o.closed_by, o.joint_recheck_result, o.note
-               FROM closeout AS o JOIN case_record AS c ON c.id = o.case_id
-               WHERE c.plot_id = ?""",
-            (plot_id,),
-        )
-    )
+    recorded = recorded_steps(store, plot_id)  # the latest verification, the close-out
     return CaseFile(
         plot_id=plot_id,
         plot=plot,
         geometry=store.plot_geometry(plot_id),
         state=workflow.case_state(store, plot_id),
-        verification=verification,
+        verification=recorded.verification,
         srid=store.srid,
         photos=list_photos(store, plot_id),
-        closeout=closeout,
+        closeout=recorded.closeout,
         attachments=list_attachments(store, case_id_of_plot(store, plot_id)),
     )
 

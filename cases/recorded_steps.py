@@ -9,11 +9,11 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class RecordedSteps:
-    verification: dict | None  # the latest field verification's columns
+    verification: dict | None  # the latest field verification's columns (all of them)
     closeout: dict | None  # closed_on, closed_by, joint_recheck_result, note
 
 
-def _row(cursor) -> dict | None:
+def row_dict(cursor) -> dict | None:
     row = cursor.fetchone()
     if row is None:
         return None
@@ -22,16 +22,14 @@ def _row(cursor) -> dict | None:
 
 def recorded_steps(store, plot_id: int) -> RecordedSteps:
     db = store._db
-    verification = _row(
+    verification = row_dict(
         db.execute(
-            """SELECT v.site_status, v.land_user, v.actual_use, v.construction_date,
-                      v.description, v.verifier, v.verified_on
-               FROM verification AS v JOIN case_record AS c ON c.id = v.case_id
+            """SELECT v.* FROM verification AS v JOIN case_record AS c ON c.id = v.case_id
                WHERE c.plot_id = ? ORDER BY v.id DESC LIMIT 1""",
             (plot_id,),
         )
     )
-    closeout = _row(
+    closeout = row_dict(
         db.execute(
             """SELECT o.closed_on, o.closed_by, o.joint_recheck_result, o.note
                FROM closeout AS o JOIN case_record AS c ON c.id = o.case_id
