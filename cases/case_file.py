@@ -13,7 +13,7 @@ import shapely
 from . import workflow
 from .attachments import case_id_of_plot, list_attachments
 from .photos import Photo, list_photos
-from .recorded_steps import row_dict, recorded_steps
+from .recorded_steps import recorded_steps, row_dict
 
 DOCUMENT_KINDS = ("核查报告", "销号报告", "卷宗")
 
