@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from ..cases.areas import NOT_COMPARED, figure_text, official_mu, official_rate_percent, rate_text
+from ..cases.stats_tables import COUNTY_FLAG_COLUMNS, TOWNSHIP_QUOTA_COLUMNS
 from .models import _HashedReport, _nohash
 
 # Units of a figure (the same words as cases.statistics).
@@ -206,29 +207,10 @@ TOWNSHIP_COLUMNS = (
     ("unrectified_area", "剩余未整改(亩)"),
     (OVERDUE_TOTAL, OVERDUE_TOTAL_HEADER),
 )
-COUNTY_FLAG_KEYS = (
-    "illegal_cropland_area",
-    "accountable_cropland_area",
-    "unrectified_accountable_cropland_area",
-    "construction_cropland_area",
-    "denominator_source",
-    "illegal_cropland_ratio",
-    "flag_initial_cropland",
-    "flag_remaining_cropland",
-    "flag_cropland_ratio",
-)
-TOWNSHIP_QUOTA_KEYS = (
-    "illegal_count",
-    "illegal_area",
-    "year_end_unrectified_area",
-    "rectified_by_june_area",
-    "returned_quota",
-    "rectified_count",
-    "referred_count",
-    "non_filing_count",
-    "rectification_rate",
-    "flag_low_rectification",
-)
+# the accountability tables' columns as the statistics define them, less the year (the
+# report names the year once)
+COUNTY_FLAG_KEYS = tuple(key for key in COUNTY_FLAG_COLUMNS if key != "year")
+TOWNSHIP_QUOTA_KEYS = tuple(key for key in TOWNSHIP_QUOTA_COLUMNS if key != "year")
 # 本期办理情况 (events counted in the period they happened in): (key, header)
 EVENT_COLUMNS = (
     ("event_determined", "判定"),
