@@ -4,18 +4,15 @@ from __future__ import annotations
 
 from qgis.core import Qgis
 
-from ..cases.errors import CaseDatabaseError
-from ..toolbelt.i18n import tr
+from ..toolbelt.i18n import error_text, tr
 
-
-def error_text(error: Exception) -> str:
-    if isinstance(error, CaseDatabaseError):
-        return tr(error.template).format(**error.filled_params(tr))
-    return str(error)
+__all__ = ["error_text", "show_error", "show_success"]
 
 
 def show_error(iface, error: Exception, title: str | None = None) -> None:
-    iface.messageBar().pushMessage(title or tr("LandCase"), error_text(error), Qgis.MessageLevel.Critical, 0)
+    iface.messageBar().pushMessage(
+        title or tr("LandCase"), error_text(error), Qgis.MessageLevel.Critical, 0
+    )
 
 
 def show_success(iface, text: str) -> None:

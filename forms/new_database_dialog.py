@@ -16,9 +16,8 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..cases.crs import GK3_CENTRAL_MERIDIAN, GK3_WITH_ZONE_PREFIX
+from ..toolbelt.files import DATABASE_FILTER
 from ..toolbelt.i18n import tr
-
-DATABASE_FILTER = "SpatiaLite (*.sqlite *.db)"
 
 
 class NewDatabaseDialog(QDialog):

@@ -74,3 +74,13 @@ def remove_translator(translator: QTranslator | None) -> None:
                 QCoreApplication.removeTranslator(translator)
                 del _ACTIVE[locale]
             return
+
+
+def error_text(error: Exception) -> str:
+    """An error as the user reads it: a case database error's template translated and
+    filled; any other error's own text."""
+    from ..cases.errors import CaseDatabaseError  # cases/ imports no Qt: no cycle
+
+    if isinstance(error, CaseDatabaseError):
+        return tr(error.template).format(**error.filled_params(tr))
+    return str(error)

@@ -7,9 +7,8 @@ from qgis.core import QgsProcessingAlgorithm, QgsProcessingException, QgsProcess
 
 from ...cases import CaseDatabaseError, CaseStore
 from ...cases.errors import N_
-from ...forms.messages import error_text
-from ...forms.new_database_dialog import DATABASE_FILTER
-from ...toolbelt.i18n import tr
+from ...toolbelt.files import DATABASE_FILTER
+from ...toolbelt.i18n import error_text, tr
 
 
 class LandCaseAlgorithm(QgsProcessingAlgorithm):

@@ -18,9 +18,8 @@ from ...cases import CaseDatabaseError
 from ...cases.attachments import KINDS, add_attachment, case_id_of_jcbh, list_attachments
 from ...cases.completeness import missing_materials, write_csv
 from ...cases.errors import N_
-from ...forms.messages import error_text
 from ...layers.plot_filter import PlotFilterError, plot_ids_matching
-from ...toolbelt.i18n import tr
+from ...toolbelt.i18n import error_text, tr
 from .base import LandCaseAlgorithm
 from .errors import detached_errors
 

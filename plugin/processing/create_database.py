@@ -15,9 +15,8 @@ from qgis.core import (
 from ...cases import CaseDatabaseError, CaseStore
 from ...cases.crs import is_gk3_srid
 from ...cases.errors import N_
-from ...forms.messages import error_text
 from ...layers.crs_choice import DEFAULT_SRID, CrsChoice, choose_srid
-from ...toolbelt.i18n import tr
+from ...toolbelt.i18n import error_text, tr
 from .base import DATABASE_FILTER, LandCaseAlgorithm
 from .errors import detached_errors
 

@@ -14,8 +14,7 @@ from qgis.core import (
 
 from ...cases import CaseDatabaseError
 from ...cases.calendar import set_calendar_days
-from ...forms.messages import error_text
-from ...toolbelt.i18n import tr
+from ...toolbelt.i18n import error_text, tr
 from .base import LandCaseAlgorithm
 from .errors import detached_errors
 

@@ -38,10 +38,9 @@ from ...cases.intake import (
     SAME_SHAPE,
     DamagedDatabase,
 )
-from ...forms.messages import error_text
 from ...layers.batch_import import import_layer
 from ...layers.source_reader import SourceError, open_source
-from ...toolbelt.i18n import tr
+from ...toolbelt.i18n import error_text, tr
 from .base import LandCaseAlgorithm
 from .errors import detached_errors
 

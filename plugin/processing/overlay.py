@@ -17,10 +17,9 @@ from qgis.core import (
 from ...cases import CaseDatabaseError
 from ...cases import overlay_records as rec
 from ...cases.errors import N_
-from ...forms.messages import error_text
 from ...layers.plot_filter import PlotFilterError, plot_ids_matching
 from ...layers.role_layers import RoleLayerError, RoleLayers
-from ...toolbelt.i18n import tr
+from ...toolbelt.i18n import error_text, tr
 from .base import LandCaseAlgorithm
 from .errors import detached_errors
 

@@ -17,11 +17,10 @@ from qgis.core import (
 
 from ...cases import CaseDatabaseError
 from ...cases.errors import N_
-from ...forms.messages import error_text
 from ...layers.plot_filter import PlotFilterError, plot_ids_matching
 from ...reports import FontMissing
 from ...toolbelt import settings
-from ...toolbelt.i18n import tr
+from ...toolbelt.i18n import error_text, tr
 from ..printing import CLOSEOUT, DOSSIER, VERIFICATION, UnitMissing, print_documents
 from .base import LandCaseAlgorithm
 from .errors import detached_errors

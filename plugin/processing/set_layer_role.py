@@ -16,9 +16,8 @@ from qgis.core import (
 from ...cases import CaseDatabaseError
 from ...cases.errors import N_
 from ...cases.overlay_records import NAME_TO_CODE, ROLES
-from ...forms.messages import error_text
 from ...layers.role_assign import RoleLayerError, assign_role, unmapped_names
-from ...toolbelt.i18n import tr
+from ...toolbelt.i18n import error_text, tr
 from .base import LandCaseAlgorithm
 from .errors import detached_errors
 

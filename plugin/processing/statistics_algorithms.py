@@ -28,12 +28,11 @@ from ...cases.calendar import as_date
 from ...cases.errors import N_
 from ...cases.excel_export import write_statistics_workbook
 from ...cases.seals import lock_root_text
-from ...forms.messages import error_text
 from ...layers.submission_export import ExportError, export_submission
 from ...reports import FontMissing, register_cjk_font
 from ...reports.monthly_report import build_monthly_report, monthly_report_model
 from ...toolbelt import settings
-from ...toolbelt.i18n import tr
+from ...toolbelt.i18n import error_text, tr
 from ...toolbelt.qgis_compat import NUMBER_DOUBLE
 from .base import LandCaseAlgorithm
 from .errors import detached_errors
