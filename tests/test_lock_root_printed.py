@@ -49,3 +49,36 @@ def test_documents_and_the_export_printed_after_a_lock_carry_its_root(tmp_path, 
     ]
     assert f"本轮（2026-03 一上）已锁定，封存根哈希：{root}" in notes
     store.close()
+
+
+def test_rounds_are_taken_and_locked_headless(tmp_path, qgis_processing):
+    import processing
+    import pytest
+    from qgis.core import QgsProcessingException
+
+    from landcase.plugin.processing.rounds_algorithms import (
+        CreateRoundAlgorithm,
+        LockRoundAlgorithm,
+    )
+
+    store = small_database(tmp_path / "s.sqlite", plots=2)
+    path = str(store.path)
+    store.close()
+
+    def run(algorithm_class, parameters):
+        algorithm = algorithm_class()
+        algorithm.initAlgorithm()
+        return processing.run(algorithm, {"DATABASE": path, **parameters})
+
+    taken = run(CreateRoundAlgorithm, {"PERIOD": "2026-03", "STAGE": 0})
+    assert taken["ROUND_NAME"] == "2026-03 一上"
+    with pytest.raises(QgsProcessingException, match="一下"):  # 二上 needs 一下 first
+        run(CreateRoundAlgorithm, {"PERIOD": "2026-03", "STAGE": 2})
+    locked = run(LockRoundAlgorithm, {"ROUND": "2026-03 一上"})
+    assert locked["ROUND_NAME"] == "2026-03 一上"
+    assert re.fullmatch(r"[0-9a-f]{64}", locked["ROOT_HASH"])
+    from landcase.cases import CaseStore, rounds
+
+    with CaseStore.open(path) as reopened:
+        [only] = rounds.list_rounds(reopened)
+        assert only.id == taken["ROUND"] and only.locked

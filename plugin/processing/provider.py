@@ -18,6 +18,7 @@ from .print_documents import (
     DossiersAlgorithm,
     VerificationReportsAlgorithm,
 )
+from .rounds_algorithms import CreateRoundAlgorithm, LockRoundAlgorithm
 from .set_layer_role import SetLayerRoleAlgorithm
 from .statistics_algorithms import ExportSubmissionAlgorithm, MonthlyStatisticsAlgorithm
 from .verify_records import VerifyRecordsAlgorithm
@@ -62,6 +63,8 @@ class LandCaseProvider(QgsProcessingProvider):
         self.addAlgorithm(OverlayAlgorithm())
         self.addAlgorithm(MonthlyStatisticsAlgorithm())
         self.addAlgorithm(ExportSubmissionAlgorithm())
+        self.addAlgorithm(CreateRoundAlgorithm())
+        self.addAlgorithm(LockRoundAlgorithm())
         self.addAlgorithm(VerifyRecordsAlgorithm())
         for algorithm in (
             VerificationReportsAlgorithm,

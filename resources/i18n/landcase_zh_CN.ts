@@ -144,12 +144,12 @@
       <translation>按源数据</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/set_layer_role.py" line="43" />
+      <location filename="../../plugin/processing/set_layer_role.py" line="42" />
       <source>Assigns a layer to a role of the desk comparison in a case database: the layer source and the names of the role's fields are stored, and restored whenever the database is opened. FIELDS is JSON, role field → layer field, e.g. {{"code": "DLBM", "name": "DLMC"}}; fields left out are looked for under their usual names (DLBM or 地类编码, DLMC or 地类名称 …, in any case), never taken from an unrelated field: a required field that is not found stops the run with a message. A land-use layer with names only (DLMC) takes its codes from the names: 三调 names by the 三调 classification, 二调 names (有林地, 村庄, 建制镇 …) by the 二调→三调 correspondence; the mapping is stored with the role, and the names that map to nothing are listed (output UNMATCHED) and stored without a code. Give your own mapping as {{"name": "DLMC", "name_to_code": {{"村庄": "0702"}}}}. A layer without a coordinate reference system is refused. Roles and their fields: {roles}</source>
       <translation>在案件库中将图层指定为内业比对的某一图层类别：保存图层数据源及该类别各字段对应的字段名，每次打开案件库时自动恢复。FIELDS 为 JSON，类别字段 → 图层字段，例如 {{"code": "DLBM", "name": "DLMC"}}；未列出的字段按常用字段名查找（DLBM 或 地类编码、DLMC 或 地类名称 等，不区分大小写），不会取用无关字段：找不到必填字段时停止运行并给出提示。只有地类名称（DLMC）的地类图斑图层按名称对应地类编码：三调名称按三调工作分类，二调名称（有林地、村庄、建制镇 等）按二调与三调地类对照表；对应关系随图层类别保存，未能对应编码的地类名称逐一列出（输出 UNMATCHED），不赋编码。也可自行给出对应关系，例如 {{"name": "DLMC", "name_to_code": {{"村庄": "0702"}}}}。没有坐标参考系的图层不予接受。各图层类别及其字段：{roles}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/case_materials.py" line="38" />
+      <location filename="../../plugin/processing/case_materials.py" line="37" />
       <source>Attach a scanned document (附件)</source>
       <translation>附加扫描件（附件）</translation>
     </message>
@@ -164,12 +164,12 @@
       <translation>添加卷宗材料…</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/case_materials.py" line="41" />
+      <location filename="../../plugin/processing/case_materials.py" line="40" />
       <source>Attaches a scan (PDF, JPEG or PNG) to the case of a plot: an approval (批文), a record (备案), filing or penalty documents. The file is copied beside the database under its SHA-256 and bound in the plot's dossier after the document it supports, listed in the table of contents with its 文号, 责任者, date and pages. Kinds: {kinds}.</source>
       <translation>将扫描件（PDF、JPEG 或 PNG）附加到图斑的案件：批文、备案、立案或处罚文书等。文件按其 SHA-256 复制到数据库旁，装订在该图斑卷宗中其所支撑的文件之后，并以文号、责任者、日期和页数列入卷内目录。类别：{kinds}。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/case_materials.py" line="76" />
+      <location filename="../../plugin/processing/case_materials.py" line="75" />
       <source>Attachment id</source>
       <translation>附件编号</translation>
     </message>
@@ -199,7 +199,7 @@
       <translation>批次（名称或编号）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="104" />
+      <location filename="../../plugin/processing/import_plots.py" line="103" />
       <source>Batch name</source>
       <translation>批次名称</translation>
     </message>
@@ -209,7 +209,7 @@
       <translation>批次 {batch}：共 {rows} 条记录，导入 {imported} 条；修复 {repaired} 条，拒绝 {rejected} 条，跳过重复 {duplicates} 条，重叠待查 {overlaps} 处。</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="460" />
+      <location filename="../../cases/intake.py" line="461" />
       <source>Batch {batch}: {reason}</source>
       <translation>批次 {batch}：{reason}</translation>
     </message>
@@ -219,12 +219,12 @@
       <translation>所有图斑合订一卷（默认每案一卷）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/print_documents.py" line="155" />
+      <location filename="../../plugin/processing/print_documents.py" line="154" />
       <source>Bind all selected plots in one volume</source>
       <translation>所选图斑合订一卷</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/print_documents.py" line="170" />
+      <location filename="../../plugin/processing/print_documents.py" line="169" />
       <source>Binds the documents of each plot the expression selects into its own dossier (or all of them into one volume when asked): cover with the dates of the documents, table of contents with 文号, 责任者, date and pages, the reports and the attached scans in a fixed order, and the notes page naming the materials still missing. The compiling unit (立卷单位) is required: the UNIT parameter or the unit name of the LandCase settings.</source>
       <translation>将表达式所选每个图斑的文件各自组成一卷卷宗（要求时合订一卷）：封面的起止日期取自文件本身的日期，卷内目录列出文号、责任者、日期和页号，报告和附加的扫描件按固定顺序装订，备考表写明尚缺的材料。立卷单位必填：UNIT 参数或 LandCase 设置中的单位名称。</translation>
     </message>
@@ -234,7 +234,7 @@
       <translation>浏览…</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/create_database.py" line="51" />
+      <location filename="../../plugin/processing/create_database.py" line="50" />
       <source>CRS</source>
       <translation>坐标参考系</translation>
     </message>
@@ -244,7 +244,7 @@
       <translation>源数据坐标系</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="110" />
+      <location filename="../../plugin/processing/overlay.py" line="109" />
       <source>Canceled: nothing was stored.</source>
       <translation>已取消，未写入任何数据。</translation>
     </message>
@@ -254,7 +254,7 @@
       <translation>无法打开案件库</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/base.py" line="18" />
+      <location filename="../../plugin/processing/base.py" line="17" />
       <source>Case database</source>
       <translation>案件库</translation>
     </message>
@@ -274,12 +274,12 @@
       <translation>案件</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/case_materials.py" line="142" />
+      <location filename="../../plugin/processing/case_materials.py" line="141" />
       <source>Cases checked</source>
       <translation>检查的案件数</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/case_materials.py" line="143" />
+      <location filename="../../plugin/processing/case_materials.py" line="142" />
       <source>Cases with missing materials</source>
       <translation>缺少材料的案件数</translation>
     </message>
@@ -304,12 +304,12 @@
       <translation>分乡镇图表</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/case_materials.py" line="120" />
+      <location filename="../../plugin/processing/case_materials.py" line="119" />
       <source>Check materials for the city acceptance (市级验收)</source>
       <translation>市级验收材料完整性检查</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/verify_records.py" line="32" />
+      <location filename="../../plugin/processing/verify_records.py" line="31" />
       <source>Checks that the case database is as LandCase left it: every table of its schema is there, every audit, lock and guard trigger is there and unchanged, every row of a locked round still matches the seal taken when it was locked, the audit trail's hash chain is whole and reaches its last checkpoint, no audit row was forged, and the CRS recorded in the database is that of its geometries. FINDINGS is the number of findings (0 for an untouched database); REPORT, when given, receives them as a CSV in Chinese, each naming its row (with its sealed and current values), trigger or table. The file is only read.</source>
       <translation>检查案件数据库是否保持 LandCase 写入时的状态：其版本应有的每张数据表都在；每个审计、锁定和防护触发器都在且未被改动；已锁定轮次的每条记录仍与锁定时的封存值一致；审计日志哈希链完整并到达最后的检查点；没有伪造的审计记录；数据库记录的坐标系与其几何一致。FINDINGS 为发现问题的数量（未被改动的数据库为 0）；给出 REPORT 时，问题以中文 CSV 写出，每条注明其记录（含封存值与现值）、触发器或数据表。只读取文件，不作修改。</translation>
     </message>
@@ -319,7 +319,7 @@
       <translation>报告中文字体</translation>
     </message>
     <message>
-      <location filename="../../forms/new_database_dialog.py" line="72" />
+      <location filename="../../forms/new_database_dialog.py" line="71" />
       <source>Choose a file for the database.</source>
       <translation>请选择案件库文件。</translation>
     </message>
@@ -379,7 +379,7 @@
       <translation>销号说明</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/print_documents.py" line="135" />
+      <location filename="../../plugin/processing/print_documents.py" line="134" />
       <source>Close-out reports (销号报告)</source>
       <translation>销号报告</translation>
     </message>
@@ -414,12 +414,12 @@
       <translation>与上一轮次比较</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/print_documents.py" line="149" />
+      <location filename="../../plugin/processing/print_documents.py" line="148" />
       <source>Compiling unit (立卷单位; default: the unit name of the LandCase settings)</source>
       <translation>立卷单位（默认取 LandCase 设置中的单位名称）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/case_materials.py" line="139" />
+      <location filename="../../plugin/processing/case_materials.py" line="138" />
       <source>Completeness check (CSV)</source>
       <translation>完整性检查结果（CSV）</translation>
     </message>
@@ -429,7 +429,7 @@
       <translation>从案件库重新计算统计数据</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="147" />
+      <location filename="../../plugin/processing/overlay.py" line="146" />
       <source>Computed {plots} plots; {rows} rows stored.</source>
       <translation>已计算 {plots} 个图斑，写入 {rows} 条记录。</translation>
     </message>
@@ -444,7 +444,7 @@
       <translation>建设时间</translation>
     </message>
     <message>
-      <location filename="../../forms/new_database_dialog.py" line="55" />
+      <location filename="../../forms/new_database_dialog.py" line="54" />
       <source>Coordinate reference system</source>
       <translation>坐标参考系</translation>
     </message>
@@ -459,17 +459,17 @@
       <translation>县级考核</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/create_database.py" line="35" />
+      <location filename="../../plugin/processing/create_database.py" line="34" />
       <source>Create case database</source>
       <translation>新建案件库</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/create_database.py" line="38" />
+      <location filename="../../plugin/processing/create_database.py" line="37" />
       <source>Creates an empty LandCase case database (SpatiaLite) in a CGCS2000 3-degree Gauss-Krüger CRS (EPSG:4513 to EPSG:4554). Without a CRS, the zone is the one whose central meridian is nearest the centre of the data's extent (EXTENT, or else the project's full extent), EPSG:4549 (central meridian 120°E) when there is none; the zone chosen and why are reported (output CRS_REASON). An existing file is kept unless Overwrite is set.</source>
       <translation>新建一个空的 LandCase 案件库（SpatiaLite），坐标系为 CGCS2000 3 度带高斯-克吕格投影（EPSG:4513 至 EPSG:4554）。未指定坐标系时，取中央经线最接近数据范围中心的分带（EXTENT，否则为工程的全部范围），二者皆无时取 EPSG:4549（中央经线 120°E）；所选分带及理由会输出（CRS_REASON）。已有文件不会被覆盖，除非设置“覆盖”。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/create_database.py" line="74" />
+      <location filename="../../plugin/processing/create_database.py" line="73" />
       <source>Creating {path} in EPSG:{srid}</source>
       <translation>正在新建 {path}，坐标系 EPSG:{srid}</translation>
     </message>
@@ -489,22 +489,22 @@
       <translation>发现日期</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/case_materials.py" line="73" />
+      <location filename="../../plugin/processing/case_materials.py" line="72" />
       <source>Date of the document (YYYY-MM-DD)</source>
       <translation>成文日期（YYYY-MM-DD）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="107" />
+      <location filename="../../plugin/processing/import_plots.py" line="106" />
       <source>Date the batch was received (YYYY-MM-DD)</source>
       <translation>批次接收日期（YYYY-MM-DD）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/holiday_calendar.py" line="88" />
+      <location filename="../../plugin/processing/holiday_calendar.py" line="87" />
       <source>Days</source>
       <translation>日期</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/holiday_calendar.py" line="89" />
+      <location filename="../../plugin/processing/holiday_calendar.py" line="88" />
       <source>Days entered</source>
       <translation>录入天数</translation>
     </message>
@@ -544,12 +544,12 @@
       <translation>情况描述</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="38" />
+      <location filename="../../plugin/processing/overlay.py" line="37" />
       <source>Desk comparison</source>
       <translation>内业比对</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="35" />
+      <location filename="../../plugin/processing/overlay.py" line="34" />
       <source>Desk comparison (overlay)</source>
       <translation>内业比对（叠加分析）</translation>
     </message>
@@ -599,17 +599,17 @@
       <translation>成文日期</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/case_materials.py" line="65" />
+      <location filename="../../plugin/processing/case_materials.py" line="64" />
       <source>Document number (文号)</source>
       <translation>文号</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/case_materials.py" line="32" />
+      <location filename="../../plugin/processing/case_materials.py" line="31" />
       <source>Documents</source>
       <translation>文书</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/print_documents.py" line="51" />
+      <location filename="../../plugin/processing/print_documents.py" line="50" />
       <source>Documents already up to date</source>
       <translation>无需更新的文书数</translation>
     </message>
@@ -624,12 +624,12 @@
       <translation>当前版本不能添加卷宗材料。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/print_documents.py" line="50" />
+      <location filename="../../plugin/processing/print_documents.py" line="49" />
       <source>Documents made</source>
       <translation>生成文书数</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/print_documents.py" line="167" />
+      <location filename="../../plugin/processing/print_documents.py" line="166" />
       <source>Dossier (卷宗)</source>
       <translation>卷宗</translation>
     </message>
@@ -644,7 +644,7 @@
       <translation>重复</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="138" />
+      <location filename="../../plugin/processing/import_plots.py" line="137" />
       <source>Duplicates skipped</source>
       <translation>跳过重复数</translation>
     </message>
@@ -654,7 +654,7 @@
       <translation>EPSG:{srid} 不是 CGCS2000 3 度带高斯-克吕格投影坐标系（EPSG:4513 至 EPSG:4554）。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="83" />
+      <location filename="../../plugin/processing/import_plots.py" line="82" />
       <source>Each record that cannot be stored is refused with its row and reason, the rest of the batch goes on: coordinates that are not finite or lie outside the CRS's area of use, plots larger than MAX_PLOT_AREA_KM2 (empty: the setting, 10 km² by default), dates (QSX, HSX) that are not dates, text that cannot be decoded. A folder or zip holding several layers is refused with their names: give path|layername=NAME.</source>
       <translation>无法保存的记录逐条拒绝并注明行号和原因，批次其余记录照常导入：坐标不是有限数值或超出坐标系适用范围、图斑面积大于 MAX_PLOT_AREA_KM2（留空则按设置，默认 10 平方千米）、日期字段（QSX、HSX）不是日期、文字无法解码。包含多个图层的文件夹或 zip 将被拒绝并列出图层名称：请写成 路径|layername=图层名。</translation>
     </message>
@@ -689,7 +689,7 @@
       <translation>生态保护红线</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/holiday_calendar.py" line="79" />
+      <location filename="../../plugin/processing/holiday_calendar.py" line="78" />
       <source>Enters holidays and adjusted working days from the State Council's notice for a year the built-in calendar does not know yet, one a line: YYYY-MM-DD holiday|workday name, or a range YYYY-MM-DD..YYYY-MM-DD holiday|workday name (both days included). A day entered here overrides the built-in calendar.</source>
       <translation>录入国务院通知公布的、内置日历尚未包含年份的放假日和调休上班日，每行一条：YYYY-MM-DD holiday|workday 名称，或日期范围 YYYY-MM-DD..YYYY-MM-DD holiday|workday 名称（含首尾两天）。此处录入的日期优先于内置日历。</translation>
     </message>
@@ -704,7 +704,7 @@
       <translation>每个地类名称均已对应编码（可修改编码）。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="257" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="259" />
       <source>Excel table</source>
       <translation>Excel 表格</translation>
     </message>
@@ -729,42 +729,42 @@
       <translation>导出统计表</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="233" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="235" />
       <source>Export submission (一上 / 二上)</source>
       <translation>导出上报成果（一上/二上）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="267" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="269" />
       <source>Exporting round {round}</source>
       <translation>正在导出报送轮次 {round}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/create_database.py" line="55" />
+      <location filename="../../plugin/processing/create_database.py" line="54" />
       <source>Extent of the data (chooses the zone when no CRS is given)</source>
       <translation>数据范围（未指定坐标系时据此选择分带）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/set_layer_role.py" line="91" />
+      <location filename="../../plugin/processing/set_layer_role.py" line="90" />
       <source>FIELDS is not valid JSON: {error}</source>
       <translation>FIELDS 不是有效的 JSON：{error}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/set_layer_role.py" line="95" />
+      <location filename="../../plugin/processing/set_layer_role.py" line="94" />
       <source>FIELDS must be a JSON object, e.g. {{"code": "DLBM"}}</source>
       <translation>FIELDS 必须是 JSON 对象，例如 {{"code": "DLBM"}}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="275" />
+      <location filename="../../plugin/processing/import_plots.py" line="274" />
       <source>FIELD_MAP is not valid JSON: {error}</source>
       <translation>FIELD_MAP 不是有效的 JSON：{error}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="92" />
+      <location filename="../../plugin/processing/import_plots.py" line="91" />
       <source>FIELD_MAP keys, case-insensitive (each line: the key, then the other names it accepts); jcmj_unit is the unit of the issued area (亩 or m²), guessed from the values when not given. Example:</source>
       <translation>FIELD_MAP 的键不区分大小写（每行：键，及其可用的其他名称）；jcmj_unit 是下发监测面积的单位（亩 或 m²），未给出时按数值推断。示例：</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="279" />
+      <location filename="../../plugin/processing/import_plots.py" line="278" />
       <source>FIELD_MAP must be a JSON object: plot field → source field.</source>
       <translation>FIELD_MAP 须为 JSON 对象：图斑字段 → 源数据字段。</translation>
     </message>
@@ -789,12 +789,12 @@
       <translation>保护图斑编号</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="115" />
+      <location filename="../../plugin/processing/import_plots.py" line="114" />
       <source>Field mapping (JSON)</source>
       <translation>字段对应（JSON）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="186" />
+      <location filename="../../plugin/processing/import_plots.py" line="185" />
       <source>Field mapping: {mapping}</source>
       <translation>字段对应：{mapping}</translation>
     </message>
@@ -809,12 +809,12 @@
       <translation>字段</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/set_layer_role.py" line="75" />
+      <location filename="../../plugin/processing/set_layer_role.py" line="74" />
       <source>Fields of the role</source>
       <translation>图层类别字段</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/set_layer_role.py" line="70" />
+      <location filename="../../plugin/processing/set_layer_role.py" line="69" />
       <source>Fields of the role (JSON)</source>
       <translation>图层类别字段（JSON）</translation>
     </message>
@@ -854,17 +854,17 @@
       <translation>发现的问题</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/verify_records.py" line="48" />
+      <location filename="../../plugin/processing/verify_records.py" line="47" />
       <source>Findings (CSV)</source>
       <translation>核验结果（CSV）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="255" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="257" />
       <source>GeoPackage</source>
       <translation>GeoPackage 文件</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="136" />
+      <location filename="../../plugin/processing/import_plots.py" line="135" />
       <source>Geometries repaired</source>
       <translation>修复几何数</translation>
     </message>
@@ -909,7 +909,7 @@
       <translation>导入失败，未写入任何数据</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="65" />
+      <location filename="../../plugin/processing/import_plots.py" line="64" />
       <source>Import plot batch</source>
       <translation>导入图斑批次</translation>
     </message>
@@ -919,7 +919,7 @@
       <translation>导入图斑批次…</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="121" />
+      <location filename="../../plugin/processing/import_plots.py" line="120" />
       <source>Import plots outside the database's Gauss-Krüger zone</source>
       <translation>导入案件库高斯-克吕格分带以外的图斑</translation>
     </message>
@@ -929,22 +929,22 @@
       <translation>导入被拒绝，未保存任何内容</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="145" />
+      <location filename="../../plugin/processing/import_plots.py" line="144" />
       <source>Import report</source>
       <translation>导入报告</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="216" />
+      <location filename="../../plugin/processing/import_plots.py" line="215" />
       <source>Imported {count} of {rows} rows; report: {path}</source>
       <translation>共 {rows} 条记录，导入 {count} 条；报告：{path}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="161" />
+      <location filename="../../plugin/processing/import_plots.py" line="160" />
       <source>Incorrect parameter value for {name}</source>
       <translation>参数 {name} 的值不正确</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="141" />
+      <location filename="../../plugin/processing/import_plots.py" line="140" />
       <source>Issued areas differing by more than 5 %</source>
       <translation>监测面积与椭球面积相差超过 5% 的图斑</translation>
     </message>
@@ -954,7 +954,7 @@
       <translation>下发单位</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/case_materials.py" line="69" />
+      <location filename="../../plugin/processing/case_materials.py" line="68" />
       <source>Issued by (责任者)</source>
       <translation>责任者</translation>
     </message>
@@ -964,7 +964,7 @@
       <translation>联合复查结果</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/case_materials.py" line="60" />
+      <location filename="../../plugin/processing/case_materials.py" line="59" />
       <source>Kind</source>
       <translation>类别</translation>
     </message>
@@ -984,7 +984,7 @@
       <translation>地类编码（DLBM）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/set_layer_role.py" line="110" />
+      <location filename="../../plugin/processing/set_layer_role.py" line="109" />
       <source>Land-use codes taken from the names of {field}: {mapping}</source>
       <translation>地类编码按字段 {field} 的地类名称对应：{mapping}</translation>
     </message>
@@ -999,7 +999,7 @@
       <translation>地类名称（DLMC）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="141" />
+      <location filename="../../plugin/processing/overlay.py" line="140" />
       <source>Land-use names without a code under the plots (not counted in 三大类 or 耕地; map them with landcase:setlayerrole): {names}</source>
       <translation>图斑范围内有未对应地类编码的地类名称（未计入三大类和耕地；请用 landcase:setlayerrole 补充对应关系）：{names}</translation>
     </message>
@@ -1019,7 +1019,7 @@
       <translation>插件已停用：QGIS 所用的 Python 缺少 {packages}（{features}需要）。请用以下命令安装：{command}，然后重启 QGIS。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/provider.py" line="52" />
+      <location filename="../../plugin/processing/provider.py" line="53" />
       <source>LandCase land enforcement cases</source>
       <translation>卫片执法与违法用地巡查案件</translation>
     </message>
@@ -1029,7 +1029,7 @@
       <translation>卫片执法统计</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="128" />
+      <location filename="../../plugin/processing/import_plots.py" line="127" />
       <source>Largest plausible plot area (km²; empty: the setting, 10 km² by default)</source>
       <translation>图斑面积上限（平方千米；留空则按设置，默认 10 平方千米）</translation>
     </message>
@@ -1044,7 +1044,7 @@
       <translation>后时相（HSX）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/set_layer_role.py" line="67" />
+      <location filename="../../plugin/processing/set_layer_role.py" line="66" />
       <source>Layer</source>
       <translation>图层</translation>
     </message>
@@ -1064,7 +1064,7 @@
       <translation>图层类别…</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/set_layer_role.py" line="74" />
+      <location filename="../../plugin/processing/set_layer_role.py" line="73" />
       <source>Layer source</source>
       <translation>图层数据源</translation>
     </message>
@@ -1079,29 +1079,34 @@
       <translation>合法性判定</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/holiday_calendar.py" line="57" />
+      <location filename="../../plugin/processing/holiday_calendar.py" line="56" />
       <source>Line '{line}': a range is written 2027-02-10..2027-02-17.</source>
       <translation>第“{line}”行：日期范围的写法为 2027-02-10..2027-02-17。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/holiday_calendar.py" line="62" />
+      <location filename="../../plugin/processing/holiday_calendar.py" line="61" />
       <source>Line '{line}': a range runs forward over at most {days} days.</source>
       <translation>第“{line}”行：日期范围须从前往后，且不超过 {days} 天。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/holiday_calendar.py" line="36" />
+      <location filename="../../plugin/processing/holiday_calendar.py" line="35" />
       <source>Line '{line}': give the day and holiday or workday.</source>
       <translation>第“{line}”行：请给出日期以及 holiday（放假）或 workday（上班）。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/holiday_calendar.py" line="50" />
+      <location filename="../../plugin/processing/holiday_calendar.py" line="49" />
       <source>Line '{line}': {day} is not a date (YYYY-MM-DD).</source>
       <translation>第“{line}”行：{day} 不是日期（YYYY-MM-DD）。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/case_materials.py" line="123" />
+      <location filename="../../plugin/processing/case_materials.py" line="122" />
       <source>Lists, per case, the materials its determination and handling require that are missing: verification and photos with position, the evidence of a 合法 or 设施农用地 determination and its scans, the filing number and filing documents of a filed case, the rectification areas, the re-inspection photos and joint re-check result of a closed-out case. Writes a CSV in Chinese; INCOMPLETE is the number of cases with something missing.</source>
       <translation>逐案列出其判定和查处所要求而缺少的材料：外业核查及带定位的照片，合法或设施农用地判定的依据及扫描件，已立案案件的立案编号和立案文书，整改面积，已销号案件的复核照片和联合复核结果。输出中文 CSV；INCOMPLETE 为缺少材料的案件数。</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/rounds_algorithms.py" line="79" />
+      <source>Lock a submission round</source>
+      <translation>锁定报送轮次</translation>
     </message>
     <message>
       <location filename="../../forms/rounds_dialog.py" line="115" />
@@ -1117,6 +1122,11 @@
       <location filename="../../forms/rounds_dialog.py" line="35" />
       <source>Locked</source>
       <translation>已锁定</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/rounds_algorithms.py" line="82" />
+      <source>Locks a reviewed submission round (its number or its name, e.g. 2026-03 二上): its data can no longer be changed, whichever program opens the file, and every row it holds is sealed. ROOT_HASH is the seal's root hash, which the documents printed afterwards and the submission export carry.</source>
+      <translation>锁定已审核的报送轮次（填编号或名称，如 2026-03 二上）：锁定后无论用何种程序打开文件，其数据均不能再修改，所含每一行均被封存。ROOT_HASH 为封存的根哈希，此后打印的文书和上报导出均载明该值。</translation>
     </message>
     <message>
       <location filename="../../forms/case_steps.py" line="302" />
@@ -1139,12 +1149,17 @@
       <translation>监测批次（JCPC）</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/rounds_algorithms.py" line="41" />
+      <source>Month (YYYY-MM)</source>
+      <translation>月份（YYYY-MM）</translation>
+    </message>
+    <message>
       <location filename="../../plugin/processing/statistics_algorithms.py" line="110" />
       <source>Monthly report PDF</source>
       <translation>月报 PDF</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="199" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="200" />
       <source>Monthly report: {path} ({pages} pages, hash {hash})</source>
       <translation>月报：{path}（{pages} 页，哈希值 {hash}）</translation>
     </message>
@@ -1159,7 +1174,7 @@
       <translation>名称</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="171" />
+      <location filename="../../plugin/processing/import_plots.py" line="170" />
       <source>Name the batch.</source>
       <translation>请填写批次名称。</translation>
     </message>
@@ -1169,12 +1184,12 @@
       <translation>请填写报告人。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/set_layer_role.py" line="76" />
+      <location filename="../../plugin/processing/set_layer_role.py" line="75" />
       <source>Names mapped to no code</source>
       <translation>未对应编码的地类名称</translation>
     </message>
     <message>
-      <location filename="../../forms/new_database_dialog.py" line="27" />
+      <location filename="../../forms/new_database_dialog.py" line="26" />
       <source>New case database</source>
       <translation>新建案件库</translation>
     </message>
@@ -1204,12 +1219,12 @@
       <translation>未打开案件库。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/verify_records.py" line="67" />
+      <location filename="../../plugin/processing/verify_records.py" line="66" />
       <source>No findings: the records are as LandCase left them.</source>
       <translation>未发现问题：记录保持 LandCase 写入时的状态。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="93" />
+      <location filename="../../plugin/processing/overlay.py" line="92" />
       <source>No layer is assigned to an overlay role in this database; assign them with landcase:setlayerrole.</source>
       <translation>本案件库尚未指定任何比对图层，请用 landcase:setlayerrole 指定。</translation>
     </message>
@@ -1224,7 +1239,7 @@
       <translation>该期间没有图斑。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="103" />
+      <location filename="../../plugin/processing/overlay.py" line="102" />
       <source>No plot to compute.</source>
       <translation>没有需要计算的图斑。</translation>
     </message>
@@ -1254,7 +1269,7 @@
       <translation>说明</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="146" />
+      <location filename="../../plugin/processing/import_plots.py" line="145" />
       <source>Notes on the batch</source>
       <translation>批次说明</translation>
     </message>
@@ -1269,7 +1284,7 @@
       <translation>现值</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/verify_records.py" line="54" />
+      <location filename="../../plugin/processing/verify_records.py" line="53" />
       <source>Number of findings</source>
       <translation>发现问题数</translation>
     </message>
@@ -1279,7 +1294,7 @@
       <translation>面积：椭球面积（亩）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/holiday_calendar.py" line="76" />
+      <location filename="../../plugin/processing/holiday_calendar.py" line="75" />
       <source>Official holiday calendar</source>
       <translation>法定节假日安排</translation>
     </message>
@@ -1324,7 +1339,7 @@
       <translation>跨带</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/print_documents.py" line="47" />
+      <location filename="../../plugin/processing/print_documents.py" line="46" />
       <source>Output folder</source>
       <translation>输出文件夹</translation>
     </message>
@@ -1344,27 +1359,27 @@
       <translation>重叠待查</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="139" />
+      <location filename="../../plugin/processing/import_plots.py" line="138" />
       <source>Overlaps flagged</source>
       <translation>标记重叠数</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="64" />
+      <location filename="../../plugin/processing/overlay.py" line="63" />
       <source>Overlay table (CSV)</source>
       <translation>叠加分析表（CSV）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="159" />
+      <location filename="../../plugin/processing/overlay.py" line="158" />
       <source>Overlay table: {path}</source>
       <translation>叠加分析表：{path}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="41" />
+      <location filename="../../plugin/processing/overlay.py" line="40" />
       <source>Overlays the plots of a case database with the layers assigned to roles (landcase:setlayerrole): area by land-use code and by 三大类, 耕地, permanent basic farmland, ecological red line, urban development boundary, approvals with their 批准文号 and covered share, facility filings with their filed area; planar and ellipsoidal (椭球面积) m². The results replace the plots' earlier results in the database, in one transaction. FILTER is a QGIS expression over the plot table's fields (e.g. "jcbh LIKE '3201%'"); without it every plot is computed. OUTPUT, when given, is a CSV in Chinese (UTF-8 with BOM, for Excel) with one line per plot, layer role and class: 监测编号, 图层角色, 地类编码, 地类名称, 编号, 名称, 平面面积(平方米), 椭球面积(平方米), 椭球面积(亩), 说明.</source>
       <translation>将案件库中的图斑与已指定类别的图层（landcase:setlayerrole）叠加分析：按地类编码和三大类统计面积，以及占用耕地、永久基本农田、生态保护红线、城镇开发边界、批准用地（含批准文号及覆盖比例）、设施农用地备案（含备案面积）的面积；面积以平方米计，同时计算平面面积和椭球面积。结果在一个事务中替换案件库中这些图斑原有的比对结果。FILTER 为基于图斑表字段的 QGIS 表达式（例如 "jcbh LIKE '3201%'"），不填写时计算全部图斑。如指定 OUTPUT，则输出中文 CSV 文件（UTF-8 带 BOM，可用 Excel 直接打开），每个图斑、图层类别和地类各占一行：监测编号、图层角色、地类编码、地类名称、编号、名称、平面面积(平方米)、椭球面积(平方米)、椭球面积(亩)、说明。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/create_database.py" line="62" />
+      <location filename="../../plugin/processing/create_database.py" line="61" />
       <source>Overwrite an existing file</source>
       <translation>覆盖已有文件</translation>
     </message>
@@ -1384,7 +1399,7 @@
       <translation>PDF、JPEG 或 PNG 扫描件</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/case_materials.py" line="77" />
+      <location filename="../../plugin/processing/case_materials.py" line="76" />
       <source>Pages</source>
       <translation>页数</translation>
     </message>
@@ -1434,7 +1449,7 @@
       <translation>图斑</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="103" />
+      <location filename="../../plugin/processing/import_plots.py" line="102" />
       <source>Plot batch</source>
       <translation>图斑批次</translation>
     </message>
@@ -1449,7 +1464,7 @@
       <translation>监测编号（JCBH）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/case_materials.py" line="51" />
+      <location filename="../../plugin/processing/case_materials.py" line="50" />
       <source>Plot number (监测编号)</source>
       <translation>监测编号</translation>
     </message>
@@ -1469,7 +1484,7 @@
       <translation>图斑 {jcbh}，状态：{status}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="277" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="279" />
       <source>Plot {jcbh}, field {field}: {reason}</source>
       <translation>图斑 {jcbh}，字段 {field}：{reason}</translation>
     </message>
@@ -1479,12 +1494,12 @@
       <translation>图斑 {jcbh}：{reason}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="68" />
+      <location filename="../../plugin/processing/import_plots.py" line="67" />
       <source>Plots</source>
       <translation>图斑</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/case_materials.py" line="135" />
+      <location filename="../../plugin/processing/case_materials.py" line="134" />
       <source>Plots (expression)</source>
       <translation>图斑（表达式）</translation>
     </message>
@@ -1494,22 +1509,22 @@
       <translation>超出案件库 3° 分带及其外 0.5° 的图斑不予导入，并指明适用的分带。仅在这些图斑确属本库时勾选。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="71" />
+      <location filename="../../plugin/processing/overlay.py" line="70" />
       <source>Plots computed</source>
       <translation>计算图斑数</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="258" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="260" />
       <source>Plots exported</source>
       <translation>导出图斑数</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="135" />
+      <location filename="../../plugin/processing/import_plots.py" line="134" />
       <source>Plots imported</source>
       <translation>导入图斑数</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="142" />
+      <location filename="../../plugin/processing/import_plots.py" line="141" />
       <source>Plots imported from another zone</source>
       <translation>跨带导入的图斑</translation>
     </message>
@@ -1519,27 +1534,27 @@
       <translation>期间图斑数</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/print_documents.py" line="53" />
+      <location filename="../../plugin/processing/print_documents.py" line="52" />
       <source>Plots the filter left out</source>
       <translation>筛选条件排除的图斑数</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/print_documents.py" line="52" />
+      <location filename="../../plugin/processing/print_documents.py" line="51" />
       <source>Plots the filter selected</source>
       <translation>筛选条件选中的图斑数</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="58" />
+      <location filename="../../plugin/processing/overlay.py" line="57" />
       <source>Plots to compute (expression)</source>
       <translation>参与计算的图斑（表达式）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="73" />
+      <location filename="../../plugin/processing/overlay.py" line="72" />
       <source>Plots with findings to check</source>
       <translation>需核实的图斑数</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="140" />
+      <location filename="../../plugin/processing/import_plots.py" line="139" />
       <source>Plots with the shape of another</source>
       <translation>与其他图斑形状相同的图斑</translation>
     </message>
@@ -1574,12 +1589,12 @@
       <translation>正在打印{kind}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/print_documents.py" line="138" />
+      <location filename="../../plugin/processing/print_documents.py" line="137" />
       <source>Prints the close-out report of every plot the expression selects.</source>
       <translation>为表达式选中的每个图斑打印销号报告。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/print_documents.py" line="125" />
+      <location filename="../../plugin/processing/print_documents.py" line="124" />
       <source>Prints the verification report of every plot the expression selects, named after its plot number. A report whose case data did not change is left as it is.</source>
       <translation>为表达式选中的每个图斑打印核查报告，文件以监测编号命名。案件数据未变化的报告保持不变。</translation>
     </message>
@@ -1599,12 +1614,12 @@
       <translation>QGIS 无法将其作为矢量图层读取，请检查文件是否完整</translation>
     </message>
     <message>
-      <location filename="../../layers/submission_export.py" line="169" />
+      <location filename="../../layers/submission_export.py" line="170" />
       <source>QGIS could not write the file: {message}</source>
       <translation>QGIS 无法写入文件：{message}</translation>
     </message>
     <message>
-      <location filename="../../layers/submission_export.py" line="193" />
+      <location filename="../../layers/submission_export.py" line="194" />
       <source>QGIS does not know EPSG:{srid}</source>
       <translation>QGIS 无法识别 EPSG:{srid}</translation>
     </message>
@@ -1699,7 +1714,7 @@
       <translation>刷新</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="72" />
+      <location filename="../../plugin/processing/import_plots.py" line="71" />
       <source>Registers an issued batch of plots (shapefile, zipped shapefile, GeoPackage, GeoJSON or a project layer) in a case database, in one transaction. The DBF encoding is taken from the .cpg or detected (GBK/GB18030 or UTF-8); national field names are recognised, FIELD_MAP (JSON, plot field → source field) overrides them. Invalid geometries are repaired, plots already registered are skipped, overlaps are flagged. Plots outside the database's Gauss-Krüger zone (its 3° band and 0.5° beyond) are refused, the zone that fits them named, unless ALLOW_OTHER_ZONE is set. An import report CSV is written beside the database.</source>
       <translation>将下发的图斑批次（Shapefile、压缩的 Shapefile、GeoPackage、GeoJSON 或工程中的图层）在一个事务中登记到案件库。DBF 编码取自 .cpg 文件或自动识别（GBK/GB18030 或 UTF-8）；自动识别国家标准字段名，FIELD_MAP（JSON，图斑字段 → 源字段）可覆盖。无效几何自动修复，已登记的图斑跳过，重叠图斑予以标记。位于案件库高斯-克吕格分带（3° 带及其外 0.5°）以外的图斑不予导入，并指明适用的分带，除非设置 ALLOW_OTHER_ZONE。导入报告 CSV 写在案件库旁。</translation>
     </message>
@@ -1744,29 +1759,44 @@
       <translation>复耕面积</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/set_layer_role.py" line="64" />
+      <location filename="../../plugin/processing/set_layer_role.py" line="63" />
       <source>Role</source>
       <translation>图层类别</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="89" />
+      <location filename="../../plugin/processing/overlay.py" line="88" />
       <source>Role left out: {problem}</source>
       <translation>已跳过图层类别：{problem}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/set_layer_role.py" line="124" />
+      <location filename="../../plugin/processing/set_layer_role.py" line="123" />
       <source>Role {role}: {source} ({provider}), fields {fields}</source>
       <translation>图层类别 {role}：{source}（{provider}），字段 {fields}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="98" />
+      <location filename="../../plugin/processing/overlay.py" line="97" />
       <source>Roles compared: {roles}</source>
       <translation>参与比对的图层类别：{roles}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="250" />
+      <location filename="../../plugin/processing/rounds_algorithms.py" line="93" />
+      <source>Root hash of the seal</source>
+      <translation>封存根哈希</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/rounds_algorithms.py" line="49" />
+      <source>Round</source>
+      <translation>轮次</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="252" />
       <source>Round (id, or e.g. 2026-03 一上)</source>
       <translation>报送轮次（编号，或如 2026-03 一上）</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/rounds_algorithms.py" line="48" />
+      <source>Round number</source>
+      <translation>轮次编号</translation>
     </message>
     <message>
       <location filename="../../forms/rounds_dialog.py" line="129" />
@@ -1779,17 +1809,17 @@
       <translation>已生成报送轮次 {period} {stage}。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="211" />
+      <location filename="../../plugin/processing/import_plots.py" line="210" />
       <source>Row {row} ({jcbh}): {reason}</source>
       <translation>第 {row} 行（{jcbh}）：{reason}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="137" />
+      <location filename="../../plugin/processing/import_plots.py" line="136" />
       <source>Rows rejected</source>
       <translation>拒绝记录数</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="72" />
+      <location filename="../../plugin/processing/overlay.py" line="71" />
       <source>Rows stored</source>
       <translation>写入记录数</translation>
     </message>
@@ -1824,7 +1854,7 @@
       <translation>已保存。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/case_materials.py" line="55" />
+      <location filename="../../plugin/processing/case_materials.py" line="54" />
       <source>Scanned document</source>
       <translation>扫描件</translation>
     </message>
@@ -1864,12 +1894,12 @@
       <translation>请选择有上一轮次的轮次。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/print_documents.py" line="54" />
+      <location filename="../../plugin/processing/print_documents.py" line="53" />
       <source>Selected plots not printed</source>
       <translation>选中但未打印的图斑数</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/set_layer_role.py" line="33" />
+      <location filename="../../plugin/processing/set_layer_role.py" line="32" />
       <source>Set layer role</source>
       <translation>指定图层类别</translation>
     </message>
@@ -1879,7 +1909,7 @@
       <translation>设置…</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="256" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="258" />
       <source>Shapefile (GBK)</source>
       <translation>Shapefile 文件（GBK）</translation>
     </message>
@@ -1904,7 +1934,7 @@
       <translation>源记录行号</translation>
     </message>
     <message>
-      <location filename="../../forms/rounds_dialog.py" line="35" />
+      <location filename="../../plugin/processing/rounds_algorithms.py" line="45" />
       <source>Stage</source>
       <translation>阶段</translation>
     </message>
@@ -1949,6 +1979,21 @@
       <translation>子类</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/rounds_algorithms.py" line="91" />
+      <source>Submission round</source>
+      <translation>报送轮次</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/rounds_algorithms.py" line="107" />
+      <source>Submission round {name} locked; root hash of its seal: {root}</source>
+      <translation>报送轮次 {name} 已锁定，封存根哈希：{root}</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/rounds_algorithms.py" line="68" />
+      <source>Submission round {name} taken.</source>
+      <translation>已生成报送轮次 {name}。</translation>
+    </message>
+    <message>
       <location filename="../../cases/rounds.py" line="63" />
       <source>Submission round {period} {stage}: {reason}</source>
       <translation>报送轮次 {period} {stage}：{reason}</translation>
@@ -1974,7 +2019,7 @@
       <translation>建议判定</translation>
     </message>
     <message>
-      <location filename="../../forms/new_database_dialog.py" line="40" />
+      <location filename="../../forms/new_database_dialog.py" line="39" />
       <source>Suggested: {reason}. The zone cannot be changed later.</source>
       <translation>建议：{reason}。分带创建后不能更改。</translation>
     </message>
@@ -1982,6 +2027,11 @@
       <location filename="../../forms/statistics_dock.py" line="225" />
       <source>Table</source>
       <translation>统计表</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/rounds_algorithms.py" line="28" />
+      <source>Take a submission round</source>
+      <translation>生成报送轮次</translation>
     </message>
     <message>
       <location filename="../../forms/rounds_dialog.py" line="84" />
@@ -1994,6 +2044,11 @@
       <translation>生成时间</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/rounds_algorithms.py" line="31" />
+      <source>Takes the snapshot of a submission round: PERIOD is the month (YYYY-MM) and STAGE 一上, 一下 or 二上 (一下 and 二上 need the earlier stage of the same month). Without PERIOD, the next round due is taken. ROUND is the new round's number, ROUND_NAME its name.</source>
+      <translation>生成报送轮次的快照：PERIOD 为月份（YYYY-MM），STAGE 为一上、一下或二上（一下、二上须先有同月的前一阶段）。不填 PERIOD 时生成下一个应报轮次。ROUND 为新轮次的编号，ROUND_NAME 为其名称。</translation>
+    </message>
+    <message>
       <location filename="../../forms/case_steps.py" line="276" />
       <source>Task list made on</source>
       <translation>任务清单制定日期</translation>
@@ -2004,12 +2059,12 @@
       <translation>临时用地</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="111" />
+      <location filename="../../plugin/processing/import_plots.py" line="110" />
       <source>Text encoding</source>
       <translation>文字编码</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="251" />
+      <location filename="../../plugin/processing/import_plots.py" line="250" />
       <source>Text encoding: {encoding} ({reason})</source>
       <translation>文字编码：{encoding}（{reason}）</translation>
     </message>
@@ -2019,7 +2074,7 @@
       <translation>文字编码按 {encoding} 读取：{reason}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/case_materials.py" line="163" />
+      <location filename="../../plugin/processing/case_materials.py" line="162" />
       <source>The check could not be written to {path}: {error}</source>
       <translation>检查结果无法写入 {path}：{error}</translation>
     </message>
@@ -2029,7 +2084,7 @@
       <translation>成文日期 {value} 不是有效日期（YYYY-MM-DD）。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="287" />
+      <location filename="../../plugin/processing/import_plots.py" line="286" />
       <source>The field mapping cannot be used: {problems}</source>
       <translation>字段对应无法使用：{problems}</translation>
     </message>
@@ -2044,17 +2099,17 @@
       <translation>筛选表达式引用了图斑表中不存在的字段：{fields}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/set_layer_role.py" line="83" />
+      <location filename="../../plugin/processing/set_layer_role.py" line="82" />
       <source>The layer cannot be opened.</source>
       <translation>无法打开图层。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="220" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="222" />
       <source>The monthly report could not be written to {path}: {error}</source>
       <translation>无法将月报写入 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="258" />
+      <location filename="../../plugin/processing/import_plots.py" line="257" />
       <source>The plot batch cannot be read.</source>
       <translation>无法读取图斑批次。</translation>
     </message>
@@ -2114,7 +2169,7 @@
       <translation>工作簿未写入</translation>
     </message>
     <message>
-      <location filename="../../forms/new_database_dialog.py" line="42" />
+      <location filename="../../forms/new_database_dialog.py" line="41" />
       <source>The zone suggested is the one of the current map extent. It cannot be changed later.</source>
       <translation>默认投影带取自当前地图范围。建库后不能再更改。</translation>
     </message>
@@ -2139,7 +2194,7 @@
       <translation>题名</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/case_materials.py" line="62" />
+      <location filename="../../plugin/processing/case_materials.py" line="61" />
       <source>Title (题名)</source>
       <translation>题名</translation>
     </message>
@@ -2194,7 +2249,7 @@
       <translation>单位名称</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="147" />
+      <location filename="../../plugin/processing/import_plots.py" line="146" />
       <source>Unit of the issued areas</source>
       <translation>监测面积单位</translation>
     </message>
@@ -2224,7 +2279,7 @@
       <translation>用地主体</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/print_documents.py" line="122" />
+      <location filename="../../plugin/processing/print_documents.py" line="121" />
       <source>Verification reports (核查报告)</source>
       <translation>核查报告</translation>
     </message>
@@ -2244,7 +2299,7 @@
       <translation>校验审计日志</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/verify_records.py" line="29" />
+      <location filename="../../plugin/processing/verify_records.py" line="28" />
       <source>Verify records</source>
       <translation>核验记录</translation>
     </message>
@@ -2274,12 +2329,12 @@
       <translation>违法宗数</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/print_documents.py" line="56" />
+      <location filename="../../plugin/processing/print_documents.py" line="55" />
       <source>Why plots were not printed</source>
       <translation>图斑未打印的原因</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/create_database.py" line="59" />
+      <location filename="../../plugin/processing/create_database.py" line="58" />
       <source>Why this CRS</source>
       <translation>选择该坐标系的理由</translation>
     </message>
@@ -2289,7 +2344,7 @@
       <translation>将全部统计表写入 Excel 工作簿</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="239" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="241" />
       <source>Writes the plots of a submission round (一上 or 二上), with their determination and progress as the round's snapshot holds them, in the national field names (JCBH, XZQDM, XZQMC, JCPC, JCMJ, TBMJ, PDLX, …): a GeoPackage, a shapefile in GBK (with its .cpg) and an Excel table, in OUTPUT_FOLDER. ROUND is the round's id or its name, e.g. '2026-03 一上'.</source>
       <translation>将报送轮次（一上或二上）的图斑及其判定结果和办理进展（以该轮次快照为准）按国家字段名（JCBH、XZQDM、XZQMC、JCPC、JCMJ、TBMJ、PDLX 等）写入 OUTPUT_FOLDER：GeoPackage 文件、GBK 编码的 Shapefile（含 .cpg 文件）和 Excel 表格。ROUND 为轮次编号或名称，例如 '2026-03 一上'。</translation>
     </message>
@@ -2369,7 +2424,7 @@
       <translation>增加</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="159" />
+      <location filename="../../cases/intake.py" line="160" />
       <source>already in the database; not imported again</source>
       <translation>案件库中已有，未重复导入</translation>
     </message>
@@ -2494,7 +2549,7 @@
       <translation>取自外业核查</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="224" />
+      <location filename="../../cases/intake.py" line="225" />
       <source>geometry repaired: {note}</source>
       <translation>几何图形已修复：{note}</translation>
     </message>
@@ -2509,7 +2564,7 @@
       <translation>含有非有限数值的坐标（{point}），请在源数据中更正几何图形后重新导入</translation>
     </message>
     <message>
-      <location filename="../../layers/submission_export.py" line="100" />
+      <location filename="../../layers/submission_export.py" line="101" />
       <source>has characters that GBK cannot encode</source>
       <translation>含有无法用 GBK 编码的字符</translation>
     </message>
@@ -2524,7 +2579,7 @@
       <translation>位于生态保护红线内 {area:.2f} 亩</translation>
     </message>
     <message>
-      <location filename="../../layers/submission_export.py" line="106" />
+      <location filename="../../layers/submission_export.py" line="107" />
       <source>is longer than the 254 bytes a DBF field holds</source>
       <translation>超过 DBF 字段 254 字节的长度上限</translation>
     </message>
@@ -2614,7 +2669,7 @@
       <translation>面积 {area} 平方千米，超过图斑面积上限 {limit} 平方千米，请核对源数据的坐标系和单位，或调高上限</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="185" />
+      <location filename="../../cases/intake.py" line="186" />
       <source>its coordinates cannot be transformed into the database's CRS</source>
       <translation>坐标无法转换到案件库的坐标系</translation>
     </message>
@@ -2654,7 +2709,7 @@
       <translation>已于 {at} 锁定</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/print_documents.py" line="102" />
+      <location filename="../../plugin/processing/print_documents.py" line="101" />
       <source>made</source>
       <translation>已生成</translation>
     </message>
@@ -2674,7 +2729,7 @@
       <translation>没有源数据字段对应 jcbh（监测编号）</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="154" />
+      <location filename="../../cases/intake.py" line="155" />
       <source>no 监测编号</source>
       <translation>缺少监测编号</translation>
     </message>
@@ -2744,7 +2799,7 @@
       <translation>请先录入合法性判定（案件当前状态：{status}）</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="409" />
+      <location filename="../../cases/intake.py" line="410" />
       <source>registered meanwhile by another import; not imported again</source>
       <translation>导入期间已由另一次导入登记，未重复导入</translation>
     </message>
@@ -2754,7 +2809,7 @@
       <translation>移除</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="169" />
+      <location filename="../../cases/intake.py" line="170" />
       <source>repeats row {first} of the source</source>
       <translation>与源数据第 {first} 行重复</translation>
     </message>
@@ -2769,7 +2824,7 @@
       <translation>轮次 {round} 已锁定但没有封存值：由其他程序锁定</translation>
     </message>
     <message>
-      <location filename="../../cases/submission_table.py" line="139" />
+      <location filename="../../cases/submission_table.py" line="138" />
       <source>round {round} is not a submission: only 一上 and 二上 are exported</source>
       <translation>报送轮次 {round} 不是一上或二上，只能导出一上和二上的成果</translation>
     </message>
@@ -2804,7 +2859,7 @@
       <translation>临时用地覆盖图斑的 {share:.1%}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/create_database.py" line="93" />
+      <location filename="../../plugin/processing/create_database.py" line="92" />
       <source>the CRS given</source>
       <translation>指定的坐标系</translation>
     </message>
@@ -2864,7 +2919,7 @@
       <translation>无法在 {folder} 中写入副本（{detail}）</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="356" />
+      <location filename="../../cases/intake.py" line="357" />
       <source>the date received '{value}' is not a date; give it as YYYY-MM-DD. Nothing was imported.</source>
       <translation>接收日期“{value}”不是日期，请按 YYYY-MM-DD 填写。未导入任何图斑。</translation>
     </message>
@@ -2899,7 +2954,7 @@
       <translation>默认分带，因为{what}为空</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/create_database.py" line="100" />
+      <location filename="../../plugin/processing/create_database.py" line="99" />
       <source>the default zone: no CRS, extent or project was given</source>
       <translation>默认分带：未指定坐标系、范围，也没有工程</translation>
     </message>
@@ -2914,7 +2969,7 @@
       <translation>判定类别 {value} 无效，应为：{allowed}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/create_database.py" line="97" />
+      <location filename="../../plugin/processing/create_database.py" line="96" />
       <source>the extent given</source>
       <translation>指定的范围</translation>
     </message>
@@ -2984,17 +3039,17 @@
       <translation>几何图形无法读取（环的顶点少于四个，或不是面类型），请在源数据中更正</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="215" />
+      <location filename="../../cases/intake.py" line="216" />
       <source>the geometry cannot be read or repaired; correct it in the source</source>
       <translation>几何图形无法读取或修复，请在源数据中更正</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="220" />
+      <location filename="../../cases/intake.py" line="221" />
       <source>the geometry has no area</source>
       <translation>几何图形面积为零</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="190" />
+      <location filename="../../cases/intake.py" line="191" />
       <source>the geometry is empty</source>
       <translation>几何图形为空</translation>
     </message>
@@ -3119,7 +3174,7 @@
       <translation>图斑位于 1202 设施农用地上，但无设施农用地备案覆盖</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/create_database.py" line="102" />
+      <location filename="../../plugin/processing/create_database.py" line="101" />
       <source>the project's extent</source>
       <translation>工程的范围</translation>
     </message>
@@ -3189,7 +3244,7 @@
       <translation>临时图层 {source} 已不在工程中</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="145" />
+      <location filename="../../cases/intake.py" line="146" />
       <source>the text of field {field} could not be decoded (it holds U+FFFD); choose the text encoding by hand and import again</source>
       <translation>字段 {field} 的文字无法解码（含 U+FFFD），请手动选择文字编码后重新导入</translation>
     </message>
@@ -3234,12 +3289,12 @@
       <translation>{role} 角色需要字段 {key}（地类编码，如 DLBM），或字段 {name_key}（地类名称，如 DLMC）以按名称对应编码</translation>
     </message>
     <message>
-      <location filename="../../cases/stats_compute.py" line="69" />
+      <location filename="../../cases/stats_compute.py" line="68" />
       <source>the 新增建设用地占用耕地总面积 must be more than 0 m² (got {value})</source>
       <translation>新增建设用地占用耕地总面积须大于 0 平方米（当前为 {value}）</translation>
     </message>
     <message>
-      <location filename="../../cases/stats_load.py" line="154" />
+      <location filename="../../cases/stats_load.py" line="203" />
       <source>there is no batch {value}</source>
       <translation>不存在批次 {value}</translation>
     </message>
@@ -3259,7 +3314,7 @@
       <translation>没有此监测编号的图斑</translation>
     </message>
     <message>
-      <location filename="../../cases/submission_table.py" line="212" />
+      <location filename="../../cases/submission_table.py" line="211" />
       <source>there is no submission round of this name</source>
       <translation>不存在该名称的报送轮次</translation>
     </message>
@@ -3309,7 +3364,7 @@
       <translation>数据表 {table} 的触发器 {trigger} 不是 LandCase 建立的</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/print_documents.py" line="102" />
+      <location filename="../../plugin/processing/print_documents.py" line="101" />
       <source>up to date</source>
       <translation>无需更新</translation>
     </message>
@@ -3331,7 +3386,7 @@
 {files}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="128" />
+      <location filename="../../plugin/processing/overlay.py" line="127" />
       <source>{count} findings {code} (see the plots' overlay)</source>
       <translation>{code}：{count} 项待核实（见图斑的叠加分析结果）</translation>
     </message>
@@ -3346,7 +3401,7 @@
       <translation>发现 {count} 个问题：{first}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/set_layer_role.py" line="117" />
+      <location filename="../../plugin/processing/set_layer_role.py" line="116" />
       <source>{count} land-use names map to no code and are left without one (their areas count as unknown land use): {names}</source>
       <translation>{count} 个地类名称未能对应地类编码，不赋编码（其面积计为未知地类）：{names}</translation>
     </message>
@@ -3361,17 +3416,17 @@
       <translation>{count} 张需核实（无位置或时间，或距图斑较远）。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="170" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="171" />
       <source>{count} of the {total} plots of the database are not counted: registered outside {period} (batch received date, patrol find date, else registration date) or in another batch than {batch}.</source>
       <translation>数据库 {total} 个图斑中有 {count} 个未计入按登记统计的各表：其登记日期（批次接收日期，巡查发现日期，否则登记日期）不在{period}内，或不属于批次 {batch}（本期办理情况按发生日期另计）。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="176" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="177" />
       <source>{count} of the {total} plots of the database are not counted: registered outside {period} (batch received date, patrol find date, else registration date).</source>
       <translation>数据库 {total} 个图斑中有 {count} 个未计入按登记统计的各表：其登记日期（批次接收日期，巡查发现日期，否则登记日期）不在{period}内（本期办理情况按发生日期另计）。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/print_documents.py" line="78" />
+      <location filename="../../plugin/processing/print_documents.py" line="77" />
       <source>{count} of the {total} plots of the database left out by the filter {filter}.</source>
       <translation>数据库 {total} 个图斑中有 {count} 个被筛选条件 {filter} 排除。</translation>
     </message>
@@ -3406,12 +3461,12 @@
       <translation>共 {count} 个图斑</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/print_documents.py" line="75" />
+      <location filename="../../plugin/processing/print_documents.py" line="74" />
       <source>{count} plots selected.</source>
       <translation>已选中 {count} 个图斑。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="282" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="284" />
       <source>{count} plots written to {folder}</source>
       <translation>已将 {count} 个图斑写入 {folder}</translation>
     </message>
@@ -3421,17 +3476,17 @@
       <translation>{count} 张此前已添加。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/create_database.py" line="89" />
+      <location filename="../../plugin/processing/create_database.py" line="88" />
       <source>{crs} is not a CGCS2000 3-degree Gauss-Krüger CRS (EPSG:4513 to EPSG:4554).</source>
       <translation>{crs} 不是 CGCS2000 3 度带高斯-克吕格投影坐标系（EPSG:4513 至 EPSG:4554）。</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="277" />
+      <location filename="../../cases/intake.py" line="278" />
       <source>{field} '{value}' is not a date; write it as YYYY-MM-DD in the source and import it again</source>
       <translation>{field}“{value}”不是日期，请在源数据中按 YYYY-MM-DD 填写后重新导入</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/case_materials.py" line="171" />
+      <location filename="../../plugin/processing/case_materials.py" line="170" />
       <source>{incomplete} of {cases} cases lack materials; the list: {path}</source>
       <translation>{cases} 个案件中有 {incomplete} 个缺少材料；清单：{path}</translation>
     </message>
@@ -3471,7 +3526,7 @@
       <translation>{name} 不是 PDF、JPEG 或 PNG 文件。</translation>
     </message>
     <message>
-      <location filename="../../forms/new_database_dialog.py" line="78" />
+      <location filename="../../forms/new_database_dialog.py" line="77" />
       <source>{path} already exists. Replace it? Everything in it will be lost.</source>
       <translation>{path} 已存在。是否替换？其中的全部数据将丢失。</translation>
     </message>
@@ -3481,7 +3536,7 @@
       <translation>{path} 已存在，未被覆盖。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/case_materials.py" line="104" />
+      <location filename="../../plugin/processing/case_materials.py" line="103" />
       <source>{path} attached to plot {jcbh} as {kind} ({pages} pages).</source>
       <translation>{path} 已作为{kind}附加到图斑 {jcbh}（{pages} 页）。</translation>
     </message>
@@ -3491,7 +3546,7 @@
       <translation>{path} 无法完整读取：文件已损坏。请从备份恢复；核验无法判断改动了什么。</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="321" />
+      <location filename="../../cases/intake.py" line="322" />
       <source>{path} could not be read or written: the case database file is damaged or is not a whole case database. Nothing of this batch was stored. Restore the file from a backup (or ask the administrator to repair it) and import the batch again.</source>
       <translation>无法读写 {path}：案件库文件已损坏或不完整。本批次未保存任何内容。请从备份恢复该文件（或请管理员修复）后重新导入本批次。</translation>
     </message>
@@ -3561,7 +3616,7 @@
       <translation>{period}：共 {count} 个图斑</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="159" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="160" />
       <source>{period}: {plots} plots, {illegal} violations; workbook: {path}</source>
       <translation>{period}：共 {plots} 个图斑，违法 {illegal} 宗；统计表：{path}</translation>
     </message>
@@ -3661,7 +3716,7 @@
       <translation>违法占耕比例（县级考核）：分母 {area} 亩，由图斑计算（未录入 {year} 年数据）。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="186" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="187" />
       <source>违法占耕比例 denominator of the county accountability: {source}</source>
       <translation>县级考核违法占耕比例的分母：{source}</translation>
     </message>
