@@ -194,7 +194,7 @@
       <translation>批次</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="86" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="87" />
       <source>Batch (name or id)</source>
       <translation>批次（名称或编号）</translation>
     </message>
@@ -209,7 +209,7 @@
       <translation>批次 {batch}：共 {rows} 条记录，导入 {imported} 条；修复 {repaired} 条，拒绝 {rejected} 条，跳过重复 {duplicates} 条，重叠待查 {overlaps} 处。</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="460" />
+      <location filename="../../cases/intake.py" line="461" />
       <source>Batch {batch}: {reason}</source>
       <translation>批次 {batch}：{reason}</translation>
     </message>
@@ -434,7 +434,7 @@
       <translation>已计算 {plots} 个图斑，写入 {rows} 条记录。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="56" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="57" />
       <source>Computes the figures of a period per county, township and village (plots issued and registered, determinations by category, violations, 耕地 and 永久基本农田 occupied, 新增 and 存量, 违法占耕比例, 整改到位率, 履职到位率, unrectified area, overdue deadlines), the county and township accountability figures of the year and the ten townships with most 非农化 and 非粮化 area, and writes them to an Excel workbook with the definition of every figure. PERIOD is a month (YYYY-MM), a quarter (YYYY-Q1 … YYYY-Q4), a year (YYYY), the year-end cut-off (YYYY-年末: the whole year as it stands on 31 December) or a date range (YYYY-MM-DD/YYYY-MM-DD). The main tables count the plots registered in the period (by batch date); the table 本期办理情况 counts determinations, filings, referrals, rectifications and close-outs in the period they happened. CAMPAIGN_PLAN, when given, stores the planned quantity (亩) of the 2024–2026 three-year campaign (seed 004) before computing its progress; the township award proposal of seed 002 states its criteria in the workbook. OUTPUT_PDF, when given, receives the monthly report (月报): the county and township tables, a bar chart by township, the county flags with the denominator of 违法占耕比例, the top-ten rankings and the definitions, with the station (unit name of the LandCase settings) as 填报单位.</source>
       <translation>按县、乡镇、村统计一个统计期间的指标（下发和登记图斑、各判定类型、违法、占用耕地和永久基本农田、新增和存量、违法占耕比例、整改到位率、履职到位率、未整改面积、逾期期限），以及本年度县级和乡镇考核指标、非农化和非粮化面积前十乡镇，写入 Excel 工作簿并附每项指标的定义。PERIOD 为月份（YYYY-MM）、季度（YYYY-Q1 … YYYY-Q4）、年份（YYYY）、年末（YYYY-年末：截至12月31日的全年）或日期范围（YYYY-MM-DD/YYYY-MM-DD）。汇总表统计期内登记（按批次日期）的图斑；“本期办理情况”表按发生日期统计期内的判定、立案、移交、整改到位和销号。填写 CAMPAIGN_PLAN 时，先保存2024—2026年违法用地综合整治三年行动的计划整治量（亩），再计算其进度；乡镇奖励建议名单的评定条件写在工作簿中。填写 OUTPUT_PDF 时生成月报：县级和乡镇汇总表、乡镇柱状图、县级考核指标及违法占耕比例的分母、前十名和指标说明，填报单位为 LandCase 设置中的单位名称。</translation>
     </message>
@@ -704,7 +704,7 @@
       <translation>每个地类名称均已对应编码（可修改编码）。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="257" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="260" />
       <source>Excel table</source>
       <translation>Excel 表格</translation>
     </message>
@@ -729,12 +729,12 @@
       <translation>导出统计表</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="233" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="236" />
       <source>Export submission (一上 / 二上)</source>
       <translation>导出上报成果（一上/二上）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="267" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="270" />
       <source>Exporting round {round}</source>
       <translation>正在导出报送轮次 {round}</translation>
     </message>
@@ -859,7 +859,7 @@
       <translation>核验结果（CSV）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="255" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="258" />
       <source>GeoPackage</source>
       <translation>GeoPackage 文件</translation>
     </message>
@@ -1139,17 +1139,17 @@
       <translation>监测批次（JCPC）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="110" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="111" />
       <source>Monthly report PDF</source>
       <translation>月报 PDF</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="199" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="201" />
       <source>Monthly report: {path} ({pages} pages, hash {hash})</source>
       <translation>月报：{path}（{pages} 页，哈希值 {hash}）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="50" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="51" />
       <source>Monthly statistics</source>
       <translation>月度统计</translation>
     </message>
@@ -1329,7 +1329,7 @@
       <translation>输出文件夹</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="90" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="91" />
       <source>Overdue as of (YYYY-MM-DD; default today)</source>
       <translation>超期计算截止日期（YYYY-MM-DD，默认为今天）</translation>
     </message>
@@ -1389,7 +1389,7 @@
       <translation>页数</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="117" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="118" />
       <source>Pages of the monthly report</source>
       <translation>月报页数</translation>
     </message>
@@ -1399,7 +1399,7 @@
       <translation>月份</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="82" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="83" />
       <source>Period (YYYY-MM, YYYY-Q3, YYYY, YYYY-年末 or YYYY-MM-DD/YYYY-MM-DD)</source>
       <translation>统计期间（YYYY-MM、YYYY-Q3、YYYY、YYYY-年末 或 YYYY-MM-DD/YYYY-MM-DD）</translation>
     </message>
@@ -1469,12 +1469,12 @@
       <translation>图斑 {jcbh}，状态：{status}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="277" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="280" />
       <source>Plot {jcbh}, field {field}: {reason}</source>
       <translation>图斑 {jcbh}，字段 {field}：{reason}</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="131" />
+      <location filename="../../cases/workflow_states.py" line="99" />
       <source>Plot {jcbh}: {reason}</source>
       <translation>图斑 {jcbh}：{reason}</translation>
     </message>
@@ -1499,7 +1499,7 @@
       <translation>计算图斑数</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="258" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="261" />
       <source>Plots exported</source>
       <translation>导出图斑数</translation>
     </message>
@@ -1514,7 +1514,7 @@
       <translation>跨带导入的图斑</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="116" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="117" />
       <source>Plots in the period</source>
       <translation>期间图斑数</translation>
     </message>
@@ -1599,12 +1599,12 @@
       <translation>QGIS 无法将其作为矢量图层读取，请检查文件是否完整</translation>
     </message>
     <message>
-      <location filename="../../layers/submission_export.py" line="169" />
+      <location filename="../../layers/submission_export.py" line="170" />
       <source>QGIS could not write the file: {message}</source>
       <translation>QGIS 无法写入文件：{message}</translation>
     </message>
     <message>
-      <location filename="../../layers/submission_export.py" line="193" />
+      <location filename="../../layers/submission_export.py" line="194" />
       <source>QGIS does not know EPSG:{srid}</source>
       <translation>QGIS 无法识别 EPSG:{srid}</translation>
     </message>
@@ -1764,7 +1764,7 @@
       <translation>参与比对的图层类别：{roles}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="250" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="253" />
       <source>Round (id, or e.g. 2026-03 一上)</source>
       <translation>报送轮次（编号，或如 2026-03 一上）</translation>
     </message>
@@ -1879,7 +1879,7 @@
       <translation>设置…</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="256" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="259" />
       <source>Shapefile (GBK)</source>
       <translation>Shapefile 文件（GBK）</translation>
     </message>
@@ -1924,7 +1924,7 @@
       <translation>统计期间</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="104" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="105" />
       <source>Statistics workbook</source>
       <translation>统计表（Excel）</translation>
     </message>
@@ -2049,7 +2049,7 @@
       <translation>无法打开图层。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="220" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="223" />
       <source>The monthly report could not be written to {path}: {error}</source>
       <translation>无法将月报写入 {path}：{error}</translation>
     </message>
@@ -2124,12 +2124,12 @@
       <translation>三年行动进度</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="96" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="97" />
       <source>Three-year campaign plan quantity (亩; stored when given)</source>
       <translation>三年行动计划整治量（亩；填写时保存）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="143" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="144" />
       <source>Three-year campaign plan quantity stored: {area} 亩</source>
       <translation>已保存三年行动计划整治量：{area} 亩</translation>
     </message>
@@ -2269,7 +2269,7 @@
       <translation>村</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="118" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="119" />
       <source>Violations (违法宗数)</source>
       <translation>违法宗数</translation>
     </message>
@@ -2289,7 +2289,7 @@
       <translation>将全部统计表写入 Excel 工作簿</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="239" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="242" />
       <source>Writes the plots of a submission round (一上 or 二上), with their determination and progress as the round's snapshot holds them, in the national field names (JCBH, XZQDM, XZQMC, JCPC, JCMJ, TBMJ, PDLX, …): a GeoPackage, a shapefile in GBK (with its .cpg) and an Excel table, in OUTPUT_FOLDER. ROUND is the round's id or its name, e.g. '2026-03 一上'.</source>
       <translation>将报送轮次（一上或二上）的图斑及其判定结果和办理进展（以该轮次快照为准）按国家字段名（JCBH、XZQDM、XZQMC、JCPC、JCMJ、TBMJ、PDLX 等）写入 OUTPUT_FOLDER：GeoPackage 文件、GBK 编码的 Shapefile（含 .cpg 文件）和 Excel 表格。ROUND 为轮次编号或名称，例如 '2026-03 一上'。</translation>
     </message>
@@ -2309,22 +2309,22 @@
       <translation>日历日类型应为 'holiday'（放假）或 'workday'（调休上班），而不是 {kind}</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="119" />
+      <location filename="../../cases/workflow_states.py" line="87" />
       <source>a case is closed out after a re-inspection found it 整改到位 (the case is {status})</source>
       <translation>复核结果为整改到位后方可销号（案件当前状态：{status}）</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="106" />
+      <location filename="../../cases/workflow_states.py" line="74" />
       <source>a case is filed or referred after a 违法 determination (the case is {status})</source>
       <translation>判定为违法后方可立案或移交（案件当前状态：{status}）</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="104" />
+      <location filename="../../cases/workflow_states.py" line="72" />
       <source>a field verification cannot be added once the case is {status}</source>
       <translation>案件状态为 {status}，不能再添加外业核查</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="108" />
+      <location filename="../../cases/workflow_states.py" line="76" />
       <source>a plot is closed without a case after a determination other than 违法 (the case is {status})</source>
       <translation>判定为违法以外的类别后方可不立案办结（案件当前状态：{status}）</translation>
     </message>
@@ -2339,7 +2339,7 @@
       <translation>案件库中已有相同监测编号的图斑</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="438" />
+      <location filename="../../cases/workflow_determination.py" line="139" />
       <source>a revised determination needs the reason for the revision</source>
       <translation>修改判定须填写修改原因</translation>
     </message>
@@ -2354,12 +2354,12 @@
       <translation>判定为{category}须选择子类：{allowed}</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="603" />
+      <location filename="../../cases/workflow_filing.py" line="128" />
       <source>a 违法 determination cannot be closed without a case: file or refer it</source>
       <translation>判定为违法的不能不立案办结，请立案或移交</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="461" />
+      <location filename="../../cases/workflow_determination.py" line="162" />
       <source>a 违法 determination needs the construction date to tell 新增 from 存量</source>
       <translation>判定为违法须填写建设时间，以区分新增与存量</translation>
     </message>
@@ -2369,12 +2369,12 @@
       <translation>增加</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="159" />
+      <location filename="../../cases/intake.py" line="160" />
       <source>already in the database; not imported again</source>
       <translation>案件库中已有，未重复导入</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="270" />
+      <location filename="../../cases/workflow_guards.py" line="103" />
       <source>an area must be a number of m², 0 or more (got {value})</source>
       <translation>面积须为不小于 0 的数值，单位平方米（当前为 {value}）</translation>
     </message>
@@ -2469,7 +2469,7 @@
       <translation>例如：青山县自然资源局青山所</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="112" />
+      <location filename="../../cases/workflow_states.py" line="80" />
       <source>file the case or refer it to a department before starting the rectification (the case is {status})</source>
       <translation>请先立案或移交主管部门，再开始整改（案件当前状态：{status}）</translation>
     </message>
@@ -2494,7 +2494,7 @@
       <translation>取自外业核查</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="224" />
+      <location filename="../../cases/intake.py" line="225" />
       <source>geometry repaired: {note}</source>
       <translation>几何图形已修复：{note}</translation>
     </message>
@@ -2509,7 +2509,7 @@
       <translation>含有非有限数值的坐标（{point}），请在源数据中更正几何图形后重新导入</translation>
     </message>
     <message>
-      <location filename="../../layers/submission_export.py" line="100" />
+      <location filename="../../layers/submission_export.py" line="101" />
       <source>has characters that GBK cannot encode</source>
       <translation>含有无法用 GBK 编码的字符</translation>
     </message>
@@ -2524,7 +2524,7 @@
       <translation>位于生态保护红线内 {area:.2f} 亩</translation>
     </message>
     <message>
-      <location filename="../../layers/submission_export.py" line="106" />
+      <location filename="../../layers/submission_export.py" line="107" />
       <source>is longer than the 254 bytes a DBF field holds</source>
       <translation>超过 DBF 字段 254 字节的长度上限</translation>
     </message>
@@ -2614,7 +2614,7 @@
       <translation>面积 {area} 平方千米，超过图斑面积上限 {limit} 平方千米，请核对源数据的坐标系和单位，或调高上限</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="185" />
+      <location filename="../../cases/intake.py" line="186" />
       <source>its coordinates cannot be transformed into the database's CRS</source>
       <translation>坐标无法转换到案件库的坐标系</translation>
     </message>
@@ -2674,7 +2674,7 @@
       <translation>没有源数据字段对应 jcbh（监测编号）</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="154" />
+      <location filename="../../cases/intake.py" line="155" />
       <source>no 监测编号</source>
       <translation>缺少监测编号</translation>
     </message>
@@ -2704,12 +2704,12 @@
       <translation>占用耕地 {area:.2f} 亩</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="122" />
+      <location filename="../../cases/workflow_states.py" line="90" />
       <source>only a closed-out case (已销号) becomes a post-closure patrol point (the case is {status})</source>
       <translation>只有已销号的案件才能转为事后巡查点位（案件当前状态：{status}）</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="517" />
+      <location filename="../../cases/workflow_filing.py" line="42" />
       <source>only a 违法 determination leads to a filed or referred case; the current determination is {category}</source>
       <translation>只有判定为违法的才能立案或移交；当前判定为{category}</translation>
     </message>
@@ -2734,17 +2734,17 @@
       <translation>照片 EXIF 信息</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="97" />
+      <location filename="../../cases/workflow_states.py" line="65" />
       <source>record the field verification before the legality determination (the case is {status})</source>
       <translation>请先录入外业核查，再进行合法性判定（案件当前状态：{status}）</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="100" />
+      <location filename="../../cases/workflow_states.py" line="68" />
       <source>record the legality determination first (the case is {status})</source>
       <translation>请先录入合法性判定（案件当前状态：{status}）</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="409" />
+      <location filename="../../cases/intake.py" line="410" />
       <source>registered meanwhile by another import; not imported again</source>
       <translation>导入期间已由另一次导入登记，未重复导入</translation>
     </message>
@@ -2754,7 +2754,7 @@
       <translation>移除</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="169" />
+      <location filename="../../cases/intake.py" line="170" />
       <source>repeats row {first} of the source</source>
       <translation>与源数据第 {first} 行重复</translation>
     </message>
@@ -2789,7 +2789,7 @@
       <translation>部分叠加面积无法计算，请检查图斑</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="116" />
+      <location filename="../../cases/workflow_states.py" line="84" />
       <source>start the rectification before recording a re-inspection (the case is {status})</source>
       <translation>请先开始整改，再录入复核结果（案件当前状态：{status}）</translation>
     </message>
@@ -2844,17 +2844,17 @@
       <translation>三年行动计划整治量必须大于 0 平方米（填写的是 {value}）</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="751" />
+      <location filename="../../cases/workflow_rectification.py" line="182" />
       <source>the case already has a close-out record</source>
       <translation>该案件已有销号记录</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="742" />
+      <location filename="../../cases/workflow_rectification.py" line="173" />
       <source>the close-out date is missing</source>
       <translation>未填写销号日期</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="390" />
+      <location filename="../../cases/workflow_determination.py" line="91" />
       <source>the construction date {value} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)</source>
       <translation>建设时间 {value} 不是有效日期（YYYY、YYYY-MM 或 YYYY-MM-DD）</translation>
     </message>
@@ -2864,12 +2864,12 @@
       <translation>无法在 {folder} 中写入副本（{detail}）</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="356" />
+      <location filename="../../cases/intake.py" line="357" />
       <source>the date received '{value}' is not a date; give it as YYYY-MM-DD. Nothing was imported.</source>
       <translation>接收日期“{value}”不是日期，请按 YYYY-MM-DD 填写。未导入任何图斑。</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="644" />
+      <location filename="../../cases/workflow_rectification.py" line="75" />
       <source>the date the task list was made is missing</source>
       <translation>未填写任务清单制定日期</translation>
     </message>
@@ -2879,7 +2879,7 @@
       <translation>{value} 不是日期（YYYY-MM-DD）</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="448" />
+      <location filename="../../cases/workflow_determination.py" line="149" />
       <source>the decision date is missing</source>
       <translation>未填写判定日期</translation>
     </message>
@@ -2904,7 +2904,7 @@
       <translation>默认分带：未指定坐标系、范围，也没有工程</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="105" />
+      <location filename="../../cases/workflow_states.py" line="73" />
       <source>the determination cannot be revised once the case is {status}</source>
       <translation>案件状态为 {status}，不能再修改判定结果</translation>
     </message>
@@ -2949,17 +2949,17 @@
       <translation>文件 {path} 不存在</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="540" />
+      <location filename="../../cases/workflow_filing.py" line="65" />
       <source>the filing date is missing</source>
       <translation>未填写立案日期</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="538" />
+      <location filename="../../cases/workflow_filing.py" line="63" />
       <source>the filing number (立案编号) is missing</source>
       <translation>未填写立案编号</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="549" />
+      <location filename="../../cases/workflow_filing.py" line="74" />
       <source>the filing number {value} is already used by plot {other}</source>
       <translation>立案编号 {value} 已被图斑 {other} 使用</translation>
     </message>
@@ -2984,17 +2984,17 @@
       <translation>几何图形无法读取（环的顶点少于四个，或不是面类型），请在源数据中更正</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="215" />
+      <location filename="../../cases/intake.py" line="216" />
       <source>the geometry cannot be read or repaired; correct it in the source</source>
       <translation>几何图形无法读取或修复，请在源数据中更正</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="220" />
+      <location filename="../../cases/intake.py" line="221" />
       <source>the geometry has no area</source>
       <translation>几何图形面积为零</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="190" />
+      <location filename="../../cases/intake.py" line="191" />
       <source>the geometry is empty</source>
       <translation>几何图形为空</translation>
     </message>
@@ -3004,12 +3004,12 @@
       <translation>几何图形无效（{detail}）</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="577" />
+      <location filename="../../cases/workflow_filing.py" line="102" />
       <source>the handling department is missing ({allowed})</source>
       <translation>未选择承办部门（{allowed}）</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="578" />
+      <location filename="../../cases/workflow_filing.py" line="103" />
       <source>the handling department {value} is not one of {allowed}</source>
       <translation>承办部门 {value} 无效，应为：{allowed}</translation>
     </message>
@@ -3084,22 +3084,22 @@
       <translation>地图的范围</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="639" />
+      <location filename="../../cases/workflow_rectification.py" line="70" />
       <source>the measure {value} is not one of {allowed}</source>
       <translation>整改措施 {value} 无效，应为：{allowed}</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="743" />
+      <location filename="../../cases/workflow_rectification.py" line="174" />
       <source>the name of who closed out is missing</source>
       <translation>未填写销号人</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="447" />
+      <location filename="../../cases/workflow_determination.py" line="148" />
       <source>the name of who decided is missing</source>
       <translation>未填写判定人</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="696" />
+      <location filename="../../cases/workflow_rectification.py" line="127" />
       <source>the name of who re-inspected is missing</source>
       <translation>未填写复核人</translation>
     </message>
@@ -3124,32 +3124,32 @@
       <translation>工程的范围</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="693" />
+      <location filename="../../cases/workflow_rectification.py" line="124" />
       <source>the re-inspection date is missing</source>
       <translation>未填写复核日期</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="689" />
+      <location filename="../../cases/workflow_rectification.py" line="120" />
       <source>the re-inspection result is missing ({allowed})</source>
       <translation>未选择复核结果（{allowed}）</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="690" />
+      <location filename="../../cases/workflow_rectification.py" line="121" />
       <source>the re-inspection result {value} is not one of {allowed}</source>
       <translation>复核结果 {value} 无效，应为：{allowed}</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="632" />
+      <location filename="../../cases/workflow_rectification.py" line="63" />
       <source>the rectification needs at least one measure ({allowed})</source>
       <translation>整改须至少选择一项措施（{allowed}）</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="289" />
+      <location filename="../../cases/workflow_guards.py" line="122" />
       <source>the rectified area {area} 亩 (拆除 {demolished}, 复耕 {restored}, 补办手续 {legalised} 亩; 整改面积 = max(拆除, 复耕) + 补办手续) is larger than the plot's area {plot} 亩</source>
       <translation>整改面积 {area} 亩（拆除 {demolished}、复耕 {restored}、补办手续 {legalised} 亩；整改面积 = 拆除与复耕中的较大者 + 补办手续）大于图斑面积 {plot} 亩</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="580" />
+      <location filename="../../cases/workflow_filing.py" line="105" />
       <source>the referral date is missing</source>
       <translation>未填写移交日期</translation>
     </message>
@@ -3159,12 +3159,12 @@
       <translation>轮次 {round} 的封存根哈希 {root} 与各记录的封存值不符</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="359" />
+      <location filename="../../cases/workflow_determination.py" line="60" />
       <source>the site status is missing ({allowed})</source>
       <translation>未选择现场状态（{allowed}）</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="360" />
+      <location filename="../../cases/workflow_determination.py" line="61" />
       <source>the site status {value} is not one of {allowed}</source>
       <translation>现场状态 {value} 无效，应为：{allowed}</translation>
     </message>
@@ -3189,7 +3189,7 @@
       <translation>临时图层 {source} 已不在工程中</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="145" />
+      <location filename="../../cases/intake.py" line="146" />
       <source>the text of field {field} could not be decoded (it holds U+FFFD); choose the text encoding by hand and import again</source>
       <translation>字段 {field} 的文字无法解码（含 U+FFFD），请手动选择文字编码后重新导入</translation>
     </message>
@@ -3204,12 +3204,12 @@
       <translation>缺少题名</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="363" />
+      <location filename="../../cases/workflow_determination.py" line="64" />
       <source>the verification date is missing</source>
       <translation>未填写核查日期</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="362" />
+      <location filename="../../cases/workflow_determination.py" line="63" />
       <source>the verifier's name is missing</source>
       <translation>未填写核查人</translation>
     </message>
@@ -3361,12 +3361,12 @@
       <translation>{count} 张需核实（无位置或时间，或距图斑较远）。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="170" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="172" />
       <source>{count} of the {total} plots of the database are not counted: registered outside {period} (batch received date, patrol find date, else registration date) or in another batch than {batch}.</source>
       <translation>数据库 {total} 个图斑中有 {count} 个未计入按登记统计的各表：其登记日期（批次接收日期，巡查发现日期，否则登记日期）不在{period}内，或不属于批次 {batch}（本期办理情况按发生日期另计）。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="176" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="178" />
       <source>{count} of the {total} plots of the database are not counted: registered outside {period} (batch received date, patrol find date, else registration date).</source>
       <translation>数据库 {total} 个图斑中有 {count} 个未计入按登记统计的各表：其登记日期（批次接收日期，巡查发现日期，否则登记日期）不在{period}内（本期办理情况按发生日期另计）。</translation>
     </message>
@@ -3411,7 +3411,7 @@
       <translation>已选中 {count} 个图斑。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="282" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="285" />
       <source>{count} plots written to {folder}</source>
       <translation>已将 {count} 个图斑写入 {folder}</translation>
     </message>
@@ -3426,7 +3426,7 @@
       <translation>{crs} 不是 CGCS2000 3 度带高斯-克吕格投影坐标系（EPSG:4513 至 EPSG:4554）。</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="277" />
+      <location filename="../../cases/intake.py" line="278" />
       <source>{field} '{value}' is not a date; write it as YYYY-MM-DD in the source and import it again</source>
       <translation>{field}“{value}”不是日期，请在源数据中按 YYYY-MM-DD 填写后重新导入</translation>
     </message>
@@ -3491,7 +3491,7 @@
       <translation>{path} 无法完整读取：文件已损坏。请从备份恢复；核验无法判断改动了什么。</translation>
     </message>
     <message>
-      <location filename="../../cases/intake.py" line="321" />
+      <location filename="../../cases/intake.py" line="322" />
       <source>{path} could not be read or written: the case database file is damaged or is not a whole case database. Nothing of this batch was stored. Restore the file from a backup (or ask the administrator to repair it) and import the batch again.</source>
       <translation>无法读写 {path}：案件库文件已损坏或不完整。本批次未保存任何内容。请从备份恢复该文件（或请管理员修复）后重新导入本批次。</translation>
     </message>
@@ -3561,7 +3561,7 @@
       <translation>{period}：共 {count} 个图斑</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="159" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="161" />
       <source>{period}: {plots} plots, {illegal} violations; workbook: {path}</source>
       <translation>{period}：共 {plots} 个图斑，违法 {illegal} 宗；统计表：{path}</translation>
     </message>
@@ -3591,7 +3591,7 @@
       <translation>{source} 包含多个图层，导入哪一个？</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="131" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="132" />
       <source>{value} is not a date (YYYY-MM-DD)</source>
       <translation>{value} 不是有效日期（YYYY-MM-DD）</translation>
     </message>
@@ -3661,7 +3661,7 @@
       <translation>违法占耕比例（县级考核）：分母 {area} 亩，由图斑计算（未录入 {year} 年数据）。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="186" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="188" />
       <source>违法占耕比例 denominator of the county accountability: {source}</source>
       <translation>县级考核违法占耕比例的分母：{source}</translation>
     </message>
