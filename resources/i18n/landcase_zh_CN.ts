@@ -2299,7 +2299,7 @@
       <translation>YYYY-MM、YYYY-Q3、YYYY、YYYY-年末 或日期范围</translation>
     </message>
     <message>
-      <location filename="../../cases/store.py" line="393" />
+      <location filename="../../cases/store_plots.py" line="37" />
       <source>a batch of this name already exists</source>
       <translation>同名批次已存在</translation>
     </message>
@@ -2329,12 +2329,12 @@
       <translation>判定为违法以外的类别后方可不立案办结（案件当前状态：{status}）</translation>
     </message>
     <message>
-      <location filename="../../cases/store.py" line="451" />
+      <location filename="../../cases/store_plots.py" line="95" />
       <source>a plot must be a polygon, not a {kind}</source>
       <translation>图斑必须是面，而不是 {kind}</translation>
     </message>
     <message>
-      <location filename="../../cases/store.py" line="510" />
+      <location filename="../../cases/store_plots.py" line="154" />
       <source>a plot with this 监测编号 is already in the database</source>
       <translation>案件库中已有相同监测编号的图斑</translation>
     </message>
@@ -2624,7 +2624,7 @@
       <translation>坐标超出案件库分带 {zone} 的范围</translation>
     </message>
     <message>
-      <location filename="../../cases/store.py" line="468" />
+      <location filename="../../cases/store_plots.py" line="112" />
       <source>its coordinates lie outside the database's CRS (EPSG:{srid})</source>
       <translation>其坐标超出本数据库坐标系（EPSG:{srid}）的范围</translation>
     </message>
@@ -2944,7 +2944,7 @@
       <translation>文件为空</translation>
     </message>
     <message>
-      <location filename="../../layers/role_layers.py" line="259" />
+      <location filename="../../layers/role_layers.py" line="165" />
       <source>the file {path} does not exist</source>
       <translation>文件 {path} 不存在</translation>
     </message>
@@ -2999,7 +2999,7 @@
       <translation>几何图形为空</translation>
     </message>
     <message>
-      <location filename="../../cases/store.py" line="457" />
+      <location filename="../../cases/store_plots.py" line="101" />
       <source>the geometry is invalid ({detail})</source>
       <translation>几何图形无效（{detail}）</translation>
     </message>
@@ -3059,7 +3059,7 @@
       <translation>图层没有坐标参考系，请指定其使用的坐标系</translation>
     </message>
     <message>
-      <location filename="../../layers/role_layers.py" line="268" />
+      <location filename="../../layers/role_layers.py" line="174" />
       <source>the layer has no field {name} (for {key})</source>
       <translation>图层中没有字段 {name}（用于 {key}）</translation>
     </message>
@@ -3184,7 +3184,7 @@
       <translation>子类 {value} 不属于{category}的子类：{allowed}</translation>
     </message>
     <message>
-      <location filename="../../layers/role_layers.py" line="254" />
+      <location filename="../../layers/role_layers.py" line="160" />
       <source>the temporary layer {source} is no longer in the project</source>
       <translation>临时图层 {source} 已不在工程中</translation>
     </message>
@@ -3546,7 +3546,7 @@
       <translation>{path} 由更新版本的插件写入（数据库结构版本 {found}，本版本最高支持 {supported}）。请升级插件；文件未作任何改动。</translation>
     </message>
     <message>
-      <location filename="../../cases/store.py" line="128" />
+      <location filename="../../cases/store_records.py" line="101" />
       <source>{path}: table {table} is missing: another program changed the file. Run 'Verify records' (landcase:verifyrecords) on it to see what else changed.</source>
       <translation>{path}：数据表 {table} 缺失，文件已被其他程序改动。请对其运行“核验记录”（landcase:verifyrecords），查看还有哪些改动。</translation>
     </message>
