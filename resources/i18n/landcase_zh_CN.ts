@@ -4,7 +4,7 @@
   <context>
     <name>LandCase</name>
     <message>
-      <location filename="../../plugin/main.py" line="126" />
+      <location filename="../../plugin/main.py" line="90" />
       <source>&amp;LandCase</source>
       <translation>卫片执法(&amp;L)</translation>
     </message>
@@ -74,7 +74,7 @@
       <translation>全部</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="297" />
+      <location filename="../../plugin/session.py" line="82" />
       <source>All files (*)</source>
       <translation>所有文件 (*)</translation>
     </message>
@@ -174,7 +174,7 @@
       <translation>附件编号</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="683" />
+      <location filename="../../plugin/session.py" line="162" />
       <source>Audit trail</source>
       <translation>审计日志</translation>
     </message>
@@ -249,7 +249,7 @@
       <translation>已取消，未写入任何数据。</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="311" />
+      <location filename="../../plugin/session.py" line="96" />
       <source>Cannot open the case database</source>
       <translation>无法打开案件库</translation>
     </message>
@@ -259,7 +259,7 @@
       <translation>案件库</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="163" />
+      <location filename="../../plugin/main.py" line="127" />
       <source>Case panel</source>
       <translation>案件面板</translation>
     </message>
@@ -554,17 +554,17 @@
       <translation>内业比对（叠加分析）</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="641" />
+      <location filename="../../plugin/map_interaction.py" line="193" />
       <source>Desk comparison failed</source>
       <translation>内业比对失败</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="148" />
+      <location filename="../../plugin/main.py" line="112" />
       <source>Desk comparison of the plots shown</source>
       <translation>对显示的图斑进行内业比对</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="645" />
+      <location filename="../../plugin/map_interaction.py" line="197" />
       <source>Desk comparison stored for {count} plots.</source>
       <translation>已保存 {count} 个图斑的内业比对结果。</translation>
     </message>
@@ -884,7 +884,7 @@
       <translation>按数值推断</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="141" />
+      <location filename="../../plugin/main.py" line="105" />
       <source>Handle case…</source>
       <translation>办理案件…</translation>
     </message>
@@ -899,12 +899,12 @@
       <translation>导入</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="398" />
+      <location filename="../../plugin/case_work.py" line="82" />
       <source>Import failed</source>
       <translation>导入失败</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="405" />
+      <location filename="../../plugin/case_work.py" line="89" />
       <source>Import failed; nothing was stored</source>
       <translation>导入失败，未写入任何数据</translation>
     </message>
@@ -914,7 +914,7 @@
       <translation>导入图斑批次</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="134" />
+      <location filename="../../plugin/main.py" line="98" />
       <source>Import plot batch…</source>
       <translation>导入图斑批次…</translation>
     </message>
@@ -924,7 +924,7 @@
       <translation>导入案件库高斯-克吕格分带以外的图斑</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="401" />
+      <location filename="../../plugin/case_work.py" line="85" />
       <source>Import refused; nothing was stored</source>
       <translation>导入被拒绝，未保存任何内容</translation>
     </message>
@@ -1054,12 +1054,12 @@
       <translation>图层类别</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="545" />
+      <location filename="../../plugin/map_interaction.py" line="97" />
       <source>Layer roles whose source is missing: {roles}</source>
       <translation>以下图层类别的数据源缺失：{roles}</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="146" />
+      <location filename="../../plugin/main.py" line="110" />
       <source>Layer roles…</source>
       <translation>图层类别…</translation>
     </message>
@@ -1179,12 +1179,12 @@
       <translation>新建案件库</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="131" />
+      <location filename="../../plugin/main.py" line="95" />
       <source>New case database…</source>
       <translation>新建案件库…</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="136" />
+      <location filename="../../plugin/main.py" line="100" />
       <source>New plot</source>
       <translation>新增图斑</translation>
     </message>
@@ -1284,22 +1284,22 @@
       <translation>法定节假日安排</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="153" />
+      <location filename="../../plugin/main.py" line="117" />
       <source>Official holiday calendar…</source>
       <translation>法定节假日安排…</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="295" />
+      <location filename="../../plugin/session.py" line="80" />
       <source>Open case database</source>
       <translation>打开案件库</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="132" />
+      <location filename="../../plugin/main.py" line="96" />
       <source>Open case database…</source>
       <translation>打开案件库…</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="356" />
+      <location filename="../../plugin/case_work.py" line="40" />
       <source>Open or create a case database first.</source>
       <translation>请先打开或新建案件库。</translation>
     </message>
@@ -1314,7 +1314,7 @@
       <translation>打开报告文件</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="348" />
+      <location filename="../../plugin/session.py" line="133" />
       <source>Opened {path}: {count} plots.</source>
       <translation>已打开 {path}：共 {count} 个图斑。</translation>
     </message>
@@ -1459,7 +1459,7 @@
       <translation>图斑类型（TBLX）</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="464" />
+      <location filename="../../plugin/map_interaction.py" line="87" />
       <source>Plot {jcbh} saved.</source>
       <translation>图斑 {jcbh} 已保存。</translation>
     </message>
@@ -1554,7 +1554,7 @@
       <translation>打印文书</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="143" />
+      <location filename="../../plugin/main.py" line="107" />
       <source>Print documents…</source>
       <translation>打印文书…</translation>
     </message>
@@ -1564,7 +1564,7 @@
       <translation>作为出具单位印在核查报告、卷宗和月报上</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="528" />
+      <location filename="../../plugin/case_work.py" line="162" />
       <source>Printing failed</source>
       <translation>打印失败</translation>
     </message>
@@ -1849,7 +1849,7 @@
       <translation>搜索监测编号、乡镇、村…</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="477" />
+      <location filename="../../plugin/case_work.py" line="111" />
       <source>Select a plot in the case panel first.</source>
       <translation>请先在案件面板中选择图斑。</translation>
     </message>
@@ -1874,7 +1874,7 @@
       <translation>指定图层类别</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="157" />
+      <location filename="../../plugin/main.py" line="121" />
       <source>Settings…</source>
       <translation>设置…</translation>
     </message>
@@ -1914,7 +1914,7 @@
       <translation>开始整改</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="169" />
+      <location filename="../../plugin/main.py" line="133" />
       <source>Statistics</source>
       <translation>统计</translation>
     </message>
@@ -1964,7 +1964,7 @@
       <translation>报送轮次</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="150" />
+      <location filename="../../plugin/main.py" line="114" />
       <source>Submission rounds…</source>
       <translation>报送轮次…</translation>
     </message>
@@ -2069,12 +2069,12 @@
       <translation>无法读取图斑表。</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="458" />
+      <location filename="../../plugin/map_interaction.py" line="81" />
       <source>The plot was not saved</source>
       <translation>图斑未保存</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="670" />
+      <location filename="../../plugin/session.py" line="149" />
       <source>The records are as LandCase left them: {count} audit rows checked, every locked round matches its seal.</source>
       <translation>记录保持 LandCase 写入时的状态：已核验 {count} 条审计记录，各锁定轮次均与其封存值一致。</translation>
     </message>
@@ -2239,7 +2239,7 @@
       <translation>核查人</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="151" />
+      <location filename="../../plugin/main.py" line="115" />
       <source>Verify audit trail</source>
       <translation>校验审计日志</translation>
     </message>
@@ -3079,7 +3079,7 @@
       <translation>无法打开图层 {source}（{provider}）</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="274" />
+      <location filename="../../plugin/session.py" line="59" />
       <source>the map's extent</source>
       <translation>地图的范围</translation>
     </message>
@@ -3341,7 +3341,7 @@
       <translation>发现 {count} 个问题：案件数据库已不是 LandCase 写入时的状态。</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="679" />
+      <location filename="../../plugin/session.py" line="158" />
       <source>{count} findings: {first}</source>
       <translation>发现 {count} 个问题：{first}</translation>
     </message>
@@ -3451,7 +3451,7 @@
       <translation>{kind}期限：{date}</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="531" />
+      <location filename="../../plugin/case_work.py" line="165" />
       <source>{made} documents made, {kept} already up to date, in {folder}.</source>
       <translation>已在 {folder} 中生成 {made} 份文书，{kept} 份无需更新。</translation>
     </message>
