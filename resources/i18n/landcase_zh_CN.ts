@@ -34,7 +34,7 @@
       <translation>卷宗须有立卷单位：请在“设置 ▸ 选项 ▸ LandCase”中填写单位名称，或给出 UNIT 参数。</translation>
     </message>
     <message>
-      <location filename="../../forms/statistics_dock.py" line="131" />
+      <location filename="../../forms/statistics_dock.py" line="132" />
       <source>A year (2026), a month (2026-03) or a date range (2026-01-01/2026-03-31); press Enter to compute.</source>
       <translation>年份（2026）、月份（2026-03）或日期范围（2026-01-01/2026-03-31），按回车键计算。</translation>
     </message>
@@ -179,7 +179,7 @@
       <translation>审计日志</translation>
     </message>
     <message>
-      <location filename="../../forms/statistics_dock.py" line="75" />
+      <location filename="../../forms/statistics_dock.py" line="76" />
       <source>Award proposal</source>
       <translation>奖励建议</translation>
     </message>
@@ -299,7 +299,7 @@
       <translation>两轮次之间的变化</translation>
     </message>
     <message>
-      <location filename="../../forms/statistics_dock.py" line="194" />
+      <location filename="../../forms/statistics_dock.py" line="195" />
       <source>Chart by township</source>
       <translation>分乡镇图表</translation>
     </message>
@@ -424,7 +424,7 @@
       <translation>完整性检查结果（CSV）</translation>
     </message>
     <message>
-      <location filename="../../forms/statistics_dock.py" line="211" />
+      <location filename="../../forms/statistics_dock.py" line="212" />
       <source>Compute the figures again from the database</source>
       <translation>从案件库重新计算统计数据</translation>
     </message>
@@ -449,12 +449,12 @@
       <translation>坐标参考系</translation>
     </message>
     <message>
-      <location filename="../../forms/statistics_dock.py" line="67" />
+      <location filename="../../forms/statistics_dock.py" line="68" />
       <source>Counties</source>
       <translation>县级汇总</translation>
     </message>
     <message>
-      <location filename="../../forms/statistics_dock.py" line="70" />
+      <location filename="../../forms/statistics_dock.py" line="71" />
       <source>County flags</source>
       <translation>县级考核</translation>
     </message>
@@ -694,7 +694,7 @@
       <translation>录入国务院通知公布的、内置日历尚未包含年份的放假日和调休上班日，每行一条：YYYY-MM-DD holiday|workday 名称，或日期范围 YYYY-MM-DD..YYYY-MM-DD holiday|workday 名称（含首尾两天）。此处录入的日期优先于内置日历。</translation>
     </message>
     <message>
-      <location filename="../../forms/statistics_dock.py" line="74" />
+      <location filename="../../forms/statistics_dock.py" line="75" />
       <source>Events of the period</source>
       <translation>本期办理情况</translation>
     </message>
@@ -709,7 +709,7 @@
       <translation>Excel 表格</translation>
     </message>
     <message>
-      <location filename="../../forms/statistics_dock.py" line="87" />
+      <location filename="../../forms/statistics_dock.py" line="88" />
       <source>Excel workbook (*.xlsx)</source>
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -719,12 +719,12 @@
       <translation>Excel 工作簿</translation>
     </message>
     <message>
-      <location filename="../../forms/statistics_dock.py" line="213" />
+      <location filename="../../forms/statistics_dock.py" line="214" />
       <source>Export Excel…</source>
       <translation>导出 Excel…</translation>
     </message>
     <message>
-      <location filename="../../forms/statistics_dock.py" line="87" />
+      <location filename="../../forms/statistics_dock.py" line="88" />
       <source>Export statistics</source>
       <translation>导出统计表</translation>
     </message>
@@ -1024,7 +1024,7 @@
       <translation>卫片执法与违法用地巡查案件</translation>
     </message>
     <message>
-      <location filename="../../forms/statistics_dock.py" line="104" />
+      <location filename="../../forms/statistics_dock.py" line="105" />
       <source>LandCase statistics</source>
       <translation>卫片执法统计</translation>
     </message>
@@ -1219,7 +1219,7 @@
       <translation>没有 {year} 年的法定节假日安排：请先通过“卫片执法 ▸ 法定节假日安排…”（或处理工具 landcase:holidaycalendar）录入国务院公布的 {year} 年节假日安排（放假日和调休上班日），方可计算该年的工作日期限。</translation>
     </message>
     <message>
-      <location filename="../../forms/statistics_dock.py" line="461" />
+      <location filename="../../forms/statistics_view.py" line="119" />
       <source>No plot in this period.</source>
       <translation>该期间没有图斑。</translation>
     </message>
@@ -1424,7 +1424,7 @@
       <translation>照片 (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)</translation>
     </message>
     <message>
-      <location filename="../../forms/statistics_dock.py" line="124" />
+      <location filename="../../forms/statistics_dock.py" line="125" />
       <source>Pick a month</source>
       <translation>选择月份</translation>
     </message>
@@ -1694,7 +1694,7 @@
       <translation>移交日期</translation>
     </message>
     <message>
-      <location filename="../../forms/statistics_dock.py" line="210" />
+      <location filename="../../forms/statistics_dock.py" line="211" />
       <source>Refresh</source>
       <translation>刷新</translation>
     </message>
@@ -1919,7 +1919,7 @@
       <translation>统计</translation>
     </message>
     <message>
-      <location filename="../../forms/statistics_dock.py" line="219" />
+      <location filename="../../forms/statistics_dock.py" line="220" />
       <source>Statistics period</source>
       <translation>统计期间</translation>
     </message>
@@ -1929,7 +1929,7 @@
       <translation>统计表（Excel）</translation>
     </message>
     <message>
-      <location filename="../../forms/statistics_dock.py" line="517" />
+      <location filename="../../forms/statistics_view.py" line="175" />
       <source>Statistics written to {path}.</source>
       <translation>统计表已导出至 {path}。</translation>
     </message>
@@ -1979,7 +1979,7 @@
       <translation>建议：{reason}。分带创建后不能更改。</translation>
     </message>
     <message>
-      <location filename="../../forms/statistics_dock.py" line="225" />
+      <location filename="../../forms/statistics_dock.py" line="226" />
       <source>Table</source>
       <translation>统计表</translation>
     </message>
@@ -2109,7 +2109,7 @@
       <translation>未指定监测面积单位，按数值推断为 {unit}：按 {unit} 计，{total} 个监测面积中有 {agree} 个与图斑椭球面积相差不超过 {tolerance}%（按 {other} 计为 {other_agree} 个）。</translation>
     </message>
     <message>
-      <location filename="../../forms/statistics_dock.py" line="511" />
+      <location filename="../../forms/statistics_view.py" line="169" />
       <source>The workbook was not written</source>
       <translation>工作簿未写入</translation>
     </message>
@@ -2119,7 +2119,7 @@
       <translation>默认投影带取自当前地图范围。建库后不能再更改。</translation>
     </message>
     <message>
-      <location filename="../../forms/statistics_dock.py" line="76" />
+      <location filename="../../forms/statistics_dock.py" line="77" />
       <source>Three-year campaign</source>
       <translation>三年行动进度</translation>
     </message>
@@ -2149,12 +2149,12 @@
       <translation>不动产权证号</translation>
     </message>
     <message>
-      <location filename="../../forms/statistics_dock.py" line="72" />
+      <location filename="../../forms/statistics_dock.py" line="73" />
       <source>Top 10 非农化</source>
       <translation>非农化前十乡镇</translation>
     </message>
     <message>
-      <location filename="../../forms/statistics_dock.py" line="73" />
+      <location filename="../../forms/statistics_dock.py" line="74" />
       <source>Top 10 非粮化</source>
       <translation>非粮化前十乡镇</translation>
     </message>
@@ -2164,12 +2164,12 @@
       <translation>乡镇</translation>
     </message>
     <message>
-      <location filename="../../forms/statistics_dock.py" line="71" />
+      <location filename="../../forms/statistics_dock.py" line="72" />
       <source>Township quota</source>
       <translation>乡镇考核</translation>
     </message>
     <message>
-      <location filename="../../forms/statistics_dock.py" line="68" />
+      <location filename="../../forms/statistics_dock.py" line="69" />
       <source>Townships</source>
       <translation>乡镇汇总</translation>
     </message>
@@ -2259,7 +2259,7 @@
       <translation>村</translation>
     </message>
     <message>
-      <location filename="../../forms/statistics_dock.py" line="69" />
+      <location filename="../../forms/statistics_dock.py" line="70" />
       <source>Villages</source>
       <translation>村级汇总</translation>
     </message>
@@ -2284,7 +2284,7 @@
       <translation>选择该坐标系的理由</translation>
     </message>
     <message>
-      <location filename="../../forms/statistics_dock.py" line="215" />
+      <location filename="../../forms/statistics_dock.py" line="216" />
       <source>Write every table to an Excel workbook</source>
       <translation>将全部统计表写入 Excel 工作簿</translation>
     </message>
@@ -2294,7 +2294,7 @@
       <translation>将报送轮次（一上或二上）的图斑及其判定结果和办理进展（以该轮次快照为准）按国家字段名（JCBH、XZQDM、XZQMC、JCPC、JCMJ、TBMJ、PDLX 等）写入 OUTPUT_FOLDER：GeoPackage 文件、GBK 编码的 Shapefile（含 .cpg 文件）和 Excel 表格。ROUND 为轮次编号或名称，例如 '2026-03 一上'。</translation>
     </message>
     <message>
-      <location filename="../../forms/statistics_dock.py" line="129" />
+      <location filename="../../forms/statistics_dock.py" line="130" />
       <source>YYYY-MM, YYYY-Q3, YYYY, YYYY-年末 or a date range</source>
       <translation>YYYY-MM、YYYY-Q3、YYYY、YYYY-年末 或日期范围</translation>
     </message>
@@ -3556,7 +3556,7 @@
       <translation>{path}：{reason}</translation>
     </message>
     <message>
-      <location filename="../../forms/statistics_dock.py" line="478" />
+      <location filename="../../forms/statistics_view.py" line="136" />
       <source>{period}: {count} plots</source>
       <translation>{period}：共 {count} 个图斑</translation>
     </message>
@@ -3651,12 +3651,12 @@
       <translation>设施农用地须填写备案面积（平方米），且应大于 0（当前为 {value}）</translation>
     </message>
     <message>
-      <location filename="../../forms/statistics_dock.py" line="474" />
+      <location filename="../../forms/statistics_view.py" line="132" />
       <source>违法占耕比例 (county flags): denominator {area} 亩 entered for {year} ({source}); the summary tables use the plots' figure.</source>
       <translation>违法占耕比例（县级考核）：分母 {area} 亩，为 {year} 年录入值（{source}）；汇总表采用由图斑计算的值。</translation>
     </message>
     <message>
-      <location filename="../../forms/statistics_dock.py" line="469" />
+      <location filename="../../forms/statistics_view.py" line="127" />
       <source>违法占耕比例 (county flags): denominator {area} 亩, computed from the plots (none entered for {year}).</source>
       <translation>违法占耕比例（县级考核）：分母 {area} 亩，由图斑计算（未录入 {year} 年数据）。</translation>
     </message>
