@@ -117,3 +117,4 @@ class _Role:
                 signal.disconnect(slot)
             except (TypeError, RuntimeError):
                 pass
+        self.connections.clear()
