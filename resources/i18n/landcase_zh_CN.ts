@@ -4,7 +4,7 @@
   <context>
     <name>LandCase</name>
     <message>
-      <location filename="../../plugin/main.py" line="126" />
+      <location filename="../../plugin/main.py" line="90" />
       <source>&amp;LandCase</source>
       <translation>卫片执法(&amp;L)</translation>
     </message>
@@ -34,7 +34,7 @@
       <translation>卷宗须有立卷单位：请在“设置 ▸ 选项 ▸ LandCase”中填写单位名称，或给出 UNIT 参数。</translation>
     </message>
     <message>
-      <location filename="../../forms/statistics_dock.py" line="131" />
+      <location filename="../../forms/statistics_dock.py" line="132" />
       <source>A year (2026), a month (2026-03) or a date range (2026-01-01/2026-03-31); press Enter to compute.</source>
       <translation>年份（2026）、月份（2026-03）或日期范围（2026-01-01/2026-03-31），按回车键计算。</translation>
     </message>
@@ -74,7 +74,7 @@
       <translation>全部</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="297" />
+      <location filename="../../plugin/session.py" line="82" />
       <source>All files (*)</source>
       <translation>所有文件 (*)</translation>
     </message>
@@ -174,12 +174,12 @@
       <translation>附件编号</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="683" />
+      <location filename="../../plugin/session.py" line="162" />
       <source>Audit trail</source>
       <translation>审计日志</translation>
     </message>
     <message>
-      <location filename="../../forms/statistics_dock.py" line="75" />
+      <location filename="../../forms/statistics_dock.py" line="76" />
       <source>Award proposal</source>
       <translation>奖励建议</translation>
     </message>
@@ -249,7 +249,7 @@
       <translation>已取消，未写入任何数据。</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="311" />
+      <location filename="../../plugin/session.py" line="96" />
       <source>Cannot open the case database</source>
       <translation>无法打开案件库</translation>
     </message>
@@ -259,7 +259,7 @@
       <translation>案件库</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="163" />
+      <location filename="../../plugin/main.py" line="127" />
       <source>Case panel</source>
       <translation>案件面板</translation>
     </message>
@@ -299,7 +299,7 @@
       <translation>两轮次之间的变化</translation>
     </message>
     <message>
-      <location filename="../../forms/statistics_dock.py" line="194" />
+      <location filename="../../forms/statistics_dock.py" line="195" />
       <source>Chart by township</source>
       <translation>分乡镇图表</translation>
     </message>
@@ -424,7 +424,7 @@
       <translation>完整性检查结果（CSV）</translation>
     </message>
     <message>
-      <location filename="../../forms/statistics_dock.py" line="211" />
+      <location filename="../../forms/statistics_dock.py" line="212" />
       <source>Compute the figures again from the database</source>
       <translation>从案件库重新计算统计数据</translation>
     </message>
@@ -449,12 +449,12 @@
       <translation>坐标参考系</translation>
     </message>
     <message>
-      <location filename="../../forms/statistics_dock.py" line="67" />
+      <location filename="../../forms/statistics_dock.py" line="68" />
       <source>Counties</source>
       <translation>县级汇总</translation>
     </message>
     <message>
-      <location filename="../../forms/statistics_dock.py" line="70" />
+      <location filename="../../forms/statistics_dock.py" line="71" />
       <source>County flags</source>
       <translation>县级考核</translation>
     </message>
@@ -554,17 +554,17 @@
       <translation>内业比对（叠加分析）</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="641" />
+      <location filename="../../plugin/map_interaction.py" line="193" />
       <source>Desk comparison failed</source>
       <translation>内业比对失败</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="148" />
+      <location filename="../../plugin/main.py" line="112" />
       <source>Desk comparison of the plots shown</source>
       <translation>对显示的图斑进行内业比对</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="645" />
+      <location filename="../../plugin/map_interaction.py" line="197" />
       <source>Desk comparison stored for {count} plots.</source>
       <translation>已保存 {count} 个图斑的内业比对结果。</translation>
     </message>
@@ -694,7 +694,7 @@
       <translation>录入国务院通知公布的、内置日历尚未包含年份的放假日和调休上班日，每行一条：YYYY-MM-DD holiday|workday 名称，或日期范围 YYYY-MM-DD..YYYY-MM-DD holiday|workday 名称（含首尾两天）。此处录入的日期优先于内置日历。</translation>
     </message>
     <message>
-      <location filename="../../forms/statistics_dock.py" line="74" />
+      <location filename="../../forms/statistics_dock.py" line="75" />
       <source>Events of the period</source>
       <translation>本期办理情况</translation>
     </message>
@@ -709,7 +709,7 @@
       <translation>Excel 表格</translation>
     </message>
     <message>
-      <location filename="../../forms/statistics_dock.py" line="87" />
+      <location filename="../../forms/statistics_dock.py" line="88" />
       <source>Excel workbook (*.xlsx)</source>
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -719,12 +719,12 @@
       <translation>Excel 工作簿</translation>
     </message>
     <message>
-      <location filename="../../forms/statistics_dock.py" line="213" />
+      <location filename="../../forms/statistics_dock.py" line="214" />
       <source>Export Excel…</source>
       <translation>导出 Excel…</translation>
     </message>
     <message>
-      <location filename="../../forms/statistics_dock.py" line="87" />
+      <location filename="../../forms/statistics_dock.py" line="88" />
       <source>Export statistics</source>
       <translation>导出统计表</translation>
     </message>
@@ -884,7 +884,7 @@
       <translation>按数值推断</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="141" />
+      <location filename="../../plugin/main.py" line="105" />
       <source>Handle case…</source>
       <translation>办理案件…</translation>
     </message>
@@ -899,12 +899,12 @@
       <translation>导入</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="398" />
+      <location filename="../../plugin/case_work.py" line="82" />
       <source>Import failed</source>
       <translation>导入失败</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="405" />
+      <location filename="../../plugin/case_work.py" line="89" />
       <source>Import failed; nothing was stored</source>
       <translation>导入失败，未写入任何数据</translation>
     </message>
@@ -914,7 +914,7 @@
       <translation>导入图斑批次</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="134" />
+      <location filename="../../plugin/main.py" line="98" />
       <source>Import plot batch…</source>
       <translation>导入图斑批次…</translation>
     </message>
@@ -924,7 +924,7 @@
       <translation>导入案件库高斯-克吕格分带以外的图斑</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="401" />
+      <location filename="../../plugin/case_work.py" line="85" />
       <source>Import refused; nothing was stored</source>
       <translation>导入被拒绝，未保存任何内容</translation>
     </message>
@@ -1024,7 +1024,7 @@
       <translation>卫片执法与违法用地巡查案件</translation>
     </message>
     <message>
-      <location filename="../../forms/statistics_dock.py" line="104" />
+      <location filename="../../forms/statistics_dock.py" line="105" />
       <source>LandCase statistics</source>
       <translation>卫片执法统计</translation>
     </message>
@@ -1054,12 +1054,12 @@
       <translation>图层类别</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="545" />
+      <location filename="../../plugin/map_interaction.py" line="97" />
       <source>Layer roles whose source is missing: {roles}</source>
       <translation>以下图层类别的数据源缺失：{roles}</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="146" />
+      <location filename="../../plugin/main.py" line="110" />
       <source>Layer roles…</source>
       <translation>图层类别…</translation>
     </message>
@@ -1194,12 +1194,12 @@
       <translation>新建案件库</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="131" />
+      <location filename="../../plugin/main.py" line="95" />
       <source>New case database…</source>
       <translation>新建案件库…</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="136" />
+      <location filename="../../plugin/main.py" line="100" />
       <source>New plot</source>
       <translation>新增图斑</translation>
     </message>
@@ -1234,7 +1234,7 @@
       <translation>没有 {year} 年的法定节假日安排：请先通过“卫片执法 ▸ 法定节假日安排…”（或处理工具 landcase:holidaycalendar）录入国务院公布的 {year} 年节假日安排（放假日和调休上班日），方可计算该年的工作日期限。</translation>
     </message>
     <message>
-      <location filename="../../forms/statistics_dock.py" line="461" />
+      <location filename="../../forms/statistics_view.py" line="119" />
       <source>No plot in this period.</source>
       <translation>该期间没有图斑。</translation>
     </message>
@@ -1299,22 +1299,22 @@
       <translation>法定节假日安排</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="153" />
+      <location filename="../../plugin/main.py" line="117" />
       <source>Official holiday calendar…</source>
       <translation>法定节假日安排…</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="295" />
+      <location filename="../../plugin/session.py" line="80" />
       <source>Open case database</source>
       <translation>打开案件库</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="132" />
+      <location filename="../../plugin/main.py" line="96" />
       <source>Open case database…</source>
       <translation>打开案件库…</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="356" />
+      <location filename="../../plugin/case_work.py" line="40" />
       <source>Open or create a case database first.</source>
       <translation>请先打开或新建案件库。</translation>
     </message>
@@ -1329,7 +1329,7 @@
       <translation>打开报告文件</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="348" />
+      <location filename="../../plugin/session.py" line="133" />
       <source>Opened {path}: {count} plots.</source>
       <translation>已打开 {path}：共 {count} 个图斑。</translation>
     </message>
@@ -1439,7 +1439,7 @@
       <translation>照片 (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)</translation>
     </message>
     <message>
-      <location filename="../../forms/statistics_dock.py" line="124" />
+      <location filename="../../forms/statistics_dock.py" line="125" />
       <source>Pick a month</source>
       <translation>选择月份</translation>
     </message>
@@ -1474,7 +1474,7 @@
       <translation>图斑类型（TBLX）</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="464" />
+      <location filename="../../plugin/map_interaction.py" line="87" />
       <source>Plot {jcbh} saved.</source>
       <translation>图斑 {jcbh} 已保存。</translation>
     </message>
@@ -1489,7 +1489,7 @@
       <translation>图斑 {jcbh}，字段 {field}：{reason}</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="131" />
+      <location filename="../../cases/workflow_states.py" line="99" />
       <source>Plot {jcbh}: {reason}</source>
       <translation>图斑 {jcbh}：{reason}</translation>
     </message>
@@ -1569,7 +1569,7 @@
       <translation>打印文书</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="143" />
+      <location filename="../../plugin/main.py" line="107" />
       <source>Print documents…</source>
       <translation>打印文书…</translation>
     </message>
@@ -1579,7 +1579,7 @@
       <translation>作为出具单位印在核查报告、卷宗和月报上</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="528" />
+      <location filename="../../plugin/case_work.py" line="162" />
       <source>Printing failed</source>
       <translation>打印失败</translation>
     </message>
@@ -1709,7 +1709,7 @@
       <translation>移交日期</translation>
     </message>
     <message>
-      <location filename="../../forms/statistics_dock.py" line="210" />
+      <location filename="../../forms/statistics_dock.py" line="211" />
       <source>Refresh</source>
       <translation>刷新</translation>
     </message>
@@ -1879,7 +1879,7 @@
       <translation>搜索监测编号、乡镇、村…</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="477" />
+      <location filename="../../plugin/case_work.py" line="111" />
       <source>Select a plot in the case panel first.</source>
       <translation>请先在案件面板中选择图斑。</translation>
     </message>
@@ -1904,7 +1904,7 @@
       <translation>指定图层类别</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="157" />
+      <location filename="../../plugin/main.py" line="121" />
       <source>Settings…</source>
       <translation>设置…</translation>
     </message>
@@ -1944,12 +1944,12 @@
       <translation>开始整改</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="169" />
+      <location filename="../../plugin/main.py" line="133" />
       <source>Statistics</source>
       <translation>统计</translation>
     </message>
     <message>
-      <location filename="../../forms/statistics_dock.py" line="219" />
+      <location filename="../../forms/statistics_dock.py" line="220" />
       <source>Statistics period</source>
       <translation>统计期间</translation>
     </message>
@@ -1959,7 +1959,7 @@
       <translation>统计表（Excel）</translation>
     </message>
     <message>
-      <location filename="../../forms/statistics_dock.py" line="517" />
+      <location filename="../../forms/statistics_view.py" line="175" />
       <source>Statistics written to {path}.</source>
       <translation>统计表已导出至 {path}。</translation>
     </message>
@@ -2009,7 +2009,7 @@
       <translation>报送轮次</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="150" />
+      <location filename="../../plugin/main.py" line="114" />
       <source>Submission rounds…</source>
       <translation>报送轮次…</translation>
     </message>
@@ -2024,7 +2024,7 @@
       <translation>建议：{reason}。分带创建后不能更改。</translation>
     </message>
     <message>
-      <location filename="../../forms/statistics_dock.py" line="225" />
+      <location filename="../../forms/statistics_dock.py" line="226" />
       <source>Table</source>
       <translation>统计表</translation>
     </message>
@@ -2124,12 +2124,12 @@
       <translation>无法读取图斑表。</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="458" />
+      <location filename="../../plugin/map_interaction.py" line="81" />
       <source>The plot was not saved</source>
       <translation>图斑未保存</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="670" />
+      <location filename="../../plugin/session.py" line="149" />
       <source>The records are as LandCase left them: {count} audit rows checked, every locked round matches its seal.</source>
       <translation>记录保持 LandCase 写入时的状态：已核验 {count} 条审计记录，各锁定轮次均与其封存值一致。</translation>
     </message>
@@ -2164,7 +2164,7 @@
       <translation>未指定监测面积单位，按数值推断为 {unit}：按 {unit} 计，{total} 个监测面积中有 {agree} 个与图斑椭球面积相差不超过 {tolerance}%（按 {other} 计为 {other_agree} 个）。</translation>
     </message>
     <message>
-      <location filename="../../forms/statistics_dock.py" line="511" />
+      <location filename="../../forms/statistics_view.py" line="169" />
       <source>The workbook was not written</source>
       <translation>工作簿未写入</translation>
     </message>
@@ -2174,7 +2174,7 @@
       <translation>默认投影带取自当前地图范围。建库后不能再更改。</translation>
     </message>
     <message>
-      <location filename="../../forms/statistics_dock.py" line="76" />
+      <location filename="../../forms/statistics_dock.py" line="77" />
       <source>Three-year campaign</source>
       <translation>三年行动进度</translation>
     </message>
@@ -2204,12 +2204,12 @@
       <translation>不动产权证号</translation>
     </message>
     <message>
-      <location filename="../../forms/statistics_dock.py" line="72" />
+      <location filename="../../forms/statistics_dock.py" line="73" />
       <source>Top 10 非农化</source>
       <translation>非农化前十乡镇</translation>
     </message>
     <message>
-      <location filename="../../forms/statistics_dock.py" line="73" />
+      <location filename="../../forms/statistics_dock.py" line="74" />
       <source>Top 10 非粮化</source>
       <translation>非粮化前十乡镇</translation>
     </message>
@@ -2219,12 +2219,12 @@
       <translation>乡镇</translation>
     </message>
     <message>
-      <location filename="../../forms/statistics_dock.py" line="71" />
+      <location filename="../../forms/statistics_dock.py" line="72" />
       <source>Township quota</source>
       <translation>乡镇考核</translation>
     </message>
     <message>
-      <location filename="../../forms/statistics_dock.py" line="68" />
+      <location filename="../../forms/statistics_dock.py" line="69" />
       <source>Townships</source>
       <translation>乡镇汇总</translation>
     </message>
@@ -2294,7 +2294,7 @@
       <translation>核查人</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="151" />
+      <location filename="../../plugin/main.py" line="115" />
       <source>Verify audit trail</source>
       <translation>校验审计日志</translation>
     </message>
@@ -2314,7 +2314,7 @@
       <translation>村</translation>
     </message>
     <message>
-      <location filename="../../forms/statistics_dock.py" line="69" />
+      <location filename="../../forms/statistics_dock.py" line="70" />
       <source>Villages</source>
       <translation>村级汇总</translation>
     </message>
@@ -2339,7 +2339,7 @@
       <translation>选择该坐标系的理由</translation>
     </message>
     <message>
-      <location filename="../../forms/statistics_dock.py" line="215" />
+      <location filename="../../forms/statistics_dock.py" line="216" />
       <source>Write every table to an Excel workbook</source>
       <translation>将全部统计表写入 Excel 工作簿</translation>
     </message>
@@ -2349,12 +2349,12 @@
       <translation>将报送轮次（一上或二上）的图斑及其判定结果和办理进展（以该轮次快照为准）按国家字段名（JCBH、XZQDM、XZQMC、JCPC、JCMJ、TBMJ、PDLX 等）写入 OUTPUT_FOLDER：GeoPackage 文件、GBK 编码的 Shapefile（含 .cpg 文件）和 Excel 表格。ROUND 为轮次编号或名称，例如 '2026-03 一上'。</translation>
     </message>
     <message>
-      <location filename="../../forms/statistics_dock.py" line="129" />
+      <location filename="../../forms/statistics_dock.py" line="130" />
       <source>YYYY-MM, YYYY-Q3, YYYY, YYYY-年末 or a date range</source>
       <translation>YYYY-MM、YYYY-Q3、YYYY、YYYY-年末 或日期范围</translation>
     </message>
     <message>
-      <location filename="../../cases/store.py" line="393" />
+      <location filename="../../cases/store_plots.py" line="37" />
       <source>a batch of this name already exists</source>
       <translation>同名批次已存在</translation>
     </message>
@@ -2364,37 +2364,37 @@
       <translation>日历日类型应为 'holiday'（放假）或 'workday'（调休上班），而不是 {kind}</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="119" />
+      <location filename="../../cases/workflow_states.py" line="87" />
       <source>a case is closed out after a re-inspection found it 整改到位 (the case is {status})</source>
       <translation>复核结果为整改到位后方可销号（案件当前状态：{status}）</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="106" />
+      <location filename="../../cases/workflow_states.py" line="74" />
       <source>a case is filed or referred after a 违法 determination (the case is {status})</source>
       <translation>判定为违法后方可立案或移交（案件当前状态：{status}）</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="104" />
+      <location filename="../../cases/workflow_states.py" line="72" />
       <source>a field verification cannot be added once the case is {status}</source>
       <translation>案件状态为 {status}，不能再添加外业核查</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="108" />
+      <location filename="../../cases/workflow_states.py" line="76" />
       <source>a plot is closed without a case after a determination other than 违法 (the case is {status})</source>
       <translation>判定为违法以外的类别后方可不立案办结（案件当前状态：{status}）</translation>
     </message>
     <message>
-      <location filename="../../cases/store.py" line="451" />
+      <location filename="../../cases/store_plots.py" line="95" />
       <source>a plot must be a polygon, not a {kind}</source>
       <translation>图斑必须是面，而不是 {kind}</translation>
     </message>
     <message>
-      <location filename="../../cases/store.py" line="510" />
+      <location filename="../../cases/store_plots.py" line="154" />
       <source>a plot with this 监测编号 is already in the database</source>
       <translation>案件库中已有相同监测编号的图斑</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="438" />
+      <location filename="../../cases/workflow_determination.py" line="139" />
       <source>a revised determination needs the reason for the revision</source>
       <translation>修改判定须填写修改原因</translation>
     </message>
@@ -2409,12 +2409,12 @@
       <translation>判定为{category}须选择子类：{allowed}</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="603" />
+      <location filename="../../cases/workflow_filing.py" line="128" />
       <source>a 违法 determination cannot be closed without a case: file or refer it</source>
       <translation>判定为违法的不能不立案办结，请立案或移交</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="461" />
+      <location filename="../../cases/workflow_determination.py" line="162" />
       <source>a 违法 determination needs the construction date to tell 新增 from 存量</source>
       <translation>判定为违法须填写建设时间，以区分新增与存量</translation>
     </message>
@@ -2429,7 +2429,7 @@
       <translation>案件库中已有，未重复导入</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="270" />
+      <location filename="../../cases/workflow_guards.py" line="103" />
       <source>an area must be a number of m², 0 or more (got {value})</source>
       <translation>面积须为不小于 0 的数值，单位平方米（当前为 {value}）</translation>
     </message>
@@ -2524,7 +2524,7 @@
       <translation>例如：青山县自然资源局青山所</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="112" />
+      <location filename="../../cases/workflow_states.py" line="80" />
       <source>file the case or refer it to a department before starting the rectification (the case is {status})</source>
       <translation>请先立案或移交主管部门，再开始整改（案件当前状态：{status}）</translation>
     </message>
@@ -2679,7 +2679,7 @@
       <translation>坐标超出案件库分带 {zone} 的范围</translation>
     </message>
     <message>
-      <location filename="../../cases/store.py" line="468" />
+      <location filename="../../cases/store_plots.py" line="112" />
       <source>its coordinates lie outside the database's CRS (EPSG:{srid})</source>
       <translation>其坐标超出本数据库坐标系（EPSG:{srid}）的范围</translation>
     </message>
@@ -2759,12 +2759,12 @@
       <translation>占用耕地 {area:.2f} 亩</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="122" />
+      <location filename="../../cases/workflow_states.py" line="90" />
       <source>only a closed-out case (已销号) becomes a post-closure patrol point (the case is {status})</source>
       <translation>只有已销号的案件才能转为事后巡查点位（案件当前状态：{status}）</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="517" />
+      <location filename="../../cases/workflow_filing.py" line="42" />
       <source>only a 违法 determination leads to a filed or referred case; the current determination is {category}</source>
       <translation>只有判定为违法的才能立案或移交；当前判定为{category}</translation>
     </message>
@@ -2789,12 +2789,12 @@
       <translation>照片 EXIF 信息</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="97" />
+      <location filename="../../cases/workflow_states.py" line="65" />
       <source>record the field verification before the legality determination (the case is {status})</source>
       <translation>请先录入外业核查，再进行合法性判定（案件当前状态：{status}）</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="100" />
+      <location filename="../../cases/workflow_states.py" line="68" />
       <source>record the legality determination first (the case is {status})</source>
       <translation>请先录入合法性判定（案件当前状态：{status}）</translation>
     </message>
@@ -2844,7 +2844,7 @@
       <translation>部分叠加面积无法计算，请检查图斑</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="116" />
+      <location filename="../../cases/workflow_states.py" line="84" />
       <source>start the rectification before recording a re-inspection (the case is {status})</source>
       <translation>请先开始整改，再录入复核结果（案件当前状态：{status}）</translation>
     </message>
@@ -2899,17 +2899,17 @@
       <translation>三年行动计划整治量必须大于 0 平方米（填写的是 {value}）</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="751" />
+      <location filename="../../cases/workflow_rectification.py" line="182" />
       <source>the case already has a close-out record</source>
       <translation>该案件已有销号记录</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="742" />
+      <location filename="../../cases/workflow_rectification.py" line="173" />
       <source>the close-out date is missing</source>
       <translation>未填写销号日期</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="390" />
+      <location filename="../../cases/workflow_determination.py" line="91" />
       <source>the construction date {value} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)</source>
       <translation>建设时间 {value} 不是有效日期（YYYY、YYYY-MM 或 YYYY-MM-DD）</translation>
     </message>
@@ -2924,7 +2924,7 @@
       <translation>接收日期“{value}”不是日期，请按 YYYY-MM-DD 填写。未导入任何图斑。</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="644" />
+      <location filename="../../cases/workflow_rectification.py" line="75" />
       <source>the date the task list was made is missing</source>
       <translation>未填写任务清单制定日期</translation>
     </message>
@@ -2934,7 +2934,7 @@
       <translation>{value} 不是日期（YYYY-MM-DD）</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="448" />
+      <location filename="../../cases/workflow_determination.py" line="149" />
       <source>the decision date is missing</source>
       <translation>未填写判定日期</translation>
     </message>
@@ -2959,7 +2959,7 @@
       <translation>默认分带：未指定坐标系、范围，也没有工程</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="105" />
+      <location filename="../../cases/workflow_states.py" line="73" />
       <source>the determination cannot be revised once the case is {status}</source>
       <translation>案件状态为 {status}，不能再修改判定结果</translation>
     </message>
@@ -2999,22 +2999,22 @@
       <translation>文件为空</translation>
     </message>
     <message>
-      <location filename="../../layers/role_layers.py" line="259" />
+      <location filename="../../layers/role_layers.py" line="165" />
       <source>the file {path} does not exist</source>
       <translation>文件 {path} 不存在</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="540" />
+      <location filename="../../cases/workflow_filing.py" line="65" />
       <source>the filing date is missing</source>
       <translation>未填写立案日期</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="538" />
+      <location filename="../../cases/workflow_filing.py" line="63" />
       <source>the filing number (立案编号) is missing</source>
       <translation>未填写立案编号</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="549" />
+      <location filename="../../cases/workflow_filing.py" line="74" />
       <source>the filing number {value} is already used by plot {other}</source>
       <translation>立案编号 {value} 已被图斑 {other} 使用</translation>
     </message>
@@ -3054,17 +3054,17 @@
       <translation>几何图形为空</translation>
     </message>
     <message>
-      <location filename="../../cases/store.py" line="457" />
+      <location filename="../../cases/store_plots.py" line="101" />
       <source>the geometry is invalid ({detail})</source>
       <translation>几何图形无效（{detail}）</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="577" />
+      <location filename="../../cases/workflow_filing.py" line="102" />
       <source>the handling department is missing ({allowed})</source>
       <translation>未选择承办部门（{allowed}）</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="578" />
+      <location filename="../../cases/workflow_filing.py" line="103" />
       <source>the handling department {value} is not one of {allowed}</source>
       <translation>承办部门 {value} 无效，应为：{allowed}</translation>
     </message>
@@ -3114,7 +3114,7 @@
       <translation>图层没有坐标参考系，请指定其使用的坐标系</translation>
     </message>
     <message>
-      <location filename="../../layers/role_layers.py" line="268" />
+      <location filename="../../layers/role_layers.py" line="174" />
       <source>the layer has no field {name} (for {key})</source>
       <translation>图层中没有字段 {name}（用于 {key}）</translation>
     </message>
@@ -3134,27 +3134,27 @@
       <translation>无法打开图层 {source}（{provider}）</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="274" />
+      <location filename="../../plugin/session.py" line="59" />
       <source>the map's extent</source>
       <translation>地图的范围</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="639" />
+      <location filename="../../cases/workflow_rectification.py" line="70" />
       <source>the measure {value} is not one of {allowed}</source>
       <translation>整改措施 {value} 无效，应为：{allowed}</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="743" />
+      <location filename="../../cases/workflow_rectification.py" line="174" />
       <source>the name of who closed out is missing</source>
       <translation>未填写销号人</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="447" />
+      <location filename="../../cases/workflow_determination.py" line="148" />
       <source>the name of who decided is missing</source>
       <translation>未填写判定人</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="696" />
+      <location filename="../../cases/workflow_rectification.py" line="127" />
       <source>the name of who re-inspected is missing</source>
       <translation>未填写复核人</translation>
     </message>
@@ -3179,32 +3179,32 @@
       <translation>工程的范围</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="693" />
+      <location filename="../../cases/workflow_rectification.py" line="124" />
       <source>the re-inspection date is missing</source>
       <translation>未填写复核日期</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="689" />
+      <location filename="../../cases/workflow_rectification.py" line="120" />
       <source>the re-inspection result is missing ({allowed})</source>
       <translation>未选择复核结果（{allowed}）</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="690" />
+      <location filename="../../cases/workflow_rectification.py" line="121" />
       <source>the re-inspection result {value} is not one of {allowed}</source>
       <translation>复核结果 {value} 无效，应为：{allowed}</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="632" />
+      <location filename="../../cases/workflow_rectification.py" line="63" />
       <source>the rectification needs at least one measure ({allowed})</source>
       <translation>整改须至少选择一项措施（{allowed}）</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="289" />
+      <location filename="../../cases/workflow_guards.py" line="122" />
       <source>the rectified area {area} 亩 (拆除 {demolished}, 复耕 {restored}, 补办手续 {legalised} 亩; 整改面积 = max(拆除, 复耕) + 补办手续) is larger than the plot's area {plot} 亩</source>
       <translation>整改面积 {area} 亩（拆除 {demolished}、复耕 {restored}、补办手续 {legalised} 亩；整改面积 = 拆除与复耕中的较大者 + 补办手续）大于图斑面积 {plot} 亩</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="580" />
+      <location filename="../../cases/workflow_filing.py" line="105" />
       <source>the referral date is missing</source>
       <translation>未填写移交日期</translation>
     </message>
@@ -3214,12 +3214,12 @@
       <translation>轮次 {round} 的封存根哈希 {root} 与各记录的封存值不符</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="359" />
+      <location filename="../../cases/workflow_determination.py" line="60" />
       <source>the site status is missing ({allowed})</source>
       <translation>未选择现场状态（{allowed}）</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="360" />
+      <location filename="../../cases/workflow_determination.py" line="61" />
       <source>the site status {value} is not one of {allowed}</source>
       <translation>现场状态 {value} 无效，应为：{allowed}</translation>
     </message>
@@ -3239,7 +3239,7 @@
       <translation>子类 {value} 不属于{category}的子类：{allowed}</translation>
     </message>
     <message>
-      <location filename="../../layers/role_layers.py" line="254" />
+      <location filename="../../layers/role_layers.py" line="160" />
       <source>the temporary layer {source} is no longer in the project</source>
       <translation>临时图层 {source} 已不在工程中</translation>
     </message>
@@ -3259,12 +3259,12 @@
       <translation>缺少题名</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="363" />
+      <location filename="../../cases/workflow_determination.py" line="64" />
       <source>the verification date is missing</source>
       <translation>未填写核查日期</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow.py" line="362" />
+      <location filename="../../cases/workflow_determination.py" line="63" />
       <source>the verifier's name is missing</source>
       <translation>未填写核查人</translation>
     </message>
@@ -3396,7 +3396,7 @@
       <translation>发现 {count} 个问题：案件数据库已不是 LandCase 写入时的状态。</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="679" />
+      <location filename="../../plugin/session.py" line="158" />
       <source>{count} findings: {first}</source>
       <translation>发现 {count} 个问题：{first}</translation>
     </message>
@@ -3506,7 +3506,7 @@
       <translation>{kind}期限：{date}</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="531" />
+      <location filename="../../plugin/case_work.py" line="165" />
       <source>{made} documents made, {kept} already up to date, in {folder}.</source>
       <translation>已在 {folder} 中生成 {made} 份文书，{kept} 份无需更新。</translation>
     </message>
@@ -3601,7 +3601,7 @@
       <translation>{path} 由更新版本的插件写入（数据库结构版本 {found}，本版本最高支持 {supported}）。请升级插件；文件未作任何改动。</translation>
     </message>
     <message>
-      <location filename="../../cases/store.py" line="128" />
+      <location filename="../../cases/store_records.py" line="101" />
       <source>{path}: table {table} is missing: another program changed the file. Run 'Verify records' (landcase:verifyrecords) on it to see what else changed.</source>
       <translation>{path}：数据表 {table} 缺失，文件已被其他程序改动。请对其运行“核验记录”（landcase:verifyrecords），查看还有哪些改动。</translation>
     </message>
@@ -3611,7 +3611,7 @@
       <translation>{path}：{reason}</translation>
     </message>
     <message>
-      <location filename="../../forms/statistics_dock.py" line="478" />
+      <location filename="../../forms/statistics_view.py" line="136" />
       <source>{period}: {count} plots</source>
       <translation>{period}：共 {count} 个图斑</translation>
     </message>
@@ -3706,12 +3706,12 @@
       <translation>设施农用地须填写备案面积（平方米），且应大于 0（当前为 {value}）</translation>
     </message>
     <message>
-      <location filename="../../forms/statistics_dock.py" line="474" />
+      <location filename="../../forms/statistics_view.py" line="132" />
       <source>违法占耕比例 (county flags): denominator {area} 亩 entered for {year} ({source}); the summary tables use the plots' figure.</source>
       <translation>违法占耕比例（县级考核）：分母 {area} 亩，为 {year} 年录入值（{source}）；汇总表采用由图斑计算的值。</translation>
     </message>
     <message>
-      <location filename="../../forms/statistics_dock.py" line="469" />
+      <location filename="../../forms/statistics_view.py" line="127" />
       <source>违法占耕比例 (county flags): denominator {area} 亩, computed from the plots (none entered for {year}).</source>
       <translation>违法占耕比例（县级考核）：分母 {area} 亩，由图斑计算（未录入 {year} 年数据）。</translation>
     </message>
