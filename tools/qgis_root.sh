@@ -24,7 +24,7 @@ HERE=$(cd "$(dirname "$0")/.." && pwd)
 # Debian packages inside the root: QGIS and the plugin's dependencies where Debian has them.
 PACKAGES="qgis python3-qgis qgis-providers libsqlite3-mod-spatialite python3-gdal python3-pyproj
 python3-pil python3-numpy python3-shapely python3-pandas python3-reportlab python3-openpyxl
-python3-exifread python3-pytest python3-venv python3-pip fonts-wqy-zenhei poppler-utils
+python3-exifread python3-pypdf python3-psycopg python3-pytest python3-venv python3-pip fonts-wqy-zenhei poppler-utils
 zbar-tools xvfb xauth ca-certificates locales"
 # Pinned in pyproject.toml, not packaged by Debian (exifread: Debian 13's 3.0.0 is older
 # than the 3.1 the plugin needs; the venv's copy comes first on the path).
