@@ -20,6 +20,7 @@ nothing (``make deps`` installs postgresql-15 and postgresql-15-postgis-3).
 
 from __future__ import annotations
 
+import hashlib
 import os
 import pwd
 import socket
@@ -29,7 +30,23 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-BASE = ROOT / "build" / "pg"
+
+
+def _default_base() -> Path:
+    """build/pg of this checkout, unless the server user could not reach it (a clone in a
+    private home folder, run as root) or its socket path would be too long for a unix
+    socket: then a folder of this checkout's own under /var/tmp."""
+    base = ROOT / "build" / "pg"
+    reachable = os.geteuid() != 0 or all(
+        parent.stat().st_mode & 0o001 for parent in base.parents if parent.exists()
+    )
+    if reachable and len(str(base)) <= 80:
+        return base
+    digest = hashlib.sha1(str(ROOT).encode()).hexdigest()[:12]
+    return Path("/var/tmp") / f"landcase-pg-{digest}"
+
+
+BASE = _default_base()
 BINDIR = Path("/usr/lib/postgresql/15/bin")
 SYSTEM_USER = "landcase-pg"
 ROLE = "landcase"
