@@ -129,7 +129,7 @@ def add_attachment(
             return db.execute(
                 """INSERT INTO attachment (case_id, kind, title, doc_number, author, doc_date,
                        sha256, stored_name, original_name, pages)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""",
                 (
                     case_id,
                     kind,
@@ -142,7 +142,7 @@ def add_attachment(
                     path.name,
                     pages,
                 ),
-            ).lastrowid
+            ).fetchone()[0]
     except BaseException:
         if created is not None:
             _remove_unreferenced(store, created)

@@ -15,13 +15,14 @@ from __future__ import annotations
 import logging
 import sqlite3
 
+from . import catalog
 from .schema import AUDITED_TABLES
 
 ACTOR = "(SELECT user_name FROM audit_actor WHERE id = 1)"
 
 
 def _columns(db: sqlite3.Connection, table: str) -> list[str]:
-    return [row[1] for row in db.execute(f"PRAGMA table_info({table})")]
+    return catalog.columns(db, table)
 
 
 def _geometry_columns(db: sqlite3.Connection, table: str) -> set[str]:
@@ -159,7 +160,7 @@ def _trigger_name(statement: str) -> str:
 
 
 def audited_tables(db: sqlite3.Connection) -> tuple[str, ...]:
-    present = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    present = catalog.table_names(db)
     return tuple(t for t in AUDITED_TABLES if t in present)
 
 

@@ -25,7 +25,7 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from . import audit_origin
+from . import audit_origin, catalog
 from .errors import N_
 
 GENESIS = "0" * 64
@@ -62,7 +62,7 @@ def _rows(db: sqlite3.Connection, sql: str) -> sqlite3.Cursor:
 
 def has_chain(db: sqlite3.Connection) -> bool:
     """Whether the file's audit log has the chain's columns (schema v3 and later)."""
-    names = {row[1] for row in db.execute("PRAGMA table_info(audit_log)")}
+    names = set(catalog.columns(db, "audit_log"))
     return {"prev_hash", "row_hash"} <= names
 
 
@@ -117,10 +117,9 @@ def seal(db: sqlite3.Connection) -> int:
 
 
 def _checkpoint(db: sqlite3.Connection, audit_id: int, audit_hash: str) -> None:
-    exists = db.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit_checkpoint'"
-    ).fetchone()
-    if exists is None:  # a file before schema v6 (during its migration)
+    if not catalog.has_table(
+        db, "audit_checkpoint"
+    ):  # a file before schema v6 (during its migration)
         return
     updated = db.execute(
         "UPDATE audit_checkpoint SET audit_id = ?, audit_hash = ?, "

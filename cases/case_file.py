@@ -70,9 +70,9 @@ def record_document(
     with store.transaction() as db:
         return db.execute(
             """INSERT INTO document (case_id, kind, path, file_sha256, case_hash, pages)
-               SELECT id, ?, ?, ?, ?, ? FROM case_record WHERE plot_id = ?""",
+               SELECT id, ?, ?, ?, ?, ? FROM case_record WHERE plot_id = ? RETURNING id""",
             (kind, path, file_sha256, case_hash, pages, plot_id),
-        ).lastrowid
+        ).fetchone()[0]
 
 
 def documents(store, plot_id: int) -> list[dict]:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from . import audit
+from . import audit, catalog
 
 PREFIX = "guard_"
 REPLACE_REFUSED = (
@@ -35,9 +35,7 @@ SEAL_REFUSED = (
     "seal refused: the seals of locked rounds are written once and never changed "
     "(锁定轮次的封存值不能修改或删除)"
 )
-EVENT_REFUSED = (
-    "event refused: what LandCase found in this file is kept (完整性记录不能修改或删除)"
-)
+EVENT_REFUSED = "event refused: what LandCase found in this file is kept (完整性记录不能修改或删除)"
 CHECKPOINT_REFUSED = (
     "checkpoint refused: the audit checkpoint only moves forward (审计检查点只能前进)"
 )
@@ -45,15 +43,6 @@ CHECKPOINT_REFUSED = (
 
 def _literal(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
-
-
-def _has_table(db: sqlite3.Connection, table: str) -> bool:
-    return (
-        db.execute(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)
-        ).fetchone()
-        is not None
-    )
 
 
 def unique_keys(db: sqlite3.Connection, table: str) -> list[tuple[str, ...]]:
@@ -125,12 +114,12 @@ def trigger_statements(db: sqlite3.Connection) -> list[str]:
     """Every guard trigger the file should hold, given its tables."""
     statements = []
     for table in (*audit.audited_tables(db), "audit_log"):
-        if _has_table(db, table):
+        if catalog.has_table(db, table):
             for guard in (_replace_guard, _replace_update_guard):
                 statement = guard(db, table)
                 if statement and not (table == "audit_log" and guard is _replace_update_guard):
                     statements.append(statement)
-    if _has_table(db, "meta"):
+    if catalog.has_table(db, "meta"):
         statements += [
             _refuse(
                 "meta_srid_update",
@@ -149,7 +138,7 @@ def trigger_statements(db: sqlite3.Connection) -> list[str]:
                 "NEW.key = 'srid' AND EXISTS (SELECT 1 FROM meta WHERE key = 'srid')",
             ),
         ]
-    if _has_table(db, "round_seal") and _has_table(db, "round_seal_row"):
+    if catalog.has_table(db, "round_seal") and catalog.has_table(db, "round_seal_row"):
         for table in ("round_seal", "round_seal_row"):
             statements += [
                 _refuse(f"{table}_update", "BEFORE UPDATE", table, SEAL_REFUSED),
@@ -173,12 +162,12 @@ def trigger_statements(db: sqlite3.Connection) -> list[str]:
                 "AND table_name = NEW.table_name AND row_id = NEW.row_id)",
             ),
         ]
-    if _has_table(db, "integrity_event"):
+    if catalog.has_table(db, "integrity_event"):
         statements += [
             _refuse("integrity_event_update", "BEFORE UPDATE", "integrity_event", EVENT_REFUSED),
             _refuse("integrity_event_delete", "BEFORE DELETE", "integrity_event", EVENT_REFUSED),
         ]
-    if _has_table(db, "audit_checkpoint"):
+    if catalog.has_table(db, "audit_checkpoint"):
         statements += [
             _refuse(
                 "audit_checkpoint_delete", "BEFORE DELETE", "audit_checkpoint", CHECKPOINT_REFUSED

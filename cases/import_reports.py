@@ -16,7 +16,7 @@ def save(db: sqlite3.Connection, report: IntakeReport, batch_id: int | None) -> 
     report_id = db.execute(
         """INSERT INTO import_report (batch_name, batch_id, source, source_rows, imported,
                jcmj_unit, encoding, encoding_reason, notes)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""",
         (
             report.batch,
             batch_id,
@@ -28,7 +28,7 @@ def save(db: sqlite3.Connection, report: IntakeReport, batch_id: int | None) -> 
             report.encoding_reason,
             json.dumps([[n.reason, n.params] for n in report.notes], ensure_ascii=False),
         ),
-    ).lastrowid
+    ).fetchone()[0]
     db.executemany(
         """INSERT INTO import_report_row (report_id, source_row, jcbh, kind, reason, params)
            VALUES (?, ?, ?, ?, ?, ?)""",

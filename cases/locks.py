@@ -25,7 +25,7 @@ import logging
 import re
 import sqlite3
 
-from . import audit
+from . import audit, catalog
 from .errors import CaseDatabaseError
 
 PREFIX = "lock_"
@@ -71,13 +71,6 @@ def as_round_locked(exc: BaseException) -> RoundLocked | None:
         return None
     named = _NAMED.search(text)
     return RoundLocked(round=named.group(1) if named else "?")
-
-
-def _has_table(db: sqlite3.Connection, table: str) -> bool:
-    row = db.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)
-    ).fetchone()
-    return row is not None
 
 
 def _literal(text: str) -> str:
@@ -128,7 +121,7 @@ def _referencing(column: str, ids: str) -> str:
 
 def index_statements(db: sqlite3.Connection) -> list[str]:
     """Indexes the triggers need to find a row's rounds at once (derived, like triggers)."""
-    if not _has_table(db, "round_item"):
+    if not catalog.has_table(db, "round_item"):
         return []
     return [
         f"CREATE INDEX {PREFIX}round_item_{column} ON round_item ({column}_id) "
@@ -142,7 +135,7 @@ def trigger_statements(
 ) -> list[str]:
     """Every lock trigger the file should hold, given its tables and locked rounds
     (``rounds``: (id, 'period stage') to name instead, for the verification)."""
-    if not _has_table(db, "submission_round"):
+    if not catalog.has_table(db, "submission_round"):
         return []
     rounds = _locked_rounds(db) if rounds is None else rounds
     replaced = "r.id = NEW.id OR (r.period = NEW.period AND r.stage = NEW.stage)"
@@ -172,7 +165,7 @@ def trigger_statements(
             rounds,
         ),
     ]
-    if not _has_table(db, "round_item"):
+    if not catalog.has_table(db, "round_item"):
         return statements
     item_of = "r.id = (SELECT i.round_id FROM round_item AS i WHERE i.id = NEW.id)"
     statements += [

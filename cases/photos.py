@@ -297,7 +297,7 @@ def _insert_photo(
         """INSERT INTO photo (case_id, verification_id, sha256, stored_name, original_name,
                taken_at, direction, flags, distance_to_plot_m, longitude, latitude, purpose,
                geom)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, GeomFromWKB(?, ?))""",
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, GeomFromWKB(?, ?)) RETURNING id""",
         (
             case_id,
             verification_id,
@@ -315,7 +315,7 @@ def _insert_photo(
             srid,
         ),
     )
-    return cursor.lastrowid
+    return cursor.fetchone()[0]
 
 
 def _photos(db: sqlite3.Connection, where: str, params: list) -> list[Photo]:

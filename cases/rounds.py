@@ -160,9 +160,9 @@ def create_round(store, period: str, stage: str) -> int:
             "by_category": dict(Counter(s["category"] or UNDETERMINED for *_, s in items)),
         }
         round_id = db.execute(
-            "INSERT INTO submission_round (period, stage, snapshot) VALUES (?, ?, ?)",
+            "INSERT INTO submission_round (period, stage, snapshot) VALUES (?, ?, ?) RETURNING id",
             (period, stage, _dumps(summary)),
-        ).lastrowid
+        ).fetchone()[0]
         db.executemany(
             "INSERT INTO round_item (round_id, case_id, status, determination_id, "
             "rectification_id, snapshot) VALUES (?, ?, ?, ?, ?, ?)",

@@ -21,6 +21,7 @@ import hashlib
 import json
 import sqlite3
 
+from . import catalog
 from .finding import Finding
 
 SEALED_TABLES = ("submission_round", "round_item", "determination", "rectification")
@@ -73,11 +74,7 @@ def locked_rows(db: sqlite3.Connection, round_id: int) -> list[tuple[str, int]]:
 
 
 def has_seal_tables(db: sqlite3.Connection) -> bool:
-    found = db.execute(
-        "SELECT count(*) FROM sqlite_master WHERE type = 'table' "
-        "AND name IN ('round_seal', 'round_seal_row')"
-    ).fetchone()[0]
-    return found == 2
+    return {"round_seal", "round_seal_row"} <= catalog.table_names(db)
 
 
 def seal_round(db: sqlite3.Connection, round_id: int, audit_head=None) -> str:

@@ -68,9 +68,14 @@ def set_new_construction_cropland(
                 reason=N_("the 新增建设用地占用耕地总面积 must be more than 0 m² (got {value})"),
                 value=area_m2,
             )
-        db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, repr(area)))
         db.execute(
-            "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+            "INSERT INTO meta (key, value) VALUES (?, ?) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (key, repr(area)),
+        )
+        db.execute(
+            "INSERT INTO meta (key, value) VALUES (?, ?) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             (source_key, str(source or ENTERED)),
         )
 

@@ -145,11 +145,13 @@ def set_campaign_plan(store, area_m2: float | None, source: str = "录入") -> N
                 value=area_m2,
             )
         db.execute(
-            "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+            "INSERT INTO meta (key, value) VALUES (?, ?) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             (CAMPAIGN_PLAN_KEY, repr(area)),
         )
         db.execute(
-            "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+            "INSERT INTO meta (key, value) VALUES (?, ?) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             (CAMPAIGN_PLAN_SOURCE_KEY, str(source or "录入")),
         )
 

@@ -18,11 +18,14 @@ from pathlib import Path
 from . import (
     audit,
     audit_chain,
+    catalog,
     errors,
     guards,
     locks,
     schema,
     seals,
+    store_pg,
+    targets,
     verification_findings,
 )
 from .connection import APPLICATION_ID, connect, read_header
@@ -87,9 +90,16 @@ def inspect_file(path: Path) -> int:
 class CaseStore(PlotsMixin, ListingMixin):
     """An open case database. Use ``CaseStore.create`` or ``CaseStore.open``."""
 
-    def __init__(self, path: Path, db: sqlite3.Connection):
-        self.path = Path(path)
+    def __init__(self, path: Path | str | targets.Target, db: sqlite3.Connection):
+        self.target = targets.parse(path)
         self._db = db
+        # SQLite: the file; PostgreSQL: a name in the evidence folder (``.parent`` is where
+        # photos, scans and reports go on both)
+        self.path = (
+            store_pg.working_folder(db, self.target) / "case_database"
+            if self.target.is_postgres
+            else Path(self.target.text)
+        )
         self.srid = int(self._meta("srid"))
         self.actor: str | None = None  # the user this store's changes are recorded under
         # What opening the file found before the store rebuilt its triggers (dropped or
@@ -108,15 +118,19 @@ class CaseStore(PlotsMixin, ListingMixin):
         user: str | None = None,
         up_to_version: int = schema.LATEST_VERSION,
     ) -> CaseStore:
-        """Create a new database in CGCS2000 3-degree Gauss-Krüger ``srid``.
+        """Create a new database in CGCS2000 3-degree Gauss-Krüger ``srid``: a SpatiaLite
+        file, or the schema in an empty PostgreSQL database (``targets.parse``).
 
         An existing file is replaced only with ``overwrite=True`` (the caller asks the
-        user first). ``up_to_version`` exists for migration tests: it writes a file as
-        an older release did.
+        user first); a PostgreSQL database is never emptied. ``up_to_version`` exists for
+        migration tests: it writes a file as an older release did.
         """
-        path = Path(path)
         if not is_gk3_srid(srid):
             raise errors.UnsupportedCrs(srid=srid)
+        target = targets.parse(path)
+        if target.is_postgres:
+            return cls._opened(target, store_pg.create(target, srid, up_to_version), user)
+        path = Path(target.text)
         if path.exists():
             if not overwrite:
                 raise errors.DatabaseExists(path=str(path))
@@ -150,7 +164,10 @@ class CaseStore(PlotsMixin, ListingMixin):
     @classmethod
     def open(cls, path: Path | str, user: str | None = None) -> CaseStore:
         """Open an existing database, running the forward migrations it lacks."""
-        path = Path(path)
+        target = targets.parse(path)
+        if target.is_postgres:
+            return cls._opened(target, store_pg.open_database(target), user)
+        path = Path(target.text)
         version = inspect_file(path)
         if not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
             raise errors.ReadOnlyDatabase(path=str(path))
@@ -218,6 +235,31 @@ class CaseStore(PlotsMixin, ListingMixin):
             raise
         return store
 
+    @classmethod
+    def _opened(cls, target: targets.Target, db, user: str | None) -> CaseStore:
+        try:
+            store = cls(target, db)
+            # the server records its session user; ``actor`` names who acts in the forms
+            store.actor = user or db.session_user
+            store.refresh_plot_areas()
+        except BaseException:
+            db.close()
+            raise
+        return store
+
+    @property
+    def is_postgres(self) -> bool:
+        return self.target.is_postgres
+
+    @property
+    def location(self) -> str:
+        """What opens this database again (a path, or the connection as given)."""
+        return self.target.text
+
+    def shown(self) -> str:
+        """The database as messages show it (never a password)."""
+        return self.target.shown()
+
     def close(self) -> None:
         self._db.close()
 
@@ -232,7 +274,7 @@ class CaseStore(PlotsMixin, ListingMixin):
         """One user action: everything inside is committed together or rolled back."""
         _begin(self._db, self.path)
         try:
-            if self.actor is not None:
+            if self.actor is not None and not self.is_postgres:
                 # Another program (or station PC) may have named its own user since: say
                 # again who acts, inside this action's write lock.
                 self._db.execute(
@@ -255,15 +297,14 @@ class CaseStore(PlotsMixin, ListingMixin):
 
     @property
     def schema_version(self) -> int:
-        return self._db.execute("PRAGMA user_version").fetchone()[0]
+        return catalog.schema_version(self._db)
 
     @property
     def journal_mode(self) -> str:
         return self._db.execute("PRAGMA journal_mode").fetchone()[0]
 
     def tables(self) -> set[str]:
-        rows = self._db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-        return {row[0] for row in rows}
+        return catalog.table_names(self._db)
 
     def spatially_indexed_columns(self) -> dict[str, bool]:
         """Every geometry column of the file, and whether it has a spatial index."""
@@ -285,13 +326,14 @@ class CaseStore(PlotsMixin, ListingMixin):
         actions says it again) and for changes other programs make meanwhile (QGIS's own
         editor: the plugin calls ``claim_actor`` before the layer commits)."""
         self.actor = user
-        with self.transaction():
-            pass
+        if not self.is_postgres:  # (the server names its session user itself)
+            with self.transaction():
+                pass
 
     def claim_actor(self) -> None:
         """Write this store's user as the acting user now (before QGIS commits edits made
         in its own attribute table or editing tools on the case layers)."""
-        if self.actor is not None:
+        if self.actor is not None and not self.is_postgres:
             with self.transaction():
                 pass
 
@@ -320,14 +362,7 @@ def _migrate(db: sqlite3.Connection, srid: int, current: int, target: int) -> No
     """Run migrations current+1..target inside the caller's transaction."""
     for migration in schema.MIGRATIONS[current:target]:
         migration(db, srid)
-    audit.rebuild_triggers(db, tuple(t for t in schema.AUDITED_TABLES if _has_table(db, t)))
+    audit.rebuild_triggers(db, tuple(t for t in schema.AUDITED_TABLES if catalog.has_table(db, t)))
     guards.rebuild(db)  # before the lock triggers: SQLite fires the newest trigger first
     locks.rebuild_lock_triggers(db)
     db.execute(f"PRAGMA user_version = {target}")
-
-
-def _has_table(db: sqlite3.Connection, table: str) -> bool:
-    row = db.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)
-    ).fetchone()
-    return row is not None

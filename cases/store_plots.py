@@ -29,14 +29,14 @@ class PlotsMixin:
         with self.transaction() as db:
             try:
                 cursor = db.execute(
-                    "INSERT INTO batch (name, source, received_date) VALUES (?, ?, ?)",
+                    "INSERT INTO batch (name, source, received_date) VALUES (?, ?, ?) RETURNING id",
                     (name, source, received_date),
                 )
             except sqlite3.IntegrityError as exc:
                 raise errors.InvalidRecord(
                     record=name, reason=N_("a batch of this name already exists")
                 ) from exc
-            return cursor.lastrowid
+            return cursor.fetchone()[0]
 
     def batch_names(self) -> list[str]:
         return [row[0] for row in self._db.execute("SELECT name FROM batch ORDER BY id")]
@@ -120,7 +120,7 @@ class PlotsMixin:
                     geometry_repair, extra_fields, jcmj_unit, same_shape_as, area_planar_m2,
                     area_ellipsoidal_m2, geom)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-                    CastToMulti(GeomFromWKB(?, ?)))""",
+                    CastToMulti(GeomFromWKB(?, ?))) RETURNING id""",
                 (
                     batch_id,
                     plot.jcbh,
@@ -155,7 +155,7 @@ class PlotsMixin:
             else:
                 reason = str(exc).replace("{", "{{").replace("}", "}}")
             raise errors.InvalidRecord(record=plot.jcbh, reason=reason) from exc
-        plot_id = cursor.lastrowid
+        plot_id = cursor.fetchone()[0]
         db.execute(
             "INSERT INTO case_record (plot_id, status) VALUES (?, ?)", (plot_id, INITIAL_STATUS)
         )
@@ -195,13 +195,14 @@ class PlotsMixin:
             batch_id = self.batch_id(name)
             if batch_id is None:
                 batch_id = db.execute(
-                    "INSERT INTO batch (name, source, received_date) VALUES (?, ?, ?)",
+                    "INSERT INTO batch (name, source, received_date) VALUES (?, ?, ?) RETURNING id",
                     (name, source_kind, received_date),
-                ).lastrowid
+                ).fetchone()[0]
             if field_mapping is not None:
                 signature, mapping = field_mapping
                 db.execute(
-                    "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+                    "INSERT INTO meta (key, value) VALUES (?, ?) "
+                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                     (f"field_mapping:{signature}", json.dumps(mapping, ensure_ascii=False)),
                 )
             ids = self._insert_plots(db, plots, batch_id, areas)

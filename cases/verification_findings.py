@@ -26,7 +26,7 @@ import re
 import sqlite3
 from pathlib import Path
 
-from . import audit, audit_chain, guards, locks, seals
+from . import audit, audit_chain, catalog, guards, locks, seals
 from .connection import connect
 from .errors import CaseDatabaseError
 from .finding import KINDS, Finding, values_text
@@ -71,12 +71,12 @@ def required_tables(version: int) -> list[str]:
 
 
 def present_tables(db: sqlite3.Connection) -> set[str]:
-    return {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    return catalog.table_names(db)
 
 
 def missing_tables(db: sqlite3.Connection, version: int | None = None) -> list[str]:
     if version is None:
-        version = db.execute("PRAGMA user_version").fetchone()[0]
+        version = catalog.schema_version(db)
     present = present_tables(db)
     return [t for t in required_tables(version) if t not in present]
 
@@ -268,7 +268,7 @@ def _event_findings(db: sqlite3.Connection) -> list[Finding]:
 
 def verify_connection(db: sqlite3.Connection) -> list[Finding]:
     """Every finding about the file behind ``db`` as it is now (reads only)."""
-    version = db.execute("PRAGMA user_version").fetchone()[0]
+    version = catalog.schema_version(db)
     present = present_tables(db)
     findings = [Finding("table_missing", {}, t) for t in missing_tables(db, version)]
     if "integrity_event" in present:

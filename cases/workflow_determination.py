@@ -66,7 +66,7 @@ def record_verification(
         row_id = db.execute(
             """INSERT INTO verification (case_id, site_status, land_user, actual_use,
                    construction_date, description, verifier, verified_on)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""",
             (
                 case.case_id,
                 site_status,
@@ -77,7 +77,7 @@ def record_verification(
                 verifier,
                 verified_on,
             ),
-        ).lastrowid
+        ).fetchone()[0]
         _update_case(db, case, VERIFIED if case.status == TO_VERIFY else case.status)
         return row_id
 
@@ -184,7 +184,7 @@ def determine(
                    new_or_existing, approval_number, covered_share, title_number,
                    facility_record_number, filed_area_m2, construction_date, evidence,
                    decided_by, decided_on, revision_reason, revises)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""",
             (
                 case.case_id,
                 category,
@@ -203,6 +203,6 @@ def determine(
                 reason,
                 previous[0] if previous else None,
             ),
-        ).lastrowid
+        ).fetchone()[0]
         _update_case(db, case, DETERMINED)
         return row_id

@@ -76,9 +76,9 @@ def start_rectification(
         )
         row_id = db.execute(
             "INSERT INTO rectification (case_id, measures, task_listed_on, note) "
-            "VALUES (?, ?, ?, ?)",
+            "VALUES (?, ?, ?, ?) RETURNING id",
             (case.case_id, "、".join(dict.fromkeys(chosen)), task_listed_on, _text(note)),
-        ).lastrowid
+        ).fetchone()[0]
         _update_case(db, case, RECTIFYING)
         return row_id
 
@@ -175,9 +175,9 @@ def close_out(
         try:
             row_id = db.execute(
                 "INSERT INTO closeout (case_id, closed_on, closed_by, joint_recheck_result, "
-                "note) VALUES (?, ?, ?, ?, ?)",
+                "note) VALUES (?, ?, ?, ?, ?) RETURNING id",
                 (case.case_id, closed_on, closed_by, _text(joint_recheck_result), _text(note)),
-            ).lastrowid
+            ).fetchone()[0]
         except sqlite3.IntegrityError:
             _refuse(case, N_("the case already has a close-out record"))
         _update_case(db, case, CLOSED_OUT)

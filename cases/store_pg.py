@@ -1,0 +1,124 @@
+"""Creating and opening a case database on a PostgreSQL/PostGIS server.
+
+``CaseStore.create`` and ``CaseStore.open`` call these for a PostgreSQL target
+(``targets.parse``); what follows (the rooms' SQL, transactions, audit) is shared.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from . import catalog, pg_schema, pg_triggers, schema
+from .errors import CaseDatabaseError
+from .targets import Target
+
+
+class ServerUnreachable(CaseDatabaseError):
+    template = "Cannot connect to the case database {path}: {reason}"
+
+
+class DatabaseNotEmpty(CaseDatabaseError):
+    template = (
+        "{path} already holds tables that are not a LandCase case database: "
+        "create the case database in an empty PostgreSQL database."
+    )
+
+
+class NotLandCaseServerDatabase(CaseDatabaseError):
+    template = "{path} is a PostgreSQL database but not a LandCase case database."
+
+
+class NoPostGis(CaseDatabaseError):
+    template = (
+        "{path}: PostGIS is not installed in this database and this user may not install it "
+        "(ask the administrator: CREATE EXTENSION postgis)."
+    )
+
+
+def connect(target: Target):
+    from .pg_connection import PgConnection  # psycopg only when a server is used
+
+    try:
+        return PgConnection(target.text)
+    except sqlite3.Error as exc:
+        raise ServerUnreachable(path=target.shown(), reason=_first_line(exc)) from exc
+
+
+def _first_line(exc: BaseException) -> str:
+    return (str(exc).strip().splitlines() or [""])[0]
+
+
+def create(target: Target, srid: int, up_to_version: int = schema.LATEST_VERSION):
+    """A new case database in an empty PostgreSQL database: the connection, committed."""
+    db = connect(target)
+    try:
+        if pg_schema.is_landcase(db):
+            from .errors import DatabaseExists
+
+            raise DatabaseExists(path=target.shown())
+        if not pg_schema.is_empty(db):
+            raise DatabaseNotEmpty(path=target.shown())
+        db.execute("BEGIN")
+        try:
+            try:
+                pg_schema.create(db, srid, up_to_version)
+            except sqlite3.OperationalError as exc:
+                if "postgis" in str(exc).lower() and "extension" in str(exc).lower():
+                    raise NoPostGis(path=target.shown()) from exc
+                raise
+            db.execute("INSERT INTO meta (key, value) VALUES ('srid', ?)", (str(srid),))
+            db.execute("COMMIT")
+        except BaseException:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            raise
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def open_database(target: Target):
+    """The connection to an existing case database, its triggers checked (and put back
+    by the owner when an earlier version lacked them)."""
+    db = connect(target)
+    try:
+        if not pg_schema.is_landcase(db):
+            raise NotLandCaseServerDatabase(path=target.shown())
+        version = catalog.schema_version(db)
+        if version > schema.LATEST_VERSION:
+            from .errors import NewerSchema
+
+            raise NewerSchema(path=target.shown(), found=version, supported=schema.LATEST_VERSION)
+        if version < schema.LATEST_VERSION or pg_triggers.missing_or_disabled(db):
+            db.execute("BEGIN")
+            try:
+                db.execute("LOCK TABLE meta IN EXCLUSIVE MODE")  # one PC migrates
+                version = catalog.schema_version(db)
+                srid = int(db.execute("SELECT value FROM meta WHERE key = 'srid'").fetchone()[0])
+                ddl_db = pg_schema._Ddl(db)
+                for migration in schema.MIGRATIONS[version:]:
+                    migration(ddl_db, srid)
+                catalog.set_schema_version(db, schema.LATEST_VERSION)
+                pg_triggers.install(db)
+                db.execute("COMMIT")
+            except BaseException:
+                if db.in_transaction:
+                    db.execute("ROLLBACK")
+                raise
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def working_folder(db, target: Target) -> Path:
+    """Where this database's evidence and reports live: the shared folder recorded in the
+    database (``meta`` key ``evidence_folder``), else a folder of this user's own named
+    after the database (one PC)."""
+    row = db.execute("SELECT value FROM meta WHERE key = 'evidence_folder'").fetchone()
+    if row and row[0]:
+        return Path(row[0])
+    name = db.execute("SELECT current_database()").fetchone()[0]
+    return Path.home() / "LandCase" / name
