@@ -118,7 +118,8 @@ def open_deadlines(store) -> list[Deadline]:
     """Every deadline the open cases are working towards, by due date then 监测编号."""
     rows = store._db.execute(
         """WITH latest_rectification AS (
-               SELECT case_id, task_listed_on, max(id) FROM rectification GROUP BY case_id
+               SELECT case_id, task_listed_on FROM rectification
+               WHERE id IN (SELECT max(id) FROM rectification GROUP BY case_id)
            )
            SELECT p.id, p.jcbh, c.status, b.received_date, p.found_date,
                substr(p.created_at, 1, 10), c.reply_due, c.filed_on, r.task_listed_on

@@ -52,6 +52,8 @@ def audit_statements(db, table: str) -> list[str]:
     columns = catalog.columns(db, table)
     geometry = catalog.geometry_columns(db, table)
     inserted = [c for c in columns if c not in geometry]
+    # (calendar_day is keyed by its day: no row id, as SQLite's rowid means nothing there)
+    key = "{row}.id" if "id" in columns else "NULL"
     log = "INSERT INTO audit_log (table_name, row_id, action, changes, user_name) VALUES"
     return [
         f"""CREATE OR REPLACE FUNCTION audit_{table}() RETURNS trigger
@@ -59,14 +61,14 @@ LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
 BEGIN
     PERFORM pg_advisory_xact_lock({CHAIN_LOCK});
     IF TG_OP = 'INSERT' THEN
-        {log} ('{table}', NEW.id, 'INSERT', {_object("NEW", inserted, geometry)}, session_user);
+        {log} ('{table}', {key.format(row="NEW")}, 'INSERT', {_object("NEW", inserted, geometry)}, session_user);
     ELSIF TG_OP = 'UPDATE' THEN
         IF ROW(OLD.*) IS DISTINCT FROM ROW(NEW.*) THEN
-            {log} ('{table}', NEW.id, 'UPDATE', {_changed_fields(columns, geometry)},
+            {log} ('{table}', {key.format(row="NEW")}, 'UPDATE', {_changed_fields(columns, geometry)},
                    session_user);
         END IF;
     ELSE
-        {log} ('{table}', OLD.id, 'DELETE', {_object("OLD", columns, geometry)}, session_user);
+        {log} ('{table}', {key.format(row="OLD")}, 'DELETE', {_object("OLD", columns, geometry)}, session_user);
     END IF;
     RETURN NULL;
 END $$""",

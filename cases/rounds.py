@@ -18,7 +18,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from . import audit_chain, errors, locks, seals
+from . import audit_chain, catalog, errors, locks, seals
 from .errors import N_, CaseDatabaseError
 
 STAGES = ("一上", "一下", "二上")
@@ -252,7 +252,8 @@ def lock_round(store, round_id: int) -> SubmissionRound:
         )
         if seals.has_seal_tables(db):  # every locked row's content and hash, and the root
             seals.seal_round(db, round_id, head)
-        locks.rebuild_lock_triggers(db)  # the triggers now name this round
+        if not catalog.is_postgres(db):  # (PostgreSQL's lock triggers read the rounds)
+            locks.rebuild_lock_triggers(db)  # the triggers now name this round
     return _round(store._db, round_id)
 
 

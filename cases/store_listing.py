@@ -56,12 +56,12 @@ class ListingMixin:
         rows = self._db.execute(
             f"""WITH current_determination AS (
                     -- the latest determination stands; revisions add rows, never edit them.
-                    -- SQLite takes bare columns from the row holding max()
-                    SELECT case_id, category, max(id) FROM determination GROUP BY case_id
+                    SELECT case_id, category FROM determination
+                    WHERE id IN (SELECT max(id) FROM determination GROUP BY case_id)
                 ),
                 latest_rectification AS (
-                    SELECT case_id, task_listed_on, max(id) FROM rectification
-                    GROUP BY case_id
+                    SELECT case_id, task_listed_on FROM rectification
+                    WHERE id IN (SELECT max(id) FROM rectification GROUP BY case_id)
                 ),
                 listed AS (
                     SELECT p.id, p.jcbh, b.name, p.township, p.village,

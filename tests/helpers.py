@@ -30,6 +30,12 @@ def small_database(path: Path, plots: int = 5) -> CaseStore:
     return store
 
 
+def audit_name(store: CaseStore, actor: str) -> str:
+    """Who the audit log names for changes made while ``actor`` acts: that name in a
+    SpatiaLite file; on a server always the session user (a user cannot name another)."""
+    return store._db.session_user if store.is_postgres else actor
+
+
 def file_digest(path: Path) -> str:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 

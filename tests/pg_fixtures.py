@@ -45,3 +45,15 @@ def pg_database(pg_uri) -> Iterator[str]:
     finally:
         with psycopg.connect(pg_uri, autocommit=True) as admin:
             admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+BACKENDS = ("spatialite", "postgis")
+
+
+@pytest.fixture(params=BACKENDS)
+def case_target(request, tmp_path) -> str:
+    """Where a test's case database goes, once per backend: a SpatiaLite file, or a fresh
+    PostgreSQL database on the local cluster (the same tests run on both)."""
+    if request.param == "spatialite":
+        return str(tmp_path / "s.sqlite")
+    return request.getfixturevalue("pg_database")

@@ -12,14 +12,15 @@ from landcase.cases import CaseStore, errors, locks, rounds
 from landcase.cases.audit_chain import verify_audit_trail
 from landcase.cases.connection import connect
 from landcase.cases.locks import RoundLocked
+from landcase.cases.pg_connection import PgConnection
 from landcase.cases.rounds import RoundError
 
 
 @pytest.fixture
-def store(tmp_path):
+def store(case_target):
     """Three cases: case 1 determined twice (a revision) and rectifying, case 2 determined
     合法, case 3 not yet determined."""
-    store = small_database(tmp_path / "s.sqlite", plots=3)
+    store = small_database(case_target, plots=3)
     with store.transaction() as db:
         db.execute(
             "INSERT INTO determination (case_id, category, subtype) VALUES (1, '违法', '工矿商服')"
@@ -45,8 +46,11 @@ def store(tmp_path):
     store.close()
 
 
-def _plain(store: CaseStore) -> sqlite3.Connection:
-    """Another program without SpatiaLite, in autocommit mode."""
+def _plain(store: CaseStore):
+    """Another program in autocommit mode: sqlite3 without SpatiaLite on a file, another
+    session on the server."""
+    if store.is_postgres:
+        return PgConnection(store.location)
     return sqlite3.connect(store.path, isolation_level=None)
 
 
@@ -98,10 +102,20 @@ def test_a_round_is_one_transaction(store):
     """An item that cannot be written leaves no round and no item behind."""
     audit_rows = len(store.audit_entries())
     with store.transaction() as db:
-        db.execute(
-            "CREATE TRIGGER test_refuse_case_3 BEFORE INSERT ON round_item WHEN NEW.case_id = 3 "
-            "BEGIN SELECT RAISE(ABORT, 'refused for the test'); END"
-        )
+        if store.is_postgres:
+            db.execute(
+                "CREATE FUNCTION test_refuse() RETURNS trigger LANGUAGE plpgsql AS "
+                "$$ BEGIN RAISE EXCEPTION 'refused for the test'; END $$"
+            )
+            db.execute(
+                "CREATE TRIGGER test_refuse_case_3 BEFORE INSERT ON round_item "
+                "FOR EACH ROW WHEN (NEW.case_id = 3) EXECUTE FUNCTION test_refuse()"
+            )
+        else:
+            db.execute(
+                "CREATE TRIGGER test_refuse_case_3 BEFORE INSERT ON round_item "
+                "WHEN NEW.case_id = 3 BEGIN SELECT RAISE(ABORT, 'refused for the test'); END"
+            )
     with pytest.raises(sqlite3.IntegrityError, match="refused for the test"):
         rounds.create_round(store, "2026-03", "一上")
     assert rounds.list_rounds(store) == []
@@ -234,7 +248,9 @@ LOCKED_EDITS = [
     ("UPDATE submission_round SET locked = 0", "submission round"),
     ("UPDATE submission_round SET snapshot = NULL", "submission round"),
     ("DELETE FROM submission_round", "submission round"),
-    # replacing a locked row deletes it without a DELETE trigger: refused as well
+]
+# SQLite only: replacing a locked row deletes it without a DELETE trigger: refused as well
+REPLACING_EDITS = [
     (
         "INSERT OR REPLACE INTO determination (id, case_id, category) VALUES (2, 1, '合法')",
         "determination",
@@ -253,6 +269,16 @@ LOCKED_EDITS = [
 
 @pytest.mark.parametrize("statement, what", LOCKED_EDITS)
 def test_the_store_cannot_change_a_locked_round(store, locked, statement, what):
+    _refused_in_store(store, statement, what)
+
+
+@pytest.mark.spatialite_only
+@pytest.mark.parametrize("statement, what", REPLACING_EDITS)
+def test_the_store_cannot_replace_a_locked_row(store, locked, statement, what):
+    _refused_in_store(store, statement, what)
+
+
+def _refused_in_store(store, statement, what):
     before = store._db.execute("SELECT count(*) FROM audit_log").fetchone()[0]
     with pytest.raises(sqlite3.IntegrityError) as raised, store.transaction() as db:
         db.execute(statement)
@@ -265,7 +291,17 @@ def test_the_store_cannot_change_a_locked_round(store, locked, statement, what):
 
 
 @pytest.mark.parametrize("statement, what", LOCKED_EDITS)
-def test_a_plain_sqlite_connection_cannot_change_a_locked_round(store, locked, statement, what):
+def test_another_program_cannot_change_a_locked_round(store, locked, statement, what):
+    _refused_to_another_program(store, statement)
+
+
+@pytest.mark.spatialite_only
+@pytest.mark.parametrize("statement, what", REPLACING_EDITS)
+def test_another_program_cannot_replace_a_locked_row(store, locked, statement, what):
+    _refused_to_another_program(store, statement)
+
+
+def _refused_to_another_program(store, statement):
     plain = _plain(store)  # no SpatiaLite loaded: the triggers must not need it
     try:
         with pytest.raises(sqlite3.IntegrityError, match="locked: .*2026-03 一上"):
@@ -312,12 +348,15 @@ def test_each_locked_round_is_named(store, locked):
     plain = _plain(store)
     with pytest.raises(sqlite3.IntegrityError, match="2026-03 一下 已锁定"):
         plain.execute("UPDATE submission_round SET snapshot = '{}' WHERE id = ?", (second,))
-    with pytest.raises(sqlite3.IntegrityError, match="2026-03 一下 已锁定"):  # replace it
+    with pytest.raises(sqlite3.IntegrityError, match="2026-03 一下 已锁定"):  # take its key
         plain.execute(
-            "UPDATE OR REPLACE submission_round SET stage = '一下' WHERE id = ?", (third,)
+            ("UPDATE" if store.is_postgres else "UPDATE OR REPLACE")
+            + " submission_round SET stage = '一下' WHERE id = ?",
+            (third,),
         )
     with pytest.raises(sqlite3.IntegrityError, match="2026-03 一上"):
         plain.execute("DELETE FROM round_item WHERE round_id = ?", (locked,))
+    plain.execute("DELETE FROM round_item WHERE round_id = ?", (third,))  # not locked
     plain.execute("DELETE FROM determination WHERE case_id = 3")
     plain.close()
 
@@ -326,16 +365,19 @@ def test_a_round_locked_by_another_program_is_enforced_at_once_and_named_on_open
     round_id = rounds.create_round(store, "2026-03", "一上")
     plain = _plain(store)
     plain.execute("UPDATE submission_round SET locked = 1 WHERE id = ?", (round_id,))
-    with pytest.raises(sqlite3.IntegrityError, match="locked: .*locked submission round"):
+    # SQLite's triggers name a round once the store regenerates them; the server's at once
+    named = "2026-03 一上" if store.is_postgres else "locked submission round"
+    with pytest.raises(sqlite3.IntegrityError, match=f"locked: .*{named}"):
         plain.execute("DELETE FROM rectification WHERE id = 2")
     plain.close()
     store.close()
-    reopened = CaseStore.open(store.path)
+    reopened = CaseStore.open(store.location)
     with pytest.raises(sqlite3.IntegrityError, match="2026-03 一上"), reopened.transaction() as db:
         db.execute("DELETE FROM rectification WHERE id = 2")
     reopened.close()
 
 
+@pytest.mark.spatialite_only
 def test_locks_hold_for_spatialite_programs_too(store, locked):
     other = connect(store.path)  # QGIS's provider loads SpatiaLite
     with pytest.raises(sqlite3.IntegrityError, match="locked: .*2026-03 一上"):

@@ -11,7 +11,7 @@ import time
 
 import pytest
 
-from helpers import new_plot, small_database
+from helpers import audit_name, new_plot, small_database
 from landcase.cases import calendar, errors, workflow
 from landcase.cases import determination_codes as codes
 from landcase.cases.calendar import CalendarYearUnknown
@@ -23,8 +23,8 @@ def jcbh(plot_id: int) -> str:
 
 
 @pytest.fixture
-def store(tmp_path):
-    store = small_database(tmp_path / "s.sqlite", plots=5)
+def store(case_target):
+    store = small_database(case_target, plots=5)
     yield store
     store.close()
 
@@ -662,15 +662,19 @@ def test_every_step_is_audited_with_the_user_and_sets_updated_at(store):
     assert workflow.case_state(store, 1).updated_at >= first_update
 
     verification = store.audit_entries("verification")
-    assert [(e.action, e.user_name) for e in verification] == [("INSERT", "李核查")]
+    assert [(e.action, e.user_name) for e in verification] == [
+        ("INSERT", audit_name(store, "李核查"))
+    ]
     assert verification[0].changes["verifier"] == "李核查"
     determination = store.audit_entries("determination")
-    assert [(e.action, e.user_name) for e in determination] == [("INSERT", "张判定")]
+    assert [(e.action, e.user_name) for e in determination] == [
+        ("INSERT", audit_name(store, "张判定"))
+    ]
     case_changes = [e for e in store.audit_entries("case_record") if e.action == "UPDATE"]
     assert [(e.changes["status"], e.user_name) for e in case_changes] == [
-        (["待核查", "已核查"], "李核查"),
-        (["已核查", "已判定"], "张判定"),
-        (["已判定", "已移交"], "王执法"),
+        (["待核查", "已核查"], audit_name(store, "李核查")),
+        (["已核查", "已判定"], audit_name(store, "张判定")),
+        (["已判定", "已移交"], audit_name(store, "王执法")),
     ]
     assert all("updated_at" in e.changes for e in case_changes)
     referral = case_changes[-1].changes
@@ -692,7 +696,7 @@ def test_a_second_verification_before_the_determination_updates_the_case(store):
     assert state.status == "已核查" and state.verifications == 2
     assert state.updated_at > before
     last = store.audit_entries("case_record")[-1]
-    assert last.user_name == "赵核查" and set(last.changes) == {"updated_at"}
+    assert last.user_name == audit_name(store, "赵核查") and set(last.changes) == {"updated_at"}
     determine_violation(store, 1)  # the latest verification's construction date counts
     assert workflow.case_state(store, 1).determination.new_or_existing == "存量"
 
@@ -724,9 +728,7 @@ def test_a_rectified_area_larger_than_the_plot_is_refused(store):
     )
     # 拆除 1,200 + 补办 600 = 1,800 m² = 1,800 × 15 / 10,000 = 2.70 亩 > 2.40 亩
     with pytest.raises(WorkflowRefused) as refused:
-        workflow.record_reinspection(
-            store, 1, "整改到位", "2026-04-20", "李", 1200.0, 0.0, 600.0
-        )
+        workflow.record_reinspection(store, 1, "整改到位", "2026-04-20", "李", 1200.0, 0.0, 600.0)
     message = str(refused.value)
     assert "2.70" in message and "2.40" in message and jcbh(1) in message
     assert status(store, 1) == "整改中"  # nothing stored
