@@ -169,6 +169,9 @@ class PgConnection:
     def cursor(self) -> _PlainCursorMaker:
         return _PlainCursorMaker(self)
 
+    def commit(self) -> None:
+        """Nothing to do (autocommit mode, as the store's sqlite3 connections)."""
+
     @property
     def in_transaction(self) -> bool:
         return self._conn.info.transaction_status != TransactionStatus.IDLE

@@ -82,6 +82,21 @@ LANGUAGE sql IMMUTABLE AS $$ SELECT ST_GeomFromWKB(wkb, srid) $$;
 
 CREATE OR REPLACE FUNCTION casttomulti(geom geometry) RETURNS geometry
 LANGUAGE sql IMMUTABLE AS $$ SELECT ST_Multi(geom) $$;
+
+CREATE OR REPLACE FUNCTION makepoint(x double precision, y double precision, srid integer)
+RETURNS geometry LANGUAGE sql IMMUTABLE AS $$ SELECT ST_SetSRID(ST_MakePoint(x, y), srid) $$;
+
+CREATE OR REPLACE FUNCTION transform(geom geometry, srid integer) RETURNS geometry
+LANGUAGE sql IMMUTABLE AS $$ SELECT ST_Transform(geom, srid) $$;
+
+CREATE OR REPLACE FUNCTION x(geom geometry) RETURNS double precision
+LANGUAGE sql IMMUTABLE AS $$ SELECT ST_X(geom) $$;
+
+CREATE OR REPLACE FUNCTION y(geom geometry) RETURNS double precision
+LANGUAGE sql IMMUTABLE AS $$ SELECT ST_Y(geom) $$;
+
+CREATE OR REPLACE FUNCTION instr(haystack text, needle text) RETURNS integer
+LANGUAGE sql IMMUTABLE AS $$ SELECT strpos(haystack, needle) $$;
 """
 
 _GEOMETRY_TYPES = {

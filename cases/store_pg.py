@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
@@ -116,9 +117,15 @@ def open_database(target: Target):
 def working_folder(db, target: Target) -> Path:
     """Where this database's evidence and reports live: the shared folder recorded in the
     database (``meta`` key ``evidence_folder``), else a folder of this user's own named
-    after the database (one PC)."""
+    after the database under ``LANDCASE_EVIDENCE_ROOT`` (default ~/LandCase: one PC)."""
     row = db.execute("SELECT value FROM meta WHERE key = 'evidence_folder'").fetchone()
     if row and row[0]:
         return Path(row[0])
     name = db.execute("SELECT current_database()").fetchone()[0]
-    return Path.home() / "LandCase" / name
+    root = os.environ.get("LANDCASE_EVIDENCE_ROOT") or Path.home() / "LandCase"
+    folder = Path(root) / name
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:  # said when something is written there
+        pass
+    return folder

@@ -21,9 +21,16 @@ if str(ROOT) not in sys.path:
 from tools.devpath import link_plugin  # noqa: E402
 
 link_plugin()
-from pg_fixtures import case_target, pg_database, pg_uri  # noqa: E402, F401  (PostgreSQL cluster)
+from pg_fixtures import (  # noqa: E402, F401  (PostgreSQL cluster)
+    case_target,
+    module_target,
+    pg_database,
+    pg_uri,
+)
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Evidence of PostgreSQL case databases that record no shared folder (store_pg.working_folder)
+os.environ["LANDCASE_EVIDENCE_ROOT"] = str(ROOT / "build" / "test-evidence")
 
 
 # A test module needs QGIS when it imports qgis or processing, the plugin's QGIS rooms
@@ -43,7 +50,10 @@ def pytest_collection_modifyitems(config, items):
     kept, dropped = [], []
     for item in items:
         callspec = getattr(item, "callspec", None)
-        on_postgis = callspec is not None and callspec.params.get("case_target") == "postgis"
+        on_postgis = callspec is not None and "postgis" in (
+            callspec.params.get("case_target"),
+            callspec.params.get("module_target"),
+        )
         (dropped if on_postgis and item.get_closest_marker("spatialite_only") else kept).append(
             item
         )

@@ -9,6 +9,7 @@ PostgreSQL 15, PostGIS and psycopg; without them these fixtures fail, they never
 
 from __future__ import annotations
 
+import contextlib
 import uuid
 from collections.abc import Iterator
 
@@ -33,18 +34,25 @@ def database_uri(server_uri: str, name: str) -> str:
     return server_uri.rsplit("/", 1)[0] + "/" + name
 
 
-@pytest.fixture
-def pg_database(pg_uri) -> Iterator[str]:
+@contextlib.contextmanager
+def fresh_database(server_uri: str) -> Iterator[str]:
+    """A new database with PostGIS (a copy of the template), dropped afterwards."""
     import psycopg
 
     name = f"test_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(pg_uri, autocommit=True) as admin:
+    with psycopg.connect(server_uri, autocommit=True) as admin:
         admin.execute(f'CREATE DATABASE "{name}" TEMPLATE {pg_cluster.TEMPLATE}')
     try:
-        yield database_uri(pg_uri, name)
+        yield database_uri(server_uri, name)
     finally:
-        with psycopg.connect(pg_uri, autocommit=True) as admin:
+        with psycopg.connect(server_uri, autocommit=True) as admin:
             admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def pg_database(pg_uri) -> Iterator[str]:
+    with fresh_database(pg_uri) as uri:
+        yield uri
 
 
 BACKENDS = ("spatialite", "postgis")
@@ -57,3 +65,13 @@ def case_target(request, tmp_path) -> str:
     if request.param == "spatialite":
         return str(tmp_path / "s.sqlite")
     return request.getfixturevalue("pg_database")
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def module_target(request, tmp_path_factory) -> Iterator[str]:
+    """``case_target`` for a database a whole module shares (built once per backend)."""
+    if request.param == "spatialite":
+        yield str(tmp_path_factory.mktemp("shared") / "shared.sqlite")
+        return
+    with fresh_database(request.getfixturevalue("pg_uri")) as uri:
+        yield uri

@@ -30,8 +30,8 @@ STORED = re.compile(r"^[0-9a-f]{2}/[0-9a-f]{64}\.(jpg|png)$")
 
 
 @pytest.fixture
-def store(tmp_path):
-    store = small_database(tmp_path / "站点.sqlite", plots=3)
+def store(case_target):
+    store = small_database(case_target, plots=3)
     yield store
     store.close()
 

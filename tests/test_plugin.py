@@ -237,7 +237,10 @@ def test_import_dialog_suggests_the_mapping_and_the_import_fills_the_panel(
     assert plugin.plot_layer.featureCount() == report.imported
     assert plugin.report_dialog.isVisible()
     assert plugin.report_dialog.table.model().rowCount() == len(report.issues)
-    assert any("2026年第1批部卫片" in m for m in qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Success))
+    assert any(
+        "2026年第1批部卫片" in m
+        for m in qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Success)
+    )
     dialog.deleteLater()
 
 

@@ -660,9 +660,7 @@ def test_closeout_report(tmp_path, images, artifacts):
     assert "3046.68" not in text
     # each measure with its area: 拆除, 复耕 (the two steps of 拆除复耕), 补办手续
     for name, area in (("拆除", 1523.456), ("复耕", 1203.214), ("补办手续", 320.005)):
-        line = next(
-            ln for ln in text.splitlines() if re.match(rf"\s*\d+\s+{name}\s+\d", ln)
-        )
+        line = next(ln for ln in text.splitlines() if re.match(rf"\s*\d+\s+{name}\s+\d", ln))
         assert re.findall(r"\d+\.\d\d", line) == [two(area), mu_two(area)]
     # the deadline and the joint re-check result, the close-out note: printed, not "—"
     assert "整改期限2026-04-30" in flat

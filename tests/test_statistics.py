@@ -195,8 +195,8 @@ def build_county(path) -> tuple[CaseStore, dict[str, int]]:
 
 
 @pytest.fixture(scope="module")
-def county(tmp_path_factory):
-    store, ids = build_county(tmp_path_factory.mktemp("county") / "county.sqlite")
+def county(module_target):
+    store, ids = build_county(module_target)
     yield store, ids
     store.close()
 
