@@ -157,7 +157,7 @@ class PhotoImport:
 
 
 def photo_layer_source(store: CaseStore) -> LayerSource:
-    return LayerSource(str(store.path.resolve()), "photo", "geom", "id", store.srid)
+    return store.layer_source("photo", "geom")
 
 
 def add_photos(
@@ -214,7 +214,11 @@ def add_photos(
                 )
                 photo_ids[candidate.sha256] = photo_id
                 added_ids.append(photo_id)
-            added = _photos(db, "p.id IN ({})".format(", ".join("?" * len(added_ids))), added_ids)
+            added = (
+                _photos(db, "p.id IN ({})".format(", ".join("?" * len(added_ids))), added_ids)
+                if added_ids
+                else []
+            )
     except BaseException:
         remove_unreferenced(store, created)
         raise

@@ -314,10 +314,17 @@ class CaseStore(PlotsMixin, ListingMixin):
         return {f"{row[0]}.{row[1]}": bool(row[2]) for row in rows}
 
     def plot_layer_source(self) -> LayerSource:
-        return LayerSource(str(self.path), "plot", "geom", "id", self.srid)
+        return self.layer_source("plot", "geom")
 
     def case_table_source(self) -> LayerSource:
-        return LayerSource(str(self.path), "case_record", None, "id", self.srid)
+        return self.layer_source("case_record", None)
+
+    def layer_source(self, table: str, geometry_column: str | None) -> LayerSource:
+        if self.is_postgres:
+            where, provider = self.location, "postgres"
+        else:
+            where, provider = str(self.path.resolve()), "spatialite"
+        return LayerSource(where, table, geometry_column, "id", self.srid, provider)
 
     # -- who acts ------------------------------------------------------------------
 

@@ -75,6 +75,7 @@ class LayerSource:
     geometry_column: str | None
     key_column: str
     srid: int
+    provider: str = "spatialite"  # or "postgres": ``path`` is then the connection
 
 
 @dataclass(frozen=True)

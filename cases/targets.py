@@ -70,3 +70,20 @@ def hide_password(text: str) -> str:
             return urlunsplit(parts._replace(netloc=netloc))
         return text
     return re.sub(r"(password\s*=\s*)('[^']*'|\S+)", r"\1***", text, flags=re.IGNORECASE)
+
+
+def libpq_params(text: str) -> dict[str, str]:
+    """The libpq keywords of a URI or connection string (host, port, dbname, user,
+    password, service …), as QGIS's postgres provider takes them one by one."""
+    from psycopg.conninfo import conninfo_to_dict  # psycopg only when a server is used
+
+    return {key: str(value) for key, value in conninfo_to_dict(text).items()}
+
+
+def layer_key(target) -> str:
+    """What identifies the database on a QGIS layer (a custom property saved with the
+    project): the resolved file path, or the connection without its password."""
+    parsed = parse(target)
+    if parsed.is_postgres:
+        return parsed.shown()
+    return str(Path(parsed.text).resolve())

@@ -15,6 +15,7 @@ from pathlib import Path
 from qgis.core import QgsAction, QgsProject, QgsVectorLayer
 from qgis.PyQt.QtCore import QUuid
 
+from ..cases import targets
 from ..cases.photos import photo_layer_source
 from ..toolbelt.i18n import tr
 from .plot_layer import (
@@ -24,7 +25,7 @@ from .plot_layer import (
     LayerLoadError,
     _find,
     _group,
-    spatialite_uri,
+    layer_of,
 )
 
 TABLE = "photo"
@@ -55,18 +56,19 @@ def find_photo_layer(project: QgsProject, database: str | Path) -> QgsVectorLaye
 
 def add_photo_layer(project: QgsProject, store) -> QgsVectorLayer:
     """Add (or find) the photo layer of ``store`` at the top of the 'LandCase' group."""
-    existing = find_photo_layer(project, store.path)
+    existing = find_photo_layer(project, store.location)
     if existing is not None:
         return existing
     source = photo_layer_source(store)
-    layer = QgsVectorLayer(spatialite_uri(source), tr("Photos"), "spatialite")
+    layer = layer_of(source, tr("Photos"))
     if not layer.isValid():
         error = layer.dataProvider().error().summary() if layer.dataProvider() else ""
-        raise LayerLoadError(f"{source.path} ({source.table})", error or "not a valid layer")
+        shown = targets.parse(source.path).shown()
+        raise LayerLoadError(f"{shown} ({source.table})", error or "not a valid layer")
     message, ok = layer.loadNamedStyle(str(STYLE_FILE))
     if not ok:
         raise LayerLoadError(str(STYLE_FILE), message)
-    layer.setCustomProperty(DATABASE_PROPERTY, str(Path(source.path).resolve()))
+    layer.setCustomProperty(DATABASE_PROPERTY, targets.layer_key(source.path))
     layer.setCustomProperty(ROLE_PROPERTY, TABLE)
     layer.setReadOnly(True)
     layer.setDisplayExpression('"original_name"')

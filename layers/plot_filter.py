@@ -3,10 +3,10 @@ Processing algorithms), evaluated by QGIS itself."""
 
 from __future__ import annotations
 
-from qgis.core import QgsExpression, QgsFeatureRequest, QgsVectorLayer
+from qgis.core import QgsExpression, QgsFeatureRequest
 
 from ..cases.errors import N_
-from .plot_layer import spatialite_uri
+from .plot_layer import layer_of
 
 
 class PlotFilterError(Exception):
@@ -28,7 +28,7 @@ def plot_ids_matching(store, expression: str | None) -> list[int]:
         raise PlotFilterError(
             N_("The filter expression is not valid: {error}"), error=parsed.parserErrorString()
         )
-    layer = QgsVectorLayer(spatialite_uri(store.plot_layer_source()), "plot", "spatialite")
+    layer = layer_of(store.plot_layer_source(), "plot")
     if not layer.isValid():
         raise PlotFilterError(N_("The plot table cannot be read."))
     unknown = sorted(

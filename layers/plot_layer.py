@@ -14,6 +14,7 @@ from qgis.core import (
     QgsVectorLayerJoinInfo,
 )
 
+from ..cases import targets
 from ..toolbelt.i18n import tr
 
 GROUP_NAME = "LandCase"
@@ -40,12 +41,45 @@ def spatialite_uri(source) -> str:
     return uri.uri()
 
 
+def postgres_uri(source) -> str:
+    """A postgres provider URI for a ``LayerSource`` of a PostgreSQL case database."""
+    params = targets.libpq_params(source.path)
+    uri = QgsDataSourceUri()
+    if "service" in params:
+        uri.setConnection(
+            params["service"],
+            params.get("dbname", ""),
+            params.get("user", ""),
+            params.get("password", ""),
+        )
+    else:
+        uri.setConnection(
+            params.get("host", ""),
+            params.get("port", ""),
+            params.get("dbname", ""),
+            params.get("user", ""),
+            params.get("password", ""),
+        )
+    uri.setDataSource("public", source.table, source.geometry_column or "", "", source.key_column)
+    if source.geometry_column:
+        uri.setSrid(str(source.srid))
+    return uri.uri(False)
+
+
+def layer_of(source, name: str) -> QgsVectorLayer:
+    """The QGIS layer of a ``LayerSource``, from the provider of its backend."""
+    if source.provider == "postgres":
+        return QgsVectorLayer(postgres_uri(source), name, "postgres")
+    return QgsVectorLayer(spatialite_uri(source), name, "spatialite")
+
+
 def _load(source, name: str) -> QgsVectorLayer:
-    layer = QgsVectorLayer(spatialite_uri(source), name, "spatialite")
+    layer = layer_of(source, name)
     if not layer.isValid():
         error = layer.dataProvider().error().summary() if layer.dataProvider() else ""
-        raise LayerLoadError(f"{source.path} ({source.table})", error or "not a valid layer")
-    layer.setCustomProperty(DATABASE_PROPERTY, str(Path(source.path).resolve()))
+        shown = targets.parse(source.path).shown()
+        raise LayerLoadError(f"{shown} ({source.table})", error or "not a valid layer")
+    layer.setCustomProperty(DATABASE_PROPERTY, targets.layer_key(source.path))
     layer.setCustomProperty(ROLE_PROPERTY, source.table)
     return layer
 
@@ -72,7 +106,7 @@ def find_plot_layer(project: QgsProject, database: str | Path) -> QgsVectorLayer
 
 
 def _find(project: QgsProject, database: str | Path, table: str) -> QgsVectorLayer | None:
-    wanted = str(Path(database).resolve())
+    wanted = targets.layer_key(database)
     for layer in project.mapLayers().values():
         if (
             layer.customProperty(DATABASE_PROPERTY) == wanted
@@ -84,7 +118,7 @@ def _find(project: QgsProject, database: str | Path, table: str) -> QgsVectorLay
 
 def add_case_layers(project: QgsProject, store) -> QgsVectorLayer:
     """Add (or find) the plot and case layers of ``store``; return the plot layer."""
-    existing = find_plot_layer(project, store.path)
+    existing = find_plot_layer(project, store.location)
     if existing is not None:
         return existing
     cases = _load(store.case_table_source(), tr("Cases"))

@@ -3,6 +3,7 @@ copies beside the database, flags, one transaction per batch, and the photo laye
 
 from __future__ import annotations
 
+import os
 import re
 from fractions import Fraction
 from pathlib import Path
@@ -11,7 +12,7 @@ import exifread
 import pytest
 from photo_files import TAKEN, TO_LONLAT, make_photo
 
-from helpers import file_digest, small_database, square
+from helpers import audit_name, file_digest, small_database, square
 from landcase.cases import CaseDatabaseError
 from landcase.cases.errors import InvalidRecord
 from landcase.cases.photos import (
@@ -174,7 +175,12 @@ def test_names_from_outside_never_become_paths(store, incoming, tmp_path):
         f"{file_digest(png)}.png",
     ]
     folder = attachments_folder(store)
-    assert folder == tmp_path / "站点_attachments"
+    if store.is_postgres:  # the evidence folder of a database that records no shared one
+        name = store._db.execute("SELECT current_database()").fetchone()[0]
+        beside = Path(os.environ["LANDCASE_EVIDENCE_ROOT"]) / name / "case_database"
+    else:  # beside the file
+        beside = tmp_path / "s"
+    assert folder == beside.parent / f"{beside.name}_attachments"
     stored = [name for name in _stored_files(store) if "." in name]
     assert len(stored) == 3 and all(STORED.match(name) for name in stored)
     assert not (tmp_path.parent / "evil.jpg").exists()
@@ -265,7 +271,7 @@ def test_photo_inserts_leave_audit_rows(store, incoming):
     (photo,) = add_photos(store, _plot_id(store), [path]).added
 
     (entry,) = store.audit_entries("photo", photo.id)
-    assert entry.action == "INSERT" and entry.user_name == "测试员"
+    assert entry.action == "INSERT" and entry.user_name == audit_name(store, "测试员")
     assert entry.changes["sha256"] == photo.sha256 and entry.changes["direction"] == 45
     assert entry.changes["original_name"] == "a.jpg"
 
@@ -303,7 +309,7 @@ def test_the_photo_layer(store, incoming, qgis_new_project):
 
     assert layer.isValid() and layer.featureCount() == 2
     assert add_photo_layer(project, store) is layer  # found again, not added twice
-    assert find_photo_layer(project, store.path) is layer
+    assert find_photo_layer(project, store.location) is layer
     group = project.layerTreeRoot().findGroup(GROUP_NAME)
     assert group.findLayer(layer.id()) is not None and layer.readOnly()
     renderer = layer.renderer()
