@@ -12,10 +12,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from qgis.core import QgsAction, QgsProject, QgsVectorLayer
+from qgis.core import QgsAction, QgsExpressionContextUtils, QgsProject, QgsVectorLayer
 from qgis.PyQt.QtCore import QUuid
 
 from ..cases import targets
+from ..cases.photo_storage import attachments_folder
 from ..cases.photos import photo_layer_source
 from ..toolbelt.i18n import tr
 from .plot_layer import (
@@ -33,13 +34,12 @@ STYLE_FILE = Path(__file__).resolve().parent.parent / "resources" / "styles" / "
 ACTION_ID = "{6b0d1c55-3f0e-4a5e-9a52-6c1b1f7d0a11}"  # stable: found again after reload
 
 # The stored copy of the feature's photo, or NULL when the row's stored name is not one
-# LandCase writes (the same check as cases.photos.photo_path: a name from another
+# LandCase writes, in the folder the layer variable names (the same check as cases.photos.photo_path: a name from another
 # program never becomes a path).
 PHOTO_FILE_EXPRESSION = (
     "CASE WHEN regexp_match(\"stored_name\", '^[0-9a-f]{64}\\\\.(jpg|png)$') > 0"
     ' AND left("stored_name", 64) = "sha256"'
-    " THEN regexp_replace(layer_property(@layer, 'path'), '\\\\.[^./\\\\\\\\]*$', '')"
-    " || '_attachments/' || left(\"sha256\", 2) || '/' || \"stored_name\" END"
+    " THEN @landcase_attachments || '/' || left(\"sha256\", 2) || '/' || \"stored_name\" END"
 )
 # The original name came from outside: escaped before it goes into the tip's HTML.
 MAP_TIP = (
@@ -70,6 +70,10 @@ def add_photo_layer(project: QgsProject, store) -> QgsVectorLayer:
         raise LayerLoadError(str(STYLE_FILE), message)
     layer.setCustomProperty(DATABASE_PROPERTY, targets.layer_key(source.path))
     layer.setCustomProperty(ROLE_PROPERTY, TABLE)
+    # where the photo files are (beside a file, or a server database's evidence folder)
+    QgsExpressionContextUtils.setLayerVariable(
+        layer, "landcase_attachments", str(attachments_folder(store).resolve())
+    )
     layer.setReadOnly(True)
     layer.setDisplayExpression('"original_name"')
     layer.setMapTipTemplate(MAP_TIP)

@@ -340,8 +340,8 @@ def test_the_photo_layer(store, incoming, qgis_new_project):
         if "<" in feature["original_name"]:  # a name from outside is escaped in the HTML
             assert "<b>&lt;i&gt;x&amp;y.jpg</b>" in tip
 
-    remove_photo_layer(project, store.path)
-    assert find_photo_layer(project, store.path) is None
+    remove_photo_layer(project, store.location)
+    assert find_photo_layer(project, store.location) is None
     assert project.layerTreeRoot().findGroup(GROUP_NAME) is None
 
 
