@@ -28,6 +28,7 @@ from qgis.PyQt.QtGui import QBrush, QColor
 
 from ..cases.areas import mu_text, official_mu
 from ..cases.codes import CASE_STATUSES
+from ..cases.deadlines import DUE_SOON_DAYS
 from ..toolbelt.i18n import tr
 
 PLOT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -59,8 +60,6 @@ COLUMNS = (
 TEXT_COLUMNS = ("jcbh", "batch", "township", "village", "status", "determination")
 # The columns the panel offers a choice of values for.
 CHOICE_COLUMNS = ("batch", "status", "township", "determination")
-# "Due within 7 days": a deadline today or in the next DUE_SOON_DAYS days.
-DUE_SOON_DAYS = 7
 
 OVERDUE_FOREGROUND = QBrush(QColor(170, 0, 0))
 OVERDUE_BACKGROUND = QBrush(QColor(255, 228, 228))
