@@ -174,13 +174,13 @@ class PlotTableModel(QAbstractTableModel):
 
     # -- Qt model API ------------------------------------------------------------------
 
-    def rowCount(self, parent=None):  # noqa: N802 (Qt API)
+    def rowCount(self, parent=None):
         return 0 if parent is not None and parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent=None):  # noqa: N802 (Qt API)
+    def columnCount(self, parent=None):
         return 0 if parent is not None and parent.isValid() else len(COLUMNS)
 
-    def headerData(  # noqa: N802 (Qt API)
+    def headerData(
         self, section, orientation, role=Qt.ItemDataRole.DisplayRole
     ):
         if orientation != Qt.Orientation.Horizontal:
@@ -370,7 +370,7 @@ class PlotFilterModel(QSortFilterProxyModel):
         self._keep: np.ndarray | None = None  # per data index
         self._accept: list[bool] | None = None  # per source row, as sorted
 
-    def setSourceModel(self, model):  # noqa: N802 (Qt API)
+    def setSourceModel(self, model):
         previous = self.sourceModel()
         if isinstance(previous, PlotTableModel):
             previous.arranged.disconnect(self._rearranged)
@@ -409,7 +409,7 @@ class PlotFilterModel(QSortFilterProxyModel):
         self._keep = model.mask(self._filter)
         self._accept = None if self._keep is None else model.in_row_order(self._keep).tolist()
 
-    def filterAcceptsRow(self, source_row, source_parent):  # noqa: N802 (Qt API)
+    def filterAcceptsRow(self, source_row, source_parent):
         accept = self._accept
         return True if accept is None else accept[source_row]
 

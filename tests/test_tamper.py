@@ -14,7 +14,6 @@ from landcase.cases import verification_findings as vf
 from landcase.cases.connection import connect
 
 RECONNECT = "-- reconnect"  # writable_schema edits show to the next connection
-DROP_LOCKS = "SELECT 'drop'"  # placeholder: replaced by a DROP TRIGGER of every lock_ trigger
 
 
 @pytest.fixture
