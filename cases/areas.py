@@ -52,7 +52,7 @@ def mu_exact(area_m2: float) -> Decimal:
 
 def official_mu_decimal(area_m2: float | None) -> Decimal | None:
     """亩 with two decimals, rounded half up from the exact m²; None when not computed."""
-    if _is_missing(area_m2):
+    if area_m2 is None or _is_missing(area_m2):
         return None
     value = half_up(mu_exact(float(area_m2)))
     return value if value != 0 else Decimal("0.00")  # no "-0.00"
@@ -101,7 +101,7 @@ def mu_float(area_m2: float) -> float:
 def m2_text(area_m2: float | None, missing: str = NOT_COMPARED) -> str:
     """An area in m² as printed: two decimals, rounded half up from the float's exact
     value (no grouping, no "-0.00"); ``missing`` when not computed."""
-    if _is_missing(area_m2):
+    if area_m2 is None or _is_missing(area_m2):
         return missing
     value = half_up(float(area_m2))
     return f"{abs(value) if value == 0 else value:.2f}"
@@ -112,16 +112,16 @@ def figure_decimal(value: float | None, scale: int = 1) -> Decimal | None:
     fraction, an issued 亩 value) × ``scale`` to two decimals, rounded half up from its
     shortest decimal form (as Excel shows it: 0.90625 × 100 is 90.63, 1.005 is 1.01);
     None when not given."""
-    if _is_missing(value):
+    if value is None or _is_missing(value):
         return None
-    value = half_up(Decimal(repr(float(value))) * scale)
-    return value if value != 0 else Decimal("0.00")
+    result = half_up(Decimal(repr(float(value))) * scale)
+    return result if result != 0 else Decimal("0.00")
 
 
 def figure_text(value: float | None, missing: str = NOT_COMPARED, scale: int = 1) -> str:
     """``figure_decimal`` as printed ("12.35"), or ``missing``."""
-    value = figure_decimal(value, scale)
-    return missing if value is None else f"{value:.2f}"
+    printed = figure_decimal(value, scale)
+    return missing if printed is None else f"{printed:.2f}"
 
 
 def official_rate_percent(numerator: float | None, denominator: float | None) -> float | None:
@@ -130,6 +130,8 @@ def official_rate_percent(numerator: float | None, denominator: float | None) ->
 
     Areas are passed in m² and counts as integers: the ratio is taken on the exact
     values, then rounded once."""
+    if numerator is None or denominator is None:
+        return None
     if _is_missing(numerator) or _is_missing(denominator) or float(denominator) == 0:
         return None
     value = Decimal(float(numerator)) * 100 / Decimal(float(denominator))

@@ -71,7 +71,7 @@ def _number(value: float) -> str:
     return f"{value:.2f}".rstrip("0").rstrip(".")
 
 
-def guess_unit(pairs: list[tuple[float, float]]) -> tuple[str, Note | None]:
+def guess_unit(pairs: list[tuple[float, float]]) -> tuple[str, Note]:
     """The unit of the issued areas ``(jcmj, ellipsoidal m²)`` and the note saying the guess."""
     in_mu = sum(1 for jcmj, area in pairs if agrees(jcmj, MU, area))
     in_m2 = sum(1 for jcmj, area in pairs if agrees(jcmj, SQUARE_METRE, area))
