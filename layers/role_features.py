@@ -36,6 +36,10 @@ class Repair:
     reason: str
     area_m2: float  # planar area after the repair (0 when nothing polygonal was left)
 
+    @property
+    def dropped(self) -> bool:
+        return self.area_m2 <= 0
+
 
 def repair_polygons(
     geometries: Sequence, role: str, keys: Sequence
