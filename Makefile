@@ -63,8 +63,11 @@ $(DEMO): $(VENV)/.installed tools/sample_county.py tools/build_demo.py cases/sch
 package: translations
 	$(SYSTEM_PYTHON) tools/package.py dist
 
+# ruff (style, naming), vulture (dead code) and mypy (cases/); settings in pyproject.toml.
 lint: deps qt6-check
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/vulture
+	$(VENV)/bin/mypy
 
 # QGIS's PyQt5-to-PyQt6 migration script (PyPI: qgis-pyqt5to6, which declares Python 3.12 but
 # runs on Debian 12's 3.11) in a venv of its own with PyQt6; any change it would make fails.

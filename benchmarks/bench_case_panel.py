@@ -129,7 +129,7 @@ class _Iface:
 
         self._canvas = QgsMapCanvas()
 
-    def mapCanvas(self):  # noqa: N802 (QGIS API)
+    def mapCanvas(self):
         return self._canvas
 
 

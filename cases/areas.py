@@ -20,13 +20,29 @@ from decimal import ROUND_HALF_UP, Decimal
 SQUARE_METRES_PER_MU = Decimal(10000) / Decimal(15)
 _MU_PER_SQUARE_METRE_NUM = Decimal(15)
 _MU_PER_SQUARE_METRE_DEN = Decimal(10000)
-_CENT = Decimal("0.01")
 
 NOT_COMPARED = "未比对"  # shown where an area was never computed (never 0.00)
 
 
 def _is_missing(value) -> bool:
     return value is None or value != value  # None or NaN
+
+
+def half_up(value: float | Decimal, places: int = 2) -> Decimal:
+    """``value`` rounded half up (四舍五入) to ``places`` decimals, from the float's exact
+    value: the one rounding of every official figure (m², 亩, percent, shares)."""
+    exact = value if isinstance(value, Decimal) else Decimal(float(value))
+    return exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
+def rounded(value: float, places: int = 2) -> float:
+    """``half_up`` as a float (a stored or recorded figure: 12.35)."""
+    return float(half_up(float(value), places))
+
+
+def mu_to_m2(area_mu: float) -> float:
+    """The square metres of ``area_mu`` 亩 (亩 × 10000 / 15 in decimal arithmetic)."""
+    return float(Decimal(float(area_mu)) * SQUARE_METRES_PER_MU)
 
 
 def mu_exact(area_m2: float) -> Decimal:
@@ -36,9 +52,9 @@ def mu_exact(area_m2: float) -> Decimal:
 
 def official_mu_decimal(area_m2: float | None) -> Decimal | None:
     """亩 with two decimals, rounded half up from the exact m²; None when not computed."""
-    if _is_missing(area_m2):
+    if area_m2 is None or _is_missing(area_m2):
         return None
-    value = mu_exact(float(area_m2)).quantize(_CENT, rounding=ROUND_HALF_UP)
+    value = half_up(mu_exact(float(area_m2)))
     return value if value != 0 else Decimal("0.00")  # no "-0.00"
 
 
@@ -67,7 +83,7 @@ def printed_m2_array(area_m2):
     """The m² of each value's printed 亩 (``official_mu_array`` × 10000 / 15): plot figures
     summed from these add up to the sum of the plots' printed 亩, so a table's total is the
     total of the documents and the export (NaN stays NaN)."""
-    return official_mu_array(area_m2) * (10000 / 15)
+    return official_mu_array(area_m2) * float(SQUARE_METRES_PER_MU)
 
 
 def mu_text(area_m2: float | None, missing: str = NOT_COMPARED) -> str:
@@ -85,9 +101,9 @@ def mu_float(area_m2: float) -> float:
 def m2_text(area_m2: float | None, missing: str = NOT_COMPARED) -> str:
     """An area in m² as printed: two decimals, rounded half up from the float's exact
     value (no grouping, no "-0.00"); ``missing`` when not computed."""
-    if _is_missing(area_m2):
+    if area_m2 is None or _is_missing(area_m2):
         return missing
-    value = Decimal(float(area_m2)).quantize(_CENT, rounding=ROUND_HALF_UP)
+    value = half_up(float(area_m2))
     return f"{abs(value) if value == 0 else value:.2f}"
 
 
@@ -96,16 +112,16 @@ def figure_decimal(value: float | None, scale: int = 1) -> Decimal | None:
     fraction, an issued 亩 value) × ``scale`` to two decimals, rounded half up from its
     shortest decimal form (as Excel shows it: 0.90625 × 100 is 90.63, 1.005 is 1.01);
     None when not given."""
-    if _is_missing(value):
+    if value is None or _is_missing(value):
         return None
-    value = (Decimal(repr(float(value))) * scale).quantize(_CENT, rounding=ROUND_HALF_UP)
-    return value if value != 0 else Decimal("0.00")
+    result = half_up(Decimal(repr(float(value))) * scale)
+    return result if result != 0 else Decimal("0.00")
 
 
 def figure_text(value: float | None, missing: str = NOT_COMPARED, scale: int = 1) -> str:
     """``figure_decimal`` as printed ("12.35"), or ``missing``."""
-    value = figure_decimal(value, scale)
-    return missing if value is None else f"{value:.2f}"
+    printed = figure_decimal(value, scale)
+    return missing if printed is None else f"{printed:.2f}"
 
 
 def official_rate_percent(numerator: float | None, denominator: float | None) -> float | None:
@@ -114,12 +130,19 @@ def official_rate_percent(numerator: float | None, denominator: float | None) ->
 
     Areas are passed in m² and counts as integers: the ratio is taken on the exact
     values, then rounded once."""
+    if numerator is None or denominator is None:
+        return None
     if _is_missing(numerator) or _is_missing(denominator) or float(denominator) == 0:
         return None
     value = Decimal(float(numerator)) * 100 / Decimal(float(denominator))
-    return float(value.quantize(_CENT, rounding=ROUND_HALF_UP))
+    return float(half_up(value))
 
 
 def rate_text(percent: float | None, missing: str = "") -> str:
     """A rate from ``official_rate_percent`` as printed ("15.01%")."""
     return missing if percent is None else f"{percent:.2f}%"
+
+
+def mu_definition_text() -> str:
+    """The note printed under area tables: "1 亩 = 666.67 m²" (from the one definition)."""
+    return f"1 亩 = {m2_text(float(SQUARE_METRES_PER_MU))} m²"

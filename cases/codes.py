@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from . import areas
-
 # Case states in lifecycle order (DOMAIN.md, "the life of a plot"). The plot layer's
 # style in resources/styles/plot_status.qml has one rule per state; keep both in step.
 CASE_STATUSES = (
@@ -34,9 +32,3 @@ CLUE_SOURCES = (
     "其他",
 )
 
-SQUARE_METRES_PER_MU = float(areas.SQUARE_METRES_PER_MU)  # 10000 / 15, one definition
-
-
-def square_metres_to_mu(area_m2: float) -> float:
-    """Unrounded 亩 (``areas.mu_float``); printed 亩 go through ``areas.mu_text``."""
-    return areas.mu_float(area_m2)

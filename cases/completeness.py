@@ -26,9 +26,7 @@ import csv
 from dataclasses import dataclass
 
 from . import determination_codes as codes
-from .photos import NO_POSITION
-
-NOT_CHECKED_STATUSES = ("待核查",)
+from .photos import NO_POSITION, REINSPECTION_PURPOSE
 
 
 @dataclass(frozen=True)
@@ -53,7 +51,7 @@ def case_missing(store, case) -> list[str]:
     state = case.state
     missing: list[str] = []
     verification = case.verification
-    survey_photos = [p for p in case.photos if p.purpose != "复核"]
+    survey_photos = [p for p in case.photos if p.purpose != REINSPECTION_PURPOSE]
     kinds = {a.kind for a in case.attachments}
     if verification is None:
         missing.append("外业核查记录")
@@ -108,7 +106,7 @@ def case_missing(store, case) -> list[str]:
         if "补办手续" in r.measures and r.legalised_area_m2 is None:
             missing.append("补办手续面积")
     if state.closed_on:
-        if not [p for p in case.photos if p.purpose == "复核"]:
+        if not [p for p in case.photos if p.purpose == REINSPECTION_PURPOSE]:
             missing.append("整改复核照片")
         closeout = case.closeout or {}
         if _blank(closeout.get("joint_recheck_result")):

@@ -42,6 +42,8 @@ REPLY_WORKING_DAYS = 5
 # 查处工作规程 practice: the penalty decision within 60 days of filing, extendable by 30
 PENALTY_DECISION_DAYS = 60
 PENALTY_EXTENSION_DAYS = 30
+# the case panel's warning: a deadline today or within the next DUE_SOON_DAYS days is due soon
+DUE_SOON_DAYS = 7
 # seeds 000, 001: monthly figures before the 20th, for the previous month's plots
 MONTHLY_REPORT_DAY = 20
 # seed 001: city acceptance of the year's work by 31 January of the next year
@@ -146,14 +148,6 @@ def open_deadlines(store) -> list[Deadline]:
         found.append(Deadline(plot_id, jcbh, CITY_ACCEPTANCE, city_acceptance_due(plot_day.year)))
     found.sort(key=lambda d: (d.due_date, d.jcbh, KINDS.index(d.kind)))
     return found
-
-
-def due_this_week(store, today) -> list[Deadline]:
-    """Deadlines from ``today`` to the Sunday of today's week (Monday to Sunday);
-    earlier ones of the week are in ``overdue``."""
-    today = _date(today)
-    sunday = today + datetime.timedelta(days=6 - today.weekday())
-    return [d for d in open_deadlines(store) if today <= d.due_date <= sunday]
 
 
 def overdue(store, today) -> list[Deadline]:

@@ -14,6 +14,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from .areas import rounded
 from .errors import N_
 
 # -- categories and sub-types --------------------------------------------------------
@@ -294,7 +295,7 @@ def check_evidence(
                         "备少占多: the plot occupies {occupied_m2:.2f} m², more than the "
                         "filed {filed_m2:.2f} m²"
                     ),
-                    {"occupied_m2": round(occupied, 2), "filed_m2": round(filed, 2)},
+                    {"occupied_m2": rounded(occupied), "filed_m2": rounded(filed)},
                 )
             )
     return EvidenceCheck(stored, detail, tuple(problems), tuple(warnings))

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from . import determination_codes as dc
+from .areas import rounded
 from .errors import N_
 from .overlay_breakdown import (
     APPROVAL,
@@ -74,7 +75,7 @@ def suggest(breakdown: Breakdown) -> Suggestion | None:
         return Suggestion(
             dc.LEGAL,
             dc.LEGAL_BY_APPROVAL,
-            {"approval_number": "、".join(numbers), "covered_share": round(min(share, 1.0), 4)},
+            {"approval_number": "、".join(numbers), "covered_share": rounded(min(share, 1.0), 4)},
             tuple(reasons),
             tuple(missing),
         )
@@ -87,7 +88,7 @@ def suggest(breakdown: Breakdown) -> Suggestion | None:
         evidence = {
             "facility_record_number": filing.number or "",
             "filed_area_m2": filing.filed_m2,
-            "occupied_area_m2": round(occupied, 2),
+            "occupied_area_m2": rounded(occupied),
         }
         reasons.append(
             Note(
@@ -162,5 +163,5 @@ def suggest(breakdown: Breakdown) -> Suggestion | None:
     evidence = {}
     if breakdown.approvals:
         best = max(breakdown.approvals, key=lambda a: a.share)
-        evidence = {"approval_number": best.number or "", "covered_share": round(share, 4)}
+        evidence = {"approval_number": best.number or "", "covered_share": rounded(share, 4)}
     return Suggestion(dc.ILLEGAL, None, evidence, tuple(reasons), tuple(missing))

@@ -172,11 +172,6 @@ def mapping_problems(mapping: dict[str, str], source_fields: list[str]) -> list[
     return problems
 
 
-def validate_mapping(mapping: dict[str, str], source_fields: list[str]) -> list[str]:
-    """Problems with a mapping, as readable sentences (empty when it can be used)."""
-    return [problem.text() for problem in mapping_problems(mapping, source_fields)]
-
-
 def matched_to(mapping: dict[str, str], source_fields: list[str]) -> dict[str, str]:
     """A remembered (or given) mapping with each source field name spelt as the source
     spells it, matched case-insensitively (a mapping saved for 'JCBH' serves 'jcbh')."""

@@ -14,12 +14,13 @@ national field name says.
 from __future__ import annotations
 
 import dataclasses
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from .areas import (
-    SQUARE_METRES_PER_MU,
     figure_decimal,
+    half_up,
     m2_text,
+    mu_to_m2,
     official_mu_decimal,
     official_rate_percent,
     rate_text,
@@ -35,7 +36,7 @@ TOLERANCE_PERCENT = 5.0  # the issued and the computed area may differ by this m
 def issued_m2(jcmj: float, unit: str) -> float:
     """The issued area in m² (亩 × 10000 / 15)."""
     if unit == MU:
-        return float(Decimal(jcmj) * SQUARE_METRES_PER_MU)
+        return mu_to_m2(jcmj)
     return float(jcmj)
 
 
@@ -51,8 +52,7 @@ def printed_alike(jcmj: float, unit: str, area_m2: float) -> bool:
     given = Decimal(str(jcmj))
     if unit == MU:
         return official_mu_decimal(area_m2) == figure_decimal(jcmj)
-    whole = Decimal(1)
-    return Decimal(area_m2).quantize(whole, ROUND_HALF_UP) == given.quantize(whole, ROUND_HALF_UP)
+    return half_up(area_m2, 0) == half_up(given, 0)
 
 
 def agrees(jcmj: float, unit: str, area_m2: float) -> bool:
@@ -71,7 +71,7 @@ def _number(value: float) -> str:
     return f"{value:.2f}".rstrip("0").rstrip(".")
 
 
-def guess_unit(pairs: list[tuple[float, float]]) -> tuple[str, Note | None]:
+def guess_unit(pairs: list[tuple[float, float]]) -> tuple[str, Note]:
     """The unit of the issued areas ``(jcmj, ellipsoidal m²)`` and the note saying the guess."""
     in_mu = sum(1 for jcmj, area in pairs if agrees(jcmj, MU, area))
     in_m2 = sum(1 for jcmj, area in pairs if agrees(jcmj, SQUARE_METRE, area))

@@ -113,7 +113,9 @@ THREE_WAY_CLASSES = (FARMLAND, CONSTRUCTION, UNUSED)
 _THREE_WAY = {code: three_way for code, (_, three_way) in _CODES.items()}
 _THREE_WAY.update({code: _THREE_WAY[parent] for code, (_, parent) in _SUBCLASSES.items()})
 
-CROPLAND_CODES = ("0101", "0102", "0103")
+# 耕地 is main class 01: every code under it, none other (a code merely starting with "01"
+# that is not in the table, such as 0100, is not 耕地).
+CROPLAND_CODES = tuple(code for code in LANDUSE_NAMES if code.startswith("01"))
 
 
 def normalize_code(code: str) -> str:
@@ -134,6 +136,7 @@ def three_way_class(code: str) -> str:
     return _THREE_WAY[normalize_code(code)]
 
 
-def is_cropland(code: str) -> bool:
-    """True for 耕地 (0101 水田, 0102 水浇地, 0103 旱地); ValueError for an unknown code."""
-    return normalize_code(code) in CROPLAND_CODES
+def is_cropland(code) -> bool:
+    """True for 耕地 (0101 水田, 0102 水浇地, 0103 旱地); False for every other code, also
+    an unknown or missing one (a layer's own codes are asked too: the map, the reports)."""
+    return code is not None and str(code).strip().upper() in CROPLAND_CODES

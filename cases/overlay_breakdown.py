@@ -13,8 +13,7 @@ from typing import NamedTuple
 import numpy as np
 import shapely
 
-from .areas import official_mu
-from .codes import SQUARE_METRES_PER_MU
+from .areas import mu_to_m2, official_mu
 from .landuse_codes import CONSTRUCTION, FARMLAND, LANDUSE_NAMES, UNUSED
 from .overlay_roles import MASK_ROLES
 
@@ -44,6 +43,7 @@ FARMLAND_ROLE = "farmland"
 SUGGESTION_ROLES = (LANDUSE, FARMLAND_ROLE)  # compared, or no determination is suggested
 
 IDENTITY_TOLERANCE_MU = 0.01
+IDENTITY_TOLERANCE_M2 = mu_to_m2(IDENTITY_TOLERANCE_MU)
 APPROVAL_SHARE_FOR_LEGAL = 0.95
 FACILITY_SHARE = 0.95
 
@@ -56,11 +56,6 @@ class OverlayRow(NamedTuple):
     area_planar_m2: float
     area_ellipsoidal_m2: float | None
     layer_version: str | None
-
-
-def mu(area_m2: float | None) -> float | None:
-    """亩 with two decimals, rounded half up (四舍五入): ``areas.official_mu``."""
-    return official_mu(area_m2)
 
 
 def plot_digests(geometries) -> list[str]:
@@ -88,15 +83,11 @@ class Area:
 
     @property
     def mu(self) -> float | None:
-        return mu(self.m2)
+        return official_mu(self.m2)
 
     @property
     def planar_mu(self) -> float | None:
-        return mu(self.planar_m2)
-
-    @property
-    def ellipsoidal_mu(self) -> float | None:
-        return mu(self.ellipsoidal_m2)
+        return official_mu(self.planar_m2)
 
     @property
     def known(self) -> bool:
@@ -221,7 +212,7 @@ class Breakdown:
         difference = self.identity_difference_m2
         if difference is None:
             return None
-        return abs(difference) <= IDENTITY_TOLERANCE_MU * SQUARE_METRES_PER_MU
+        return abs(difference) <= IDENTITY_TOLERANCE_M2
 
     def check(self, code: str) -> list[Check]:
         return [c for c in self.checks if c.code == code]

@@ -41,7 +41,7 @@ A land-use layer with names only (DLMC) gets its codes from the mapping stored w
 role (``fields["name_to_code"]``, see ``landuse_names``); a name that maps to nothing gives
 class_code '' with the name in class_name (never the name as a code).
 Areas are m², planar (in the database's Gauss-Krüger CRS) and ellipsoidal (椭球面积, the
-official figure); 亩 are derived (``mu``). ``layer_version`` names the version of the role
+official figure); 亩 are derived (``areas.official_mu``). ``layer_version`` names the version of the role
 layer the row came from (for ``plot`` rows: a digest of the plot's geometry), so that
 ``stale_plots`` finds the plots to recompute after an edit.
 """
@@ -69,6 +69,7 @@ from .overlay_breakdown import (  # noqa: F401 (re-exported)
     FACILITY,
     FACILITY_FILED,
     FACILITY_SHARE,
+    IDENTITY_TOLERANCE_M2,
     IDENTITY_TOLERANCE_MU,
     LANDUSE,
     LANDUSE_CLASS,
@@ -84,7 +85,6 @@ from .overlay_breakdown import (  # noqa: F401 (re-exported)
     FilingCover,
     OverlayRow,
     breakdown_from_rows,
-    mu,
     plot_digest,
     plot_digests,
     share_of,
@@ -101,7 +101,6 @@ from .overlay_roles import (  # noqa: F401 (re-exported)
     RoleField,
     check_role_fields,
     codes_from_names,
-    remove_role,
     restore_roles,
     role_definition,
     role_field_names,

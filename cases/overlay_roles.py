@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import N_, CaseDatabaseError
+from .landuse_codes import is_cropland
 from .landuse_names import UnknownMappedCode, clean_mapping
 
 # -- role definitions -----------------------------------------------------------------
@@ -151,6 +152,18 @@ ROLES: dict[str, RoleDefinition] = {
 NAME_TO_CODE = "name_to_code"  # in a role's fields: {land-use name: 三调 code}
 OVERLAY_ROLES = tuple(key for key, definition in ROLES.items() if definition.overlay)
 MASK_ROLES = ("farmland", "redline", "urban_boundary", "temporary")
+
+# The colour of a role's pieces where the map highlights a plot's comparison (hex, so that
+# this module stays without Qt); land use is highlighted only where it is 耕地.
+ROLE_COLOURS = {"farmland": "#2e7d32", "redline": "#c62828", "approval": "#1565c0"}
+CROPLAND_COLOUR = "#f9a825"
+
+
+def highlight_colour(role: str, code: str | None = None) -> str | None:
+    """The colour a piece of ``role`` (land-use ``code``) is highlighted in; None: not shown."""
+    if role == "landuse":
+        return CROPLAND_COLOUR if is_cropland(code) else None
+    return ROLE_COLOURS.get(role)
 
 
 class RoleError(CaseDatabaseError):
@@ -305,11 +318,6 @@ def set_role(store, role: str, source: str, provider: str, fields: Mapping | Non
     else:
         fields.pop(NAME_TO_CODE, None)  # a code field is used: no mapping kept beside it
     store.set_layer_role(role, source, provider, fields)
-
-
-def remove_role(store, role: str) -> None:
-    with store.transaction() as db:
-        db.execute("DELETE FROM layer_role WHERE role = ?", (role,))
 
 
 def source_path(source: str, provider: str = "ogr") -> Path | None:

@@ -37,6 +37,7 @@ from pathlib import Path
 import shapely
 
 from . import errors
+from .areas import rounded
 from .crs import CGCS2000_GEOGRAPHIC
 from .errors import N_
 from .photo_check import (
@@ -62,6 +63,8 @@ __all__ = [
     "NO_POSITION",
     "NO_TIME",
     "PURPOSES",
+    "REINSPECTION_PURPOSE",
+    "SURVEY_PURPOSE",
     "AlreadyAttached",
     "Photo",
     "PhotoImport",
@@ -75,7 +78,9 @@ __all__ = [
     "photo_path",
 ]
 
-PURPOSES = ("核查", "复核")  # field verification, re-inspection after rectification
+SURVEY_PURPOSE = "核查"  # field verification (also the column's default in the schema)
+REINSPECTION_PURPOSE = "复核"  # re-inspection after rectification
+PURPOSES = (SURVEY_PURPOSE, REINSPECTION_PURPOSE)
 FAR_FROM_PLOT_M = 100.0
 
 # Flags stored as a JSON list in photo.flags (the photo layer's style reads them).
@@ -164,7 +169,7 @@ def add_photos(
     store: CaseStore,
     plot_id: int,
     paths: Iterable[str | os.PathLike] | str | os.PathLike,
-    purpose: str = "核查",
+    purpose: str = SURVEY_PURPOSE,
     verification_id: int | None = None,
 ) -> PhotoImport:
     """Attach photo files (and the JPEG/PNG files of folders) to the case of ``plot_id``.
@@ -292,7 +297,7 @@ def _insert_photo(
                 srid=srid,
             )
         if plot_geometry is not None:
-            distance = round(float(shapely.distance(shapely.from_wkb(point_wkb), plot_geometry)), 2)
+            distance = rounded(float(shapely.distance(shapely.from_wkb(point_wkb), plot_geometry)))
             if distance > FAR_FROM_PLOT_M:
                 flags.append(FAR_FROM_PLOT)
     if exif.magnetic:

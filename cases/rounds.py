@@ -19,6 +19,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from . import audit_chain, catalog, errors, locks, seals
+from .areas import rounded
 from .errors import N_, CaseDatabaseError
 
 STAGES = ("一上", "一下", "二上")
@@ -136,7 +137,7 @@ def _snapshot(row) -> dict:
     values = dict(zip(SNAPSHOT_FIELDS, tuple(row)[3:]))
     for name in _AREAS:  # two decimals of m²: no float noise in the differences
         if values[name] is not None:
-            values[name] = round(float(values[name]), 2)
+            values[name] = rounded(float(values[name]))
     return values
 
 

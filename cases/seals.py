@@ -24,8 +24,6 @@ import sqlite3
 from . import catalog
 from .finding import Finding
 
-SEALED_TABLES = ("submission_round", "round_item", "determination", "rectification")
-
 
 def _plain(value):
     if isinstance(value, (bytes, bytearray, memoryview)):

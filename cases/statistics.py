@@ -64,7 +64,6 @@ from .stats_catalogue import (  # noqa: F401
     AREA,
     COLUMNS,
     COUNT,
-    CROPLAND_RATIO_LIMIT,
     CROPLAND_RATIO_LIMIT_PERCENT,
     DERIVED_FIGURES,
     FLAG,

@@ -32,7 +32,6 @@ CROPLAND_RATIO_LIMIT_PERCENT = 15.0  # seed 001: 违法占耕比例超过 15 % �
 QUOTA_RETURN_SHARE = 0.8  # seed 002: 80 % returned when rectified by 30 June next year
 LOW_RECTIFICATION_PERCENT = 50.0  # seed 002: 整改到位率低于 50 % suspends approvals
 RANKING_SIZE = 10  # seed 004: 前十名街镇
-CROPLAND_RATIO_LIMIT = CROPLAND_RATIO_LIMIT_PERCENT / 100  # as a fraction (charts)
 LOW_RECTIFICATION_RATE = LOW_RECTIFICATION_PERCENT / 100
 TOTAL = "合计"
 
@@ -110,12 +109,6 @@ def _count(mask: pd.Series) -> pd.Series:
 def _area(p: pd.DataFrame, mask: pd.Series, column: str = "area_m2") -> pd.Series:
     """The plot's area (m²) where ``mask``, else 0; NaN where ``mask`` and unknown."""
     return p[column].where(mask, 0.0)
-
-
-def _divide(numerator: pd.Series, denominator: pd.Series) -> pd.Series:
-    """numerator ÷ denominator; NaN (shown blank) where the denominator is 0."""
-    denominator = denominator.astype(float)
-    return numerator.astype(float) / denominator.where(denominator != 0)
 
 
 def _area_mu(values: pd.Series) -> pd.Series:

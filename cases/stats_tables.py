@@ -88,7 +88,6 @@ EVENT_COLUMNS = (
     "event_rectified_area",
     "event_closed",
 )
-EVENT_FIGURES = frozenset(EVENT_COLUMNS)
 
 
 # -- the tables --------------------------------------------------------------------------

@@ -104,15 +104,6 @@ class ListingMixin:
         ).fetchone()
         return shapely.from_wkb(row[0]) if row and row[0] is not None else None
 
-    def set_case_status(self, plot_id: int, status: str) -> None:
-        """Low-level status change; the workflow rules that guard it come with the workflow."""
-        with self.transaction() as db:
-            db.execute(
-                "UPDATE case_record SET status = ?, updated_at = "
-                "strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE plot_id = ?",
-                (status, plot_id),
-            )
-
     # -- audit ---------------------------------------------------------------------
 
     def audit_entries(

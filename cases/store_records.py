@@ -9,10 +9,7 @@ from typing import NamedTuple
 
 import shapely
 
-from . import (
-    errors,
-)
-from .codes import square_metres_to_mu
+from . import areas, errors
 
 
 @dataclass(frozen=True)
@@ -59,7 +56,7 @@ class PlotSummary(NamedTuple):
 
     @property
     def area_mu(self) -> float:
-        return square_metres_to_mu(self.area_m2)
+        return areas.mu_float(self.area_m2)
 
     @property
     def overdue(self) -> bool:

@@ -137,19 +137,19 @@ class BarChart(QWidget):
         font.setBold(True)
         return font
 
-    def sizeHint(self):  # noqa: N802 (Qt API)
+    def sizeHint(self):
         rows = max(len(self._bars), 3)
         height = MARGIN * 2 + self._title_height() + rows * ROW_HEIGHT
         return QSize(360, height + self.fontMetrics().height() + GAP)
 
-    def minimumSizeHint(self):  # noqa: N802 (Qt API)
+    def minimumSizeHint(self):
         rows = max(len(self._bars), 1)
         height = MARGIN * 2 + self._title_height() + rows * MINIMUM_ROW_HEIGHT
         return QSize(220, height + self.fontMetrics().height() + GAP)
 
     # -- drawing -----------------------------------------------------------------------
 
-    def paintEvent(self, _event):  # noqa: N802 (Qt API)
+    def paintEvent(self, _event):
         painter = QPainter(self)
         try:
             self._paint(painter)

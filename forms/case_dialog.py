@@ -21,7 +21,13 @@ from qgis.PyQt.QtWidgets import (
 
 from ..cases import workflow
 from ..cases.errors import CaseDatabaseError
-from ..cases.photos import add_photos, describe_flags, list_photos
+from ..cases.photos import (
+    REINSPECTION_PURPOSE,
+    SURVEY_PURPOSE,
+    add_photos,
+    describe_flags,
+    list_photos,
+)
 from ..cases.recorded_steps import recorded_steps
 from ..toolbelt.i18n import tr
 from .attachment_dialog import AttachmentDialog
@@ -139,7 +145,7 @@ class CaseDialog(CaseSteps, QDialog):
             direction = f"{photo.direction:.0f}°" if photo.direction is not None else "—"
             taken = (photo.taken_at or "—")[:19].replace("T", " ")  # local time, no offset
             text = f"{photo.original_name}  {taken}  {position}  {direction}  {flags}"
-            target = self.reinspection_photos if photo.purpose == "复核" else self.photos
+            target = self.reinspection_photos if photo.purpose == REINSPECTION_PURPOSE else self.photos
             target.addItem(text.strip())
 
     # -- documents bound in the dossier ---------------------------------------------------
@@ -299,7 +305,7 @@ class CaseDialog(CaseSteps, QDialog):
         if paths:
             self.attach_photos(paths, purpose)
 
-    def attach_photos(self, paths, purpose: str = "核查") -> None:
+    def attach_photos(self, paths, purpose: str = SURVEY_PURPOSE) -> None:
         """Attach photo files (one transaction); flagged photos are named in the message."""
         try:
             result = add_photos(self.store, self.plot_id, paths, purpose=purpose)

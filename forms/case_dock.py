@@ -31,6 +31,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from ..cases.deadlines import DUE_SOON_DAYS
 from ..toolbelt.i18n import tr
 from .integrity_banner import IntegrityBanner
 from .plot_table_model import (
@@ -75,7 +76,7 @@ class CaseDock(QgsDockWidget):
         self.determination_filter = self._choice_combo("determination")
         self.overdue_only = QCheckBox(tr("Overdue only"))
         self.overdue_only.toggled.connect(lambda on: self._set_filter(overdue=on))
-        self.due_soon = QCheckBox(tr("Due within 7 days"))
+        self.due_soon = QCheckBox(tr("Due within {days} days").format(days=DUE_SOON_DAYS))
         self.due_soon.toggled.connect(lambda on: self._set_filter(due_soon=on))
         self.clear_filters = QPushButton(tr("Clear filters"))
         self.clear_filters.clicked.connect(self._clear_filters)

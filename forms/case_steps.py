@@ -26,6 +26,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..cases import determination_codes as codes
+from ..cases.photos import REINSPECTION_PURPOSE, SURVEY_PURPOSE
 from ..toolbelt.i18n import tr
 
 NO_DATE = QDate(1900, 1, 1)  # shown as "—": a step never taken has no date
@@ -143,7 +144,7 @@ class CaseSteps:
         self.photos = QListWidget()
         self.photos.setMinimumHeight(90)
         self.add_photos_button = QPushButton(tr("Add photos…"))
-        self.add_photos_button.clicked.connect(lambda: self._add_photos("核查"))
+        self.add_photos_button.clicked.connect(lambda: self._add_photos(SURVEY_PURPOSE))
         self.save_verification = QPushButton(tr("Save verification"))
         self.save_verification.clicked.connect(self._record_verification)
         self.verification_fields = (
@@ -290,7 +291,7 @@ class CaseSteps:
         self.reinspection_photos = QListWidget()
         self.reinspection_photos.setMinimumHeight(70)
         self.add_reinspection_photos_button = QPushButton(tr("Add re-inspection photos…"))
-        self.add_reinspection_photos_button.clicked.connect(lambda: self._add_photos("复核"))
+        self.add_reinspection_photos_button.clicked.connect(lambda: self._add_photos(REINSPECTION_PURPOSE))
         self.reinspect_button = QPushButton(tr("Record re-inspection"))
         self.reinspect_button.clicked.connect(self._record_reinspection)
         self.closed_on = date_edit()

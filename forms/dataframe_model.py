@@ -153,13 +153,13 @@ class DataFrameModel(QAbstractTableModel):
 
     # -- Qt model API ----------------------------------------------------------------
 
-    def rowCount(self, parent=None):  # noqa: N802 (Qt API)
+    def rowCount(self, parent=None):
         return 0 if parent is not None and parent.isValid() else len(self._order)
 
-    def columnCount(self, parent=None):  # noqa: N802 (Qt API)
+    def columnCount(self, parent=None):
         return 0 if parent is not None and parent.isValid() else len(self._columns)
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802 (Qt API)
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._columns):
             return None
         column = self._columns[section]

@@ -85,13 +85,13 @@ class IssueModel(QAbstractTableModel):
         self._kinds = kind_labels()
         self._headers = (tr("Source row"), tr("Plot number"), tr("Kind"), tr("Reason"))
 
-    def rowCount(self, parent=None):  # noqa: N802 (Qt API)
+    def rowCount(self, parent=None):
         return 0 if parent is not None and parent.isValid() else len(self._issues)
 
-    def columnCount(self, parent=None):  # noqa: N802 (Qt API)
+    def columnCount(self, parent=None):
         return 0 if parent is not None and parent.isValid() else len(self._headers)
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802 (Qt API)
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self._headers[section]
         return None

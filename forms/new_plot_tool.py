@@ -39,19 +39,19 @@ class NewPlotTool(QgsMapTool):
             None,
         )
 
-    def canvasMoveEvent(self, event):  # noqa: N802 (Qt API)
+    def canvasMoveEvent(self, event):
         point = self._snapped(event)
         if self.points:
             self._draw(point)
 
-    def canvasReleaseEvent(self, event):  # noqa: N802 (Qt API)
+    def canvasReleaseEvent(self, event):
         if event.button() == Qt.MouseButton.LeftButton:
             self.points.append(self._snapped(event))
             self._draw()
         elif event.button() == Qt.MouseButton.RightButton:
             self.finish()
 
-    def keyPressEvent(self, event):  # noqa: N802 (Qt API)
+    def keyPressEvent(self, event):
         if event.key() == Qt.Key.Key_Escape:
             self.reset()
         elif event.key() in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete) and self.points:

@@ -28,6 +28,7 @@ from qgis.PyQt.QtGui import QBrush, QColor
 
 from ..cases.areas import mu_text, official_mu
 from ..cases.codes import CASE_STATUSES
+from ..cases.deadlines import DUE_SOON_DAYS
 from ..toolbelt.i18n import tr
 
 PLOT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -59,8 +60,6 @@ COLUMNS = (
 TEXT_COLUMNS = ("jcbh", "batch", "township", "village", "status", "determination")
 # The columns the panel offers a choice of values for.
 CHOICE_COLUMNS = ("batch", "status", "township", "determination")
-# "Due within 7 days": a deadline today or in the next DUE_SOON_DAYS days.
-DUE_SOON_DAYS = 7
 
 OVERDUE_FOREGROUND = QBrush(QColor(170, 0, 0))
 OVERDUE_BACKGROUND = QBrush(QColor(255, 228, 228))
@@ -175,13 +174,13 @@ class PlotTableModel(QAbstractTableModel):
 
     # -- Qt model API ------------------------------------------------------------------
 
-    def rowCount(self, parent=None):  # noqa: N802 (Qt API)
+    def rowCount(self, parent=None):
         return 0 if parent is not None and parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent=None):  # noqa: N802 (Qt API)
+    def columnCount(self, parent=None):
         return 0 if parent is not None and parent.isValid() else len(COLUMNS)
 
-    def headerData(  # noqa: N802 (Qt API)
+    def headerData(
         self, section, orientation, role=Qt.ItemDataRole.DisplayRole
     ):
         if orientation != Qt.Orientation.Horizontal:
@@ -371,7 +370,7 @@ class PlotFilterModel(QSortFilterProxyModel):
         self._keep: np.ndarray | None = None  # per data index
         self._accept: list[bool] | None = None  # per source row, as sorted
 
-    def setSourceModel(self, model):  # noqa: N802 (Qt API)
+    def setSourceModel(self, model):
         previous = self.sourceModel()
         if isinstance(previous, PlotTableModel):
             previous.arranged.disconnect(self._rearranged)
@@ -410,7 +409,7 @@ class PlotFilterModel(QSortFilterProxyModel):
         self._keep = model.mask(self._filter)
         self._accept = None if self._keep is None else model.in_row_order(self._keep).tolist()
 
-    def filterAcceptsRow(self, source_row, source_parent):  # noqa: N802 (Qt API)
+    def filterAcceptsRow(self, source_row, source_parent):
         accept = self._accept
         return True if accept is None else accept[source_row]
 

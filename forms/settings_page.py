@@ -52,7 +52,7 @@ class SettingsPage(QgsOptionsPageWidget):
         self.problem: str | None = None  # why the chosen font cannot serve, once checked
         self._checked = False
 
-    def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
+    def showEvent(self, event) -> None:
         # QGIS builds every plugin's page when its Options dialog opens: the font check
         # (font folders walked, fonts loaded) waits until this page is looked at.
         if not self._checked:
@@ -116,5 +116,5 @@ class SettingsPageFactory(QgsOptionsWidgetFactory):
     def icon(self) -> QIcon:
         return QIcon(str(ICON))
 
-    def createWidget(self, parent) -> SettingsPage:  # noqa: N802 (QGIS API)
+    def createWidget(self, parent) -> SettingsPage:
         return SettingsPage(parent, self.iface)

@@ -63,8 +63,3 @@ def choose_srid(extent: QgsRectangle, crs: QgsCoordinateReferenceSystem, of_what
         N_("the zone of {what}, whose centre lies at {longitude}"),
         {"what": of_what, "longitude": degrees(centre.x())},
     )
-
-
-def srid_for_extent(extent: QgsRectangle, crs: QgsCoordinateReferenceSystem) -> int:
-    """The 3-degree zone (without zone prefix) whose meridian is nearest the extent's centre."""
-    return choose_srid(extent, crs, N_("the map's extent")).srid

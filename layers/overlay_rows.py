@@ -10,13 +10,13 @@ import numpy as np
 import shapely
 
 from ..cases import overlay_records as rec
-from ..cases.codes import SQUARE_METRES_PER_MU
+from ..cases.areas import mu_to_m2
 from ..cases.ellipsoid_area import ellipsoidal_areas
 from ..cases.intake import finite_number
 from ..cases.overlay_records import OverlayRow
 from .role_features import CLASSES
 
-IDENTITY_TOLERANCE_M2 = rec.IDENTITY_TOLERANCE_MU * SQUARE_METRES_PER_MU
+IDENTITY_TOLERANCE_M2 = rec.IDENTITY_TOLERANCE_M2
 OVERLAP_TOLERANCE_M2 = 0.005  # overlapping pieces below this are rounding, not overlaps
 PAIR_EXACT, PAIR_APPROXIMATE, PAIR_FAILED = 0, 1, 2  # how a (plot, feature) pair was computed
 
@@ -360,14 +360,14 @@ def _totals(role, ids, planar, ellipsoidal, version):
 def _filed_rows(features, part, ids, numbers, version):
     """The filed area of each filing under a plot (m²; the role option filed_area_unit
     'mu' converts), from the largest value its features give."""
-    unit = SQUARE_METRES_PER_MU if features.options.get("filed_area_unit") == "mu" else 1.0
+    to_m2 = mu_to_m2 if features.options.get("filed_area_unit") == "mu" else float
     values = features.column("filed_area")[part.feature_index].tolist()
     filed: dict[tuple, float] = {}
     for plot, number, value in zip(part.plot_index.tolist(), numbers, values):
         area = finite_number(value)
         if area is not None:
             key = (plot, number)
-            filed[key] = max(filed.get(key, 0.0), area * unit)
+            filed[key] = max(filed.get(key, 0.0), to_m2(area))
     return [
         OverlayRow(ids[plot], rec.FACILITY_FILED, number, None, area, None, version)
         for (plot, number), area in filed.items()

@@ -19,6 +19,7 @@ from qgis.PyQt.QtCore import QDate
 from qgis.PyQt.QtGui import QColor
 
 from ..cases import CaseDatabaseError, NewPlot, plot_areas
+from ..cases.overlay_roles import highlight_colour
 from ..forms.breakdown_view import panel_html
 from ..forms.messages import show_error, show_success
 from ..forms.plot_form import PlotForm
@@ -149,20 +150,12 @@ class MapMixin:
         self._highlight((result.pieces or {}).get(plot_id, []))
 
     def _highlight(self, pieces) -> None:
-        colours = {
-            "landuse": None,
-            "farmland": "#2e7d32",
-            "redline": "#c62828",
-            "approval": "#1565c0",
-        }
         canvas = self.iface.mapCanvas()
         target = canvas.mapSettings().destinationCrs()
         source = QgsCoordinateReferenceSystem(f"EPSG:{self.store.srid}")
         transform = QgsCoordinateTransform(source, target, QgsProject.instance())
         for role, code, piece in pieces:
-            colour = colours.get(role)
-            if role == "landuse" and code and code.startswith("01"):
-                colour = "#f9a825"  # 耕地
+            colour = highlight_colour(role, code)
             if colour is None or piece is None or piece.is_empty:
                 continue
             geometry = QgsGeometry.fromWkt(piece.wkt)

@@ -13,7 +13,7 @@ from ..cases.case_file import CaseFile
 from ..cases.completeness import case_missing
 from ..cases.deadlines import plot_reference_date, rectification_due
 from ..cases.landuse_codes import three_way_class
-from ..cases.photos import describe_flags, photo_path
+from ..cases.photos import REINSPECTION_PURPOSE, describe_flags, photo_path
 from ..cases.seals import lock_root_text
 from ..reports import models
 from ..reports.closeout_report import report_title as closeout_title
@@ -156,7 +156,7 @@ def verification_report(store, case: CaseFile, maps: models.MapImages, unit: str
         farmland=farmland,
         farmland_compared=farmland_compared,
         other_layers=other,
-        photos=[photo_info(store, p) for p in case.photos if p.purpose != "复核"],
+        photos=[photo_info(store, p) for p in case.photos if p.purpose != REINSPECTION_PURPOSE],
         maps=maps,
         signatures=models.Signatures(
             verifier=_text(verification.get("verifier")),
@@ -187,7 +187,7 @@ def closeout_report(store, case: CaseFile, unit: str = ""):
             note=_text(r.note),
         )
     rectification.reinspection_photos = [
-        photo_info(store, p) for p in case.photos if p.purpose == "复核"
+        photo_info(store, p) for p in case.photos if p.purpose == REINSPECTION_PURPOSE
     ]
     return models.CloseOutReport(
         plot=plot_info(case),

@@ -15,6 +15,7 @@ import os
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
+from ..cases.areas import mu_definition_text
 from .fonts import FontSet
 from .layout import (
     FRAME_WIDTH,
@@ -41,7 +42,7 @@ TITLE = "卫片执法图斑整改销号报告"  # a patrol find's: 违法用地�
 NOT_RECORDED = "—"
 RULE_NOTE = (
     "整改面积合计 = max(拆除面积, 复耕面积) + 补办手续面积：拆除与复耕是同一地块上先后"
-    "采取的措施，只计一次。1 亩 = 666.67 m²。"
+    f"采取的措施，只计一次。{mu_definition_text()}。"
 )
 
 

@@ -25,10 +25,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Union
 
-from ..cases import areas
+from ..cases.landuse_codes import is_cropland
 from ..cases.rectification_area import rectified_area_m2
 
-SQUARE_METRES_PER_MU = float(areas.SQUARE_METRES_PER_MU)
 HASH_LENGTH = 12
 # Changes when the canonical form of the hashed data changes (not the page layout).
 HASH_FORMAT = 1
@@ -43,12 +42,6 @@ def report_line(clue_source: str) -> str:
     or no source given), 违法用地巡查 for patrol finds and every other source."""
     source = (clue_source or "").strip()
     return "卫片执法" if not source or source in SATELLITE_SOURCES else "违法用地巡查"
-
-
-def mu(area_m2: float | None) -> float | None:
-    """Square metres to 亩 (1 亩 = 10000/15 m²), unrounded; prints go through
-    ``cases.areas`` (layout.fmt_mu)."""
-    return None if area_m2 is None else areas.mu_float(area_m2)
 
 
 def _nohash(**kwargs) -> Any:
@@ -109,7 +102,7 @@ class OverlayRow:
     def is_cultivated(self) -> bool:
         if self.cultivated is not None:
             return self.cultivated
-        return self.class_code.startswith("01")
+        return is_cropland(self.class_code)
 
 
 @dataclass
@@ -159,10 +152,6 @@ class MapImage:
     caption: str = ""  # e.g. 后时相影像（2026年1月，GF-2）
     note: str = ""  # shown instead of the image, e.g. 未指定后时相影像图层
     source_key: str | None = None  # what it was rendered from; hashed instead of the image
-
-    @property
-    def assigned(self) -> bool:
-        return bool(self.path)
 
     def _hash_data(self) -> dict:
         if self.source_key is not None:

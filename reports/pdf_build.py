@@ -96,7 +96,7 @@ class _NumberedCanvas(Canvas):
         self._lc_pages: list[dict] = []
         self._lc_qr_forms: dict[str, str] = {}
 
-    def showPage(self):  # noqa: N802 (reportlab's name)
+    def showPage(self):
         self._lc_pages.append(dict(self.__dict__))
         self._startPage()
 

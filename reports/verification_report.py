@@ -14,6 +14,7 @@ import os
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
+from ..cases.areas import mu_definition_text
 from .fonts import FontSet
 from .layout import (
     FRAME_WIDTH,
@@ -116,7 +117,7 @@ def verification_story(
     story += titled(
         ctx,
         "三、叠加分析",
-        s.p("（一）按地类统计（亩数按椭球面积折算，1 亩 = 666.67 m²）", s.small),
+        s.p(f"（一）按地类统计（亩数按椭球面积折算，{mu_definition_text()}）", s.small),
         Spacer(1, 1.5 * mm),
         overlay_table(ctx, report.overlay, "未进行叠加分析"),
     )

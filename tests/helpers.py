@@ -36,6 +36,18 @@ def audit_name(store: CaseStore, actor: str) -> str:
     return store._db.session_user if store.is_postgres else actor
 
 
+def force_status(store: CaseStore, plot_id: int, status: str) -> None:
+    """Put a case in ``status`` with a bare UPDATE, past the workflow and its guards, as
+    another program editing the file would: for tests of what the database itself does
+    (audit rows, seals, the panel's filters), not of the workflow."""
+    with store.transaction() as db:
+        db.execute(
+            "UPDATE case_record SET status = ?, updated_at = "
+            "strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE plot_id = ?",
+            (status, plot_id),
+        )
+
+
 def file_digest(path: Path) -> str:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 

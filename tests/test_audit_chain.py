@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import small_database
+from helpers import force_status, small_database
 from landcase.cases import CaseStore, audit_chain, rounds
 from landcase.cases.audit_chain import GENESIS, verify_audit_trail
 from landcase.cases.connection import connect
@@ -50,7 +50,7 @@ def store(tmp_path):
     """A store with a few dozen audit rows of several kinds, all sealed."""
     store = small_database(tmp_path / "s.sqlite", plots=4)
     store.set_actor("王核查")
-    store.set_case_status(1, "已核查")
+    force_status(store, 1, "已核查")
     with store.transaction() as db:
         db.execute("INSERT INTO determination (case_id, category) VALUES (1, '违法')")
         db.execute("UPDATE plot SET reporter = '张三' WHERE id = 2")
@@ -115,7 +115,7 @@ def test_unsealed_rows_at_the_end_wait_for_the_next_action(store):
     other.close()
     waiting = verify_audit_trail(store)
     assert waiting.ok and waiting.unsealed == 1
-    store.set_case_status(2, "已核查")
+    force_status(store, 2, "已核查")
     sealed = verify_audit_trail(store)
     assert sealed.ok and sealed.unsealed == 0 and sealed.checked == waiting.checked + 2
 
@@ -226,7 +226,7 @@ def test_the_head_recorded_at_a_lock_catches_a_rewritten_chain(store):
     round_id = rounds.list_rounds(store)[0].id
     head = rounds.lock_round(store, round_id).summary["audit_head"]
     assert head == {"id": head["id"], "row_hash": _log(store.path)[head["id"] - 1][-1]}
-    store.set_case_status(3, "已核查")
+    force_status(store, 3, "已核查")
     assert verify_audit_trail(store).ok
     k = head["id"] - 3
     _tamper(

@@ -8,7 +8,7 @@ from qgis.core import QgsProject
 from qgis.PyQt.QtCore import QCoreApplication, QEvent, Qt
 from qgis.PyQt.QtGui import QBrush, QColor
 
-from helpers import new_plot, small_database
+from helpers import force_status, new_plot, small_database
 from landcase.forms.case_dock import CaseDock
 from landcase.forms.plot_table_model import (
     COL_AREA,
@@ -66,7 +66,7 @@ def build_station(path):
             new_plot(index, township=township, village=village), batches[batch]
         )
     for index, (_batch, _township, _village, status, determination, task) in PLOTS.items():
-        store.set_case_status(ids[index], status)
+        force_status(store, ids[index], status)
         with store.transaction() as db:
             case_id = db.execute(
                 "SELECT id FROM case_record WHERE plot_id = ?", (ids[index],)
@@ -358,7 +358,7 @@ def test_a_reload_keeps_the_filters_and_drops_a_choice_that_is_gone(dock, statio
     choose(dock.status_filter, "已核查")
     choose(dock.township_filter, "青山镇")
     assert shown(dock) == jcbh(1)
-    store.set_case_status(ids[1], "已判定")  # no plot is 已核查 any more
+    force_status(store, ids[1], "已判定")  # no plot is 已核查 any more
     dock.reload()
     assert dock.status_filter.currentData() is None and "已核查" not in [
         data for _text, data in combo_items(dock.status_filter)

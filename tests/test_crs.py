@@ -6,7 +6,7 @@ import pytest
 from qgis.core import QgsCoordinateReferenceSystem, QgsRectangle
 
 from landcase.cases.crs import central_meridian, gk3_srid_for_longitude, is_gk3_srid
-from landcase.layers.crs_choice import DEFAULT_SRID, srid_for_extent
+from landcase.layers.crs_choice import DEFAULT_SRID, choose_srid
 
 
 @pytest.mark.parametrize(
@@ -37,6 +37,10 @@ def test_every_gk3_code_is_what_qgis_calls_it():
         crs = QgsCoordinateReferenceSystem(f"EPSG:{srid}")
         assert "CGCS2000" in crs.description() and "Gauss-Kruger" in crs.description()
         assert f"{central_meridian(srid)}E" in crs.description() or "zone" in crs.description()
+
+
+def srid_for_extent(extent, crs) -> int:
+    return choose_srid(extent, crs, "the map's extent").srid
 
 
 def test_zone_from_a_map_extent(qgis_app):

@@ -238,22 +238,14 @@ def test_open_deadlines_by_case_status(tmp_path):
     assert store.list_plots(today="2026-02-20")[0].due_date == "2026-02-21"
 
 
-def test_due_this_week_and_overdue(tmp_path):
+def test_overdue(tmp_path):
     store = _station(tmp_path)
-    # Fri 2026-02-20: the week runs to Sun 02-22
-    assert [
-        (d.plot_id, d.kind, d.due_date) for d in deadlines.due_this_week(store, "2026-02-20")
-    ] == [(1, "判定", D(2026, 2, 21))]
+    # Fri 2026-02-20: 判定 is due Sat 02-21
     assert deadlines.overdue(store, "2026-02-20") == []
-    # Mon 2026-02-23: 判定 was due Saturday; the reply is due Thursday of this week
+    # Mon 2026-02-23: 判定 was due Saturday; the reply is due Thursday 02-26
     assert [(d.plot_id, d.kind) for d in deadlines.overdue(store, "2026-02-23")] == [(1, "判定")]
-    assert [(d.plot_id, d.kind) for d in deadlines.due_this_week(store, "2026-02-23")] == [
-        (2, "答复")
-    ]
     # on its due date a deadline is still met
-    assert (2, "答复") in [
-        (d.plot_id, d.kind) for d in deadlines.due_this_week(store, "2026-02-26")
-    ]
+    assert (2, "答复") not in [(d.plot_id, d.kind) for d in deadlines.overdue(store, "2026-02-26")]
     assert [(d.plot_id, d.kind) for d in deadlines.overdue(store, "2026-02-27")] == [
         (1, "判定"),
         (2, "答复"),

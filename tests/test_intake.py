@@ -17,7 +17,7 @@ from qgis.core import QgsCoordinateReferenceSystem
 from helpers import file_digest, small_database
 from landcase.cases import CaseStore
 from landcase.cases.encoding import detect_dbf_encoding
-from landcase.cases.field_mapping import fields_signature, suggest_mapping, validate_mapping
+from landcase.cases.field_mapping import fields_signature, mapping_problems, suggest_mapping
 from landcase.cases.intake import DUPLICATE, OVERLAP, REJECTED, REPAIRED, import_batch
 from landcase.layers.source_reader import SourceError, open_source, read_rows
 
@@ -236,8 +236,9 @@ def test_utf8_with_cpg_override_and_unmapped_fields_kept(tmp_path):
 def test_a_source_without_plot_numbers_needs_a_mapping(tmp_path):
     fields = ["BH2", "NAME"]
     assert "jcbh" not in suggest_mapping(fields)
-    assert any("监测编号" in p for p in validate_mapping(suggest_mapping(fields), fields))
-    assert validate_mapping({"jcbh": "BH2"}, fields) == []
+    problems = mapping_problems(suggest_mapping(fields), fields)
+    assert any("监测编号" in p.text() for p in problems)
+    assert mapping_problems({"jcbh": "BH2"}, fields) == []
     assert fields_signature(["A", "b"]) == fields_signature(["B", "a"])
 
 

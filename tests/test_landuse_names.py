@@ -232,7 +232,7 @@ def test_setlayerrole_with_names_only_and_with_a_field_missing(tmp_path, qgis_pr
     class Feedback(QgsProcessingFeedback):
         warnings: list = []
 
-        def pushWarning(self, text):  # noqa: N802 (Qt API)
+        def pushWarning(self, text):
             self.warnings.append(text)
 
     feedback = Feedback()

@@ -26,7 +26,7 @@ from pyproj import Transformer
 
 from landcase.cases import CaseStore, NewPlot
 from landcase.cases import overlay_records as rec
-from landcase.cases.codes import SQUARE_METRES_PER_MU
+from landcase.cases.areas import official_mu
 from landcase.cases.ellipsoid_area import ellipsoidal_area
 from landcase.layers import overlay_engine
 from landcase.layers.overlay_engine import OverlayEngine, RoleFeatures, repair_polygons
@@ -759,11 +759,11 @@ def test_suggestion_illegal_lists_the_missing_evidence():
 def test_mu_rounds_half_up():
     # From the exact m² (亩 = m² × 15 / 10000): 670 m² is exactly 1.005 亩, half up 1.01,
     # where the float quotient 670 / 666.66… = 1.00499… would give 1.00.
-    assert rec.mu(670.0) == 1.01
-    assert rec.mu(669.9999) == 1.0  # 1.00499985 亩
-    assert rec.mu(83.4) == 0.13  # 0.1251 亩
-    assert rec.mu(SQUARE_METRES_PER_MU * 2.0049) == 2.0
-    assert rec.mu(None) is None
+    assert official_mu(670.0) == 1.01
+    assert official_mu(669.9999) == 1.0  # 1.00499985 亩
+    assert official_mu(83.4) == 0.13  # 0.1251 亩
+    assert official_mu(10000 / 15 * 2.0049) == 2.0
+    assert official_mu(None) is None
 
 
 # -- the engine ---------------------------------------------------------------------------
@@ -920,7 +920,7 @@ def test_setlayerrole_then_overlay_in_processing(
     assert {line[1] for line in lines[1:]} >= {"图斑", "地类图斑", "三大类", "永久基本农田"}
     plot_line = next(line for line in lines[1:] if line[1] == "图斑")
     assert float(plot_line[8]) == pytest.approx(
-        float(plot_line[7]) / SQUARE_METRES_PER_MU, abs=0.006
+        float(plot_line[7]) * 15 / 10000, abs=0.006
     )
     store = CaseStore.open(database)
     computed = store._db.execute("SELECT count(DISTINCT plot_id) FROM overlay").fetchone()[0]

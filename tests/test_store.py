@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import shapely
 
-from helpers import file_digest, new_plot, small_database
+from helpers import file_digest, force_status, new_plot, small_database
 from landcase.cases import CaseStore, errors
 from landcase.cases.codes import INITIAL_STATUS
 from landcase.cases.connection import connect
@@ -135,7 +135,7 @@ def test_audit_rows_for_insert_update_delete_with_user_and_changed_fields(tmp_pa
     assert inserted[0].user_name == "测试员"
 
     store.set_actor("王核查")
-    store.set_case_status(plot.plot_id, "已核查")
+    force_status(store, plot.plot_id, "已核查")
     update = store.audit_entries("case_record")[-1]
     assert update.action == "UPDATE"
     assert update.changes["status"] == [INITIAL_STATUS, "已核查"]
@@ -161,9 +161,9 @@ def test_two_users_on_one_file_each_get_their_own_changes(tmp_path):
     second = CaseStore.open(path, user="李审核")  # opened last: the file names 李审核
     plots = first.list_plots()
     try:
-        first.set_case_status(plots[0].plot_id, "已核查")
-        second.set_case_status(plots[1].plot_id, "已核查")
-        first.set_case_status(plots[0].plot_id, "已判定")
+        force_status(first, plots[0].plot_id, "已核查")
+        force_status(second, plots[1].plot_id, "已核查")
+        force_status(first, plots[0].plot_id, "已判定")
         updates = [e for e in first.audit_entries("case_record") if e.action == "UPDATE"]
         assert [(e.changes["status"][1], e.user_name) for e in updates] == [
             ("已核查", "张核查"),

@@ -8,13 +8,12 @@ import sqlite3
 
 import pytest
 
-from helpers import new_plot, small_database
+from helpers import force_status, new_plot, small_database
 from landcase.cases import CaseStore, audit_chain, rounds, schema, seals
 from landcase.cases import verification_findings as vf
 from landcase.cases.connection import connect
 
 RECONNECT = "-- reconnect"  # writable_schema edits show to the next connection
-DROP_LOCKS = "SELECT 'drop'"  # placeholder: replaced by a DROP TRIGGER of every lock_ trigger
 
 
 @pytest.fixture
@@ -43,8 +42,8 @@ def store(tmp_path):
     round_id = rounds.create_round(store, "2026-03", "一上")
     rounds.lock_round(store, round_id)
     store.add_plot(new_plot(7))  # case 4, after the lock: not in the round
-    store.set_case_status(3, "已核查")
-    store.set_case_status(2, "已核查")
+    force_status(store, 3, "已核查")
+    force_status(store, 2, "已核查")
     yield store
     store.close()
 
@@ -351,7 +350,7 @@ def test_found_by_the_verification(store, statements, expected):
         assert trigger_keys <= _keys(reopened.opening_findings)
         assert expected <= _keys(vf.verify(reopened))
         # forged rows stay unsealed, also after the store's own actions
-        reopened.set_case_status(1, "整改中")
+        force_status(reopened, 1, "整改中")
         for kind, _table, row_id, _trigger in keys:
             if kind == "audit_forged":
                 sealed = reopened._db.execute(
@@ -399,7 +398,7 @@ def test_edits_by_another_program_through_the_triggers_are_sealed_not_flagged(st
     other.execute("DELETE FROM rectification WHERE id = 1")  # not locked: superseded
     other.close()
     assert vf.verify(store) == []
-    store.set_case_status(3, "待复核")  # seals them
+    force_status(store, 3, "待复核")  # seals them
     assert vf.verify(store) == []
     assert (
         store._db.execute("SELECT count(*) FROM audit_log WHERE row_hash IS NULL").fetchone()[0]

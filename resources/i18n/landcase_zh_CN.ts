@@ -24,7 +24,7 @@
       <translation>“{unit}”不是监测面积的单位：请用 亩 或 m²</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dock.py" line="223" />
+      <location filename="../../forms/case_dock.py" line="224" />
       <source>(none)</source>
       <translation>（无）</translation>
     </message>
@@ -39,22 +39,22 @@
       <translation>年份（2026）、月份（2026-03）或日期范围（2026-01-01/2026-03-31），按回车键计算。</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="160" />
+      <location filename="../../forms/case_steps.py" line="161" />
       <source>Actual use</source>
       <translation>实际用途</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="297" />
+      <location filename="../../forms/case_dialog.py" line="303" />
       <source>Add photos</source>
       <translation>添加照片</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="145" />
+      <location filename="../../forms/case_steps.py" line="146" />
       <source>Add photos…</source>
       <translation>添加照片…</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="292" />
+      <location filename="../../forms/case_steps.py" line="293" />
       <source>Add re-inspection photos…</source>
       <translation>添加复核照片…</translation>
     </message>
@@ -69,7 +69,7 @@
       <translation>行政区名称（XZQMC）</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dock.py" line="163" />
+      <location filename="../../forms/case_dock.py" line="164" />
       <source>All</source>
       <translation>全部</translation>
     </message>
@@ -89,17 +89,17 @@
       <translation>其他程序改动了本案件数据库的保护机制：LandCase 已将其恢复，但期间数据可能已被修改。请运行核验。</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_roles.py" line="94" />
+      <location filename="../../cases/overlay_roles.py" line="95" />
       <source>Approval date</source>
       <translation>批准日期</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_roles.py" line="119" />
+      <location filename="../../cases/overlay_roles.py" line="120" />
       <source>Approval number</source>
       <translation>批准文号</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="209" />
+      <location filename="../../forms/case_steps.py" line="210" />
       <source>Approval number (批准文号)</source>
       <translation>批准文号</translation>
     </message>
@@ -109,7 +109,7 @@
       <translation>批文 {number}</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_roles.py" line="88" />
+      <location filename="../../cases/overlay_roles.py" line="89" />
       <source>Approved land (批准用地)</source>
       <translation>批准用地</translation>
     </message>
@@ -119,7 +119,7 @@
       <translation>面积</translation>
     </message>
     <message>
-      <location filename="../../forms/plot_table_model.py" line="103" />
+      <location filename="../../forms/plot_table_model.py" line="102" />
       <source>Area (mu)</source>
       <translation>面积（亩）</translation>
     </message>
@@ -159,7 +159,7 @@
       <translation>添加卷宗材料</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="151" />
+      <location filename="../../forms/case_dialog.py" line="157" />
       <source>Attach document…</source>
       <translation>添加卷宗材料…</translation>
     </message>
@@ -184,12 +184,12 @@
       <translation>奖励建议</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="214" />
+      <location filename="../../forms/case_steps.py" line="215" />
       <source>Basis</source>
       <translation>判定依据</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dock.py" line="115" />
+      <location filename="../../forms/case_dock.py" line="116" />
       <source>Batch</source>
       <translation>批次</translation>
     </message>
@@ -264,7 +264,7 @@
       <translation>案件面板</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="81" />
+      <location filename="../../forms/case_dialog.py" line="87" />
       <source>Case {jcbh}</source>
       <translation>案件 {jcbh}</translation>
     </message>
@@ -284,7 +284,7 @@
       <translation>缺少材料的案件数</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="207" />
+      <location filename="../../forms/case_steps.py" line="208" />
       <source>Category</source>
       <translation>判定类别</translation>
     </message>
@@ -354,7 +354,7 @@
       <translation>三调地类名称</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dock.py" line="80" />
+      <location filename="../../forms/case_dock.py" line="81" />
       <source>Clear filters</source>
       <translation>清除筛选</translation>
     </message>
@@ -364,17 +364,17 @@
       <translation>关闭</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="300" />
+      <location filename="../../forms/case_steps.py" line="301" />
       <source>Close out (销号)</source>
       <translation>销号</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="236" />
+      <location filename="../../forms/case_steps.py" line="237" />
       <source>Close without a case</source>
       <translation>不立案办结</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="330" />
+      <location filename="../../forms/case_steps.py" line="331" />
       <source>Close-out note</source>
       <translation>销号说明</translation>
     </message>
@@ -384,12 +384,12 @@
       <translation>销号报告</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="328" />
+      <location filename="../../forms/case_steps.py" line="329" />
       <source>Closed by</source>
       <translation>销号人</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="327" />
+      <location filename="../../forms/case_steps.py" line="328" />
       <source>Closed on</source>
       <translation>销号日期</translation>
     </message>
@@ -399,7 +399,7 @@
       <translation>线索来源</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_roles.py" line="128" />
+      <location filename="../../cases/overlay_roles.py" line="129" />
       <source>Code</source>
       <translation>代码</translation>
     </message>
@@ -439,7 +439,7 @@
       <translation>按县、乡镇、村统计一个统计期间的指标（下发和登记图斑、各判定类型、违法、占用耕地和永久基本农田、新增和存量、违法占耕比例、整改到位率、履职到位率、未整改面积、逾期期限），以及本年度县级和乡镇考核指标、非农化和非粮化面积前十乡镇，写入 Excel 工作簿并附每项指标的定义。PERIOD 为月份（YYYY-MM）、季度（YYYY-Q1 … YYYY-Q4）、年份（YYYY）、年末（YYYY-年末：截至12月31日的全年）或日期范围（YYYY-MM-DD/YYYY-MM-DD）。汇总表统计期内登记（按批次日期）的图斑；“本期办理情况”表按发生日期统计期内的判定、立案、移交、整改到位和销号。填写 CAMPAIGN_PLAN 时，先保存2024—2026年违法用地综合整治三年行动的计划整治量（亩），再计算其进度；乡镇奖励建议名单的评定条件写在工作簿中。填写 OUTPUT_PDF 时生成月报：县级和乡镇汇总表、乡镇柱状图、县级考核指标及违法占耕比例的分母、前十名和指标说明，填报单位为 LandCase 设置中的单位名称。</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="161" />
+      <location filename="../../forms/case_steps.py" line="162" />
       <source>Construction date</source>
       <translation>建设时间</translation>
     </message>
@@ -509,37 +509,37 @@
       <translation>录入天数</translation>
     </message>
     <message>
-      <location filename="../../forms/plot_table_model.py" line="106" />
+      <location filename="../../forms/plot_table_model.py" line="105" />
       <source>Days left</source>
       <translation>剩余天数</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="216" />
+      <location filename="../../forms/case_steps.py" line="217" />
       <source>Decided by</source>
       <translation>判定人</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="217" />
+      <location filename="../../forms/case_steps.py" line="218" />
       <source>Decided on</source>
       <translation>判定日期</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="321" />
+      <location filename="../../forms/case_steps.py" line="322" />
       <source>Demolished area</source>
       <translation>拆除面积</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="253" />
+      <location filename="../../forms/case_steps.py" line="254" />
       <source>Department reply due</source>
       <translation>部门回复期限</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="92" />
+      <location filename="../../forms/case_dialog.py" line="98" />
       <source>Department reply due {date}</source>
       <translation>部门回复期限：{date}</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="162" />
+      <location filename="../../forms/case_steps.py" line="163" />
       <source>Description</source>
       <translation>情况描述</translation>
     </message>
@@ -554,7 +554,7 @@
       <translation>内业比对（叠加分析）</translation>
     </message>
     <message>
-      <location filename="../../plugin/map_interaction.py" line="193" />
+      <location filename="../../plugin/map_interaction.py" line="186" />
       <source>Desk comparison failed</source>
       <translation>内业比对失败</translation>
     </message>
@@ -564,7 +564,7 @@
       <translation>对显示的图斑进行内业比对</translation>
     </message>
     <message>
-      <location filename="../../plugin/map_interaction.py" line="197" />
+      <location filename="../../plugin/map_interaction.py" line="190" />
       <source>Desk comparison stored for {count} plots.</source>
       <translation>已保存 {count} 个图斑的内业比对结果。</translation>
     </message>
@@ -574,12 +574,12 @@
       <translation>自动识别</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dock.py" line="118" />
+      <location filename="../../forms/case_dock.py" line="119" />
       <source>Determination</source>
       <translation>判定结果</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="86" />
+      <location filename="../../forms/case_dialog.py" line="92" />
       <source>Determination: {category} {subtype}</source>
       <translation>判定结果：{category} {subtype}</translation>
     </message>
@@ -589,7 +589,7 @@
       <translation>文书</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="190" />
+      <location filename="../../forms/case_dialog.py" line="196" />
       <source>Document attached.</source>
       <translation>材料已添加。</translation>
     </message>
@@ -619,7 +619,7 @@
       <translation>文书与报告</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="180" />
+      <location filename="../../forms/case_dialog.py" line="186" />
       <source>Documents cannot be attached with this version.</source>
       <translation>当前版本不能添加卷宗材料。</translation>
     </message>
@@ -634,9 +634,9 @@
       <translation>卷宗</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dock.py" line="78" />
-      <source>Due within 7 days</source>
-      <translation>7 天内到期</translation>
+      <location filename="../../forms/case_dock.py" line="79" />
+      <source>Due within {days} days</source>
+      <translation>{days} 天内到期</translation>
     </message>
     <message>
       <location filename="../../forms/import_report_dialog.py" line="34" />
@@ -659,12 +659,12 @@
       <translation>无法保存的记录逐条拒绝并注明行号和原因，批次其余记录照常导入：坐标不是有限数值或超出坐标系适用范围、图斑面积大于 MAX_PLOT_AREA_KM2（留空则按设置，默认 10 平方千米）、日期字段（QSX、HSX）不是日期、文字无法解码。包含多个图层的文件夹或 zip 将被拒绝并列出图层名称：请写成 路径|layername=图层名。</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="219" />
+      <location filename="../../forms/case_steps.py" line="220" />
       <source>Earlier determinations</source>
       <translation>历次判定</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_roles.py" line="144" />
+      <location filename="../../cases/overlay_roles.py" line="145" />
       <source>Earlier image (前时相)</source>
       <translation>前时相影像</translation>
     </message>
@@ -679,7 +679,7 @@
       <translation>本批次此前已导入 {runs} 次，其拒绝和标记的记录见报告文件。</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_roles.py" line="75" />
+      <location filename="../../cases/overlay_roles.py" line="76" />
       <source>Ecological protection red line (生态保护红线)</source>
       <translation>生态保护红线</translation>
     </message>
@@ -769,22 +769,22 @@
       <translation>FIELD_MAP 须为 JSON 对象：图斑字段 → 源数据字段。</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_roles.py" line="99" />
+      <location filename="../../cases/overlay_roles.py" line="100" />
       <source>Facility farmland filings (设施农用地备案)</source>
       <translation>设施农用地备案</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_roles.py" line="110" />
+      <location filename="../../cases/overlay_roles.py" line="111" />
       <source>Facility name</source>
       <translation>设施名称</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="212" />
+      <location filename="../../forms/case_steps.py" line="213" />
       <source>Facility record number (上图入库号)</source>
       <translation>设施农用地上图入库号</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_roles.py" line="71" />
+      <location filename="../../cases/overlay_roles.py" line="72" />
       <source>Farmland plot number</source>
       <translation>保护图斑编号</translation>
     </message>
@@ -799,7 +799,7 @@
       <translation>字段对应：{mapping}</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="58" />
+      <location filename="../../forms/case_dialog.py" line="64" />
       <source>Field verification</source>
       <translation>外业核查</translation>
     </message>
@@ -824,27 +824,27 @@
       <translation>文件</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="229" />
+      <location filename="../../forms/case_steps.py" line="230" />
       <source>File the case</source>
       <translation>立案</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="213" />
+      <location filename="../../forms/case_steps.py" line="214" />
       <source>Filed area</source>
       <translation>备案面积</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="248" />
+      <location filename="../../forms/case_steps.py" line="249" />
       <source>Filed on</source>
       <translation>立案日期</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="247" />
+      <location filename="../../forms/case_steps.py" line="248" />
       <source>Filing number</source>
       <translation>立案编号</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="60" />
+      <location filename="../../forms/case_dialog.py" line="66" />
       <source>Filing or referral</source>
       <translation>立案或移交</translation>
     </message>
@@ -889,7 +889,7 @@
       <translation>办理案件…</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="250" />
+      <location filename="../../forms/case_steps.py" line="251" />
       <source>Handling department</source>
       <translation>承办部门</translation>
     </message>
@@ -959,7 +959,7 @@
       <translation>责任者</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="329" />
+      <location filename="../../forms/case_steps.py" line="330" />
       <source>Joint re-check result</source>
       <translation>联合复查结果</translation>
     </message>
@@ -969,7 +969,7 @@
       <translation>类别</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_roles.py" line="57" />
+      <location filename="../../cases/overlay_roles.py" line="58" />
       <source>Land use (地类图斑)</source>
       <translation>地类图斑</translation>
     </message>
@@ -979,7 +979,7 @@
       <translation>分地类面积</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_roles.py" line="61" />
+      <location filename="../../cases/overlay_roles.py" line="62" />
       <source>Land-use code (DLBM)</source>
       <translation>地类编码（DLBM）</translation>
     </message>
@@ -994,7 +994,7 @@
       <translation>地类名称</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_roles.py" line="62" />
+      <location filename="../../cases/overlay_roles.py" line="63" />
       <source>Land-use name (DLMC)</source>
       <translation>地类名称（DLMC）</translation>
     </message>
@@ -1009,7 +1009,7 @@
       <translation>卫片执法</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dock.py" line="57" />
+      <location filename="../../forms/case_dock.py" line="58" />
       <source>LandCase cases</source>
       <translation>卫片执法案件</translation>
     </message>
@@ -1034,7 +1034,7 @@
       <translation>图斑面积上限（平方千米；留空则按设置，默认 10 平方千米）</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_roles.py" line="147" />
+      <location filename="../../cases/overlay_roles.py" line="148" />
       <source>Later image (后时相)</source>
       <translation>后时相影像</translation>
     </message>
@@ -1054,7 +1054,7 @@
       <translation>图层类别</translation>
     </message>
     <message>
-      <location filename="../../plugin/map_interaction.py" line="97" />
+      <location filename="../../plugin/map_interaction.py" line="98" />
       <source>Layer roles whose source is missing: {roles}</source>
       <translation>以下图层类别的数据源缺失：{roles}</translation>
     </message>
@@ -1069,12 +1069,12 @@
       <translation>图层数据源</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="323" />
+      <location filename="../../forms/case_steps.py" line="324" />
       <source>Legalised area</source>
       <translation>补办手续面积</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="59" />
+      <location filename="../../forms/case_dialog.py" line="65" />
       <source>Legality determination</source>
       <translation>合法性判定</translation>
     </message>
@@ -1129,12 +1129,12 @@
       <translation>锁定已审核的报送轮次（填编号或名称，如 2026-03 二上）：锁定后无论用何种程序打开文件，其数据均不能再修改，所含每一行均被封存。ROOT_HASH 为封存的根哈希，此后打印的文书和上报导出均载明该值。</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="302" />
+      <location filename="../../forms/case_steps.py" line="303" />
       <source>Make it a post-closure patrol point</source>
       <translation>转为事后巡查点位</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="275" />
+      <location filename="../../forms/case_steps.py" line="276" />
       <source>Measures</source>
       <translation>整改措施</translation>
     </message>
@@ -1169,7 +1169,7 @@
       <translation>月度统计</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_roles.py" line="127" />
+      <location filename="../../cases/overlay_roles.py" line="128" />
       <source>Name</source>
       <translation>名称</translation>
     </message>
@@ -1214,7 +1214,7 @@
       <translation>未找到可用于 PDF 报告的中文 TrueType 字体。请安装 {hint}，或在插件设置中指定 TrueType（.ttf/.ttc）中文字体。CFF 轮廓的 OpenType 字体（.otf、Noto CJK、思源字体）无法嵌入。{tried}</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dock.py" line="108" />
+      <location filename="../../forms/case_dock.py" line="109" />
       <source>No case database open.</source>
       <translation>未打开案件库。</translation>
     </message>
@@ -1264,7 +1264,7 @@
       <translation>{source} 的 {count} 个图斑均不在案件库分带 {zone} 的接受范围 {band} 内：它们位于 {span}，适用的分带为 {fitting}。未导入任何图斑。请导入坐标系为 {fitting} 的案件库；如确属本库，请选择允许导入其他分带的图斑。</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="277" />
+      <location filename="../../forms/case_steps.py" line="278" />
       <source>Note</source>
       <translation>说明</translation>
     </message>
@@ -1289,7 +1289,7 @@
       <translation>发现问题数</translation>
     </message>
     <message>
-      <location filename="../../forms/plot_table_model.py" line="108" />
+      <location filename="../../forms/plot_table_model.py" line="107" />
       <source>Official area: ellipsoidal (椭球面积), in mu</source>
       <translation>面积：椭球面积（亩）</translation>
     </message>
@@ -1349,7 +1349,7 @@
       <translation>超期计算截止日期（YYYY-MM-DD，默认为今天）</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dock.py" line="76" />
+      <location filename="../../forms/case_dock.py" line="77" />
       <source>Overdue only</source>
       <translation>仅显示超期</translation>
     </message>
@@ -1424,17 +1424,17 @@
       <translation>永久基本农田</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_roles.py" line="68" />
+      <location filename="../../cases/overlay_roles.py" line="69" />
       <source>Permanent basic farmland (永久基本农田)</source>
       <translation>永久基本农田</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="165" />
+      <location filename="../../forms/case_steps.py" line="166" />
       <source>Photos</source>
       <translation>照片</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="297" />
+      <location filename="../../forms/case_dialog.py" line="303" />
       <source>Photos (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)</source>
       <translation>照片 (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)</translation>
     </message>
@@ -1474,12 +1474,12 @@
       <translation>图斑类型（TBLX）</translation>
     </message>
     <message>
-      <location filename="../../plugin/map_interaction.py" line="87" />
+      <location filename="../../plugin/map_interaction.py" line="88" />
       <source>Plot {jcbh} saved.</source>
       <translation>图斑 {jcbh} 已保存。</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="82" />
+      <location filename="../../forms/case_dialog.py" line="88" />
       <source>Plot {jcbh} — status: {status}</source>
       <translation>图斑 {jcbh}，状态：{status}</translation>
     </message>
@@ -1604,7 +1604,7 @@
       <translation>工程图层</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_roles.py" line="93" />
+      <location filename="../../cases/overlay_roles.py" line="94" />
       <source>Project name</source>
       <translation>项目名称</translation>
     </message>
@@ -1624,27 +1624,27 @@
       <translation>QGIS 无法识别 EPSG:{srid}</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="320" />
+      <location filename="../../forms/case_steps.py" line="321" />
       <source>Re-inspected by</source>
       <translation>复核人</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="319" />
+      <location filename="../../forms/case_steps.py" line="320" />
       <source>Re-inspected on</source>
       <translation>复核日期</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="62" />
+      <location filename="../../forms/case_dialog.py" line="68" />
       <source>Re-inspection and close-out</source>
       <translation>复核与销号</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="324" />
+      <location filename="../../forms/case_steps.py" line="325" />
       <source>Re-inspection photos</source>
       <translation>复核照片</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="318" />
+      <location filename="../../forms/case_steps.py" line="319" />
       <source>Re-inspection result</source>
       <translation>复核结果</translation>
     </message>
@@ -1659,7 +1659,7 @@
       <translation>原因</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="218" />
+      <location filename="../../forms/case_steps.py" line="219" />
       <source>Reason for the revision</source>
       <translation>修改原因</translation>
     </message>
@@ -1674,12 +1674,12 @@
       <translation>记录</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_roles.py" line="105" />
+      <location filename="../../cases/overlay_roles.py" line="106" />
       <source>Record number (上图入库号)</source>
       <translation>上图入库号</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="294" />
+      <location filename="../../forms/case_steps.py" line="295" />
       <source>Record re-inspection</source>
       <translation>保存复核结果</translation>
     </message>
@@ -1689,22 +1689,22 @@
       <translation>记录 {record}：{reason}</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="61" />
+      <location filename="../../forms/case_dialog.py" line="67" />
       <source>Rectification</source>
       <translation>整改</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_roles.py" line="78" />
+      <location filename="../../cases/overlay_roles.py" line="79" />
       <source>Red-line area name</source>
       <translation>红线区名称</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="233" />
+      <location filename="../../forms/case_steps.py" line="234" />
       <source>Refer to the department</source>
       <translation>移交主管部门</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="251" />
+      <location filename="../../forms/case_steps.py" line="252" />
       <source>Referred on</source>
       <translation>移交日期</translation>
     </message>
@@ -1749,12 +1749,12 @@
       <translation>报告人</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="246" />
+      <location filename="../../forms/case_steps.py" line="247" />
       <source>Responsible unit</source>
       <translation>责任单位</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="322" />
+      <location filename="../../forms/case_steps.py" line="323" />
       <source>Restored area</source>
       <translation>复耕面积</translation>
     </message>
@@ -1834,7 +1834,7 @@
       <translation>另存为 CSV…</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="192" />
+      <location filename="../../forms/case_steps.py" line="193" />
       <source>Save determination</source>
       <translation>保存判定结果</translation>
     </message>
@@ -1844,12 +1844,12 @@
       <translation>保存核验结果</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="147" />
+      <location filename="../../forms/case_steps.py" line="148" />
       <source>Save verification</source>
       <translation>保存核查结果</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="208" />
+      <location filename="../../forms/case_dialog.py" line="214" />
       <source>Saved.</source>
       <translation>已保存。</translation>
     </message>
@@ -1864,7 +1864,7 @@
       <translation>扫描件 (*.pdf *.jpg *.jpeg *.png *.PDF *.JPG *.PNG)</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="153" />
+      <location filename="../../forms/case_dialog.py" line="159" />
       <source>Scans bound in the dossier (批文, 备案, 立案文书 …)</source>
       <translation>装订入卷宗的扫描件（批文、备案、立案文书等）</translation>
     </message>
@@ -1874,7 +1874,7 @@
       <translation>封存值</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dock.py" line="84" />
+      <location filename="../../forms/case_dock.py" line="85" />
       <source>Search plot number, township, village…</source>
       <translation>搜索监测编号、乡镇、村…</translation>
     </message>
@@ -1914,12 +1914,12 @@
       <translation>Shapefile 文件（GBK）</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="210" />
+      <location filename="../../forms/case_steps.py" line="211" />
       <source>Share covered by the approval</source>
       <translation>批文覆盖比例</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="158" />
+      <location filename="../../forms/case_steps.py" line="159" />
       <source>Site status</source>
       <translation>现场状态</translation>
     </message>
@@ -1939,7 +1939,7 @@
       <translation>阶段</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="268" />
+      <location filename="../../forms/case_steps.py" line="269" />
       <source>Start rectification</source>
       <translation>开始整改</translation>
     </message>
@@ -1969,12 +1969,12 @@
       <translation>统计：{reason}</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dock.py" line="116" />
+      <location filename="../../forms/case_dock.py" line="117" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="208" />
+      <location filename="../../forms/case_steps.py" line="209" />
       <source>Sub-type</source>
       <translation>子类</translation>
     </message>
@@ -1994,7 +1994,7 @@
       <translation>已生成报送轮次 {name}。</translation>
     </message>
     <message>
-      <location filename="../../cases/rounds.py" line="63" />
+      <location filename="../../cases/rounds.py" line="64" />
       <source>Submission round {period} {stage}: {reason}</source>
       <translation>报送轮次 {period} {stage}：{reason}</translation>
     </message>
@@ -2049,12 +2049,12 @@
       <translation>生成报送轮次的快照：PERIOD 为月份（YYYY-MM），STAGE 为一上、一下或二上（一下、二上须先有同月的前一阶段）。不填 PERIOD 时生成下一个应报轮次。ROUND 为新轮次的编号，ROUND_NAME 为其名称。</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="276" />
+      <location filename="../../forms/case_steps.py" line="277" />
       <source>Task list made on</source>
       <translation>任务清单制定日期</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_roles.py" line="116" />
+      <location filename="../../cases/overlay_roles.py" line="117" />
       <source>Temporary land use (临时用地)</source>
       <translation>临时用地</translation>
     </message>
@@ -2124,7 +2124,7 @@
       <translation>无法读取图斑表。</translation>
     </message>
     <message>
-      <location filename="../../plugin/map_interaction.py" line="81" />
+      <location filename="../../plugin/map_interaction.py" line="82" />
       <source>The plot was not saved</source>
       <translation>图斑未保存</translation>
     </message>
@@ -2199,7 +2199,7 @@
       <translation>题名</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="211" />
+      <location filename="../../forms/case_steps.py" line="212" />
       <source>Title number (不动产权证号)</source>
       <translation>不动产权证号</translation>
     </message>
@@ -2214,7 +2214,7 @@
       <translation>非粮化前十乡镇</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dock.py" line="117" />
+      <location filename="../../forms/case_dock.py" line="118" />
       <source>Township</source>
       <translation>乡镇</translation>
     </message>
@@ -2229,7 +2229,7 @@
       <translation>乡镇汇总</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_roles.py" line="123" />
+      <location filename="../../cases/overlay_roles.py" line="124" />
       <source>Townships (乡镇)</source>
       <translation>乡镇</translation>
     </message>
@@ -2269,12 +2269,12 @@
       <translation>城镇开发边界</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_roles.py" line="82" />
+      <location filename="../../cases/overlay_roles.py" line="83" />
       <source>Urban development boundary (城镇开发边界)</source>
       <translation>城镇开发边界</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="159" />
+      <location filename="../../forms/case_steps.py" line="160" />
       <source>User of the land</source>
       <translation>用地主体</translation>
     </message>
@@ -2284,12 +2284,12 @@
       <translation>核查报告</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="164" />
+      <location filename="../../forms/case_steps.py" line="165" />
       <source>Verified on</source>
       <translation>核查日期</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="163" />
+      <location filename="../../forms/case_steps.py" line="164" />
       <source>Verifier</source>
       <translation>核查人</translation>
     </message>
@@ -2319,7 +2319,7 @@
       <translation>村级汇总</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_roles.py" line="134" />
+      <location filename="../../cases/overlay_roles.py" line="135" />
       <source>Villages (村)</source>
       <translation>村</translation>
     </message>
@@ -2399,12 +2399,12 @@
       <translation>修改判定须填写修改原因</translation>
     </message>
     <message>
-      <location filename="../../cases/determination_codes.py" line="242" />
+      <location filename="../../cases/determination_codes.py" line="243" />
       <source>a {category} determination has no sub-type (got {value})</source>
       <translation>判定为{category}不设子类（当前为 {value}）</translation>
     </message>
     <message>
-      <location filename="../../cases/determination_codes.py" line="224" />
+      <location filename="../../cases/determination_codes.py" line="225" />
       <source>a {category} determination needs a sub-type: {allowed}</source>
       <translation>判定为{category}须选择子类：{allowed}</translation>
     </message>
@@ -2434,17 +2434,17 @@
       <translation>面积须为不小于 0 的数值，单位平方米（当前为 {value}）</translation>
     </message>
     <message>
-      <location filename="../../cases/determination_suggestion.py" line="132" />
+      <location filename="../../cases/determination_suggestion.py" line="133" />
       <source>approvals cover only {share:.1%} of the plot (95 % needed): {numbers}</source>
       <translation>批准用地仅覆盖图斑的 {share:.1%}（须达到 95%）：{numbers}</translation>
     </message>
     <message>
-      <location filename="../../cases/determination_suggestion.py" line="68" />
+      <location filename="../../cases/determination_suggestion.py" line="69" />
       <source>approvals cover {share:.1%} of the plot: {numbers}</source>
       <translation>批准用地覆盖图斑的 {share:.1%}：{numbers}</translation>
     </message>
     <message>
-      <location filename="../../cases/determination_suggestion.py" line="142" />
+      <location filename="../../cases/determination_suggestion.py" line="143" />
       <source>approvals were not compared (no approval layer)</source>
       <translation>未比对批准用地（无批准用地图层）</translation>
     </message>
@@ -2529,12 +2529,12 @@
       <translation>请先立案或移交主管部门，再开始整改（案件当前状态：{status}）</translation>
     </message>
     <message>
-      <location filename="../../cases/determination_suggestion.py" line="148" />
+      <location filename="../../cases/determination_suggestion.py" line="149" />
       <source>filing {number} covers only {share:.1%} of the plot</source>
       <translation>备案 {number} 仅覆盖图斑的 {share:.1%}</translation>
     </message>
     <message>
-      <location filename="../../cases/determination_suggestion.py" line="94" />
+      <location filename="../../cases/determination_suggestion.py" line="95" />
       <source>filing {number} covers {share:.1%} of the plot</source>
       <translation>备案 {number} 覆盖图斑的 {share:.1%}</translation>
     </message>
@@ -2544,7 +2544,7 @@
       <translation>{at} 打开文件时发现（LandCase 已恢复触发器）：{finding}</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="186" />
+      <location filename="../../forms/case_steps.py" line="187" />
       <source>from the field verification</source>
       <translation>取自外业核查</translation>
     </message>
@@ -2574,7 +2574,7 @@
       <translation>与 {other} 形状相同：重叠面积占本图斑的 {share}%、占 {other} 的 {other_share}%，疑似同一图斑另编号，请核实后处理</translation>
     </message>
     <message>
-      <location filename="../../cases/determination_suggestion.py" line="160" />
+      <location filename="../../cases/determination_suggestion.py" line="161" />
       <source>inside the ecological red line {area:.2f} 亩</source>
       <translation>位于生态保护红线内 {area:.2f} 亩</translation>
     </message>
@@ -2654,7 +2654,7 @@
       <translation>.dbf 文件（属性表）已损坏：{detail}；请向下发单位索取新的副本</translation>
     </message>
     <message>
-      <location filename="../../cases/photos.py" line="287" />
+      <location filename="../../cases/photos.py" line="292" />
       <source>its GPS position could not be transformed to EPSG:{srid}</source>
       <translation>其 GPS 位置无法转换到 EPSG:{srid}</translation>
     </message>
@@ -2714,12 +2714,12 @@
       <translation>已生成</translation>
     </message>
     <message>
-      <location filename="../../cases/determination_suggestion.py" line="140" />
+      <location filename="../../cases/determination_suggestion.py" line="141" />
       <source>no approval (批准文号) covers the plot</source>
       <translation>图斑未被任何批准用地（批准文号）覆盖</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_roles.py" line="257" />
+      <location filename="../../cases/overlay_roles.py" line="270" />
       <source>no name of the field {name} maps to a land-use code: map them (name_to_code) or choose the code field</source>
       <translation>字段 {name} 中没有可对应地类编码的地类名称：请填写对应关系（name_to_code）或选择地类编码字段</translation>
     </message>
@@ -2734,7 +2734,7 @@
       <translation>缺少监测编号</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_roles.py" line="168" />
+      <location filename="../../cases/overlay_roles.py" line="181" />
       <source>not a layer role; the roles are {roles}</source>
       <translation>不是有效的图层类别，可用类别：{roles}</translation>
     </message>
@@ -2744,17 +2744,17 @@
       <translation>不是面要素，而是 {kind}</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_roles.py" line="363" />
+      <location filename="../../cases/overlay_roles.py" line="376" />
       <source>not a role this version knows</source>
       <translation>本版本不支持该图层类别</translation>
     </message>
     <message>
-      <location filename="../../cases/determination_suggestion.py" line="156" />
+      <location filename="../../cases/determination_suggestion.py" line="157" />
       <source>occupies 永久基本农田 {area:.2f} 亩</source>
       <translation>占用永久基本农田 {area:.2f} 亩</translation>
     </message>
     <message>
-      <location filename="../../cases/determination_suggestion.py" line="153" />
+      <location filename="../../cases/determination_suggestion.py" line="154" />
       <source>occupies 耕地 {area:.2f} 亩</source>
       <translation>占用耕地 {area:.2f} 亩</translation>
     </message>
@@ -2769,7 +2769,7 @@
       <translation>只有判定为违法的才能立案或移交；当前判定为{category}</translation>
     </message>
     <message>
-      <location filename="../../forms/plot_table_model.py" line="109" />
+      <location filename="../../forms/plot_table_model.py" line="108" />
       <source>overdue {days}</source>
       <translation>超期 {days} 天</translation>
     </message>
@@ -2839,7 +2839,7 @@
       <translation>.shp 中第 {row} 个图形在 .dbf 中没有对应记录（.shp 有 {shapes} 个图形，.dbf 只有 {records} 条记录）：无监测编号，未导入；请向下发单位索取完整的 .dbf</translation>
     </message>
     <message>
-      <location filename="../../cases/determination_suggestion.py" line="62" />
+      <location filename="../../cases/determination_suggestion.py" line="63" />
       <source>some overlaps could not be computed; check the plot</source>
       <translation>部分叠加面积无法计算，请检查图斑</translation>
     </message>
@@ -2854,7 +2854,7 @@
       <translation>数据表 {table} 缺失</translation>
     </message>
     <message>
-      <location filename="../../cases/determination_suggestion.py" line="117" />
+      <location filename="../../cases/determination_suggestion.py" line="118" />
       <source>temporary land use covers {share:.1%} of the plot</source>
       <translation>临时用地覆盖图斑的 {share:.1%}</translation>
     </message>
@@ -2884,7 +2884,7 @@
       <translation>PDF 已加密，无法装订</translation>
     </message>
     <message>
-      <location filename="../../cases/determination_suggestion.py" line="73" />
+      <location filename="../../cases/determination_suggestion.py" line="74" />
       <source>the approval has no approval number (批准文号)</source>
       <translation>批准用地缺少批准文号</translation>
     </message>
@@ -2964,7 +2964,7 @@
       <translation>案件状态为 {status}，不能再修改判定结果</translation>
     </message>
     <message>
-      <location filename="../../cases/determination_codes.py" line="214" />
+      <location filename="../../cases/determination_codes.py" line="215" />
       <source>the determination category {value} is not one of {allowed}</source>
       <translation>判定类别 {value} 无效，应为：{allowed}</translation>
     </message>
@@ -3094,17 +3094,17 @@
       <translation>缺少材料类别（例如 {allowed}）</translation>
     </message>
     <message>
-      <location filename="../../cases/determination_suggestion.py" line="99" />
+      <location filename="../../cases/determination_suggestion.py" line="100" />
       <source>the land use under the plot is 1202 设施农用地</source>
       <translation>图斑所在地类为 1202 设施农用地</translation>
     </message>
     <message>
-      <location filename="../../cases/rounds.py" line="128" />
+      <location filename="../../cases/rounds.py" line="129" />
       <source>the later round {latest} already exists: rounds follow each other in order</source>
       <translation>已存在更晚的轮次 {latest}：轮次须按顺序生成</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_roles.py" line="371" />
+      <location filename="../../cases/overlay_roles.py" line="384" />
       <source>the layer cannot be opened</source>
       <translation>无法打开图层</translation>
     </message>
@@ -3159,7 +3159,7 @@
       <translation>未填写复核人</translation>
     </message>
     <message>
-      <location filename="../../cases/rounds.py" line="116" />
+      <location filename="../../cases/rounds.py" line="117" />
       <source>the period must be a month written as YYYY-MM</source>
       <translation>月份须按 YYYY-MM 格式填写</translation>
     </message>
@@ -3169,7 +3169,7 @@
       <translation>统计期间 {value} 不是年份（YYYY）、月份（YYYY-MM）、季度（YYYY-Q1 至 YYYY-Q4）、年末（YYYY-年末）或日期范围（YYYY-MM-DD/YYYY-MM-DD，起始日期不晚于结束日期）</translation>
     </message>
     <message>
-      <location filename="../../cases/determination_suggestion.py" line="144" />
+      <location filename="../../cases/determination_suggestion.py" line="145" />
       <source>the plot lies on 1202 设施农用地 but no filing covers it</source>
       <translation>图斑位于 1202 设施农用地上，但无设施农用地备案覆盖</translation>
     </message>
@@ -3229,12 +3229,12 @@
       <translation>源数据中没有字段“{field}”（用于 {attribute}）</translation>
     </message>
     <message>
-      <location filename="../../cases/rounds.py" line="118" />
+      <location filename="../../cases/rounds.py" line="119" />
       <source>the stage must be one of 一上, 一下, 二上</source>
       <translation>阶段须为一上、一下、二上之一</translation>
     </message>
     <message>
-      <location filename="../../cases/determination_codes.py" line="231" />
+      <location filename="../../cases/determination_codes.py" line="232" />
       <source>the sub-type {value} is not one of the {category} sub-types: {allowed}</source>
       <translation>子类 {value} 不属于{category}的子类：{allowed}</translation>
     </message>
@@ -3279,12 +3279,12 @@
       <translation>{what}所在的分带，其中心位于 {longitude}</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_roles.py" line="250" />
+      <location filename="../../cases/overlay_roles.py" line="263" />
       <source>the {role} role needs the field {key}</source>
       <translation>{role} 图层类别需要字段 {key}</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_roles.py" line="240" />
+      <location filename="../../cases/overlay_roles.py" line="253" />
       <source>the {role} role needs the field {key} (地类编码, e.g. DLBM), or the field {name_key} (地类名称, e.g. DLMC) to take the codes from the names</source>
       <translation>{role} 角色需要字段 {key}（地类编码，如 DLBM），或字段 {name_key}（地类名称，如 DLMC）以按名称对应编码</translation>
     </message>
@@ -3319,7 +3319,7 @@
       <translation>不存在该名称的报送轮次</translation>
     </message>
     <message>
-      <location filename="../../cases/rounds.py" line="186" />
+      <location filename="../../cases/rounds.py" line="187" />
       <source>there is no submission round with this id</source>
       <translation>不存在该 ID 的报送轮次</translation>
     </message>
@@ -3339,12 +3339,12 @@
       <translation>该图层类别需要面状矢量图层</translation>
     </message>
     <message>
-      <location filename="../../cases/rounds.py" line="121" />
+      <location filename="../../cases/rounds.py" line="122" />
       <source>this round already exists</source>
       <translation>该轮次已存在</translation>
     </message>
     <message>
-      <location filename="../../cases/photos.py" line="247" />
+      <location filename="../../cases/photos.py" line="252" />
       <source>this verification does not belong to the plot's case</source>
       <translation>该核查记录不属于此图斑的案件</translation>
     </message>
@@ -3369,7 +3369,7 @@
       <translation>无需更新</translation>
     </message>
     <message>
-      <location filename="../../cases/determination_codes.py" line="273" />
+      <location filename="../../cases/determination_codes.py" line="274" />
       <source>{category} ({subtype}) needs the basis of the determination</source>
       <translation>{category}（{subtype}）须填写判定依据</translation>
     </message>
@@ -3411,7 +3411,7 @@
       <translation>{count} 个地类名称未能对应编码；请填写编码，否则保存时不赋编码：{names}</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="318" />
+      <location filename="../../forms/case_dialog.py" line="324" />
       <source>{count} need checking (no position or time, or far from the plot).</source>
       <translation>{count} 张需核实（无位置或时间，或距图斑较远）。</translation>
     </message>
@@ -3446,17 +3446,17 @@
       <translation>{rows} 个图斑中有 {count} 个超出案件库分带 {zone} 的接受范围 {band}；因已允许跨带，其中能在本分带表示的已导入；适用的分带为 {fitting}。</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dock.py" line="294" />
+      <location filename="../../forms/case_dock.py" line="295" />
       <source>{count} overdue</source>
       <translation>超期 {count} 个</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="310" />
+      <location filename="../../forms/case_dialog.py" line="316" />
       <source>{count} photos attached.</source>
       <translation>已添加 {count} 张照片。</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dock.py" line="288" />
+      <location filename="../../forms/case_dock.py" line="289" />
       <source>{count} plots</source>
       <translation>共 {count} 个图斑</translation>
     </message>
@@ -3471,7 +3471,7 @@
       <translation>已将 {count} 个图斑写入 {folder}</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="313" />
+      <location filename="../../forms/case_dialog.py" line="319" />
       <source>{count} were attached already.</source>
       <translation>{count} 张此前已添加。</translation>
     </message>
@@ -3491,17 +3491,17 @@
       <translation>{cases} 个案件中有 {incomplete} 个缺少材料；清单：{path}</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_roles.py" line="228" />
+      <location filename="../../cases/overlay_roles.py" line="241" />
       <source>{key} is not a field of the {role} role (its fields: {known})</source>
       <translation>{key} 不是 {role} 图层类别的字段（可用字段：{known}）</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_roles.py" line="278" />
+      <location filename="../../cases/overlay_roles.py" line="291" />
       <source>{key} must be one of {allowed} (got {value})</source>
       <translation>{key} 应为 {allowed} 之一（当前为 {value}）</translation>
     </message>
     <message>
-      <location filename="../../forms/plot_table_model.py" line="110" />
+      <location filename="../../forms/plot_table_model.py" line="109" />
       <source>{kind} deadline: {date}</source>
       <translation>{kind}期限：{date}</translation>
     </message>
@@ -3516,7 +3516,7 @@
       <translation>{mu} 亩（椭球面积 {m2} 平方米）</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_roles.py" line="270" />
+      <location filename="../../cases/overlay_roles.py" line="283" />
       <source>{name} is mapped to {code}, which is not a 三调 land-use code</source>
       <translation>{name} 对应的 {code} 不是三调地类编码</translation>
     </message>
@@ -3551,7 +3551,7 @@
       <translation>无法读写 {path}：案件库文件已损坏或不完整。本批次未保存任何内容。请从备份恢复该文件（或请管理员修复）后重新导入本批次。</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="188" />
+      <location filename="../../forms/case_dialog.py" line="194" />
       <source>{path} could not be read.</source>
       <translation>无法读取 {path}。</translation>
     </message>
@@ -3601,7 +3601,7 @@
       <translation>{path} 由更新版本的插件写入（数据库结构版本 {found}，本版本最高支持 {supported}）。请升级插件；文件未作任何改动。</translation>
     </message>
     <message>
-      <location filename="../../cases/store_records.py" line="101" />
+      <location filename="../../cases/store_records.py" line="98" />
       <source>{path}: table {table} is missing: another program changed the file. Run 'Verify records' (landcase:verifyrecords) on it to see what else changed.</source>
       <translation>{path}：数据表 {table} 缺失，文件已被其他程序改动。请对其运行“核验记录”（landcase:verifyrecords），查看还有哪些改动。</translation>
     </message>
@@ -3621,12 +3621,12 @@
       <translation>{period}：共 {plots} 个图斑，违法 {illegal} 宗；统计表：{path}</translation>
     </message>
     <message>
-      <location filename="../../cases/rounds.py" line="124" />
+      <location filename="../../cases/rounds.py" line="125" />
       <source>{previous} of the same month must come first</source>
       <translation>须先生成同月的 {previous}</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_roles.py" line="159" />
+      <location filename="../../cases/overlay_roles.py" line="172" />
       <source>{role}: {reason}</source>
       <translation>{role}：{reason}</translation>
     </message>
@@ -3636,7 +3636,7 @@
       <translation>{same} 个图斑与其他图斑形状相同；{areas} 个监测面积与图斑椭球面积相差超过 5%。</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dock.py" line="290" />
+      <location filename="../../forms/case_dock.py" line="291" />
       <source>{shown} of {total} plots</source>
       <translation>显示 {shown} / 共 {total} 个图斑</translation>
     </message>
@@ -3656,32 +3656,32 @@
       <translation>……另有 {count} 条</translation>
     </message>
     <message>
-      <location filename="../../cases/determination_codes.py" line="262" />
+      <location filename="../../cases/determination_codes.py" line="263" />
       <source>合法 by 供地手续 needs the number of the land-supply document (划拨决定书 or 出让合同)</source>
       <translation>依供地手续判定合法须填写供地文件编号（划拨决定书或出让合同）</translation>
     </message>
     <message>
-      <location filename="../../cases/determination_codes.py" line="249" />
+      <location filename="../../cases/determination_codes.py" line="250" />
       <source>合法 by 批文 needs the approval number (批准文号)</source>
       <translation>依批文判定合法须填写批准文号</translation>
     </message>
     <message>
-      <location filename="../../cases/determination_codes.py" line="253" />
+      <location filename="../../cases/determination_codes.py" line="254" />
       <source>合法 by 批文 needs the share of the plot the approval covers, more than 0 and at most 1 (got {value})</source>
       <translation>依批文判定合法须填写批文覆盖图斑的比例，应大于 0 且不超过 1（当前为 {value}）</translation>
     </message>
     <message>
-      <location filename="../../cases/determination_codes.py" line="269" />
+      <location filename="../../cases/determination_codes.py" line="270" />
       <source>合法 by 登记发证 needs the title number (不动产权证号)</source>
       <translation>依登记发证判定合法须填写不动产权证号</translation>
     </message>
     <message>
-      <location filename="../../cases/determination_suggestion.py" line="103" />
+      <location filename="../../cases/determination_suggestion.py" line="104" />
       <source>备少占多: the plot occupies {occupied:.2f} m², more than the filed {filed:.2f} m²</source>
       <translation>备少占多：图斑占地 {occupied:.2f} 平方米，超过备案面积 {filed:.2f} 平方米</translation>
     </message>
     <message>
-      <location filename="../../cases/determination_codes.py" line="293" />
+      <location filename="../../cases/determination_codes.py" line="294" />
       <source>备少占多: the plot occupies {occupied_m2:.2f} m², more than the filed {filed_m2:.2f} m²</source>
       <translation>备少占多：图斑占地 {occupied_m2:.2f} 平方米，超过备案面积 {filed_m2:.2f} 平方米</translation>
     </message>
@@ -3696,12 +3696,12 @@
       <translation>监测面积 {jcmj} {unit}（{given} m²）与图斑椭球面积 {area} m² 相差 {percent}；按 {other} 计（{other_given} m²）则相符，请核对监测面积的单位</translation>
     </message>
     <message>
-      <location filename="../../cases/determination_codes.py" line="279" />
+      <location filename="../../cases/determination_codes.py" line="280" />
       <source>设施农用地 needs the facility-land record number (设施农用地上图入库号)</source>
       <translation>设施农用地须填写设施农用地上图入库号</translation>
     </message>
     <message>
-      <location filename="../../cases/determination_codes.py" line="283" />
+      <location filename="../../cases/determination_codes.py" line="284" />
       <source>设施农用地 needs the filed area in m², more than 0 (got {value})</source>
       <translation>设施农用地须填写备案面积（平方米），且应大于 0（当前为 {value}）</translation>
     </message>
