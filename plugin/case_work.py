@@ -23,10 +23,9 @@ from ..forms.print_dialog import PrintDialog
 from ..forms.rounds_dialog import RoundsDialog
 from ..layers.batch_import import import_layer
 from ..layers.source_reader import SourceError
-from ..reports import FontMissing
 from ..toolbelt import settings
 from ..toolbelt.i18n import tr
-from .printing import PrintTask, UnitMissing
+from .printing import PrintTask
 from .session import LOG, _user_name
 
 
@@ -79,7 +78,7 @@ class CaseWorkMixin:
                 allow_other_zone=allow_other_zone,
             )
         except SourceError as error:
-            show_error(self.iface, Exception(error.text(tr)), tr("Import failed"))
+            show_error(self.iface, error, tr("Import failed"))
             return None
         except (OutsideZone, UnplacedBatch) as error:  # a refusal, not a failure: no traceback
             show_error(self.iface, error, tr("Import refused; nothing was stored"))
@@ -153,13 +152,8 @@ class CaseWorkMixin:
         return task
 
     def _printed(self, task: PrintTask) -> None:
-        if task.error is not None:
-            error = task.error
-            if isinstance(error, FontMissing):
-                error = Exception(tr(error.template).format(**error.params))
-            elif isinstance(error, UnitMissing):
-                error = Exception(tr(error.template))
-            show_error(self.iface, error, tr("Printing failed"))
+        if task.error is not None:  # FontMissing, UnitMissing: LandCase errors, translated
+            show_error(self.iface, task.error, tr("Printing failed"))
         else:
             made = sum(1 for item in task.printed if item.built)
             message = tr("{made} documents made, {kept} already up to date, in {folder}.").format(

@@ -77,10 +77,10 @@ def remove_translator(translator: QTranslator | None) -> None:
 
 
 def error_text(error: Exception) -> str:
-    """An error as the user reads it: a case database error's template translated and
-    filled; any other error's own text."""
-    from ..cases.errors import CaseDatabaseError  # cases/ imports no Qt: no cycle
+    """An error as the user reads it: a LandCase error's template translated and filled;
+    any other error's own text."""
+    from ..cases.errors import LandCaseError  # cases/ imports no Qt: no cycle
 
-    if isinstance(error, CaseDatabaseError):
-        return tr(error.template).format(**error.filled_params(tr))
+    if isinstance(error, LandCaseError):
+        return error.text(tr)
     return str(error)
