@@ -20,7 +20,11 @@ class RoleLayerError(LandCaseError):
 
     def __init__(self, role: str, reason: str, /, **params):
         self.role, self.reason = role, reason
-        super().__init__(role=role, reason=reason, **params)
+        super().__init__(**params)
+
+    def filled_params(self, translate) -> dict:
+        # ``params`` fill the reason only (they may have a ``role`` of their own)
+        return {"role": self.role, "reason": translate(self.reason).format(**self.params)}
 
 
 # -- opening a role's layer ------------------------------------------------------------

@@ -23,7 +23,11 @@ class SourceError(LandCaseError):
 
     def __init__(self, source: str, reason: str, **params):
         self.source, self.reason = source, reason
-        super().__init__(source=source, reason=reason, **params)
+        super().__init__(**params)
+
+    def filled_params(self, translate) -> dict:
+        # ``params`` fill the reason only
+        return {"source": self.source, "reason": translate(self.reason).format(**self.params)}
 
 
 class SeveralLayers(SourceError):

@@ -50,7 +50,11 @@ class ExportError(LandCaseError):
 
     def __init__(self, path: str, reason: str, **params):
         self.path, self.reason = path, reason
-        super().__init__(path=path, reason=reason, **params)
+        super().__init__(**params)
+
+    def filled_params(self, translate) -> dict:
+        # ``params`` fill the reason only
+        return {"path": self.path, "reason": translate(self.reason).format(**self.params)}
 
 
 @dataclass(frozen=True)

@@ -126,7 +126,7 @@ class CaseWorkMixin:
         dialog = PrintDialog(
             self.dock.selected_plot_ids(),
             self.dock.shown_plot_ids(),
-            settings.value(settings.LAST_PRINT_FOLDER, str(self.store.path.parent / "documents")),
+            settings.LAST_PRINT_FOLDER.get() or str(self.store.path.parent / "documents"),
             self.iface.mainWindow(),
         )
         try:
@@ -138,13 +138,13 @@ class CaseWorkMixin:
                 dialog.plot_ids(),
                 dialog.kind.currentText(),
                 folder,
-                settings.value(settings.UNIT_NAME, ""),
-                settings.value(settings.REPORT_FONT, "") or None,
+                settings.UNIT_NAME.get(),
+                settings.REPORT_FONT.get() or None,
                 one_volume=dialog.bind_in_one_volume(),
             )
         finally:
             dialog.deleteLater()
-        settings.set_value(settings.LAST_PRINT_FOLDER, folder)
+        settings.LAST_PRINT_FOLDER.set(folder)
         task.taskCompleted.connect(lambda: self._printed(task))
         task.taskTerminated.connect(lambda: self._printed(task))
         self.print_task = task  # keep it referenced while QGIS runs it

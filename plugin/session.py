@@ -60,7 +60,7 @@ class SessionMixin:
         )
         dialog = NewDatabaseDialog(
             choice.srid,
-            settings.value(settings.LAST_FOLDER, ""),
+            settings.LAST_FOLDER.get(),
             self.iface.mainWindow(),
             reason=choice.text(tr),
         )
@@ -78,7 +78,7 @@ class SessionMixin:
         path, _ = QFileDialog.getOpenFileName(
             self.iface.mainWindow(),
             tr("Open case database"),
-            settings.value(settings.LAST_FOLDER, ""),
+            settings.LAST_FOLDER.get(),
             DATABASE_FILTER + ";;" + tr("All files (*)"),
         )
         if path:
@@ -126,8 +126,8 @@ class SessionMixin:
             self.iface.layerTreeCanvasBridge().setCanvasLayers()
             self.iface.mapCanvas().setExtent(layer.extent())
             self.iface.mapCanvas().refresh()
-        settings.set_value(settings.LAST_DATABASE, str(store.path))
-        settings.set_value(settings.LAST_FOLDER, str(store.path.parent))
+        settings.LAST_DATABASE.set(str(store.path))
+        settings.LAST_FOLDER.set(str(store.path.parent))
         show_success(
             self.iface,
             tr("Opened {path}: {count} plots.").format(path=store.path, count=store.plot_count()),

@@ -11,8 +11,13 @@ from helpers import small_database
 def test_every_user_facing_error_derives_from_the_one_base(qgis_app):
     from landcase.cases import errors, intake, photo_check, rounds, workflow_states
     from landcase.cases.errors import LandCaseError
-    from landcase.layers import plot_filter, plot_layer, role_assign, source_files
-    from landcase.layers import submission_export
+    from landcase.layers import (
+        plot_filter,
+        plot_layer,
+        role_assign,
+        source_files,
+        submission_export,
+    )
     from landcase.plugin import printing
     from landcase.reports import fonts
 
@@ -37,7 +42,7 @@ def test_every_user_facing_error_derives_from_the_one_base(qgis_app):
 
 
 def test_each_error_is_translated_by_the_one_path(qgis_app):
-    from landcase.cases.errors import InvalidRecord, N_
+    from landcase.cases.errors import N_, InvalidRecord
     from landcase.layers.plot_filter import PlotFilterError
     from landcase.layers.source_files import SourceError
     from landcase.toolbelt.i18n import error_text, install_translator, remove_translator

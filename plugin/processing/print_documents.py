@@ -55,7 +55,7 @@ class _PrintAlgorithm(LandCaseAlgorithm):
         """Parameters of one kind of document only (the dossier's unit and volumes)."""
 
     def print_options(self, parameters, context) -> dict:
-        return {"unit": settings.value(settings.UNIT_NAME, "")}
+        return {"unit": settings.UNIT_NAME.get()}
 
     @detached_errors
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (Qt API)
@@ -78,7 +78,7 @@ class _PrintAlgorithm(LandCaseAlgorithm):
                 plot_ids,
                 self.KIND,
                 folder,
-                font=settings.value(settings.REPORT_FONT, "") or None,
+                font=settings.REPORT_FONT.get() or None,
                 feedback=feedback,
                 **options,
             )
@@ -143,7 +143,7 @@ class DossiersAlgorithm(_PrintAlgorithm):
     def print_options(self, parameters, context) -> dict:
         unit = (self.parameterAsString(parameters, self.UNIT, context) or "").strip()
         return {
-            "unit": unit or settings.value(settings.UNIT_NAME, ""),
+            "unit": unit or settings.UNIT_NAME.get(),
             "one_volume": self.parameterAsBoolean(parameters, self.ONE_VOLUME, context),
         }
 

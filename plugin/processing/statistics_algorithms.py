@@ -204,8 +204,8 @@ class MonthlyStatisticsAlgorithm(LandCaseAlgorithm):
         """The 月报 of ``figures``, in the report font of the settings (else a system
         font), with the station of the settings as 填报单位."""
         try:
-            fonts = register_cjk_font(settings.value(settings.REPORT_FONT, "") or None)
-            report = monthly_report_model(figures, settings.value(settings.UNIT_NAME, "") or "")
+            fonts = register_cjk_font(settings.REPORT_FONT.get() or None)
+            report = monthly_report_model(figures, settings.UNIT_NAME.get())
             report.lock_root = lock_root
             return build_monthly_report(report, path, fonts=fonts)
         except OSError as error:
