@@ -15,7 +15,6 @@ from qgis.PyQt.QtWidgets import QApplication
 
 from ..cases import CaseDatabaseError
 from ..cases.intake import OutsideZone, UnplacedBatch
-from ..forms.case_dialog import CaseDialog
 from ..forms.import_dialog import ImportDialog
 from ..forms.import_report_dialog import ImportReportDialog, summary_text
 from ..forms.messages import show_error, show_success
@@ -25,7 +24,6 @@ from ..layers.batch_import import import_layer
 from ..layers.source_reader import SourceError
 from ..toolbelt import settings
 from ..toolbelt.i18n import tr
-from .printing import PrintTask
 from .session import LOG, _user_name
 
 
@@ -35,8 +33,7 @@ class CaseWorkMixin:
     # -- intake -------------------------------------------------------------------------
 
     def import_batch_dialog(self) -> None:
-        if self.store is None:
-            show_error(self.iface, Exception(tr("Open or create a case database first.")))
+        if not self.ready_for():
             return
         dialog = ImportDialog(self.store, self.iface.mainWindow())
         try:
@@ -89,9 +86,7 @@ class CaseWorkMixin:
             return None
         finally:
             QApplication.restoreOverrideCursor()
-        self._refresh_layers()
-        self.dock.reload()
-        self.statistics_dock.invalidate()
+        self._case_changed()
         show_success(self.iface, summary_text(report))
         self.report_dialog = ImportReportDialog(report, self.iface.mainWindow())
         self.report_dialog.show()
@@ -99,11 +94,12 @@ class CaseWorkMixin:
 
     # -- case handling ----------------------------------------------------------------
 
-    def open_case_dialog(self, plot_id: int | None = None) -> CaseDialog | None:
+    def open_case_dialog(self, plot_id: int | None = None):
         """The case dialog for ``plot_id`` or the plot selected in the case panel."""
-        if self.store is None:
-            show_error(self.iface, Exception(tr("Open or create a case database first.")))
+        if not self.ready_for("photos"):
             return None
+        from ..forms.case_dialog import CaseDialog  # needs Pillow and exifread
+
         if not isinstance(plot_id, int) or isinstance(plot_id, bool):
             selected = self.dock.selected_plot_ids()
             if not selected:
@@ -118,11 +114,12 @@ class CaseWorkMixin:
         self.case_dialog.show()
         return self.case_dialog
 
-    def print_documents(self) -> PrintTask | None:
+    def print_documents(self):
         """Print reports or a dossier for the selected (or shown) plots, in the background."""
-        if self.store is None:
-            show_error(self.iface, Exception(tr("Open or create a case database first.")))
+        if not self.ready_for("documents"):
             return None
+        from .printing import PrintTask  # needs reportlab and Pillow
+
         dialog = PrintDialog(
             self.dock.selected_plot_ids(),
             self.dock.shown_plot_ids(),
@@ -151,7 +148,7 @@ class CaseWorkMixin:
         QgsApplication.taskManager().addTask(task)
         return task
 
-    def _printed(self, task: PrintTask) -> None:
+    def _printed(self, task) -> None:
         if task.error is not None:  # FontMissing, UnitMissing: LandCase errors, translated
             show_error(self.iface, task.error, tr("Printing failed"))
         else:
@@ -164,8 +161,7 @@ class CaseWorkMixin:
         self.print_task = None
 
     def open_rounds_dialog(self) -> None:
-        if self.store is None:
-            show_error(self.iface, Exception(tr("Open or create a case database first.")))
+        if not self.ready_for():
             return
         dialog = RoundsDialog(self.store, self.iface.mainWindow())
         dialog.exec()
