@@ -15,6 +15,7 @@ if os.path.isdir(VENDOR) and VENDOR not in sys.path:
 def classFactory(iface):  # noqa: N802 (the name QGIS looks for)
     from .plugin.dependencies import (
         MissingDependenciesPlugin,
+        blocks_the_core,
         missing_requirements,
         prefer_vendored_when_too_old,
     )
@@ -22,8 +23,8 @@ def classFactory(iface):  # noqa: N802 (the name QGIS looks for)
     if os.path.isdir(VENDOR):
         prefer_vendored_when_too_old(VENDOR)
     missing = missing_requirements()
-    if missing:
+    if blocks_the_core(missing):
         return MissingDependenciesPlugin(iface, missing)
-    from .plugin.main import LandCasePlugin
+    from .plugin.main import LandCasePlugin  # imports no feature module: they load on use
 
-    return LandCasePlugin(iface)
+    return LandCasePlugin(iface, missing)

@@ -1,11 +1,14 @@
 """Errors the case database raises, each naming the file or record and the reason.
 
 Messages are English templates with named fields; the user interface translates the
-template (``tr(error.template)``) and formats it with ``error.params``, so that the
-headless core needs no Qt and the user still reads the message in their language.
+template and formats it with ``error.params`` (``error.text(tr)``), so that the headless
+core needs no Qt and the user still reads the message in their language. Every error a
+user reads, in cases/, layers/, reports/ and plugin/, derives from ``LandCaseError``.
 """
 
 from __future__ import annotations
+
+from typing import Callable
 
 
 def N_(text: str) -> str:  # noqa: N802 (the gettext name translators know)
@@ -13,14 +16,21 @@ def N_(text: str) -> str:  # noqa: N802 (the gettext name translators know)
     return text
 
 
-class CaseDatabaseError(Exception):
-    """Base class: ``template`` is the untranslated message, ``params`` fills it."""
+def _untranslated(text: str) -> str:
+    return text
+
+
+class LandCaseError(Exception):
+    """The one base of the errors a user reads: ``template`` is the untranslated English
+    message, ``params`` fills it; ``text(translate)`` is the message in the user's language
+    (``toolbelt.i18n.error_text`` passes Qt's translation). A marked ``reason`` param is a
+    template itself, translated and filled from the other params."""
 
     template = "{path}: {reason}"
 
     def __init__(self, **params):
         self.params = params
-        super().__init__(self.template.format(**self.filled_params(lambda text: text)))
+        super().__init__(self.text())
 
     def filled_params(self, translate) -> dict:
         """The params, with a marked ``reason`` translated and filled from the others."""
@@ -28,6 +38,13 @@ class CaseDatabaseError(Exception):
         if isinstance(params.get("reason"), str):
             params["reason"] = translate(params["reason"]).format(**self.params)
         return params
+
+    def text(self, translate: Callable[[str], str] = _untranslated) -> str:
+        return translate(self.template).format(**self.filled_params(translate))
+
+
+class CaseDatabaseError(LandCaseError):
+    """An error of the case database: a file that cannot be used, a record refused."""
 
 
 class DatabaseMissing(CaseDatabaseError):

@@ -61,10 +61,7 @@ class PhotosRefused(PhotoRefused):
 
     def filled_params(self, translate) -> dict:
         params = dict(self.params)
-        params["files"] = "\n".join(
-            translate(refusal.template).format(**refusal.filled_params(translate))
-            for refusal in self.refusals
-        )
+        params["files"] = "\n".join(refusal.text(translate) for refusal in self.refusals)
         return params
 
 

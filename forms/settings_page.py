@@ -1,5 +1,5 @@
 """LandCase's page in QGIS's Settings ▸ Options: the unit printed on the documents and the
-Chinese TrueType font of the PDF reports (``toolbelt/settings.py`` keys)."""
+Chinese TrueType font of the PDF reports (``toolbelt/settings.py`` entries)."""
 
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ class SettingsPage(QgsOptionsPageWidget):
         form = QFormLayout(group)
         layout.addWidget(group)
 
-        self.unit = QLineEdit(settings.value(settings.UNIT_NAME, ""))
+        self.unit = QLineEdit(settings.UNIT_NAME.get())
         self.unit.setObjectName("unitName")
         self.unit.setPlaceholderText(tr("e.g. 青山县自然资源局青山所"))
         self.unit.setToolTip(tr("Printed as the issuing unit on reports, dossiers and 月报"))
@@ -39,7 +39,7 @@ class SettingsPage(QgsOptionsPageWidget):
         self.font.setObjectName("reportFont")
         self.font.setFilter(tr("TrueType fonts (*.ttf *.ttc *.TTF *.TTC)"))
         self.font.setDialogTitle(tr("Chinese font of the reports"))
-        self.font.setFilePath(settings.value(settings.REPORT_FONT, ""))
+        self.font.setFilePath(settings.REPORT_FONT.get())
         form.addRow(tr("Report font"), self.font)
 
         self.font_status = QLabel()
@@ -97,8 +97,8 @@ class SettingsPage(QgsOptionsPageWidget):
     def apply(self) -> None:
         """Save (QGIS's Options cannot refuse OK); a font that cannot serve is said again
         in the message bar, since the reports will use another one."""
-        settings.set_value(settings.UNIT_NAME, self.unit.text().strip())
-        settings.set_value(settings.REPORT_FONT, self.chosen_font())
+        settings.UNIT_NAME.set(self.unit.text().strip())
+        settings.REPORT_FONT.set(self.chosen_font())
         if not self._checked:
             self.show_font()
         if self.problem and self.iface is not None:

@@ -86,10 +86,7 @@ def _import_layer(
 
 def max_plot_area_km2() -> float:
     """The largest plausible plot (km²), from the setting; the default when unset or wrong."""
-    try:
-        limit = float(settings.value(settings.MAX_PLOT_AREA_KM2, DEFAULT_MAX_AREA_KM2, float))
-    except (TypeError, ValueError):
-        return DEFAULT_MAX_AREA_KM2
+    limit = settings.MAX_PLOT_AREA_KM2.get()
     return limit if limit > 0 else DEFAULT_MAX_AREA_KM2
 
 

@@ -5,17 +5,16 @@ from __future__ import annotations
 
 from qgis.core import QgsExpression, QgsFeatureRequest
 
-from ..cases.errors import N_
+from ..cases.errors import N_, LandCaseError
 from .plot_layer import layer_of
 
 
-class PlotFilterError(Exception):
-    def __init__(self, template: str, **params):
-        self.template, self.params = template, params
-        super().__init__(template.format(**params))
+class PlotFilterError(LandCaseError):
+    """The filter cannot select plots; ``template`` is N_-marked, one per refusal."""
 
-    def text(self, translate=lambda s: s) -> str:
-        return translate(self.template).format(**self.params)
+    def __init__(self, template: str, **params):
+        self.template = template
+        super().__init__(**params)
 
 
 def plot_ids_matching(store, expression: str | None) -> list[int]:

@@ -15,6 +15,7 @@ from qgis.core import (
 )
 
 from ..cases import targets
+from ..cases.errors import LandCaseError
 from ..toolbelt.i18n import tr
 
 GROUP_NAME = "LandCase"
@@ -26,11 +27,14 @@ JOIN_PREFIX = "case_"
 STATUS_FIELD = JOIN_PREFIX + "status"
 
 
-class LayerLoadError(Exception):
+class LayerLoadError(LandCaseError):
+    """QGIS cannot load a layer; ``error`` is QGIS's own text (not a template)."""
+
+    template = "{source}: {error}"
+
     def __init__(self, source: str, reason: str):
-        super().__init__(f"{source}: {reason}")
-        self.source = source
-        self.reason = reason
+        self.source, self.reason = source, reason
+        super().__init__(source=source, error=reason)
 
 
 def spatialite_uri(source) -> str:

@@ -5,27 +5,26 @@ stored roles restored when a database is opened. ``role_layers`` reads the layer
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from qgis.core import QgsProject, QgsProviderRegistry, QgsRasterLayer, QgsVectorLayer, QgsWkbTypes
 
 from ..cases import landuse_names
 from ..cases import overlay_records as rec
-from ..cases.errors import N_
+from ..cases.errors import N_, LandCaseError
 from ..toolbelt.qgis_compat import POLYGON_GEOMETRY
 
 
-class RoleLayerError(Exception):
+class RoleLayerError(LandCaseError):
     """A role layer cannot be used; ``reason`` is N_-marked, filled from ``params``."""
 
-    def __init__(self, role: str, reason: str, /, **params):
-        self.role, self.reason, self.params = role, reason, params
-        super().__init__(f"{role}: {reason.format(**params)}")
+    template = "{role}: {reason}"
 
-    def text(self, translate: Callable[[str], str] = lambda s: s) -> str:
-        return translate("{role}: {reason}").format(
-            role=self.role, reason=translate(self.reason).format(**self.params)
-        )
+    def __init__(self, role: str, reason: str, /, **params):
+        self.role, self.reason = role, reason
+        super().__init__(**params)
+
+    def filled_params(self, translate) -> dict:
+        # ``params`` fill the reason only (they may have a ``role`` of their own)
+        return {"role": self.role, "reason": translate(self.reason).format(**self.params)}
 
 
 # -- opening a role's layer ------------------------------------------------------------

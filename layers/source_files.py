@@ -11,22 +11,23 @@ import struct
 import zipfile
 from pathlib import Path
 
-from ..cases.errors import N_
+from ..cases.errors import N_, LandCaseError
 
 LAYER_SUFFIXES = (".shp", ".gpkg", ".geojson", ".json")
 
 
-class SourceError(Exception):
+class SourceError(LandCaseError):
     """The source cannot be read; ``reason`` is an N_-marked template."""
 
-    def __init__(self, source: str, reason: str, **params):
-        self.source, self.reason, self.params = source, reason, params
-        super().__init__(f"{source}: {reason.format(**params)}")
+    template = "{source}: {reason}"
 
-    def text(self, translate=lambda s: s) -> str:
-        return translate("{source}: {reason}").format(
-            source=self.source, reason=translate(self.reason).format(**self.params)
-        )
+    def __init__(self, source: str, reason: str, **params):
+        self.source, self.reason = source, reason
+        super().__init__(**params)
+
+    def filled_params(self, translate) -> dict:
+        # ``params`` fill the reason only
+        return {"source": self.source, "reason": translate(self.reason).format(**self.params)}
 
 
 class SeveralLayers(SourceError):

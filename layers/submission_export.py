@@ -32,7 +32,7 @@ from qgis.PyQt.QtCore import QVariant
 
 from ..cases import seals
 from ..cases import statistics as st
-from ..cases.errors import N_
+from ..cases.errors import N_, LandCaseError
 from ..cases.excel_export import write_submission_workbook
 from ..toolbelt.qgis_compat import CREATE_OR_OVERWRITE_FILE, WRITER_NO_ERROR
 
@@ -43,17 +43,18 @@ STAGE_CODES = {"一上": "1S", "一下": "1X", "二上": "2S"}
 LAYER_NAME = "submission"
 
 
-class ExportError(Exception):
+class ExportError(LandCaseError):
     """The export could not be written; ``reason`` is an N_-marked template."""
 
-    def __init__(self, path: str, reason: str, **params):
-        self.path, self.reason, self.params = path, reason, params
-        super().__init__(f"{path}: {reason.format(**params)}")
+    template = "{path}: {reason}"
 
-    def text(self, translate=lambda s: s) -> str:
-        return translate("{path}: {reason}").format(
-            path=self.path, reason=translate(self.reason).format(**self.params)
-        )
+    def __init__(self, path: str, reason: str, **params):
+        self.path, self.reason = path, reason
+        super().__init__(**params)
+
+    def filled_params(self, translate) -> dict:
+        # ``params`` fill the reason only
+        return {"path": self.path, "reason": translate(self.reason).format(**self.params)}
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,6 @@ from qgis.PyQt.QtWidgets import QApplication
 
 from ..cases import CaseDatabaseError
 from ..cases.intake import OutsideZone, UnplacedBatch
-from ..forms.case_dialog import CaseDialog
 from ..forms.import_dialog import ImportDialog
 from ..forms.import_report_dialog import ImportReportDialog, summary_text
 from ..forms.messages import show_error, show_success
@@ -23,10 +22,8 @@ from ..forms.print_dialog import PrintDialog
 from ..forms.rounds_dialog import RoundsDialog
 from ..layers.batch_import import import_layer
 from ..layers.source_reader import SourceError
-from ..reports import FontMissing
 from ..toolbelt import settings
 from ..toolbelt.i18n import tr
-from .printing import PrintTask, UnitMissing
 from .session import LOG, _user_name
 
 
@@ -36,8 +33,7 @@ class CaseWorkMixin:
     # -- intake -------------------------------------------------------------------------
 
     def import_batch_dialog(self) -> None:
-        if self.store is None:
-            show_error(self.iface, Exception(tr("Open or create a case database first.")))
+        if not self.ready_for():
             return
         dialog = ImportDialog(self.store, self.iface.mainWindow())
         try:
@@ -79,7 +75,7 @@ class CaseWorkMixin:
                 allow_other_zone=allow_other_zone,
             )
         except SourceError as error:
-            show_error(self.iface, Exception(error.text(tr)), tr("Import failed"))
+            show_error(self.iface, error, tr("Import failed"))
             return None
         except (OutsideZone, UnplacedBatch) as error:  # a refusal, not a failure: no traceback
             show_error(self.iface, error, tr("Import refused; nothing was stored"))
@@ -90,9 +86,7 @@ class CaseWorkMixin:
             return None
         finally:
             QApplication.restoreOverrideCursor()
-        self._refresh_layers()
-        self.dock.reload()
-        self.statistics_dock.invalidate()
+        self._case_changed()
         show_success(self.iface, summary_text(report))
         self.report_dialog = ImportReportDialog(report, self.iface.mainWindow())
         self.report_dialog.show()
@@ -100,11 +94,12 @@ class CaseWorkMixin:
 
     # -- case handling ----------------------------------------------------------------
 
-    def open_case_dialog(self, plot_id: int | None = None) -> CaseDialog | None:
+    def open_case_dialog(self, plot_id: int | None = None):
         """The case dialog for ``plot_id`` or the plot selected in the case panel."""
-        if self.store is None:
-            show_error(self.iface, Exception(tr("Open or create a case database first.")))
+        if not self.ready_for("photos"):
             return None
+        from ..forms.case_dialog import CaseDialog  # needs Pillow and exifread
+
         if not isinstance(plot_id, int) or isinstance(plot_id, bool):
             selected = self.dock.selected_plot_ids()
             if not selected:
@@ -119,15 +114,16 @@ class CaseWorkMixin:
         self.case_dialog.show()
         return self.case_dialog
 
-    def print_documents(self) -> PrintTask | None:
+    def print_documents(self):
         """Print reports or a dossier for the selected (or shown) plots, in the background."""
-        if self.store is None:
-            show_error(self.iface, Exception(tr("Open or create a case database first.")))
+        if not self.ready_for("documents"):
             return None
+        from .printing import PrintTask  # needs reportlab and Pillow
+
         dialog = PrintDialog(
             self.dock.selected_plot_ids(),
             self.dock.shown_plot_ids(),
-            settings.value(settings.LAST_PRINT_FOLDER, str(self.store.path.parent / "documents")),
+            settings.LAST_PRINT_FOLDER.get() or str(self.store.path.parent / "documents"),
             self.iface.mainWindow(),
         )
         try:
@@ -135,31 +131,26 @@ class CaseWorkMixin:
                 return None
             folder = dialog.folder.filePath()
             task = PrintTask(
-                str(self.store.path),
+                self.store.location,
                 dialog.plot_ids(),
                 dialog.kind.currentText(),
                 folder,
-                settings.value(settings.UNIT_NAME, ""),
-                settings.value(settings.REPORT_FONT, "") or None,
+                settings.UNIT_NAME.get(),
+                settings.REPORT_FONT.get() or None,
                 one_volume=dialog.bind_in_one_volume(),
             )
         finally:
             dialog.deleteLater()
-        settings.set_value(settings.LAST_PRINT_FOLDER, folder)
+        settings.LAST_PRINT_FOLDER.set(folder)
         task.taskCompleted.connect(lambda: self._printed(task))
         task.taskTerminated.connect(lambda: self._printed(task))
         self.print_task = task  # keep it referenced while QGIS runs it
         QgsApplication.taskManager().addTask(task)
         return task
 
-    def _printed(self, task: PrintTask) -> None:
-        if task.error is not None:
-            error = task.error
-            if isinstance(error, FontMissing):
-                error = Exception(tr(error.template).format(**error.params))
-            elif isinstance(error, UnitMissing):
-                error = Exception(tr(error.template))
-            show_error(self.iface, error, tr("Printing failed"))
+    def _printed(self, task) -> None:
+        if task.error is not None:  # FontMissing, UnitMissing: LandCase errors, translated
+            show_error(self.iface, task.error, tr("Printing failed"))
         else:
             made = sum(1 for item in task.printed if item.built)
             message = tr("{made} documents made, {kept} already up to date, in {folder}.").format(
@@ -170,8 +161,7 @@ class CaseWorkMixin:
         self.print_task = None
 
     def open_rounds_dialog(self) -> None:
-        if self.store is None:
-            show_error(self.iface, Exception(tr("Open or create a case database first.")))
+        if not self.ready_for():
             return
         dialog = RoundsDialog(self.store, self.iface.mainWindow())
         dialog.exec()

@@ -64,6 +64,20 @@ REQUIREMENTS = (
 )
 
 
+# What the case database itself needs: without one of these LandCase cannot open a file
+# and stays disabled as a whole (MissingDependenciesPlugin). Any other missing package
+# disables only the features of FEATURES that need it (their actions, greyed out).
+CORE_MODULES = ("shapely", "chinese_calendar")
+
+# Feature -> the import names it needs beyond the core; the plugin's actions name their
+# feature (plugin/main.py), and the Processing provider leaves out what it cannot import.
+FEATURES = {
+    "documents": ("reportlab", "PIL"),  # printing reports and dossiers, the report font
+    "photos": ("PIL", "exifread"),  # photos with their EXIF: the case dialog, the photo layer
+    "statistics": ("pandas", "openpyxl"),  # the statistics panel and its workbook
+}
+
+
 @dataclass(frozen=True)
 class Missing:
     requirement: Requirement
@@ -111,6 +125,17 @@ def prefer_vendored_when_too_old(vendor: str) -> list[str]:
         finally:
             sys.path.remove(vendor)  # the first occurrence: the one just inserted
     return taken
+
+
+def blocks_the_core(missing: list[Missing]) -> list[Missing]:
+    """The missing packages without which no LandCase feature works."""
+    return [item for item in missing if item.requirement.module in CORE_MODULES]
+
+
+def lacking_for(feature: str | None, missing: list[Missing]) -> list[Missing]:
+    """The missing packages a feature needs (none for a feature of the core: None)."""
+    needed = FEATURES.get(feature, ()) if feature else ()
+    return [item for item in missing if item.requirement.module in needed]
 
 
 def missing_packages() -> list[str]:
@@ -168,10 +193,26 @@ def install_command(missing: list[Missing], python: str | None = None) -> str:
     return " && ".join(commands)
 
 
+def features_message(missing: list[Missing]) -> str:
+    """What a user reads when packages some features need are missing (the rest works)."""
+    from ..toolbelt.i18n import tr
+
+    needed_for = list(dict.fromkeys(tr(item.requirement.needed_for) for item in missing))
+    return tr(
+        "LandCase works without {features}: the Python that QGIS uses lacks {packages}. "
+        "Install them with: {command} and restart QGIS."
+    ).format(
+        features=", ".join(needed_for),
+        packages=", ".join(str(item) for item in missing),
+        command=install_command(missing),
+    )
+
+
 class MissingDependenciesPlugin:
-    """Stands in for the plugin when packages are missing: LandCase stays loaded, names
-    what is missing, what it is needed for and the command that installs it. Every LandCase
-    action is disabled (none is registered) until the packages are installed."""
+    """Stands in for the plugin when packages the case database needs (CORE_MODULES) are
+    missing: LandCase stays loaded, names what is missing, what it is needed for and the
+    command that installs it. Every LandCase action is disabled (none is registered) until
+    the packages are installed."""
 
     def __init__(self, iface, missing: list[Missing]):
         self.iface = iface

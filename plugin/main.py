@@ -9,6 +9,7 @@ What the actions do lives in rooms ``LandCasePlugin`` inherits: the database ses
 from __future__ import annotations
 
 from qgis.core import (
+    Qgis,
     QgsApplication,
     QgsProject,
 )
@@ -18,18 +19,14 @@ from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction, QMenu
 
 from ..cases import CaseStore
-from ..forms.case_dialog import CaseDialog
 from ..forms.case_dock import CaseDock
 from ..forms.new_plot_tool import NewPlotTool
-from ..forms.settings_page import PAGE_NAME as SETTINGS_PAGE
-from ..forms.settings_page import SettingsPageFactory
-from ..forms.statistics_dock import StatisticsDock
-from ..layers.role_layers import RoleLayers
 from ..toolbelt.i18n import install_translator, remove_translator, tr
 from ..toolbelt.log import setup_logger, teardown_logger
 from .case_work import (  # noqa: F401 (re-exported: callers import them from here)
     CaseWorkMixin,
 )
+from .dependencies import Missing, features_message, lacking_for
 from .map_interaction import (  # noqa: F401 (re-exported: callers import them from here)
     MapMixin,
 )
@@ -43,26 +40,29 @@ from .session import (  # noqa: F401 (re-exported: callers import them from here
 
 
 class LandCasePlugin(SessionMixin, CaseWorkMixin, MapMixin):
-    def __init__(self, iface):
+    def __init__(self, iface, missing: list[Missing] | None = None):
         self.iface = iface
+        self.missing = list(missing or [])  # packages some features need (dependencies.py)
+        # action -> (needs an open database, the feature whose packages it needs)
+        self.action_needs: dict[QAction, tuple[bool, str | None]] = {}
         self.translator = None
         self.provider: LandCaseProvider | None = None
         self.menu: QMenu | None = None
         self.toolbar = None
         self.dock: CaseDock | None = None
-        self.statistics_dock: StatisticsDock | None = None
+        self.statistics_dock = None  # a StatisticsDock unless pandas or openpyxl is missing
         self.actions: list[QAction] = []
         self.store: CaseStore | None = None
         self.plot_layer = None
         self.report_dialog = None
-        self.case_dialog: CaseDialog | None = None
+        self.case_dialog = None
         self.print_task = None
         self.overlay_task = None
-        self.role_layers: RoleLayers | None = None
+        self.role_layers = None
         self.highlights: list[QgsRubberBand] = []
         self.photo_layer = None
         self.new_plot_tool: NewPlotTool | None = None
-        self.settings_factory: SettingsPageFactory | None = None
+        self.settings_factory = None
 
     # -- QGIS entry points ------------------------------------------------------------
 
@@ -83,17 +83,27 @@ class LandCasePlugin(SessionMixin, CaseWorkMixin, MapMixin):
         # (restored after plugins load) keeps whatever width the user chose.
         main_window.resizeDocks([self.dock], [560], Qt.Orientation.Horizontal)
 
-        self.statistics_dock = StatisticsDock(self.iface, main_window)
-        self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.statistics_dock)
-        self.statistics_dock.hide()
+        if not lacking_for("statistics", self.missing):
+            from ..forms.statistics_dock import StatisticsDock
+
+            self.statistics_dock = StatisticsDock(self.iface, main_window)
+            self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.statistics_dock)
+            self.statistics_dock.hide()
 
         self.menu = QMenu(tr("&LandCase"), main_window)
         self.menu.setObjectName("LandCaseMenu")
         self.toolbar = self.iface.addToolBar(tr("LandCase"))
         self.toolbar.setObjectName("LandCaseToolbar")
 
-        self._add_action("new_database.svg", tr("New case database…"), self.new_database)
-        self._add_action("open_database.svg", tr("Open case database…"), self.open_database_dialog)
+        self._add_action(
+            "new_database.svg", tr("New case database…"), self.new_database, database=False
+        )
+        self._add_action(
+            "open_database.svg",
+            tr("Open case database…"),
+            self.open_database_dialog,
+            database=False,
+        )
         self.import_action = self._add_action(
             "import_batch.svg", tr("Import plot batch…"), self.import_batch_dialog
         )
@@ -102,9 +112,11 @@ class LandCasePlugin(SessionMixin, CaseWorkMixin, MapMixin):
         self.new_plot_tool = NewPlotTool(self.iface.mapCanvas())
         self.new_plot_tool.setAction(self.new_plot_action)
         self.new_plot_tool.polygon_finished.connect(self.plot_drawn)
-        self.case_action = self._add_action("case.svg", tr("Handle case…"), self.open_case_dialog)
+        self.case_action = self._add_action(
+            "case.svg", tr("Handle case…"), self.open_case_dialog, feature="photos"
+        )
         self.print_action = self._add_action(
-            "print.svg", tr("Print documents…"), self.print_documents
+            "print.svg", tr("Print documents…"), self.print_documents, feature="documents"
         )
         self.dock.add_actions([self.print_action])
         self.roles_action = self._menu_action(tr("Layer roles…"), self.open_roles_dialog)
@@ -114,11 +126,16 @@ class LandCasePlugin(SessionMixin, CaseWorkMixin, MapMixin):
         self.rounds_action = self._menu_action(tr("Submission rounds…"), self.open_rounds_dialog)
         self.verify_action = self._menu_action(tr("Verify audit trail"), self.verify_audit_trail)
         self.calendar_action = self._menu_action(
-            tr("Official holiday calendar…"), self.open_holiday_calendar
+            tr("Official holiday calendar…"), self.open_holiday_calendar, database=False
         )
-        self.settings_factory = SettingsPageFactory(self.iface)
-        self.iface.registerOptionsWidgetFactory(self.settings_factory)
-        self.settings_action = self._menu_action(tr("Settings…"), self.open_settings)
+        if not lacking_for("documents", self.missing):  # the page checks the report font
+            from ..forms.settings_page import SettingsPageFactory
+
+            self.settings_factory = SettingsPageFactory(self.iface)
+            self.iface.registerOptionsWidgetFactory(self.settings_factory)
+        self.settings_action = self._menu_action(
+            tr("Settings…"), self.open_settings, database=False, feature="documents"
+        )
         self.dock.add_actions([self.import_action, self.new_plot_action, self.case_action])
         self.dock.plot_activated.connect(self.open_case_dialog)
         self.dock.integrity_banner.verify_requested.connect(self.verify_audit_trail)
@@ -128,11 +145,18 @@ class LandCasePlugin(SessionMixin, CaseWorkMixin, MapMixin):
         self.menu.addSeparator()
         self.menu.addAction(panel)
         self.toolbar.addAction(panel)
-        statistics = self.statistics_dock.toggleViewAction()
+        if self.statistics_dock is not None:
+            statistics = self.statistics_dock.toggleViewAction()
+        else:  # only to say, greyed out, which package it needs
+            statistics = QAction(self.iface.mainWindow())
+            self.actions.append(statistics)
+        statistics.setObjectName("LandCaseStatistics")
         statistics.setIcon(QIcon(str(ICONS / "statistics.svg")))
         statistics.setText(tr("Statistics"))
+        self.action_needs[statistics] = (False, "statistics")
         self.menu.addAction(statistics)
         self.toolbar.addAction(statistics)
+        self.statistics_action = statistics
 
         menu_bar = main_window.menuBar()
         help_menu = main_window.findChild(QMenu, "mHelpMenu")
@@ -141,6 +165,11 @@ class LandCasePlugin(SessionMixin, CaseWorkMixin, MapMixin):
         else:
             menu_bar.addMenu(self.menu)
         QgsProject.instance().cleared.connect(self.close_database)
+        self.update_actions()
+        if self.missing:
+            self.iface.messageBar().pushMessage(
+                tr("LandCase"), features_message(self.missing), Qgis.MessageLevel.Warning, 0
+            )
 
     def unload(self) -> None:
         try:
@@ -171,6 +200,7 @@ class LandCasePlugin(SessionMixin, CaseWorkMixin, MapMixin):
             action.setParent(None)
             action.deleteLater()
         self.actions = []
+        self.action_needs = {}
         if self.menu is not None:
             self.iface.mainWindow().menuBar().removeAction(self.menu.menuAction())
             self.menu.setParent(None)
@@ -203,29 +233,52 @@ class LandCasePlugin(SessionMixin, CaseWorkMixin, MapMixin):
         database (the State Council publishes next year's in November or December)."""
         import processing  # QGIS's Processing plugin, loaded by the time a menu is used
 
-        parameters = {"DATABASE": str(self.store.path)} if self.store is not None else {}
+        parameters = {"DATABASE": self.store.location} if self.store is not None else {}
         results = processing.execAlgorithmDialog("landcase:holidaycalendar", parameters)
         if results and self.store is not None:
             self._case_changed()  # deadlines may now be computable
 
     def open_settings(self) -> None:
         """QGIS's Options dialog, at LandCase's page (unit name, report font)."""
-        self.iface.showOptionsDialog(self.iface.mainWindow(), currentPage=SETTINGS_PAGE)
+        from ..forms.settings_page import PAGE_NAME
 
-    def _add_action(self, icon: str, text: str, slot) -> QAction:
-        action = QAction(QIcon(str(ICONS / icon)), text, self.iface.mainWindow())
-        action.setObjectName("LandCase" + slot.__name__.title().replace("_", ""))
-        action.triggered.connect(slot)
-        self.menu.addAction(action)
+        self.iface.showOptionsDialog(self.iface.mainWindow(), currentPage=PAGE_NAME)
+
+    def update_actions(self) -> None:
+        """Each action enabled when what it works on is there: the open case database
+        (when it needs one) and the Python packages of its feature; a missing package is
+        named in the action's tooltip. Called when the plugin loads and whenever a
+        database opens or closes."""
+        for action, (needs_database, feature) in self.action_needs.items():
+            lacking = lacking_for(feature, self.missing)
+            if lacking:
+                action.setEnabled(False)
+                action.setToolTip(
+                    tr("Needs the Python package {packages}, which QGIS's Python lacks.").format(
+                        packages=", ".join(str(item) for item in lacking)
+                    )
+                )
+            else:
+                action.setEnabled(self.store is not None or not needs_database)
+
+    def _add_action(
+        self, icon: str, text: str, slot, database: bool = True, feature: str | None = None
+    ) -> QAction:
+        """An action in the LandCase menu and toolbar; ``database``: it works on the open
+        case database; ``feature``: the packages it needs (dependencies.FEATURES)."""
+        action = self._menu_action(text, slot, database, feature)
+        action.setIcon(QIcon(str(ICONS / icon)))
         self.toolbar.addAction(action)
-        self.actions.append(action)
         return action
 
-    def _menu_action(self, text: str, slot) -> QAction:
+    def _menu_action(
+        self, text: str, slot, database: bool = True, feature: str | None = None
+    ) -> QAction:
         """An action in the LandCase menu only (not worth a toolbar button)."""
         action = QAction(text, self.iface.mainWindow())
         action.setObjectName("LandCase" + slot.__name__.title().replace("_", ""))
         action.triggered.connect(slot)
         self.menu.addAction(action)
         self.actions.append(action)
+        self.action_needs[action] = (database, feature)
         return action

@@ -37,9 +37,8 @@ class MapMixin:
     # -- patrol finds -----------------------------------------------------------------
 
     def start_new_plot(self) -> None:
-        if self.store is None:
+        if not self.ready_for():
             self.new_plot_action.setChecked(False)
-            show_error(self.iface, Exception(tr("Open or create a case database first.")))
             return
         snapping = QgsProject.instance().snappingConfig()
         if not snapping.enabled():  # patrol plots are drawn against existing boundaries
@@ -103,8 +102,7 @@ class MapMixin:
             )
 
     def open_roles_dialog(self) -> None:
-        if self.store is None:
-            show_error(self.iface, Exception(tr("Open or create a case database first.")))
+        if not self.ready_for():
             return
         dialog = RolesDialog(self.store, self.iface.mainWindow())
         if dialog.exec():
@@ -171,10 +169,9 @@ class MapMixin:
 
     def run_bulk_overlay(self) -> OverlayTask | None:
         """Desk comparison of the plots the panel shows, in the background."""
-        if self.store is None:
-            show_error(self.iface, Exception(tr("Open or create a case database first.")))
+        if not self.ready_for():
             return None
-        task = OverlayTask(str(self.store.path), self.dock.shown_plot_ids())
+        task = OverlayTask(self.store.location, self.dock.shown_plot_ids())
         task.taskCompleted.connect(lambda: self._overlay_done(task))
         task.taskTerminated.connect(lambda: self._overlay_done(task))
         self.overlay_task = task

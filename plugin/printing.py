@@ -23,7 +23,7 @@ from qgis.PyQt.QtCore import QSize
 
 from ..cases import CaseStore
 from ..cases.case_file import CaseFile, read_case_file, record_document
-from ..cases.errors import N_
+from ..cases.errors import N_, LandCaseError
 from ..reports import (
     build_closeout_report,
     build_dossier,
@@ -83,7 +83,7 @@ class PrintRun(list):
         return f"{len(self.skipped)} 个图斑未打印：" + "；".join(parts)
 
 
-class UnitMissing(Exception):
+class UnitMissing(LandCaseError):
     """A dossier without 立卷单位: the archive rejects it."""
 
     template = N_(

@@ -24,8 +24,6 @@ from ..forms.findings_dialog import FindingsDialog
 from ..forms.messages import show_error, show_success
 from ..forms.new_database_dialog import DATABASE_FILTER, NewDatabaseDialog
 from ..layers.crs_choice import choose_srid
-from ..layers.photo_layer import add_photo_layer, remove_photo_layer
-from ..layers.photo_layer import refresh as refresh_photos
 from ..layers.plot_layer import (
     LayerLoadError,
     add_case_layers,
@@ -35,6 +33,7 @@ from ..layers.plot_layer import (
 )
 from ..toolbelt import settings
 from ..toolbelt.i18n import tr
+from .dependencies import lacking_for
 
 ICONS = Path(__file__).resolve().parent.parent / "resources" / "icons"
 LOG = logging.getLogger("landcase")
@@ -60,7 +59,7 @@ class SessionMixin:
         )
         dialog = NewDatabaseDialog(
             choice.srid,
-            settings.value(settings.LAST_FOLDER, ""),
+            settings.LAST_FOLDER.get(),
             self.iface.mainWindow(),
             reason=choice.text(tr),
         )
@@ -78,7 +77,7 @@ class SessionMixin:
         path, _ = QFileDialog.getOpenFileName(
             self.iface.mainWindow(),
             tr("Open case database"),
-            settings.value(settings.LAST_FOLDER, ""),
+            settings.LAST_FOLDER.get(),
             DATABASE_FILTER + ";;" + tr("All files (*)"),
         )
         if path:
@@ -100,7 +99,11 @@ class SessionMixin:
         was_empty = not project.mapLayers()
         try:
             layer = add_case_layers(project, store)
-            photo_layer = add_photo_layer(project, store)
+            photo_layer = None
+            if not lacking_for("photos", self.missing):
+                from ..layers.photo_layer import add_photo_layer
+
+                photo_layer = add_photo_layer(project, store)
         except LayerLoadError as error:
             store.close()
             show_error(self.iface, error, tr("Cannot open the case database"))
@@ -108,9 +111,10 @@ class SessionMixin:
         self.store, self.plot_layer, self.photo_layer = store, layer, photo_layer
         # A user may remove the layers from the project: then there is nothing to refresh.
         layer.willBeDeleted.connect(self._plot_layer_removed)
-        photo_layer.willBeDeleted.connect(self._photo_layer_removed)
+        if photo_layer is not None:
+            photo_layer.willBeDeleted.connect(self._photo_layer_removed)
         layer.selectionChanged.connect(self.show_plot_overlay)
-        for editable in case_layers(project, store.path):
+        for editable in case_layers(project, store.location):
             # when editing starts (in a transaction group QGIS writes at each edit) and
             # before each commit
             editable.beforeEditingStarted.connect(self._claim_actor)
@@ -119,27 +123,50 @@ class SessionMixin:
         self._report_missing_roles(store)
         self.dock.set_store(store, layer)
         self.dock.show()
-        self.statistics_dock.set_store(store)
+        if self.statistics_dock is not None:
+            self.statistics_dock.set_store(store)
         if was_empty:
             # QGIS sets up a new project from its first layers (CRS, zoom to all) on a later
             # turn of the event loop; do it now, or it undoes a zoom made in between.
             self.iface.layerTreeCanvasBridge().setCanvasLayers()
             self.iface.mapCanvas().setExtent(layer.extent())
             self.iface.mapCanvas().refresh()
-        settings.set_value(settings.LAST_DATABASE, str(store.path))
-        settings.set_value(settings.LAST_FOLDER, str(store.path.parent))
+        self.update_actions()
+        settings.LAST_DATABASE.set(store.location)
+        settings.LAST_FOLDER.set(str(store.path.parent))
         show_success(
             self.iface,
-            tr("Opened {path}: {count} plots.").format(path=store.path, count=store.plot_count()),
+            tr("Opened {path}: {count} plots.").format(
+                path=store.shown(), count=store.plot_count()
+            ),
         )
         return store
+
+    def ready_for(self, feature: str | None = None) -> bool:
+        """Whether an action that works on the open database (and needs ``feature``'s
+        packages) can run; says why not. Its action is disabled then (``update_actions``),
+        but a panel, a banner or a test may still call it."""
+        if self.store is None:
+            show_error(self.iface, Exception(tr("Open or create a case database first.")))
+            return False
+        lacking = lacking_for(feature, self.missing)
+        if lacking:
+            show_error(
+                self.iface,
+                Exception(
+                    tr("Needs the Python package {packages}, which QGIS's Python lacks.").format(
+                        packages=", ".join(str(item) for item in lacking)
+                    )
+                ),
+            )
+            return False
+        return True
 
     def verify_audit_trail(self, show_dialog: bool = True):
         """The whole records verification (``cases/verification_findings.py``, the same as
         landcase:verifyrecords, with what the store found when it opened the file):
         a success message, or the findings in a dialog. Returns the findings."""
-        if self.store is None:
-            show_error(self.iface, Exception(tr("Open or create a case database first.")))
+        if not self.ready_for():
             return None
         findings = verify_records(self.store)
         if not findings:
@@ -168,9 +195,11 @@ class SessionMixin:
         return findings
 
     def _case_changed(self) -> None:
+        """After an edit, an import or new calendar days: the map, the panel, the figures."""
         self._refresh_layers()
         self.dock.reload()
-        self.statistics_dock.invalidate()
+        if self.statistics_dock is not None:
+            self.statistics_dock.invalidate()
 
     def _claim_before_commit(self, layer, *_args) -> None:
         # In a transaction group QGIS holds the write lock since the first edit (and the
@@ -208,6 +237,8 @@ class SessionMixin:
         if self.plot_layer is not None:
             refresh(self.plot_layer)
         if self.photo_layer is not None:
+            from ..layers.photo_layer import refresh as refresh_photos
+
             refresh_photos(self.photo_layer)
 
     def close_database(self) -> None:
@@ -218,17 +249,21 @@ class SessionMixin:
             self.iface.mapCanvas().unsetMapTool(self.new_plot_tool)
         if self.store is None:
             return
-        path = self.store.path
+        path = self.store.location
         self._clear_highlights()
         self._drop_role_layers()
         if self.case_dialog is not None:
             self.case_dialog.close()
             self.case_dialog.deleteLater()
             self.case_dialog = None
-        remove_photo_layer(QgsProject.instance(), path)
+        if not lacking_for("photos", self.missing):
+            from ..layers.photo_layer import remove_photo_layer
+
+            remove_photo_layer(QgsProject.instance(), path)
         self.photo_layer = None
         self.store.close()
         self.store = None
+        self.update_actions()
         if self.dock is not None:
             self.dock.set_store(None, None)
         if self.statistics_dock is not None:

@@ -22,6 +22,8 @@ from pathlib import Path
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from ..cases.errors import LandCaseError
+
 log = logging.getLogger(__name__)
 
 # Characters every report prints: a font without them would draw empty boxes.
@@ -93,11 +95,10 @@ def install_hint() -> str:
     )
 
 
-class FontMissing(RuntimeError):
+class FontMissing(LandCaseError, RuntimeError):
     """No usable CJK TrueType font: the message says which font to install.
 
-    ``template`` and ``params`` let the user interface translate the message, the way
-    the case store's errors do.
+    A ``LandCaseError``: the user interface translates it as it does the case store's.
     """
 
     template = (
@@ -110,8 +111,7 @@ class FontMissing(RuntimeError):
         tried_text = ""
         if tried:
             tried_text = " Tried: " + "; ".join(tried) + "."
-        self.params = {"hint": hint, "tried": tried_text}
-        super().__init__(self.template.format(**self.params))
+        super().__init__(hint=hint, tried=tried_text)
 
 
 @dataclass(frozen=True)

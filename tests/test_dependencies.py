@@ -1,5 +1,7 @@
-"""Missing Python packages at load: the plugin still loads, names them in the message bar
-with the command that installs them for QGIS's Python, and registers none of its actions."""
+"""Missing Python packages at load: the plugin still loads and names them in the message bar
+with the command that installs them for QGIS's Python. Without a package the case database
+needs it registers none of its actions; without one a feature needs, only that feature's
+actions are disabled (tests/test_plugin_actions.py) and its algorithms left out."""
 
 from __future__ import annotations
 
@@ -31,11 +33,15 @@ class Iface:
         return Bar()
 import landcase
 plugin = landcase.classFactory(Iface())
+algorithms = []
 if type(plugin).__name__ == "MissingDependenciesPlugin":  # the full one needs a real iface
     plugin.initGui()
     plugin.initProcessing()
-    plugin.unload()
-print(json.dumps({{"plugin": type(plugin).__name__, "pushed": pushed}}))
+else:
+    plugin.initProcessing()
+    algorithms = sorted(a.name() for a in plugin.provider.algorithms())
+plugin.unload()
+print(json.dumps({{"plugin": type(plugin).__name__, "pushed": pushed, "algorithms": algorithms}}))
 """
 
 
@@ -56,24 +62,43 @@ def _load_with_hidden(*modules: str) -> dict:
     return json.loads(run.stdout.strip().splitlines()[-1])
 
 
-def test_hidden_packages_are_named_with_the_pip_command_and_the_plugin_still_loads():
-    loaded = _load_with_hidden("openpyxl", "reportlab")
+def test_a_missing_core_package_is_named_with_the_pip_command_and_the_plugin_still_loads():
+    loaded = _load_with_hidden("chinese_calendar", "openpyxl")
     assert loaded["plugin"] == "MissingDependenciesPlugin"
     assert len(loaded["pushed"]) == 1
     title, text, level, duration = loaded["pushed"][0]
     assert title == "LandCase"
     assert level == 2 and duration == 0  # Qgis.MessageLevel.Critical, stays until closed
     # The test's Python is a venv's (…/bin/python), not Debian's /usr/bin/python3: pip --user,
-    # in the order of the requirement table (reportlab before openpyxl).
-    assert f"{sys.executable} -m pip install --user reportlab openpyxl" in text
-    assert "PDF reports and dossiers" in text and "Excel workbooks" in text
+    # in the order of the requirement table (chinesecalendar before openpyxl).
+    assert f"{sys.executable} -m pip install --user chinesecalendar openpyxl" in text
+    assert "deadlines on the official calendar" in text and "Excel workbooks" in text
     assert "pandas" not in text and "exifread" not in text
+
+
+def test_without_a_feature_package_the_plugin_loads_and_leaves_out_its_algorithms():
+    loaded = _load_with_hidden("openpyxl", "reportlab")
+    assert loaded["plugin"] == "LandCasePlugin"
+    algorithms = set(loaded["algorithms"])
+    # statistics_algorithms needs openpyxl (workbook) and reportlab (月报), print_documents
+    # reportlab: their five algorithms are left out, the other ten load
+    left_out = {
+        "monthlystatistics",
+        "exportsubmission",
+        "verificationreports",
+        "closeoutreports",
+        "dossiers",
+    }
+    assert not algorithms & left_out
+    assert {"createdatabase", "importplots", "overlay", "lockround", "verifyrecords"} <= algorithms
+    assert len(algorithms) == 15 - len(left_out)
 
 
 def test_with_nothing_hidden_the_full_plugin_loads():
     loaded = _load_with_hidden()
     assert loaded["plugin"] == "LandCasePlugin"
     assert loaded["pushed"] == []
+    assert len(loaded["algorithms"]) == 15
 
 
 def test_install_command_on_debian_uses_apt_and_pip_for_what_debian_lacks_or_has_too_old():

@@ -403,9 +403,7 @@ def test_processing_attach_check_and_print(plugin_provider, county, tmp_path, mo
     assert result["SKIPPED"] == 1 and "已办结" in result["SKIPPED_REASONS"]
 
     # a dossier headless without a unit name stops and names the setting and parameter
-    monkeypatch.setattr(
-        settings, "value", lambda key, default=None: "" if key == settings.UNIT_NAME else default
-    )
+    monkeypatch.setattr(settings, "UNIT_NAME", settings.Setting("test_unit_never_set", "", str))
     with pytest.raises(QgsProcessingException, match="UNIT"):
         processing.run(
             "landcase:dossiers", {"DATABASE": database, "OUTPUT_FOLDER": str(tmp_path / "d")}

@@ -214,12 +214,12 @@ def test_processing_area_limit_received_date_and_field_map(tmp_path, plugin_prov
     result = processing.run("landcase:importplots", {**base, "MAX_PLOT_AREA_KM2": 0.002})
     assert (result["IMPORTED"], result["REJECTED"]) == (0, 2)
     # the setting serves when the parameter is not given
-    settings.set_value(settings.MAX_PLOT_AREA_KM2, 0.002)
+    settings.MAX_PLOT_AREA_KM2.set(0.002)
     try:
         result = processing.run("landcase:importplots", base)
         assert (result["IMPORTED"], result["REJECTED"]) == (0, 2)
     finally:
-        settings.set_value(settings.MAX_PLOT_AREA_KM2, 10.0)
+        settings.MAX_PLOT_AREA_KM2.set(10.0)
     with pytest.raises(QgsProcessingException) as refused:
         processing.run("landcase:importplots", {**base, "RECEIVED_DATE": "not a date"})
     assert "not a date" in str(refused.value)

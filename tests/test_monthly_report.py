@@ -359,8 +359,8 @@ def test_monthlystatistics_writes_the_pdf(county, qgis_processing, tmp_path):
     from landcase.toolbelt import settings
 
     store, _ids = county
-    saved = settings.value(settings.UNIT_NAME, "")
-    settings.set_value(settings.UNIT_NAME, UNIT)
+    saved = settings.UNIT_NAME.get()
+    settings.UNIT_NAME.set(UNIT)
     try:
         algorithm = MonthlyStatisticsAlgorithm()
         algorithm.initAlgorithm()
@@ -376,7 +376,7 @@ def test_monthlystatistics_writes_the_pdf(county, qgis_processing, tmp_path):
             },
         )
     finally:
-        settings.set_value(settings.UNIT_NAME, saved)
+        settings.UNIT_NAME.set(saved)
     assert workbook.exists() and pdf.exists()
     assert result["OUTPUT_PDF"] == str(pdf) and result["PAGES"] == page_count(pdf)
     assert (result["PLOTS"], result["ILLEGAL"]) == (7, 3)

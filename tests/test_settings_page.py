@@ -20,15 +20,15 @@ WQY = Path("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc")
 def saved_settings(qgis_app):
     """The two settings as they were, put back after the test."""
     keys = (settings.UNIT_NAME, settings.REPORT_FONT)
-    before = {key: settings.value(key, "") for key in keys}
+    before = {key: key.get() for key in keys}
     yield
     for key, value in before.items():
-        settings.set_value(key, value)
+        key.set(value)
 
 
 def test_the_page_shows_and_applies_the_settings(saved_settings, qgis_app):
-    settings.set_value(settings.UNIT_NAME, "青山县自然资源局青山所")
-    settings.set_value(settings.REPORT_FONT, "")
+    settings.UNIT_NAME.set("青山县自然资源局青山所")
+    settings.REPORT_FONT.set("")
     page = SettingsPageFactory().createWidget(None)
     assert isinstance(page, SettingsPage) and page.objectName() == PAGE_NAME
     assert page.unit.text() == "青山县自然资源局青山所"
@@ -39,8 +39,8 @@ def test_the_page_shows_and_applies_the_settings(saved_settings, qgis_app):
     page.unit.setText("  白水县自然资源局白水所 ")
     page.font.setFilePath(str(WQY))
     page.apply()
-    assert settings.value(settings.UNIT_NAME, "") == "白水县自然资源局白水所"
-    assert settings.value(settings.REPORT_FONT, "") == str(WQY)
+    assert settings.UNIT_NAME.get() == "白水县自然资源局白水所"
+    assert settings.REPORT_FONT.get() == str(WQY)
     assert str(WQY) in page.font_status.text()
 
     again = SettingsPage()
@@ -60,7 +60,7 @@ def test_a_font_that_cannot_be_embedded_is_named(saved_settings, qgis_iface, tmp
     bar = qgis_iface.messageBar()
     bar.clear_messages()
     page.apply()  # saved (QGIS's Options cannot refuse OK), and said in the message bar
-    assert settings.value(settings.REPORT_FONT, "") == str(otf)
+    assert settings.REPORT_FONT.get() == str(otf)
     (warning,) = bar.get_messages(Qgis.MessageLevel.Warning)
     assert str(otf) in warning
     missing = tmp_path / "gone.ttf"

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from qgis.core import QgsSettings
 from qgis.PyQt.QtCore import QCoreApplication, QLocale, QTranslator
+
+from . import settings
 
 CONTEXT = "LandCase"
 I18N_FOLDER = Path(__file__).resolve().parent.parent / "resources" / "i18n"
@@ -17,9 +18,8 @@ def tr(text: str) -> str:
 
 def qgis_locale() -> str:
     """The locale QGIS's interface uses, e.g. 'zh_CN' (QGIS may override the system's)."""
-    settings = QgsSettings()
-    if settings.value("locale/overrideFlag", False, type=bool):
-        return settings.value("locale/userLocale", "en_US", type=str) or "en_US"
+    if settings.QGIS_LOCALE_OVERRIDE.get():
+        return settings.QGIS_USER_LOCALE.get() or "en_US"
     return QLocale().name()
 
 
@@ -77,10 +77,10 @@ def remove_translator(translator: QTranslator | None) -> None:
 
 
 def error_text(error: Exception) -> str:
-    """An error as the user reads it: a case database error's template translated and
-    filled; any other error's own text."""
-    from ..cases.errors import CaseDatabaseError  # cases/ imports no Qt: no cycle
+    """An error as the user reads it: a LandCase error's template translated and filled;
+    any other error's own text."""
+    from ..cases.errors import LandCaseError  # cases/ imports no Qt: no cycle
 
-    if isinstance(error, CaseDatabaseError):
-        return tr(error.template).format(**error.filled_params(tr))
+    if isinstance(error, LandCaseError):
+        return error.text(tr)
     return str(error)

@@ -1,14 +1,48 @@
 """What LandCase's Processing algorithms share: their group, a new instance of their own
-class, the case-database parameter and opening the database with a message QGIS shows."""
+class, the case-database parameter, the store opened and always closed (``open_store``)
+and the one way an error reaches the user (``detached_errors``)."""
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import sqlite3
+from collections.abc import Iterator
+
 from qgis.core import QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingParameterFile
 
-from ...cases import CaseDatabaseError, CaseStore
-from ...cases.errors import N_
+from ...cases import CaseStore
+from ...cases.errors import N_, LandCaseError
+from ...cases.intake import DamagedDatabase
 from ...toolbelt.files import DATABASE_FILTER
 from ...toolbelt.i18n import error_text, tr
+
+
+def processing_message(error: Exception) -> str:
+    """What a failed algorithm says: its own message, a LandCase error translated, or for
+    a bug the kind of error and its text."""
+    if isinstance(error, QgsProcessingException):
+        return error.args[0] if error.args else str(error)
+    if isinstance(error, LandCaseError):
+        return error_text(error)
+    return f"{type(error).__name__}: {error}"
+
+
+def detached_errors(process_algorithm):
+    """Every ``processAlgorithm`` fails with a fresh QgsProcessingException that holds no
+    traceback of the original error: a traceback keeps its frames' QGIS objects (layers,
+    providers) alive, and Processing may keep the exception until QGIS has exited, when
+    destroying them crashes."""
+
+    @functools.wraps(process_algorithm)
+    def wrapper(self, parameters, context, feedback):
+        try:
+            return process_algorithm(self, parameters, context, feedback)
+        except Exception as error:
+            message = processing_message(error)
+        raise QgsProcessingException(message)
+
+    return wrapper
 
 
 class LandCaseAlgorithm(QgsProcessingAlgorithm):
@@ -32,10 +66,24 @@ class LandCaseAlgorithm(QgsProcessingAlgorithm):
             )
         )
 
-    def open_database(self, parameters, context) -> CaseStore:
-        """The case database of the DATABASE parameter; a file that cannot be opened is a
-        QgsProcessingException naming it and the reason."""
+    @contextlib.contextmanager
+    def open_store(self, parameters, context) -> Iterator[CaseStore]:
+        """The case database of the DATABASE parameter, closed when the block ends however
+        it ends; a LandCase error inside the block becomes a QgsProcessingException with
+        its translated text. A file that cannot be opened is one too, naming the reason
+        (damaged pages included)."""
+        path = self.parameterAsFile(parameters, self.DATABASE, context)
         try:
-            return CaseStore.open(self.parameterAsFile(parameters, self.DATABASE, context))
-        except CaseDatabaseError as error:
-            raise QgsProcessingException(error_text(error)) from error
+            store = CaseStore.open(path)
+        except LandCaseError as error:
+            raise QgsProcessingException(error_text(error)) from None
+        except sqlite3.DatabaseError as error:  # pages of the file damaged: say so in words
+            if type(error) is not sqlite3.DatabaseError:
+                raise
+            raise QgsProcessingException(error_text(DamagedDatabase(path=path))) from None
+        try:
+            yield store
+        except LandCaseError as error:
+            raise QgsProcessingException(error_text(error)) from None
+        finally:
+            store.close()

@@ -14,14 +14,12 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ...cases import CaseDatabaseError
 from ...cases.attachments import KINDS, add_attachment, case_id_of_jcbh, list_attachments
 from ...cases.completeness import missing_materials, write_csv
 from ...cases.errors import N_
-from ...layers.plot_filter import PlotFilterError, plot_ids_matching
-from ...toolbelt.i18n import error_text, tr
-from .base import LandCaseAlgorithm
-from .errors import detached_errors
+from ...layers.plot_filter import plot_ids_matching
+from ...toolbelt.i18n import tr
+from .base import LandCaseAlgorithm, detached_errors
 
 
 class AttachDocumentAlgorithm(LandCaseAlgorithm):
@@ -80,8 +78,7 @@ class AttachDocumentAlgorithm(LandCaseAlgorithm):
         jcbh = self.parameterAsString(parameters, self.JCBH, context)
         path = self.parameterAsFile(parameters, self.FILE, context)
         kind = KINDS[self.parameterAsEnum(parameters, self.KIND, context)]
-        store = self.open_database(parameters, context)
-        try:
+        with self.open_store(parameters, context) as store:
             case_id = case_id_of_jcbh(store, jcbh)
             attachment_id = add_attachment(
                 store,
@@ -95,10 +92,6 @@ class AttachDocumentAlgorithm(LandCaseAlgorithm):
             )
             [added] = [a for a in list_attachments(store, case_id) if a.id == attachment_id]
             pages = added.pages
-        except CaseDatabaseError as error:
-            raise QgsProcessingException(error_text(error)) from error
-        finally:
-            store.close()
         feedback.pushInfo(
             tr("{path} attached to plot {jcbh} as {kind} ({pages} pages).").format(
                 path=path, jcbh=jcbh, kind=kind, pages=pages
@@ -145,16 +138,9 @@ class CheckCompletenessAlgorithm(LandCaseAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (Qt API)
         expression = self.parameterAsExpression(parameters, self.FILTER, context)
         output = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
-        store = self.open_database(parameters, context)
-        try:
+        with self.open_store(parameters, context) as store:
             plot_ids = plot_ids_matching(store, expression) if expression else None
             found = missing_materials(store, plot_ids)
-        except PlotFilterError as error:
-            raise QgsProcessingException(error.text(tr)) from error
-        except CaseDatabaseError as error:
-            raise QgsProcessingException(error_text(error)) from error
-        finally:
-            store.close()
         try:
             write_csv(found, output)
         except OSError as error:

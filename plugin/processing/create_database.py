@@ -12,13 +12,12 @@ from qgis.core import (
     QgsProcessingParameterFileDestination,
 )
 
-from ...cases import CaseDatabaseError, CaseStore
+from ...cases import CaseStore
 from ...cases.crs import is_gk3_srid
 from ...cases.errors import N_
 from ...layers.crs_choice import DEFAULT_SRID, CrsChoice, choose_srid
-from ...toolbelt.i18n import error_text, tr
-from .base import DATABASE_FILTER, LandCaseAlgorithm
-from .errors import detached_errors
+from ...toolbelt.i18n import tr
+from .base import DATABASE_FILTER, LandCaseAlgorithm, detached_errors
 
 
 class CreateDatabaseAlgorithm(LandCaseAlgorithm):
@@ -71,11 +70,7 @@ class CreateDatabaseAlgorithm(LandCaseAlgorithm):
         srid = choice.srid
         feedback.pushInfo(choice.text(tr))
         feedback.pushInfo(tr("Creating {path} in EPSG:{srid}").format(path=path, srid=srid))
-        try:
-            store = CaseStore.create(path, srid, overwrite=overwrite)
-        except CaseDatabaseError as error:
-            raise QgsProcessingException(error_text(error)) from error
-        store.close()
+        CaseStore.create(path, srid, overwrite=overwrite).close()  # refusals: detached_errors
         return {self.OUTPUT: path, self.CRS: f"EPSG:{srid}", "CRS_REASON": choice.text(tr)}
 
 

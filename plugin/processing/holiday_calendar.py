@@ -12,11 +12,9 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ...cases import CaseDatabaseError
 from ...cases.calendar import set_calendar_days
-from ...toolbelt.i18n import error_text, tr
-from .base import LandCaseAlgorithm
-from .errors import detached_errors
+from ...toolbelt.i18n import tr
+from .base import LandCaseAlgorithm, detached_errors
 
 MAX_RANGE_DAYS = 31  # a holiday of the notice is at most a few days; more is a typo
 
@@ -90,11 +88,6 @@ class HolidayCalendarAlgorithm(LandCaseAlgorithm):
     @detached_errors
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (Qt API)
         rows = parse_days(self.parameterAsString(parameters, self.DAYS, context))
-        store = self.open_database(parameters, context)
-        try:
+        with self.open_store(parameters, context) as store:
             set_calendar_days(store, rows)
-        except CaseDatabaseError as error:
-            raise QgsProcessingException(error_text(error)) from error
-        finally:
-            store.close()
         return {"DAYS_ENTERED": len(rows)}

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
 
 from qgis.core import (
     QgsProcessingException,
@@ -17,7 +16,6 @@ from qgis.core import (
     QgsProcessingParameterVectorLayer,
 )
 
-from ...cases import CaseDatabaseError
 from ...cases.encoding import reason_text
 from ...cases.errors import N_
 from ...cases.field_mapping import (
@@ -36,13 +34,11 @@ from ...cases.intake import (
     REJECTED,
     REPAIRED,
     SAME_SHAPE,
-    DamagedDatabase,
 )
 from ...layers.batch_import import import_layer
-from ...layers.source_reader import SourceError, open_source
-from ...toolbelt.i18n import error_text, tr
-from .base import LandCaseAlgorithm
-from .errors import detached_errors
+from ...layers.source_reader import open_source
+from ...toolbelt.i18n import tr
+from .base import LandCaseAlgorithm, detached_errors
 
 
 class ImportPlotsAlgorithm(LandCaseAlgorithm):
@@ -172,14 +168,7 @@ class ImportPlotsAlgorithm(LandCaseAlgorithm):
         if parameters.get(self.MAX_AREA) not in (None, ""):
             max_area = self.parameterAsDouble(parameters, self.MAX_AREA, context)
         layer, source_name = self._layer(parameters, context, encoding, feedback)
-        try:
-            store = self.open_database(parameters, context)
-        except sqlite3.DatabaseError as error:  # pages of the file damaged: say so in words
-            if type(error) is not sqlite3.DatabaseError:
-                raise
-            path = self.parameterAsFile(parameters, self.DATABASE, context)
-            raise QgsProcessingException(error_text(DamagedDatabase(path=path))) from error
-        try:
+        with self.open_store(parameters, context) as store:
             mapping = self._mapping(parameters, context, layer.fields().names(), store)
             feedback.pushInfo(
                 tr("Field mapping: {mapping}").format(
@@ -197,12 +186,6 @@ class ImportPlotsAlgorithm(LandCaseAlgorithm):
                 allow_other_zone=other_zone,
                 max_area_km2=max_area,
             )
-        except SourceError as error:
-            raise QgsProcessingException(error.text(tr)) from error
-        except CaseDatabaseError as error:
-            raise QgsProcessingException(error_text(error)) from error
-        finally:
-            store.close()
         for note in report.notes:
             feedback.pushWarning(note.text(tr))
         for issue in report.issues:
@@ -240,9 +223,8 @@ class ImportPlotsAlgorithm(LandCaseAlgorithm):
             layer_name = options.partition("layername=")[2].split("|")[0] or None
             try:
                 opened = open_source(path, encoding, layer_name=layer_name)
-            except (SourceError, ValueError) as error:
-                text = error.text(tr) if isinstance(error, SourceError) else str(error)
-                raise QgsProcessingException(text) from error
+            except ValueError as error:  # (a SourceError is translated by detached_errors)
+                raise QgsProcessingException(str(error)) from error
             # The context owns the layer: it must not outlive QGIS in some traceback.
             context.temporaryLayerStore().addMapLayer(opened.layer)
             if opened.encoding:

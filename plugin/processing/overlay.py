@@ -14,14 +14,12 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ...cases import CaseDatabaseError
 from ...cases import overlay_records as rec
 from ...cases.errors import N_
-from ...layers.plot_filter import PlotFilterError, plot_ids_matching
-from ...layers.role_layers import RoleLayerError, RoleLayers
-from ...toolbelt.i18n import error_text, tr
-from .base import LandCaseAlgorithm
-from .errors import detached_errors
+from ...layers.plot_filter import plot_ids_matching
+from ...layers.role_layers import RoleLayers
+from ...toolbelt.i18n import tr
+from .base import LandCaseAlgorithm, detached_errors
 
 
 class OverlayAlgorithm(LandCaseAlgorithm):
@@ -78,46 +76,43 @@ class OverlayAlgorithm(LandCaseAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (Qt API)
         expression = self.parameterAsString(parameters, self.FILTER, context).strip()
         output = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
-        store = self.open_database(parameters, context)
         layers = None
-        try:
-            plot_ids = plot_ids_matching(store, expression) if expression else None
-            layers = RoleLayers(store, use_project_layers=False)
-            for problem in layers.problems:
-                feedback.reportError(
-                    tr("Role left out: {problem}").format(problem=problem.text(tr)), False
-                )
-            if not layers.roles:
-                raise QgsProcessingException(
-                    tr(
-                        "No layer is assigned to an overlay role in this database; assign "
-                        "them with landcase:setlayerrole."
+        with self.open_store(parameters, context) as store:
+            try:
+                plot_ids = plot_ids_matching(store, expression) if expression else None
+                layers = RoleLayers(store, use_project_layers=False)
+                for problem in layers.problems:
+                    feedback.reportError(
+                        tr("Role left out: {problem}").format(problem=problem.text(tr)), False
                     )
+                if not layers.roles:
+                    raise QgsProcessingException(
+                        tr(
+                            "No layer is assigned to an overlay role in this database; assign "
+                            "them with landcase:setlayerrole."
+                        )
+                    )
+                feedback.pushInfo(
+                    tr("Roles compared: {roles}").format(roles=", ".join(layers.roles))
                 )
-            feedback.pushInfo(tr("Roles compared: {roles}").format(roles=", ".join(layers.roles)))
-            plots = (
-                rec.plot_geometries(store) if plot_ids is None else rec.plots_by_id(store, plot_ids)
-            )
-            if not plots:
-                feedback.pushInfo(tr("No plot to compute."))
-            numbers = {plot_id: jcbh for plot_id, jcbh, _wkb in plots}
-            geometries = shapely.from_wkb([wkb for _id, _jcbh, wkb in plots])
-            result = layers.overlay(
-                list(numbers), geometries, feedback.setProgress, feedback.isCanceled
-            )
-            if feedback.isCanceled():
-                raise QgsProcessingException(tr("Canceled: nothing was stored."))
-            written = rec.save_overlay(store, result.rows, result.plot_ids)
-        except PlotFilterError as error:
-            raise QgsProcessingException(error.text(tr)) from error
-        except RoleLayerError as error:
-            raise QgsProcessingException(error.text(tr)) from error
-        except CaseDatabaseError as error:
-            raise QgsProcessingException(error_text(error)) from error
-        finally:
-            if layers is not None:
-                layers.close()
-            store.close()
+                plots = (
+                    rec.plot_geometries(store)
+                    if plot_ids is None
+                    else rec.plots_by_id(store, plot_ids)
+                )
+                if not plots:
+                    feedback.pushInfo(tr("No plot to compute."))
+                numbers = {plot_id: jcbh for plot_id, jcbh, _wkb in plots}
+                geometries = shapely.from_wkb([wkb for _id, _jcbh, wkb in plots])
+                result = layers.overlay(
+                    list(numbers), geometries, feedback.setProgress, feedback.isCanceled
+                )
+                if feedback.isCanceled():
+                    raise QgsProcessingException(tr("Canceled: nothing was stored."))
+                written = rec.save_overlay(store, result.rows, result.plot_ids)
+            finally:
+                if layers is not None:
+                    layers.close()
 
         checks = Counter(row.class_code for row in result.rows if row.role == rec.CHECK)
         flagged = {row.plot_id for row in result.rows if row.role == rec.CHECK}

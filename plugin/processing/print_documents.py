@@ -6,7 +6,6 @@ plots were not printed, and why (e.g. 已办结 plots in a close-out run)."""
 from __future__ import annotations
 
 from qgis.core import (
-    QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
     QgsProcessingParameterBoolean,
@@ -15,15 +14,12 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ...cases import CaseDatabaseError
 from ...cases.errors import N_
-from ...layers.plot_filter import PlotFilterError, plot_ids_matching
-from ...reports import FontMissing
+from ...layers.plot_filter import plot_ids_matching
 from ...toolbelt import settings
-from ...toolbelt.i18n import error_text, tr
-from ..printing import CLOSEOUT, DOSSIER, VERIFICATION, UnitMissing, print_documents
-from .base import LandCaseAlgorithm
-from .errors import detached_errors
+from ...toolbelt.i18n import tr
+from ..printing import CLOSEOUT, DOSSIER, VERIFICATION, print_documents
+from .base import LandCaseAlgorithm, detached_errors
 
 
 class _PrintAlgorithm(LandCaseAlgorithm):
@@ -59,15 +55,14 @@ class _PrintAlgorithm(LandCaseAlgorithm):
         """Parameters of one kind of document only (the dossier's unit and volumes)."""
 
     def print_options(self, parameters, context) -> dict:
-        return {"unit": settings.value(settings.UNIT_NAME, "")}
+        return {"unit": settings.UNIT_NAME.get()}
 
     @detached_errors
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (Qt API)
         expression = self.parameterAsExpression(parameters, self.FILTER, context)
         folder = self.parameterAsString(parameters, self.OUTPUT_FOLDER, context)
         options = self.print_options(parameters, context)
-        store = self.open_database(parameters, context)
-        try:
+        with self.open_store(parameters, context) as store:
             plot_ids = plot_ids_matching(store, expression)
             total = store.plot_count()
             filtered_out = total - len(plot_ids)
@@ -83,20 +78,10 @@ class _PrintAlgorithm(LandCaseAlgorithm):
                 plot_ids,
                 self.KIND,
                 folder,
-                font=settings.value(settings.REPORT_FONT, "") or None,
+                font=settings.REPORT_FONT.get() or None,
                 feedback=feedback,
                 **options,
             )
-        except UnitMissing as error:
-            raise QgsProcessingException(tr(error.template)) from error
-        except PlotFilterError as error:
-            raise QgsProcessingException(error.text(tr)) from error
-        except FontMissing as error:
-            raise QgsProcessingException(tr(error.template).format(**error.params)) from error
-        except CaseDatabaseError as error:
-            raise QgsProcessingException(error_text(error)) from error
-        finally:
-            store.close()
         for item in printed:
             state = tr("made") if item.built else tr("up to date")
             feedback.pushInfo(f"{item.path} ({state})")
@@ -158,7 +143,7 @@ class DossiersAlgorithm(_PrintAlgorithm):
     def print_options(self, parameters, context) -> dict:
         unit = (self.parameterAsString(parameters, self.UNIT, context) or "").strip()
         return {
-            "unit": unit or settings.value(settings.UNIT_NAME, ""),
+            "unit": unit or settings.UNIT_NAME.get(),
             "one_volume": self.parameterAsBoolean(parameters, self.ONE_VOLUME, context),
         }
 

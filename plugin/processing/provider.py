@@ -2,27 +2,35 @@
 
 from __future__ import annotations
 
+import importlib
+import logging
 from pathlib import Path
 
 from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
 from ...toolbelt.i18n import install_translator, remove_translator, tr
-from .case_materials import AttachDocumentAlgorithm, CheckCompletenessAlgorithm
-from .create_database import CreateDatabaseAlgorithm
-from .holiday_calendar import HolidayCalendarAlgorithm
-from .import_plots import ImportPlotsAlgorithm
-from .overlay import OverlayAlgorithm
-from .print_documents import (
-    CloseOutReportsAlgorithm,
-    DossiersAlgorithm,
-    VerificationReportsAlgorithm,
-)
-from .rounds_algorithms import CreateRoundAlgorithm, LockRoundAlgorithm
-from .set_layer_role import SetLayerRoleAlgorithm
-from .statistics_algorithms import ExportSubmissionAlgorithm, MonthlyStatisticsAlgorithm
-from .verify_records import VerifyRecordsAlgorithm
 
+# (module, algorithm classes) in the toolbox's order. A module is imported when the
+# algorithms load, and one whose Python packages are missing is left out (the plugin's
+# message bar names them): the other algorithms still run.
+ALGORITHMS = (
+    ("create_database", ("CreateDatabaseAlgorithm",)),
+    ("import_plots", ("ImportPlotsAlgorithm",)),
+    ("holiday_calendar", ("HolidayCalendarAlgorithm",)),
+    ("set_layer_role", ("SetLayerRoleAlgorithm",)),
+    ("overlay", ("OverlayAlgorithm",)),
+    ("statistics_algorithms", ("MonthlyStatisticsAlgorithm", "ExportSubmissionAlgorithm")),
+    ("rounds_algorithms", ("CreateRoundAlgorithm", "LockRoundAlgorithm")),
+    ("verify_records", ("VerifyRecordsAlgorithm",)),
+    (
+        "print_documents",
+        ("VerificationReportsAlgorithm", "CloseOutReportsAlgorithm", "DossiersAlgorithm"),
+    ),
+    ("case_materials", ("AttachDocumentAlgorithm", "CheckCompletenessAlgorithm")),
+)
+
+LOG = logging.getLogger("landcase")
 ICON = Path(__file__).resolve().parent.parent.parent / "resources" / "icons" / "landcase.svg"
 
 
@@ -56,21 +64,11 @@ class LandCaseProvider(QgsProcessingProvider):
         return QIcon(str(ICON))
 
     def loadAlgorithms(self) -> None:  # noqa: N802 (Qt API)
-        self.addAlgorithm(CreateDatabaseAlgorithm())
-        self.addAlgorithm(ImportPlotsAlgorithm())
-        self.addAlgorithm(HolidayCalendarAlgorithm())
-        self.addAlgorithm(SetLayerRoleAlgorithm())
-        self.addAlgorithm(OverlayAlgorithm())
-        self.addAlgorithm(MonthlyStatisticsAlgorithm())
-        self.addAlgorithm(ExportSubmissionAlgorithm())
-        self.addAlgorithm(CreateRoundAlgorithm())
-        self.addAlgorithm(LockRoundAlgorithm())
-        self.addAlgorithm(VerifyRecordsAlgorithm())
-        for algorithm in (
-            VerificationReportsAlgorithm,
-            CloseOutReportsAlgorithm,
-            DossiersAlgorithm,
-            AttachDocumentAlgorithm,
-            CheckCompletenessAlgorithm,
-        ):
-            self.addAlgorithm(algorithm())
+        for module_name, class_names in ALGORITHMS:
+            try:
+                module = importlib.import_module(f"{__package__}.{module_name}")
+            except ImportError as error:  # a package of dependencies.FEATURES is missing
+                LOG.warning("Processing algorithms of %s left out: %s", module_name, error)
+                continue
+            for class_name in class_names:
+                self.addAlgorithm(getattr(module, class_name)())

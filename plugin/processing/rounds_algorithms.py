@@ -4,18 +4,16 @@ the rounds dialog, headless (一上/一下/二上 of a month; a reviewed round l
 from __future__ import annotations
 
 from qgis.core import (
-    QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
     QgsProcessingParameterEnum,
     QgsProcessingParameterString,
 )
 
-from ...cases import CaseDatabaseError, rounds, seals
+from ...cases import rounds, seals
 from ...cases.submission_table import find_round
-from ...toolbelt.i18n import error_text, tr
-from .base import LandCaseAlgorithm
-from .errors import detached_errors
+from ...toolbelt.i18n import tr
+from .base import LandCaseAlgorithm, detached_errors
 
 
 class CreateRoundAlgorithm(LandCaseAlgorithm):
@@ -51,8 +49,7 @@ class CreateRoundAlgorithm(LandCaseAlgorithm):
     @detached_errors
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (Qt API)
         period = (self.parameterAsString(parameters, self.PERIOD, context) or "").strip()
-        store = self.open_database(parameters, context)
-        try:
+        with self.open_store(parameters, context) as store:
             if period and parameters.get(self.STAGE) is not None:
                 stage = rounds.STAGES[self.parameterAsEnum(parameters, self.STAGE, context)]
             elif period:
@@ -61,10 +58,6 @@ class CreateRoundAlgorithm(LandCaseAlgorithm):
                 period, stage = rounds.next_round(store)
             round_id = rounds.create_round(store, period, stage)
             name = rounds.get_round(store, round_id).name
-        except CaseDatabaseError as error:
-            raise QgsProcessingException(error_text(error)) from error
-        finally:
-            store.close()
         feedback.pushInfo(tr("Submission round {name} taken.").format(name=name))
         return {self.ROUND: round_id, self.ROUND_NAME: name}
 
@@ -95,14 +88,9 @@ class LockRoundAlgorithm(LandCaseAlgorithm):
     @detached_errors
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (Qt API)
         wanted = self.parameterAsString(parameters, self.ROUND, context)
-        store = self.open_database(parameters, context)
-        try:
+        with self.open_store(parameters, context) as store:
             locked = rounds.lock_round(store, find_round(store, wanted).id)
             root = seals.round_roots(store).get(locked.id, "")
-        except CaseDatabaseError as error:
-            raise QgsProcessingException(error_text(error)) from error
-        finally:
-            store.close()
         feedback.pushInfo(
             tr("Submission round {name} locked; root hash of its seal: {root}").format(
                 name=locked.name, root=root

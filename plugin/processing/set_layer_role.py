@@ -13,13 +13,11 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ...cases import CaseDatabaseError
 from ...cases.errors import N_
 from ...cases.overlay_records import NAME_TO_CODE, ROLES
-from ...layers.role_assign import RoleLayerError, assign_role, unmapped_names
-from ...toolbelt.i18n import error_text, tr
-from .base import LandCaseAlgorithm
-from .errors import detached_errors
+from ...layers.role_assign import assign_role, unmapped_names
+from ...toolbelt.i18n import tr
+from .base import LandCaseAlgorithm, detached_errors
 
 
 class SetLayerRoleAlgorithm(LandCaseAlgorithm):
@@ -93,15 +91,8 @@ class SetLayerRoleAlgorithm(LandCaseAlgorithm):
                 raise QgsProcessingException(
                     tr('FIELDS must be a JSON object, e.g. {{"code": "DLBM"}}')
                 )
-        store = self.open_database(parameters, context)
-        try:
+        with self.open_store(parameters, context) as store:
             stored = assign_role(store, role, layer, fields)
-        except RoleLayerError as error:
-            raise QgsProcessingException(error.text(tr)) from error
-        except CaseDatabaseError as error:
-            raise QgsProcessingException(error_text(error)) from error
-        finally:
-            store.close()
         mapping = stored.get(NAME_TO_CODE)
         unmatched = unmapped_names(layer, stored)
         if mapping:

@@ -21,21 +21,19 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ...cases import CaseDatabaseError
 from ...cases import statistics as st
 from ...cases.areas import SQUARE_METRES_PER_MU, figure_text
 from ...cases.calendar import as_date
 from ...cases.errors import N_
 from ...cases.excel_export import write_statistics_workbook
 from ...cases.seals import lock_root_text
-from ...layers.submission_export import ExportError, export_submission
-from ...reports import FontMissing, register_cjk_font
+from ...layers.submission_export import export_submission
+from ...reports import register_cjk_font
 from ...reports.monthly_report import build_monthly_report, monthly_report_model
 from ...toolbelt import settings
-from ...toolbelt.i18n import error_text, tr
+from ...toolbelt.i18n import tr
 from ...toolbelt.qgis_compat import NUMBER_DOUBLE
-from .base import LandCaseAlgorithm
-from .errors import detached_errors
+from .base import LandCaseAlgorithm, detached_errors
 
 
 class MonthlyStatisticsAlgorithm(LandCaseAlgorithm):
@@ -135,8 +133,7 @@ class MonthlyStatisticsAlgorithm(LandCaseAlgorithm):
             if parameters.get(self.CAMPAIGN_PLAN) not in (None, "")
             else None
         )
-        store = self.open_database(parameters, context)
-        try:
+        with self.open_store(parameters, context) as store:
             if plan_mu is not None:
                 st.set_campaign_plan(store, plan_mu * float(SQUARE_METRES_PER_MU))
                 feedback.pushInfo(
@@ -147,10 +144,6 @@ class MonthlyStatisticsAlgorithm(LandCaseAlgorithm):
             figures = st.compute(store, period, batch=batch, today=day)
             in_database = store.plot_count()
             lock_root = lock_root_text(store)
-        except CaseDatabaseError as error:
-            raise QgsProcessingException(error_text(error)) from error
-        finally:
-            store.close()
         feedback.setProgress(60)
         if feedback.isCanceled():
             return {}
@@ -211,12 +204,10 @@ class MonthlyStatisticsAlgorithm(LandCaseAlgorithm):
         """The 月报 of ``figures``, in the report font of the settings (else a system
         font), with the station of the settings as 填报单位."""
         try:
-            fonts = register_cjk_font(settings.value(settings.REPORT_FONT, "") or None)
-            report = monthly_report_model(figures, settings.value(settings.UNIT_NAME, "") or "")
+            fonts = register_cjk_font(settings.REPORT_FONT.get() or None)
+            report = monthly_report_model(figures, settings.UNIT_NAME.get())
             report.lock_root = lock_root
             return build_monthly_report(report, path, fonts=fonts)
-        except FontMissing as error:
-            raise QgsProcessingException(tr(error.template).format(**error.params)) from error
         except OSError as error:
             raise QgsProcessingException(
                 tr("The monthly report could not be written to {path}: {error}").format(
@@ -263,17 +254,10 @@ class ExportSubmissionAlgorithm(LandCaseAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (Qt API)
         wanted = self.parameterAsString(parameters, self.ROUND, context).strip()
         folder = Path(self.parameterAsString(parameters, self.OUTPUT_FOLDER, context))
-        store = self.open_database(parameters, context)
-        try:
+        with self.open_store(parameters, context) as store:
             submitted = st.find_round(store, wanted)
             feedback.pushInfo(tr("Exporting round {round}").format(round=submitted.name))
             result = export_submission(store, submitted.id, folder)
-        except CaseDatabaseError as error:
-            raise QgsProcessingException(error_text(error)) from error
-        except ExportError as error:
-            raise QgsProcessingException(error.text(tr)) from error
-        finally:
-            store.close()
         for warning in result.warnings:
             feedback.pushWarning(
                 tr("Plot {jcbh}, field {field}: {reason}").format(

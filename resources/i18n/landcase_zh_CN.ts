@@ -4,7 +4,7 @@
   <context>
     <name>LandCase</name>
     <message>
-      <location filename="../../plugin/main.py" line="90" />
+      <location filename="../../plugin/main.py" line="93" />
       <source>&amp;LandCase</source>
       <translation>卫片执法(&amp;L)</translation>
     </message>
@@ -74,7 +74,7 @@
       <translation>全部</translation>
     </message>
     <message>
-      <location filename="../../plugin/session.py" line="82" />
+      <location filename="../../plugin/session.py" line="81" />
       <source>All files (*)</source>
       <translation>所有文件 (*)</translation>
     </message>
@@ -144,12 +144,12 @@
       <translation>按源数据</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/set_layer_role.py" line="42" />
+      <location filename="../../plugin/processing/set_layer_role.py" line="40" />
       <source>Assigns a layer to a role of the desk comparison in a case database: the layer source and the names of the role's fields are stored, and restored whenever the database is opened. FIELDS is JSON, role field → layer field, e.g. {{"code": "DLBM", "name": "DLMC"}}; fields left out are looked for under their usual names (DLBM or 地类编码, DLMC or 地类名称 …, in any case), never taken from an unrelated field: a required field that is not found stops the run with a message. A land-use layer with names only (DLMC) takes its codes from the names: 三调 names by the 三调 classification, 二调 names (有林地, 村庄, 建制镇 …) by the 二调→三调 correspondence; the mapping is stored with the role, and the names that map to nothing are listed (output UNMATCHED) and stored without a code. Give your own mapping as {{"name": "DLMC", "name_to_code": {{"村庄": "0702"}}}}. A layer without a coordinate reference system is refused. Roles and their fields: {roles}</source>
       <translation>在案件库中将图层指定为内业比对的某一图层类别：保存图层数据源及该类别各字段对应的字段名，每次打开案件库时自动恢复。FIELDS 为 JSON，类别字段 → 图层字段，例如 {{"code": "DLBM", "name": "DLMC"}}；未列出的字段按常用字段名查找（DLBM 或 地类编码、DLMC 或 地类名称 等，不区分大小写），不会取用无关字段：找不到必填字段时停止运行并给出提示。只有地类名称（DLMC）的地类图斑图层按名称对应地类编码：三调名称按三调工作分类，二调名称（有林地、村庄、建制镇 等）按二调与三调地类对照表；对应关系随图层类别保存，未能对应编码的地类名称逐一列出（输出 UNMATCHED），不赋编码。也可自行给出对应关系，例如 {{"name": "DLMC", "name_to_code": {{"村庄": "0702"}}}}。没有坐标参考系的图层不予接受。各图层类别及其字段：{roles}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/case_materials.py" line="37" />
+      <location filename="../../plugin/processing/case_materials.py" line="35" />
       <source>Attach a scanned document (附件)</source>
       <translation>附加扫描件（附件）</translation>
     </message>
@@ -164,17 +164,17 @@
       <translation>添加卷宗材料…</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/case_materials.py" line="40" />
+      <location filename="../../plugin/processing/case_materials.py" line="38" />
       <source>Attaches a scan (PDF, JPEG or PNG) to the case of a plot: an approval (批文), a record (备案), filing or penalty documents. The file is copied beside the database under its SHA-256 and bound in the plot's dossier after the document it supports, listed in the table of contents with its 文号, 责任者, date and pages. Kinds: {kinds}.</source>
       <translation>将扫描件（PDF、JPEG 或 PNG）附加到图斑的案件：批文、备案、立案或处罚文书等。文件按其 SHA-256 复制到数据库旁，装订在该图斑卷宗中其所支撑的文件之后，并以文号、责任者、日期和页数列入卷内目录。类别：{kinds}。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/case_materials.py" line="75" />
+      <location filename="../../plugin/processing/case_materials.py" line="73" />
       <source>Attachment id</source>
       <translation>附件编号</translation>
     </message>
     <message>
-      <location filename="../../plugin/session.py" line="162" />
+      <location filename="../../plugin/session.py" line="187" />
       <source>Audit trail</source>
       <translation>审计日志</translation>
     </message>
@@ -194,12 +194,12 @@
       <translation>批次</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="86" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="84" />
       <source>Batch (name or id)</source>
       <translation>批次（名称或编号）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="103" />
+      <location filename="../../plugin/processing/import_plots.py" line="99" />
       <source>Batch name</source>
       <translation>批次名称</translation>
     </message>
@@ -219,12 +219,12 @@
       <translation>所有图斑合订一卷（默认每案一卷）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/print_documents.py" line="154" />
+      <location filename="../../plugin/processing/print_documents.py" line="139" />
       <source>Bind all selected plots in one volume</source>
       <translation>所选图斑合订一卷</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/print_documents.py" line="169" />
+      <location filename="../../plugin/processing/print_documents.py" line="154" />
       <source>Binds the documents of each plot the expression selects into its own dossier (or all of them into one volume when asked): cover with the dates of the documents, table of contents with 文号, 责任者, date and pages, the reports and the attached scans in a fixed order, and the notes page naming the materials still missing. The compiling unit (立卷单位) is required: the UNIT parameter or the unit name of the LandCase settings.</source>
       <translation>将表达式所选每个图斑的文件各自组成一卷卷宗（要求时合订一卷）：封面的起止日期取自文件本身的日期，卷内目录列出文号、责任者、日期和页号，报告和附加的扫描件按固定顺序装订，备考表写明尚缺的材料。立卷单位必填：UNIT 参数或 LandCase 设置中的单位名称。</translation>
     </message>
@@ -234,7 +234,7 @@
       <translation>浏览…</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/create_database.py" line="50" />
+      <location filename="../../plugin/processing/create_database.py" line="49" />
       <source>CRS</source>
       <translation>坐标参考系</translation>
     </message>
@@ -244,22 +244,27 @@
       <translation>源数据坐标系</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="109" />
+      <location filename="../../plugin/processing/overlay.py" line="111" />
       <source>Canceled: nothing was stored.</source>
       <translation>已取消，未写入任何数据。</translation>
     </message>
     <message>
-      <location filename="../../plugin/session.py" line="96" />
+      <location filename="../../cases/store_pg.py" line="19" />
+      <source>Cannot connect to the case database {path}: {reason}</source>
+      <translation>无法连接案件数据库 {path}：{reason}</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/session.py" line="95" />
       <source>Cannot open the case database</source>
       <translation>无法打开案件库</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/base.py" line="17" />
+      <location filename="../../plugin/processing/base.py" line="51" />
       <source>Case database</source>
       <translation>案件库</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="127" />
+      <location filename="../../plugin/main.py" line="144" />
       <source>Case panel</source>
       <translation>案件面板</translation>
     </message>
@@ -274,12 +279,12 @@
       <translation>案件</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/case_materials.py" line="141" />
+      <location filename="../../plugin/processing/case_materials.py" line="134" />
       <source>Cases checked</source>
       <translation>检查的案件数</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/case_materials.py" line="142" />
+      <location filename="../../plugin/processing/case_materials.py" line="135" />
       <source>Cases with missing materials</source>
       <translation>缺少材料的案件数</translation>
     </message>
@@ -304,12 +309,12 @@
       <translation>分乡镇图表</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/case_materials.py" line="119" />
+      <location filename="../../plugin/processing/case_materials.py" line="112" />
       <source>Check materials for the city acceptance (市级验收)</source>
       <translation>市级验收材料完整性检查</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/verify_records.py" line="31" />
+      <location filename="../../plugin/processing/verify_records.py" line="28" />
       <source>Checks that the case database is as LandCase left it: every table of its schema is there, every audit, lock and guard trigger is there and unchanged, every row of a locked round still matches the seal taken when it was locked, the audit trail's hash chain is whole and reaches its last checkpoint, no audit row was forged, and the CRS recorded in the database is that of its geometries. FINDINGS is the number of findings (0 for an untouched database); REPORT, when given, receives them as a CSV in Chinese, each naming its row (with its sealed and current values), trigger or table. The file is only read.</source>
       <translation>检查案件数据库是否保持 LandCase 写入时的状态：其版本应有的每张数据表都在；每个审计、锁定和防护触发器都在且未被改动；已锁定轮次的每条记录仍与锁定时的封存值一致；审计日志哈希链完整并到达最后的检查点；没有伪造的审计记录；数据库记录的坐标系与其几何一致。FINDINGS 为发现问题的数量（未被改动的数据库为 0）；给出 REPORT 时，问题以中文 CSV 写出，每条注明其记录（含封存值与现值）、触发器或数据表。只读取文件，不作修改。</translation>
     </message>
@@ -379,7 +384,7 @@
       <translation>销号说明</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/print_documents.py" line="134" />
+      <location filename="../../plugin/processing/print_documents.py" line="119" />
       <source>Close-out reports (销号报告)</source>
       <translation>销号报告</translation>
     </message>
@@ -414,12 +419,12 @@
       <translation>与上一轮次比较</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/print_documents.py" line="148" />
+      <location filename="../../plugin/processing/print_documents.py" line="133" />
       <source>Compiling unit (立卷单位; default: the unit name of the LandCase settings)</source>
       <translation>立卷单位（默认取 LandCase 设置中的单位名称）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/case_materials.py" line="138" />
+      <location filename="../../plugin/processing/case_materials.py" line="131" />
       <source>Completeness check (CSV)</source>
       <translation>完整性检查结果（CSV）</translation>
     </message>
@@ -429,12 +434,12 @@
       <translation>从案件库重新计算统计数据</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="146" />
+      <location filename="../../plugin/processing/overlay.py" line="141" />
       <source>Computed {plots} plots; {rows} rows stored.</source>
       <translation>已计算 {plots} 个图斑，写入 {rows} 条记录。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="56" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="54" />
       <source>Computes the figures of a period per county, township and village (plots issued and registered, determinations by category, violations, 耕地 and 永久基本农田 occupied, 新增 and 存量, 违法占耕比例, 整改到位率, 履职到位率, unrectified area, overdue deadlines), the county and township accountability figures of the year and the ten townships with most 非农化 and 非粮化 area, and writes them to an Excel workbook with the definition of every figure. PERIOD is a month (YYYY-MM), a quarter (YYYY-Q1 … YYYY-Q4), a year (YYYY), the year-end cut-off (YYYY-年末: the whole year as it stands on 31 December) or a date range (YYYY-MM-DD/YYYY-MM-DD). The main tables count the plots registered in the period (by batch date); the table 本期办理情况 counts determinations, filings, referrals, rectifications and close-outs in the period they happened. CAMPAIGN_PLAN, when given, stores the planned quantity (亩) of the 2024–2026 three-year campaign (seed 004) before computing its progress; the township award proposal of seed 002 states its criteria in the workbook. OUTPUT_PDF, when given, receives the monthly report (月报): the county and township tables, a bar chart by township, the county flags with the denominator of 违法占耕比例, the top-ten rankings and the definitions, with the station (unit name of the LandCase settings) as 填报单位.</source>
       <translation>按县、乡镇、村统计一个统计期间的指标（下发和登记图斑、各判定类型、违法、占用耕地和永久基本农田、新增和存量、违法占耕比例、整改到位率、履职到位率、未整改面积、逾期期限），以及本年度县级和乡镇考核指标、非农化和非粮化面积前十乡镇，写入 Excel 工作簿并附每项指标的定义。PERIOD 为月份（YYYY-MM）、季度（YYYY-Q1 … YYYY-Q4）、年份（YYYY）、年末（YYYY-年末：截至12月31日的全年）或日期范围（YYYY-MM-DD/YYYY-MM-DD）。汇总表统计期内登记（按批次日期）的图斑；“本期办理情况”表按发生日期统计期内的判定、立案、移交、整改到位和销号。填写 CAMPAIGN_PLAN 时，先保存2024—2026年违法用地综合整治三年行动的计划整治量（亩），再计算其进度；乡镇奖励建议名单的评定条件写在工作簿中。填写 OUTPUT_PDF 时生成月报：县级和乡镇汇总表、乡镇柱状图、县级考核指标及违法占耕比例的分母、前十名和指标说明，填报单位为 LandCase 设置中的单位名称。</translation>
     </message>
@@ -459,17 +464,17 @@
       <translation>县级考核</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/create_database.py" line="34" />
+      <location filename="../../plugin/processing/create_database.py" line="33" />
       <source>Create case database</source>
       <translation>新建案件库</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/create_database.py" line="37" />
+      <location filename="../../plugin/processing/create_database.py" line="36" />
       <source>Creates an empty LandCase case database (SpatiaLite) in a CGCS2000 3-degree Gauss-Krüger CRS (EPSG:4513 to EPSG:4554). Without a CRS, the zone is the one whose central meridian is nearest the centre of the data's extent (EXTENT, or else the project's full extent), EPSG:4549 (central meridian 120°E) when there is none; the zone chosen and why are reported (output CRS_REASON). An existing file is kept unless Overwrite is set.</source>
       <translation>新建一个空的 LandCase 案件库（SpatiaLite），坐标系为 CGCS2000 3 度带高斯-克吕格投影（EPSG:4513 至 EPSG:4554）。未指定坐标系时，取中央经线最接近数据范围中心的分带（EXTENT，否则为工程的全部范围），二者皆无时取 EPSG:4549（中央经线 120°E）；所选分带及理由会输出（CRS_REASON）。已有文件不会被覆盖，除非设置“覆盖”。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/create_database.py" line="73" />
+      <location filename="../../plugin/processing/create_database.py" line="72" />
       <source>Creating {path} in EPSG:{srid}</source>
       <translation>正在新建 {path}，坐标系 EPSG:{srid}</translation>
     </message>
@@ -489,22 +494,22 @@
       <translation>发现日期</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/case_materials.py" line="72" />
+      <location filename="../../plugin/processing/case_materials.py" line="70" />
       <source>Date of the document (YYYY-MM-DD)</source>
       <translation>成文日期（YYYY-MM-DD）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="106" />
+      <location filename="../../plugin/processing/import_plots.py" line="102" />
       <source>Date the batch was received (YYYY-MM-DD)</source>
       <translation>批次接收日期（YYYY-MM-DD）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/holiday_calendar.py" line="87" />
+      <location filename="../../plugin/processing/holiday_calendar.py" line="85" />
       <source>Days</source>
       <translation>日期</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/holiday_calendar.py" line="88" />
+      <location filename="../../plugin/processing/holiday_calendar.py" line="86" />
       <source>Days entered</source>
       <translation>录入天数</translation>
     </message>
@@ -544,27 +549,27 @@
       <translation>情况描述</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="37" />
+      <location filename="../../plugin/processing/overlay.py" line="35" />
       <source>Desk comparison</source>
       <translation>内业比对</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="34" />
+      <location filename="../../plugin/processing/overlay.py" line="32" />
       <source>Desk comparison (overlay)</source>
       <translation>内业比对（叠加分析）</translation>
     </message>
     <message>
-      <location filename="../../plugin/map_interaction.py" line="186" />
+      <location filename="../../plugin/map_interaction.py" line="183" />
       <source>Desk comparison failed</source>
       <translation>内业比对失败</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="112" />
+      <location filename="../../plugin/main.py" line="124" />
       <source>Desk comparison of the plots shown</source>
       <translation>对显示的图斑进行内业比对</translation>
     </message>
     <message>
-      <location filename="../../plugin/map_interaction.py" line="190" />
+      <location filename="../../plugin/map_interaction.py" line="187" />
       <source>Desk comparison stored for {count} plots.</source>
       <translation>已保存 {count} 个图斑的内业比对结果。</translation>
     </message>
@@ -599,17 +604,17 @@
       <translation>成文日期</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/case_materials.py" line="64" />
+      <location filename="../../plugin/processing/case_materials.py" line="62" />
       <source>Document number (文号)</source>
       <translation>文号</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/case_materials.py" line="31" />
+      <location filename="../../plugin/processing/case_materials.py" line="29" />
       <source>Documents</source>
       <translation>文书</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/print_documents.py" line="50" />
+      <location filename="../../plugin/processing/print_documents.py" line="46" />
       <source>Documents already up to date</source>
       <translation>无需更新的文书数</translation>
     </message>
@@ -624,12 +629,12 @@
       <translation>当前版本不能添加卷宗材料。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/print_documents.py" line="49" />
+      <location filename="../../plugin/processing/print_documents.py" line="45" />
       <source>Documents made</source>
       <translation>生成文书数</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/print_documents.py" line="166" />
+      <location filename="../../plugin/processing/print_documents.py" line="151" />
       <source>Dossier (卷宗)</source>
       <translation>卷宗</translation>
     </message>
@@ -644,17 +649,17 @@
       <translation>重复</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="137" />
+      <location filename="../../plugin/processing/import_plots.py" line="133" />
       <source>Duplicates skipped</source>
       <translation>跳过重复数</translation>
     </message>
     <message>
-      <location filename="../../cases/errors.py" line="61" />
+      <location filename="../../cases/errors.py" line="78" />
       <source>EPSG:{srid} is not a CGCS2000 3-degree Gauss-Krüger CRS (EPSG:4513 to EPSG:4554).</source>
       <translation>EPSG:{srid} 不是 CGCS2000 3 度带高斯-克吕格投影坐标系（EPSG:4513 至 EPSG:4554）。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="82" />
+      <location filename="../../plugin/processing/import_plots.py" line="78" />
       <source>Each record that cannot be stored is refused with its row and reason, the rest of the batch goes on: coordinates that are not finite or lie outside the CRS's area of use, plots larger than MAX_PLOT_AREA_KM2 (empty: the setting, 10 km² by default), dates (QSX, HSX) that are not dates, text that cannot be decoded. A folder or zip holding several layers is refused with their names: give path|layername=NAME.</source>
       <translation>无法保存的记录逐条拒绝并注明行号和原因，批次其余记录照常导入：坐标不是有限数值或超出坐标系适用范围、图斑面积大于 MAX_PLOT_AREA_KM2（留空则按设置，默认 10 平方千米）、日期字段（QSX、HSX）不是日期、文字无法解码。包含多个图层的文件夹或 zip 将被拒绝并列出图层名称：请写成 路径|layername=图层名。</translation>
     </message>
@@ -689,7 +694,7 @@
       <translation>生态保护红线</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/holiday_calendar.py" line="78" />
+      <location filename="../../plugin/processing/holiday_calendar.py" line="76" />
       <source>Enters holidays and adjusted working days from the State Council's notice for a year the built-in calendar does not know yet, one a line: YYYY-MM-DD holiday|workday name, or a range YYYY-MM-DD..YYYY-MM-DD holiday|workday name (both days included). A day entered here overrides the built-in calendar.</source>
       <translation>录入国务院通知公布的、内置日历尚未包含年份的放假日和调休上班日，每行一条：YYYY-MM-DD holiday|workday 名称，或日期范围 YYYY-MM-DD..YYYY-MM-DD holiday|workday 名称（含首尾两天）。此处录入的日期优先于内置日历。</translation>
     </message>
@@ -704,7 +709,7 @@
       <translation>每个地类名称均已对应编码（可修改编码）。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="259" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="250" />
       <source>Excel table</source>
       <translation>Excel 表格</translation>
     </message>
@@ -729,42 +734,42 @@
       <translation>导出统计表</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="235" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="226" />
       <source>Export submission (一上 / 二上)</source>
       <translation>导出上报成果（一上/二上）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="269" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="259" />
       <source>Exporting round {round}</source>
       <translation>正在导出报送轮次 {round}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/create_database.py" line="54" />
+      <location filename="../../plugin/processing/create_database.py" line="53" />
       <source>Extent of the data (chooses the zone when no CRS is given)</source>
       <translation>数据范围（未指定坐标系时据此选择分带）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/set_layer_role.py" line="90" />
+      <location filename="../../plugin/processing/set_layer_role.py" line="88" />
       <source>FIELDS is not valid JSON: {error}</source>
       <translation>FIELDS 不是有效的 JSON：{error}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/set_layer_role.py" line="94" />
+      <location filename="../../plugin/processing/set_layer_role.py" line="92" />
       <source>FIELDS must be a JSON object, e.g. {{"code": "DLBM"}}</source>
       <translation>FIELDS 必须是 JSON 对象，例如 {{"code": "DLBM"}}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="274" />
+      <location filename="../../plugin/processing/import_plots.py" line="256" />
       <source>FIELD_MAP is not valid JSON: {error}</source>
       <translation>FIELD_MAP 不是有效的 JSON：{error}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="91" />
+      <location filename="../../plugin/processing/import_plots.py" line="87" />
       <source>FIELD_MAP keys, case-insensitive (each line: the key, then the other names it accepts); jcmj_unit is the unit of the issued area (亩 or m²), guessed from the values when not given. Example:</source>
       <translation>FIELD_MAP 的键不区分大小写（每行：键，及其可用的其他名称）；jcmj_unit 是下发监测面积的单位（亩 或 m²），未给出时按数值推断。示例：</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="278" />
+      <location filename="../../plugin/processing/import_plots.py" line="260" />
       <source>FIELD_MAP must be a JSON object: plot field → source field.</source>
       <translation>FIELD_MAP 须为 JSON 对象：图斑字段 → 源数据字段。</translation>
     </message>
@@ -789,12 +794,12 @@
       <translation>保护图斑编号</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="114" />
+      <location filename="../../plugin/processing/import_plots.py" line="110" />
       <source>Field mapping (JSON)</source>
       <translation>字段对应（JSON）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="185" />
+      <location filename="../../plugin/processing/import_plots.py" line="174" />
       <source>Field mapping: {mapping}</source>
       <translation>字段对应：{mapping}</translation>
     </message>
@@ -809,12 +814,12 @@
       <translation>字段</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/set_layer_role.py" line="74" />
+      <location filename="../../plugin/processing/set_layer_role.py" line="72" />
       <source>Fields of the role</source>
       <translation>图层类别字段</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/set_layer_role.py" line="69" />
+      <location filename="../../plugin/processing/set_layer_role.py" line="67" />
       <source>Fields of the role (JSON)</source>
       <translation>图层类别字段（JSON）</translation>
     </message>
@@ -854,17 +859,17 @@
       <translation>发现的问题</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/verify_records.py" line="47" />
+      <location filename="../../plugin/processing/verify_records.py" line="44" />
       <source>Findings (CSV)</source>
       <translation>核验结果（CSV）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="257" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="248" />
       <source>GeoPackage</source>
       <translation>GeoPackage 文件</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="135" />
+      <location filename="../../plugin/processing/import_plots.py" line="131" />
       <source>Geometries repaired</source>
       <translation>修复几何数</translation>
     </message>
@@ -884,7 +889,7 @@
       <translation>按数值推断</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="105" />
+      <location filename="../../plugin/main.py" line="116" />
       <source>Handle case…</source>
       <translation>办理案件…</translation>
     </message>
@@ -899,52 +904,52 @@
       <translation>导入</translation>
     </message>
     <message>
-      <location filename="../../plugin/case_work.py" line="82" />
+      <location filename="../../plugin/case_work.py" line="78" />
       <source>Import failed</source>
       <translation>导入失败</translation>
     </message>
     <message>
-      <location filename="../../plugin/case_work.py" line="89" />
+      <location filename="../../plugin/case_work.py" line="85" />
       <source>Import failed; nothing was stored</source>
       <translation>导入失败，未写入任何数据</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="64" />
+      <location filename="../../plugin/processing/import_plots.py" line="60" />
       <source>Import plot batch</source>
       <translation>导入图斑批次</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="98" />
+      <location filename="../../plugin/main.py" line="108" />
       <source>Import plot batch…</source>
       <translation>导入图斑批次…</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="120" />
+      <location filename="../../plugin/processing/import_plots.py" line="116" />
       <source>Import plots outside the database's Gauss-Krüger zone</source>
       <translation>导入案件库高斯-克吕格分带以外的图斑</translation>
     </message>
     <message>
-      <location filename="../../plugin/case_work.py" line="85" />
+      <location filename="../../plugin/case_work.py" line="81" />
       <source>Import refused; nothing was stored</source>
       <translation>导入被拒绝，未保存任何内容</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="144" />
+      <location filename="../../plugin/processing/import_plots.py" line="140" />
       <source>Import report</source>
       <translation>导入报告</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="215" />
+      <location filename="../../plugin/processing/import_plots.py" line="198" />
       <source>Imported {count} of {rows} rows; report: {path}</source>
       <translation>共 {rows} 条记录，导入 {count} 条；报告：{path}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="160" />
+      <location filename="../../plugin/processing/import_plots.py" line="156" />
       <source>Incorrect parameter value for {name}</source>
       <translation>参数 {name} 的值不正确</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="140" />
+      <location filename="../../plugin/processing/import_plots.py" line="136" />
       <source>Issued areas differing by more than 5 %</source>
       <translation>监测面积与椭球面积相差超过 5% 的图斑</translation>
     </message>
@@ -954,7 +959,7 @@
       <translation>下发单位</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/case_materials.py" line="68" />
+      <location filename="../../plugin/processing/case_materials.py" line="66" />
       <source>Issued by (责任者)</source>
       <translation>责任者</translation>
     </message>
@@ -964,7 +969,7 @@
       <translation>联合复查结果</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/case_materials.py" line="59" />
+      <location filename="../../plugin/processing/case_materials.py" line="57" />
       <source>Kind</source>
       <translation>类别</translation>
     </message>
@@ -984,7 +989,7 @@
       <translation>地类编码（DLBM）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/set_layer_role.py" line="109" />
+      <location filename="../../plugin/processing/set_layer_role.py" line="100" />
       <source>Land-use codes taken from the names of {field}: {mapping}</source>
       <translation>地类编码按字段 {field} 的地类名称对应：{mapping}</translation>
     </message>
@@ -999,12 +1004,12 @@
       <translation>地类名称（DLMC）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="140" />
+      <location filename="../../plugin/processing/overlay.py" line="135" />
       <source>Land-use names without a code under the plots (not counted in 三大类 or 耕地; map them with landcase:setlayerrole): {names}</source>
       <translation>图斑范围内有未对应地类编码的地类名称（未计入三大类和耕地；请用 landcase:setlayerrole 补充对应关系）：{names}</translation>
     </message>
     <message>
-      <location filename="../../plugin/dependencies.py" line="204" />
+      <location filename="../../plugin/dependencies.py" line="245" />
       <source>LandCase</source>
       <translation>卫片执法</translation>
     </message>
@@ -1014,12 +1019,12 @@
       <translation>卫片执法案件</translation>
     </message>
     <message>
-      <location filename="../../plugin/dependencies.py" line="188" />
+      <location filename="../../plugin/dependencies.py" line="229" />
       <source>LandCase is disabled: the Python that QGIS uses lacks {packages} (needed for {features}). Install them with: {command} and restart QGIS.</source>
       <translation>插件已停用：QGIS 所用的 Python 缺少 {packages}（{features}需要）。请用以下命令安装：{command}，然后重启 QGIS。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/provider.py" line="53" />
+      <location filename="../../plugin/processing/provider.py" line="61" />
       <source>LandCase land enforcement cases</source>
       <translation>卫片执法与违法用地巡查案件</translation>
     </message>
@@ -1029,7 +1034,12 @@
       <translation>卫片执法统计</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="127" />
+      <location filename="../../plugin/dependencies.py" line="201" />
+      <source>LandCase works without {features}: the Python that QGIS uses lacks {packages}. Install them with: {command} and restart QGIS.</source>
+      <translation>LandCase 暂不能使用{features}：QGIS 所用的 Python 缺少 {packages}。请用以下命令安装：{command}，然后重启 QGIS。</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/import_plots.py" line="123" />
       <source>Largest plausible plot area (km²; empty: the setting, 10 km² by default)</source>
       <translation>图斑面积上限（平方千米；留空则按设置，默认 10 平方千米）</translation>
     </message>
@@ -1044,7 +1054,7 @@
       <translation>后时相（HSX）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/set_layer_role.py" line="66" />
+      <location filename="../../plugin/processing/set_layer_role.py" line="64" />
       <source>Layer</source>
       <translation>图层</translation>
     </message>
@@ -1054,17 +1064,17 @@
       <translation>图层类别</translation>
     </message>
     <message>
-      <location filename="../../plugin/map_interaction.py" line="98" />
+      <location filename="../../plugin/map_interaction.py" line="97" />
       <source>Layer roles whose source is missing: {roles}</source>
       <translation>以下图层类别的数据源缺失：{roles}</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="110" />
+      <location filename="../../plugin/main.py" line="122" />
       <source>Layer roles…</source>
       <translation>图层类别…</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/set_layer_role.py" line="73" />
+      <location filename="../../plugin/processing/set_layer_role.py" line="71" />
       <source>Layer source</source>
       <translation>图层数据源</translation>
     </message>
@@ -1079,32 +1089,32 @@
       <translation>合法性判定</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/holiday_calendar.py" line="56" />
+      <location filename="../../plugin/processing/holiday_calendar.py" line="54" />
       <source>Line '{line}': a range is written 2027-02-10..2027-02-17.</source>
       <translation>第“{line}”行：日期范围的写法为 2027-02-10..2027-02-17。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/holiday_calendar.py" line="61" />
+      <location filename="../../plugin/processing/holiday_calendar.py" line="59" />
       <source>Line '{line}': a range runs forward over at most {days} days.</source>
       <translation>第“{line}”行：日期范围须从前往后，且不超过 {days} 天。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/holiday_calendar.py" line="35" />
+      <location filename="../../plugin/processing/holiday_calendar.py" line="33" />
       <source>Line '{line}': give the day and holiday or workday.</source>
       <translation>第“{line}”行：请给出日期以及 holiday（放假）或 workday（上班）。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/holiday_calendar.py" line="49" />
+      <location filename="../../plugin/processing/holiday_calendar.py" line="47" />
       <source>Line '{line}': {day} is not a date (YYYY-MM-DD).</source>
       <translation>第“{line}”行：{day} 不是日期（YYYY-MM-DD）。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/case_materials.py" line="122" />
+      <location filename="../../plugin/processing/case_materials.py" line="115" />
       <source>Lists, per case, the materials its determination and handling require that are missing: verification and photos with position, the evidence of a 合法 or 设施农用地 determination and its scans, the filing number and filing documents of a filed case, the rectification areas, the re-inspection photos and joint re-check result of a closed-out case. Writes a CSV in Chinese; INCOMPLETE is the number of cases with something missing.</source>
       <translation>逐案列出其判定和查处所要求而缺少的材料：外业核查及带定位的照片，合法或设施农用地判定的依据及扫描件，已立案案件的立案编号和立案文书，整改面积，已销号案件的复核照片和联合复核结果。输出中文 CSV；INCOMPLETE 为缺少材料的案件数。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/rounds_algorithms.py" line="79" />
+      <location filename="../../plugin/processing/rounds_algorithms.py" line="72" />
       <source>Lock a submission round</source>
       <translation>锁定报送轮次</translation>
     </message>
@@ -1124,7 +1134,7 @@
       <translation>已锁定</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/rounds_algorithms.py" line="82" />
+      <location filename="../../plugin/processing/rounds_algorithms.py" line="75" />
       <source>Locks a reviewed submission round (its number or its name, e.g. 2026-03 二上): its data can no longer be changed, whichever program opens the file, and every row it holds is sealed. ROOT_HASH is the seal's root hash, which the documents printed afterwards and the submission export carry.</source>
       <translation>锁定已审核的报送轮次（填编号或名称，如 2026-03 二上）：锁定后无论用何种程序打开文件，其数据均不能再修改，所含每一行均被封存。ROOT_HASH 为封存的根哈希，此后打印的文书和上报导出均载明该值。</translation>
     </message>
@@ -1149,22 +1159,22 @@
       <translation>监测批次（JCPC）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/rounds_algorithms.py" line="41" />
+      <location filename="../../plugin/processing/rounds_algorithms.py" line="39" />
       <source>Month (YYYY-MM)</source>
       <translation>月份（YYYY-MM）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="110" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="108" />
       <source>Monthly report PDF</source>
       <translation>月报 PDF</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="200" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="193" />
       <source>Monthly report: {path} ({pages} pages, hash {hash})</source>
       <translation>月报：{path}（{pages} 页，哈希值 {hash}）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="50" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="48" />
       <source>Monthly statistics</source>
       <translation>月度统计</translation>
     </message>
@@ -1174,7 +1184,7 @@
       <translation>名称</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="170" />
+      <location filename="../../plugin/processing/import_plots.py" line="166" />
       <source>Name the batch.</source>
       <translation>请填写批次名称。</translation>
     </message>
@@ -1184,9 +1194,14 @@
       <translation>请填写报告人。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/set_layer_role.py" line="75" />
+      <location filename="../../plugin/processing/set_layer_role.py" line="73" />
       <source>Names mapped to no code</source>
       <translation>未对应编码的地类名称</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/main.py" line="257" />
+      <source>Needs the Python package {packages}, which QGIS's Python lacks.</source>
+      <translation>需要 Python 包 {packages}，QGIS 所用的 Python 尚未安装。</translation>
     </message>
     <message>
       <location filename="../../forms/new_database_dialog.py" line="26" />
@@ -1194,12 +1209,12 @@
       <translation>新建案件库</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="95" />
+      <location filename="../../plugin/main.py" line="99" />
       <source>New case database…</source>
       <translation>新建案件库…</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="100" />
+      <location filename="../../plugin/main.py" line="110" />
       <source>New plot</source>
       <translation>新增图斑</translation>
     </message>
@@ -1209,7 +1224,7 @@
       <translation>未找到中文 TrueType 字体：请安装 {hint}，或在上方选择 .ttf/.ttc 字体文件。</translation>
     </message>
     <message>
-      <location filename="../../reports/fonts.py" line="103" />
+      <location filename="../../reports/fonts.py" line="104" />
       <source>No Chinese TrueType font was found for the PDF reports. Install {hint}, or set a TrueType (.ttf/.ttc) Chinese font in the LandCase settings. OpenType fonts with CFF outlines (.otf, Noto CJK, Source Han) cannot be embedded.{tried}</source>
       <translation>未找到可用于 PDF 报告的中文 TrueType 字体。请安装 {hint}，或在插件设置中指定 TrueType（.ttf/.ttc）中文字体。CFF 轮廓的 OpenType 字体（.otf、Noto CJK、思源字体）无法嵌入。{tried}</translation>
     </message>
@@ -1219,12 +1234,12 @@
       <translation>未打开案件库。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/verify_records.py" line="66" />
+      <location filename="../../plugin/processing/verify_records.py" line="60" />
       <source>No findings: the records are as LandCase left them.</source>
       <translation>未发现问题：记录保持 LandCase 写入时的状态。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="92" />
+      <location filename="../../plugin/processing/overlay.py" line="90" />
       <source>No layer is assigned to an overlay role in this database; assign them with landcase:setlayerrole.</source>
       <translation>本案件库尚未指定任何比对图层，请用 landcase:setlayerrole 指定。</translation>
     </message>
@@ -1239,7 +1254,7 @@
       <translation>该期间没有图斑。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="102" />
+      <location filename="../../plugin/processing/overlay.py" line="104" />
       <source>No plot to compute.</source>
       <translation>没有需要计算的图斑。</translation>
     </message>
@@ -1269,7 +1284,7 @@
       <translation>说明</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="145" />
+      <location filename="../../plugin/processing/import_plots.py" line="141" />
       <source>Notes on the batch</source>
       <translation>批次说明</translation>
     </message>
@@ -1284,7 +1299,7 @@
       <translation>现值</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/verify_records.py" line="53" />
+      <location filename="../../plugin/processing/verify_records.py" line="50" />
       <source>Number of findings</source>
       <translation>发现问题数</translation>
     </message>
@@ -1294,32 +1309,32 @@
       <translation>面积：椭球面积（亩）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/holiday_calendar.py" line="75" />
+      <location filename="../../plugin/processing/holiday_calendar.py" line="73" />
       <source>Official holiday calendar</source>
       <translation>法定节假日安排</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="117" />
+      <location filename="../../plugin/main.py" line="129" />
       <source>Official holiday calendar…</source>
       <translation>法定节假日安排…</translation>
     </message>
     <message>
-      <location filename="../../plugin/session.py" line="80" />
+      <location filename="../../plugin/session.py" line="79" />
       <source>Open case database</source>
       <translation>打开案件库</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="96" />
+      <location filename="../../plugin/main.py" line="103" />
       <source>Open case database…</source>
       <translation>打开案件库…</translation>
     </message>
     <message>
-      <location filename="../../plugin/case_work.py" line="40" />
+      <location filename="../../plugin/session.py" line="148" />
       <source>Open or create a case database first.</source>
       <translation>请先打开或新建案件库。</translation>
     </message>
     <message>
-      <location filename="../../layers/photo_layer.py" line="77" />
+      <location filename="../../layers/photo_layer.py" line="83" />
       <source>Open photo</source>
       <translation>打开照片</translation>
     </message>
@@ -1329,7 +1344,7 @@
       <translation>打开报告文件</translation>
     </message>
     <message>
-      <location filename="../../plugin/session.py" line="133" />
+      <location filename="../../plugin/session.py" line="139" />
       <source>Opened {path}: {count} plots.</source>
       <translation>已打开 {path}：共 {count} 个图斑。</translation>
     </message>
@@ -1339,12 +1354,12 @@
       <translation>跨带</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/print_documents.py" line="46" />
+      <location filename="../../plugin/processing/print_documents.py" line="42" />
       <source>Output folder</source>
       <translation>输出文件夹</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="90" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="88" />
       <source>Overdue as of (YYYY-MM-DD; default today)</source>
       <translation>超期计算截止日期（YYYY-MM-DD，默认为今天）</translation>
     </message>
@@ -1359,27 +1374,27 @@
       <translation>重叠待查</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="138" />
+      <location filename="../../plugin/processing/import_plots.py" line="134" />
       <source>Overlaps flagged</source>
       <translation>标记重叠数</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="63" />
+      <location filename="../../plugin/processing/overlay.py" line="61" />
       <source>Overlay table (CSV)</source>
       <translation>叠加分析表（CSV）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="158" />
+      <location filename="../../plugin/processing/overlay.py" line="153" />
       <source>Overlay table: {path}</source>
       <translation>叠加分析表：{path}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="40" />
+      <location filename="../../plugin/processing/overlay.py" line="38" />
       <source>Overlays the plots of a case database with the layers assigned to roles (landcase:setlayerrole): area by land-use code and by 三大类, 耕地, permanent basic farmland, ecological red line, urban development boundary, approvals with their 批准文号 and covered share, facility filings with their filed area; planar and ellipsoidal (椭球面积) m². The results replace the plots' earlier results in the database, in one transaction. FILTER is a QGIS expression over the plot table's fields (e.g. "jcbh LIKE '3201%'"); without it every plot is computed. OUTPUT, when given, is a CSV in Chinese (UTF-8 with BOM, for Excel) with one line per plot, layer role and class: 监测编号, 图层角色, 地类编码, 地类名称, 编号, 名称, 平面面积(平方米), 椭球面积(平方米), 椭球面积(亩), 说明.</source>
       <translation>将案件库中的图斑与已指定类别的图层（landcase:setlayerrole）叠加分析：按地类编码和三大类统计面积，以及占用耕地、永久基本农田、生态保护红线、城镇开发边界、批准用地（含批准文号及覆盖比例）、设施农用地备案（含备案面积）的面积；面积以平方米计，同时计算平面面积和椭球面积。结果在一个事务中替换案件库中这些图斑原有的比对结果。FILTER 为基于图斑表字段的 QGIS 表达式（例如 "jcbh LIKE '3201%'"），不填写时计算全部图斑。如指定 OUTPUT，则输出中文 CSV 文件（UTF-8 带 BOM，可用 Excel 直接打开），每个图斑、图层类别和地类各占一行：监测编号、图层角色、地类编码、地类名称、编号、名称、平面面积(平方米)、椭球面积(平方米)、椭球面积(亩)、说明。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/create_database.py" line="61" />
+      <location filename="../../plugin/processing/create_database.py" line="60" />
       <source>Overwrite an existing file</source>
       <translation>覆盖已有文件</translation>
     </message>
@@ -1399,12 +1414,12 @@
       <translation>PDF、JPEG 或 PNG 扫描件</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/case_materials.py" line="76" />
+      <location filename="../../plugin/processing/case_materials.py" line="74" />
       <source>Pages</source>
       <translation>页数</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="117" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="115" />
       <source>Pages of the monthly report</source>
       <translation>月报页数</translation>
     </message>
@@ -1414,7 +1429,7 @@
       <translation>月份</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="82" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="80" />
       <source>Period (YYYY-MM, YYYY-Q3, YYYY, YYYY-年末 or YYYY-MM-DD/YYYY-MM-DD)</source>
       <translation>统计期间（YYYY-MM、YYYY-Q3、YYYY、YYYY-年末 或 YYYY-MM-DD/YYYY-MM-DD）</translation>
     </message>
@@ -1449,7 +1464,7 @@
       <translation>图斑</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="102" />
+      <location filename="../../plugin/processing/import_plots.py" line="98" />
       <source>Plot batch</source>
       <translation>图斑批次</translation>
     </message>
@@ -1464,7 +1479,7 @@
       <translation>监测编号（JCBH）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/case_materials.py" line="50" />
+      <location filename="../../plugin/processing/case_materials.py" line="48" />
       <source>Plot number (监测编号)</source>
       <translation>监测编号</translation>
     </message>
@@ -1474,7 +1489,7 @@
       <translation>图斑类型（TBLX）</translation>
     </message>
     <message>
-      <location filename="../../plugin/map_interaction.py" line="88" />
+      <location filename="../../plugin/map_interaction.py" line="87" />
       <source>Plot {jcbh} saved.</source>
       <translation>图斑 {jcbh} 已保存。</translation>
     </message>
@@ -1484,7 +1499,7 @@
       <translation>图斑 {jcbh}，状态：{status}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="279" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="263" />
       <source>Plot {jcbh}, field {field}: {reason}</source>
       <translation>图斑 {jcbh}，字段 {field}：{reason}</translation>
     </message>
@@ -1494,12 +1509,12 @@
       <translation>图斑 {jcbh}：{reason}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="67" />
+      <location filename="../../plugin/processing/import_plots.py" line="63" />
       <source>Plots</source>
       <translation>图斑</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/case_materials.py" line="134" />
+      <location filename="../../plugin/processing/case_materials.py" line="127" />
       <source>Plots (expression)</source>
       <translation>图斑（表达式）</translation>
     </message>
@@ -1509,52 +1524,52 @@
       <translation>超出案件库 3° 分带及其外 0.5° 的图斑不予导入，并指明适用的分带。仅在这些图斑确属本库时勾选。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="70" />
+      <location filename="../../plugin/processing/overlay.py" line="68" />
       <source>Plots computed</source>
       <translation>计算图斑数</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="260" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="251" />
       <source>Plots exported</source>
       <translation>导出图斑数</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="134" />
+      <location filename="../../plugin/processing/import_plots.py" line="130" />
       <source>Plots imported</source>
       <translation>导入图斑数</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="141" />
+      <location filename="../../plugin/processing/import_plots.py" line="137" />
       <source>Plots imported from another zone</source>
       <translation>跨带导入的图斑</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="116" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="114" />
       <source>Plots in the period</source>
       <translation>期间图斑数</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/print_documents.py" line="52" />
+      <location filename="../../plugin/processing/print_documents.py" line="48" />
       <source>Plots the filter left out</source>
       <translation>筛选条件排除的图斑数</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/print_documents.py" line="51" />
+      <location filename="../../plugin/processing/print_documents.py" line="47" />
       <source>Plots the filter selected</source>
       <translation>筛选条件选中的图斑数</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="57" />
+      <location filename="../../plugin/processing/overlay.py" line="55" />
       <source>Plots to compute (expression)</source>
       <translation>参与计算的图斑（表达式）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="72" />
+      <location filename="../../plugin/processing/overlay.py" line="70" />
       <source>Plots with findings to check</source>
       <translation>需核实的图斑数</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="139" />
+      <location filename="../../plugin/processing/import_plots.py" line="135" />
       <source>Plots with the shape of another</source>
       <translation>与其他图斑形状相同的图斑</translation>
     </message>
@@ -1569,7 +1584,7 @@
       <translation>打印文书</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="107" />
+      <location filename="../../plugin/main.py" line="119" />
       <source>Print documents…</source>
       <translation>打印文书…</translation>
     </message>
@@ -1579,7 +1594,7 @@
       <translation>作为出具单位印在核查报告、卷宗和月报上</translation>
     </message>
     <message>
-      <location filename="../../plugin/case_work.py" line="162" />
+      <location filename="../../plugin/case_work.py" line="153" />
       <source>Printing failed</source>
       <translation>打印失败</translation>
     </message>
@@ -1589,12 +1604,12 @@
       <translation>正在打印{kind}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/print_documents.py" line="137" />
+      <location filename="../../plugin/processing/print_documents.py" line="122" />
       <source>Prints the close-out report of every plot the expression selects.</source>
       <translation>为表达式选中的每个图斑打印销号报告。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/print_documents.py" line="124" />
+      <location filename="../../plugin/processing/print_documents.py" line="109" />
       <source>Prints the verification report of every plot the expression selects, named after its plot number. A report whose case data did not change is left as it is.</source>
       <translation>为表达式选中的每个图斑打印核查报告，文件以监测编号命名。案件数据未变化的报告保持不变。</translation>
     </message>
@@ -1614,12 +1629,12 @@
       <translation>QGIS 无法将其作为矢量图层读取，请检查文件是否完整</translation>
     </message>
     <message>
-      <location filename="../../layers/submission_export.py" line="170" />
+      <location filename="../../layers/submission_export.py" line="171" />
       <source>QGIS could not write the file: {message}</source>
       <translation>QGIS 无法写入文件：{message}</translation>
     </message>
     <message>
-      <location filename="../../layers/submission_export.py" line="194" />
+      <location filename="../../layers/submission_export.py" line="195" />
       <source>QGIS does not know EPSG:{srid}</source>
       <translation>QGIS 无法识别 EPSG:{srid}</translation>
     </message>
@@ -1684,7 +1699,7 @@
       <translation>保存复核结果</translation>
     </message>
     <message>
-      <location filename="../../cases/errors.py" line="69" />
+      <location filename="../../cases/errors.py" line="86" />
       <source>Record {record}: {reason}</source>
       <translation>记录 {record}：{reason}</translation>
     </message>
@@ -1714,7 +1729,7 @@
       <translation>刷新</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="71" />
+      <location filename="../../plugin/processing/import_plots.py" line="67" />
       <source>Registers an issued batch of plots (shapefile, zipped shapefile, GeoPackage, GeoJSON or a project layer) in a case database, in one transaction. The DBF encoding is taken from the .cpg or detected (GBK/GB18030 or UTF-8); national field names are recognised, FIELD_MAP (JSON, plot field → source field) overrides them. Invalid geometries are repaired, plots already registered are skipped, overlaps are flagged. Plots outside the database's Gauss-Krüger zone (its 3° band and 0.5° beyond) are refused, the zone that fits them named, unless ALLOW_OTHER_ZONE is set. An import report CSV is written beside the database.</source>
       <translation>将下发的图斑批次（Shapefile、压缩的 Shapefile、GeoPackage、GeoJSON 或工程中的图层）在一个事务中登记到案件库。DBF 编码取自 .cpg 文件或自动识别（GBK/GB18030 或 UTF-8）；自动识别国家标准字段名，FIELD_MAP（JSON，图斑字段 → 源字段）可覆盖。无效几何自动修复，已登记的图斑跳过，重叠图斑予以标记。位于案件库高斯-克吕格分带（3° 带及其外 0.5°）以外的图斑不予导入，并指明适用的分带，除非设置 ALLOW_OTHER_ZONE。导入报告 CSV 写在案件库旁。</translation>
     </message>
@@ -1759,42 +1774,42 @@
       <translation>复耕面积</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/set_layer_role.py" line="63" />
+      <location filename="../../plugin/processing/set_layer_role.py" line="61" />
       <source>Role</source>
       <translation>图层类别</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="88" />
+      <location filename="../../plugin/processing/overlay.py" line="86" />
       <source>Role left out: {problem}</source>
       <translation>已跳过图层类别：{problem}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/set_layer_role.py" line="123" />
+      <location filename="../../plugin/processing/set_layer_role.py" line="114" />
       <source>Role {role}: {source} ({provider}), fields {fields}</source>
       <translation>图层类别 {role}：{source}（{provider}），字段 {fields}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="97" />
+      <location filename="../../plugin/processing/overlay.py" line="96" />
       <source>Roles compared: {roles}</source>
       <translation>参与比对的图层类别：{roles}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/rounds_algorithms.py" line="93" />
+      <location filename="../../plugin/processing/rounds_algorithms.py" line="86" />
       <source>Root hash of the seal</source>
       <translation>封存根哈希</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/rounds_algorithms.py" line="49" />
+      <location filename="../../plugin/processing/rounds_algorithms.py" line="47" />
       <source>Round</source>
       <translation>轮次</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="252" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="243" />
       <source>Round (id, or e.g. 2026-03 一上)</source>
       <translation>报送轮次（编号，或如 2026-03 一上）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/rounds_algorithms.py" line="48" />
+      <location filename="../../plugin/processing/rounds_algorithms.py" line="46" />
       <source>Round number</source>
       <translation>轮次编号</translation>
     </message>
@@ -1809,17 +1824,17 @@
       <translation>已生成报送轮次 {period} {stage}。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="210" />
+      <location filename="../../plugin/processing/import_plots.py" line="193" />
       <source>Row {row} ({jcbh}): {reason}</source>
       <translation>第 {row} 行（{jcbh}）：{reason}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="136" />
+      <location filename="../../plugin/processing/import_plots.py" line="132" />
       <source>Rows rejected</source>
       <translation>拒绝记录数</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="71" />
+      <location filename="../../plugin/processing/overlay.py" line="69" />
       <source>Rows stored</source>
       <translation>写入记录数</translation>
     </message>
@@ -1854,7 +1869,7 @@
       <translation>已保存。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/case_materials.py" line="54" />
+      <location filename="../../plugin/processing/case_materials.py" line="52" />
       <source>Scanned document</source>
       <translation>扫描件</translation>
     </message>
@@ -1879,7 +1894,7 @@
       <translation>搜索监测编号、乡镇、村…</translation>
     </message>
     <message>
-      <location filename="../../plugin/case_work.py" line="111" />
+      <location filename="../../plugin/case_work.py" line="106" />
       <source>Select a plot in the case panel first.</source>
       <translation>请先在案件面板中选择图斑。</translation>
     </message>
@@ -1894,22 +1909,22 @@
       <translation>请选择有上一轮次的轮次。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/print_documents.py" line="53" />
+      <location filename="../../plugin/processing/print_documents.py" line="49" />
       <source>Selected plots not printed</source>
       <translation>选中但未打印的图斑数</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/set_layer_role.py" line="32" />
+      <location filename="../../plugin/processing/set_layer_role.py" line="30" />
       <source>Set layer role</source>
       <translation>指定图层类别</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="121" />
+      <location filename="../../plugin/main.py" line="137" />
       <source>Settings…</source>
       <translation>设置…</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="258" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="249" />
       <source>Shapefile (GBK)</source>
       <translation>Shapefile 文件（GBK）</translation>
     </message>
@@ -1934,7 +1949,7 @@
       <translation>源记录行号</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/rounds_algorithms.py" line="45" />
+      <location filename="../../plugin/processing/rounds_algorithms.py" line="43" />
       <source>Stage</source>
       <translation>阶段</translation>
     </message>
@@ -1944,7 +1959,7 @@
       <translation>开始整改</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="133" />
+      <location filename="../../plugin/main.py" line="155" />
       <source>Statistics</source>
       <translation>统计</translation>
     </message>
@@ -1954,7 +1969,7 @@
       <translation>统计期间</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="104" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="102" />
       <source>Statistics workbook</source>
       <translation>统计表（Excel）</translation>
     </message>
@@ -1979,17 +1994,17 @@
       <translation>子类</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/rounds_algorithms.py" line="91" />
+      <location filename="../../plugin/processing/rounds_algorithms.py" line="84" />
       <source>Submission round</source>
       <translation>报送轮次</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/rounds_algorithms.py" line="107" />
+      <location filename="../../plugin/processing/rounds_algorithms.py" line="95" />
       <source>Submission round {name} locked; root hash of its seal: {root}</source>
       <translation>报送轮次 {name} 已锁定，封存根哈希：{root}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/rounds_algorithms.py" line="68" />
+      <location filename="../../plugin/processing/rounds_algorithms.py" line="61" />
       <source>Submission round {name} taken.</source>
       <translation>已生成报送轮次 {name}。</translation>
     </message>
@@ -2009,7 +2024,7 @@
       <translation>报送轮次</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="114" />
+      <location filename="../../plugin/main.py" line="126" />
       <source>Submission rounds…</source>
       <translation>报送轮次…</translation>
     </message>
@@ -2029,7 +2044,7 @@
       <translation>统计表</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/rounds_algorithms.py" line="28" />
+      <location filename="../../plugin/processing/rounds_algorithms.py" line="26" />
       <source>Take a submission round</source>
       <translation>生成报送轮次</translation>
     </message>
@@ -2044,7 +2059,7 @@
       <translation>生成时间</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/rounds_algorithms.py" line="31" />
+      <location filename="../../plugin/processing/rounds_algorithms.py" line="29" />
       <source>Takes the snapshot of a submission round: PERIOD is the month (YYYY-MM) and STAGE 一上, 一下 or 二上 (一下 and 二上 need the earlier stage of the same month). Without PERIOD, the next round due is taken. ROUND is the new round's number, ROUND_NAME its name.</source>
       <translation>生成报送轮次的快照：PERIOD 为月份（YYYY-MM），STAGE 为一上、一下或二上（一下、二上须先有同月的前一阶段）。不填 PERIOD 时生成下一个应报轮次。ROUND 为新轮次的编号，ROUND_NAME 为其名称。</translation>
     </message>
@@ -2059,12 +2074,12 @@
       <translation>临时用地</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="110" />
+      <location filename="../../plugin/processing/import_plots.py" line="106" />
       <source>Text encoding</source>
       <translation>文字编码</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="250" />
+      <location filename="../../plugin/processing/import_plots.py" line="232" />
       <source>Text encoding: {encoding} ({reason})</source>
       <translation>文字编码：{encoding}（{reason}）</translation>
     </message>
@@ -2074,7 +2089,7 @@
       <translation>文字编码按 {encoding} 读取：{reason}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/case_materials.py" line="162" />
+      <location filename="../../plugin/processing/case_materials.py" line="148" />
       <source>The check could not be written to {path}: {error}</source>
       <translation>检查结果无法写入 {path}：{error}</translation>
     </message>
@@ -2084,32 +2099,32 @@
       <translation>成文日期 {value} 不是有效日期（YYYY-MM-DD）。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="286" />
+      <location filename="../../plugin/processing/import_plots.py" line="268" />
       <source>The field mapping cannot be used: {problems}</source>
       <translation>字段对应无法使用：{problems}</translation>
     </message>
     <message>
-      <location filename="../../layers/plot_filter.py" line="29" />
+      <location filename="../../layers/plot_filter.py" line="28" />
       <source>The filter expression is not valid: {error}</source>
       <translation>筛选表达式无效：{error}</translation>
     </message>
     <message>
-      <location filename="../../layers/plot_filter.py" line="41" />
+      <location filename="../../layers/plot_filter.py" line="40" />
       <source>The filter expression names fields the plot table does not have: {fields}</source>
       <translation>筛选表达式引用了图斑表中不存在的字段：{fields}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/set_layer_role.py" line="82" />
+      <location filename="../../plugin/processing/set_layer_role.py" line="80" />
       <source>The layer cannot be opened.</source>
       <translation>无法打开图层。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="222" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="213" />
       <source>The monthly report could not be written to {path}: {error}</source>
       <translation>无法将月报写入 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="257" />
+      <location filename="../../plugin/processing/import_plots.py" line="239" />
       <source>The plot batch cannot be read.</source>
       <translation>无法读取图斑批次。</translation>
     </message>
@@ -2119,17 +2134,17 @@
       <translation>请填写图斑编号。</translation>
     </message>
     <message>
-      <location filename="../../layers/plot_filter.py" line="33" />
+      <location filename="../../layers/plot_filter.py" line="32" />
       <source>The plot table cannot be read.</source>
       <translation>无法读取图斑表。</translation>
     </message>
     <message>
-      <location filename="../../plugin/map_interaction.py" line="82" />
+      <location filename="../../plugin/map_interaction.py" line="81" />
       <source>The plot was not saved</source>
       <translation>图斑未保存</translation>
     </message>
     <message>
-      <location filename="../../plugin/session.py" line="149" />
+      <location filename="../../plugin/session.py" line="174" />
       <source>The records are as LandCase left them: {count} audit rows checked, every locked round matches its seal.</source>
       <translation>记录保持 LandCase 写入时的状态：已核验 {count} 条审计记录，各锁定轮次均与其封存值一致。</translation>
     </message>
@@ -2179,12 +2194,12 @@
       <translation>三年行动进度</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="96" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="94" />
       <source>Three-year campaign plan quantity (亩; stored when given)</source>
       <translation>三年行动计划整治量（亩；填写时保存）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="143" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="140" />
       <source>Three-year campaign plan quantity stored: {area} 亩</source>
       <translation>已保存三年行动计划整治量：{area} 亩</translation>
     </message>
@@ -2194,7 +2209,7 @@
       <translation>题名</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/case_materials.py" line="61" />
+      <location filename="../../plugin/processing/case_materials.py" line="59" />
       <source>Title (题名)</source>
       <translation>题名</translation>
     </message>
@@ -2249,7 +2264,7 @@
       <translation>单位名称</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/import_plots.py" line="146" />
+      <location filename="../../plugin/processing/import_plots.py" line="142" />
       <source>Unit of the issued areas</source>
       <translation>监测面积单位</translation>
     </message>
@@ -2279,7 +2294,7 @@
       <translation>用地主体</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/print_documents.py" line="121" />
+      <location filename="../../plugin/processing/print_documents.py" line="106" />
       <source>Verification reports (核查报告)</source>
       <translation>核查报告</translation>
     </message>
@@ -2294,12 +2309,12 @@
       <translation>核查人</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="115" />
+      <location filename="../../plugin/main.py" line="127" />
       <source>Verify audit trail</source>
       <translation>校验审计日志</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/verify_records.py" line="28" />
+      <location filename="../../plugin/processing/verify_records.py" line="25" />
       <source>Verify records</source>
       <translation>核验记录</translation>
     </message>
@@ -2324,17 +2339,17 @@
       <translation>村</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="118" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="116" />
       <source>Violations (违法宗数)</source>
       <translation>违法宗数</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/print_documents.py" line="55" />
+      <location filename="../../plugin/processing/print_documents.py" line="51" />
       <source>Why plots were not printed</source>
       <translation>图斑未打印的原因</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/create_database.py" line="58" />
+      <location filename="../../plugin/processing/create_database.py" line="57" />
       <source>Why this CRS</source>
       <translation>选择该坐标系的理由</translation>
     </message>
@@ -2344,7 +2359,7 @@
       <translation>将全部统计表写入 Excel 工作簿</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="241" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="232" />
       <source>Writes the plots of a submission round (一上 or 二上), with their determination and progress as the round's snapshot holds them, in the national field names (JCBH, XZQDM, XZQMC, JCPC, JCMJ, TBMJ, PDLX, …): a GeoPackage, a shapefile in GBK (with its .cpg) and an Excel table, in OUTPUT_FOLDER. ROUND is the round's id or its name, e.g. '2026-03 一上'.</source>
       <translation>将报送轮次（一上或二上）的图斑及其判定结果和办理进展（以该轮次快照为准）按国家字段名（JCBH、XZQDM、XZQMC、JCPC、JCMJ、TBMJ、PDLX 等）写入 OUTPUT_FOLDER：GeoPackage 文件、GBK 编码的 Shapefile（含 .cpg 文件）和 Excel 表格。ROUND 为轮次编号或名称，例如 '2026-03 一上'。</translation>
     </message>
@@ -2454,32 +2469,32 @@
       <translation>面积单位：亩</translation>
     </message>
     <message>
-      <location filename="../../cases/audit_chain.py" line="172" />
+      <location filename="../../cases/audit_chain.py" line="171" />
       <source>audit row {id} does not match its seal: it was changed or moved</source>
       <translation>审计记录 {id} 与其封签不符：已被修改或移动</translation>
     </message>
     <message>
-      <location filename="../../cases/audit_chain.py" line="174" />
+      <location filename="../../cases/audit_chain.py" line="173" />
       <source>audit row {id} is not linked to row {previous_id}: a row was deleted, re-ordered or re-sealed</source>
       <translation>审计记录 {id} 未与记录 {previous_id} 相链接：有记录被删除、调换顺序或重新封签</translation>
     </message>
     <message>
-      <location filename="../../cases/audit_chain.py" line="177" />
+      <location filename="../../cases/audit_chain.py" line="176" />
       <source>audit row {id} is not sealed while later rows are: it was not written by LandCase's triggers, or its seal was removed</source>
       <translation>审计记录 {id} 未封存而其后的记录已封存：不是 LandCase 触发器写入的，或其封存值被清除</translation>
     </message>
     <message>
-      <location filename="../../cases/audit_chain.py" line="181" />
+      <location filename="../../cases/audit_chain.py" line="180" />
       <source>audit row {id} is only half sealed</source>
       <translation>审计记录 {id} 封签不完整</translation>
     </message>
     <message>
-      <location filename="../../cases/audit_chain.py" line="182" />
+      <location filename="../../cases/audit_chain.py" line="181" />
       <source>audit row {id} no longer matches the seal recorded when round {round} was locked</source>
       <translation>审计记录 {id} 与报送轮次 {round} 锁定时记录的封签不符</translation>
     </message>
     <message>
-      <location filename="../../cases/audit_chain.py" line="183" />
+      <location filename="../../cases/audit_chain.py" line="182" />
       <source>audit row {id}, sealed when round {round} was locked, is missing</source>
       <translation>报送轮次 {round} 锁定时已封签的审计记录 {id} 缺失</translation>
     </message>
@@ -2494,7 +2509,7 @@
       <translation>审计记录 {row_id} 与检查点（{source}）不符</translation>
     </message>
     <message>
-      <location filename="../../cases/audit_chain.py" line="173" />
+      <location filename="../../cases/audit_chain.py" line="172" />
       <source>audit rows between {previous_id} and {id} are missing (deleted)</source>
       <translation>审计记录 {previous_id} 与 {id} 之间的记录缺失（已被删除）</translation>
     </message>
@@ -2564,7 +2579,7 @@
       <translation>含有非有限数值的坐标（{point}），请在源数据中更正几何图形后重新导入</translation>
     </message>
     <message>
-      <location filename="../../layers/submission_export.py" line="101" />
+      <location filename="../../layers/submission_export.py" line="102" />
       <source>has characters that GBK cannot encode</source>
       <translation>含有无法用 GBK 编码的字符</translation>
     </message>
@@ -2579,37 +2594,37 @@
       <translation>位于生态保护红线内 {area:.2f} 亩</translation>
     </message>
     <message>
-      <location filename="../../layers/submission_export.py" line="107" />
+      <location filename="../../layers/submission_export.py" line="108" />
       <source>is longer than the 254 bytes a DBF field holds</source>
       <translation>超过 DBF 字段 254 字节的长度上限</translation>
     </message>
     <message>
-      <location filename="../../layers/source_files.py" line="38" />
+      <location filename="../../layers/source_files.py" line="39" />
       <source>it holds several layers ({layers}); choose the one to import</source>
       <translation>包含多个图层（{layers}），请选择要导入的图层</translation>
     </message>
     <message>
-      <location filename="../../cases/photo_check.py" line="140" />
+      <location filename="../../cases/photo_check.py" line="137" />
       <source>it is a device, not a file; it was not opened</source>
       <translation>这是设备，不是文件；未打开</translation>
     </message>
     <message>
-      <location filename="../../cases/photo_check.py" line="136" />
+      <location filename="../../cases/photo_check.py" line="133" />
       <source>it is a folder, not a file</source>
       <translation>这是文件夹，不是文件</translation>
     </message>
     <message>
-      <location filename="../../cases/photo_check.py" line="138" />
+      <location filename="../../cases/photo_check.py" line="135" />
       <source>it is a pipe (FIFO), not a file; it was not opened</source>
       <translation>这是管道（FIFO），不是文件；未打开</translation>
     </message>
     <message>
-      <location filename="../../cases/photo_check.py" line="142" />
+      <location filename="../../cases/photo_check.py" line="139" />
       <source>it is a socket, not a file; it was not opened</source>
       <translation>这是套接字，不是文件；未打开</translation>
     </message>
     <message>
-      <location filename="../../cases/photo_check.py" line="196" />
+      <location filename="../../cases/photo_check.py" line="193" />
       <source>it is not a JPEG or PNG image</source>
       <translation>不是 JPEG 或 PNG 图像</translation>
     </message>
@@ -2619,22 +2634,22 @@
       <translation>不是 PDF、JPEG 或 PNG 文件</translation>
     </message>
     <message>
-      <location filename="../../layers/source_files.py" line="95" />
+      <location filename="../../layers/source_files.py" line="96" />
       <source>it is not a readable zip file; ask the issuer for a new copy</source>
       <translation>不是可读取的 zip 文件，请向下发单位索取新的副本</translation>
     </message>
     <message>
-      <location filename="../../layers/source_files.py" line="55" />
+      <location filename="../../layers/source_files.py" line="56" />
       <source>it is not a regular file (a pipe, device or socket) and was not opened; choose the batch's file itself</source>
       <translation>不是普通文件（管道、设备或套接字），未打开；请选择批次数据文件本身</translation>
     </message>
     <message>
-      <location filename="../../cases/photo_check.py" line="144" />
+      <location filename="../../cases/photo_check.py" line="141" />
       <source>it is not a regular file; it was not opened</source>
       <translation>不是普通文件；未打开</translation>
     </message>
     <message>
-      <location filename="../../layers/source_files.py" line="199" />
+      <location filename="../../layers/source_files.py" line="200" />
       <source>it is not in UTF-8, the encoding GeoJSON must use (probably GBK or another legacy encoding); save it again as UTF-8 and import it</source>
       <translation>不是 GeoJSON 必须使用的 UTF-8 编码（可能是 GBK 等旧编码），请另存为 UTF-8 后再导入</translation>
     </message>
@@ -2644,17 +2659,17 @@
       <translation>首尾跨度 {span} 千米，超过图斑可能的最大跨度 {reach} 千米，请核对几何图形，或调高面积上限</translation>
     </message>
     <message>
-      <location filename="../../layers/source_files.py" line="182" />
+      <location filename="../../layers/source_files.py" line="183" />
       <source>its .dbf (the attribute table with 监测编号) is missing; copy the .dbf of the same name beside the .shp and import again</source>
       <translation>缺少 .dbf 文件（含监测编号的属性表），请将同名 .dbf 复制到 .shp 旁后重新导入</translation>
     </message>
     <message>
-      <location filename="../../layers/source_files.py" line="128" />
+      <location filename="../../layers/source_files.py" line="129" />
       <source>its .dbf (the attribute table) is damaged: {detail}; ask the issuer for a new copy</source>
       <translation>.dbf 文件（属性表）已损坏：{detail}；请向下发单位索取新的副本</translation>
     </message>
     <message>
-      <location filename="../../cases/photos.py" line="292" />
+      <location filename="../../cases/photos.py" line="296" />
       <source>its GPS position could not be transformed to EPSG:{srid}</source>
       <translation>其 GPS 位置无法转换到 EPSG:{srid}</translation>
     </message>
@@ -2709,7 +2724,7 @@
       <translation>已于 {at} 锁定</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/print_documents.py" line="101" />
+      <location filename="../../plugin/processing/print_documents.py" line="86" />
       <source>made</source>
       <translation>已生成</translation>
     </message>
@@ -2744,7 +2759,7 @@
       <translation>不是面要素，而是 {kind}</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_roles.py" line="376" />
+      <location filename="../../cases/overlay_roles.py" line="371" />
       <source>not a role this version knows</source>
       <translation>本版本不支持该图层类别</translation>
     </message>
@@ -2859,7 +2874,7 @@
       <translation>临时用地覆盖图斑的 {share:.1%}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/create_database.py" line="92" />
+      <location filename="../../plugin/processing/create_database.py" line="87" />
       <source>the CRS given</source>
       <translation>指定的坐标系</translation>
     </message>
@@ -2954,7 +2969,7 @@
       <translation>默认分带，因为{what}为空</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/create_database.py" line="99" />
+      <location filename="../../plugin/processing/create_database.py" line="94" />
       <source>the default zone: no CRS, extent or project was given</source>
       <translation>默认分带：未指定坐标系、范围，也没有工程</translation>
     </message>
@@ -2969,12 +2984,12 @@
       <translation>判定类别 {value} 无效，应为：{allowed}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/create_database.py" line="96" />
+      <location filename="../../plugin/processing/create_database.py" line="91" />
       <source>the extent given</source>
       <translation>指定的范围</translation>
     </message>
     <message>
-      <location filename="../../layers/source_files.py" line="51" />
+      <location filename="../../layers/source_files.py" line="52" />
       <source>the file cannot be read; check its permissions</source>
       <translation>无法读取该文件，请检查文件权限</translation>
     </message>
@@ -2989,12 +3004,12 @@
       <translation>无法读取文件（{detail}）</translation>
     </message>
     <message>
-      <location filename="../../layers/source_files.py" line="49" />
+      <location filename="../../layers/source_files.py" line="50" />
       <source>the file does not exist</source>
       <translation>文件不存在</translation>
     </message>
     <message>
-      <location filename="../../cases/photo_check.py" line="193" />
+      <location filename="../../cases/photo_check.py" line="190" />
       <source>the file is empty</source>
       <translation>文件为空</translation>
     </message>
@@ -3019,17 +3034,17 @@
       <translation>立案编号 {value} 已被图斑 {other} 使用</translation>
     </message>
     <message>
-      <location filename="../../cases/photo_check.py" line="109" />
+      <location filename="../../cases/photo_check.py" line="106" />
       <source>the folder could not be read ({detail})</source>
       <translation>无法读取文件夹（{detail}）</translation>
     </message>
     <message>
-      <location filename="../../cases/photo_check.py" line="126" />
+      <location filename="../../cases/photo_check.py" line="123" />
       <source>the folder holds no JPEG or PNG file</source>
       <translation>文件夹中没有 JPEG 或 PNG 文件</translation>
     </message>
     <message>
-      <location filename="../../layers/source_files.py" line="75" />
+      <location filename="../../layers/source_files.py" line="76" />
       <source>the folder holds no shapefile, GeoPackage or GeoJSON</source>
       <translation>文件夹中没有 Shapefile、GeoPackage 或 GeoJSON</translation>
     </message>
@@ -3069,12 +3084,12 @@
       <translation>承办部门 {value} 无效，应为：{allowed}</translation>
     </message>
     <message>
-      <location filename="../../cases/photo_check.py" line="250" />
+      <location filename="../../cases/photo_check.py" line="247" />
       <source>the image data cannot be decoded (the file is damaged)</source>
       <translation>图像数据无法解码（文件已损坏）</translation>
     </message>
     <message>
-      <location filename="../../cases/photo_check.py" line="219" />
+      <location filename="../../cases/photo_check.py" line="216" />
       <source>the image data is truncated (the file is incomplete)</source>
       <translation>图像数据被截断（文件不完整）</translation>
     </message>
@@ -3084,7 +3099,7 @@
       <translation>图片已损坏，无法读取</translation>
     </message>
     <message>
-      <location filename="../../cases/photo_check.py" line="237" />
+      <location filename="../../cases/photo_check.py" line="234" />
       <source>the image is too large to check (over {limit} megapixels)</source>
       <translation>图像过大，无法检查（超过 {limit} 百万像素）</translation>
     </message>
@@ -3104,7 +3119,7 @@
       <translation>已存在更晚的轮次 {latest}：轮次须按顺序生成</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_roles.py" line="384" />
+      <location filename="../../cases/overlay_roles.py" line="379" />
       <source>the layer cannot be opened</source>
       <translation>无法打开图层</translation>
     </message>
@@ -3119,22 +3134,22 @@
       <translation>图层中没有字段 {name}（用于 {key}）</translation>
     </message>
     <message>
-      <location filename="../../layers/role_assign.py" line="60" />
+      <location filename="../../layers/role_assign.py" line="59" />
       <source>the layer {name} has no coordinate reference system; set it in the layer properties, then assign the role again</source>
       <translation>图层 {name} 没有坐标参考系，请在图层属性中设置后重新指定图层类别</translation>
     </message>
     <message>
-      <location filename="../../layers/role_assign.py" line="75" />
+      <location filename="../../layers/role_assign.py" line="74" />
       <source>the layer {name} holds {kind}, not polygons</source>
       <translation>图层 {name} 的几何类型为{kind}，不是面</translation>
     </message>
     <message>
-      <location filename="../../layers/role_assign.py" line="45" />
+      <location filename="../../layers/role_assign.py" line="44" />
       <source>the layer {source} cannot be opened ({provider})</source>
       <translation>无法打开图层 {source}（{provider}）</translation>
     </message>
     <message>
-      <location filename="../../plugin/session.py" line="59" />
+      <location filename="../../plugin/session.py" line="58" />
       <source>the map's extent</source>
       <translation>地图的范围</translation>
     </message>
@@ -3174,7 +3189,7 @@
       <translation>图斑位于 1202 设施农用地上，但无设施农用地备案覆盖</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/create_database.py" line="101" />
+      <location filename="../../plugin/processing/create_database.py" line="96" />
       <source>the project's extent</source>
       <translation>工程的范围</translation>
     </message>
@@ -3269,7 +3284,7 @@
       <translation>未填写核查人</translation>
     </message>
     <message>
-      <location filename="../../layers/source_files.py" line="103" />
+      <location filename="../../layers/source_files.py" line="104" />
       <source>the zip file holds no shapefile, GeoPackage or GeoJSON</source>
       <translation>压缩包中没有 Shapefile、GeoPackage 或 GeoJSON</translation>
     </message>
@@ -3324,17 +3339,17 @@
       <translation>不存在该 ID 的报送轮次</translation>
     </message>
     <message>
-      <location filename="../../cases/audit_chain.py" line="184" />
+      <location filename="../../cases/audit_chain.py" line="183" />
       <source>this case database has no audit hash chain</source>
       <translation>本案件库没有审计哈希链</translation>
     </message>
     <message>
-      <location filename="../../layers/role_assign.py" line="68" />
+      <location filename="../../layers/role_assign.py" line="67" />
       <source>this role needs a raster layer (an image)</source>
       <translation>该图层类别需要栅格图层（影像）</translation>
     </message>
     <message>
-      <location filename="../../layers/role_assign.py" line="71" />
+      <location filename="../../layers/role_assign.py" line="70" />
       <source>this role needs a vector layer of polygons</source>
       <translation>该图层类别需要面状矢量图层</translation>
     </message>
@@ -3344,7 +3359,7 @@
       <translation>该轮次已存在</translation>
     </message>
     <message>
-      <location filename="../../cases/photos.py" line="252" />
+      <location filename="../../cases/photos.py" line="256" />
       <source>this verification does not belong to the plot's case</source>
       <translation>该核查记录不属于此图斑的案件</translation>
     </message>
@@ -3364,7 +3379,7 @@
       <translation>数据表 {table} 的触发器 {trigger} 不是 LandCase 建立的</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/print_documents.py" line="101" />
+      <location filename="../../plugin/processing/print_documents.py" line="86" />
       <source>up to date</source>
       <translation>无需更新</translation>
     </message>
@@ -3386,7 +3401,7 @@
 {files}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/overlay.py" line="127" />
+      <location filename="../../plugin/processing/overlay.py" line="122" />
       <source>{count} findings {code} (see the plots' overlay)</source>
       <translation>{code}：{count} 项待核实（见图斑的叠加分析结果）</translation>
     </message>
@@ -3396,12 +3411,12 @@
       <translation>发现 {count} 个问题：案件数据库已不是 LandCase 写入时的状态。</translation>
     </message>
     <message>
-      <location filename="../../plugin/session.py" line="158" />
+      <location filename="../../plugin/session.py" line="183" />
       <source>{count} findings: {first}</source>
       <translation>发现 {count} 个问题：{first}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/set_layer_role.py" line="116" />
+      <location filename="../../plugin/processing/set_layer_role.py" line="107" />
       <source>{count} land-use names map to no code and are left without one (their areas count as unknown land use): {names}</source>
       <translation>{count} 个地类名称未能对应地类编码，不赋编码（其面积计为未知地类）：{names}</translation>
     </message>
@@ -3416,17 +3431,17 @@
       <translation>{count} 张需核实（无位置或时间，或距图斑较远）。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="171" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="164" />
       <source>{count} of the {total} plots of the database are not counted: registered outside {period} (batch received date, patrol find date, else registration date) or in another batch than {batch}.</source>
       <translation>数据库 {total} 个图斑中有 {count} 个未计入按登记统计的各表：其登记日期（批次接收日期，巡查发现日期，否则登记日期）不在{period}内，或不属于批次 {batch}（本期办理情况按发生日期另计）。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="177" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="170" />
       <source>{count} of the {total} plots of the database are not counted: registered outside {period} (batch received date, patrol find date, else registration date).</source>
       <translation>数据库 {total} 个图斑中有 {count} 个未计入按登记统计的各表：其登记日期（批次接收日期，巡查发现日期，否则登记日期）不在{period}内（本期办理情况按发生日期另计）。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/print_documents.py" line="77" />
+      <location filename="../../plugin/processing/print_documents.py" line="72" />
       <source>{count} of the {total} plots of the database left out by the filter {filter}.</source>
       <translation>数据库 {total} 个图斑中有 {count} 个被筛选条件 {filter} 排除。</translation>
     </message>
@@ -3461,12 +3476,12 @@
       <translation>共 {count} 个图斑</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/print_documents.py" line="74" />
+      <location filename="../../plugin/processing/print_documents.py" line="69" />
       <source>{count} plots selected.</source>
       <translation>已选中 {count} 个图斑。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="284" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="268" />
       <source>{count} plots written to {folder}</source>
       <translation>已将 {count} 个图斑写入 {folder}</translation>
     </message>
@@ -3476,7 +3491,7 @@
       <translation>{count} 张此前已添加。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/create_database.py" line="88" />
+      <location filename="../../plugin/processing/create_database.py" line="83" />
       <source>{crs} is not a CGCS2000 3-degree Gauss-Krüger CRS (EPSG:4513 to EPSG:4554).</source>
       <translation>{crs} 不是 CGCS2000 3 度带高斯-克吕格投影坐标系（EPSG:4513 至 EPSG:4554）。</translation>
     </message>
@@ -3486,7 +3501,7 @@
       <translation>{field}“{value}”不是日期，请在源数据中按 YYYY-MM-DD 填写后重新导入</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/case_materials.py" line="170" />
+      <location filename="../../plugin/processing/case_materials.py" line="156" />
       <source>{incomplete} of {cases} cases lack materials; the list: {path}</source>
       <translation>{cases} 个案件中有 {incomplete} 个缺少材料；清单：{path}</translation>
     </message>
@@ -3506,7 +3521,7 @@
       <translation>{kind}期限：{date}</translation>
     </message>
     <message>
-      <location filename="../../plugin/case_work.py" line="165" />
+      <location filename="../../plugin/case_work.py" line="156" />
       <source>{made} documents made, {kept} already up to date, in {folder}.</source>
       <translation>已在 {folder} 中生成 {made} 份文书，{kept} 份无需更新。</translation>
     </message>
@@ -3531,12 +3546,17 @@
       <translation>{path} 已存在。是否替换？其中的全部数据将丢失。</translation>
     </message>
     <message>
-      <location filename="../../cases/errors.py" line="57" />
+      <location filename="../../cases/errors.py" line="74" />
       <source>{path} already exists; it was not overwritten.</source>
       <translation>{path} 已存在，未被覆盖。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/case_materials.py" line="103" />
+      <location filename="../../cases/store_pg.py" line="23" />
+      <source>{path} already holds tables that are not a LandCase case database: create the case database in an empty PostgreSQL database.</source>
+      <translation>{path} 中已有不属于 LandCase 案件数据库的表：请在空的 PostgreSQL 数据库中创建案件数据库。</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/case_materials.py" line="96" />
       <source>{path} attached to plot {jcbh} as {kind} ({pages} pages).</source>
       <translation>{path} 已作为{kind}附加到图斑 {jcbh}（{pages} 页）。</translation>
     </message>
@@ -3561,17 +3581,22 @@
       <translation>{path} 不存在。</translation>
     </message>
     <message>
-      <location filename="../../cases/errors.py" line="42" />
+      <location filename="../../cases/store_pg.py" line="30" />
+      <source>{path} is a PostgreSQL database but not a LandCase case database.</source>
+      <translation>{path} 是 PostgreSQL 数据库，但不是 LandCase 案件数据库。</translation>
+    </message>
+    <message>
+      <location filename="../../cases/errors.py" line="59" />
       <source>{path} is a SQLite file but not a LandCase case database.</source>
       <translation>{path} 是 SQLite 文件，但不是卫片执法案件库。</translation>
     </message>
     <message>
-      <location filename="../../cases/errors.py" line="65" />
+      <location filename="../../cases/errors.py" line="82" />
       <source>{path} is locked by another program; try again when it has finished. ({reason})</source>
       <translation>{path} 正被其他程序锁定，请待其完成后重试。（{reason}）</translation>
     </message>
     <message>
-      <location filename="../../cases/errors.py" line="38" />
+      <location filename="../../cases/errors.py" line="55" />
       <source>{path} is not a SQLite database file.</source>
       <translation>{path} 不是 SQLite 数据库文件。</translation>
     </message>
@@ -3581,7 +3606,7 @@
       <translation>{path} 不是 TrueType 字体：CFF 轮廓的 OpenType 字体（.otf、Noto CJK、思源字体）无法嵌入 PDF。</translation>
     </message>
     <message>
-      <location filename="../../cases/errors.py" line="53" />
+      <location filename="../../cases/errors.py" line="70" />
       <source>{path} is read-only: LandCase needs to write to the case database and its folder.</source>
       <translation>{path} 为只读：插件需要写入案件库文件及其所在文件夹。</translation>
     </message>
@@ -3596,17 +3621,22 @@
       <translation>{path} 未添加：{reason}</translation>
     </message>
     <message>
-      <location filename="../../cases/errors.py" line="46" />
+      <location filename="../../cases/errors.py" line="63" />
       <source>{path} was written by a newer LandCase (schema version {found}, this version reads up to {supported}). Update the plugin; the file was not changed.</source>
       <translation>{path} 由更新版本的插件写入（数据库结构版本 {found}，本版本最高支持 {supported}）。请升级插件；文件未作任何改动。</translation>
     </message>
     <message>
-      <location filename="../../cases/store_records.py" line="98" />
+      <location filename="../../cases/store_pg.py" line="34" />
+      <source>{path}: PostGIS is not installed in this database and this user may not install it (ask the administrator: CREATE EXTENSION postgis).</source>
+      <translation>{path}：该数据库未安装 PostGIS，当前用户也无权安装（请管理员执行：CREATE EXTENSION postgis）。</translation>
+    </message>
+    <message>
+      <location filename="../../cases/store_records.py" line="99" />
       <source>{path}: table {table} is missing: another program changed the file. Run 'Verify records' (landcase:verifyrecords) on it to see what else changed.</source>
       <translation>{path}：数据表 {table} 缺失，文件已被其他程序改动。请对其运行“核验记录”（landcase:verifyrecords），查看还有哪些改动。</translation>
     </message>
     <message>
-      <location filename="../../cases/errors.py" line="19" />
+      <location filename="../../layers/submission_export.py" line="49" />
       <source>{path}: {reason}</source>
       <translation>{path}：{reason}</translation>
     </message>
@@ -3616,7 +3646,7 @@
       <translation>{period}：共 {count} 个图斑</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="160" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="153" />
       <source>{period}: {plots} plots, {illegal} violations; workbook: {path}</source>
       <translation>{period}：共 {plots} 个图斑，违法 {illegal} 宗；统计表：{path}</translation>
     </message>
@@ -3626,7 +3656,7 @@
       <translation>须先生成同月的 {previous}</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_roles.py" line="172" />
+      <location filename="../../layers/role_assign.py" line="19" />
       <source>{role}: {reason}</source>
       <translation>{role}：{reason}</translation>
     </message>
@@ -3646,7 +3676,17 @@
       <translation>{source} 包含多个图层，导入哪一个？</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="131" />
+      <location filename="../../layers/plot_layer.py" line="33" />
+      <source>{source}: {error}</source>
+      <translation>{source}：{error}</translation>
+    </message>
+    <message>
+      <location filename="../../layers/source_files.py" line="22" />
+      <source>{source}: {reason}</source>
+      <translation>{source}：{reason}</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="129" />
       <source>{value} is not a date (YYYY-MM-DD)</source>
       <translation>{value} 不是有效日期（YYYY-MM-DD）</translation>
     </message>
@@ -3716,7 +3756,7 @@
       <translation>违法占耕比例（县级考核）：分母 {area} 亩，由图斑计算（未录入 {year} 年数据）。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="187" />
+      <location filename="../../plugin/processing/statistics_algorithms.py" line="180" />
       <source>违法占耕比例 denominator of the county accountability: {source}</source>
       <translation>县级考核违法占耕比例的分母：{source}</translation>
     </message>
