@@ -126,12 +126,12 @@ def _round_message(kind: str) -> str:
 
 LOCKS = f"""
 CREATE OR REPLACE FUNCTION landcase_locked_round(round_ids bigint[]) RETURNS text
-LANGUAGE sql STABLE AS $$
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$
     SELECT period || ' ' || stage FROM submission_round
     WHERE locked = 1 AND id = ANY(round_ids) ORDER BY id LIMIT 1
 $$;
 CREATE OR REPLACE FUNCTION lock_check() RETURNS trigger
-LANGUAGE plpgsql AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
 DECLARE
     found text;
     kind text := TG_TABLE_NAME;

@@ -10,7 +10,7 @@ import os
 import sqlite3
 from pathlib import Path
 
-from . import catalog, pg_schema, pg_triggers, schema
+from . import catalog, pg_roles, pg_schema, pg_triggers, schema
 from .errors import CaseDatabaseError
 from .targets import Target
 
@@ -69,6 +69,8 @@ def create(target: Target, srid: int, up_to_version: int = schema.LATEST_VERSION
                     raise NoPostGis(path=target.shown()) from exc
                 raise
             db.execute("INSERT INTO meta (key, value) VALUES ('srid', ?)", (str(srid),))
+            if may_create_roles(db):  # else the administrator runs pg_roles.install later
+                pg_roles.install(db)
             db.execute("COMMIT")
         except BaseException:
             if db.in_transaction:
@@ -78,6 +80,13 @@ def create(target: Target, srid: int, up_to_version: int = schema.LATEST_VERSION
         db.close()
         raise
     return db
+
+
+def may_create_roles(db) -> bool:
+    row = db.execute(
+        "SELECT rolsuper OR rolcreaterole FROM pg_roles WHERE rolname = current_user"
+    ).fetchone()
+    return bool(row and row[0])
 
 
 def open_database(target: Target):

@@ -1,0 +1,160 @@
+"""Who may do what in a shared PostgreSQL case database: roles, grants, row-level security.
+
+Four group roles per case database (``<prefix>_county`` …), each user a login role that is
+a member of one:
+- county: every township; reads and writes the case data, makes and locks rounds;
+- station: the same, for the plots whose 行政区代码 starts with one of its prefixes
+  (``user_scope``); its rows of cases, verifications … follow its plots;
+- field: reads the plots assigned to it (``field_assignment``) and records verifications
+  and photos for them;
+- read-only (督查, 纪委): reads everything.
+Nobody but the owner (the role that made the schema) owns a table, so no user can drop a
+trigger, disable a trigger or row security, or write the audit log, the audit checkpoint or
+a seal: the triggers that write them run as the owner (SECURITY DEFINER). The audit user is
+the session user, which a user cannot change.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import catalog
+
+KINDS = ("county", "station", "field", "readonly")
+# Case data every writing role reads and writes (row security narrows a station's rows)
+CASE_TABLES = (
+    "batch",
+    "plot",
+    "case_record",
+    "verification",
+    "photo",
+    "determination",
+    "rectification",
+    "closeout",
+    "overlay",
+    "layer_role",
+    "submission_round",
+    "round_item",
+    "calendar_day",
+    "document",
+    "attachment",
+    "import_report",
+    "import_report_row",
+    "meta",
+)
+# Written once by the rooms and never changed (their guards refuse the rest)
+APPEND_TABLES = ("round_seal", "round_seal_row", "integrity_event")
+READ_TABLES = ("audit_log", "audit_checkpoint", "audit_actor", "user_scope", "field_assignment")
+# Tables whose rows belong to a plot (plot_id) or a case (case_id)
+BY_PLOT = ("case_record", "overlay")
+BY_CASE = (
+    "verification",
+    "photo",
+    "determination",
+    "rectification",
+    "closeout",
+    "document",
+    "attachment",
+    "round_item",
+)
+_NAME = re.compile(r"^[a-z_][a-z0-9_]{0,40}$")
+
+
+def _ident(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def default_prefix(db) -> str:
+    """``lc_<database>``: group roles are cluster-wide, a county's databases differ."""
+    name = db.execute("SELECT current_database()").fetchone()[0].lower()
+    return "lc_" + re.sub(r"[^a-z0-9_]", "_", name)[:40]
+
+
+def group(prefix: str, kind: str) -> str:
+    if kind not in KINDS or not _NAME.match(prefix):
+        raise ValueError(f"{prefix}_{kind}")
+    return f"{prefix}_{kind}"
+
+
+def _member(prefix: str, kind: str) -> str:
+    return f"pg_has_role(session_user, '{group(prefix, kind)}', 'MEMBER')"
+
+
+def install(db, prefix: str | None = None) -> str:
+    """Group roles, grants and row security (inside the caller's transaction, as the owner
+    with CREATEROLE). Returns the prefix, recorded in ``meta``."""
+    prefix = prefix or default_prefix(db)
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS user_scope (role_name TEXT NOT NULL, xzqdm_prefix TEXT "
+        "NOT NULL, PRIMARY KEY (role_name, xzqdm_prefix))"
+    )
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS field_assignment (plot_id BIGINT NOT NULL REFERENCES plot "
+        "(id) ON DELETE CASCADE, role_name TEXT NOT NULL, PRIMARY KEY (plot_id, role_name))"
+    )
+    for kind in KINDS:
+        name = group(prefix, kind)
+        exists = db.execute("SELECT 1 FROM pg_roles WHERE rolname = ?", (name,)).fetchone()
+        if exists is None:
+            db.execute(f"CREATE ROLE {_ident(name)} NOLOGIN")
+    county, station, field, readonly = (_ident(group(prefix, k)) for k in KINDS)
+    writers = f"{county}, {station}"
+    everyone = f"{county}, {station}, {field}, {readonly}"
+    db.execute(f"GRANT USAGE ON SCHEMA public TO {everyone}")
+    tables = catalog.table_names(db)
+    for table in CASE_TABLES:
+        if table in tables:
+            db.execute(f"GRANT SELECT, INSERT, UPDATE, DELETE ON {table} TO {writers}")
+    for table in (*APPEND_TABLES, *READ_TABLES):
+        if table in tables:
+            db.execute(f"GRANT SELECT ON {table} TO {everyone}")
+    for table in APPEND_TABLES:
+        db.execute(f"GRANT INSERT ON {table} TO {writers}")
+    db.execute(f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {readonly}")
+    db.execute(f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {writers}, {field}")
+    db.execute(f"GRANT SELECT ON plot, case_record, batch, meta, calendar_day TO {field}")
+    db.execute(f"GRANT SELECT, INSERT ON verification, photo TO {field}")
+    db.execute(f"GRANT UPDATE (status, updated_at) ON case_record TO {field}")
+    db.execute(f"GRANT SELECT ON layer_role, overlay, determination TO {field}")
+    _policies(db, prefix)
+    catalog.upsert_meta(db, "role_prefix", prefix)
+    return prefix
+
+
+def _policies(db, prefix: str) -> None:
+    every = f"{_member(prefix, 'county')} OR {_member(prefix, 'readonly')}"
+    station = (
+        f"{_member(prefix, 'station')} AND EXISTS (SELECT 1 FROM user_scope AS s "
+        "WHERE s.role_name = session_user AND plot.xzqdm LIKE s.xzqdm_prefix || '%')"
+    )
+    field = (
+        f"{_member(prefix, 'field')} AND EXISTS (SELECT 1 FROM field_assignment AS f "
+        "WHERE f.role_name = session_user AND f.plot_id = plot.id)"
+    )
+    rules = {"plot": f"({every}) OR ({station}) OR ({field})"}
+    rules.update({table: "plot_id IN (SELECT id FROM plot)" for table in BY_PLOT})
+    rules.update({table: "case_id IN (SELECT id FROM case_record)" for table in BY_CASE})
+    for table, rule in rules.items():
+        db.execute(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY")
+        db.execute(f"DROP POLICY IF EXISTS landcase_scope ON {table}")
+        db.execute(f"CREATE POLICY landcase_scope ON {table} USING ({rule}) WITH CHECK ({rule})")
+
+
+def add_user(db, prefix: str, role: str, kind: str, scopes: tuple[str, ...] = ()) -> None:
+    """Make login role ``role`` a member of ``kind``; a station's 行政区代码 prefixes, or a
+    field role's plot ids, in ``scopes`` (inside the caller's transaction)."""
+    db.execute(f"GRANT {_ident(group(prefix, kind))} TO {_ident(role)}")
+    if kind == "station":
+        for code in scopes:
+            db.execute(
+                "INSERT INTO user_scope (role_name, xzqdm_prefix) VALUES (?, ?) "
+                "ON CONFLICT DO NOTHING",
+                (role, str(code)),
+            )
+    elif kind == "field":
+        for plot_id in scopes:
+            db.execute(
+                "INSERT INTO field_assignment (plot_id, role_name) VALUES (?, ?) "
+                "ON CONFLICT DO NOTHING",
+                (int(plot_id), role),
+            )
