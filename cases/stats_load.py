@@ -70,7 +70,9 @@ def _non_grain_sql(use: str) -> str:
     """SQL: 1 when the text ``use`` names one of ``NON_GRAIN_USES``, 0 when not, NULL when
     ``use`` is NULL. The current use is the latest verification's 实际用途, else (none, or
     none written) the plot's BGLX: ``COALESCE(<of actual_use>, <of bglx>, 0)``."""
-    return "(" + " OR ".join(f"instr({use}, {_sql_text(w)}) > 0" for w in NON_GRAIN_USES) + ")"
+    # (an integer on both backends: PostgreSQL's comparisons are boolean)
+    tests = " OR ".join(f"instr({use}, {_sql_text(w)}) > 0" for w in NON_GRAIN_USES)
+    return f"CAST(({tests}) AS INTEGER)"
 
 
 def _packed_sql() -> str:
@@ -79,7 +81,10 @@ def _packed_sql() -> str:
     bit per flag. ``_unpack`` takes them apart."""
     terms = [f"({name} + 1) * {1 << (_CODE_BITS * n)}" for n, name in enumerate(_CODES)]
     first = _CODE_BITS * len(_CODES)
-    terms += [f"COALESCE({name}, 0) * {1 << (first + n)}" for n, name in enumerate(_FLAGS)]
+    terms += [
+        f"COALESCE(CAST({name} AS INTEGER), 0) * {1 << (first + n)}"
+        for n, name in enumerate(_FLAGS)
+    ]
     return " + ".join(terms)
 
 

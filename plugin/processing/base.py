@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from qgis.core import QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingParameterFile
 
-from ...cases import CaseStore
+from ...cases import CaseStore, targets
 from ...cases.errors import N_, LandCaseError
 from ...cases.intake import DamagedDatabase
 from ...toolbelt.files import DATABASE_FILTER
@@ -45,6 +45,20 @@ def detached_errors(process_algorithm):
     return wrapper
 
 
+class DatabaseParameter(QgsProcessingParameterFile):
+    """A case database: a .sqlite file (picked in the dialog), or a PostgreSQL connection
+    typed as a ``postgresql://`` URI or ``service=<name>``, which a file parameter would
+    refuse for its missing extension."""
+
+    def checkValueIsAcceptable(self, value, context=None) -> bool:  # noqa: N802 (Qt API)
+        if isinstance(value, str) and targets.is_postgres(value):
+            return True
+        return super().checkValueIsAcceptable(value, context)
+
+    def clone(self):
+        return DatabaseParameter(self.name(), self.description(), fileFilter=self.fileFilter())
+
+
 class LandCaseAlgorithm(QgsProcessingAlgorithm):
     DATABASE = "DATABASE"
     GROUP_ID = "database"
@@ -61,10 +75,18 @@ class LandCaseAlgorithm(QgsProcessingAlgorithm):
 
     def add_database_parameter(self) -> None:
         self.addParameter(
-            QgsProcessingParameterFile(
-                self.DATABASE, tr("Case database"), fileFilter=DATABASE_FILTER
-            )
+            DatabaseParameter(self.DATABASE, tr("Case database"), fileFilter=DATABASE_FILTER)
         )
+
+    def database_location(self, parameters, name: str, context) -> str:
+        """A case database parameter's value: a PostgreSQL connection (URI, ``service=``)
+        as given, or a file path as Processing reads it."""
+        given = parameters.get(name)
+        if isinstance(given, str) and targets.is_postgres(given):
+            return given.strip()
+        if name == getattr(self, "OUTPUT", None):
+            return self.parameterAsFileOutput(parameters, name, context)
+        return self.parameterAsFile(parameters, name, context)
 
     @contextlib.contextmanager
     def open_store(self, parameters, context) -> Iterator[CaseStore]:
@@ -72,7 +94,7 @@ class LandCaseAlgorithm(QgsProcessingAlgorithm):
         it ends; a LandCase error inside the block becomes a QgsProcessingException with
         its translated text. A file that cannot be opened is one too, naming the reason
         (damaged pages included)."""
-        path = self.parameterAsFile(parameters, self.DATABASE, context)
+        path = self.database_location(parameters, self.DATABASE, context)
         try:
             store = CaseStore.open(path)
         except LandCaseError as error:

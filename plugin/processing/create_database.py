@@ -12,7 +12,7 @@ from qgis.core import (
     QgsProcessingParameterFileDestination,
 )
 
-from ...cases import CaseStore
+from ...cases import CaseStore, targets
 from ...cases.crs import is_gk3_srid
 from ...cases.errors import N_
 from ...layers.crs_choice import DEFAULT_SRID, CrsChoice, choose_srid
@@ -63,13 +63,15 @@ class CreateDatabaseAlgorithm(LandCaseAlgorithm):
 
     @detached_errors
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (Qt API)
-        path = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
+        path = self.database_location(parameters, self.OUTPUT, context)
         crs = self.parameterAsCrs(parameters, self.CRS, context)
         overwrite = self.parameterAsBool(parameters, self.OVERWRITE, context)
         choice = _choice(self, parameters, crs, context)
         srid = choice.srid
         feedback.pushInfo(choice.text(tr))
-        feedback.pushInfo(tr("Creating {path} in EPSG:{srid}").format(path=path, srid=srid))
+        feedback.pushInfo(
+            tr("Creating {path} in EPSG:{srid}").format(path=targets.parse(path).shown(), srid=srid)
+        )
         CaseStore.create(path, srid, overwrite=overwrite).close()  # refusals: detached_errors
         return {self.OUTPUT: path, self.CRS: f"EPSG:{srid}", "CRS_REASON": choice.text(tr)}
 
