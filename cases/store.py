@@ -106,6 +106,9 @@ class CaseStore(PlotsMixin, ListingMixin):
         # changed triggers, rounds locked without a seal): ``finding.Finding`` objects,
         # shown by the case panel and included in ``verification_findings.verify``.
         self.opening_findings: list = []
+        # plot id -> the case's updated_at when ``workflow.case_state`` last showed it: a
+        # step refuses to overwrite a change made since by someone else (workflow_guards)
+        self.seen_cases: dict[int, str | None] = {}
 
     # -- opening and closing -------------------------------------------------------
 

@@ -96,6 +96,7 @@ from .workflow_states import (  # noqa: F401 (re-exported: callers import them f
     START_RECTIFICATION,
     TO_VERIFY,
     VERIFIED,
+    CaseChangedMeanwhile,
     CaseState,
     Determination,
     Rectification,

@@ -15,7 +15,7 @@ from .workflow_guards import (
     _Case,
     _check_status,
     _choice,
-    _load,
+    _load_for_change,
     _plot_reference_date,
     _refuse,
     _required_date,
@@ -51,7 +51,7 @@ def record_verification(
     ``construction_date`` may be partial ('2025', '2025-06') when that is all that is known.
     """
     with store.transaction() as db:
-        case = _load(db, plot_id)
+        case = _load_for_change(store, db, plot_id)
         _check_status(case, RECORD_VERIFICATION)
         site_status = _choice(
             case,
@@ -121,7 +121,7 @@ def determine(
     """
     evidence = dict(evidence or {})
     with store.transaction() as db:
-        case = _load(db, plot_id)
+        case = _load_for_change(store, db, plot_id)
         _check_status(case, DETERMINE)
         verification = db.execute(
             "SELECT construction_date FROM verification WHERE case_id = ? "

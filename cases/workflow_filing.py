@@ -14,7 +14,7 @@ from .workflow_guards import (
     _check_status,
     _choice,
     _current_category,
-    _load,
+    _load_for_change,
     _refuse,
     _required_date,
     _required_text,
@@ -56,7 +56,7 @@ def file_case(
 ) -> str:
     """File the case (立案查处) after a 违法 determination; 已判定 → 已立案."""
     with store.transaction() as db:
-        case = _load(db, plot_id)
+        case = _load_for_change(store, db, plot_id)
         _check_status(case, FILE_CASE)
         _require_violation(db, case)
         filing_number = _required_text(
@@ -92,7 +92,7 @@ def refer_case(
     已判定 → 已移交. The reply is due the 5th working day after ``referred_on`` (official
     calendar with the station's overrides), stored in ``case_record.reply_due``."""
     with store.transaction() as db:
-        case = _load(db, plot_id)
+        case = _load_for_change(store, db, plot_id)
         _check_status(case, REFER_CASE)
         _require_violation(db, case)
         handling_department = _choice(
@@ -118,7 +118,7 @@ def close_without_case(store, plot_id: int) -> str:
     """Close a plot determined 合法, 其他, 伪变化, 设施农用地 or 农村道路 without a case;
     已判定 → 已办结."""
     with store.transaction() as db:
-        case = _load(db, plot_id)
+        case = _load_for_change(store, db, plot_id)
         _check_status(case, CLOSE_WITHOUT_CASE)
         category = _current_category(db, case.case_id)
         if category is None:

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from . import calendar as workcalendar
-from . import deadlines
+from . import catalog, deadlines
 from .areas import mu_text, official_mu_decimal
 from .errors import N_, InvalidRecord
 from .rectification_area import rectified_area_m2
@@ -21,6 +21,7 @@ from .workflow_states import (
     DETERMINE,
     NOW,
     TO_VERIFY,
+    CaseChangedMeanwhile,
     WorkflowRefused,
 )
 
@@ -37,15 +38,56 @@ class _Case:
     handling_department: str | None
 
 
-def _load(db: sqlite3.Connection, plot_id: int) -> _Case:
-    row = db.execute(
-        """SELECT p.id, p.jcbh, c.id, c.status, c.filing_number, c.handling_department
-           FROM plot AS p JOIN case_record AS c ON c.plot_id = p.id WHERE p.id = ?""",
-        (plot_id,),
-    ).fetchone()
+def _load(db: sqlite3.Connection, plot_id: int, for_change: bool = False) -> _Case:
+    sql = """SELECT p.id, p.jcbh, c.id, c.status, c.filing_number, c.handling_department
+           FROM plot AS p JOIN case_record AS c ON c.plot_id = p.id WHERE p.id = ?"""
+    if for_change and catalog.is_postgres(db):
+        # a server has concurrent writers: the case row stays ours until the commit
+        # (SQLite's BEGIN IMMEDIATE has taken the whole file already)
+        sql += " FOR UPDATE OF c"
+    row = db.execute(sql, (plot_id,)).fetchone()
     if row is None:
         raise InvalidRecord(record=plot_id, reason=N_("there is no plot with this id"))
     return _Case(*row)
+
+
+def _load_for_change(store, db: sqlite3.Connection, plot_id: int) -> _Case:
+    """The case a step changes, locked for this transaction; refused when someone else
+    changed it since this store last showed it (``workflow.case_state``): the other
+    change stands, the caller's is not written, and the message names who and when."""
+    case = _load(db, plot_id, for_change=True)
+    seen = store.seen_cases.pop(plot_id, _NOT_SEEN)
+    if seen is _NOT_SEEN:
+        return case
+    now = db.execute("SELECT updated_at FROM case_record WHERE id = ?", (case.case_id,))
+    current = now.fetchone()[0]
+    if current != seen:
+        user, at = _last_change(db, case.case_id)
+        raise CaseChangedMeanwhile(jcbh=case.jcbh, user=user, at=at)
+    return case
+
+
+_NOT_SEEN = object()
+
+
+def _last_change(db: sqlite3.Connection, case_id: int) -> tuple[str, str]:
+    row = db.execute(
+        "SELECT user_name, changed_at FROM audit_log WHERE table_name = 'case_record' "
+        "AND row_id = ? ORDER BY id DESC LIMIT 1",
+        (case_id,),
+    ).fetchone()
+    if row is None:
+        return "?", "?"
+    return row[0], local_time_text(row[1])
+
+
+def local_time_text(utc_iso: str | None) -> str:
+    """'2026-03-05T06:07:08.123Z' as this computer's local time, to the minute."""
+    try:
+        moment = datetime.datetime.fromisoformat(str(utc_iso).replace("Z", "+00:00"))
+    except ValueError:
+        return str(utc_iso)
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 def _refuse(case: _Case, reason: str, **params):

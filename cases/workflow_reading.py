@@ -98,6 +98,7 @@ def case_state(store, plot_id: int) -> CaseState:
     closeout = db.execute(
         "SELECT closed_on, closed_by FROM closeout WHERE case_id = ?", (case.case_id,)
     ).fetchone() or (None, None)
+    store.seen_cases[plot_id] = row[6]  # what the form shows: the next step checks it
     return CaseState(
         plot_id=case.plot_id,
         jcbh=case.jcbh,

@@ -14,7 +14,7 @@ from .workflow_guards import (
     _check_rectified_area,
     _check_status,
     _choice,
-    _load,
+    _load_for_change,
     _refuse,
     _required_date,
     _required_text,
@@ -47,7 +47,7 @@ def start_rectification(
     ``measures`` are from 拆除复耕, 没收, 补办手续, 罚款 (stored joined by 、). The
     rectification is due 60 days after ``task_listed_on``. Returns the rectification id."""
     with store.transaction() as db:
-        case = _load(db, plot_id)
+        case = _load_for_change(store, db, plot_id)
         _check_status(case, START_RECTIFICATION)
         if (case.status == FILED and not case.filing_number) or (
             case.status == REFERRED and not case.handling_department
@@ -103,7 +103,7 @@ def record_reinspection(
     rectification rows are never updated, so a row submitted in a locked round stays as
     it was, and the latest row is the rectification's current state."""
     with store.transaction() as db:
-        case = _load(db, plot_id)
+        case = _load_for_change(store, db, plot_id)
         _check_status(case, RECORD_REINSPECTION)
         latest = db.execute(
             """SELECT measures, task_listed_on, demolished_area_m2, restored_area_m2,
@@ -161,7 +161,7 @@ def close_out(
     """Close the case out (销号) after a re-inspection found it 整改到位; 待复核 → 已销号.
     Returns the close-out id."""
     with store.transaction() as db:
-        case = _load(db, plot_id)
+        case = _load_for_change(store, db, plot_id)
         _check_status(case, CLOSE_OUT)
         latest = db.execute(
             "SELECT reinspection_result FROM rectification WHERE case_id = ? "
@@ -187,6 +187,6 @@ def close_out(
 def start_post_closure_patrol(store, plot_id: int) -> str:
     """Make a closed-out plot a post-closure patrol point (事后巡查); 已销号 → 事后巡查."""
     with store.transaction() as db:
-        case = _load(db, plot_id)
+        case = _load_for_change(store, db, plot_id)
         _check_status(case, START_POST_CLOSURE_PATROL)
         return _update_case(db, case, POST_CLOSURE_PATROL)

@@ -93,6 +93,15 @@ _WRONG_STATUS = {
 }
 
 
+class CaseChangedMeanwhile(CaseDatabaseError):
+    """Two people changed the same case: the second learns who was first."""
+
+    template = (
+        "Case {jcbh} was changed by {user} at {at} after it was shown here: your change was "
+        "not saved. The case now shows theirs; enter yours again if it still applies."
+    )
+
+
 class WorkflowRefused(CaseDatabaseError):
     """A workflow step refused: ``reason`` says which step or which evidence is missing."""
 

@@ -207,6 +207,9 @@ class CaseDialog(CaseSteps, QDialog):
         try:
             action(self.store, self.plot_id, *args, **kwargs)
         except CaseDatabaseError as error:
+            if isinstance(error, workflow.CaseChangedMeanwhile):
+                self.refresh()  # show the other person's change the message speaks of
+                self.changed.emit()
             self.message.setStyleSheet("color: #b03a2e")
             self.message.setText(error_text(error))
             return False

@@ -44,7 +44,7 @@
       <translation>实际用途</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="303" />
+      <location filename="../../forms/case_dialog.py" line="306" />
       <source>Add photos</source>
       <translation>添加照片</translation>
     </message>
@@ -174,7 +174,7 @@
       <translation>附件编号</translation>
     </message>
     <message>
-      <location filename="../../plugin/session.py" line="187" />
+      <location filename="../../plugin/session.py" line="189" />
       <source>Audit trail</source>
       <translation>审计日志</translation>
     </message>
@@ -259,7 +259,7 @@
       <translation>无法打开案件库</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/base.py" line="51" />
+      <location filename="../../plugin/processing/base.py" line="65" />
       <source>Case database</source>
       <translation>案件库</translation>
     </message>
@@ -272,6 +272,11 @@
       <location filename="../../forms/case_dialog.py" line="87" />
       <source>Case {jcbh}</source>
       <translation>案件 {jcbh}</translation>
+    </message>
+    <message>
+      <location filename="../../cases/workflow_states.py" line="99" />
+      <source>Case {jcbh} was changed by {user} at {at} after it was shown here: your change was not saved. The case now shows theirs; enter yours again if it still applies.</source>
+      <translation>案件 {jcbh} 在此处显示后已被 {user} 于 {at} 修改：您的修改未保存。现显示的是对方的修改；如仍需要，请重新录入。</translation>
     </message>
     <message>
       <location filename="../../forms/rounds_dialog.py" line="35" />
@@ -474,7 +479,7 @@
       <translation>新建一个空的 LandCase 案件库（SpatiaLite），坐标系为 CGCS2000 3 度带高斯-克吕格投影（EPSG:4513 至 EPSG:4554）。未指定坐标系时，取中央经线最接近数据范围中心的分带（EXTENT，否则为工程的全部范围），二者皆无时取 EPSG:4549（中央经线 120°E）；所选分带及理由会输出（CRS_REASON）。已有文件不会被覆盖，除非设置“覆盖”。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/create_database.py" line="72" />
+      <location filename="../../plugin/processing/create_database.py" line="73" />
       <source>Creating {path} in EPSG:{srid}</source>
       <translation>正在新建 {path}，坐标系 EPSG:{srid}</translation>
     </message>
@@ -1329,7 +1334,7 @@
       <translation>打开案件库…</translation>
     </message>
     <message>
-      <location filename="../../plugin/session.py" line="148" />
+      <location filename="../../plugin/session.py" line="150" />
       <source>Open or create a case database first.</source>
       <translation>请先打开或新建案件库。</translation>
     </message>
@@ -1449,7 +1454,7 @@
       <translation>照片</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="303" />
+      <location filename="../../forms/case_dialog.py" line="306" />
       <source>Photos (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)</source>
       <translation>照片 (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)</translation>
     </message>
@@ -1504,7 +1509,7 @@
       <translation>图斑 {jcbh}，字段 {field}：{reason}</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow_states.py" line="99" />
+      <location filename="../../cases/workflow_states.py" line="108" />
       <source>Plot {jcbh}: {reason}</source>
       <translation>图斑 {jcbh}：{reason}</translation>
     </message>
@@ -1864,7 +1869,7 @@
       <translation>保存核查结果</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="214" />
+      <location filename="../../forms/case_dialog.py" line="217" />
       <source>Saved.</source>
       <translation>已保存。</translation>
     </message>
@@ -2144,7 +2149,7 @@
       <translation>图斑未保存</translation>
     </message>
     <message>
-      <location filename="../../plugin/session.py" line="174" />
+      <location filename="../../plugin/session.py" line="176" />
       <source>The records are as LandCase left them: {count} audit rows checked, every locked round matches its seal.</source>
       <translation>记录保持 LandCase 写入时的状态：已核验 {count} 条审计记录，各锁定轮次均与其封存值一致。</translation>
     </message>
@@ -2444,7 +2449,7 @@
       <translation>案件库中已有，未重复导入</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow_guards.py" line="103" />
+      <location filename="../../cases/workflow_guards.py" line="145" />
       <source>an area must be a number of m², 0 or more (got {value})</source>
       <translation>面积须为不小于 0 的数值，单位平方米（当前为 {value}）</translation>
     </message>
@@ -2874,7 +2879,7 @@
       <translation>临时用地覆盖图斑的 {share:.1%}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/create_database.py" line="87" />
+      <location filename="../../plugin/processing/create_database.py" line="89" />
       <source>the CRS given</source>
       <translation>指定的坐标系</translation>
     </message>
@@ -2969,7 +2974,7 @@
       <translation>默认分带，因为{what}为空</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/create_database.py" line="94" />
+      <location filename="../../plugin/processing/create_database.py" line="96" />
       <source>the default zone: no CRS, extent or project was given</source>
       <translation>默认分带：未指定坐标系、范围，也没有工程</translation>
     </message>
@@ -2984,7 +2989,7 @@
       <translation>判定类别 {value} 无效，应为：{allowed}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/create_database.py" line="91" />
+      <location filename="../../plugin/processing/create_database.py" line="93" />
       <source>the extent given</source>
       <translation>指定的范围</translation>
     </message>
@@ -3189,7 +3194,7 @@
       <translation>图斑位于 1202 设施农用地上，但无设施农用地备案覆盖</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/create_database.py" line="96" />
+      <location filename="../../plugin/processing/create_database.py" line="98" />
       <source>the project's extent</source>
       <translation>工程的范围</translation>
     </message>
@@ -3214,7 +3219,7 @@
       <translation>整改须至少选择一项措施（{allowed}）</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow_guards.py" line="122" />
+      <location filename="../../cases/workflow_guards.py" line="164" />
       <source>the rectified area {area} 亩 (拆除 {demolished}, 复耕 {restored}, 补办手续 {legalised} 亩; 整改面积 = max(拆除, 复耕) + 补办手续) is larger than the plot's area {plot} 亩</source>
       <translation>整改面积 {area} 亩（拆除 {demolished}、复耕 {restored}、补办手续 {legalised} 亩；整改面积 = 拆除与复耕中的较大者 + 补办手续）大于图斑面积 {plot} 亩</translation>
     </message>
@@ -3309,7 +3314,7 @@
       <translation>新增建设用地占用耕地总面积须大于 0 平方米（当前为 {value}）</translation>
     </message>
     <message>
-      <location filename="../../cases/stats_load.py" line="203" />
+      <location filename="../../cases/stats_load.py" line="208" />
       <source>there is no batch {value}</source>
       <translation>不存在批次 {value}</translation>
     </message>
@@ -3411,7 +3416,7 @@
       <translation>发现 {count} 个问题：案件数据库已不是 LandCase 写入时的状态。</translation>
     </message>
     <message>
-      <location filename="../../plugin/session.py" line="183" />
+      <location filename="../../plugin/session.py" line="185" />
       <source>{count} findings: {first}</source>
       <translation>发现 {count} 个问题：{first}</translation>
     </message>
@@ -3426,7 +3431,7 @@
       <translation>{count} 个地类名称未能对应编码；请填写编码，否则保存时不赋编码：{names}</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="324" />
+      <location filename="../../forms/case_dialog.py" line="327" />
       <source>{count} need checking (no position or time, or far from the plot).</source>
       <translation>{count} 张需核实（无位置或时间，或距图斑较远）。</translation>
     </message>
@@ -3466,7 +3471,7 @@
       <translation>超期 {count} 个</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="316" />
+      <location filename="../../forms/case_dialog.py" line="319" />
       <source>{count} photos attached.</source>
       <translation>已添加 {count} 张照片。</translation>
     </message>
@@ -3486,12 +3491,12 @@
       <translation>已将 {count} 个图斑写入 {folder}</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="319" />
+      <location filename="../../forms/case_dialog.py" line="322" />
       <source>{count} were attached already.</source>
       <translation>{count} 张此前已添加。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/create_database.py" line="83" />
+      <location filename="../../plugin/processing/create_database.py" line="85" />
       <source>{crs} is not a CGCS2000 3-degree Gauss-Krüger CRS (EPSG:4513 to EPSG:4554).</source>
       <translation>{crs} 不是 CGCS2000 3 度带高斯-克吕格投影坐标系（EPSG:4513 至 EPSG:4554）。</translation>
     </message>
