@@ -84,3 +84,21 @@ class DatabaseLocked(CaseDatabaseError):
 
 class InvalidRecord(CaseDatabaseError):
     template = "Record {record}: {reason}"
+
+
+class NotPermitted(CaseDatabaseError):
+    """A shared database refused the user's database role this change."""
+
+    template = (
+        "The database user {user} has no right to change {table}; ask the administrator "
+        "of the case database if this is part of your work."
+    )
+
+
+class OutsideScope(CaseDatabaseError):
+    """Row-level security: the row lies outside the user's townships or assigned plots."""
+
+    template = (
+        "The database user {user} may not write this row of {table}: it lies outside the "
+        "townships or plots assigned to this user."
+    )

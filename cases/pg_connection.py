@@ -21,6 +21,8 @@ import psycopg
 from psycopg import errors as pg_errors
 from psycopg.pq import TransactionStatus
 
+from .errors import NotPermitted, OutsideScope
+
 _TOKENS = re.compile(
     r"""('(?:[^']|'')*')            # a string literal: left alone
       | ("(?:[^"]|"")*")            # a quoted identifier
@@ -86,14 +88,26 @@ def _row_factory(cursor):
     return make
 
 
-def as_dbapi_error(exc: psycopg.Error) -> sqlite3.Error:
+_TABLE = re.compile(r'(?:table|relation) "?([\w.]+)"?')
+
+
+def _first_line(exc: BaseException) -> str:
+    return (str(exc).strip().splitlines() or [""])[0]
+
+
+def as_dbapi_error(exc: psycopg.Error, user: str = "?") -> Exception:
     """The DB-API error the rooms catch for a PostgreSQL error, with its primary message
-    (a trigger's refusal reads as it does from SQLite: ``locked: …``)."""
+    (a trigger's refusal reads as it does from SQLite: ``locked: …``); a refusal of the
+    user's rights is a ``CaseDatabaseError`` in words, naming the database user."""
     message = (exc.diag.message_primary if exc.diag else None) or str(exc)
+    if isinstance(exc, pg_errors.InsufficientPrivilege):
+        named = _TABLE.search(message)
+        table = (exc.diag.table_name if exc.diag else None) or (named.group(1) if named else "?")
+        if "row-level security" in message:
+            return OutsideScope(user=user, table=table)
+        return NotPermitted(user=user, table=table)
     if isinstance(exc, (pg_errors.IntegrityError, pg_errors.RaiseException)):
         error: sqlite3.Error = sqlite3.IntegrityError(message)
-    elif isinstance(exc, pg_errors.InsufficientPrivilege):
-        error = sqlite3.OperationalError(f"permission denied: {message}")
     elif isinstance(exc, (pg_errors.LockNotAvailable, pg_errors.QueryCanceled)):
         error = sqlite3.OperationalError(f"database is locked: {message}")
     elif isinstance(exc, pg_errors.DataError):
@@ -142,7 +156,7 @@ class PgConnection:
         try:
             self._conn = psycopg.connect(conninfo, autocommit=True, row_factory=_row_factory)
         except psycopg.Error as exc:
-            raise as_dbapi_error(exc) from exc
+            raise sqlite3.OperationalError(_first_line(exc)) from exc
         self.conninfo = conninfo
 
     def execute(self, sql: str, params: Sequence | Mapping | None = None) -> Cursor:
@@ -156,7 +170,7 @@ class PgConnection:
         try:
             return Cursor(self._conn.execute(query, params))
         except psycopg.Error as exc:
-            raise as_dbapi_error(exc) from exc
+            raise as_dbapi_error(exc, self._user()) from exc
 
     def executemany(self, sql: str, rows: Iterable[Sequence]) -> None:
         query = translate(sql, True)
@@ -164,10 +178,16 @@ class PgConnection:
             with self._conn.cursor() as cursor:
                 cursor.executemany(query, [tuple(_adapt(v) for v in row) for row in rows])
         except psycopg.Error as exc:
-            raise as_dbapi_error(exc) from exc
+            raise as_dbapi_error(exc, self._user()) from exc
 
     def cursor(self) -> _PlainCursorMaker:
         return _PlainCursorMaker(self)
+
+    def _user(self) -> str:
+        try:
+            return self._conn.info.user
+        except Exception:  # (a closed connection)
+            return "?"
 
     def commit(self) -> None:
         """Nothing to do (autocommit mode, as the store's sqlite3 connections)."""

@@ -919,9 +919,7 @@ def test_setlayerrole_then_overlay_in_processing(
     assert {line[0] for line in lines[1:]} == set(selected)
     assert {line[1] for line in lines[1:]} >= {"图斑", "地类图斑", "三大类", "永久基本农田"}
     plot_line = next(line for line in lines[1:] if line[1] == "图斑")
-    assert float(plot_line[8]) == pytest.approx(
-        float(plot_line[7]) * 15 / 10000, abs=0.006
-    )
+    assert float(plot_line[8]) == pytest.approx(float(plot_line[7]) * 15 / 10000, abs=0.006)
     store = CaseStore.open(database)
     computed = store._db.execute("SELECT count(DISTINCT plot_id) FROM overlay").fetchone()[0]
     assert computed == len(selected)

@@ -9,7 +9,6 @@ checks out with the same verification as a file's.
 
 from __future__ import annotations
 
-import sqlite3
 import uuid
 
 import psycopg
@@ -18,6 +17,7 @@ import pytest
 from helpers import new_plot
 from landcase.cases import CaseStore, pg_roles, rounds, workflow
 from landcase.cases.audit_chain import verify_audit_trail
+from landcase.cases.errors import NotPermitted, OutsideScope
 from landcase.cases.pg_connection import PgConnection
 
 
@@ -92,8 +92,9 @@ def test_a_station_sees_and_changes_only_its_townships(county_db):
     with station.transaction() as db:
         changed = db.execute("UPDATE plot SET reporter = '李' WHERE xzqdm = '320102001'")
         assert changed.rowcount == 0  # the other township's row is not there for it
-    with pytest.raises(sqlite3.OperationalError, match="row-level security"):
+    with pytest.raises(OutsideScope) as outside:
         station.add_plots([new_plot(5, xzqdm="320102009")], station.batch_id("2026年第1批部卫片"))
+    assert outside.value.params == {"user": users["station"], "table": "plot"}
     station.close()
     county = CaseStore.open(_as(uri, users["county"]))
     assert county.plot_count() == 3
@@ -163,9 +164,11 @@ def test_read_only_reads_everything_and_writes_nothing(county_db):
     uri, users = county_db
     reader = CaseStore.open(_as(uri, users["readonly"]))
     assert reader.plot_count() == 3
-    with pytest.raises(sqlite3.OperationalError, match="permission denied"):
+    with pytest.raises(NotPermitted) as refused:
         with reader.transaction() as db:
             db.execute("UPDATE case_record SET responsible_unit = 'x'")
+    assert refused.value.params == {"user": users["readonly"], "table": "case_record"}
+    assert "has no right to change case_record" in str(refused.value)
     reader.close()
 
 
@@ -178,9 +181,9 @@ def test_a_field_verifier_sees_its_plots_and_records_verifications(county_db):
         "INSERT INTO verification (case_id, site_status, verifier) VALUES (1, '未动工', '外业')"
     )
     field.execute("COMMIT")
-    with pytest.raises(sqlite3.OperationalError, match="permission denied"):
+    with pytest.raises(NotPermitted):
         field.execute("UPDATE plot SET reporter = 'x' WHERE id = 1")
-    with pytest.raises(sqlite3.OperationalError, match="permission denied"):
+    with pytest.raises(NotPermitted):
         field.execute("INSERT INTO determination (case_id, category) VALUES (1, '违法')")
     field.close()
 

@@ -2099,6 +2099,16 @@
       <translation>检查结果无法写入 {path}：{error}</translation>
     </message>
     <message>
+      <location filename="../../cases/errors.py" line="92" />
+      <source>The database user {user} has no right to change {table}; ask the administrator of the case database if this is part of your work.</source>
+      <translation>数据库用户 {user} 无权修改 {table}；如属于您的工作，请联系案件数据库管理员。</translation>
+    </message>
+    <message>
+      <location filename="../../cases/errors.py" line="101" />
+      <source>The database user {user} may not write this row of {table}: it lies outside the townships or plots assigned to this user.</source>
+      <translation>数据库用户 {user} 不能写入 {table} 的这条记录：它不在分配给该用户的乡镇或图斑范围内。</translation>
+    </message>
+    <message>
       <location filename="../../forms/attachment_dialog.py" line="99" />
       <source>The document date {value} is not a date (YYYY-MM-DD).</source>
       <translation>成文日期 {value} 不是有效日期（YYYY-MM-DD）。</translation>
