@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from . import catalog
+from .errors import CaseDatabaseError
 
 KINDS = ("county", "station", "field", "readonly")
 # Case data every writing role reads and writes (row security narrows a station's rows)
@@ -142,7 +143,7 @@ def _policies(db, prefix: str) -> None:
 
 def add_user(db, prefix: str, role: str, kind: str, scopes: tuple[str, ...] = ()) -> None:
     """Make login role ``role`` a member of ``kind``; a station's 行政区代码 prefixes, or a
-    field role's plot ids, in ``scopes`` (inside the caller's transaction)."""
+    field role's plots (监测编号), in ``scopes`` (inside the caller's transaction)."""
     db.execute(f"GRANT {_ident(group(prefix, kind))} TO {_ident(role)}")
     if kind == "station":
         for code in scopes:
@@ -152,9 +153,43 @@ def add_user(db, prefix: str, role: str, kind: str, scopes: tuple[str, ...] = ()
                 (role, str(code)),
             )
     elif kind == "field":
-        for plot_id in scopes:
+        for jcbh in scopes:  # plots by their 监测编号
             db.execute(
-                "INSERT INTO field_assignment (plot_id, role_name) VALUES (?, ?) "
-                "ON CONFLICT DO NOTHING",
-                (int(plot_id), role),
+                "INSERT INTO field_assignment (plot_id, role_name) "
+                "SELECT id, ? FROM plot WHERE jcbh = ? ON CONFLICT DO NOTHING",
+                (role, str(jcbh)),
             )
+
+
+class NotOnServer(CaseDatabaseError):
+    template = "{path} is a case database file: users and their rights belong to a server database."
+
+
+class NoSuchRole(CaseDatabaseError):
+    template = (
+        "There is no login role {role} on the server: the administrator creates it first "
+        "(CREATE ROLE {role} LOGIN PASSWORD '…')."
+    )
+
+
+class NoRoles(CaseDatabaseError):
+    template = (
+        "{path} has no LandCase group roles yet: whoever made the case database had no right "
+        "to create roles; a user with CREATEROLE runs this once to make them."
+    )
+
+
+def grant(store, role: str, kind: str, scopes: tuple[str, ...] = ()) -> str:
+    """Give login role ``role`` the rights of ``kind`` in ``store``'s server database (one
+    transaction; run by the owner or an administrator). Returns the group role."""
+    if not store.is_postgres:
+        raise NotOnServer(path=store.shown())
+    with store.transaction() as db:
+        if db.execute("SELECT 1 FROM pg_roles WHERE rolname = ?", (role,)).fetchone() is None:
+            raise NoSuchRole(role=role)
+        row = db.execute("SELECT value FROM meta WHERE key = 'role_prefix'").fetchone()
+        prefix = row[0] if row else install(db)
+        if prefix is None:
+            raise NoRoles(path=store.shown())
+        add_user(db, prefix, role, kind, scopes)
+    return group(prefix, kind)

@@ -47,6 +47,11 @@ def fresh_database(server_uri: str) -> Iterator[str]:
     finally:
         with psycopg.connect(server_uri, autocommit=True) as admin:
             admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            # the group roles the case database made (cluster-wide: cases/pg_roles.py)
+            for (role,) in admin.execute(
+                "SELECT rolname FROM pg_roles WHERE rolname LIKE %s", (f"lc_{name}%",)
+            ).fetchall():
+                admin.execute(f'DROP ROLE IF EXISTS "{role}"')
 
 
 @pytest.fixture

@@ -53,3 +53,37 @@ def test_headless_algorithms_take_a_connection(headless_profile, pg_database, tm
     assert checked.returncode == 0, checked.stdout + checked.stderr
     rows = (tmp_path / "c.csv").read_text(encoding="utf-8-sig").splitlines()
     assert len(rows) == 3 and "320100202601000" in rows[1]  # a header and the two plots
+
+
+def test_grantuser_gives_a_station_its_townships(plugin_provider, pg_database, pg_uri):  # noqa: F811
+    import processing
+    import psycopg
+    from qgis.core import QgsProcessingException
+
+    role = f"u_station_{pg_database.rsplit('_', 1)[1]}"
+    with psycopg.connect(pg_uri, autocommit=True) as admin:
+        admin.execute(f'CREATE ROLE "{role}" LOGIN')
+    try:
+        store = CaseStore.create(pg_database, 4549)
+        batch = store.add_batch("b", received_date="2026-02-01")
+        store.add_plots([new_plot(0, xzqdm="320101001"), new_plot(1, xzqdm="320102001")], batch)
+        store.close()
+        result = processing.run(
+            "landcase:grantuser",
+            {"DATABASE": pg_database, "USER": role, "KIND": 1, "SCOPE": "320101"},
+        )
+        assert result["GROUP"].endswith("_station")
+        station = CaseStore.open(pg_database.replace("landcase:landcase@", f"{role}@"))
+        assert [p.jcbh for p in station.list_plots("2026-03-01")] == ["320100202601000"]
+        station.close()
+        with pytest.raises(QgsProcessingException, match="no login role nobody_here"):
+            processing.run(
+                "landcase:grantuser", {"DATABASE": pg_database, "USER": "nobody_here", "KIND": 0}
+            )
+    finally:
+        name = pg_database.rsplit("/", 1)[1]
+        with psycopg.connect(pg_uri, autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            admin.execute(f'DROP ROLE IF EXISTS "{role}"')
+            for kind in ("county", "station", "field", "readonly"):
+                admin.execute(f'DROP ROLE IF EXISTS "lc_{name}_{kind}"')

@@ -50,7 +50,7 @@ def county_db(pg_database, pg_uri):
     with store.transaction() as db:
         pg_roles.add_user(db, prefix, users["county"], "county")
         pg_roles.add_user(db, prefix, users["station"], "station", ("320101",))
-        pg_roles.add_user(db, prefix, users["field"], "field", (1,))
+        pg_roles.add_user(db, prefix, users["field"], "field", ("320100202601000",))
         pg_roles.add_user(db, prefix, users["readonly"], "readonly")
     store.close()
     yield pg_database, users

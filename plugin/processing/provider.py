@@ -22,6 +22,7 @@ ALGORITHMS = (
     ("overlay", ("OverlayAlgorithm",)),
     ("statistics_algorithms", ("MonthlyStatisticsAlgorithm", "ExportSubmissionAlgorithm")),
     ("rounds_algorithms", ("CreateRoundAlgorithm", "LockRoundAlgorithm")),
+    ("database_users", ("GrantUserAlgorithm",)),
     ("verify_records", ("VerifyRecordsAlgorithm",)),
     (
         "print_documents",

@@ -869,6 +869,11 @@
       <translation>核验结果（CSV）</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/database_users.py" line="35" />
+      <source>For a case database on a PostgreSQL server (DATABASE: postgresql://… or service=…), run by its owner: the login role USER (created beforehand by the administrator) becomes a county user (every township), a station user (the 行政区代码 prefixes in SCOPE, comma-separated, e.g. 320101,320102), a field user (the plots whose 监测编号 are in SCOPE) or a reader (督查, 纪委). The server enforces it: rows outside the scope are neither shown nor written. GROUP is the group role given.</source>
+      <translation>用于 PostgreSQL 服务器上的案件数据库（DATABASE：postgresql://… 或 service=…），由其所有者运行：登录角色 USER（须由管理员事先创建）成为县局用户（全部乡镇）、所站用户（SCOPE 中的行政区代码前缀，逗号分隔，如 320101,320102）、外业用户（监测编号在 SCOPE 中的图斑）或只读用户（督查、纪委）。由服务器强制执行：范围外的记录既不显示也不能写入。GROUP 为授予的组角色。</translation>
+    </message>
+    <message>
       <location filename="../../plugin/processing/statistics_algorithms.py" line="248" />
       <source>GeoPackage</source>
       <translation>GeoPackage 文件</translation>
@@ -879,6 +884,11 @@
       <translation>修复几何数</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/database_users.py" line="32" />
+      <source>Give a user rights in a shared case database</source>
+      <translation>为共享案件数据库的用户授权</translation>
+    </message>
+    <message>
       <location filename="../../forms/attachment_dialog.py" line="96" />
       <source>Give the document's title.</source>
       <translation>请填写材料题名。</translation>
@@ -887,6 +897,11 @@
       <location filename="../../forms/attachment_dialog.py" line="94" />
       <source>Give the kind of document.</source>
       <translation>请填写材料类别。</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/database_users.py" line="57" />
+      <source>Group role</source>
+      <translation>组角色</translation>
     </message>
     <message>
       <location filename="../../forms/import_dialog.py" line="133" />
@@ -1029,7 +1044,7 @@
       <translation>插件已停用：QGIS 所用的 Python 缺少 {packages}（{features}需要）。请用以下命令安装：{command}，然后重启 QGIS。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/provider.py" line="61" />
+      <location filename="../../plugin/processing/provider.py" line="62" />
       <source>LandCase land enforcement cases</source>
       <translation>卫片执法与违法用地巡查案件</translation>
     </message>
@@ -1142,6 +1157,11 @@
       <location filename="../../plugin/processing/rounds_algorithms.py" line="75" />
       <source>Locks a reviewed submission round (its number or its name, e.g. 2026-03 二上): its data can no longer be changed, whichever program opens the file, and every row it holds is sealed. ROOT_HASH is the seal's root hash, which the documents printed afterwards and the submission export carry.</source>
       <translation>锁定已审核的报送轮次（填编号或名称，如 2026-03 二上）：锁定后无论用何种程序打开文件，其数据均不能再修改，所含每一行均被封存。ROOT_HASH 为封存的根哈希，此后打印的文书和上报导出均载明该值。</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/database_users.py" line="46" />
+      <source>Login role</source>
+      <translation>登录角色</translation>
     </message>
     <message>
       <location filename="../../forms/case_steps.py" line="303" />
@@ -1779,6 +1799,11 @@
       <translation>复耕面积</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/database_users.py" line="49" />
+      <source>Rights</source>
+      <translation>权限</translation>
+    </message>
+    <message>
       <location filename="../../plugin/processing/set_layer_role.py" line="61" />
       <source>Role</source>
       <translation>图层类别</translation>
@@ -2204,6 +2229,11 @@
       <translation>默认投影带取自当前地图范围。建库后不能再更改。</translation>
     </message>
     <message>
+      <location filename="../../cases/pg_roles.py" line="169" />
+      <source>There is no login role {role} on the server: the administrator creates it first (CREATE ROLE {role} LOGIN PASSWORD '…').</source>
+      <translation>服务器上没有登录角色 {role}：请管理员先创建（CREATE ROLE {role} LOGIN PASSWORD '…'）。</translation>
+    </message>
+    <message>
       <location filename="../../forms/statistics_dock.py" line="77" />
       <source>Three-year campaign</source>
       <translation>三年行动进度</translation>
@@ -2262,6 +2292,11 @@
       <location filename="../../cases/overlay_roles.py" line="124" />
       <source>Townships (乡镇)</source>
       <translation>乡镇</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/database_users.py" line="54" />
+      <source>Townships (行政区代码 prefixes) or plots (监测编号)</source>
+      <translation>乡镇（行政区代码前缀）或图斑（监测编号）</translation>
     </message>
     <message>
       <location filename="../../forms/findings_dialog.py" line="41" />
@@ -2544,6 +2579,11 @@
       <translation>变更</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/database_users.py" line="18" />
+      <source>county (every township)</source>
+      <translation>县局（全部乡镇）</translation>
+    </message>
+    <message>
       <location filename="../../plugin/dependencies.py" line="60" />
       <source>deadlines on the official calendar</source>
       <translation>按法定工作日计算的期限</translation>
@@ -2552,6 +2592,11 @@
       <location filename="../../forms/settings_page.py" line="34" />
       <source>e.g. 青山县自然资源局青山所</source>
       <translation>例如：青山县自然资源局青山所</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/database_users.py" line="20" />
+      <source>field (the plots of SCOPE, by 监测编号)</source>
+      <translation>外业（SCOPE 中的图斑，按监测编号）</translation>
     </message>
     <message>
       <location filename="../../cases/workflow_states.py" line="80" />
@@ -2819,6 +2864,11 @@
       <translation>照片 EXIF 信息</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/database_users.py" line="21" />
+      <source>read-only (督查, 纪委)</source>
+      <translation>只读（督查、纪委）</translation>
+    </message>
+    <message>
       <location filename="../../cases/workflow_states.py" line="65" />
       <source>record the field verification before the legality determination (the case is {status})</source>
       <translation>请先录入外业核查，再进行合法性判定（案件当前状态：{status}）</translation>
@@ -2877,6 +2927,11 @@
       <location filename="../../cases/workflow_states.py" line="84" />
       <source>start the rectification before recording a re-inspection (the case is {status})</source>
       <translation>请先开始整改，再录入复核结果（案件当前状态：{status}）</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/database_users.py" line="19" />
+      <source>station (the townships of SCOPE)</source>
+      <translation>所站（SCOPE 中的乡镇）</translation>
     </message>
     <message>
       <location filename="../../cases/finding.py" line="18" />
@@ -3596,6 +3651,11 @@
       <translation>{path} 不存在。</translation>
     </message>
     <message>
+      <location filename="../../cases/pg_roles.py" line="176" />
+      <source>{path} has no LandCase group roles yet: whoever made the case database had no right to create roles; a user with CREATEROLE runs this once to make them.</source>
+      <translation>{path} 尚无 LandCase 组角色：创建案件数据库的用户无权创建角色；请由具有 CREATEROLE 权限的用户运行一次以创建。</translation>
+    </message>
+    <message>
       <location filename="../../cases/store_pg.py" line="30" />
       <source>{path} is a PostgreSQL database but not a LandCase case database.</source>
       <translation>{path} 是 PostgreSQL 数据库，但不是 LandCase 案件数据库。</translation>
@@ -3604,6 +3664,11 @@
       <location filename="../../cases/errors.py" line="59" />
       <source>{path} is a SQLite file but not a LandCase case database.</source>
       <translation>{path} 是 SQLite 文件，但不是卫片执法案件库。</translation>
+    </message>
+    <message>
+      <location filename="../../cases/pg_roles.py" line="165" />
+      <source>{path} is a case database file: users and their rights belong to a server database.</source>
+      <translation>{path} 是案件数据库文件：用户及其权限属于服务器数据库。</translation>
     </message>
     <message>
       <location filename="../../cases/errors.py" line="82" />
@@ -3699,6 +3764,11 @@
       <location filename="../../layers/source_files.py" line="22" />
       <source>{source}: {reason}</source>
       <translation>{source}：{reason}</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/database_users.py" line="68" />
+      <source>{user} now has the rights of {group}.</source>
+      <translation>{user} 现已具有 {group} 的权限。</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/statistics_algorithms.py" line="129" />
