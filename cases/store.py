@@ -120,9 +120,12 @@ class CaseStore(PlotsMixin, ListingMixin):
         overwrite: bool = False,
         user: str | None = None,
         up_to_version: int = schema.LATEST_VERSION,
+        evidence_folder: str | None = None,
     ) -> CaseStore:
         """Create a new database in CGCS2000 3-degree Gauss-Krüger ``srid``: a SpatiaLite
-        file, or the schema in an empty PostgreSQL database (``targets.parse``).
+        file, or the schema in an empty PostgreSQL database (``targets.parse``), whose
+        photos, scans and reports go to ``evidence_folder`` (a share every PC mounts at
+        the same path; a file keeps them beside itself).
 
         An existing file is replaced only with ``overwrite=True`` (the caller asks the
         user first); a PostgreSQL database is never emptied. ``up_to_version`` exists for
@@ -132,7 +135,8 @@ class CaseStore(PlotsMixin, ListingMixin):
             raise errors.UnsupportedCrs(srid=srid)
         target = targets.parse(path)
         if target.is_postgres:
-            return cls._opened(target, store_pg.create(target, srid, up_to_version), user)
+            db = store_pg.create(target, srid, up_to_version, evidence_folder)
+            return cls._opened(target, db, user)
         path = Path(target.text)
         if path.exists():
             if not overwrite:

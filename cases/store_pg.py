@@ -50,7 +50,12 @@ def _first_line(exc: BaseException) -> str:
     return (str(exc).strip().splitlines() or [""])[0]
 
 
-def create(target: Target, srid: int, up_to_version: int = schema.LATEST_VERSION):
+def create(
+    target: Target,
+    srid: int,
+    up_to_version: int = schema.LATEST_VERSION,
+    evidence_folder: str | None = None,
+):
     """A new case database in an empty PostgreSQL database: the connection, committed."""
     db = connect(target)
     try:
@@ -69,6 +74,8 @@ def create(target: Target, srid: int, up_to_version: int = schema.LATEST_VERSION
                     raise NoPostGis(path=target.shown()) from exc
                 raise
             db.execute("INSERT INTO meta (key, value) VALUES ('srid', ?)", (str(srid),))
+            if evidence_folder:
+                catalog.upsert_meta(db, "evidence_folder", str(evidence_folder))
             if may_create_roles(db):  # else the administrator runs pg_roles.install later
                 pg_roles.install(db)
             db.execute("COMMIT")

@@ -9,13 +9,20 @@ from helpers import new_plot
 from landcase.cases import CaseStore
 
 
-def test_createdatabase_on_an_empty_postgresql_database(plugin_provider, pg_database):  # noqa: F811
+def test_createdatabase_on_an_empty_postgresql_database(plugin_provider, pg_database, tmp_path):  # noqa: F811
     import processing
 
-    result = processing.run("landcase:createdatabase", {"OUTPUT": pg_database, "CRS": "EPSG:4545"})
+    shared = tmp_path / "共享证据"
+    shared.mkdir()
+    result = processing.run(
+        "landcase:createdatabase",
+        {"OUTPUT": pg_database, "CRS": "EPSG:4545", "EVIDENCE_FOLDER": str(shared)},
+    )
     assert result["OUTPUT"] == pg_database
     store = CaseStore.open(pg_database)
     assert store.is_postgres and store.srid == 4545 and store.plot_count() == 0
+    # photos, scans and reports of every PC go to the shared folder the database records
+    assert store.path.parent == shared
     store.close()
     from qgis.core import QgsProcessingException
 

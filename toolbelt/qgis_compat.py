@@ -6,7 +6,13 @@ drops the old unscoped names; 3.22 has only the old ones. One place picks the va
 
 from __future__ import annotations
 
-from qgis.core import Qgis, QgsProcessingParameterNumber, QgsVectorFileWriter, QgsWkbTypes
+from qgis.core import (
+    Qgis,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterNumber,
+    QgsVectorFileWriter,
+    QgsWkbTypes,
+)
 
 
 def _pick(new, old):
@@ -29,4 +35,8 @@ CREATE_OR_OVERWRITE_FILE = _pick(
 )
 WRITER_NO_ERROR = _pick(
     lambda: QgsVectorFileWriter.WriterError.NoError, lambda: QgsVectorFileWriter.NoError
+)
+FILE_PARAMETER_FOLDER = _pick(
+    lambda: Qgis.ProcessingFileParameterBehavior.Folder,
+    lambda: QgsProcessingParameterFile.Behavior.Folder,
 )

@@ -9,6 +9,7 @@ from qgis.core import (
     QgsProcessingParameterBoolean,
     QgsProcessingParameterCrs,
     QgsProcessingParameterExtent,
+    QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
 )
 
@@ -17,6 +18,7 @@ from ...cases.crs import is_gk3_srid
 from ...cases.errors import N_
 from ...layers.crs_choice import DEFAULT_SRID, CrsChoice, choose_srid
 from ...toolbelt.i18n import tr
+from ...toolbelt.qgis_compat import FILE_PARAMETER_FOLDER
 from .base import DATABASE_FILTER, LandCaseAlgorithm, detached_errors
 
 
@@ -25,6 +27,7 @@ class CreateDatabaseAlgorithm(LandCaseAlgorithm):
     CRS = "CRS"
     EXTENT = "EXTENT"
     OVERWRITE = "OVERWRITE"
+    EVIDENCE_FOLDER = "EVIDENCE_FOLDER"
 
     def name(self) -> str:
         return "createdatabase"
@@ -56,6 +59,14 @@ class CreateDatabaseAlgorithm(LandCaseAlgorithm):
         )
         self.addOutput(QgsProcessingOutputString("CRS_REASON", tr("Why this CRS")))
         self.addParameter(
+            QgsProcessingParameterFile(
+                self.EVIDENCE_FOLDER,
+                tr("Shared evidence folder (a server database: photos, scans, reports)"),
+                behavior=FILE_PARAMETER_FOLDER,
+                optional=True,
+            )
+        )
+        self.addParameter(
             QgsProcessingParameterBoolean(
                 self.OVERWRITE, tr("Overwrite an existing file"), defaultValue=False
             )
@@ -72,7 +83,9 @@ class CreateDatabaseAlgorithm(LandCaseAlgorithm):
         feedback.pushInfo(
             tr("Creating {path} in EPSG:{srid}").format(path=targets.parse(path).shown(), srid=srid)
         )
-        CaseStore.create(path, srid, overwrite=overwrite).close()  # refusals: detached_errors
+        evidence = self.parameterAsString(parameters, self.EVIDENCE_FOLDER, context) or None
+        # refusals: detached_errors
+        CaseStore.create(path, srid, overwrite=overwrite, evidence_folder=evidence).close()
         return {self.OUTPUT: path, self.CRS: f"EPSG:{srid}", "CRS_REASON": choice.text(tr)}
 
 

@@ -234,7 +234,7 @@
       <translation>浏览…</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/create_database.py" line="49" />
+      <location filename="../../plugin/processing/create_database.py" line="52" />
       <source>CRS</source>
       <translation>坐标参考系</translation>
     </message>
@@ -469,17 +469,17 @@
       <translation>县级考核</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/create_database.py" line="33" />
+      <location filename="../../plugin/processing/create_database.py" line="36" />
       <source>Create case database</source>
       <translation>新建案件库</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/create_database.py" line="36" />
+      <location filename="../../plugin/processing/create_database.py" line="39" />
       <source>Creates an empty LandCase case database (SpatiaLite) in a CGCS2000 3-degree Gauss-Krüger CRS (EPSG:4513 to EPSG:4554). Without a CRS, the zone is the one whose central meridian is nearest the centre of the data's extent (EXTENT, or else the project's full extent), EPSG:4549 (central meridian 120°E) when there is none; the zone chosen and why are reported (output CRS_REASON). An existing file is kept unless Overwrite is set.</source>
       <translation>新建一个空的 LandCase 案件库（SpatiaLite），坐标系为 CGCS2000 3 度带高斯-克吕格投影（EPSG:4513 至 EPSG:4554）。未指定坐标系时，取中央经线最接近数据范围中心的分带（EXTENT，否则为工程的全部范围），二者皆无时取 EPSG:4549（中央经线 120°E）；所选分带及理由会输出（CRS_REASON）。已有文件不会被覆盖，除非设置“覆盖”。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/create_database.py" line="73" />
+      <location filename="../../plugin/processing/create_database.py" line="84" />
       <source>Creating {path} in EPSG:{srid}</source>
       <translation>正在新建 {path}，坐标系 EPSG:{srid}</translation>
     </message>
@@ -749,7 +749,7 @@
       <translation>正在导出报送轮次 {round}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/create_database.py" line="53" />
+      <location filename="../../plugin/processing/create_database.py" line="56" />
       <source>Extent of the data (chooses the zone when no CRS is given)</source>
       <translation>数据范围（未指定坐标系时据此选择分带）</translation>
     </message>
@@ -1419,7 +1419,7 @@
       <translation>将案件库中的图斑与已指定类别的图层（landcase:setlayerrole）叠加分析：按地类编码和三大类统计面积，以及占用耕地、永久基本农田、生态保护红线、城镇开发边界、批准用地（含批准文号及覆盖比例）、设施农用地备案（含备案面积）的面积；面积以平方米计，同时计算平面面积和椭球面积。结果在一个事务中替换案件库中这些图斑原有的比对结果。FILTER 为基于图斑表字段的 QGIS 表达式（例如 "jcbh LIKE '3201%'"），不填写时计算全部图斑。如指定 OUTPUT，则输出中文 CSV 文件（UTF-8 带 BOM，可用 Excel 直接打开），每个图斑、图层类别和地类各占一行：监测编号、图层角色、地类编码、地类名称、编号、名称、平面面积(平方米)、椭球面积(平方米)、椭球面积(亩)、说明。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/create_database.py" line="60" />
+      <location filename="../../plugin/processing/create_database.py" line="71" />
       <source>Overwrite an existing file</source>
       <translation>覆盖已有文件</translation>
     </message>
@@ -1964,6 +1964,11 @@
       <translation>批文覆盖比例</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/create_database.py" line="64" />
+      <source>Shared evidence folder (a server database: photos, scans, reports)</source>
+      <translation>共享证据文件夹（服务器数据库：照片、扫描件、报告）</translation>
+    </message>
+    <message>
       <location filename="../../forms/case_steps.py" line="159" />
       <source>Site status</source>
       <translation>现场状态</translation>
@@ -2399,7 +2404,7 @@
       <translation>图斑未打印的原因</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/create_database.py" line="57" />
+      <location filename="../../plugin/processing/create_database.py" line="60" />
       <source>Why this CRS</source>
       <translation>选择该坐标系的理由</translation>
     </message>
@@ -2944,7 +2949,7 @@
       <translation>临时用地覆盖图斑的 {share:.1%}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/create_database.py" line="89" />
+      <location filename="../../plugin/processing/create_database.py" line="102" />
       <source>the CRS given</source>
       <translation>指定的坐标系</translation>
     </message>
@@ -3039,7 +3044,7 @@
       <translation>默认分带，因为{what}为空</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/create_database.py" line="96" />
+      <location filename="../../plugin/processing/create_database.py" line="109" />
       <source>the default zone: no CRS, extent or project was given</source>
       <translation>默认分带：未指定坐标系、范围，也没有工程</translation>
     </message>
@@ -3054,7 +3059,7 @@
       <translation>判定类别 {value} 无效，应为：{allowed}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/create_database.py" line="93" />
+      <location filename="../../plugin/processing/create_database.py" line="106" />
       <source>the extent given</source>
       <translation>指定的范围</translation>
     </message>
@@ -3259,7 +3264,7 @@
       <translation>图斑位于 1202 设施农用地上，但无设施农用地备案覆盖</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/create_database.py" line="98" />
+      <location filename="../../plugin/processing/create_database.py" line="111" />
       <source>the project's extent</source>
       <translation>工程的范围</translation>
     </message>
@@ -3561,7 +3566,7 @@
       <translation>{count} 张此前已添加。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/create_database.py" line="85" />
+      <location filename="../../plugin/processing/create_database.py" line="98" />
       <source>{crs} is not a CGCS2000 3-degree Gauss-Krüger CRS (EPSG:4513 to EPSG:4554).</source>
       <translation>{crs} 不是 CGCS2000 3 度带高斯-克吕格投影坐标系（EPSG:4513 至 EPSG:4554）。</translation>
     </message>
