@@ -145,7 +145,9 @@ class CaseDialog(CaseSteps, QDialog):
             direction = f"{photo.direction:.0f}°" if photo.direction is not None else "—"
             taken = (photo.taken_at or "—")[:19].replace("T", " ")  # local time, no offset
             text = f"{photo.original_name}  {taken}  {position}  {direction}  {flags}"
-            target = self.reinspection_photos if photo.purpose == REINSPECTION_PURPOSE else self.photos
+            target = (
+                self.reinspection_photos if photo.purpose == REINSPECTION_PURPOSE else self.photos
+            )
             target.addItem(text.strip())
 
     # -- documents bound in the dossier ---------------------------------------------------

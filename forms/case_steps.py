@@ -291,7 +291,9 @@ class CaseSteps:
         self.reinspection_photos = QListWidget()
         self.reinspection_photos.setMinimumHeight(70)
         self.add_reinspection_photos_button = QPushButton(tr("Add re-inspection photos…"))
-        self.add_reinspection_photos_button.clicked.connect(lambda: self._add_photos(REINSPECTION_PURPOSE))
+        self.add_reinspection_photos_button.clicked.connect(
+            lambda: self._add_photos(REINSPECTION_PURPOSE)
+        )
         self.reinspect_button = QPushButton(tr("Record re-inspection"))
         self.reinspect_button.clicked.connect(self._record_reinspection)
         self.closed_on = date_edit()

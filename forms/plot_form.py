@@ -51,7 +51,9 @@ class PlotForm(QDialog):
         form.addRow(
             tr("Area"),
             QLabel(
-                tr("{mu} mu ({m2} m², ellipsoidal)").format(mu=mu_text(area_m2), m2=m2_text(area_m2))
+                tr("{mu} mu ({m2} m², ellipsoidal)").format(
+                    mu=mu_text(area_m2), m2=m2_text(area_m2)
+                )
             ),
         )
         form.addRow(tr("Clue source"), self.clue_source)

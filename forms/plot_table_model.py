@@ -180,9 +180,7 @@ class PlotTableModel(QAbstractTableModel):
     def columnCount(self, parent=None):
         return 0 if parent is not None and parent.isValid() else len(COLUMNS)
 
-    def headerData(
-        self, section, orientation, role=Qt.ItemDataRole.DisplayRole
-    ):
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal:
             return None
         if role == Qt.ItemDataRole.DisplayRole:

@@ -104,6 +104,9 @@ class LandCasePlugin(SessionMixin, CaseWorkMixin, MapMixin):
             self.open_database_dialog,
             database=False,
         )
+        self._menu_action(
+            tr("Open a case database on a server…"), self.open_server_database, database=False
+        )
         self.import_action = self._add_action(
             "import_batch.svg", tr("Import plot batch…"), self.import_batch_dialog
         )

@@ -33,6 +33,7 @@ from ..layers.plot_layer import (
 )
 from ..toolbelt import settings
 from ..toolbelt.i18n import tr
+from ..toolbelt.qgis_compat import use_transaction_groups
 from .dependencies import lacking_for
 
 ICONS = Path(__file__).resolve().parent.parent / "resources" / "icons"
@@ -83,6 +84,13 @@ class SessionMixin:
         if path:
             self.open_database(path)
 
+    def open_server_database(self) -> None:
+        from ..forms.server_database_dialog import ServerDatabaseDialog
+
+        dialog = ServerDatabaseDialog(settings.LAST_DATABASE.get(), self.iface.mainWindow())
+        if dialog.exec():
+            self.open_database(dialog.target())
+
     def open_database(self, path: str) -> CaseStore | None:
         """Open ``path``, show its plots on the map and in the case panel.
 
@@ -97,6 +105,8 @@ class SessionMixin:
         self.close_database()
         project = QgsProject.instance()
         was_empty = not project.mapLayers()
+        if store.is_postgres:  # QGIS edits a server's layers in one transaction per group
+            use_transaction_groups(project)
         try:
             layer = add_case_layers(project, store)
             photo_layer = None

@@ -66,7 +66,7 @@ def test_load_unload_three_times_leaves_nothing_behind(
         instance = landcase.classFactory(qgis_iface)
         instance.initGui()
         present = _leftovers(main_window)
-        assert len(present["actions"]) == 13  # 12 of its own and the statistics panel's
+        assert len(present["actions"]) == 14  # 13 of its own and the statistics panel's
         assert len(present["menus"]) == 1 and len(present["menu bar"]) == 1
         assert len(present["toolbars"]) == 1 and len(present["docks"]) == 2
         assert present["provider"]
@@ -292,3 +292,29 @@ def test_edits_in_a_transaction_group_are_recorded_under_this_user(plugin, tmp_p
     finally:
         plugin.close_database()
         project.setAutoTransaction(False)
+
+
+def test_a_server_database_opens_with_postgres_layers_in_transaction_groups(plugin, pg_database):
+    from landcase.toolbelt.qgis_compat import uses_transaction_groups
+
+    small_database(pg_database, plots=3).close()
+    store = plugin.open_database(pg_database)
+    assert store is not None and store.is_postgres
+    assert plugin.plot_layer.providerType() == "postgres" and plugin.plot_layer.isValid()
+    assert plugin.plot_layer.featureCount() == 3
+    assert uses_transaction_groups(QgsProject.instance())
+    assert plugin.dock.proxy.rowCount() == 3
+    # the layer knows its database without the password
+    assert "landcase:landcase@" not in plugin.plot_layer.customProperty("landcase/database", "")
+    # an edit in QGIS's own attribute table: written in the group's transaction, audited
+    # under the session user by the server
+    layer = plugin.plot_layer
+    feature = next(layer.getFeatures())
+    assert layer.startEditing()
+    assert layer.changeAttributeValue(feature.id(), layer.fields().indexOf("reporter"), "巡查员")
+    assert layer.commitChanges(), layer.commitErrors()
+    last = store.audit_entries("plot")[-1]
+    assert last.action == "UPDATE" and last.changes["reporter"] == [None, "巡查员"]
+    assert last.user_name == "landcase"
+    plugin.close_database()
+    assert QgsProject.instance().layerTreeRoot().findGroup(GROUP_NAME) is None

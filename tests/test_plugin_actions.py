@@ -26,6 +26,7 @@ NEEDS_DATABASE = (
 ALWAYS = (
     "LandCaseNewDatabase",
     "LandCaseOpenDatabaseDialog",
+    "LandCaseOpenServerDatabase",
     "LandCaseOpenHolidayCalendar",
     "LandCaseOpenSettings",
     "LandCaseStatistics",

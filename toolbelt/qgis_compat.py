@@ -40,3 +40,19 @@ FILE_PARAMETER_FOLDER = _pick(
     lambda: Qgis.ProcessingFileParameterBehavior.Folder,
     lambda: QgsProcessingParameterFile.Behavior.Folder,
 )
+
+
+def use_transaction_groups(project) -> None:
+    """Edit the project's layers of one database in one transaction (QGIS 3.26+ names it
+    a transaction mode; 3.22 has the older auto-transaction switch)."""
+    try:
+        project.setTransactionMode(Qgis.TransactionMode.AutomaticGroups)
+    except AttributeError:
+        project.setAutoTransaction(True)
+
+
+def uses_transaction_groups(project) -> bool:
+    try:
+        return project.transactionMode() == Qgis.TransactionMode.AutomaticGroups
+    except AttributeError:
+        return project.autoTransaction()

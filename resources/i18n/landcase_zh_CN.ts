@@ -29,6 +29,11 @@
       <translation>（无）</translation>
     </message>
     <message>
+      <location filename="../../forms/server_database_dialog.py" line="40" />
+      <source>(typed below)</source>
+      <translation>（在下方输入）</translation>
+    </message>
+    <message>
       <location filename="../../plugin/printing.py" line="89" />
       <source>A dossier needs the unit that compiles it (立卷单位): set the unit name in Settings ▸ Options ▸ LandCase, or give the UNIT parameter.</source>
       <translation>卷宗须有立卷单位：请在“设置 ▸ 选项 ▸ LandCase”中填写单位名称，或给出 UNIT 参数。</translation>
@@ -44,7 +49,7 @@
       <translation>实际用途</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="306" />
+      <location filename="../../forms/case_dialog.py" line="308" />
       <source>Add photos</source>
       <translation>添加照片</translation>
     </message>
@@ -74,7 +79,7 @@
       <translation>全部</translation>
     </message>
     <message>
-      <location filename="../../plugin/session.py" line="81" />
+      <location filename="../../plugin/session.py" line="82" />
       <source>All files (*)</source>
       <translation>所有文件 (*)</translation>
     </message>
@@ -159,7 +164,7 @@
       <translation>添加卷宗材料</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="157" />
+      <location filename="../../forms/case_dialog.py" line="159" />
       <source>Attach document…</source>
       <translation>添加卷宗材料…</translation>
     </message>
@@ -174,7 +179,7 @@
       <translation>附件编号</translation>
     </message>
     <message>
-      <location filename="../../plugin/session.py" line="189" />
+      <location filename="../../plugin/session.py" line="199" />
       <source>Audit trail</source>
       <translation>审计日志</translation>
     </message>
@@ -254,7 +259,7 @@
       <translation>无法连接案件数据库 {path}：{reason}</translation>
     </message>
     <message>
-      <location filename="../../plugin/session.py" line="95" />
+      <location filename="../../plugin/session.py" line="103" />
       <source>Cannot open the case database</source>
       <translation>无法打开案件库</translation>
     </message>
@@ -264,7 +269,7 @@
       <translation>案件库</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="144" />
+      <location filename="../../plugin/main.py" line="147" />
       <source>Case panel</source>
       <translation>案件面板</translation>
     </message>
@@ -374,7 +379,7 @@
       <translation>关闭</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="301" />
+      <location filename="../../forms/case_steps.py" line="303" />
       <source>Close out (销号)</source>
       <translation>销号</translation>
     </message>
@@ -384,7 +389,7 @@
       <translation>不立案办结</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="331" />
+      <location filename="../../forms/case_steps.py" line="333" />
       <source>Close-out note</source>
       <translation>销号说明</translation>
     </message>
@@ -394,17 +399,17 @@
       <translation>销号报告</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="329" />
+      <location filename="../../forms/case_steps.py" line="331" />
       <source>Closed by</source>
       <translation>销号人</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="328" />
+      <location filename="../../forms/case_steps.py" line="330" />
       <source>Closed on</source>
       <translation>销号日期</translation>
     </message>
     <message>
-      <location filename="../../forms/plot_form.py" line="57" />
+      <location filename="../../forms/plot_form.py" line="59" />
       <source>Clue source</source>
       <translation>线索来源</translation>
     </message>
@@ -447,6 +452,11 @@
       <location filename="../../plugin/processing/statistics_algorithms.py" line="54" />
       <source>Computes the figures of a period per county, township and village (plots issued and registered, determinations by category, violations, 耕地 and 永久基本农田 occupied, 新增 and 存量, 违法占耕比例, 整改到位率, 履职到位率, unrectified area, overdue deadlines), the county and township accountability figures of the year and the ten townships with most 非农化 and 非粮化 area, and writes them to an Excel workbook with the definition of every figure. PERIOD is a month (YYYY-MM), a quarter (YYYY-Q1 … YYYY-Q4), a year (YYYY), the year-end cut-off (YYYY-年末: the whole year as it stands on 31 December) or a date range (YYYY-MM-DD/YYYY-MM-DD). The main tables count the plots registered in the period (by batch date); the table 本期办理情况 counts determinations, filings, referrals, rectifications and close-outs in the period they happened. CAMPAIGN_PLAN, when given, stores the planned quantity (亩) of the 2024–2026 three-year campaign (seed 004) before computing its progress; the township award proposal of seed 002 states its criteria in the workbook. OUTPUT_PDF, when given, receives the monthly report (月报): the county and township tables, a bar chart by township, the county flags with the denominator of 违法占耕比例, the top-ten rankings and the definitions, with the station (unit name of the LandCase settings) as 填报单位.</source>
       <translation>按县、乡镇、村统计一个统计期间的指标（下发和登记图斑、各判定类型、违法、占用耕地和永久基本农田、新增和存量、违法占耕比例、整改到位率、履职到位率、未整改面积、逾期期限），以及本年度县级和乡镇考核指标、非农化和非粮化面积前十乡镇，写入 Excel 工作簿并附每项指标的定义。PERIOD 为月份（YYYY-MM）、季度（YYYY-Q1 … YYYY-Q4）、年份（YYYY）、年末（YYYY-年末：截至12月31日的全年）或日期范围（YYYY-MM-DD/YYYY-MM-DD）。汇总表统计期内登记（按批次日期）的图斑；“本期办理情况”表按发生日期统计期内的判定、立案、移交、整改到位和销号。填写 CAMPAIGN_PLAN 时，先保存2024—2026年违法用地综合整治三年行动的计划整治量（亩），再计算其进度；乡镇奖励建议名单的评定条件写在工作簿中。填写 OUTPUT_PDF 时生成月报：县级和乡镇汇总表、乡镇柱状图、县级考核指标及违法占耕比例的分母、前十名和指标说明，填报单位为 LandCase 设置中的单位名称。</translation>
+    </message>
+    <message>
+      <location filename="../../forms/server_database_dialog.py" line="61" />
+      <source>Connection</source>
+      <translation>连接</translation>
     </message>
     <message>
       <location filename="../../forms/case_steps.py" line="162" />
@@ -494,7 +504,7 @@
       <translation>数据表</translation>
     </message>
     <message>
-      <location filename="../../forms/plot_form.py" line="58" />
+      <location filename="../../forms/plot_form.py" line="60" />
       <source>Date found</source>
       <translation>发现日期</translation>
     </message>
@@ -534,7 +544,7 @@
       <translation>判定日期</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="322" />
+      <location filename="../../forms/case_steps.py" line="324" />
       <source>Demolished area</source>
       <translation>拆除面积</translation>
     </message>
@@ -569,7 +579,7 @@
       <translation>内业比对失败</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="124" />
+      <location filename="../../plugin/main.py" line="127" />
       <source>Desk comparison of the plots shown</source>
       <translation>对显示的图斑进行内业比对</translation>
     </message>
@@ -599,7 +609,7 @@
       <translation>文书</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="196" />
+      <location filename="../../forms/case_dialog.py" line="198" />
       <source>Document attached.</source>
       <translation>材料已添加。</translation>
     </message>
@@ -629,7 +639,7 @@
       <translation>文书与报告</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="186" />
+      <location filename="../../forms/case_dialog.py" line="188" />
       <source>Documents cannot be attached with this version.</source>
       <translation>当前版本不能添加卷宗材料。</translation>
     </message>
@@ -909,7 +919,7 @@
       <translation>按数值推断</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="116" />
+      <location filename="../../plugin/main.py" line="119" />
       <source>Handle case…</source>
       <translation>办理案件…</translation>
     </message>
@@ -939,7 +949,7 @@
       <translation>导入图斑批次</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="108" />
+      <location filename="../../plugin/main.py" line="111" />
       <source>Import plot batch…</source>
       <translation>导入图斑批次…</translation>
     </message>
@@ -984,9 +994,14 @@
       <translation>责任者</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="330" />
+      <location filename="../../forms/case_steps.py" line="332" />
       <source>Joint re-check result</source>
       <translation>联合复查结果</translation>
+    </message>
+    <message>
+      <location filename="../../forms/server_database_dialog.py" line="48" />
+      <source>Keep passwords in pg_service.conf or ~/.pgpass rather than in the text: QGIS saves the connection with the project.</source>
+      <translation>请将密码保存在 pg_service.conf 或 ~/.pgpass 中，不要写在此处：QGIS 会将连接随工程保存。</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/case_materials.py" line="57" />
@@ -1089,7 +1104,7 @@
       <translation>以下图层类别的数据源缺失：{roles}</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="122" />
+      <location filename="../../plugin/main.py" line="125" />
       <source>Layer roles…</source>
       <translation>图层类别…</translation>
     </message>
@@ -1099,7 +1114,7 @@
       <translation>图层数据源</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="324" />
+      <location filename="../../forms/case_steps.py" line="326" />
       <source>Legalised area</source>
       <translation>补办手续面积</translation>
     </message>
@@ -1164,7 +1179,7 @@
       <translation>登录角色</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="303" />
+      <location filename="../../forms/case_steps.py" line="305" />
       <source>Make it a post-closure patrol point</source>
       <translation>转为事后巡查点位</translation>
     </message>
@@ -1214,7 +1229,7 @@
       <translation>请填写批次名称。</translation>
     </message>
     <message>
-      <location filename="../../forms/plot_form.py" line="82" />
+      <location filename="../../forms/plot_form.py" line="84" />
       <source>Name who reported the plot.</source>
       <translation>请填写报告人。</translation>
     </message>
@@ -1224,7 +1239,7 @@
       <translation>未对应编码的地类名称</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="257" />
+      <location filename="../../plugin/main.py" line="260" />
       <source>Needs the Python package {packages}, which QGIS's Python lacks.</source>
       <translation>需要 Python 包 {packages}，QGIS 所用的 Python 尚未安装。</translation>
     </message>
@@ -1239,7 +1254,7 @@
       <translation>新建案件库…</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="110" />
+      <location filename="../../plugin/main.py" line="113" />
       <source>New plot</source>
       <translation>新增图斑</translation>
     </message>
@@ -1339,12 +1354,22 @@
       <translation>法定节假日安排</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="129" />
+      <location filename="../../plugin/main.py" line="132" />
       <source>Official holiday calendar…</source>
       <translation>法定节假日安排…</translation>
     </message>
     <message>
-      <location filename="../../plugin/session.py" line="79" />
+      <location filename="../../forms/server_database_dialog.py" line="38" />
+      <source>Open a case database on a server</source>
+      <translation>打开服务器上的案件数据库</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/main.py" line="108" />
+      <source>Open a case database on a server…</source>
+      <translation>打开服务器上的案件数据库…</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/session.py" line="80" />
       <source>Open case database</source>
       <translation>打开案件库</translation>
     </message>
@@ -1354,7 +1379,7 @@
       <translation>打开案件库…</translation>
     </message>
     <message>
-      <location filename="../../plugin/session.py" line="150" />
+      <location filename="../../plugin/session.py" line="160" />
       <source>Open or create a case database first.</source>
       <translation>请先打开或新建案件库。</translation>
     </message>
@@ -1369,7 +1394,7 @@
       <translation>打开报告文件</translation>
     </message>
     <message>
-      <location filename="../../plugin/session.py" line="139" />
+      <location filename="../../plugin/session.py" line="149" />
       <source>Opened {path}: {count} plots.</source>
       <translation>已打开 {path}：共 {count} 个图斑。</translation>
     </message>
@@ -1474,7 +1499,7 @@
       <translation>照片</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="306" />
+      <location filename="../../forms/case_dialog.py" line="308" />
       <source>Photos (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)</source>
       <translation>照片 (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)</translation>
     </message>
@@ -1609,7 +1634,7 @@
       <translation>打印文书</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="119" />
+      <location filename="../../plugin/main.py" line="122" />
       <source>Print documents…</source>
       <translation>打印文书…</translation>
     </message>
@@ -1654,6 +1679,11 @@
       <translation>QGIS 无法将其作为矢量图层读取，请检查文件是否完整</translation>
     </message>
     <message>
+      <location filename="../../forms/server_database_dialog.py" line="60" />
+      <source>QGIS connection</source>
+      <translation>QGIS 连接</translation>
+    </message>
+    <message>
       <location filename="../../layers/submission_export.py" line="171" />
       <source>QGIS could not write the file: {message}</source>
       <translation>QGIS 无法写入文件：{message}</translation>
@@ -1664,12 +1694,12 @@
       <translation>QGIS 无法识别 EPSG:{srid}</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="321" />
+      <location filename="../../forms/case_steps.py" line="323" />
       <source>Re-inspected by</source>
       <translation>复核人</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="320" />
+      <location filename="../../forms/case_steps.py" line="322" />
       <source>Re-inspected on</source>
       <translation>复核日期</translation>
     </message>
@@ -1679,12 +1709,12 @@
       <translation>复核与销号</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="325" />
+      <location filename="../../forms/case_steps.py" line="327" />
       <source>Re-inspection photos</source>
       <translation>复核照片</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="319" />
+      <location filename="../../forms/case_steps.py" line="321" />
       <source>Re-inspection result</source>
       <translation>复核结果</translation>
     </message>
@@ -1719,7 +1749,7 @@
       <translation>上图入库号</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="295" />
+      <location filename="../../forms/case_steps.py" line="297" />
       <source>Record re-inspection</source>
       <translation>保存复核结果</translation>
     </message>
@@ -1784,7 +1814,7 @@
       <translation>报告字体</translation>
     </message>
     <message>
-      <location filename="../../forms/plot_form.py" line="59" />
+      <location filename="../../forms/plot_form.py" line="61" />
       <source>Reported by</source>
       <translation>报告人</translation>
     </message>
@@ -1794,7 +1824,7 @@
       <translation>责任单位</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="323" />
+      <location filename="../../forms/case_steps.py" line="325" />
       <source>Restored area</source>
       <translation>复耕面积</translation>
     </message>
@@ -1894,7 +1924,7 @@
       <translation>保存核查结果</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="217" />
+      <location filename="../../forms/case_dialog.py" line="219" />
       <source>Saved.</source>
       <translation>已保存。</translation>
     </message>
@@ -1909,7 +1939,7 @@
       <translation>扫描件 (*.pdf *.jpg *.jpeg *.png *.PDF *.JPG *.PNG)</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="159" />
+      <location filename="../../forms/case_dialog.py" line="161" />
       <source>Scans bound in the dossier (批文, 备案, 立案文书 …)</source>
       <translation>装订入卷宗的扫描件（批文、备案、立案文书等）</translation>
     </message>
@@ -1949,7 +1979,7 @@
       <translation>指定图层类别</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="137" />
+      <location filename="../../plugin/main.py" line="140" />
       <source>Settings…</source>
       <translation>设置…</translation>
     </message>
@@ -1994,7 +2024,7 @@
       <translation>开始整改</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="155" />
+      <location filename="../../plugin/main.py" line="158" />
       <source>Statistics</source>
       <translation>统计</translation>
     </message>
@@ -2059,7 +2089,7 @@
       <translation>报送轮次</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="126" />
+      <location filename="../../plugin/main.py" line="129" />
       <source>Submission rounds…</source>
       <translation>报送轮次…</translation>
     </message>
@@ -2174,7 +2204,7 @@
       <translation>无法读取图斑批次。</translation>
     </message>
     <message>
-      <location filename="../../forms/plot_form.py" line="79" />
+      <location filename="../../forms/plot_form.py" line="81" />
       <source>The plot needs a number.</source>
       <translation>请填写图斑编号。</translation>
     </message>
@@ -2189,7 +2219,7 @@
       <translation>图斑未保存</translation>
     </message>
     <message>
-      <location filename="../../plugin/session.py" line="176" />
+      <location filename="../../plugin/session.py" line="186" />
       <source>The records are as LandCase left them: {count} audit rows checked, every locked round matches its seal.</source>
       <translation>记录保持 LandCase 写入时的状态：已核验 {count} 条审计记录，各锁定轮次均与其封存值一致。</translation>
     </message>
@@ -2364,7 +2394,7 @@
       <translation>核查人</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="127" />
+      <location filename="../../plugin/main.py" line="130" />
       <source>Verify audit trail</source>
       <translation>校验审计日志</translation>
     </message>
@@ -3224,7 +3254,7 @@
       <translation>无法打开图层 {source}（{provider}）</translation>
     </message>
     <message>
-      <location filename="../../plugin/session.py" line="58" />
+      <location filename="../../plugin/session.py" line="59" />
       <source>the map's extent</source>
       <translation>地图的范围</translation>
     </message>
@@ -3486,7 +3516,7 @@
       <translation>发现 {count} 个问题：案件数据库已不是 LandCase 写入时的状态。</translation>
     </message>
     <message>
-      <location filename="../../plugin/session.py" line="185" />
+      <location filename="../../plugin/session.py" line="195" />
       <source>{count} findings: {first}</source>
       <translation>发现 {count} 个问题：{first}</translation>
     </message>
@@ -3501,7 +3531,7 @@
       <translation>{count} 个地类名称未能对应编码；请填写编码，否则保存时不赋编码：{names}</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="327" />
+      <location filename="../../forms/case_dialog.py" line="329" />
       <source>{count} need checking (no position or time, or far from the plot).</source>
       <translation>{count} 张需核实（无位置或时间，或距图斑较远）。</translation>
     </message>
@@ -3541,7 +3571,7 @@
       <translation>超期 {count} 个</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="319" />
+      <location filename="../../forms/case_dialog.py" line="321" />
       <source>{count} photos attached.</source>
       <translation>已添加 {count} 张照片。</translation>
     </message>
@@ -3561,7 +3591,7 @@
       <translation>已将 {count} 个图斑写入 {folder}</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="322" />
+      <location filename="../../forms/case_dialog.py" line="324" />
       <source>{count} were attached already.</source>
       <translation>{count} 张此前已添加。</translation>
     </message>
@@ -3646,7 +3676,7 @@
       <translation>无法读写 {path}：案件库文件已损坏或不完整。本批次未保存任何内容。请从备份恢复该文件（或请管理员修复）后重新导入本批次。</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="194" />
+      <location filename="../../forms/case_dialog.py" line="196" />
       <source>{path} could not be read.</source>
       <translation>无法读取 {path}。</translation>
     </message>
