@@ -22,7 +22,7 @@ run: deps translations demo
 	LANDCASE_DEMO=$(abspath $(DEMO)) LANDCASE_SAMPLE=$(abspath $(SAMPLE)) \
 	PYTHONPATH=$$($(PYTHON) -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])') \
 	qgis --profiles-path $(abspath $(PROFILES)) \
-	  --profile landcase --nologo --code tools/open_demo.py
+	  --profile landcase --nologo --code $${LANDCASE_CODE:-tools/open_demo.py}
 
 test: deps translations
 	QT_QPA_PLATFORM=offscreen $(PYTHON) -m pytest -ra $(PYTEST_ARGS)
@@ -106,5 +106,21 @@ pg-start: deps
 
 pg-stop:
 	@$(SYSTEM_PYTHON) tools/pg_cluster.py stop
+
+# QGIS on the demo county in database landcase_demo of the local cluster (made anew each
+# time); its evidence (photos, reports) goes to build/demo-pg.
+.PHONY: run-pg
+run-pg: deps translations demo
+	$(PYTHON) tools/qgis_profile.py $(PROFILES) >/dev/null
+	@if [ -z "$$DISPLAY" ]; then \
+	  echo "No display found. Start QGIS on a virtual screen with:  xvfb-run -a make run-pg"; \
+	  exit 1; fi
+	uri=$$($(PYTHON) tools/demo_database_pg.py | tail -1) && \
+	LANDCASE_EVIDENCE_ROOT=$(abspath build/demo-pg) $(PYTHON) tools/build_demo.py $(SAMPLE) "$$uri" && \
+	LANDCASE_DEMO="$$uri" LANDCASE_SAMPLE=$(abspath $(SAMPLE)) \
+	LANDCASE_EVIDENCE_ROOT=$(abspath build/demo-pg) \
+	PYTHONPATH=$$($(PYTHON) -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])') \
+	qgis --profiles-path $(abspath $(PROFILES)) \
+	  --profile landcase --nologo --code $${LANDCASE_CODE:-tools/open_demo.py}
 
 clean: pg-stop  # a running cluster is stopped before build/ goes

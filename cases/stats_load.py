@@ -137,7 +137,7 @@ SELECT p.id AS plot_id, julianday(p.ref_date) AS ref_day,
             {_sql_text(dc.NO_REAL_CHANGE)})
     THEN COALESCE((
         SELECT {_non_grain_sql("actual_use")} FROM verification WHERE case_id = c.id
-        ORDER BY verified_on DESC, id DESC LIMIT 1), {_non_grain_sql("p.bglx")}, 0)
+        ORDER BY verified_on IS NULL, verified_on DESC, id DESC LIMIT 1), {_non_grain_sql("p.bglx")}, 0)
     END AS names_non_grain,
     julianday(COALESCE(
         CASE WHEN r.reinspection_result = {_sql_text(dc.REINSPECTION_DONE)}

@@ -125,7 +125,7 @@ def determine(
         _check_status(case, DETERMINE)
         verification = db.execute(
             "SELECT construction_date FROM verification WHERE case_id = ? "
-            "ORDER BY verified_on DESC, id DESC LIMIT 1",
+            "ORDER BY verified_on IS NULL, verified_on DESC, id DESC LIMIT 1",
             (case.case_id,),
         ).fetchone()
         if verification is None:

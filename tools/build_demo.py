@@ -37,18 +37,21 @@ ROLES = {
 }
 
 
-def build(sample: Path, target: Path) -> dict:
-    """Create ``target`` and import the sample batch; QGIS reads the shapefile, so a
-    QgsApplication must exist (``main`` makes one when run as a script)."""
-    from landcase.cases import CaseStore
+def build(sample: Path, target) -> dict:
+    """Create ``target`` (a file, or an empty PostgreSQL database) and import the sample
+    batch; QGIS reads the shapefile, so a QgsApplication must exist (``main`` makes one when
+    run as a script)."""
+    from landcase.cases import CaseStore, targets
     from landcase.cases.field_mapping import fields_signature, suggest_mapping
     from landcase.cases.intake import import_batch
     from landcase.layers.admin_lookup import AdminIndex
     from landcase.layers.role_layers import RoleLayers
     from landcase.layers.source_reader import open_source, read_rows
 
-    target.parent.mkdir(parents=True, exist_ok=True)
-    store = CaseStore.create(target, 4549, overwrite=True, user="demo")
+    on_server = targets.is_postgres(str(target))
+    if not on_server:
+        Path(target).parent.mkdir(parents=True, exist_ok=True)
+    store = CaseStore.create(str(target), 4549, overwrite=True, user="demo")
     county = sample / "county.gpkg"
     for role, (table, fields) in ROLES.items():
         store.set_layer_role(role, f"{county}|layername={table}", "ogr", fields)
@@ -64,7 +67,7 @@ def build(sample: Path, target: Path) -> dict:
             opened.name,
             received_date=RECEIVED,
             fields_signature=fields_signature(names),
-            report_folder=target.parent / "import_reports",
+            report_folder=store.path.parent / "import_reports",
             locate=admin.names_at if admin else None,
         )
         layers = RoleLayers(store, use_project_layers=False)
@@ -87,7 +90,9 @@ def build(sample: Path, target: Path) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sample", type=Path)
-    parser.add_argument("target", type=Path)
+    parser.add_argument(
+        "target", help="a .sqlite path, or a postgresql:// URI of an empty database"
+    )
     arguments = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from qgis.core import QgsApplication
