@@ -283,13 +283,3 @@ def expected_triggers(db) -> dict[str, str]:
         }
     )
     return names
-
-
-def missing_or_disabled(db) -> list[str]:
-    """Triggers this version installs that the database lacks or has disabled."""
-    rows = db.execute(
-        "SELECT t.tgname, t.tgenabled FROM pg_trigger AS t JOIN pg_class AS c ON c.oid = t.tgrelid "
-        "WHERE c.relnamespace = current_schema()::regnamespace AND NOT t.tgisinternal"
-    )
-    installed = {row[0]: row[1] for row in rows}
-    return sorted(n for n in expected_triggers(db) if installed.get(n, "D") == "D")

@@ -173,7 +173,10 @@ class CaseStore(PlotsMixin, ListingMixin):
         """Open an existing database, running the forward migrations it lacks."""
         target = targets.parse(path)
         if target.is_postgres:
-            return cls._opened(target, store_pg.open_database(target), user)
+            db, found = store_pg.open_database(target)
+            store = cls._opened(target, db, user)
+            store.opening_findings = found
+            return store
         path = Path(target.text)
         version = inspect_file(path)
         if not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):

@@ -96,9 +96,29 @@ def may_create_roles(db) -> bool:
     return bool(row and row[0])
 
 
+class OwnerMustUpgrade(CaseDatabaseError):
+    template = (
+        "{path} was made by an older LandCase (schema {found}); its owner opens it once with "
+        "this version to upgrade it (schema {supported})."
+    )
+
+
+def is_owner(db) -> bool:
+    """Whether this session may change the schema: it owns the tables, or is a superuser."""
+    row = db.execute(
+        "SELECT t.tableowner = current_user OR r.rolsuper FROM pg_tables AS t, pg_roles AS r "
+        "WHERE t.schemaname = current_schema() AND t.tablename = 'plot' "
+        "AND r.rolname = current_user"
+    ).fetchone()
+    return bool(row and row[0])
+
+
 def open_database(target: Target):
-    """The connection to an existing case database, its triggers checked (and put back
-    by the owner when an earlier version lacked them)."""
+    """The connection to an existing case database and what opening it found: triggers
+    dropped or disabled behind LandCase (named; put back and recorded when the owner opens
+    it), the schema upgraded when an earlier version made it (by the owner only)."""
+    from . import verification_findings
+
     db = connect(target)
     try:
         if not pg_schema.is_landcase(db):
@@ -108,7 +128,13 @@ def open_database(target: Target):
             from .errors import NewerSchema
 
             raise NewerSchema(path=target.shown(), found=version, supported=schema.LATEST_VERSION)
-        if version < schema.LATEST_VERSION or pg_triggers.missing_or_disabled(db):
+        found = verification_findings.trigger_findings(db)
+        owner = is_owner(db)
+        if version < schema.LATEST_VERSION and not owner:
+            raise OwnerMustUpgrade(
+                path=target.shown(), found=version, supported=schema.LATEST_VERSION
+            )
+        if owner and (version < schema.LATEST_VERSION or found):
             db.execute("BEGIN")
             try:
                 db.execute("LOCK TABLE meta IN EXCLUSIVE MODE")  # one PC migrates
@@ -119,6 +145,7 @@ def open_database(target: Target):
                     migration(ddl_db, srid)
                 catalog.set_schema_version(db, schema.LATEST_VERSION)
                 pg_triggers.install(db)
+                verification_findings.record_events(db, found)
                 db.execute("COMMIT")
             except BaseException:
                 if db.in_transaction:
@@ -127,7 +154,7 @@ def open_database(target: Target):
     except BaseException:
         db.close()
         raise
-    return db
+    return db, found
 
 
 def working_folder(db, target: Target) -> Path:

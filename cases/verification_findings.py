@@ -107,8 +107,32 @@ def expected_triggers(db: sqlite3.Connection) -> dict[str, str]:
     return {s.split(None, 3)[2]: " ".join(s.split()) for s in statements}
 
 
+def _server_trigger_findings(db) -> list[Finding]:
+    """On a server, users cannot touch the triggers (the owner's); the owner or a
+    superuser could still drop or disable one: each is named."""
+    from . import pg_triggers
+
+    installed = {
+        row[0]: row[1]
+        for row in db.execute(
+            "SELECT t.tgname, t.tgenabled FROM pg_trigger AS t "
+            "JOIN pg_class AS c ON c.oid = t.tgrelid "
+            "WHERE c.relnamespace = current_schema()::regnamespace AND NOT t.tgisinternal"
+        )
+    }
+    findings = []
+    for name, table in sorted(pg_triggers.expected_triggers(db).items()):
+        if name not in installed:
+            findings.append(Finding("trigger_missing", {}, table, trigger=name))
+        elif installed[name] == "D":  # ALTER TABLE … DISABLE TRIGGER
+            findings.append(Finding("trigger_altered", {}, table, trigger=name))
+    return findings
+
+
 def trigger_findings(db: sqlite3.Connection) -> list[Finding]:
     """Each of LandCase's triggers that is missing, altered or not LandCase's own."""
+    if catalog.is_postgres(db):
+        return _server_trigger_findings(db)
     expected = expected_triggers(db)
     installed: dict[str, tuple[str, str]] = {}
     for name, table, sql in db.execute(

@@ -3731,6 +3731,11 @@
       <translation>{path} 缺少中文字符或无法读取。</translation>
     </message>
     <message>
+      <location filename="../../cases/store_pg.py" line="100" />
+      <source>{path} was made by an older LandCase (schema {found}); its owner opens it once with this version to upgrade it (schema {supported}).</source>
+      <translation>{path} 由较早版本的 LandCase 创建（数据库结构 {found}）；请由其所有者用本版本打开一次以完成升级（数据库结构 {supported}）。</translation>
+    </message>
+    <message>
       <location filename="../../cases/attachments.py" line="42" />
       <source>{path} was not attached: {reason}</source>
       <translation>{path} 未添加：{reason}</translation>
