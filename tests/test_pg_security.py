@@ -202,3 +202,40 @@ def test_a_locked_round_holds_for_every_role(county_db):
                 other.execute("UPDATE determination SET category = '合法' WHERE case_id = 1")
             with pytest.raises(psycopg.errors.RaiseException, match="locked: .*2026-03 一上"):
                 other.execute("UPDATE submission_round SET locked = 0")
+
+
+def test_the_deployment_of_the_readme_works_without_a_superuser(pg_uri):
+    """An owner role with CREATEROLE (not a superuser) makes the case database in a database
+    it owns where the superuser created PostGIS, and gives a station user its rights."""
+    suffix = uuid.uuid4().hex[:8]
+    owner, station, name = f"owner_{suffix}", f"station_{suffix}", f"county_{suffix}"
+    with psycopg.connect(pg_uri, autocommit=True) as admin:
+        admin.execute(f'CREATE ROLE "{owner}" LOGIN CREATEROLE')
+        admin.execute(f'CREATE ROLE "{station}" LOGIN')
+        admin.execute(f'CREATE DATABASE "{name}" OWNER "{owner}"')
+    database = pg_uri.rsplit("/", 1)[0] + "/" + name
+    try:
+        with psycopg.connect(database, autocommit=True) as admin:
+            admin.execute("CREATE EXTENSION postgis")
+        as_owner = _as(database, owner)
+        store = CaseStore.create(as_owner, 4549)
+        batch = store.add_batch("b", received_date="2026-02-01")
+        store.add_plots([new_plot(0, xzqdm="320101001"), new_plot(1, xzqdm="320102001")], batch)
+        assert pg_roles.grant(store, station, "station", ("320102",)).endswith("_station")
+        store.close()
+        mine = CaseStore.open(_as(database, station))
+        assert [p.jcbh for p in mine.list_plots("2026-03-01")] == ["320100202601001"]
+        workflow.record_verification(
+            mine, 2, "在建", "张三", "厂房", "2025-06", "现场核查", "王", "2026-02-05"
+        )
+        assert mine.audit_entries("verification")[-1].user_name == station
+        mine.close()
+    finally:
+        with psycopg.connect(pg_uri, autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            for (role,) in admin.execute(
+                "SELECT rolname FROM pg_roles WHERE rolname LIKE %s", (f"lc_{name}%",)
+            ).fetchall():
+                admin.execute(f'DROP ROLE "{role}"')
+            admin.execute(f'DROP ROLE IF EXISTS "{station}"')
+            admin.execute(f'DROP ROLE IF EXISTS "{owner}"')
