@@ -110,7 +110,8 @@ def install(db, prefix: str | None = None) -> str:
         if table in tables:
             db.execute(f"GRANT SELECT ON {table} TO {everyone}")
     for table in APPEND_TABLES:
-        db.execute(f"GRANT INSERT ON {table} TO {writers}")
+        if table in tables:
+            db.execute(f"GRANT INSERT ON {table} TO {writers}")
     db.execute(f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {readonly}")
     db.execute(f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {writers}, {field}")
     db.execute(f"GRANT SELECT ON plot, case_record, batch, meta, calendar_day TO {field}")

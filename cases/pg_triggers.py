@@ -15,6 +15,8 @@ right on ``audit_log`` and the seals, only these triggers write them (``pg_roles
 
 from __future__ import annotations
 
+import re
+
 from . import catalog, guards, locks
 from .audit import APPEND_ONLY_MESSAGE
 from .audit_chain import GENESIS
@@ -101,9 +103,7 @@ BEGIN
         {_json("NEW.row_id")} || ',' || {_json("NEW.action")} || ',' ||
         {_json("NEW.changes")} || ',' || {_json("NEW.user_name")} || ',' ||
         {_json("NEW.changed_at")} || ']', 'UTF8')), 'hex');
-    INSERT INTO audit_checkpoint (id, audit_id, audit_hash) VALUES (1, NEW.id, NEW.row_hash)
-        ON CONFLICT (id) DO UPDATE SET audit_id = excluded.audit_id,
-            audit_hash = excluded.audit_hash, updated_at = {NOW};
+    {{checkpoint}}
     RETURN NEW;
 END $$;
 DROP TRIGGER IF EXISTS audit_log_seal ON audit_log;
@@ -229,7 +229,13 @@ CREATE TRIGGER plot_area_stale AFTER UPDATE OF geom ON plot
     FOR EACH ROW WHEN (NEW.geom IS DISTINCT FROM OLD.geom) EXECUTE FUNCTION plot_area_stale();
 """
 
+# The last sealed row, kept at every seal (schema 6 and later: ``audit_checkpoint``)
+CHECKPOINT = f"""INSERT INTO audit_checkpoint (id, audit_id, audit_hash) VALUES (1, NEW.id, NEW.row_hash)
+        ON CONFLICT (id) DO UPDATE SET audit_id = excluded.audit_id,
+            audit_hash = excluded.audit_hash, updated_at = {NOW};"""
+
 LOCKED_TABLES = ("submission_round", "round_item", "determination", "rectification")
+_ON_TABLE = re.compile(r"^(?:DROP|CREATE) TRIGGER (?:IF EXISTS )?\w+ (?:.*? )?ON (\w+)", re.S)
 
 
 def _statements(script: str) -> list[str]:
@@ -254,9 +260,13 @@ def install(db) -> None:
         if catalog.has_table(db, table):
             for statement in audit_statements(db, table):
                 db.execute(statement)
-    for statement in _statements(CHAIN) + _statements(LOCKS) + _statements(GUARDS):
-        db.execute(statement)
-    for table in LOCKED_TABLES:
+    present = catalog.table_names(db)
+    chain = CHAIN.replace("{checkpoint}", CHECKPOINT if "audit_checkpoint" in present else "")
+    for statement in _statements(chain) + _statements(LOCKS) + _statements(GUARDS):
+        table = _ON_TABLE.search(statement)
+        if table is None or table.group(1) in present:  # (a database of an older schema)
+            db.execute(statement)
+    for table in (t for t in LOCKED_TABLES if t in present):
         db.execute(f"DROP TRIGGER IF EXISTS lock_{table} ON {table}")
         db.execute(
             f"CREATE TRIGGER lock_{table} BEFORE INSERT OR UPDATE OR DELETE ON {table} "
@@ -266,8 +276,9 @@ def install(db) -> None:
 
 def expected_triggers(db) -> dict[str, str]:
     """trigger name -> table of every trigger this version installs (for the checks)."""
-    names = {f"audit_{t}": t for t in AUDITED_TABLES if catalog.has_table(db, t)}
-    names.update({f"lock_{t}": t for t in LOCKED_TABLES})
+    present = catalog.table_names(db)
+    names = {f"audit_{t}": t for t in AUDITED_TABLES if t in present}
+    names.update({f"lock_{t}": t for t in LOCKED_TABLES if t in present})
     names.update(
         {
             "audit_log_seal": "audit_log",
@@ -282,4 +293,4 @@ def expected_triggers(db) -> dict[str, str]:
             "plot_area_stale": "plot",
         }
     )
-    return names
+    return {name: table for name, table in names.items() if table in present}

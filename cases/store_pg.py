@@ -145,6 +145,9 @@ def open_database(target: Target):
                     migration(ddl_db, srid)
                 catalog.set_schema_version(db, schema.LATEST_VERSION)
                 pg_triggers.install(db)
+                prefix = db.execute("SELECT value FROM meta WHERE key = 'role_prefix'").fetchone()
+                if prefix:  # the new tables' grants and row security
+                    pg_roles.install(db, prefix[0])
                 verification_findings.record_events(db, found)
                 db.execute("COMMIT")
             except BaseException:
