@@ -129,8 +129,8 @@ def test_the_report_survives_a_crash_after_the_commit_and_a_rerun_shows_it(tmp_p
     store.close()
 
 
-def test_a_remembered_mapping_matches_field_names_case_insensitively(tmp_path):
-    store = CaseStore.create(tmp_path / "s.sqlite", 4549)
+def test_a_remembered_mapping_matches_field_names_case_insensitively(tmp_path, case_target):
+    store = CaseStore.create(case_target, 4549)
     fields = [("BH_NO", 20), ("XZMC", 40), ("QSX", 20)]
     # the first batch of this issuer: upper-case names, mapping remembered
     first = _batch(tmp_path / "first.shp", 1, prefix="U", fields=fields)
@@ -279,8 +279,8 @@ def test_a_fifo_given_to_processing_is_refused_without_being_opened(tmp_path, pl
     assert "not a regular file" in str(refused.value) or "不是普通文件" in str(refused.value)
 
 
-def test_the_report_says_which_encoding_was_used_and_why(tmp_path):
-    store = CaseStore.create(tmp_path / "s.sqlite", 4549)
+def test_the_report_says_which_encoding_was_used_and_why(tmp_path, case_target):
+    store = CaseStore.create(case_target, 4549)
     # GBK bytes under a .cpg that claims UTF-8: read as GBK, and the report says why
     source = _batch(tmp_path / "b.shp", 2, cpg="GBK")
     source.with_suffix(".cpg").write_text("UTF-8", encoding="ascii")

@@ -68,19 +68,19 @@ def _write(
     return path
 
 
-def test_gbk_shapefile_without_cpg_is_detected_and_chinese_arrives_intact(demo_sample, tmp_path):
+def test_gbk_shapefile_without_cpg_is_detected_and_chinese_arrives_intact(demo_sample, case_target):
     shp = demo_sample / "batch" / "wpzf_2026_01.shp"
     assert not shp.with_suffix(".cpg").exists()
     guess = detect_dbf_encoding(shp.with_suffix(".dbf"))
     assert guess.encoding in ("GBK", "GB18030") and guess.reason != "cpg"
-    store = CaseStore.create(tmp_path / "s.sqlite", 4549)
+    store = CaseStore.create(case_target, 4549)
     _import(store, shp)
     townships = {row.township for row in store.list_plots()}
     assert townships and all(name.endswith("镇") or name.endswith("乡") for name in townships)
 
 
-def test_the_sample_batch_imports_with_every_problem_reported(demo_sample, expected, tmp_path):
-    store = CaseStore.create(tmp_path / "s.sqlite", 4549)
+def test_the_sample_batch_imports_with_every_problem_reported(demo_sample, expected, case_target):
+    store = CaseStore.create(case_target, 4549)
     report = _import(store, demo_sample / "batch" / "wpzf_2026_01.shp")
     by_kind = {
         kind: {i.jcbh for i in report.issues if i.kind == kind}
@@ -109,8 +109,8 @@ def test_the_sample_batch_imports_with_every_problem_reported(demo_sample, expec
     assert degenerate[2] == "拒绝" and "面积为零" in degenerate[3] and degenerate[0].isdigit()
 
 
-def test_re_importing_the_same_batch_adds_nothing(demo_sample, tmp_path):
-    store = CaseStore.create(tmp_path / "s.sqlite", 4549)
+def test_re_importing_the_same_batch_adds_nothing(demo_sample, case_target):
+    store = CaseStore.create(case_target, 4549)
     first = _import(store, demo_sample / "batch" / "wpzf_2026_01.shp")
     count, audit = store.plot_count(), len(store.audit_entries())
     again = _import(store, demo_sample / "batch" / "wpzf_2026_01.shp")
@@ -168,12 +168,12 @@ def test_zipped_shapefile_and_geopackage(demo_sample, tmp_path):
     assert other.list_plots()[0].jcbh == "G-1"  # the Chinese alias 监测编号 was recognised
 
 
-def test_geographic_crs_is_transformed(tmp_path):
+def test_geographic_crs_is_transformed(tmp_path, case_target):
     lonlat = "POLYGON((120 30.7, 120.001 30.7, 120.001 30.701, 120 30.701, 120 30.7))"
     geojson = _write(
         tmp_path / "p.geojson", "GeoJSON", [{"attributes": {"JCBH": "W-1"}, "wkt": lonlat}], 4326
     )
-    store = CaseStore.create(tmp_path / "s.sqlite", 4549)
+    store = CaseStore.create(case_target, 4549)
     assert _import(store, geojson).imported == 1
     geometry = store.plot_geometry(store.list_plots()[0].plot_id)
     x, y = geometry.centroid.coords[0]
@@ -209,7 +209,7 @@ def test_layer_without_crs_is_refused_unless_named(tmp_path):
     assert report.imported == 1
 
 
-def test_utf8_with_cpg_override_and_unmapped_fields_kept(tmp_path):
+def test_utf8_with_cpg_override_and_unmapped_fields_kept(tmp_path, case_target):
     shp = _write(
         tmp_path / "utf8.shp",
         "ESRI Shapefile",
@@ -223,7 +223,7 @@ def test_utf8_with_cpg_override_and_unmapped_fields_kept(tmp_path):
         encoding="UTF-8",
     )
     assert detect_dbf_encoding(shp.with_suffix(".dbf")).encoding == "UTF-8"
-    store = CaseStore.create(tmp_path / "s.sqlite", 4549)
+    store = CaseStore.create(case_target, 4549)
     _import(store, shp)
     extra = store._db.execute("SELECT extra_fields, township FROM plot").fetchone()
     assert json.loads(extra[0]) == {"FXRY": "网格员李四"} and extra[1] == "东湖镇"
@@ -242,7 +242,7 @@ def test_a_source_without_plot_numbers_needs_a_mapping(tmp_path):
     assert fields_signature(["A", "b"]) == fields_signature(["B", "a"])
 
 
-def test_the_mapping_is_remembered_per_kind_of_source(tmp_path):
+def test_the_mapping_is_remembered_per_kind_of_source(tmp_path, case_target):
     shp = _write(
         tmp_path / "m.shp",
         "ESRI Shapefile",
@@ -255,7 +255,7 @@ def test_the_mapping_is_remembered_per_kind_of_source(tmp_path):
         4549,
         encoding="UTF-8",
     )
-    store = CaseStore.create(tmp_path / "s.sqlite", 4549)
+    store = CaseStore.create(case_target, 4549)
     _import(store, shp, mapping={"jcbh": "BIANHAO"})
     assert store.saved_field_mapping(fields_signature(["BIANHAO"])) == {"jcbh": "BIANHAO"}
 
@@ -275,10 +275,10 @@ def test_non_polygons_are_rejected_with_their_row(tmp_path):
     assert [p.jcbh for _, p in plots] == ["320100"]  # a number read from a DBF, not "320100.0"
 
 
-def test_villages_are_filled_from_the_role_layers_on_import(demo_sample, tmp_path):
+def test_villages_are_filled_from_the_role_layers_on_import(demo_sample, case_target):
     from landcase.layers.batch_import import import_layer
 
-    store = CaseStore.create(tmp_path / "s.sqlite", 4549)
+    store = CaseStore.create(case_target, 4549)
     county = demo_sample / "county.gpkg"
     store.set_layer_role("village", f"{county}|layername=xzq_village", "ogr", {"name": "XZQMC"})
     opened = open_source(str(demo_sample / "batch" / "wpzf_2026_01.shp"))
@@ -297,7 +297,7 @@ def test_villages_are_filled_from_the_role_layers_on_import(demo_sample, tmp_pat
         assert villages[row.village].contains(plot.point_on_surface())
 
 
-def test_polygon_z_shapefiles_import_in_two_dimensions(tmp_path):
+def test_polygon_z_shapefiles_import_in_two_dimensions(tmp_path, case_target):
     source = ogr.GetDriverByName("ESRI Shapefile").CreateDataSource(str(tmp_path / "z.shp"))
     srs = osr.SpatialReference()
     srs.ImportFromEPSG(4549)
@@ -312,15 +312,15 @@ def test_polygon_z_shapefiles_import_in_two_dimensions(tmp_path):
     )
     layer.CreateFeature(feature)
     source = None
-    store = CaseStore.create(tmp_path / "s.sqlite", 4549)
+    store = CaseStore.create(case_target, 4549)
     report = _import(store, tmp_path / "z.shp")
     assert report.imported == 1 and store.plot_geometry(store.list_plots()[0].plot_id).area == 1250
 
 
-def test_a_batch_that_imports_nothing_leaves_no_batch_row(tmp_path):
+def test_a_batch_that_imports_nothing_leaves_no_batch_row(case_target):
     from landcase.cases.intake import SourceRow
 
-    store = CaseStore.create(tmp_path / "s.sqlite", 4549)
+    store = CaseStore.create(case_target, 4549)
     rows = [
         SourceRow(1, {"JCBH": None}, shapely.box(500_000, 3_400_000, 500_040, 3_400_040)),
         SourceRow(2, {"JCBH": "E-1"}, None),

@@ -131,11 +131,11 @@ def test_every_reason_of_the_import_report_has_its_chinese():
         assert reasons and [r for r in reasons if r not in REASONS_ZH] == []
 
 
-def test_a_small_plot_rounded_to_the_hundredth_mu_is_not_flagged(tmp_path):
+def test_a_small_plot_rounded_to_the_hundredth_mu_is_not_flagged(case_target):
     # 10 m × 5.06 m = 50.6 m² = 50.6 × 15 / 10000 = 0.07590 亩, printed 0.08 亩;
     # 0.08 亩 = 53.33 m² is (53.33 − 50.6) / 50.6 = 5.40 % off, only from the rounding.
     # 0.09 亩 = 60 m², 18.58 % off, is flagged.
-    store = CaseStore.create(tmp_path / "s.sqlite", 4549)
+    store = CaseStore.create(case_target, 4549)
     rows = [
         SourceRow(1, {"JCBH": "S-1", "JCMJ": 0.08}, shapely.box(X, Y, X + 10, Y + 5.06)),
         SourceRow(2, {"JCBH": "S-2", "JCMJ": 0.09}, shapely.box(X + 100, Y, X + 110, Y + 5.06)),

@@ -50,8 +50,8 @@ def test_the_tool_emits_the_polygon_clicked(qgis_canvas):
     tool.clean_up()
 
 
-def test_township_and_village_come_from_the_role_layers(demo_sample, tmp_path, qgis_app):
-    store = small_database(tmp_path / "s.sqlite", plots=0)
+def test_township_and_village_come_from_the_role_layers(demo_sample, case_target, qgis_app):
+    store = small_database(case_target, plots=0)
     gpkg = demo_sample / "county.gpkg"
     store.set_layer_role("township", f"{gpkg}|layername=xzq_township", "ogr", {"name": "XZQMC"})
     store.set_layer_role("village", f"{gpkg}|layername=xzq_village", "ogr", {"name": "XZQMC"})

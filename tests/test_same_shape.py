@@ -18,8 +18,8 @@ def _square(x_offset, shift=0.0, size=100.0):
     return shapely.box(x, Y, x + size, Y + size)
 
 
-def test_same_shapes_are_flagged_and_the_earlier_number_kept(tmp_path):
-    store = CaseStore.create(tmp_path / "s.sqlite", 4549)
+def test_same_shapes_are_flagged_and_the_earlier_number_kept(case_target):
+    store = CaseStore.create(case_target, 4549)
     batch = store.add_batch("第1批")
     store.add_plots([NewPlot(jcbh="A", geometry=_square(0))], batch)
     rows = [
@@ -69,8 +69,8 @@ def test_same_shapes_are_flagged_and_the_earlier_number_kept(tmp_path):
     )
 
 
-def test_the_later_row_gets_the_earlier_number_whichever_way_the_index_finds_them(tmp_path):
-    store = CaseStore.create(tmp_path / "s.sqlite", 4549)
+def test_the_later_row_gets_the_earlier_number_whichever_way_the_index_finds_them(case_target):
+    store = CaseStore.create(case_target, 4549)
     # A-1 sorts before Z-9 but comes later in the source: the source's order decides which
     # plot is the earlier one (2 m shift: 98 × 100 / 10 000 = 98.00 % both ways)
     rows = [
