@@ -62,8 +62,8 @@ def test_what_cannot_be_stored_is_refused_in_the_dialog(form):
     assert form.problem() is None
 
 
-def test_the_case_dialog_offers_the_button_in_its_documents_tab(qgis_app, tmp_path):
-    store = small_database(tmp_path / "s.sqlite", plots=1)
+def test_the_case_dialog_offers_the_button_in_its_documents_tab(qgis_app, case_target):
+    store = small_database(case_target, plots=1)
     dialog = CaseDialog(store, store.list_plots()[0].plot_id, user="李核查")
     try:
         page = dialog.tabs.widget(5).widget()

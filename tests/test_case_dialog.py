@@ -161,8 +161,8 @@ def _close_out_through_the_workflow(store, plot_id):
     )
 
 
-def test_a_closed_case_shows_what_was_recorded_read_only(qgis_app, tmp_path):
-    store = small_database(tmp_path / "s.sqlite", plots=1)
+def test_a_closed_case_shows_what_was_recorded_read_only(qgis_app, tmp_path, case_target):
+    store = small_database(case_target, plots=1)
     plot_id = store.list_plots()[0].plot_id
     _close_out_through_the_workflow(store, plot_id)
     # a photo without position: its flag in words, not the code "no_position"
@@ -217,8 +217,8 @@ def test_a_closed_case_shows_what_was_recorded_read_only(qgis_app, tmp_path):
         store.close()
 
 
-def test_a_step_that_can_be_taken_is_a_form_with_today_and_the_user(qgis_app, tmp_path):
-    store = small_database(tmp_path / "s.sqlite", plots=1)
+def test_a_step_that_can_be_taken_is_a_form_with_today_and_the_user(qgis_app, case_target):
+    store = small_database(case_target, plots=1)
     plot_id = store.list_plots()[0].plot_id
     workflow.record_verification(
         store, plot_id, site_status="已建成", verifier="王核查", verified_on="2026-02-10"

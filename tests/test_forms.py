@@ -39,7 +39,7 @@ def test_an_existing_file_is_replaced_only_when_the_user_says_yes(qgis_app, tmp_
     assert existing.read_bytes() == b"keep me"  # the dialog only asks; the store replaces
 
 
-def test_import_dialog_takes_the_unit_of_jcmj_and_remembers_it(qgis_app, tmp_path):
+def test_import_dialog_takes_the_unit_of_jcmj_and_remembers_it(qgis_app, tmp_path, case_target):
     from test_intake import _write
 
     from landcase.cases import CaseStore
@@ -59,7 +59,7 @@ def test_import_dialog_takes_the_unit_of_jcmj_and_remembers_it(qgis_app, tmp_pat
         4549,
         encoding="UTF-8",
     )
-    store = CaseStore.create(tmp_path / "s.sqlite", 4549)
+    store = CaseStore.create(case_target, 4549)
     dialog = ImportDialog(store)
     dialog.file.setFilePath(str(shp))
     assert dialog.chosen_mapping() == {"jcbh": "JCBH", "jcmj": "JCMJ"}  # unit: guessed
