@@ -163,9 +163,9 @@ def set_roles(store: CaseStore, layers: dict) -> None:
 
 
 @pytest.fixture
-def county(tmp_path, qgis_app, qgis_new_project):
-    """A database with the hand-built plot and the role layers assigned."""
-    store = new_store(tmp_path / "station.sqlite")
+def county(case_target, tmp_path, qgis_app, qgis_new_project):
+    """A database with the hand-built plot and the role layers assigned (on each backend)."""
+    store = new_store(case_target)
     set_roles(store, county_layers(tmp_path))
     yield store
     store.close()
@@ -949,7 +949,7 @@ def test_overlay_task_runs_and_stores(county, qgis_app):
 
     # Closed first: CaseStore.open reads the file header, which a connection still holding
     # the freshly created database in its WAL has not written yet.
-    path = county.path
+    path = county.location
     county.close()
     task = OverlayTask(path)
     assert task.run(), task.error
