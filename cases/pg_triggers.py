@@ -3,10 +3,12 @@
 They do in PL/pgSQL what ``audit.py``, ``audit_chain.py``, ``locks.py`` and ``guards.py`` do
 in a SpatiaLite file, with what a server adds:
 - the audit user is the session user (no ``audit_actor`` to write: a user cannot name
-  another), and the server seals each audit row as it is written, with the same SHA-256 over
-  the same JSON array that ``audit_chain.row_hash`` computes, so ``verify_audit_trail``
-  checks both backends alike. Writers of audited rows take one transaction-level advisory
-  lock before their first audit row, so ids follow the chain's order;
+  another), and the server seals each audit row, with the same SHA-256 over the same JSON
+  array that ``audit_chain.row_hash`` computes, so ``verify_audit_trail`` checks both
+  backends alike. A transaction's audit rows wait in ``audit_pending`` and move into the
+  log at its COMMIT (a deferred trigger), under one advisory lock: ids follow the chain's
+  order, and a long transaction (QGIS's transaction group while a user edits) holds the
+  lock only for its commit, never while the user works;
 - a lock trigger reads the locked rounds when it fires: no regeneration when a round is
   locked, the message names the round as the SQLite trigger's does.
 The functions run as their owner (SECURITY DEFINER): users of a shared database get no
@@ -56,12 +58,11 @@ def audit_statements(db, table: str) -> list[str]:
     inserted = [c for c in columns if c not in geometry]
     # (calendar_day is keyed by its day: no row id, as SQLite's rowid means nothing there)
     key = "{row}.id" if "id" in columns else "NULL"
-    log = "INSERT INTO audit_log (table_name, row_id, action, changes, user_name) VALUES"
+    log = "INSERT INTO audit_pending (table_name, row_id, action, changes, user_name) VALUES"
     return [
         f"""CREATE OR REPLACE FUNCTION audit_{table}() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
 BEGIN
-    PERFORM pg_advisory_xact_lock({CHAIN_LOCK});
     IF TG_OP = 'INSERT' THEN
         {log} ('{table}', {key.format(row="NEW")}, 'INSERT', {_object("NEW", inserted, geometry)}, session_user);
     ELSIF TG_OP = 'UPDATE' THEN
@@ -85,6 +86,33 @@ def _json(expression: str) -> str:
 
 
 CHAIN = f"""
+CREATE TABLE IF NOT EXISTS audit_pending (
+    seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    txid BIGINT NOT NULL DEFAULT txid_current(),
+    table_name TEXT NOT NULL,
+    row_id BIGINT,
+    action TEXT NOT NULL,
+    changes TEXT NOT NULL,
+    user_name TEXT NOT NULL,
+    changed_at TEXT NOT NULL DEFAULT ({NOW})
+);
+CREATE INDEX IF NOT EXISTS audit_pending_txid ON audit_pending (txid);
+CREATE OR REPLACE FUNCTION audit_flush() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM audit_pending WHERE txid = txid_current()) THEN
+        RETURN NULL;  -- moved already by this transaction's first firing
+    END IF;
+    PERFORM pg_advisory_xact_lock({CHAIN_LOCK});
+    INSERT INTO audit_log (table_name, row_id, action, changes, user_name, changed_at)
+        SELECT table_name, row_id, action, changes, user_name, changed_at FROM audit_pending
+        WHERE txid = txid_current() ORDER BY seq;
+    DELETE FROM audit_pending WHERE txid = txid_current();
+    RETURN NULL;
+END $$;
+DROP TRIGGER IF EXISTS audit_pending_flush ON audit_pending;
+CREATE CONSTRAINT TRIGGER audit_pending_flush AFTER INSERT ON audit_pending
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION audit_flush();
 CREATE OR REPLACE FUNCTION audit_log_seal() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
 DECLARE
@@ -282,6 +310,7 @@ def expected_triggers(db) -> dict[str, str]:
     names.update(
         {
             "audit_log_seal": "audit_log",
+            "audit_pending_flush": "audit_pending",
             "audit_log_append_only": "audit_log",
             "guard_meta_srid": "meta",
             "guard_round_seal_row_insert": "round_seal_row",

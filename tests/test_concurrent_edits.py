@@ -123,3 +123,30 @@ def _catch(action):
         return action()
     except Exception as error:
         return error
+
+
+@pytest.mark.parametrize("case_target", ["postgis"], indirect=True)
+def test_an_edit_session_left_open_does_not_hold_up_another_technician(two):
+    """QGIS's transaction group keeps a transaction open while its user edits: the audit
+    of that edit waits for its commit, and nobody else waits for it."""
+    from landcase.cases.audit_chain import verify_audit_trail
+    from landcase.cases.pg_connection import PgConnection
+
+    first, second = two
+    editing = PgConnection(first.location)  # QGIS's connection of the transaction group
+    editing.execute("BEGIN")
+    editing.execute("UPDATE plot SET reporter = '编辑中' WHERE id = 1")
+    done = threading.Event()
+    worker = threading.Thread(target=lambda: (_verify(second, 2, "王核查"), done.set()))
+    worker.start()
+    assert done.wait(5)  # not held up by the open edit session
+    worker.join()
+    editing.execute("COMMIT")
+    editing.close()
+    entries = first.audit_entries()
+    verification = next(e for e in entries if e.table_name == "verification")
+    edit = next(e for e in entries if e.table_name == "plot" and e.action == "UPDATE")
+    assert entries.index(verification) < entries.index(edit)  # the log in commit order
+    assert edit.changes["reporter"] == [None, "编辑中"]
+    result = verify_audit_trail(first)
+    assert result.ok and result.checked == len(entries)

@@ -113,6 +113,10 @@ TAMPERING = [
     "INSERT INTO audit_log (table_name, action, changes, user_name) VALUES ('plot', 'UPDATE', "
     "'{}', 'x')",
     "TRUNCATE audit_log",
+    "INSERT INTO audit_pending (table_name, action, changes, user_name) VALUES ('plot', "
+    "'UPDATE', '{}', 'x')",
+    "DELETE FROM audit_pending",
+    "ALTER TABLE audit_pending DISABLE TRIGGER audit_pending_flush",
     "UPDATE audit_checkpoint SET audit_id = 0",
     "DELETE FROM round_seal",
     "UPDATE integrity_event SET kind = 'x'",
