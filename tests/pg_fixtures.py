@@ -10,6 +10,7 @@ PostgreSQL 15, PostGIS and psycopg; without them these fixtures fail, they never
 from __future__ import annotations
 
 import contextlib
+import os
 import uuid
 from collections.abc import Iterator
 
@@ -20,6 +21,10 @@ from tools import pg_cluster
 
 @pytest.fixture(scope="session")
 def pg_uri() -> Iterator[str]:
+    given = os.environ.get("LANDCASE_TEST_PG_URI")
+    if given:  # a server run for us (tools/qgis_root.sh: the host's cluster)
+        yield given
+        return
     started_here = not pg_cluster.is_running()
     uri = pg_cluster.start()
     try:

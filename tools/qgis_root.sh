@@ -119,8 +119,17 @@ run_tests() {
     --exclude=./tests/artifacts --exclude='__pycache__' -cf - . | tar -C "$root/opt/landcase" -xf -
   echo "QGIS $version ($suite): $(in_root python3 -c 'from qgis.core import Qgis; print(Qgis.QGIS_VERSION)')"
   local status=0 report=$root/opt/landcase/build/junit.xml
-  in_root /bin/sh -c 'cd /opt/landcase && exec python -m pytest -ra -p no:cacheprovider -m qgis \
-    --junitxml=build/junit.xml "$@"' pytest "$@" || status=$?
+  # The PostgreSQL tests use the host's throw-away cluster (the root shares its network):
+  # started here when it is not running, stopped again at the end.
+  local host_python=python3 pg_started=""
+  [ -x "$HERE/.venv/bin/python" ] && host_python=$HERE/.venv/bin/python
+  "$host_python" "$HERE/tools/pg_cluster.py" status >/dev/null 2>&1 || pg_started=1
+  local pg_uri
+  pg_uri=$("$host_python" "$HERE/tools/pg_cluster.py" start | tail -1)
+  in_root /usr/bin/env LANDCASE_TEST_PG_URI="$pg_uri" /bin/sh -c 'cd /opt/landcase && \
+    exec python -m pytest -ra -p no:cacheprovider -m qgis --junitxml=build/junit.xml "$@"' \
+    pytest "$@" || status=$?
+  [ -z "$pg_started" ] || "$host_python" "$HERE/tools/pg_cluster.py" stop >/dev/null || true
   # QGIS 3.40's Python bindings may crash when the interpreter exits, after pytest has
   # written its report: then the report decides.
   if [ "$status" -ge 128 ] && [ -s "$report" ] && python3 - "$report" <<'PY'
