@@ -91,6 +91,25 @@ def _row_factory(cursor):
 _TABLE = re.compile(r'(?:table|relation) "?([\w.]+)"?')
 
 
+_KEY = re.compile(r"Key \(([^)]*)\)")
+
+
+def _sqlite_words(exc: psycopg.Error) -> str | None:
+    diag = exc.diag
+    table = diag.table_name or "?"
+    if isinstance(exc, pg_errors.UniqueViolation):
+        key = _KEY.search(diag.message_detail or "")
+        columns = [c.strip() for c in key.group(1).split(",")] if key else ["?"]
+        return "UNIQUE constraint failed: " + ", ".join(f"{table}.{c}" for c in columns)
+    if isinstance(exc, pg_errors.NotNullViolation):
+        return f"NOT NULL constraint failed: {table}.{diag.column_name or '?'}"
+    if isinstance(exc, pg_errors.CheckViolation):
+        return f"CHECK constraint failed: {diag.constraint_name or table}"
+    if isinstance(exc, pg_errors.ForeignKeyViolation):
+        return "FOREIGN KEY constraint failed"
+    return None
+
+
 def _first_line(exc: BaseException) -> str:
     return (str(exc).strip().splitlines() or [""])[0]
 
@@ -106,8 +125,11 @@ def as_dbapi_error(exc: psycopg.Error, user: str = "?") -> Exception:
         if "row-level security" in message:
             return OutsideScope(user=user, table=table)
         return NotPermitted(user=user, table=table)
-    if isinstance(exc, (pg_errors.IntegrityError, pg_errors.RaiseException)):
-        error: sqlite3.Error = sqlite3.IntegrityError(message)
+    if isinstance(exc, pg_errors.IntegrityError):
+        # as SQLite words it, which the rooms read (``UNIQUE constraint failed: plot.jcbh``)
+        error: sqlite3.Error = sqlite3.IntegrityError(_sqlite_words(exc) or message)
+    elif isinstance(exc, pg_errors.RaiseException):
+        error = sqlite3.IntegrityError(message)
     elif isinstance(exc, (pg_errors.LockNotAvailable, pg_errors.QueryCanceled)):
         error = sqlite3.OperationalError(f"database is locked: {message}")
     elif isinstance(exc, pg_errors.DataError):

@@ -95,6 +95,10 @@ LANGUAGE sql IMMUTABLE AS $$ SELECT ST_X(geom) $$;
 CREATE OR REPLACE FUNCTION y(geom geometry) RETURNS double precision
 LANGUAGE sql IMMUTABLE AS $$ SELECT ST_Y(geom) $$;
 
+CREATE OR REPLACE FUNCTION buildmbr(x1 double precision, y1 double precision,
+    x2 double precision, y2 double precision, srid integer)
+RETURNS geometry LANGUAGE sql IMMUTABLE AS $$ SELECT ST_MakeEnvelope(x1, y1, x2, y2, srid) $$;
+
 CREATE OR REPLACE FUNCTION instr(haystack text, needle text) RETURNS integer
 LANGUAGE sql IMMUTABLE AS $$ SELECT strpos(haystack, needle) $$;
 """

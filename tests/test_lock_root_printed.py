@@ -20,10 +20,12 @@ def _flat_text(pdf) -> str:
     return re.sub(r"\s+", "", text)
 
 
-def test_documents_and_the_export_printed_after_a_lock_carry_its_root(tmp_path, qgis_app):
+def test_documents_and_the_export_printed_after_a_lock_carry_its_root(
+    tmp_path, qgis_app, case_target
+):
     from landcase.layers.submission_export import export_submission
 
-    store = small_database(tmp_path / "s.sqlite", plots=2)
+    store = small_database(case_target, plots=2)
     plot_id = store.list_plots()[0].plot_id
     [before] = print_documents(store, [plot_id], VERIFICATION, tmp_path / "before")
     assert "报送锁定" not in _flat_text(before.path)
@@ -51,7 +53,7 @@ def test_documents_and_the_export_printed_after_a_lock_carry_its_root(tmp_path, 
     store.close()
 
 
-def test_rounds_are_taken_and_locked_headless(tmp_path, qgis_processing):
+def test_rounds_are_taken_and_locked_headless(case_target, qgis_processing):
     import processing
     import pytest
     from qgis.core import QgsProcessingException
@@ -61,8 +63,8 @@ def test_rounds_are_taken_and_locked_headless(tmp_path, qgis_processing):
         LockRoundAlgorithm,
     )
 
-    store = small_database(tmp_path / "s.sqlite", plots=2)
-    path = str(store.path)
+    store = small_database(case_target, plots=2)
+    path = store.location
     store.close()
 
     def run(algorithm_class, parameters):

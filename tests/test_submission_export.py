@@ -197,10 +197,10 @@ def test_the_submission_workbook(exported):
     assert gdmj.value is None and "未比对" in gdmj.comment.text
 
 
-def test_text_gbk_cannot_hold_is_reported(qgis_app, tmp_path):
+def test_text_gbk_cannot_hold_is_reported(qgis_app, tmp_path, case_target):
     from landcase.layers.submission_export import export_submission
 
-    store = small_database(tmp_path / "s.sqlite", plots=1)
+    store = small_database(case_target, plots=1)
     store.add_plot(new_plot(7, village="𠮷村"))  # U+20BB7: in GB18030, not in GBK
     round_id = rounds.create_round(store, "2026-02", "一上")
     result = export_submission(store, round_id, tmp_path / "out")
