@@ -85,8 +85,8 @@ def build_station(path):
 
 
 @pytest.fixture
-def station(tmp_path):
-    store, ids = build_station(tmp_path / "station.sqlite")
+def station(case_target):
+    store, ids = build_station(case_target)
     yield store, ids
     store.close()
 

@@ -25,6 +25,7 @@ from landcase.cases.attachments import (
     list_attachments,
 )
 from landcase.cases.completeness import missing_materials
+from landcase.cases.photo_storage import attachments_folder
 from landcase.cases.photos import add_photos
 from landcase.cases.rectification_area import rectified_area_m2
 from landcase.plugin.printing import (
@@ -77,11 +78,11 @@ def scan_jpeg(path: Path) -> Path:
 
 
 @pytest.fixture
-def county(qgis_app, tmp_path):
+def county(qgis_app, tmp_path, case_target):
     """Plot 0: 违法, filed, rectified (拆除复耕 and 补办手续), closed out with the joint
     re-check; plot 1: 合法 by an approval without its scan, closed without a case (已办结);
     plot 2: a patrol find (属地巡查) not yet verified."""
-    store = small_database(tmp_path / "county.sqlite", plots=2)
+    store = small_database(case_target, plots=2)
     [patrol] = store.add_plots(
         [new_plot(2, jcbh="320100202602001", clue_source="属地巡查", found_date="2026-03-03")]
     )
@@ -236,7 +237,9 @@ def test_a_scan_is_stored_under_its_hash_and_bad_files_are_refused(county, tmp_p
     assert stored.id == attachment_id and stored.pages == 2 and stored.original_name == pdf.name
     digest = hashlib.sha256(pdf.read_bytes()).hexdigest()
     copy = attachment_path(store, stored)
-    assert copy == tmp_path / "county_attachments" / digest[:2] / f"{digest}.pdf"
+    folder = attachments_folder(store)  # beside the file, or the server database's evidence
+    assert folder.parent == (store.path.parent if store.is_postgres else tmp_path)
+    assert copy == folder / digest[:2] / f"{digest}.pdf"
     assert copy.read_bytes() == pdf.read_bytes()
 
     text = tmp_path / "in" / "说明.txt"
@@ -352,7 +355,7 @@ def test_processing_attach_check_and_print(plugin_provider, county, tmp_path, mo
     from landcase.toolbelt import settings
 
     store, first, second, patrol = county
-    database = str(store.path)
+    database = store.location
     result = processing.run(
         "landcase:attachdocument",
         {

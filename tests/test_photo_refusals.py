@@ -32,8 +32,8 @@ DAMAGED = "the image data cannot be decoded (the file is damaged)"
 
 
 @pytest.fixture
-def store(tmp_path):
-    store = small_database(tmp_path / "站点.sqlite", plots=1)
+def store(case_target):
+    store = small_database(case_target, plots=1)
     yield store
     store.close()
 
@@ -222,7 +222,7 @@ def _add_with_timeout(store, paths, fifo: Path | None = None, seconds: float = 2
     plot_id = _plot_id(store)
 
     def run():
-        other = CaseStore.open(store.path, user="测试员")
+        other = CaseStore.open(store.location, user="测试员")
         try:
             outcome["result"] = add_photos(other, plot_id, paths)
         except BaseException as exc:  # noqa: B036 (handed back to the test)

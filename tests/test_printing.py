@@ -22,8 +22,8 @@ def _text(pdf, page=None) -> str:
 
 
 @pytest.fixture
-def station(qgis_app, demo_sample, tmp_path):
-    store = small_database(tmp_path / "station.sqlite", plots=2)
+def station(qgis_app, demo_sample, tmp_path, case_target):
+    store = small_database(case_target, plots=2)
     county = demo_sample / "county.gpkg"
     store.set_layer_role(
         "landuse", f"{county}|layername=dltb", "ogr", {"code": "DLBM", "name": "DLMC"}
@@ -142,7 +142,7 @@ def test_printing_runs_as_a_background_task_from_the_panel(
     plugin = landcase.classFactory(qgis_iface)
     plugin.initGui()
     try:
-        plugin.open_database(str(store.path))
+        plugin.open_database(store.location)
         plugin.dock.table.selectRow(0)
         out = tmp_path / "printed"
 
@@ -195,7 +195,7 @@ def test_the_desktop_says_which_plots_it_left_out_and_offers_one_volume(
     plugin = landcase.classFactory(qgis_iface)
     plugin.initGui()
     try:
-        plugin.open_database(str(store.path))
+        plugin.open_database(store.location)
 
         def accept(dialog):
             dialog.kind.setCurrentText(CLOSEOUT)
