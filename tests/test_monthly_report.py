@@ -55,8 +55,8 @@ def percent(value: float) -> str:
 
 
 @pytest.fixture(scope="module")
-def county(tmp_path_factory):
-    store, ids = build_county(tmp_path_factory.mktemp("monthly") / "county.sqlite")
+def county(module_target):
+    store, ids = build_county(module_target)
     yield store, ids
     store.close()
 
@@ -368,7 +368,7 @@ def test_monthlystatistics_writes_the_pdf(county, qgis_processing, tmp_path):
         result = processing.run(
             algorithm,
             {
-                "DATABASE": str(store.path),
+                "DATABASE": store.location,
                 "PERIOD": "2026-03",
                 "TODAY": TODAY,
                 "OUTPUT_XLSX": str(workbook),
@@ -389,7 +389,7 @@ def test_monthlystatistics_writes_the_pdf(county, qgis_processing, tmp_path):
     result = processing.run(
         algorithm,
         {
-            "DATABASE": str(store.path),
+            "DATABASE": store.location,
             "PERIOD": "2026-03",
             "TODAY": TODAY,
             "OUTPUT_XLSX": str(tmp_path / "only.xlsx"),

@@ -27,8 +27,8 @@ NOVEMBER_BATCH = "2025年第11批部卫片"
 
 
 @pytest.fixture(scope="module")
-def county(tmp_path_factory):
-    store, ids = build_county(tmp_path_factory.mktemp("dock") / "county.sqlite")
+def county(module_target):
+    store, ids = build_county(module_target)
     yield store
     store.close()
 

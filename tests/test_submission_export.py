@@ -224,7 +224,7 @@ def test_exportsubmission_algorithm(county, qgis_processing, tmp_path):
     algorithm.initAlgorithm()
     result = processing.run(
         algorithm,
-        {"DATABASE": str(store.path), "ROUND": "2026-03 一上", "OUTPUT_FOLDER": str(tmp_path)},
+        {"DATABASE": store.location, "ROUND": "2026-03 一上", "OUTPUT_FOLDER": str(tmp_path)},
     )
     assert result["FEATURES"] == 13
     _opened, _names, rows = _read(result["SHAPEFILE"])
@@ -240,7 +240,7 @@ def test_exportsubmission_algorithm(county, qgis_processing, tmp_path):
     with pytest.raises(QgsProcessingException, match="2030-01"):
         processing.run(
             algorithm,
-            {"DATABASE": str(store.path), "ROUND": "2030-01 一上", "OUTPUT_FOLDER": str(tmp_path)},
+            {"DATABASE": store.location, "ROUND": "2030-01 一上", "OUTPUT_FOLDER": str(tmp_path)},
         )
 
 
@@ -257,7 +257,7 @@ def test_monthlystatistics_algorithm(county, qgis_processing, tmp_path):
     result = processing.run(
         algorithm,
         {
-            "DATABASE": str(store.path),
+            "DATABASE": store.location,
             "PERIOD": "2026-03",
             "TODAY": TODAY,
             "OUTPUT_XLSX": str(workbook),
@@ -279,7 +279,7 @@ def test_monthlystatistics_algorithm(county, qgis_processing, tmp_path):
         processing.run(
             algorithm,
             {
-                "DATABASE": str(store.path),
+                "DATABASE": store.location,
                 "PERIOD": "2026-13",
                 "OUTPUT_XLSX": str(tmp_path / "x.xlsx"),
             },
