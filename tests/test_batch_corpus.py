@@ -27,6 +27,7 @@ from corpus_records import (
 
 from landcase.cases import CaseStore
 from landcase.cases.intake import DUPLICATE, REJECTED, InvalidBatch
+from landcase.cases.pg_connection import PgConnection
 from landcase.layers.batch_import import import_layer
 from landcase.layers.source_reader import SeveralLayers, SourceError, open_source
 
@@ -52,9 +53,8 @@ def test_the_corpus_holds_over_300_inputs_each_with_its_outcome():
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("corpus")
-    store = CaseStore.create(folder / "corpus.sqlite", 4549, user="测试员")
+def store(module_target):
+    store = CaseStore.create(module_target, 4549, user="测试员")
     yield store
     store.close()
 
@@ -65,8 +65,12 @@ def inputs(tmp_path_factory):
 
 
 def _plot(store: CaseStore, jcbh: str) -> dict | None:
-    db = sqlite3.connect(store.path)
-    db.row_factory = sqlite3.Row
+    """The plot as another program reads it (its own connection)."""
+    if store.is_postgres:
+        db = PgConnection(store.location)
+    else:
+        db = sqlite3.connect(store.path)
+        db.row_factory = sqlite3.Row
     try:
         row = db.execute(
             """SELECT p.*, b.received_date FROM plot p LEFT JOIN batch b ON b.id = p.batch_id

@@ -54,8 +54,8 @@ def corpus(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory):
-    store = small_database(tmp_path_factory.mktemp("db") / "站点.sqlite", plots=1)
+def store(module_target):
+    store = small_database(module_target, plots=1)
     yield store
     store.close()
 
