@@ -20,29 +20,11 @@ import re
 
 from . import catalog
 from .errors import CaseDatabaseError
+from .schema import AUDITED_TABLES
 
 KINDS = ("county", "station", "field", "readonly")
 # Case data every writing role reads and writes (row security narrows a station's rows)
-CASE_TABLES = (
-    "batch",
-    "plot",
-    "case_record",
-    "verification",
-    "photo",
-    "determination",
-    "rectification",
-    "closeout",
-    "overlay",
-    "layer_role",
-    "submission_round",
-    "round_item",
-    "calendar_day",
-    "document",
-    "attachment",
-    "import_report",
-    "import_report_row",
-    "meta",
-)
+CASE_TABLES = (*AUDITED_TABLES, "overlay", "import_report", "import_report_row", "meta")
 # Written once by the rooms and never changed (their guards refuse the rest)
 APPEND_TABLES = ("round_seal", "round_seal_row", "integrity_event")
 READ_TABLES = ("audit_log", "audit_checkpoint", "audit_actor", "user_scope", "field_assignment")

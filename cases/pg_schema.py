@@ -20,42 +20,29 @@ APPLICATION = "LandCase"
 # SQLite's functions the shared SQL uses, with SQLite's results (NULL for what it cannot
 # read, ISO text, Julian day numbers).
 COMPAT_FUNCTIONS = r"""
-CREATE OR REPLACE FUNCTION strftime(fmt text, value text) RETURNS text
+CREATE OR REPLACE FUNCTION landcase_moment(value text) RETURNS timestamp
 LANGUAGE plpgsql STABLE AS $$
-DECLARE
-    moment timestamp;
 BEGIN
-    IF value IS NULL THEN RETURN NULL; END IF;
     IF value = 'now' THEN
-        moment := statement_timestamp() AT TIME ZONE 'UTC';
-    ELSE
-        BEGIN
-            moment := value::timestamp;
-        EXCEPTION WHEN others THEN RETURN NULL;
-        END;
+        RETURN statement_timestamp() AT TIME ZONE 'UTC';
     END IF;
-    -- T and Z are literal in SQLite's formats (and TH a suffix in PostgreSQL's): quoted
-    RETURN to_char(moment, replace(replace(replace(replace(replace(replace(replace(
-        replace(replace(fmt, 'T', '"T"'), 'Z', '"Z"'), '%Y', 'YYYY'), '%m', 'MM'), '%d', 'DD'),
-        '%H', 'HH24'), '%M', 'MI'), '%f', 'SS.MS'), '%S', 'SS'));
+    RETURN value::timestamp;
+EXCEPTION WHEN others THEN
+    RETURN NULL;  -- what SQLite's date functions give for text they cannot read
 END $$;
 
+CREATE OR REPLACE FUNCTION strftime(fmt text, value text) RETURNS text
+LANGUAGE sql STABLE AS $$
+    -- T and Z are literal in SQLite's formats (and TH a suffix in PostgreSQL's): quoted
+    SELECT to_char(landcase_moment(value), replace(replace(replace(replace(replace(replace(
+        replace(replace(replace(fmt, 'T', '"T"'), 'Z', '"Z"'), '%Y', 'YYYY'), '%m', 'MM'),
+        '%d', 'DD'), '%H', 'HH24'), '%M', 'MI'), '%f', 'SS.MS'), '%S', 'SS'))
+$$;
+
 CREATE OR REPLACE FUNCTION julianday(value text) RETURNS double precision
-LANGUAGE plpgsql STABLE AS $$
-DECLARE
-    moment timestamp;
-BEGIN
-    IF value IS NULL THEN RETURN NULL; END IF;
-    IF value = 'now' THEN
-        moment := statement_timestamp() AT TIME ZONE 'UTC';
-    ELSE
-        BEGIN
-            moment := value::timestamp;
-        EXCEPTION WHEN others THEN RETURN NULL;
-        END;
-    END IF;
-    RETURN extract(epoch FROM moment)::double precision / 86400.0 + 2440587.5;
-END $$;
+LANGUAGE sql STABLE AS $$
+    SELECT extract(epoch FROM landcase_moment(value))::double precision / 86400.0 + 2440587.5
+$$;
 
 CREATE OR REPLACE FUNCTION date(value text, modifier text) RETURNS text
 LANGUAGE plpgsql IMMUTABLE AS $$

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 from pathlib import Path
@@ -65,8 +66,7 @@ def create(
             raise DatabaseExists(path=target.shown())
         if not pg_schema.is_empty(db):
             raise DatabaseNotEmpty(path=target.shown())
-        db.execute("BEGIN")
-        try:
+        with _transaction(db):
             try:
                 pg_schema.create(db, srid, up_to_version)
             except sqlite3.OperationalError as exc:
@@ -78,15 +78,23 @@ def create(
                 catalog.upsert_meta(db, "evidence_folder", str(evidence_folder))
             if may_create_roles(db):  # else the administrator runs pg_roles.install later
                 pg_roles.install(db)
-            db.execute("COMMIT")
-        except BaseException:
-            if db.in_transaction:
-                db.execute("ROLLBACK")
-            raise
     except BaseException:
         db.close()
         raise
     return db
+
+
+@contextlib.contextmanager
+def _transaction(db):
+    """BEGIN … COMMIT, rolled back on any error (the schema's DDL included)."""
+    db.execute("BEGIN")
+    try:
+        yield
+        db.execute("COMMIT")
+    except BaseException:
+        if db.in_transaction:
+            db.execute("ROLLBACK")
+        raise
 
 
 def may_create_roles(db) -> bool:
@@ -135,8 +143,7 @@ def open_database(target: Target):
                 path=target.shown(), found=version, supported=schema.LATEST_VERSION
             )
         if owner and (version < schema.LATEST_VERSION or found):
-            db.execute("BEGIN")
-            try:
+            with _transaction(db):
                 db.execute("LOCK TABLE meta IN EXCLUSIVE MODE")  # one PC migrates
                 version = catalog.schema_version(db)
                 srid = int(db.execute("SELECT value FROM meta WHERE key = 'srid'").fetchone()[0])
@@ -149,11 +156,6 @@ def open_database(target: Target):
                 if prefix:  # the new tables' grants and row security
                     pg_roles.install(db, prefix[0])
                 verification_findings.record_events(db, found)
-                db.execute("COMMIT")
-            except BaseException:
-                if db.in_transaction:
-                    db.execute("ROLLBACK")
-                raise
     except BaseException:
         db.close()
         raise

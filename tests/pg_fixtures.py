@@ -50,13 +50,7 @@ def fresh_database(server_uri: str) -> Iterator[str]:
     try:
         yield database_uri(server_uri, name)
     finally:
-        with psycopg.connect(server_uri, autocommit=True) as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-            # the group roles the case database made (cluster-wide: cases/pg_roles.py)
-            for (role,) in admin.execute(
-                "SELECT rolname FROM pg_roles WHERE rolname LIKE %s", (f"lc_{name}%",)
-            ).fetchall():
-                admin.execute(f'DROP ROLE IF EXISTS "{role}"')
+        pg_cluster.drop_database(server_uri, name)
 
 
 @pytest.fixture

@@ -88,9 +88,6 @@ def test_grantuser_gives_a_station_its_townships(plugin_provider, pg_database, p
                 "landcase:grantuser", {"DATABASE": pg_database, "USER": "nobody_here", "KIND": 0}
             )
     finally:
-        name = pg_database.rsplit("/", 1)[1]
-        with psycopg.connect(pg_uri, autocommit=True) as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-            admin.execute(f'DROP ROLE IF EXISTS "{role}"')
-            for kind in ("county", "station", "field", "readonly"):
-                admin.execute(f'DROP ROLE IF EXISTS "lc_{name}_{kind}"')
+        from tools import pg_cluster
+
+        pg_cluster.drop_database(pg_uri, pg_database.rsplit("/", 1)[1], (role,))

@@ -19,6 +19,7 @@ from landcase.cases import CaseStore, pg_roles, rounds, workflow
 from landcase.cases.audit_chain import verify_audit_trail
 from landcase.cases.errors import NotPermitted, OutsideScope
 from landcase.cases.pg_connection import PgConnection
+from tools import pg_cluster
 
 
 def _as(uri: str, role: str) -> str:
@@ -56,11 +57,7 @@ def county_db(pg_database, pg_uri):
     yield pg_database, users
     # roles are the cluster's: the database goes first (pg_database drops it IF EXISTS),
     # then the users and the database's group roles
-    name = pg_database.rsplit("/", 1)[1]
-    with psycopg.connect(pg_uri, autocommit=True) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        for role in [*users.values(), *(f"{prefix}_{k}" for k in pg_roles.KINDS)]:
-            admin.execute(f'DROP ROLE IF EXISTS "{role}"')
+    pg_cluster.drop_database(pg_uri, pg_database.rsplit("/", 1)[1], tuple(users.values()))
 
 
 def test_the_schema_belongs_to_its_owner_and_the_groups_exist(county_db):
@@ -235,11 +232,4 @@ def test_the_deployment_of_the_readme_works_without_a_superuser(pg_uri):
         assert mine.audit_entries("verification")[-1].user_name == station
         mine.close()
     finally:
-        with psycopg.connect(pg_uri, autocommit=True) as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-            for (role,) in admin.execute(
-                "SELECT rolname FROM pg_roles WHERE rolname LIKE %s", (f"lc_{name}%",)
-            ).fetchall():
-                admin.execute(f'DROP ROLE "{role}"')
-            admin.execute(f'DROP ROLE IF EXISTS "{station}"')
-            admin.execute(f'DROP ROLE IF EXISTS "{owner}"')
+        pg_cluster.drop_database(pg_uri, name, (station, owner))

@@ -21,12 +21,8 @@ def main() -> None:
     import psycopg
 
     uri = pg_cluster.start()
+    pg_cluster.drop_database(uri, NAME)
     with psycopg.connect(uri, autocommit=True) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{NAME}" WITH (FORCE)')
-        for (role,) in admin.execute(
-            "SELECT rolname FROM pg_roles WHERE rolname LIKE %s", (f"lc_{NAME}_%",)
-        ).fetchall():
-            admin.execute(f'DROP ROLE "{role}"')
         admin.execute(f'CREATE DATABASE "{NAME}" TEMPLATE {pg_cluster.TEMPLATE}')
     print(uri.rsplit("/", 1)[0] + "/" + NAME)
 

@@ -343,6 +343,20 @@ def start(base: Path = BASE) -> str:
     return uri(port)
 
 
+def drop_database(server_uri: str, name: str, roles: tuple[str, ...] = ()) -> None:
+    """Drop database ``name`` (its sessions ended), the group roles a case database made
+    for it (``lc_<name>_…``, cases/pg_roles.py: roles are the cluster's) and ``roles``."""
+    import psycopg
+
+    with psycopg.connect(server_uri, autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        made = admin.execute(
+            "SELECT rolname FROM pg_roles WHERE rolname LIKE %s", (f"lc_{name}%",)
+        ).fetchall()
+        for role in [*(row[0] for row in made), *roles]:
+            admin.execute(f'DROP ROLE IF EXISTS "{role}"')
+
+
 def stop(base: Path = BASE) -> bool:
     """Stop the cluster (fast shutdown); False when it was not running."""
     if not is_running(base):
