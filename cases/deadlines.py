@@ -119,16 +119,13 @@ def city_acceptance_due(monitoring_year: int) -> datetime.date:
 def open_deadlines(store) -> list[Deadline]:
     """Every deadline the open cases are working towards, by due date then 监测编号."""
     rows = store._db.execute(
-        """WITH latest_rectification AS (
-               SELECT case_id, task_listed_on FROM rectification
-               WHERE id IN (SELECT max(id) FROM rectification GROUP BY case_id)
-           )
-           SELECT p.id, p.jcbh, c.status, b.received_date, p.found_date,
+        """SELECT p.id, p.jcbh, c.status, b.received_date, p.found_date,
                substr(p.created_at, 1, 10), c.reply_due, c.filed_on, r.task_listed_on
            FROM plot AS p
            JOIN case_record AS c ON c.plot_id = p.id
            LEFT JOIN batch AS b ON b.id = p.batch_id
-           LEFT JOIN latest_rectification AS r ON r.case_id = c.id"""
+           LEFT JOIN rectification AS r
+               ON r.id = (SELECT max(id) FROM rectification WHERE case_id = c.id)"""
     )
     found: list[Deadline] = []
     for plot_id, jcbh, status, received, found_on, created, reply, filed, listed in rows:

@@ -54,16 +54,7 @@ class ListingMixin:
         waiting = ", ".join("?" * len(deadlines.AWAITING_DETERMINATION))
         rectifying = ", ".join("?" * len(deadlines.AWAITING_RECTIFICATION))
         rows = self._db.execute(
-            f"""WITH current_determination AS (
-                    -- the latest determination stands; revisions add rows, never edit them.
-                    SELECT case_id, category FROM determination
-                    WHERE id IN (SELECT max(id) FROM determination GROUP BY case_id)
-                ),
-                latest_rectification AS (
-                    SELECT case_id, task_listed_on FROM rectification
-                    WHERE id IN (SELECT max(id) FROM rectification GROUP BY case_id)
-                ),
-                listed AS (
+            f"""WITH listed AS (
                     SELECT p.id, p.jcbh, b.name, p.township, p.village,
                         COALESCE(p.area_ellipsoidal_m2, ST_Area(p.geom)) AS area,
                         COALESCE(c.status, ?) AS status, p.clue_source, d.category,
@@ -80,8 +71,12 @@ class ListingMixin:
                     FROM plot AS p
                     LEFT JOIN batch AS b ON b.id = p.batch_id
                     LEFT JOIN case_record AS c ON c.plot_id = p.id
-                    LEFT JOIN current_determination AS d ON d.case_id = c.id
-                    LEFT JOIN latest_rectification AS r ON r.case_id = c.id
+                    -- the latest determination stands (revisions add rows, never edit
+                    -- them); found per case through the case_id index on both backends
+                    LEFT JOIN determination AS d
+                        ON d.id = (SELECT max(id) FROM determination WHERE case_id = c.id)
+                    LEFT JOIN rectification AS r
+                        ON r.id = (SELECT max(id) FROM rectification WHERE case_id = c.id)
                 )
             SELECT *, CAST(julianday(due_date) - julianday(?) AS INTEGER) FROM listed
             ORDER BY jcbh""",
