@@ -150,7 +150,8 @@ class PlotsMixin:
                 ),
             )
         except sqlite3.IntegrityError as exc:
-            if "plot.jcbh" in str(exc):
+            # SQLite names the column (plot.jcbh), PostgreSQL the constraint (plot_jcbh_key)
+            if "plot.jcbh" in str(exc) or "plot_jcbh_key" in str(exc):
                 reason = N_("a plot with this 监测编号 is already in the database")
             else:
                 reason = str(exc).replace("{", "{{").replace("}", "}}")

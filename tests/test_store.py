@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import shapely
 
-from helpers import file_digest, force_status, new_plot, small_database
+from helpers import audit_name, file_digest, force_status, new_plot, small_database
 from landcase.cases import CaseStore, errors
 from landcase.cases.codes import INITIAL_STATUS
 from landcase.cases.connection import connect
@@ -51,8 +51,8 @@ def test_new_database_has_the_tables_crs_wal_and_spatial_indexes(tmp_path):
     assert {4549, 4490} <= srids
 
 
-def test_foreign_keys_are_enforced(tmp_path):
-    store = small_database(tmp_path / "s.sqlite", plots=1)
+def test_foreign_keys_are_enforced(case_target):
+    store = small_database(case_target, plots=1)
     with pytest.raises(sqlite3.IntegrityError), store.transaction() as db:
         db.execute("INSERT INTO verification (case_id) VALUES (9999)")
 
@@ -77,8 +77,8 @@ def test_an_existing_file_is_never_overwritten_silently(tmp_path):
     assert replaced.plot_count() == 0 and replaced.srid == 4550
 
 
-def test_plots_get_a_case_each_and_list_with_area_in_mu(tmp_path):
-    store = small_database(tmp_path / "s.sqlite", plots=3)
+def test_plots_get_a_case_each_and_list_with_area_in_mu(case_target):
+    store = small_database(case_target, plots=3)
     rows = store.list_plots()
     assert [row.jcbh for row in rows] == sorted(row.jcbh for row in rows)
     assert len(rows) == 3
@@ -91,8 +91,8 @@ def test_plots_get_a_case_each_and_list_with_area_in_mu(tmp_path):
     assert geometry.area == pytest.approx(1600.0)
 
 
-def test_one_bad_plot_rolls_back_the_whole_action(tmp_path):
-    store = small_database(tmp_path / "s.sqlite", plots=2)
+def test_one_bad_plot_rolls_back_the_whole_action(case_target):
+    store = small_database(case_target, plots=2)
     audit_rows = len(store.audit_entries())
     bowtie = shapely.Polygon([(0, 0), (10, 10), (10, 0), (0, 10)])
     with pytest.raises(errors.InvalidRecord) as raised:
@@ -102,8 +102,8 @@ def test_one_bad_plot_rolls_back_the_whole_action(tmp_path):
     assert len(store.audit_entries()) == audit_rows
 
 
-def test_duplicate_plot_number_is_refused_naming_the_record(tmp_path):
-    store = small_database(tmp_path / "s.sqlite", plots=2)
+def test_duplicate_plot_number_is_refused_naming_the_record(case_target):
+    store = small_database(case_target, plots=2)
     duplicate = store.list_plots()[0].jcbh
     with pytest.raises(errors.InvalidRecord) as raised:
         store.add_plot(new_plot(50, jcbh=duplicate))
@@ -119,20 +119,20 @@ def test_duplicate_plot_number_is_refused_naming_the_record(tmp_path):
         (shapely.Polygon(), "empty"),
     ],
 )
-def test_non_polygons_and_empty_geometries_are_refused(tmp_path, geometry, reason):
-    store = small_database(tmp_path / "s.sqlite", plots=0)
+def test_non_polygons_and_empty_geometries_are_refused(case_target, geometry, reason):
+    store = small_database(case_target, plots=0)
     with pytest.raises(errors.InvalidRecord) as raised:
         store.add_plot(new_plot(1, jcbh="P-1", geometry=geometry))
     assert "P-1" in str(raised.value) and reason in str(raised.value)
 
 
-def test_audit_rows_for_insert_update_delete_with_user_and_changed_fields(tmp_path):
-    store = small_database(tmp_path / "s.sqlite", plots=1)
+def test_audit_rows_for_insert_update_delete_with_user_and_changed_fields(case_target):
+    store = small_database(case_target, plots=1)
     plot = store.list_plots()[0]
     inserted = store.audit_entries("plot", plot.plot_id)
     assert [e.action for e in inserted] == ["INSERT"]
     assert inserted[0].changes["jcbh"] == plot.jcbh
-    assert inserted[0].user_name == "测试员"
+    assert inserted[0].user_name == audit_name(store, "测试员")
 
     store.set_actor("王核查")
     force_status(store, plot.plot_id, "已核查")
@@ -140,7 +140,7 @@ def test_audit_rows_for_insert_update_delete_with_user_and_changed_fields(tmp_pa
     assert update.action == "UPDATE"
     assert update.changes["status"] == [INITIAL_STATUS, "已核查"]
     assert "plot_id" not in update.changes  # only the fields that changed
-    assert update.user_name == "王核查"
+    assert update.user_name == audit_name(store, "王核查")
     assert update.changed_at.startswith("20")
 
     with store.transaction() as db:
@@ -183,14 +183,13 @@ def test_two_users_on_one_file_each_get_their_own_changes(tmp_path):
         second.close()
 
 
-def test_geometry_edits_are_audited_with_old_and_new_shape(tmp_path):
-    store = small_database(tmp_path / "s.sqlite", plots=1)
+def test_geometry_edits_are_audited_with_old_and_new_shape(case_target):
+    store = small_database(case_target, plots=1)
     plot_id = store.list_plots()[0].plot_id
     with store.transaction() as db:
         db.execute(
-            "UPDATE plot SET geom = CastToMulti(BuildMbr(500000, 3400000, 500010, 3400010, 4549))"
-            " WHERE id = ?",
-            (plot_id,),
+            "UPDATE plot SET geom = CastToMulti(GeomFromWKB(?, 4549)) WHERE id = ?",
+            (shapely.box(500000, 3400000, 500010, 3400010).wkb, plot_id),
         )
     # The edit's row; the trigger's clearing of the stale areas follows it.
     change, cleared = store.audit_entries("plot", plot_id)[-2:]
@@ -371,8 +370,8 @@ def test_a_locked_database_says_so_and_keeps_its_data(tmp_path):
     assert store.plot_count() == 1
 
 
-def test_panel_rows_carry_the_next_deadline_and_days_left(tmp_path):
-    store = small_database(tmp_path / "s.sqlite", plots=3)  # batch received 2026-02-01
+def test_panel_rows_carry_the_next_deadline_and_days_left(case_target):
+    store = small_database(case_target, plots=3)  # batch received 2026-02-01
     first, second, third = store.list_plots()
     with store.transaction() as db:
         db.execute("UPDATE case_record SET status = '整改中' WHERE plot_id = ?", (second.plot_id,))
@@ -399,10 +398,11 @@ def test_panel_rows_carry_the_next_deadline_and_days_left(tmp_path):
     assert rows[third.plot_id].due_date is None and rows[third.plot_id].determination == "违法"
 
 
-def test_a_new_database_opens_elsewhere_while_it_is_still_open(tmp_path):
-    # The header (application id, schema version) must be in the file, not only in the WAL.
-    first = small_database(tmp_path / "s.sqlite", plots=2)
-    second = CaseStore.open(tmp_path / "s.sqlite")
+def test_a_new_database_opens_elsewhere_while_it_is_still_open(case_target):
+    # The header (application id, schema version) must be in the file, not only in the WAL;
+    # on a server, the creation is committed before anyone else connects.
+    first = small_database(case_target, plots=2)
+    second = CaseStore.open(first.location)
     assert second.plot_count() == 2
     second.close()
     first.close()
