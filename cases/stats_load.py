@@ -59,7 +59,7 @@ _CODES: dict[str, tuple[str, ...]] = {
     "subtype": dc.OTHER_SUBTYPES,
     "new_or_existing": (dc.NEW, dc.EXISTING),
 }
-# Flags (0 or 1; NULL counts as 0).
+# Flags (0 or 1, integers on both backends; NULL counts as 0).
 _FLAGS = ("issued", "has_filing_number", "was_referred", "names_non_grain")
 _CODE_BITS = 5  # a code + 1 (0: NULL or another value) in 5 bits: up to 31 values
 assert all(len(values) < 2**_CODE_BITS - 1 for values in _CODES.values())
@@ -69,8 +69,10 @@ _TEXT_COLUMNS = ("county_code", "county_name", "township", "village")
 def _non_grain_sql(use: str) -> str:
     """SQL: 1 when the text ``use`` names one of ``NON_GRAIN_USES``, 0 when not, NULL when
     ``use`` is NULL. The current use is the latest verification's 实际用途, else (none, or
-    none written) the plot's BGLX: ``COALESCE(<of actual_use>, <of bglx>, 0)``."""
-    return "(" + " OR ".join(f"instr({use}, {_sql_text(w)}) > 0" for w in NON_GRAIN_USES) + ")"
+    none written) the plot's BGLX: ``COALESCE(<of actual_use>, <of bglx>, 0)``. An integer,
+    not a comparison's truth value: PostgreSQL's is a boolean, which COALESCE with 0 refuses."""
+    names = " OR ".join(f"instr({use}, {_sql_text(w)}) > 0" for w in NON_GRAIN_USES)
+    return f"CASE WHEN {names} THEN 1 WHEN {use} IS NOT NULL THEN 0 END"
 
 
 def _packed_sql() -> str:
@@ -120,10 +122,11 @@ SELECT p.id AS plot_id, julianday(p.ref_date) AS ref_day,
     COALESCE(NULLIF(trim(p.township), ''), '{UNKNOWN_PLACE}') AS township,
     COALESCE(NULLIF(trim(p.village), ''), '{UNKNOWN_PLACE}') AS village,
     p.area_ellipsoidal_m2 AS area_m2,
-    p.clue_source IN ({", ".join(_sql_text(s) for s in ISSUED_SOURCES)}) AS issued,
+    CASE WHEN p.clue_source IN ({", ".join(_sql_text(s) for s in ISSUED_SOURCES)})
+        THEN 1 ELSE 0 END AS issued,
     {_code_sql("c.status", _CODES["status"])} AS status,
-    c.filing_number IS NOT NULL AS has_filing_number,
-    c.referred_on IS NOT NULL AS was_referred,
+    CASE WHEN c.filing_number IS NOT NULL THEN 1 ELSE 0 END AS has_filing_number,
+    CASE WHEN c.referred_on IS NOT NULL THEN 1 ELSE 0 END AS was_referred,
     {_code_sql("d.category", _CODES["category"])} AS category,
     CASE WHEN d.category = {_sql_text(dc.OTHER)}
         THEN {_code_sql("d.subtype", _CODES["subtype"])} ELSE -1 END AS subtype,

@@ -14,7 +14,7 @@ import datetime
 
 import pytest
 
-from helpers import new_plot, small_database
+from helpers import audit_name, new_plot, small_database
 from landcase.cases import calendar, deadlines, errors, workflow
 from landcase.cases.calendar import CalendarYearUnknown
 
@@ -85,8 +85,8 @@ def test_negative_working_days_are_refused():
         calendar.add_working_days(None, "2026-03-05", -1)
 
 
-def test_station_calendar_rows_win_over_the_package(tmp_path):
-    store = small_database(tmp_path / "s.sqlite", plots=0)
+def test_station_calendar_rows_win_over_the_package(case_target):
+    store = small_database(case_target, plots=0)
     calendar.set_calendar_day(store, "2026-03-06", "holiday", "防汛停工")
     # Fri 03-06 off: Thu 03-05 + 5 is Mon 09 (1) … Fri 13 (5)
     assert calendar.add_working_days(store, "2026-03-05", 5) == D(2026, 3, 13)
@@ -111,8 +111,8 @@ def test_station_calendar_rows_win_over_the_package(tmp_path):
     ]
 
 
-def test_calendar_changes_are_audited_with_the_user(tmp_path):
-    store = small_database(tmp_path / "s.sqlite", plots=0)
+def test_calendar_changes_are_audited_with_the_user(case_target):
+    store = small_database(case_target, plots=0)
     store.set_actor("所长")
     calendar.set_calendar_day(store, "2026-03-06", "holiday", "防汛停工")
     calendar.set_calendar_day(store, "2026-03-06", "workday", "恢复上班")
@@ -120,11 +120,11 @@ def test_calendar_changes_are_audited_with_the_user(tmp_path):
     assert [e.action for e in entries] == ["INSERT", "UPDATE"]
     assert entries[0].changes["day"] == "2026-03-06"
     assert entries[1].changes["kind"] == ["holiday", "workday"]
-    assert {e.user_name for e in entries} == {"所长"}
+    assert {e.user_name for e in entries} == {audit_name(store, "所长")}
 
 
-def test_bad_calendar_rows_are_refused(tmp_path):
-    store = small_database(tmp_path / "s.sqlite", plots=0)
+def test_bad_calendar_rows_are_refused(case_target):
+    store = small_database(case_target, plots=0)
     with pytest.raises(errors.InvalidRecord, match="holiday' or 'workday"):
         calendar.set_calendar_day(store, "2026-03-06", "rest", None)
     with pytest.raises(errors.InvalidRecord, match="not a date"):
@@ -132,8 +132,8 @@ def test_bad_calendar_rows_are_refused(tmp_path):
     assert calendar.calendar_days(store) == []
 
 
-def test_a_year_the_package_does_not_know_needs_the_stations_calendar(tmp_path):
-    store = small_database(tmp_path / "s.sqlite", plots=0)
+def test_a_year_the_package_does_not_know_needs_the_stations_calendar(case_target):
+    store = small_database(case_target, plots=0)
     with pytest.raises(CalendarYearUnknown) as raised:
         calendar.add_working_days(store, "2027-03-01", 5)
     assert "2027" in str(raised.value) and "holiday" in str(raised.value)
@@ -177,7 +177,7 @@ def test_reply_deadline_is_five_working_days():
     assert deadlines.reply_due(None, "2026-02-12") == D(2026, 2, 26)
 
 
-def _station(tmp_path):
+def _station(target):
     """Plots 1-5 of the batch received 2026-02-01 and patrol plot 6 found 2026-03-10.
 
     1: 待核查 — 判定 due 02-21, 月报 due 03-20, 市级验收 due 2027-01-31
@@ -188,7 +188,7 @@ def _station(tmp_path):
     5: 合法, closed without a case — nothing
     6: patrol plot, no batch, 待核查 — 月报 due 04-20, no 判定 deadline
     """
-    store = small_database(tmp_path / "s.sqlite", plots=5)
+    store = small_database(target, plots=5)
     store.add_plot(new_plot(5, found_date="2026-03-10", clue_source="属地巡查"))
     for plot_id in (2, 3, 4, 5):
         workflow.record_verification(
@@ -215,8 +215,8 @@ def _station(tmp_path):
     return store
 
 
-def test_open_deadlines_by_case_status(tmp_path):
-    store = _station(tmp_path)
+def test_open_deadlines_by_case_status(case_target):
+    store = _station(case_target)
     jcbh = {row.plot_id: row.jcbh for row in store.list_plots()}
     found = {(d.plot_id, d.kind): d.due_date for d in deadlines.open_deadlines(store)}
     acceptance = D(2027, 1, 31)
@@ -238,8 +238,8 @@ def test_open_deadlines_by_case_status(tmp_path):
     assert store.list_plots(today="2026-02-20")[0].due_date == "2026-02-21"
 
 
-def test_overdue(tmp_path):
-    store = _station(tmp_path)
+def test_overdue(case_target):
+    store = _station(case_target)
     # Fri 2026-02-20: 判定 is due Sat 02-21
     assert deadlines.overdue(store, "2026-02-20") == []
     # Mon 2026-02-23: 判定 was due Saturday; the reply is due Thursday 02-26

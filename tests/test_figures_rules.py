@@ -66,8 +66,8 @@ def _illegal(store, plot_id, on="2026-03-15"):
 # -- one area basis --------------------------------------------------------------------------
 
 
-def test_plot_areas_are_the_stored_ellipsoidal_areas(tmp_path):
-    store, batch = _store(tmp_path / "a.sqlite")
+def test_plot_areas_are_the_stored_ellipsoidal_areas(case_target):
+    store, batch = _store(case_target)
     first = _plot(store, batch, 1)
     second = _plot(store, batch, 2)
     stored = dict(store._db.execute("SELECT id, area_ellipsoidal_m2 FROM plot").fetchall())
@@ -80,8 +80,8 @@ def test_plot_areas_are_the_stored_ellipsoidal_areas(tmp_path):
     store.close()
 
 
-def test_670_square_metres_print_1_01_mu(tmp_path):
-    store, batch = _store(tmp_path / "a.sqlite")
+def test_670_square_metres_print_1_01_mu(case_target):
+    store, batch = _store(case_target)
     _plot(store, batch, 1, plot_m2=670.0)  # 670 × 15 / 10000 = 1.005 亩 → 1.01 half up
     row = st.compute(store, "2026-03", today=TODAY).row("county", county_code="320123")
     assert row["registered_area"] == 1.01
@@ -91,8 +91,8 @@ def test_670_square_metres_print_1_01_mu(tmp_path):
 # -- not compared is not zero ----------------------------------------------------------------
 
 
-def test_a_plot_never_compared_makes_its_sums_unknown(tmp_path):
-    store, batch = _store(tmp_path / "a.sqlite")
+def test_a_plot_never_compared_makes_its_sums_unknown(case_target):
+    store, batch = _store(case_target)
     compared = _plot(store, batch, 1, plot_m2=2000.0)
     never = _plot(store, batch, 2, plot_m2=1000.0)
     _compared(store, compared, cropland_m2=1000.0)  # 1.50 亩 of 耕地
@@ -111,8 +111,8 @@ def test_a_plot_never_compared_makes_its_sums_unknown(tmp_path):
     store.close()
 
 
-def test_a_compared_plot_without_cropland_is_zero(tmp_path):
-    store, batch = _store(tmp_path / "a.sqlite")
+def test_a_compared_plot_without_cropland_is_zero(case_target):
+    store, batch = _store(case_target)
     plot = _plot(store, batch, 1, plot_m2=2000.0)
     _compared(store, plot)  # compared: no 耕地 row, the land-use total row says so
     _illegal(store, plot)
@@ -125,8 +125,8 @@ def test_a_compared_plot_without_cropland_is_zero(tmp_path):
 # -- 整改到位率 ----------------------------------------------------------------------------
 
 
-def test_two_referred_unrectified_violations_give_0_percent(tmp_path):
-    store, batch = _store(tmp_path / "a.sqlite")
+def test_two_referred_unrectified_violations_give_0_percent(case_target):
+    store, batch = _store(case_target)
     for index in (1, 2):
         plot = _plot(store, batch, index, plot_m2=1000.0)
         _compared(store, plot)
@@ -144,8 +144,8 @@ def test_two_referred_unrectified_violations_give_0_percent(tmp_path):
 # -- 违法占耕比例 (seed 001) -----------------------------------------------------------------
 
 
-def test_homestead_and_housing_enter_the_numerator(tmp_path):
-    store, batch = _store(tmp_path / "a.sqlite")
+def test_homestead_and_housing_enter_the_numerator(case_target):
+    store, batch = _store(case_target)
     factory = _plot(store, batch, 1, plot_m2=3000.0)
     homestead = _plot(store, batch, 2, plot_m2=1000.0)
     housing = _plot(store, batch, 3, plot_m2=1000.0)
@@ -192,8 +192,8 @@ def test_homestead_and_housing_enter_the_numerator(tmp_path):
         (66_667.0, 100.00, True),  # 100.0005 亩
     ],
 )
-def test_the_100_mu_flag_follows_the_printed_figure(tmp_path, cropland_m2, printed, flag):
-    store, batch = _store(tmp_path / "a.sqlite")
+def test_the_100_mu_flag_follows_the_printed_figure(case_target, cropland_m2, printed, flag):
+    store, batch = _store(case_target)
     plot = _plot(store, batch, 1, plot_m2=70_000.0)
     _compared(store, plot, cropland_m2=cropland_m2)
     _illegal(store, plot)
@@ -212,8 +212,8 @@ def test_the_100_mu_flag_follows_the_printed_figure(tmp_path, cropland_m2, print
     # flagged. 3,003 m² = 4.5045 亩 prints 4.50; 4.50 ÷ 30.00 = 15.00 %, not above 15 %.
     [(3_004.0, 0.1503, True), (3_003.0, 0.15, False)],
 )
-def test_the_15_percent_flag_follows_the_printed_rate(tmp_path, numerator_m2, printed, flag):
-    store, batch = _store(tmp_path / "a.sqlite")
+def test_the_15_percent_flag_follows_the_printed_rate(case_target, numerator_m2, printed, flag):
+    store, batch = _store(case_target)
     plot = _plot(store, batch, 1, plot_m2=5000.0)
     _compared(store, plot, cropland_m2=numerator_m2)
     _illegal(store, plot)
@@ -245,10 +245,10 @@ def test_quarters_and_the_year_end_cut_off():
         st.parse_period("2026-Q5")
 
 
-def test_a_month_counts_the_events_that_happened_in_it(tmp_path):
+def test_a_month_counts_the_events_that_happened_in_it(case_target):
     """Three plots registered in March, rectified and closed out in October: October's
     tables register nothing, but its events table shows the three close-outs."""
-    store, batch = _store(tmp_path / "a.sqlite")
+    store, batch = _store(case_target)
     for index in (1, 2, 3):
         plot = _plot(store, batch, index, plot_m2=1500.0)
         _compared(store, plot)
@@ -290,8 +290,8 @@ def _rectified_violation(store, plot, on="2026-03-15", done="2026-05-10", **area
     wf.record_reinspection(store, plot, "整改到位", done, "复", **areas)
 
 
-def test_the_township_award_proposal_follows_its_stated_criteria(tmp_path):
-    store, batch = _store(tmp_path / "a.sqlite")
+def test_the_township_award_proposal_follows_its_stated_criteria(case_target):
+    store, batch = _store(case_target)
     ids = {}
     for index, name in enumerate("ABCDEFG", start=1):
         ids[name] = _plot(store, batch, index, township=f"{name}镇", plot_m2=2000.0)
@@ -337,8 +337,8 @@ def test_the_township_award_proposal_follows_its_stated_criteria(tmp_path):
     store.close()
 
 
-def test_the_campaign_progress_against_the_entered_plan(tmp_path):
-    store, batch = _store(tmp_path / "a.sqlite", received="2024-03-05")
+def test_the_campaign_progress_against_the_entered_plan(case_target):
+    store, batch = _store(case_target, received="2024-03-05")
     first = _plot(store, batch, 1, plot_m2=4000.0)
     second = _plot(store, batch, 2, plot_m2=4000.0)
     for plot in (first, second):
