@@ -12,6 +12,7 @@ from collections.abc import Iterable
 import shapely
 
 from . import (
+    catalog,
     errors,
     plot_areas,
 )
@@ -233,10 +234,7 @@ class PlotsMixin:
         """(监测编号, geometry) of the stored plots whose box meets ``bounds``, found
         through the spatial index."""
         rows = self._db.execute(
-            """SELECT jcbh, AsBinary(geom) FROM plot WHERE ROWID IN (
-                   SELECT ROWID FROM SpatialIndex
-                   WHERE f_table_name = 'plot' AND f_geometry_column = 'geom'
-                     AND search_frame = BuildMbr(?, ?, ?, ?, ?))""",
+            f"SELECT jcbh, AsBinary(geom) FROM plot WHERE {catalog.in_box_sql(self._db, 'plot')}",
             (*bounds, self.srid),
         )
         return [(row[0], shapely.from_wkb(row[1])) for row in rows]

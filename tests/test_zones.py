@@ -61,7 +61,7 @@ def test_the_band_is_the_zone_plus_half_a_degree():
     assert [p.index for p in check.outside] == [1, 2, 3]
 
 
-def test_a_batch_sixteen_degrees_east_is_refused_naming_the_zone_that_fits(tmp_path):
+def test_a_batch_sixteen_degrees_east_is_refused_naming_the_zone_that_fits(case_target, tmp_path):
     # A batch drawn in CGCS2000 / 3-degree GK CM 135E (EPSG:4554): plots near 136°E, 35°N,
     # 16° east of the database's meridian 120°E. 136 / 3 = 45.33 → zone 45, meridian 135°.
     source_srs = osr.SpatialReference()
@@ -74,7 +74,7 @@ def test_a_batch_sixteen_degrees_east_is_refused_naming_the_zone_that_fits(tmp_p
         ring = [to_gk.TransformPoint(x, y)[:2] for x, y in _lonlat_square(lon, 35.0)]
         features.append((f"E-{index}", ring))
     shp = _write(tmp_path / "east.shp", 4554, features)
-    store = CaseStore.create(tmp_path / "s.sqlite", 4549)
+    store = CaseStore.create(case_target, 4549)
     with pytest.raises(OutsideZone) as raised:
         _import(store, shp)
     text = str(raised.value)
@@ -84,7 +84,7 @@ def test_a_batch_sixteen_degrees_east_is_refused_naming_the_zone_that_fits(tmp_p
     assert store.plot_count() == 0 and store.batch_names() == []
 
     # the zone named is the right one: a database in it takes the batch
-    right = CaseStore.create(tmp_path / "right.sqlite", 4554)
+    right = CaseStore.create(tmp_path / "right.sqlite", 4554)  # a second database: a file
     assert _import(right, shp).imported == 3
     # allowed into the wrong zone, the plots cannot even be held there: eastings beyond 1e6
     allowed = _import(store, shp, allow=True)
@@ -92,7 +92,7 @@ def test_a_batch_sixteen_degrees_east_is_refused_naming_the_zone_that_fits(tmp_p
     assert store.batch_names() == []
 
 
-def test_only_the_plots_outside_are_refused_each_named(tmp_path):
+def test_only_the_plots_outside_are_refused_each_named(case_target, tmp_path):
     # 120.0°E and 121.9°E are inside 118–122°E; 122.3°E is not: 122.3 / 3 = 40.77 → zone 41,
     # meridian 123°E, EPSG:4534 + (123 − 75) / 3 = EPSG:4550.
     features = [
@@ -101,7 +101,7 @@ def test_only_the_plots_outside_are_refused_each_named(tmp_path):
         ("OUT-1", _lonlat_square(122.3, 30.0)),
     ]
     shp = _write(tmp_path / "mixed.shp", 4490, features)
-    store = CaseStore.create(tmp_path / "s.sqlite", 4549)
+    store = CaseStore.create(case_target, 4549)
     report = _import(store, shp)
     assert report.imported == 2
     assert {row.jcbh for row in store.list_plots()} == {"IN-1", "IN-2"}
@@ -122,18 +122,18 @@ def test_only_the_plots_outside_are_refused_each_named(tmp_path):
     )
 
     # allowed: all three, the one outside flagged
-    other = CaseStore.create(tmp_path / "o.sqlite", 4549)
+    other = CaseStore.create(tmp_path / "o.sqlite", 4549)  # a second database: a file
     allowed = _import(other, shp, allow=True)
     assert allowed.imported == 3 and [i.jcbh for i in allowed.issues] == ["OUT-1"]
     assert allowed.issues[0].kind == OTHER_ZONE
 
 
-def test_rows_in_the_database_crs_are_placed_without_a_reader(tmp_path):
+def test_rows_in_the_database_crs_are_placed_without_a_reader(case_target):
     # No longitudes from a reader: they are found from the geometry in EPSG:4549.
     # Easting 500 000 is the meridian 120°E; 230 000 m east of it at 30°N is about
     # 230 000 / (N cos 30° × π / 180) = 230 000 / (6 383 403 × 0.8660 × 0.017453) = 2.38°
     # east (N, the prime vertical radius at 30°N): 122.38°E, outside 118–122°E.
-    store = CaseStore.create(tmp_path / "s.sqlite", 4549)
+    store = CaseStore.create(case_target, 4549)
     rows = [
         SourceRow(1, {"JCBH": "A"}, shapely.box(500_000, 3_320_000, 500_050, 3_320_050)),
         SourceRow(2, {"JCBH": "B"}, shapely.box(730_000, 3_320_000, 730_050, 3_320_050)),
