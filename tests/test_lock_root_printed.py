@@ -7,6 +7,7 @@ import re
 import subprocess
 
 import openpyxl
+import pytest
 
 from helpers import small_database
 from landcase.cases import rounds
@@ -20,10 +21,12 @@ def _flat_text(pdf) -> str:
     return re.sub(r"\s+", "", text)
 
 
-def test_documents_and_the_export_printed_after_a_lock_carry_its_root(tmp_path, qgis_app):
+def test_documents_and_the_export_printed_after_a_lock_carry_its_root(
+    case_target, tmp_path, qgis_app
+):
     from landcase.layers.submission_export import export_submission
 
-    store = small_database(tmp_path / "s.sqlite", plots=2)
+    store = small_database(case_target, plots=2)
     plot_id = store.list_plots()[0].plot_id
     [before] = print_documents(store, [plot_id], VERIFICATION, tmp_path / "before")
     assert "报送锁定" not in _flat_text(before.path)
@@ -51,9 +54,11 @@ def test_documents_and_the_export_printed_after_a_lock_carry_its_root(tmp_path, 
     store.close()
 
 
-def test_rounds_are_taken_and_locked_headless(tmp_path, qgis_processing):
+# PostgreSQL: Processing's DATABASE parameter is a file parameter (QgsProcessingParameterFile),
+# which refuses a connection URI before the algorithm runs
+@pytest.mark.spatialite_only
+def test_rounds_are_taken_and_locked_headless(case_target, qgis_processing):
     import processing
-    import pytest
     from qgis.core import QgsProcessingException
 
     from landcase.plugin.processing.rounds_algorithms import (
@@ -61,8 +66,8 @@ def test_rounds_are_taken_and_locked_headless(tmp_path, qgis_processing):
         LockRoundAlgorithm,
     )
 
-    store = small_database(tmp_path / "s.sqlite", plots=2)
-    path = str(store.path)
+    store = small_database(case_target, plots=2)
+    path = store.location
     store.close()
 
     def run(algorithm_class, parameters):

@@ -21,10 +21,10 @@ TEXT_FIELDS = [f.name for f in st.SUBMISSION_FIELDS if f.unit == st.TEXT]
 
 
 @pytest.fixture(scope="module")
-def county(tmp_path_factory):
+def county(module_target):
     """The hand-built county of test_statistics.py with its March 一上 round, taken after
     all the work below was recorded."""
-    store, ids = build_county(tmp_path_factory.mktemp("submission") / "county.sqlite")
+    store, ids = build_county(module_target)
     round_id = rounds.create_round(store, "2026-03", "一上")
     yield store, ids, round_id
     store.close()
@@ -197,10 +197,10 @@ def test_the_submission_workbook(exported):
     assert gdmj.value is None and "未比对" in gdmj.comment.text
 
 
-def test_text_gbk_cannot_hold_is_reported(qgis_app, tmp_path):
+def test_text_gbk_cannot_hold_is_reported(qgis_app, case_target, tmp_path):
     from landcase.layers.submission_export import export_submission
 
-    store = small_database(tmp_path / "s.sqlite", plots=1)
+    store = small_database(case_target, plots=1)
     store.add_plot(new_plot(7, village="𠮷村"))  # U+20BB7: in GB18030, not in GBK
     round_id = rounds.create_round(store, "2026-02", "一上")
     result = export_submission(store, round_id, tmp_path / "out")
@@ -213,6 +213,9 @@ def test_text_gbk_cannot_hold_is_reported(qgis_app, tmp_path):
 # -- Processing ----------------------------------------------------------------------------
 
 
+# PostgreSQL: Processing's DATABASE parameter is a file parameter (QgsProcessingParameterFile),
+# which refuses a connection URI before the algorithm runs
+@pytest.mark.spatialite_only
 def test_exportsubmission_algorithm(county, qgis_processing, tmp_path):
     import processing
     from qgis.core import QgsProcessingException
@@ -224,7 +227,7 @@ def test_exportsubmission_algorithm(county, qgis_processing, tmp_path):
     algorithm.initAlgorithm()
     result = processing.run(
         algorithm,
-        {"DATABASE": str(store.path), "ROUND": "2026-03 一上", "OUTPUT_FOLDER": str(tmp_path)},
+        {"DATABASE": store.location, "ROUND": "2026-03 一上", "OUTPUT_FOLDER": str(tmp_path)},
     )
     assert result["FEATURES"] == 13
     _opened, _names, rows = _read(result["SHAPEFILE"])
@@ -240,10 +243,13 @@ def test_exportsubmission_algorithm(county, qgis_processing, tmp_path):
     with pytest.raises(QgsProcessingException, match="2030-01"):
         processing.run(
             algorithm,
-            {"DATABASE": str(store.path), "ROUND": "2030-01 一上", "OUTPUT_FOLDER": str(tmp_path)},
+            {"DATABASE": store.location, "ROUND": "2030-01 一上", "OUTPUT_FOLDER": str(tmp_path)},
         )
 
 
+# PostgreSQL: Processing's DATABASE parameter is a file parameter (QgsProcessingParameterFile),
+# which refuses a connection URI before the algorithm runs
+@pytest.mark.spatialite_only
 def test_monthlystatistics_algorithm(county, qgis_processing, tmp_path):
     import processing
     from qgis.core import QgsProcessingException
@@ -257,7 +263,7 @@ def test_monthlystatistics_algorithm(county, qgis_processing, tmp_path):
     result = processing.run(
         algorithm,
         {
-            "DATABASE": str(store.path),
+            "DATABASE": store.location,
             "PERIOD": "2026-03",
             "TODAY": TODAY,
             "OUTPUT_XLSX": str(workbook),
@@ -279,17 +285,17 @@ def test_monthlystatistics_algorithm(county, qgis_processing, tmp_path):
         processing.run(
             algorithm,
             {
-                "DATABASE": str(store.path),
+                "DATABASE": store.location,
                 "PERIOD": "2026-13",
                 "OUTPUT_XLSX": str(tmp_path / "x.xlsx"),
             },
         )
 
 
-def test_jcmj_is_exported_in_mu_whatever_unit_it_was_issued_in(tmp_path):
+def test_jcmj_is_exported_in_mu_whatever_unit_it_was_issued_in(case_target):
     """JCMJ is 监测面积(亩): a JCMJ issued in m² (plot.jcmj_unit 'm²') is converted; one in
     亩 (or of an old row, unit NULL) is kept, rounded half up to two decimals."""
-    store = small_database(tmp_path / "jcmj.sqlite", plots=3)
+    store = small_database(case_target, plots=3)
     for plot_id, jcmj, unit in ((1, 6300.0, "m²"), (2, 9.455, None), (3, 670.0, "m²")):
         store._db.execute(
             "UPDATE plot SET jcmj = ?, jcmj_unit = ? WHERE id = ?", (jcmj, unit, plot_id)
