@@ -56,9 +56,9 @@ def flat(text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def county(qgis_app, tmp_path_factory):
-    folder = tmp_path_factory.mktemp("agree")
-    store = CaseStore.create(folder / "county.sqlite", 4549, user="测试员")
+def county(qgis_app, module_target, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("agree")  # the outputs
+    store = CaseStore.create(module_target, 4549, user="测试员")
     batch = store.add_batch("2026年第3批部卫片", received_date="2026-03-05")
     ids = []
     for index, shape in enumerate(SHAPES, start=1):
@@ -252,8 +252,8 @@ def test_not_compared_is_never_zero_in_any_output(county, outputs):
     assert values == [(None, None)] * 3
 
 
-def test_a_rectified_area_larger_than_the_plot_is_refused_with_a_message(qgis_app, tmp_path):
-    store = CaseStore.create(tmp_path / "r.sqlite", 4549, user="测试员")
+def test_a_rectified_area_larger_than_the_plot_is_refused_with_a_message(qgis_app, case_target):
+    store = CaseStore.create(case_target, 4549, user="测试员")
     batch = store.add_batch("2026年第3批部卫片", received_date="2026-03-05")
     side = 6300.0**0.5  # a 6,300 m² square (planar): 9.45 亩
     plot_id = store.add_plot(
