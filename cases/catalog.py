@@ -56,6 +56,18 @@ def geometry_columns(db, table: str) -> set[str]:
     return {row[0] for row in db.execute(sql, (table,))}
 
 
+def in_box_sql(db, table: str) -> str:
+    """SQL condition: the box of ``table``'s ``geom`` meets the box of five parameters
+    (x min, y min, x max, y max, srid), found through the spatial index: SpatiaLite's is the
+    SpatialIndex table, PostgreSQL's GiST index serves ``&&`` itself."""
+    if is_postgres(db):
+        return "geom && ST_MakeEnvelope(?, ?, ?, ?, ?)"
+    return (
+        "ROWID IN (SELECT ROWID FROM SpatialIndex WHERE f_table_name = "
+        f"'{table}' AND f_geometry_column = 'geom' AND search_frame = BuildMbr(?, ?, ?, ?, ?))"
+    )
+
+
 def schema_version(db) -> int:
     """SQLite keeps it in the file header (PRAGMA user_version); PostgreSQL in ``meta``."""
     if is_postgres(db):

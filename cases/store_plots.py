@@ -12,6 +12,7 @@ from collections.abc import Iterable
 import shapely
 
 from . import (
+    catalog,
     errors,
     plot_areas,
 )
@@ -231,16 +232,7 @@ class PlotsMixin:
     ) -> list[tuple[str, shapely.Geometry]]:
         """(监测编号, geometry) of the stored plots whose box meets ``bounds``, found
         through the spatial index."""
-        if self.is_postgres:  # the GiST index serves the && operator
-            sql = (
-                "SELECT jcbh, ST_AsBinary(geom) FROM plot "
-                "WHERE geom && ST_MakeEnvelope(?, ?, ?, ?, ?)"
-            )
-        else:  # SpatiaLite's R*Tree, through its virtual table
-            sql = """SELECT jcbh, AsBinary(geom) FROM plot WHERE ROWID IN (
-                   SELECT ROWID FROM SpatialIndex
-                   WHERE f_table_name = 'plot' AND f_geometry_column = 'geom'
-                     AND search_frame = BuildMbr(?, ?, ?, ?, ?))"""
+        sql = f"SELECT jcbh, AsBinary(geom) FROM plot WHERE {catalog.in_box_sql(self._db, 'plot')}"
         rows = self._db.execute(sql, (*bounds, self.srid))
         return [(row[0], shapely.from_wkb(row[1])) for row in rows]
 

@@ -56,9 +56,9 @@ def flat(text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def county(qgis_app, tmp_path_factory):
-    folder = tmp_path_factory.mktemp("agree")
-    store = CaseStore.create(folder / "county.sqlite", 4549, user="测试员")
+def county(qgis_app, module_target, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("agree")  # the outputs
+    store = CaseStore.create(module_target, 4549, user="测试员")
     batch = store.add_batch("2026年第3批部卫片", received_date="2026-03-05")
     ids = []
     for index, shape in enumerate(SHAPES, start=1):

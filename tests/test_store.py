@@ -188,9 +188,8 @@ def test_geometry_edits_are_audited_with_old_and_new_shape(case_target):
     plot_id = store.list_plots()[0].plot_id
     with store.transaction() as db:
         db.execute(
-            "UPDATE plot SET geom = CastToMulti(BuildMbr(500000, 3400000, 500010, 3400010, 4549))"
-            " WHERE id = ?",
-            (plot_id,),
+            "UPDATE plot SET geom = CastToMulti(GeomFromWKB(?, 4549)) WHERE id = ?",
+            (shapely.box(500000, 3400000, 500010, 3400010).wkb, plot_id),
         )
     # The edit's row; the trigger's clearing of the stale areas follows it.
     change, cleared = store.audit_entries("plot", plot_id)[-2:]
@@ -399,10 +398,11 @@ def test_panel_rows_carry_the_next_deadline_and_days_left(case_target):
     assert rows[third.plot_id].due_date is None and rows[third.plot_id].determination == "违法"
 
 
-def test_a_new_database_opens_elsewhere_while_it_is_still_open(tmp_path):
-    # The header (application id, schema version) must be in the file, not only in the WAL.
-    first = small_database(tmp_path / "s.sqlite", plots=2)
-    second = CaseStore.open(tmp_path / "s.sqlite")
+def test_a_new_database_opens_elsewhere_while_it_is_still_open(case_target):
+    # The header (application id, schema version) must be in the file, not only in the WAL;
+    # on a server, the creation is committed before anyone else connects.
+    first = small_database(case_target, plots=2)
+    second = CaseStore.open(first.location)
     assert second.plot_count() == 2
     second.close()
     first.close()
