@@ -44,6 +44,12 @@ class MoveRefused(CaseDatabaseError):
     template = "{path} was not moved to {target}: {reason}"
 
 
+class BrokenChainRefused(MoveRefused):
+    """``reason`` is ``audit_chain``'s, filled with the broken row's id."""
+
+    template = "{path} was not moved to {target}: its audit trail is broken: {reason}"
+
+
 @dataclass(frozen=True)
 class RefusedPlot:
     jcbh: str
@@ -130,11 +136,12 @@ def _check(source: CaseStore, server: CaseStore) -> None:
         )
     trail = audit_chain.verify_audit_trail(source)
     if not trail.ok:
-        raise _refuse(
-            source,
-            server,
-            N_("its audit trail is broken ({detail}); nothing was moved"),
-            detail=trail.message(),
+        raise BrokenChainRefused(
+            path=source.shown(),
+            target=server.shown(),
+            reason=trail.reason,
+            id=trail.first_broken_id,
+            **trail.params,
         )
 
 

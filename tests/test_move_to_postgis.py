@@ -11,6 +11,7 @@ import sqlite3
 import psycopg
 import pytest
 from photo_files import make_photo
+from test_processing import plugin_provider  # noqa: F401
 
 from helpers import file_digest, new_plot, square
 from landcase.cases import CaseStore, rounds, seals, workflow
@@ -352,3 +353,53 @@ def test_a_file_of_another_crs_is_refused(tmp_path, pg_database):
     store.close()
     with pytest.raises(MoveRefused, match="EPSG:4549 is not the server's EPSG:4545"):
         move(tmp_path / "a.sqlite", pg_database)
+
+
+# -- the Processing algorithm ----------------------------------------------------------
+
+
+def test_movetopostgis_moves_reports_and_refuses(
+    plugin_provider,  # noqa: F811
+    station,
+    server,
+    tmp_path,
+    incoming,
+):
+    import processing
+
+    report_csv = tmp_path / "迁移报告.csv"
+    result = processing.run(
+        "landcase:movetopostgis",
+        {"DATABASE": str(station), "TARGET": server, "OUTPUT_REPORT": str(report_csv)},
+    )
+    assert (result["PLOTS_MOVED"], result["PLOTS_REFUSED"]) == (3, 0)
+    lines = report_csv.read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0] == "项目,对象,数量或说明"
+    assert "迁入,图斑,3" in lines and "迁入,合法性判定,3" in lines
+
+    other = _station(tmp_path / "其他.sqlite", incoming, jcbh=("320100202601009", *JCBH[1:]))
+    other.close()
+    result = processing.run(
+        "landcase:movetopostgis",
+        {
+            "DATABASE": str(tmp_path / "其他.sqlite"),
+            "TARGET": server,
+            "OUTPUT_REPORT": str(report_csv),
+        },
+    )
+    assert (result["PLOTS_MOVED"], result["PLOTS_REFUSED"]) == (1, 2)
+    lines = report_csv.read_text(encoding="utf-8-sig").splitlines()
+    refused = [line for line in lines if line.startswith("拒绝,")]
+    assert [line.split(",")[1] for line in refused] == list(JCBH[1:])
+    assert "未迁移的报送轮次,2026-02 一上,服务器上已有其他数据库的报送轮次 2026-02 一上" in lines
+
+
+def test_movetopostgis_wants_a_connection_as_target(plugin_provider, station, tmp_path):  # noqa: F811
+    import processing
+    from qgis.core import QgsProcessingException
+
+    with pytest.raises(QgsProcessingException, match="TARGET must be a PostgreSQL connection"):
+        processing.run(
+            "landcase:movetopostgis",
+            {"DATABASE": str(station), "TARGET": str(tmp_path / "b.sqlite")},
+        )

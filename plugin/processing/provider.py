@@ -28,6 +28,7 @@ ALGORITHMS = (
         ("VerificationReportsAlgorithm", "CloseOutReportsAlgorithm", "DossiersAlgorithm"),
     ),
     ("case_materials", ("AttachDocumentAlgorithm", "CheckCompletenessAlgorithm")),
+    ("move_to_postgis", ("MoveToPostgisAlgorithm",)),
 )
 
 LOG = logging.getLogger("landcase")
