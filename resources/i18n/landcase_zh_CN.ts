@@ -174,7 +174,7 @@
       <translation>附件编号</translation>
     </message>
     <message>
-      <location filename="../../plugin/session.py" line="187" />
+      <location filename="../../plugin/session.py" line="189" />
       <source>Audit trail</source>
       <translation>审计日志</translation>
     </message>
@@ -259,7 +259,7 @@
       <translation>无法打开案件库</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/base.py" line="51" />
+      <location filename="../../plugin/processing/base.py" line="65" />
       <source>Case database</source>
       <translation>案件库</translation>
     </message>
@@ -454,6 +454,11 @@
       <translation>坐标参考系</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/move_to_postgis.py" line="34" />
+      <source>Copies a station's case database file (DATABASE) into a PostgreSQL case database (TARGET: a postgresql:// URI or service=&lt;name&gt;; run it as the database's owner) in one transaction: its plots with their cases, field checks, photos, determinations, rectifications, close-outs, documents and attachments, its submission rounds (locked ones locked and sealed again on the server), and the photo and attachment files. The file's audit log and round seals are archived as they are and stay verifiable; a file whose audit trail is broken is not moved. TOWNSHIP (optional) moves one township only: a 行政区代码 prefix (digits) or a township's name. A 监测编号 the server already has from another database is refused and listed; running it again adds nothing. OUTPUT_REPORT, when given, receives the report as a CSV in Chinese.</source>
+      <translation>在一个事务中将站点的案件数据库文件（DATABASE）复制到 PostgreSQL 案件数据库（TARGET：postgresql:// URI 或 service=&lt;名称&gt;；请以该数据库的所有者身份运行）：图斑及其案件、外业核查、照片、合法性判定、整改、销号、已打印文书和附件，报送轮次（已锁定的轮次在服务器上重新锁定并封存），以及照片和附件文件。文件的审计日志和轮次封存原样归档，仍可校验；审计链断裂的文件不予迁移。TOWNSHIP（可选）只迁移一个乡镇：行政区代码前缀（数字）或乡镇名称。服务器上已有（来自其他数据库）的监测编号将被拒绝并列出；再次运行不会重复添加。OUTPUT_REPORT 如给出，将以中文 CSV 写出迁移报告。</translation>
+    </message>
+    <message>
       <location filename="../../forms/statistics_dock.py" line="68" />
       <source>Counties</source>
       <translation>县级汇总</translation>
@@ -474,7 +479,7 @@
       <translation>新建一个空的 LandCase 案件库（SpatiaLite），坐标系为 CGCS2000 3 度带高斯-克吕格投影（EPSG:4513 至 EPSG:4554）。未指定坐标系时，取中央经线最接近数据范围中心的分带（EXTENT，否则为工程的全部范围），二者皆无时取 EPSG:4549（中央经线 120°E）；所选分带及理由会输出（CRS_REASON）。已有文件不会被覆盖，除非设置“覆盖”。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/create_database.py" line="72" />
+      <location filename="../../plugin/processing/create_database.py" line="73" />
       <source>Creating {path} in EPSG:{srid}</source>
       <translation>正在新建 {path}，坐标系 EPSG:{srid}</translation>
     </message>
@@ -1024,7 +1029,7 @@
       <translation>插件已停用：QGIS 所用的 Python 缺少 {packages}（{features}需要）。请用以下命令安装：{command}，然后重启 QGIS。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/provider.py" line="61" />
+      <location filename="../../plugin/processing/provider.py" line="62" />
       <source>LandCase land enforcement cases</source>
       <translation>卫片执法与违法用地巡查案件</translation>
     </message>
@@ -1179,6 +1184,16 @@
       <translation>月度统计</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/move_to_postgis.py" line="31" />
+      <source>Move a station file to PostgreSQL</source>
+      <translation>将站点数据库文件迁移到 PostgreSQL</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/move_to_postgis.py" line="69" />
+      <source>Move report (CSV)</source>
+      <translation>迁移报告（CSV）</translation>
+    </message>
+    <message>
       <location filename="../../cases/overlay_roles.py" line="128" />
       <source>Name</source>
       <translation>名称</translation>
@@ -1329,7 +1344,7 @@
       <translation>打开案件库…</translation>
     </message>
     <message>
-      <location filename="../../plugin/session.py" line="148" />
+      <location filename="../../plugin/session.py" line="150" />
       <source>Open or create a case database first.</source>
       <translation>请先打开或新建案件库。</translation>
     </message>
@@ -1549,6 +1564,16 @@
       <translation>期间图斑数</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/move_to_postgis.py" line="75" />
+      <source>Plots moved</source>
+      <translation>已迁移图斑数</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/move_to_postgis.py" line="76" />
+      <source>Plots refused</source>
+      <translation>被拒绝图斑数</translation>
+    </message>
+    <message>
       <location filename="../../plugin/processing/print_documents.py" line="48" />
       <source>Plots the filter left out</source>
       <translation>筛选条件排除的图斑数</translation>
@@ -1572,6 +1597,11 @@
       <location filename="../../plugin/processing/import_plots.py" line="135" />
       <source>Plots with the shape of another</source>
       <translation>与其他图斑形状相同的图斑</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/move_to_postgis.py" line="56" />
+      <source>PostgreSQL case database (postgresql:// URI or service=)</source>
+      <translation>PostgreSQL 案件数据库（postgresql:// URI 或 service=）</translation>
     </message>
     <message>
       <location filename="../../forms/print_dialog.py" line="54" />
@@ -1959,6 +1989,11 @@
       <translation>开始整改</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/move_to_postgis.py" line="51" />
+      <source>Station case database file</source>
+      <translation>站点案件数据库文件</translation>
+    </message>
+    <message>
       <location filename="../../plugin/main.py" line="155" />
       <source>Statistics</source>
       <translation>统计</translation>
@@ -2039,6 +2074,11 @@
       <translation>建议：{reason}。分带创建后不能更改。</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/move_to_postgis.py" line="86" />
+      <source>TARGET must be a PostgreSQL connection: a postgresql:// URI or service=&lt;name&gt;.</source>
+      <translation>TARGET 必须是 PostgreSQL 连接：postgresql:// URI 或 service=&lt;名称&gt;。</translation>
+    </message>
+    <message>
       <location filename="../../forms/statistics_dock.py" line="226" />
       <source>Table</source>
       <translation>统计表</translation>
@@ -2104,6 +2144,11 @@
       <translation>字段对应无法使用：{problems}</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/move_to_postgis.py" line="104" />
+      <source>The file {name} is missing or damaged beside the station file; its row was moved.</source>
+      <translation>站点数据库旁的文件 {name} 缺失或已损坏；其记录已迁移。</translation>
+    </message>
+    <message>
       <location filename="../../layers/plot_filter.py" line="28" />
       <source>The filter expression is not valid: {error}</source>
       <translation>筛选表达式无效：{error}</translation>
@@ -2144,7 +2189,7 @@
       <translation>图斑未保存</translation>
     </message>
     <message>
-      <location filename="../../plugin/session.py" line="174" />
+      <location filename="../../plugin/session.py" line="176" />
       <source>The records are as LandCase left them: {count} audit rows checked, every locked round matches its seal.</source>
       <translation>记录保持 LandCase 写入时的状态：已核验 {count} 条审计记录，各锁定轮次均与其封存值一致。</translation>
     </message>
@@ -2232,6 +2277,11 @@
       <location filename="../../forms/case_dock.py" line="118" />
       <source>Township</source>
       <translation>乡镇</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/move_to_postgis.py" line="62" />
+      <source>Township (行政区代码 prefix or name; empty: all)</source>
+      <translation>乡镇（行政区代码前缀或名称；留空：全部）</translation>
     </message>
     <message>
       <location filename="../../forms/statistics_dock.py" line="72" />
@@ -2464,6 +2514,11 @@
       <translation>未比对批准用地（无批准用地图层）</translation>
     </message>
     <message>
+      <location filename="../../cases/move_archive.py" line="67" />
+      <source>archived audit row {id} no longer matches the seal recorded when round {round} was locked</source>
+      <translation>归档审计记录 {id} 与报送轮次 {round} 锁定时记录的封存不再相符</translation>
+    </message>
+    <message>
       <location filename="../../forms/breakdown_view.py" line="112" />
       <source>areas in mu</source>
       <translation>面积单位：亩</translation>
@@ -2634,6 +2689,11 @@
       <translation>不是 PDF、JPEG 或 PNG 文件</translation>
     </message>
     <message>
+      <location filename="../../cases/move_to_postgis.py" line="102" />
+      <source>it is not a SpatiaLite file</source>
+      <translation>它不是 SpatiaLite 文件</translation>
+    </message>
+    <message>
       <location filename="../../layers/source_files.py" line="96" />
       <source>it is not a readable zip file; ask the issuer for a new copy</source>
       <translation>不是可读取的 zip 文件，请向下发单位索取新的副本</translation>
@@ -2667,6 +2727,11 @@
       <location filename="../../layers/source_files.py" line="129" />
       <source>its .dbf (the attribute table) is damaged: {detail}; ask the issuer for a new copy</source>
       <translation>.dbf 文件（属性表）已损坏：{detail}；请向下发单位索取新的副本</translation>
+    </message>
+    <message>
+      <location filename="../../cases/move_to_postgis.py" line="133" />
+      <source>its CRS EPSG:{source_srid} is not the server's EPSG:{server_srid}</source>
+      <translation>其坐标系 EPSG:{source_srid} 与服务器的 EPSG:{server_srid} 不同</translation>
     </message>
     <message>
       <location filename="../../cases/photos.py" line="296" />
@@ -2764,6 +2829,11 @@
       <translation>本版本不支持该图层类别</translation>
     </message>
     <message>
+      <location filename="../../cases/move_archive.py" line="70" />
+      <source>nothing of this file is archived in the database</source>
+      <translation>数据库中没有该文件的归档</translation>
+    </message>
+    <message>
       <location filename="../../cases/determination_suggestion.py" line="157" />
       <source>occupies 永久基本农田 {area:.2f} 亩</source>
       <translation>占用永久基本农田 {area:.2f} 亩</translation>
@@ -2782,6 +2852,11 @@
       <location filename="../../cases/workflow_filing.py" line="42" />
       <source>only a 违法 determination leads to a filed or referred case; the current determination is {category}</source>
       <translation>只有判定为违法的才能立案或移交；当前判定为{category}</translation>
+    </message>
+    <message>
+      <location filename="../../cases/move_to_postgis.py" line="160" />
+      <source>only the database's owner may move a file into it</source>
+      <translation>只有该数据库的所有者才能将文件迁移进来</translation>
     </message>
     <message>
       <location filename="../../forms/plot_table_model.py" line="108" />
@@ -2834,6 +2909,11 @@
       <translation>根哈希 {root}</translation>
     </message>
     <message>
+      <location filename="../../cases/move_rounds.py" line="29" />
+      <source>round {round} holds none of the moved cases</source>
+      <translation>报送轮次 {round} 不含本次迁移的案件</translation>
+    </message>
+    <message>
       <location filename="../../cases/finding.py" line="50" />
       <source>round {round} is locked but has no seal: it was locked by another program</source>
       <translation>轮次 {round} 已锁定但没有封存值：由其他程序锁定</translation>
@@ -2874,7 +2954,7 @@
       <translation>临时用地覆盖图斑的 {share:.1%}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/create_database.py" line="87" />
+      <location filename="../../plugin/processing/create_database.py" line="89" />
       <source>the CRS given</source>
       <translation>指定的坐标系</translation>
     </message>
@@ -2902,6 +2982,11 @@
       <location filename="../../cases/determination_suggestion.py" line="74" />
       <source>the approval has no approval number (批准文号)</source>
       <translation>批准用地缺少批准文号</translation>
+    </message>
+    <message>
+      <location filename="../../cases/move_archive.py" line="66" />
+      <source>the archived seal of round {round} no longer matches its rows</source>
+      <translation>报送轮次 {round} 的归档封存与其记录不再相符</translation>
     </message>
     <message>
       <location filename="../../cases/finding.py" line="67" />
@@ -2969,7 +3054,7 @@
       <translation>默认分带，因为{what}为空</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/create_database.py" line="94" />
+      <location filename="../../plugin/processing/create_database.py" line="96" />
       <source>the default zone: no CRS, extent or project was given</source>
       <translation>默认分带：未指定坐标系、范围，也没有工程</translation>
     </message>
@@ -2984,7 +3069,7 @@
       <translation>判定类别 {value} 无效，应为：{allowed}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/create_database.py" line="91" />
+      <location filename="../../plugin/processing/create_database.py" line="93" />
       <source>the extent given</source>
       <translation>指定的范围</translation>
     </message>
@@ -3189,7 +3274,7 @@
       <translation>图斑位于 1202 设施农用地上，但无设施农用地备案覆盖</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/create_database.py" line="96" />
+      <location filename="../../plugin/processing/create_database.py" line="98" />
       <source>the project's extent</source>
       <translation>工程的范围</translation>
     </message>
@@ -3229,6 +3314,11 @@
       <translation>轮次 {round} 的封存根哈希 {root} 与各记录的封存值不符</translation>
     </message>
     <message>
+      <location filename="../../cases/move_rounds.py" line="28" />
+      <source>the server already has a round {round} from elsewhere</source>
+      <translation>服务器上已有来自其他数据库的报送轮次 {round}</translation>
+    </message>
+    <message>
       <location filename="../../cases/workflow_determination.py" line="60" />
       <source>the site status is missing ({allowed})</source>
       <translation>未选择现场状态（{allowed}）</translation>
@@ -3252,6 +3342,11 @@
       <location filename="../../cases/determination_codes.py" line="232" />
       <source>the sub-type {value} is not one of the {category} sub-types: {allowed}</source>
       <translation>子类 {value} 不属于{category}的子类：{allowed}</translation>
+    </message>
+    <message>
+      <location filename="../../cases/move_to_postgis.py" line="110" />
+      <source>the target is not a PostgreSQL database</source>
+      <translation>目标不是 PostgreSQL 数据库</translation>
     </message>
     <message>
       <location filename="../../layers/role_layers.py" line="160" />
@@ -3309,7 +3404,7 @@
       <translation>新增建设用地占用耕地总面积须大于 0 平方米（当前为 {value}）</translation>
     </message>
     <message>
-      <location filename="../../cases/stats_load.py" line="203" />
+      <location filename="../../cases/stats_load.py" line="208" />
       <source>there is no batch {value}</source>
       <translation>不存在批次 {value}</translation>
     </message>
@@ -3334,7 +3429,7 @@
       <translation>不存在该名称的报送轮次</translation>
     </message>
     <message>
-      <location filename="../../cases/rounds.py" line="187" />
+      <location filename="../../cases/rounds.py" line="193" />
       <source>there is no submission round with this id</source>
       <translation>不存在该 ID 的报送轮次</translation>
     </message>
@@ -3411,7 +3506,7 @@
       <translation>发现 {count} 个问题：案件数据库已不是 LandCase 写入时的状态。</translation>
     </message>
     <message>
-      <location filename="../../plugin/session.py" line="183" />
+      <location filename="../../plugin/session.py" line="185" />
       <source>{count} findings: {first}</source>
       <translation>发现 {count} 个问题：{first}</translation>
     </message>
@@ -3491,7 +3586,7 @@
       <translation>{count} 张此前已添加。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/create_database.py" line="83" />
+      <location filename="../../plugin/processing/create_database.py" line="85" />
       <source>{crs} is not a CGCS2000 3-degree Gauss-Krüger CRS (EPSG:4513 to EPSG:4554).</source>
       <translation>{crs} 不是 CGCS2000 3 度带高斯-克吕格投影坐标系（EPSG:4513 至 EPSG:4554）。</translation>
     </message>
@@ -3501,9 +3596,19 @@
       <translation>{field}“{value}”不是日期，请在源数据中按 YYYY-MM-DD 填写后重新导入</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/move_to_postgis.py" line="110" />
+      <source>{files} files copied; {rows} audit rows and {seals} round seals of the file archived.</source>
+      <translation>已复制 {files} 个文件；已归档该文件的 {rows} 条审计记录和 {seals} 个轮次封存。</translation>
+    </message>
+    <message>
       <location filename="../../plugin/processing/case_materials.py" line="156" />
       <source>{incomplete} of {cases} cases lack materials; the list: {path}</source>
       <translation>{cases} 个案件中有 {incomplete} 个缺少材料；清单：{path}</translation>
+    </message>
+    <message>
+      <location filename="../../cases/move_to_postgis.py" line="40" />
+      <source>{jcbh}: the server already has this 监测编号 from another database</source>
+      <translation>{jcbh}：服务器上已有该监测编号（来自其他数据库）</translation>
     </message>
     <message>
       <location filename="../../cases/overlay_roles.py" line="241" />
@@ -3524,6 +3629,11 @@
       <location filename="../../plugin/case_work.py" line="156" />
       <source>{made} documents made, {kept} already up to date, in {folder}.</source>
       <translation>已在 {folder} 中生成 {made} 份文书，{kept} 份无需更新。</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/move_to_postgis.py" line="90" />
+      <source>{moved} plots moved; {already} moved by an earlier run; {outside} outside the township.</source>
+      <translation>已迁移 {moved} 个图斑；{already} 个已由此前的运行迁移；{outside} 个不属于所选乡镇。</translation>
     </message>
     <message>
       <location filename="../../forms/plot_form.py" line="54" />
@@ -3619,6 +3729,16 @@
       <location filename="../../cases/attachments.py" line="42" />
       <source>{path} was not attached: {reason}</source>
       <translation>{path} 未添加：{reason}</translation>
+    </message>
+    <message>
+      <location filename="../../cases/move_to_postgis.py" line="50" />
+      <source>{path} was not moved to {target}: its audit trail is broken: {reason}</source>
+      <translation>{path} 未迁移到 {target}：其审计链已断裂：{reason}</translation>
+    </message>
+    <message>
+      <location filename="../../cases/move_to_postgis.py" line="44" />
+      <source>{path} was not moved to {target}: {reason}</source>
+      <translation>{path} 未迁移到 {target}：{reason}</translation>
     </message>
     <message>
       <location filename="../../cases/errors.py" line="63" />
