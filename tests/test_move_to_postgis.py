@@ -213,6 +213,14 @@ def test_a_station_file_is_moved_whole(station, server):
         assert verify_audit_trail(store).ok
         assert verify_archive(store, origin).ok
         assert verify_archive(store, origin).checked == file_audit_rows
+        prefix = _one(store, "SELECT value FROM meta WHERE key = 'role_prefix'")[0]
+        readable = _one(
+            store,
+            "SELECT has_table_privilege(?, 'audit_archive', 'SELECT'), "
+            "has_table_privilege(?, 'audit_archive', 'SELECT')",
+            (f"{prefix}_readonly", f"{prefix}_station"),
+        )
+        assert tuple(readable) == (True, False)  # the read-only group reads it, a station not
         mover = store._db.session_user
         assert (
             _one(store, "SELECT DISTINCT user_name FROM audit_log WHERE table_name = 'plot'")[0]
