@@ -145,6 +145,16 @@ def _dumps(value) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+def round_summary(snapshots) -> dict:
+    """A round's figures over its cases' snapshots: how many, by status, by category."""
+    snapshots = list(snapshots)
+    return {
+        "cases": len(snapshots),
+        "by_status": dict(Counter(s.get("status") for s in snapshots)),
+        "by_category": dict(Counter(s.get("category") or UNDETERMINED for s in snapshots)),
+    }
+
+
 def create_round(store, period: str, stage: str) -> int:
     """Snapshot every case into a new round ``period`` ('YYYY-MM') ``stage``; return its id.
 
@@ -155,11 +165,7 @@ def create_round(store, period: str, stage: str) -> int:
     with store.transaction() as db:
         _check_new_round(db, period, stage)
         items = [(row[0], row[1], row[2], _snapshot(row)) for row in db.execute(_CURRENT_STATE)]
-        summary = {
-            "cases": len(items),
-            "by_status": dict(Counter(s["status"] for *_, s in items)),
-            "by_category": dict(Counter(s["category"] or UNDETERMINED for *_, s in items)),
-        }
+        summary = round_summary(s for *_, s in items)
         round_id = db.execute(
             "INSERT INTO submission_round (period, stage, snapshot) VALUES (?, ?, ?) RETURNING id",
             (period, stage, _dumps(summary)),

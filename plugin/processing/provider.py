@@ -29,6 +29,7 @@ ALGORITHMS = (
         ("VerificationReportsAlgorithm", "CloseOutReportsAlgorithm", "DossiersAlgorithm"),
     ),
     ("case_materials", ("AttachDocumentAlgorithm", "CheckCompletenessAlgorithm")),
+    ("move_to_postgis", ("MoveToPostgisAlgorithm",)),
 )
 
 LOG = logging.getLogger("landcase")

@@ -254,7 +254,7 @@
       <translation>已取消，未写入任何数据。</translation>
     </message>
     <message>
-      <location filename="../../cases/store_pg.py" line="19" />
+      <location filename="../../cases/store_pg.py" line="20" />
       <source>Cannot connect to the case database {path}: {reason}</source>
       <translation>无法连接案件数据库 {path}：{reason}</translation>
     </message>
@@ -467,6 +467,11 @@
       <location filename="../../forms/new_database_dialog.py" line="54" />
       <source>Coordinate reference system</source>
       <translation>坐标参考系</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/move_to_postgis.py" line="34" />
+      <source>Copies a station's case database file (DATABASE) into a PostgreSQL case database (TARGET: a postgresql:// URI or service=&lt;name&gt;; run it as the database's owner) in one transaction: its plots with their cases, field checks, photos, determinations, rectifications, close-outs, documents and attachments, its submission rounds (locked ones locked and sealed again on the server), and the photo and attachment files. The file's audit log and round seals are archived as they are and stay verifiable; a file whose audit trail is broken is not moved. TOWNSHIP (optional) moves one township only: a 行政区代码 prefix (digits) or a township's name. A 监测编号 the server already has from another database is refused and listed; running it again adds nothing. OUTPUT_REPORT, when given, receives the report as a CSV in Chinese.</source>
+      <translation>在一个事务中将站点的案件数据库文件（DATABASE）复制到 PostgreSQL 案件数据库（TARGET：postgresql:// URI 或 service=&lt;名称&gt;；请以该数据库的所有者身份运行）：图斑及其案件、外业核查、照片、合法性判定、整改、销号、已打印文书和附件，报送轮次（已锁定的轮次在服务器上重新锁定并封存），以及照片和附件文件。文件的审计日志和轮次封存原样归档，仍可校验；审计链断裂的文件不予迁移。TOWNSHIP（可选）只迁移一个乡镇：行政区代码前缀（数字）或乡镇名称。服务器上已有（来自其他数据库）的监测编号将被拒绝并列出；再次运行不会重复添加。OUTPUT_REPORT 如给出，将以中文 CSV 写出迁移报告。</translation>
     </message>
     <message>
       <location filename="../../forms/statistics_dock.py" line="68" />
@@ -1059,7 +1064,7 @@
       <translation>插件已停用：QGIS 所用的 Python 缺少 {packages}（{features}需要）。请用以下命令安装：{command}，然后重启 QGIS。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/provider.py" line="62" />
+      <location filename="../../plugin/processing/provider.py" line="63" />
       <source>LandCase land enforcement cases</source>
       <translation>卫片执法与违法用地巡查案件</translation>
     </message>
@@ -1217,6 +1222,16 @@
       <location filename="../../plugin/processing/statistics_algorithms.py" line="48" />
       <source>Monthly statistics</source>
       <translation>月度统计</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/move_to_postgis.py" line="31" />
+      <source>Move a station file to PostgreSQL</source>
+      <translation>将站点数据库文件迁移到 PostgreSQL</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/move_to_postgis.py" line="69" />
+      <source>Move report (CSV)</source>
+      <translation>迁移报告（CSV）</translation>
     </message>
     <message>
       <location filename="../../cases/overlay_roles.py" line="128" />
@@ -1599,6 +1614,16 @@
       <translation>期间图斑数</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/move_to_postgis.py" line="75" />
+      <source>Plots moved</source>
+      <translation>已迁移图斑数</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/move_to_postgis.py" line="76" />
+      <source>Plots refused</source>
+      <translation>被拒绝图斑数</translation>
+    </message>
+    <message>
       <location filename="../../plugin/processing/print_documents.py" line="48" />
       <source>Plots the filter left out</source>
       <translation>筛选条件排除的图斑数</translation>
@@ -1622,6 +1647,11 @@
       <location filename="../../plugin/processing/import_plots.py" line="135" />
       <source>Plots with the shape of another</source>
       <translation>与其他图斑形状相同的图斑</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/move_to_postgis.py" line="56" />
+      <source>PostgreSQL case database (postgresql:// URI or service=)</source>
+      <translation>PostgreSQL 案件数据库（postgresql:// URI 或 service=）</translation>
     </message>
     <message>
       <location filename="../../forms/print_dialog.py" line="54" />
@@ -2024,6 +2054,11 @@
       <translation>开始整改</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/move_to_postgis.py" line="51" />
+      <source>Station case database file</source>
+      <translation>站点案件数据库文件</translation>
+    </message>
+    <message>
       <location filename="../../plugin/main.py" line="158" />
       <source>Statistics</source>
       <translation>统计</translation>
@@ -2104,6 +2139,11 @@
       <translation>建议：{reason}。分带创建后不能更改。</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/move_to_postgis.py" line="86" />
+      <source>TARGET must be a PostgreSQL connection: a postgresql:// URI or service=&lt;name&gt;.</source>
+      <translation>TARGET 必须是 PostgreSQL 连接：postgresql:// URI 或 service=&lt;名称&gt;。</translation>
+    </message>
+    <message>
       <location filename="../../forms/statistics_dock.py" line="226" />
       <source>Table</source>
       <translation>统计表</translation>
@@ -2177,6 +2217,11 @@
       <location filename="../../plugin/processing/import_plots.py" line="268" />
       <source>The field mapping cannot be used: {problems}</source>
       <translation>字段对应无法使用：{problems}</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/move_to_postgis.py" line="104" />
+      <source>The file {name} is missing or damaged beside the station file; its row was moved.</source>
+      <translation>站点数据库旁的文件 {name} 缺失或已损坏；其记录已迁移。</translation>
     </message>
     <message>
       <location filename="../../layers/plot_filter.py" line="28" />
@@ -2264,7 +2309,7 @@
       <translation>默认投影带取自当前地图范围。建库后不能再更改。</translation>
     </message>
     <message>
-      <location filename="../../cases/pg_roles.py" line="169" />
+      <location filename="../../cases/pg_roles.py" line="152" />
       <source>There is no login role {role} on the server: the administrator creates it first (CREATE ROLE {role} LOGIN PASSWORD '…').</source>
       <translation>服务器上没有登录角色 {role}：请管理员先创建（CREATE ROLE {role} LOGIN PASSWORD '…'）。</translation>
     </message>
@@ -2312,6 +2357,11 @@
       <location filename="../../forms/case_dock.py" line="118" />
       <source>Township</source>
       <translation>乡镇</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/move_to_postgis.py" line="62" />
+      <source>Township (行政区代码 prefix or name; empty: all)</source>
+      <translation>乡镇（行政区代码前缀或名称；留空：全部）</translation>
     </message>
     <message>
       <location filename="../../forms/statistics_dock.py" line="72" />
@@ -2454,7 +2504,7 @@
       <translation>YYYY-MM、YYYY-Q3、YYYY、YYYY-年末 或日期范围</translation>
     </message>
     <message>
-      <location filename="../../cases/store_plots.py" line="37" />
+      <location filename="../../cases/store_plots.py" line="38" />
       <source>a batch of this name already exists</source>
       <translation>同名批次已存在</translation>
     </message>
@@ -2484,12 +2534,12 @@
       <translation>判定为违法以外的类别后方可不立案办结（案件当前状态：{status}）</translation>
     </message>
     <message>
-      <location filename="../../cases/store_plots.py" line="95" />
+      <location filename="../../cases/store_plots.py" line="96" />
       <source>a plot must be a polygon, not a {kind}</source>
       <translation>图斑必须是面，而不是 {kind}</translation>
     </message>
     <message>
-      <location filename="../../cases/store_plots.py" line="154" />
+      <location filename="../../cases/store_plots.py" line="155" />
       <source>a plot with this 监测编号 is already in the database</source>
       <translation>案件库中已有相同监测编号的图斑</translation>
     </message>
@@ -2549,37 +2599,42 @@
       <translation>未比对批准用地（无批准用地图层）</translation>
     </message>
     <message>
+      <location filename="../../cases/move_archive.py" line="67" />
+      <source>archived audit row {id} no longer matches the seal recorded when round {round} was locked</source>
+      <translation>归档审计记录 {id} 与报送轮次 {round} 锁定时记录的封存不再相符</translation>
+    </message>
+    <message>
       <location filename="../../forms/breakdown_view.py" line="112" />
       <source>areas in mu</source>
       <translation>面积单位：亩</translation>
     </message>
     <message>
-      <location filename="../../cases/audit_chain.py" line="171" />
+      <location filename="../../cases/audit_chain.py" line="176" />
       <source>audit row {id} does not match its seal: it was changed or moved</source>
       <translation>审计记录 {id} 与其封签不符：已被修改或移动</translation>
     </message>
     <message>
-      <location filename="../../cases/audit_chain.py" line="173" />
+      <location filename="../../cases/audit_chain.py" line="178" />
       <source>audit row {id} is not linked to row {previous_id}: a row was deleted, re-ordered or re-sealed</source>
       <translation>审计记录 {id} 未与记录 {previous_id} 相链接：有记录被删除、调换顺序或重新封签</translation>
     </message>
     <message>
-      <location filename="../../cases/audit_chain.py" line="176" />
+      <location filename="../../cases/audit_chain.py" line="181" />
       <source>audit row {id} is not sealed while later rows are: it was not written by LandCase's triggers, or its seal was removed</source>
       <translation>审计记录 {id} 未封存而其后的记录已封存：不是 LandCase 触发器写入的，或其封存值被清除</translation>
     </message>
     <message>
-      <location filename="../../cases/audit_chain.py" line="180" />
+      <location filename="../../cases/audit_chain.py" line="185" />
       <source>audit row {id} is only half sealed</source>
       <translation>审计记录 {id} 封签不完整</translation>
     </message>
     <message>
-      <location filename="../../cases/audit_chain.py" line="181" />
+      <location filename="../../cases/audit_chain.py" line="186" />
       <source>audit row {id} no longer matches the seal recorded when round {round} was locked</source>
       <translation>审计记录 {id} 与报送轮次 {round} 锁定时记录的封签不符</translation>
     </message>
     <message>
-      <location filename="../../cases/audit_chain.py" line="182" />
+      <location filename="../../cases/audit_chain.py" line="187" />
       <source>audit row {id}, sealed when round {round} was locked, is missing</source>
       <translation>报送轮次 {round} 锁定时已封签的审计记录 {id} 缺失</translation>
     </message>
@@ -2594,7 +2649,7 @@
       <translation>审计记录 {row_id} 与检查点（{source}）不符</translation>
     </message>
     <message>
-      <location filename="../../cases/audit_chain.py" line="172" />
+      <location filename="../../cases/audit_chain.py" line="177" />
       <source>audit rows between {previous_id} and {id} are missing (deleted)</source>
       <translation>审计记录 {previous_id} 与 {id} 之间的记录缺失（已被删除）</translation>
     </message>
@@ -2729,6 +2784,11 @@
       <translation>不是 PDF、JPEG 或 PNG 文件</translation>
     </message>
     <message>
+      <location filename="../../cases/move_to_postgis.py" line="102" />
+      <source>it is not a SpatiaLite file</source>
+      <translation>它不是 SpatiaLite 文件</translation>
+    </message>
+    <message>
       <location filename="../../layers/source_files.py" line="96" />
       <source>it is not a readable zip file; ask the issuer for a new copy</source>
       <translation>不是可读取的 zip 文件，请向下发单位索取新的副本</translation>
@@ -2764,6 +2824,11 @@
       <translation>.dbf 文件（属性表）已损坏：{detail}；请向下发单位索取新的副本</translation>
     </message>
     <message>
+      <location filename="../../cases/move_to_postgis.py" line="133" />
+      <source>its CRS EPSG:{source_srid} is not the server's EPSG:{server_srid}</source>
+      <translation>其坐标系 EPSG:{source_srid} 与服务器的 EPSG:{server_srid} 不同</translation>
+    </message>
+    <message>
       <location filename="../../cases/photos.py" line="296" />
       <source>its GPS position could not be transformed to EPSG:{srid}</source>
       <translation>其 GPS 位置无法转换到 EPSG:{srid}</translation>
@@ -2789,7 +2854,7 @@
       <translation>坐标超出案件库分带 {zone} 的范围</translation>
     </message>
     <message>
-      <location filename="../../cases/store_plots.py" line="112" />
+      <location filename="../../cases/store_plots.py" line="113" />
       <source>its coordinates lie outside the database's CRS (EPSG:{srid})</source>
       <translation>其坐标超出本数据库坐标系（EPSG:{srid}）的范围</translation>
     </message>
@@ -2859,6 +2924,11 @@
       <translation>本版本不支持该图层类别</translation>
     </message>
     <message>
+      <location filename="../../cases/move_archive.py" line="70" />
+      <source>nothing of this file is archived in the database</source>
+      <translation>数据库中没有该文件的归档</translation>
+    </message>
+    <message>
       <location filename="../../cases/determination_suggestion.py" line="157" />
       <source>occupies 永久基本农田 {area:.2f} 亩</source>
       <translation>占用永久基本农田 {area:.2f} 亩</translation>
@@ -2877,6 +2947,11 @@
       <location filename="../../cases/workflow_filing.py" line="42" />
       <source>only a 违法 determination leads to a filed or referred case; the current determination is {category}</source>
       <translation>只有判定为违法的才能立案或移交；当前判定为{category}</translation>
+    </message>
+    <message>
+      <location filename="../../cases/move_to_postgis.py" line="160" />
+      <source>only the database's owner may move a file into it</source>
+      <translation>只有该数据库的所有者才能将文件迁移进来</translation>
     </message>
     <message>
       <location filename="../../forms/plot_table_model.py" line="108" />
@@ -2932,6 +3007,11 @@
       <location filename="../../forms/rounds_dialog.py" line="71" />
       <source>root hash {root}</source>
       <translation>根哈希 {root}</translation>
+    </message>
+    <message>
+      <location filename="../../cases/move_rounds.py" line="29" />
+      <source>round {round} holds none of the moved cases</source>
+      <translation>报送轮次 {round} 不含本次迁移的案件</translation>
     </message>
     <message>
       <location filename="../../cases/finding.py" line="50" />
@@ -3007,6 +3087,11 @@
       <location filename="../../cases/determination_suggestion.py" line="74" />
       <source>the approval has no approval number (批准文号)</source>
       <translation>批准用地缺少批准文号</translation>
+    </message>
+    <message>
+      <location filename="../../cases/move_archive.py" line="66" />
+      <source>the archived seal of round {round} no longer matches its rows</source>
+      <translation>报送轮次 {round} 的归档封存与其记录不再相符</translation>
     </message>
     <message>
       <location filename="../../cases/finding.py" line="67" />
@@ -3174,7 +3259,7 @@
       <translation>几何图形为空</translation>
     </message>
     <message>
-      <location filename="../../cases/store_plots.py" line="101" />
+      <location filename="../../cases/store_plots.py" line="102" />
       <source>the geometry is invalid ({detail})</source>
       <translation>几何图形无效（{detail}）</translation>
     </message>
@@ -3334,6 +3419,11 @@
       <translation>轮次 {round} 的封存根哈希 {root} 与各记录的封存值不符</translation>
     </message>
     <message>
+      <location filename="../../cases/move_rounds.py" line="28" />
+      <source>the server already has a round {round} from elsewhere</source>
+      <translation>服务器上已有来自其他数据库的报送轮次 {round}</translation>
+    </message>
+    <message>
       <location filename="../../cases/workflow_determination.py" line="60" />
       <source>the site status is missing ({allowed})</source>
       <translation>未选择现场状态（{allowed}）</translation>
@@ -3357,6 +3447,11 @@
       <location filename="../../cases/determination_codes.py" line="232" />
       <source>the sub-type {value} is not one of the {category} sub-types: {allowed}</source>
       <translation>子类 {value} 不属于{category}的子类：{allowed}</translation>
+    </message>
+    <message>
+      <location filename="../../cases/move_to_postgis.py" line="110" />
+      <source>the target is not a PostgreSQL database</source>
+      <translation>目标不是 PostgreSQL 数据库</translation>
     </message>
     <message>
       <location filename="../../layers/role_layers.py" line="160" />
@@ -3439,12 +3534,12 @@
       <translation>不存在该名称的报送轮次</translation>
     </message>
     <message>
-      <location filename="../../cases/rounds.py" line="187" />
+      <location filename="../../cases/rounds.py" line="193" />
       <source>there is no submission round with this id</source>
       <translation>不存在该 ID 的报送轮次</translation>
     </message>
     <message>
-      <location filename="../../cases/audit_chain.py" line="183" />
+      <location filename="../../cases/audit_chain.py" line="188" />
       <source>this case database has no audit hash chain</source>
       <translation>本案件库没有审计哈希链</translation>
     </message>
@@ -3606,9 +3701,19 @@
       <translation>{field}“{value}”不是日期，请在源数据中按 YYYY-MM-DD 填写后重新导入</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/move_to_postgis.py" line="110" />
+      <source>{files} files copied; {rows} audit rows and {seals} round seals of the file archived.</source>
+      <translation>已复制 {files} 个文件；已归档该文件的 {rows} 条审计记录和 {seals} 个轮次封存。</translation>
+    </message>
+    <message>
       <location filename="../../plugin/processing/case_materials.py" line="156" />
       <source>{incomplete} of {cases} cases lack materials; the list: {path}</source>
       <translation>{cases} 个案件中有 {incomplete} 个缺少材料；清单：{path}</translation>
+    </message>
+    <message>
+      <location filename="../../cases/move_to_postgis.py" line="40" />
+      <source>{jcbh}: the server already has this 监测编号 from another database</source>
+      <translation>{jcbh}：服务器上已有该监测编号（来自其他数据库）</translation>
     </message>
     <message>
       <location filename="../../cases/overlay_roles.py" line="241" />
@@ -3629,6 +3734,11 @@
       <location filename="../../plugin/case_work.py" line="156" />
       <source>{made} documents made, {kept} already up to date, in {folder}.</source>
       <translation>已在 {folder} 中生成 {made} 份文书，{kept} 份无需更新。</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/move_to_postgis.py" line="90" />
+      <source>{moved} plots moved; {already} moved by an earlier run; {outside} outside the township.</source>
+      <translation>已迁移 {moved} 个图斑；{already} 个已由此前的运行迁移；{outside} 个不属于所选乡镇。</translation>
     </message>
     <message>
       <location filename="../../forms/plot_form.py" line="54" />
@@ -3656,7 +3766,7 @@
       <translation>{path} 已存在，未被覆盖。</translation>
     </message>
     <message>
-      <location filename="../../cases/store_pg.py" line="23" />
+      <location filename="../../cases/store_pg.py" line="24" />
       <source>{path} already holds tables that are not a LandCase case database: create the case database in an empty PostgreSQL database.</source>
       <translation>{path} 中已有不属于 LandCase 案件数据库的表：请在空的 PostgreSQL 数据库中创建案件数据库。</translation>
     </message>
@@ -3686,12 +3796,12 @@
       <translation>{path} 不存在。</translation>
     </message>
     <message>
-      <location filename="../../cases/pg_roles.py" line="176" />
+      <location filename="../../cases/pg_roles.py" line="159" />
       <source>{path} has no LandCase group roles yet: whoever made the case database had no right to create roles; a user with CREATEROLE runs this once to make them.</source>
       <translation>{path} 尚无 LandCase 组角色：创建案件数据库的用户无权创建角色；请由具有 CREATEROLE 权限的用户运行一次以创建。</translation>
     </message>
     <message>
-      <location filename="../../cases/store_pg.py" line="30" />
+      <location filename="../../cases/store_pg.py" line="31" />
       <source>{path} is a PostgreSQL database but not a LandCase case database.</source>
       <translation>{path} 是 PostgreSQL 数据库，但不是 LandCase 案件数据库。</translation>
     </message>
@@ -3701,7 +3811,7 @@
       <translation>{path} 是 SQLite 文件，但不是卫片执法案件库。</translation>
     </message>
     <message>
-      <location filename="../../cases/pg_roles.py" line="165" />
+      <location filename="../../cases/pg_roles.py" line="148" />
       <source>{path} is a case database file: users and their rights belong to a server database.</source>
       <translation>{path} 是案件数据库文件：用户及其权限属于服务器数据库。</translation>
     </message>
@@ -3731,7 +3841,7 @@
       <translation>{path} 缺少中文字符或无法读取。</translation>
     </message>
     <message>
-      <location filename="../../cases/store_pg.py" line="100" />
+      <location filename="../../cases/store_pg.py" line="108" />
       <source>{path} was made by an older LandCase (schema {found}); its owner opens it once with this version to upgrade it (schema {supported}).</source>
       <translation>{path} 由较早版本的 LandCase 创建（数据库结构 {found}）；请由其所有者用本版本打开一次以完成升级（数据库结构 {supported}）。</translation>
     </message>
@@ -3741,12 +3851,22 @@
       <translation>{path} 未添加：{reason}</translation>
     </message>
     <message>
+      <location filename="../../cases/move_to_postgis.py" line="50" />
+      <source>{path} was not moved to {target}: its audit trail is broken: {reason}</source>
+      <translation>{path} 未迁移到 {target}：其审计链已断裂：{reason}</translation>
+    </message>
+    <message>
+      <location filename="../../cases/move_to_postgis.py" line="44" />
+      <source>{path} was not moved to {target}: {reason}</source>
+      <translation>{path} 未迁移到 {target}：{reason}</translation>
+    </message>
+    <message>
       <location filename="../../cases/errors.py" line="63" />
       <source>{path} was written by a newer LandCase (schema version {found}, this version reads up to {supported}). Update the plugin; the file was not changed.</source>
       <translation>{path} 由更新版本的插件写入（数据库结构版本 {found}，本版本最高支持 {supported}）。请升级插件；文件未作任何改动。</translation>
     </message>
     <message>
-      <location filename="../../cases/store_pg.py" line="34" />
+      <location filename="../../cases/store_pg.py" line="35" />
       <source>{path}: PostGIS is not installed in this database and this user may not install it (ask the administrator: CREATE EXTENSION postgis).</source>
       <translation>{path}：该数据库未安装 PostGIS，当前用户也无权安装（请管理员执行：CREATE EXTENSION postgis）。</translation>
     </message>
