@@ -291,8 +291,8 @@ def install(db) -> None:
     present = catalog.table_names(db)
     chain = CHAIN.replace("{checkpoint}", CHECKPOINT if "audit_checkpoint" in present else "")
     for statement in _statements(chain) + _statements(LOCKS) + _statements(GUARDS):
-        table = _ON_TABLE.search(statement)
-        if table is None or table.group(1) in present:  # (a database of an older schema)
+        on_table = _ON_TABLE.search(statement)
+        if on_table is None or on_table.group(1) in present:  # (an older schema's database)
             db.execute(statement)
     for table in (t for t in LOCKED_TABLES if t in present):
         db.execute(f"DROP TRIGGER IF EXISTS lock_{table} ON {table}")

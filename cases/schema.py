@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
+from typing import Any
 
 from . import plot_areas, seals
 
@@ -388,7 +389,8 @@ def _v7_import_report_rows(db: sqlite3.Connection, srid: int) -> None:
         db.execute(statement)
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection, int], None]] = [
+# Each takes a sqlite3 connection, or pg_schema's PostgreSQL spelling of one (``_Ddl``)
+MIGRATIONS: list[Callable[[Any, int], None]] = [
     _v1_initial,
     _v2_photo_position_and_geometry_repair,
     _v3_workflow_rounds_and_audit_chain,

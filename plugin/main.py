@@ -159,7 +159,6 @@ class LandCasePlugin(SessionMixin, CaseWorkMixin, MapMixin):
         self.action_needs[statistics] = (False, "statistics")
         self.menu.addAction(statistics)
         self.toolbar.addAction(statistics)
-        self.statistics_action = statistics
 
         menu_bar = main_window.menuBar()
         help_menu = main_window.findChild(QMenu, "mHelpMenu")
