@@ -60,7 +60,8 @@ def store(module_target):
 
 
 @pytest.fixture(scope="module")
-def inputs(tmp_path_factory):
+def inputs(tmp_path_factory, module_target):
+    """A folder of the corpus's input files for each backend's run (written anew)."""
     return tmp_path_factory.mktemp("inputs")
 
 
