@@ -24,10 +24,10 @@ def plugin(qgis_iface, qgis_new_project, qgis_processing):
 
 
 def test_roles_from_the_dialog_and_the_breakdown_of_the_selected_plot(
-    plugin, qgis_iface, demo_sample, tmp_path
+    plugin, qgis_iface, demo_sample, tmp_path, case_target
 ):
-    small_database(tmp_path / "s.sqlite", plots=3).close()
-    plugin.open_database(str(tmp_path / "s.sqlite"))
+    small_database(case_target, plots=3).close()
+    plugin.open_database(case_target)
     landuse = QgsVectorLayer(f"{demo_sample / 'county.gpkg'}|layername=dltb", "地类图斑", "ogr")
     QgsProject.instance().addMapLayer(landuse)
     dialog = RolesDialog(plugin.store)
@@ -59,21 +59,23 @@ def test_roles_from_the_dialog_and_the_breakdown_of_the_selected_plot(
     assert rec.read_breakdown(plugin.store, plot_id) is not None
 
 
-def test_a_missing_role_source_is_reported_not_fatal(plugin, qgis_iface, tmp_path):
-    store = small_database(tmp_path / "s.sqlite", plots=1)
+def test_a_missing_role_source_is_reported_not_fatal(plugin, qgis_iface, tmp_path, case_target):
+    store = small_database(case_target, plots=1)
     store.set_layer_role("farmland", str(tmp_path / "gone.gpkg") + "|layername=yjjbnt", "ogr", {})
     store.close()
-    assert plugin.open_database(str(tmp_path / "s.sqlite")) is not None
+    assert plugin.open_database(case_target) is not None
     warnings = qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Warning)
     assert any("gone.gpkg" in message for message in warnings)
 
 
-def test_the_dialog_maps_land_use_names_and_never_defaults_to_an_unrelated_field(plugin, tmp_path):
+def test_the_dialog_maps_land_use_names_and_never_defaults_to_an_unrelated_field(
+    plugin, tmp_path, case_target
+):
     from test_landuse_names import EXPECTED_MAPPING, names_only_layer
     from test_overlay import box, write_layer
 
-    small_database(tmp_path / "s.sqlite", plots=1).close()
-    plugin.open_database(str(tmp_path / "s.sqlite"))
+    small_database(case_target, plots=1).close()
+    plugin.open_database(case_target)
     grid = QgsVectorLayer(
         write_layer(tmp_path / "g.gpkg", "cells", [box(0, 0, 10, 10)], {"GRID_ID": ["G1"]}),
         "网格",
@@ -107,9 +109,11 @@ def test_the_dialog_maps_land_use_names_and_never_defaults_to_an_unrelated_field
     assert stored == {"name": "DLMC", "name_to_code": dict(EXPECTED_MAPPING, 菜地="0103")}
 
 
-def test_the_panel_shows_not_compared_never_zero_and_suggests_nothing(plugin, tmp_path):
-    small_database(tmp_path / "s.sqlite", plots=2).close()  # no layer role assigned
-    plugin.open_database(str(tmp_path / "s.sqlite"))
+def test_the_panel_shows_not_compared_never_zero_and_suggests_nothing(
+    plugin, tmp_path, case_target
+):
+    small_database(case_target, plots=2).close()  # no layer role assigned
+    plugin.open_database(case_target)
     plot_id = plugin.store.list_plots()[0].plot_id
     plugin.plot_layer.selectByIds([plot_id])
     text = plugin.dock.overlay_view.toPlainText()

@@ -14,11 +14,11 @@ from landcase.forms.rounds_dialog import RoundsDialog
 
 
 @pytest.fixture
-def plugin(qgis_iface, qgis_new_project, qgis_processing, tmp_path):
-    small_database(tmp_path / "s.sqlite", plots=3).close()
+def plugin(qgis_iface, qgis_new_project, qgis_processing, tmp_path, case_target):
+    small_database(case_target, plots=3).close()
     instance = landcase.classFactory(qgis_iface)
     instance.initGui()
-    instance.open_database(str(tmp_path / "s.sqlite"))
+    instance.open_database(case_target)
     yield instance
     instance.unload()
 
@@ -49,6 +49,7 @@ def test_take_compare_and_lock_rounds(plugin):
     dialog.deleteLater()
 
 
+@pytest.mark.spatialite_only  # a file edited behind the store; the server refuses it
 def test_verify_audit_trail_names_the_first_tampered_row(plugin, qgis_iface):
     """The menu's Verify audit trail runs the whole records verification (issue 12): no
     findings for an untouched file, and the tampered audit row named."""
