@@ -100,9 +100,9 @@ def test_createdatabase_headless_with_qgis_process(headless_profile, tmp_path):
     assert "already exists" in refused.stdout + refused.stderr
 
 
-def test_importplots_headless_with_qgis_process(headless_profile, demo_sample, tmp_path):
+def test_importplots_headless_with_qgis_process(headless_profile, demo_sample, case_target):
     _qgis_process(headless_profile, "plugins", "enable", "landcase")
-    database = tmp_path / "station.sqlite"
+    database = case_target
     CaseStore.create(database, 4549).close()
     shapefile = demo_sample / "batch" / "wpzf_2026_01.shp"
     run = _qgis_process(
