@@ -78,10 +78,10 @@ def test_load_unload_three_times_leaves_nothing_behind(
 
 
 def test_opening_a_database_adds_the_styled_plot_layer_and_fills_the_dock(
-    plugin, qgis_iface, tmp_path
+    plugin, qgis_iface, case_target
 ):
-    small_database(tmp_path / "station.sqlite", plots=6).close()
-    store = plugin.open_database(str(tmp_path / "station.sqlite"))
+    small_database(case_target, plots=6).close()
+    store = plugin.open_database(case_target)
     assert store is not None
     project = QgsProject.instance()
     group = project.layerTreeRoot().findGroup(GROUP_NAME)
@@ -91,7 +91,8 @@ def test_opening_a_database_adds_the_styled_plot_layer_and_fills_the_dock(
         for child in group.findLayers()
     }
     plots = layers["plot"]
-    assert plots.providerType() == "spatialite" and plots.featureCount() == 6
+    provider = "postgres" if store.is_postgres else "spatialite"
+    assert plots.providerType() == provider and plots.featureCount() == 6
     assert plots.crs().authid() == "EPSG:4549"
     renderer = plots.renderer()
     assert isinstance(renderer, QgsCategorizedSymbolRenderer)
@@ -104,12 +105,13 @@ def test_opening_a_database_adds_the_styled_plot_layer_and_fills_the_dock(
     assert plugin.dock.plot_count() == 6
     assert "6" in plugin.dock.status.text()
     messages = qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Success)
-    assert any("station.sqlite" in m for m in messages)
+    named = case_target.rsplit("/", 1)[1]  # the file, or the server database
+    assert any(named in m and "landcase:landcase@" not in m for m in messages)
 
 
-def test_selection_follows_both_ways(plugin, tmp_path):
-    small_database(tmp_path / "station.sqlite", plots=4).close()
-    plugin.open_database(str(tmp_path / "station.sqlite"))
+def test_selection_follows_both_ways(plugin, case_target):
+    small_database(case_target, plots=4).close()
+    plugin.open_database(case_target)
     dock, layer = plugin.dock, plugin.plot_layer
     dock.table.selectRow(2)
     wanted = dock.proxy.index(2, 0)
@@ -124,15 +126,15 @@ def test_selection_follows_both_ways(plugin, tmp_path):
     ]
 
 
-def test_sorting_by_area_sorts_numbers(plugin, tmp_path):
+def test_sorting_by_area_sorts_numbers(plugin, case_target):
     from helpers import new_plot, square
 
-    store = small_database(tmp_path / "s.sqlite", plots=0)
+    store = small_database(case_target, plots=0)
     store.add_plots(
         [new_plot(i, geometry=square(i, size)) for i, size in enumerate([90, 10, 400, 30])]
     )
     store.close()
-    plugin.open_database(str(tmp_path / "s.sqlite"))
+    plugin.open_database(case_target)
     dock = plugin.dock
     dock.table.sortByColumn(4, 0)  # area, ascending
     areas = [float(dock.proxy.index(r, 4).data()) for r in range(dock.proxy.rowCount())]
@@ -207,11 +209,11 @@ def test_zh_cn_translation_is_loaded_for_a_chinese_locale(qgis_app):
 
 
 def test_import_dialog_suggests_the_mapping_and_the_import_fills_the_panel(
-    plugin, qgis_iface, demo_sample, tmp_path
+    plugin, qgis_iface, demo_sample, case_target
 ):
     from landcase.forms.import_dialog import ImportDialog
 
-    path = tmp_path / "station.sqlite"
+    path = case_target
     from landcase.cases import CaseStore
 
     CaseStore.create(path, 4549).close()
