@@ -20,9 +20,10 @@ missing), ``--server URI`` another server (a database there is created from temp
 ``landcase_template``, which must have PostGIS), ``--runs N`` (default 5), ``--seconds S``
 (default 60), ``--clients N`` (default 10), ``--shared`` (all clients on one township, so
 that they meet on the same cases), ``--no-qgis`` (skips the panel, import and overlay),
-``--no-load``, ``--json PATH`` (the figures). Exits with status 1 when a check after the
+``--no-load``, ``--race N`` (rounds of two clients revising one case at the same moment,
+default 50; 0 skips), ``--json PATH`` (the figures). Exits with status 1 when a check after the
 load fails (a lost write, a write not reported, a broken audit chain, a deadlock or a
-crash reaching a client).
+crash reaching a client; a determination revised twice in the race).
 """
 
 from __future__ import annotations
@@ -381,12 +382,7 @@ def ten_clients(args, targets: dict, server: str, folder: Path) -> dict:
     outcome = {}
     for label, backend, stand_ins in LOADS:
         target = targets[backend]
-        if backend == "SpatiaLite":
-            copy = folder / "load.sqlite"
-            shutil.copyfile(target, copy)
-        else:
-            name = f"bench_load_{uuid.uuid4().hex[:8]}"
-            copy = create_database(server, name, template=target.rsplit("/", 1)[1])
+        copy = _copy(backend, target, server, folder)
         print(f"  {label}: {args.clients} clients for {args.seconds:g} s …", flush=True)
         with CaseStore.open(copy, user="benchmark") as store:
             before = load.baseline(store)
@@ -395,9 +391,40 @@ def ten_clients(args, targets: dict, server: str, folder: Path) -> dict:
             found = load.check(store, before, run["reports"])
         outcome[label] = {"summary": load.summary(run), "check": found}
         _print_load(label, outcome[label])
-        if backend == "PostgreSQL":
-            drop_database(server, name)
+        _drop_copy(backend, copy, server)
     return outcome
+
+
+def _copy(backend: str, target, server: str, folder: Path):
+    """A copy of the county to write into (the county stays as built)."""
+    if backend == "SpatiaLite":
+        copy = folder / f"load-{uuid.uuid4().hex[:8]}.sqlite"
+        shutil.copyfile(target, copy)
+        return copy
+    name = f"bench_load_{uuid.uuid4().hex[:8]}"
+    return create_database(server, name, template=target.rsplit("/", 1)[1])
+
+
+def _drop_copy(backend: str, copy, server: str) -> None:
+    if backend == "SpatiaLite":
+        Path(copy).unlink()
+    else:
+        drop_database(server, copy.rsplit("/", 1)[1])
+
+
+def races(args, targets: dict, server: str, folder: Path) -> dict:
+    """Two clients revising one case at the same moment, ``--race`` times, per backend."""
+    from landcase.cases import CaseStore
+
+    found = {}
+    for backend, stand_ins in (("SpatiaLite", ()), ("PostgreSQL", ("seal",))):
+        copy = _copy(backend, targets[backend], server, folder)
+        found[backend] = load.race(
+            CaseStore.open(copy, user="benchmark"), copy, args.race, stand_ins
+        )
+        print(f"  same case, two clients at once, {backend}: {found[backend]}", flush=True)
+        _drop_copy(backend, copy, server)
+    return found
 
 
 def _print_load(backend: str, result: dict) -> None:
@@ -453,6 +480,7 @@ def main() -> int:
     parser.add_argument("--shared", action="store_true", help="all clients on one township")
     parser.add_argument("--no-qgis", action="store_true")
     parser.add_argument("--no-load", action="store_true")
+    parser.add_argument("--race", type=int, default=50, help="rounds of the same-case race")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
     county._link_plugin()
@@ -484,14 +512,21 @@ def main() -> int:
             app.initQgis()
             with_qgis(results, targets, server, folder)
         loads = {} if args.no_load else ten_clients(args, targets, server, folder)
+        raced = races(args, targets, server, folder) if args.race else {}
     finally:
         if not args.pg_database:
             drop_database(server, targets["PostgreSQL"].rsplit("/", 1)[1])
         shutil.rmtree(folder, ignore_errors=True)
     _print_table(results)
     if args.json:
-        args.json.write_text(json.dumps({"single": results.rows, "load": loads}, default=str))
-    problems = failures(loads)
+        args.json.write_text(
+            json.dumps({"single": results.rows, "load": loads, "race": raced}, default=str)
+        )
+    problems = failures(loads) + [
+        f"{backend}: {found['revised twice']} revisions revised the same determination"
+        for backend, found in raced.items()
+        if found["revised twice"]
+    ]
     for problem in problems:
         print(f"FAILED: {problem}")
     return 1 if problems else 0

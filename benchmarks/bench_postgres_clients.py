@@ -336,3 +336,66 @@ def summary(run: dict) -> dict:
 def _percentile(values: list[float], percent: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(percent / 100 * (len(ordered) - 1))))]
+
+
+# -- two clients deciding the same case at the same moment --------------------------------
+
+
+def _race_client(target, plot_id, rounds, stand_ins, barrier, results) -> None:
+    from bench_statistics import _link_plugin
+
+    _link_plugin()
+    use_stand_ins(stand_ins)
+    from landcase.cases import CaseStore, workflow
+
+    outcomes = Counter()
+    with CaseStore.open(target, user="racer") as store:
+        for _ in range(rounds):
+            barrier.wait(timeout=120)
+            try:
+                workflow.determine(
+                    store, plot_id, "伪变化", None, None, "判定员", TODAY, reason="复核"
+                )
+                outcomes["ok"] += 1
+            except workflow.WorkflowRefused:
+                outcomes["refused"] += 1
+            except Exception as exc:
+                outcomes[_error_text(exc)] += 1
+    results.put(outcomes)
+
+
+def race(store, target, rounds: int = 50, stand_ins=()) -> dict:
+    """Two processes revise the determination of one case ``rounds`` times, released
+    together each time: how many revisions then revise the same earlier row (each read
+    the case before the other wrote)."""
+    db = store._db
+    plot_id = db.execute(
+        "SELECT c.plot_id FROM case_record AS c WHERE c.status = '已判定' ORDER BY c.id LIMIT 1"
+    ).fetchone()[0]
+    before = baseline(store)["determination"]
+    store.close()
+    context = multiprocessing.get_context("spawn")
+    barrier, results = context.Barrier(2), context.Queue()
+    processes = [
+        context.Process(
+            target=_race_client,
+            args=(str(target), plot_id, rounds, tuple(stand_ins), barrier, results),
+        )
+        for _ in range(2)
+    ]
+    for process in processes:
+        process.start()
+    outcomes = Counter()
+    for _ in processes:
+        outcomes.update(results.get(timeout=rounds * 120))
+    for process in processes:
+        process.join(timeout=60)
+    from landcase.cases import CaseStore
+
+    with CaseStore.open(target, user="benchmark") as again:
+        forks = again._db.execute(
+            """SELECT count(*) FROM (SELECT revises FROM determination WHERE id > ?
+                   GROUP BY revises HAVING count(*) > 1) AS twice""",
+            (before,),
+        ).fetchone()[0]
+    return {"outcomes": dict(outcomes), "revised twice": forks, "rounds": rounds}
