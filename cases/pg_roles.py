@@ -99,7 +99,21 @@ def install(db, prefix: str | None = None) -> str:
     db.execute(f"GRANT SELECT ON plot, case_record, batch, meta, calendar_day TO {field}")
     db.execute(f"GRANT SELECT, INSERT ON verification, photo TO {field}")
     db.execute(f"GRANT UPDATE (status, updated_at) ON case_record TO {field}")
-    db.execute(f"GRANT SELECT ON layer_role, overlay, determination TO {field}")
+    # what the workflow reads of a case (workflow.case_state) to take its step
+    reads = [
+        t
+        for t in (
+            "layer_role",
+            "overlay",
+            "determination",
+            "rectification",
+            "closeout",
+            "document",
+            "attachment",
+        )
+        if t in tables
+    ]
+    db.execute(f"GRANT SELECT ON {', '.join(reads)} TO {field}")
     _policies(db, prefix)
     catalog.upsert_meta(db, "role_prefix", prefix)
     return prefix

@@ -17,7 +17,7 @@ import pytest
 from helpers import new_plot
 from landcase.cases import CaseStore, pg_roles, rounds, workflow
 from landcase.cases.audit_chain import verify_audit_trail
-from landcase.cases.errors import NotPermitted, OutsideScope
+from landcase.cases.errors import InvalidRecord, NotPermitted, OutsideScope
 from landcase.cases.pg_connection import PgConnection
 from tools import pg_cluster
 
@@ -233,3 +233,19 @@ def test_the_deployment_of_the_readme_works_without_a_superuser(pg_uri):
         mine.close()
     finally:
         pg_cluster.drop_database(pg_uri, name, (station, owner))
+
+
+def test_a_field_verifier_records_a_verification_through_the_workflow(county_db):
+    """The field role's rights are enough for the workflow's own step (the case row locked,
+    its status and time written), and for nothing of a plot not assigned to it."""
+    uri, users = county_db
+    field = CaseStore.open(_as(uri, users["field"]))
+    workflow.case_state(field, 1)
+    workflow.record_verification(
+        field, 1, "在建", "张三", "厂房", "2025-06", "现场核查", "外业", "2026-02-05"
+    )
+    assert workflow.case_state(field, 1).status == "已核查"
+    assert field.audit_entries("verification")[-1].user_name == users["field"]
+    with pytest.raises(InvalidRecord):  # plot 3 is not its own: not even there
+        workflow.record_verification(field, 3, "在建", verifier="外业", verified_on="2026-02-05")
+    field.close()
