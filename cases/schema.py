@@ -12,7 +12,7 @@ import sqlite3
 from collections.abc import Callable
 from typing import Any
 
-from . import plot_areas, seals
+from . import plot_areas, schema_patrol, seals
 
 
 def _split(script: str) -> list[str]:
@@ -398,6 +398,7 @@ MIGRATIONS: list[Callable[[Any, int], None]] = [
     _v5_plot_areas_and_attachments,
     _v6_round_seals,
     _v7_import_report_rows,
+    schema_patrol.v8_patrols_stops_and_notifications,
 ]
 LATEST_VERSION = len(MIGRATIONS)
 
@@ -417,4 +418,5 @@ AUDITED_TABLES = (
     "calendar_day",
     "document",
     "attachment",
+    *schema_patrol.TABLES,
 )

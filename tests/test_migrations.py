@@ -62,7 +62,11 @@ def test_opening_a_version_1_file_migrates_it_and_keeps_its_data(v1_copy):
 def test_a_migrated_file_gets_the_new_columns_indexes_and_audit_of_them(v1_copy):
     store = CaseStore.open(v1_copy, user="升级测试")
     indexed = store.spatially_indexed_columns()
-    assert indexed == {"plot.geom": True, "photo.geom": True}
+    # plots, photos (v2), patrol zones, routes, point clues and 问题清单 items (v8)
+    assert indexed == {
+        f"{table}.geom": True
+        for table in ("plot", "photo", "patrol_zone", "patrol", "clue", "problem_item")
+    }
     rows = store.list_plots()
     assert [r.jcbh for r in rows] == ["320100202504001", "320100202504002"]
     assert rows[0].status == "已核查"
