@@ -31,6 +31,7 @@ NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
 
 # name, days, working days (1) or calendar days (0), counted from ('sent' | 'instructed':
 # the township head's 批示), who answers for it, the rule. Seed 002, 二 and 二(二).
+# fmt: off
 DEFAULT_RECIPIENTS = (
     ("镇政府主要负责人", 2, 0, "sent", "镇（园区）主要负责人", "seed 002 二(二)2：超过2天未批示"),
     ("镇牵头责任领导", 2, 0, "instructed", "牵头责任领导", "seed 002 二(二)2：批示后2日内组织到场制止"),
@@ -49,6 +50,7 @@ DEFAULT_RECIPIENTS = (
     ("文旅", 5, 1, "sent", "相关部门负责人", "seed 002 二 协作处置：5个工作日内处置并函复"),
     ("生态环境", 5, 1, "sent", "相关部门负责人", "seed 002 二 协作处置：5个工作日内处置并函复"),
 )
+# fmt: on
 
 # Days between visits a zone's level asks for: the station's own choice (seed 000 names
 # the levels, not the frequency); editable in ``patrol_level``.

@@ -1254,7 +1254,7 @@
       <translation>未对应编码的地类名称</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="260" />
+      <location filename="../../plugin/main.py" line="259" />
       <source>Needs the Python package {packages}, which QGIS's Python lacks.</source>
       <translation>需要 Python 包 {packages}，QGIS 所用的 Python 尚未安装。</translation>
     </message>
@@ -2309,7 +2309,7 @@
       <translation>默认投影带取自当前地图范围。建库后不能再更改。</translation>
     </message>
     <message>
-      <location filename="../../cases/pg_roles.py" line="152" />
+      <location filename="../../cases/pg_roles.py" line="166" />
       <source>There is no login role {role} on the server: the administrator creates it first (CREATE ROLE {role} LOGIN PASSWORD '…').</source>
       <translation>服务器上没有登录角色 {role}：请管理员先创建（CREATE ROLE {role} LOGIN PASSWORD '…'）。</translation>
     </message>
@@ -2522,6 +2522,11 @@
       <location filename="../../cases/workflow_states.py" line="74" />
       <source>a case is filed or referred after a 违法 determination (the case is {status})</source>
       <translation>判定为违法后方可立案或移交（案件当前状态：{status}）</translation>
+    </message>
+    <message>
+      <location filename="../../cases/clues.py" line="132" />
+      <source>a clue with this code already exists</source>
+      <translation>已有此编号的线索</translation>
     </message>
     <message>
       <location filename="../../cases/workflow_states.py" line="72" />
@@ -3294,6 +3299,11 @@
       <translation>图像过大，无法检查（超过 {limit} 百万像素）</translation>
     </message>
     <message>
+      <location filename="../../cases/clues.py" line="126" />
+      <source>the kind of clue must be 疑似违法 or 动工迹象, not {value}</source>
+      <translation>线索类型应为“疑似违法”或“动工迹象”，而不是 {value}</translation>
+    </message>
+    <message>
       <location filename="../../cases/attachments.py" line="111" />
       <source>the kind of document is missing (e.g. {allowed})</source>
       <translation>缺少材料类别（例如 {allowed}）</translation>
@@ -3377,6 +3387,11 @@
       <location filename="../../cases/determination_suggestion.py" line="145" />
       <source>the plot lies on 1202 设施农用地 but no filing covers it</source>
       <translation>图斑位于 1202 设施农用地上，但无设施农用地备案覆盖</translation>
+    </message>
+    <message>
+      <location filename="../../cases/clues.py" line="97" />
+      <source>the position {longitude}, {latitude} is not in China</source>
+      <translation>位置 {longitude}, {latitude} 不在中国境内</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/create_database.py" line="111" />
@@ -3469,9 +3484,19 @@
       <translation>.dbf 中的文字不属于 UTF-8、GBK、GB18030 或 Big5 中任何一种编码，请手动选择文字编码</translation>
     </message>
     <message>
+      <location filename="../../cases/clues.py" line="121" />
+      <source>the time it was found ({value}) is not a date</source>
+      <translation>发现时间（{value}）不是日期</translation>
+    </message>
+    <message>
       <location filename="../../cases/attachments.py" line="116" />
       <source>the title (题名) is missing</source>
       <translation>缺少题名</translation>
+    </message>
+    <message>
+      <location filename="../../cases/clues.py" line="145" />
+      <source>the unit, patrol or case it names does not exist</source>
+      <translation>所填的巡查单位、巡查记录或案件不存在</translation>
     </message>
     <message>
       <location filename="../../cases/workflow_determination.py" line="64" />
@@ -3517,6 +3542,16 @@
       <location filename="../../cases/attachments.py" line="120" />
       <source>there is no case with id {case_id}</source>
       <translation>没有编号为 {case_id} 的案件</translation>
+    </message>
+    <message>
+      <location filename="../../cases/clues.py" line="169" />
+      <source>there is no clue with this code</source>
+      <translation>没有此编号的线索</translation>
+    </message>
+    <message>
+      <location filename="../../cases/clues.py" line="162" />
+      <source>there is no clue with this id</source>
+      <translation>没有此编号（id）的线索</translation>
     </message>
     <message>
       <location filename="../../cases/attachments.py" line="68" />
@@ -3796,7 +3831,7 @@
       <translation>{path} 不存在。</translation>
     </message>
     <message>
-      <location filename="../../cases/pg_roles.py" line="159" />
+      <location filename="../../cases/pg_roles.py" line="173" />
       <source>{path} has no LandCase group roles yet: whoever made the case database had no right to create roles; a user with CREATEROLE runs this once to make them.</source>
       <translation>{path} 尚无 LandCase 组角色：创建案件数据库的用户无权创建角色；请由具有 CREATEROLE 权限的用户运行一次以创建。</translation>
     </message>
@@ -3811,7 +3846,7 @@
       <translation>{path} 是 SQLite 文件，但不是卫片执法案件库。</translation>
     </message>
     <message>
-      <location filename="../../cases/pg_roles.py" line="148" />
+      <location filename="../../cases/pg_roles.py" line="162" />
       <source>{path} is a case database file: users and their rights belong to a server database.</source>
       <translation>{path} 是案件数据库文件：用户及其权限属于服务器数据库。</translation>
     </message>
