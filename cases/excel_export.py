@@ -141,6 +141,11 @@ def _save(workbook: Workbook, path: Path) -> Path:
     return path
 
 
+def save_workbook(workbook: Workbook, path: Path | str) -> Path:
+    """Write ``workbook`` to ``path`` through a temporary file (never half a workbook)."""
+    return _save(workbook, Path(path))
+
+
 def _notes_sheet(workbook: Workbook, title: str, lines: Iterable[str], figures) -> None:
     sheet = workbook.create_sheet(title)
     sheet.column_dimensions["A"].width = 34
