@@ -241,34 +241,38 @@ def record_reply(
 ) -> None:
     """Record (or correct) a recipient's reply: its date, what it says, who replied."""
     with store.transaction() as db:
-        row = db.execute(
-            """SELECT nr.id, n.sent_on, COALESCE(n.number, n.subject) FROM notification_recipient AS nr
-               JOIN notification AS n ON n.id = nr.notification_id
-               WHERE nr.notification_id = ? AND nr.recipient = ?""",
-            (notification_id, recipient),
-        ).fetchone()
-        if row is None:
-            raise _refuse(
-                f"{notification_id} {recipient}",
-                N_("the notification was not sent to this recipient"),
-            )
-        row_id, sent_on, record = row
-        replied = iso_date(replied_on) if replied_on else None
-        if replied is None:
-            raise _refuse(
-                f"{record} {recipient}",
-                N_("the reply date ({value}) is not a date"),
-                value=replied_on,
-            )
-        if replied < sent_on:
-            raise _refuse(
-                f"{record} {recipient}", N_("the reply ({value}) is dated before the notification was sent ({sent})"),
-                value=replied, sent=sent_on,
-            )  # fmt: skip
-        db.execute(
-            "UPDATE notification_recipient SET replied_on = ?, reply_text = ?, replied_by = ? WHERE id = ?",
-            (replied, text, by, row_id),
+        apply_reply(db, notification_id, recipient, replied_on, text, by)
+
+
+def apply_reply(db, notification_id: int, recipient: str, replied_on, text=None, by=None) -> None:
+    """``record_reply`` inside the caller's transaction (a spreadsheet of replies is
+    recorded whole or not at all)."""
+    row = db.execute(
+        """SELECT nr.id, n.sent_on, COALESCE(n.number, n.subject) FROM notification_recipient AS nr
+           JOIN notification AS n ON n.id = nr.notification_id
+           WHERE nr.notification_id = ? AND nr.recipient = ?""",
+        (notification_id, recipient),
+    ).fetchone()
+    if row is None:
+        raise _refuse(
+            f"{notification_id} {recipient}", N_("the notification was not sent to this recipient")
         )
+    row_id, sent_on, record = row
+    replied = iso_date(replied_on) if replied_on else None
+    if replied is None:
+        raise _refuse(f"{record} {recipient}", N_("the reply date ({value}) is not a date"),
+                      value=replied_on)  # fmt: skip
+    if replied < sent_on:
+        raise _refuse(
+            f"{record} {recipient}",
+            N_("the reply ({value}) is dated before the notification was sent ({sent})"),
+            value=replied, sent=sent_on,
+        )  # fmt: skip
+    db.execute(
+        "UPDATE notification_recipient SET replied_on = ?, reply_text = ?, replied_by = ? "
+        "WHERE id = ?",
+        (replied, text, by, row_id),
+    )
 
 
 # -- reading ------------------------------------------------------------------------------

@@ -128,4 +128,3 @@ def notification_sheet_data(store, notification_id: int) -> NotificationSheetDat
 def notifications_sent(store, start, end) -> list[int]:
     """The ids of the notifications sent from ``start`` to ``end``, in date order."""
     return [n.id for n in notifications.register(store, start, end)]
-

@@ -19,7 +19,7 @@ from .record_pdf import build_record_pdf, new_context, opening
 TITLE = "自然资源执法监管追责问责清单"
 KIND = "accountability"
 HEADER = ("序号", "追责情形及依据", "事项", "责任单位及责任人", "期限", "完成", "逾期（天）")
-WIDTHS = [10 * mm, 52 * mm, 27 * mm, 38 * mm, 18 * mm, 18 * mm]
+WIDTHS = [9 * mm, 44 * mm, 28 * mm, 36 * mm, 20 * mm, 20 * mm]
 
 
 def _day(value) -> str:
@@ -58,7 +58,7 @@ def build_accountability_report(
     text = repr(sorted((k, [tuple(map(str, b.__dict__.values())) for b in v])
                        for k, v in grouped.items()))  # fmt: skip
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
-    story = opening(ctx, TITLE, period, digest, issuer)
+    story = opening(ctx, TITLE, period, digest, issuer, label="统计期间")
     total = sum(len(v) for v in grouped.values())
     story.append(s.p(f"统计期间：{period}　　追责情形共 {total} 条", s.subtitle))
     if not grouped:

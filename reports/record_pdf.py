@@ -35,9 +35,11 @@ def chinese_date(value) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
 
 
-def opening(ctx: BuildContext, title: str, number: str, content_hash: str, issuer: str) -> list:
+def opening(
+    ctx: BuildContext, title: str, number: str, content_hash: str, issuer: str, label: str = "文号"
+) -> list:
     """Page context (the 文号 in header and footer), the issuer, the title and the 文号."""
-    context = PageContext(title, number, content_hash, ctx.generated, identifier_label="文号")
+    context = PageContext(title, number, content_hash, ctx.generated, identifier_label=label)
     story: list[Flowable] = [ContextMarker(context)]
     if issuer:
         story.append(BoldText(issuer, ctx.fonts, 16, after=1 * mm))

@@ -30,6 +30,10 @@ ALGORITHMS = (
     ),
     ("case_materials", ("AttachDocumentAlgorithm", "CheckCompletenessAlgorithm")),
     ("move_to_postgis", ("MoveToPostgisAlgorithm",)),
+    (
+        "accountability_algorithms",
+        ("AccountabilityAlgorithm", "PrintNoticesAlgorithm", "ImportRepliesAlgorithm"),
+    ),
 )
 
 LOG = logging.getLogger("landcase")
