@@ -73,14 +73,14 @@ def notification_sheet_story(data: NotificationSheetData, ctx, issuer: str) -> l
         slip = [
             ["抄告单文号", number, "接收单位", line.recipient],
             ["处置期限", line.deadline],
-            ["处置情况", "\n\n\n"],
-            ["函复日期", "", "经办人", ""],
-            ["负责人签字", "", "单位盖章", ""],
+            ["处置情况", Spacer(1, 18 * mm)],
+            ["函复日期", Spacer(1, 6 * mm), "经办人", Spacer(1, 6 * mm)],
+            ["负责人签字", Spacer(1, 6 * mm), "单位盖章", Spacer(1, 6 * mm)],
         ]
         story += [
             CondPageBreak(70 * mm),
             Spacer(1, 4 * mm),
-            s.p("✂" + "－" * 40, s.caption_center),
+            s.p("－" * 16 + "（沿此线剪下回执）" + "－" * 16, s.caption_center),
             KeepTogether(
                 [
                     section_heading(s, f"回执（{line.recipient}）"),

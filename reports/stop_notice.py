@@ -71,9 +71,9 @@ def stop_notice_story(data: StopNoticeData, ctx, issuer: str) -> list:
         ["制止单位", data.unit, "制止人员", data.stopped_by],
     ]
     slip = [
-        ["受送达人", data.place.party, "送达日期", ""],
-        ["送达地点", "", "送达方式", ""],
-        ["受送达人签名", "", "送达人签名", ""],
+        ["受送达人", data.place.party, "送达日期", Spacer(1, 6 * mm)],
+        ["送达地点", Spacer(1, 6 * mm), "送达方式", Spacer(1, 6 * mm)],
+        ["受送达人签名", Spacer(1, 6 * mm), "送达人签名", Spacer(1, 6 * mm)],
     ]
     story += [
         Spacer(1, 6 * mm),
