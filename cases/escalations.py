@@ -34,12 +34,13 @@ def _refuse(record: str, reason: str, **params) -> errors.InvalidRecord:
     return errors.InvalidRecord(record=record, reason=reason, **params)
 
 
-def _date(record: str, value, what: str) -> str | None:
+def _date(record: str, value, reason: str) -> str | None:
+    """``value`` as YYYY-MM-DD, None when empty; ``reason`` (with {value}) otherwise."""
     if value is None or str(value).strip() == "":
         return None
     day = iso_date(value)
     if day is None:
-        raise _refuse(record, N_("{what} ({value}) is not a date"), what=what, value=value)
+        raise _refuse(record, reason, value=value)
     return day
 
 
@@ -59,12 +60,12 @@ def record_escalation(
     if kind not in KINDS:
         raise _refuse(record, N_("the kind {value} is not one of {allowed}"),
                       value=kind, allowed="、".join(KINDS))  # fmt: skip
-    issued = _date(record, issued_on, "the date it was issued")
+    issued = _date(record, issued_on, N_("the date it was issued ({value}) is not a date"))
     if issued is None:
         raise _refuse(record, N_("the date it was issued is missing"))
     if not (issuer or "").strip():
         raise _refuse(record, N_("who issued it is missing"))
-    due = _date(record, due_on, "the due date")
+    due = _date(record, due_on, N_("the due date ({value}) is not a date"))
     if due is not None and due < issued:
         raise _refuse(
             record, N_("the due date ({value}) is before the date it was issued"), value=due
@@ -94,7 +95,7 @@ def record_escalation(
 def resolve_escalation(store, escalation_id: int, resolved_on) -> None:
     """The escalated matter was resolved (办结) on ``resolved_on``."""
     record = str(escalation_id)
-    resolved = _date(record, resolved_on, "the date it was resolved")
+    resolved = _date(record, resolved_on, N_("the date it was resolved ({value}) is not a date"))
     with store.transaction() as db:
         row = db.execute(
             "SELECT issued_on FROM escalation WHERE id = ?", (escalation_id,)

@@ -26,9 +26,12 @@ def read_reply_rows(path: str | Path) -> list[dict]:
             frame = pd.read_excel(path, dtype=str)
     except (OSError, ValueError) as exc:
         raise errors.InvalidRecord(
-            record=path.name, reason=N_("the spreadsheet cannot be read ({value})"),
-            value=type(exc).__name__,
-        ) from exc  # fmt: skip
+            record=path.name,
+            reason=N_(
+                "the spreadsheet cannot be read: it is not an .xlsx or .csv file, or another "
+                "program holds it open"
+            ),
+        ) from exc
     frame.columns = [str(c).strip() for c in frame.columns]
     missing = [c for c in REQUIRED if c not in frame.columns]
     if missing:

@@ -124,17 +124,18 @@ def _refuse(record: str, reason: str, **params) -> errors.InvalidRecord:
     return errors.InvalidRecord(record=record, reason=reason, **params)
 
 
-def _moment(record: str, value, what: str) -> str | None:
+def _moment(record: str, value, reason: str) -> str | None:
+    """``value`` as a stored moment, None when empty; ``reason`` (with {value}) otherwise."""
     if value is None or str(value).strip() == "":
         return None
     moment = iso_moment(value)
     if moment is None:
-        raise _refuse(record, N_("{what} ({value}) is not a date"), what=what, value=value)
+        raise _refuse(record, reason, value=value)
     return moment
 
 
 def _checked(stop: NewStop, record: str) -> dict:
-    found_at = _moment(record, stop.found_at, "the time of the find")
+    found_at = _moment(record, stop.found_at, N_("the time of the find ({value}) is not a date"))
     if found_at is None:
         raise _refuse(record, N_("the time of the find is missing"))
     unit = (stop.unit or "").strip()
@@ -143,7 +144,9 @@ def _checked(stop: NewStop, record: str) -> dict:
     if stop.unit_kind not in UNIT_KINDS:
         raise _refuse(record, N_("the kind of unit {value} is not one of {allowed}"),
                       value=stop.unit_kind, allowed="、".join(UNIT_KINDS))  # fmt: skip
-    stopped_at = _moment(record, stop.stopped_at, "the time of the stop")
+    stopped_at = _moment(
+        record, stop.stopped_at, N_("the time of the stop ({value}) is not a date")
+    )
     if stopped_at is not None and day_of(stopped_at) < day_of(found_at):
         raise _refuse(record, N_("the stop ({value}) is dated before the find"), value=stopped_at)
     persons = stop.persons
@@ -164,7 +167,9 @@ def _checked(stop: NewStop, record: str) -> dict:
                       value=stop.result, allowed="、".join(RESULTS))  # fmt: skip
     if stop.result is not None and stopped_at is None:
         raise _refuse(record, N_("a result needs the time of the stop"))
-    reported_at = _moment(record, stop.reported_at, "the time of the written report")
+    reported_at = _moment(
+        record, stop.reported_at, N_("the time of the written report ({value}) is not a date")
+    )
     reported_to = (stop.reported_to or "").strip() or None
     if (reported_at is None) != (reported_to is None):
         raise _refuse(record, N_("a written report needs both its time and whom it went to"))

@@ -44,6 +44,21 @@
       <translation>年份（2026）、月份（2026-03）或日期范围（2026-01-01/2026-03-31），按回车键计算。</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/accountability_algorithms.py" line="79" />
+      <source>Accountability list (Excel)</source>
+      <translation>追责问责清单（Excel）</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/accountability_algorithms.py" line="84" />
+      <source>Accountability list (PDF)</source>
+      <translation>追责问责清单（PDF）</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/accountability_algorithms.py" line="61" />
+      <source>Accountability list (追责问责清单)</source>
+      <translation>追责问责清单</translation>
+    </message>
+    <message>
       <location filename="../../forms/case_steps.py" line="161" />
       <source>Actual use</source>
       <translation>实际用途</translation>
@@ -969,6 +984,11 @@
       <translation>导入被拒绝，未保存任何内容</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/accountability_algorithms.py" line="181" />
+      <source>Import replies to notifications (回复)</source>
+      <translation>导入抄告回复</translation>
+    </message>
+    <message>
       <location filename="../../plugin/processing/import_plots.py" line="140" />
       <source>Import report</source>
       <translation>导入报告</translation>
@@ -997,6 +1017,11 @@
       <location filename="../../plugin/processing/case_materials.py" line="66" />
       <source>Issued by (责任者)</source>
       <translation>责任者</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/accountability_algorithms.py" line="138" />
+      <source>Issuing authority (leave empty: the unit in the settings)</source>
+      <translation>发文机关（留空则取设置中的单位名称）</translation>
     </message>
     <message>
       <location filename="../../forms/case_steps.py" line="332" />
@@ -1064,7 +1089,7 @@
       <translation>插件已停用：QGIS 所用的 Python 缺少 {packages}（{features}需要）。请用以下命令安装：{command}，然后重启 QGIS。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/provider.py" line="63" />
+      <location filename="../../plugin/processing/provider.py" line="67" />
       <source>LandCase land enforcement cases</source>
       <translation>卫片执法与违法用地巡查案件</translation>
     </message>
@@ -1152,6 +1177,11 @@
       <location filename="../../plugin/processing/case_materials.py" line="115" />
       <source>Lists, per case, the materials its determination and handling require that are missing: verification and photos with position, the evidence of a 合法 or 设施农用地 determination and its scans, the filing number and filing documents of a filed case, the rectification areas, the re-inspection photos and joint re-check result of a closed-out case. Writes a CSV in Chinese; INCOMPLETE is the number of cases with something missing.</source>
       <translation>逐案列出其判定和查处所要求而缺少的材料：外业核查及带定位的照片，合法或设施农用地判定的依据及扫描件，已立案案件的立案编号和立案文书，整改面积，已销号案件的复核照片和联合复核结果。输出中文 CSV；INCOMPLETE 为缺少材料的案件数。</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/accountability_algorithms.py" line="64" />
+      <source>Lists, per township, every accountability rule of 启政办发〔2020〕32号 broken in the period: a find not stopped on site within one day, a failed stop not reported the same day, a station stopping with fewer than 2 persons or not reporting and copying within one day, a recipient of a notification replying late or not at all, a case that should have been transferred to 公安. Each row names the unit, who bears the 直接责任 and the 领导责任, the due date and how many days late. The workbook also holds the notification register of the period.</source>
+      <translation>按乡镇列出统计期间内违反启政办发〔2020〕32号追责问责规定的情形：发现违法用地超过一天未到场制止、制止无效当天未书面报告、国土所安排制止人员不足2名或制止无效后一天内未专报和抄告、抄告接收单位逾期回复或未回复、应移送公安而未移送的案件。每条列明责任单位、直接责任和领导责任承担者、期限及逾期天数。工作簿另含本期抄告登记。</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/rounds_algorithms.py" line="72" />
@@ -1349,6 +1379,11 @@
       <translation>无可显示的内容。</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/accountability_algorithms.py" line="146" />
+      <source>Notification sheets printed</source>
+      <translation>已打印的抄告单数</translation>
+    </message>
+    <message>
       <location filename="../../forms/findings_dialog.py" line="43" />
       <source>Now</source>
       <translation>现值</translation>
@@ -1419,7 +1454,7 @@
       <translation>跨带</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/print_documents.py" line="42" />
+      <location filename="../../plugin/processing/accountability_algorithms.py" line="143" />
       <source>Output folder</source>
       <translation>输出文件夹</translation>
     </message>
@@ -1492,6 +1527,11 @@
       <location filename="../../forms/rounds_dialog.py" line="35" />
       <source>Period</source>
       <translation>月份</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/accountability_algorithms.py" line="47" />
+      <source>Period (YYYY-MM)</source>
+      <translation>统计期间（YYYY-MM）</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/statistics_algorithms.py" line="80" />
@@ -1669,6 +1709,11 @@
       <translation>打印文书…</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/accountability_algorithms.py" line="123" />
+      <source>Print stop notices and notification sheets (责令停止违法行为通知书, 抄告单)</source>
+      <translation>打印责令停止违法行为通知书和抄告单</translation>
+    </message>
+    <message>
       <location filename="../../forms/settings_page.py" line="35" />
       <source>Printed as the issuing unit on reports, dossiers and 月报</source>
       <translation>作为出具单位印在核查报告、卷宗和月报上</translation>
@@ -1692,6 +1737,11 @@
       <location filename="../../plugin/processing/print_documents.py" line="109" />
       <source>Prints the verification report of every plot the expression selects, named after its plot number. A report whose case data did not change is left as it is.</source>
       <translation>为表达式选中的每个图斑打印核查报告，文件以监测编号命名。案件数据未变化的报告保持不变。</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/accountability_algorithms.py" line="126" />
+      <source>Prints, from the record, the 责令停止违法行为通知书 (or 停工通知书) of every stop action whose numbered notice is dated in the period, and the 抄告单 of every notification sent in the period, with each recipient's deadline and a reply slip. One PDF each, named by its number (文号).</source>
+      <translation>按记录打印：通知书日期在统计期间内的每次制止所开具的责令停止违法行为通知书（或停工通知书），以及期间内发出的每份抄告单（列明各接收单位的期限并附回执）。每份一个 PDF，以文号命名。</translation>
     </message>
     <message>
       <location filename="../../forms/import_dialog.py" line="73" />
@@ -1789,6 +1839,11 @@
       <translation>记录 {record}：{reason}</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/accountability_algorithms.py" line="184" />
+      <source>Records the replies of a spreadsheet (.xlsx or .csv) with the columns 文号, 接收单位 and 回复日期, and optionally 回复内容 and 回复人: one row per reply. All rows are recorded, or none: a row that cannot be recorded is named with its number and the reason.</source>
+      <translation>录入表格（.xlsx 或 .csv）中的回复，须有“文号”“接收单位”“回复日期”列，可选“回复内容”“回复人”列，每行一条回复。全部录入或全部不录入：无法录入的行会列出其行号和原因。</translation>
+    </message>
+    <message>
       <location filename="../../forms/case_dialog.py" line="67" />
       <source>Rectification</source>
       <translation>整改</translation>
@@ -1832,6 +1887,16 @@
       <location filename="../../forms/import_report_dialog.py" line="33" />
       <source>Repaired</source>
       <translation>已修复</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/accountability_algorithms.py" line="195" />
+      <source>Replies (spreadsheet)</source>
+      <translation>回复表格</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/accountability_algorithms.py" line="198" />
+      <source>Replies recorded</source>
+      <translation>已录入的回复数</translation>
     </message>
     <message>
       <location filename="../../forms/import_report_dialog.py" line="133" />
@@ -1927,6 +1992,11 @@
       <location filename="../../plugin/processing/overlay.py" line="69" />
       <source>Rows stored</source>
       <translation>写入记录数</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/accountability_algorithms.py" line="87" />
+      <source>Rules broken</source>
+      <translation>追责情形数</translation>
     </message>
     <message>
       <location filename="../../forms/import_report_dialog.py" line="36" />
@@ -2089,6 +2159,16 @@
       <translation>状态</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/accountability_algorithms.py" line="145" />
+      <source>Stop notices printed</source>
+      <translation>已打印的通知书数</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/accountability_algorithms.py" line="44" />
+      <source>Stopping, notifying and accountability</source>
+      <translation>制止、抄告与追责</translation>
+    </message>
+    <message>
       <location filename="../../forms/case_steps.py" line="209" />
       <source>Sub-type</source>
       <translation>子类</translation>
@@ -2237,6 +2317,11 @@
       <location filename="../../plugin/processing/set_layer_role.py" line="80" />
       <source>The layer cannot be opened.</source>
       <translation>无法打开图层。</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/accountability_algorithms.py" line="102" />
+      <source>The list could not be written to {path}: {error}</source>
+      <translation>无法将清单写入 {path}：{error}</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/statistics_algorithms.py" line="213" />
@@ -2524,14 +2609,44 @@
       <translation>判定为违法后方可立案或移交（案件当前状态：{status}）</translation>
     </message>
     <message>
+      <location filename="../../cases/transfers.py" line="96" />
+      <source>a case is transferred to {allowed}, not {value}</source>
+      <translation>案件移送至{allowed}，不能移送至{value}</translation>
+    </message>
+    <message>
       <location filename="../../cases/clues.py" line="132" />
       <source>a clue with this code already exists</source>
       <translation>已有此编号的线索</translation>
     </message>
     <message>
+      <location filename="../../cases/notifications.py" line="105" />
+      <source>a deadline counts from 'sent' or 'instructed', not {value}</source>
+      <translation>期限自“sent”（发出）或“instructed”（批示）起算，不能为 {value}</translation>
+    </message>
+    <message>
       <location filename="../../cases/workflow_states.py" line="72" />
       <source>a field verification cannot be added once the case is {status}</source>
       <translation>案件状态为 {status}，不能再添加外业核查</translation>
+    </message>
+    <message>
+      <location filename="../../cases/stops.py" line="197" />
+      <source>a notice with this number was already recorded</source>
+      <translation>该文号的通知书已登记</translation>
+    </message>
+    <message>
+      <location filename="../../cases/notifications.py" line="195" />
+      <source>a notification goes to at least one recipient</source>
+      <translation>抄告至少要有一个接收单位</translation>
+    </message>
+    <message>
+      <location filename="../../cases/notifications.py" line="211" />
+      <source>a notification with this number (文号) already exists</source>
+      <translation>该文号的抄告已存在</translation>
+    </message>
+    <message>
+      <location filename="../../cases/accountability.py" line="32" />
+      <source>a period is written YYYY-MM, e.g. 2026-10</source>
+      <translation>统计期间按 YYYY-MM 填写，例如 2026-10</translation>
     </message>
     <message>
       <location filename="../../cases/workflow_states.py" line="76" />
@@ -2549,9 +2664,29 @@
       <translation>案件库中已有相同监测编号的图斑</translation>
     </message>
     <message>
+      <location filename="../../cases/notifications.py" line="197" />
+      <source>a recipient is named twice</source>
+      <translation>接收单位重复</translation>
+    </message>
+    <message>
+      <location filename="../../cases/stops.py" line="169" />
+      <source>a result needs the time of the stop</source>
+      <translation>填写制止结果须同时填写制止时间</translation>
+    </message>
+    <message>
       <location filename="../../cases/workflow_determination.py" line="139" />
       <source>a revised determination needs the reason for the revision</source>
       <translation>修改判定须填写修改原因</translation>
+    </message>
+    <message>
+      <location filename="../../cases/transfers.py" line="115" />
+      <source>a transfer is recorded beside a filed case: file the case (立案) first (the case is {status})</source>
+      <translation>移送须在案件立案后登记：请先立案（案件当前为{status}）</translation>
+    </message>
+    <message>
+      <location filename="../../cases/stops.py" line="175" />
+      <source>a written report needs both its time and whom it went to</source>
+      <translation>书面报告须同时填写报告时间和报告对象</translation>
     </message>
     <message>
       <location filename="../../cases/determination_codes.py" line="243" />
@@ -2562,6 +2697,11 @@
       <location filename="../../cases/determination_codes.py" line="225" />
       <source>a {category} determination needs a sub-type: {allowed}</source>
       <translation>判定为{category}须选择子类：{allowed}</translation>
+    </message>
+    <message>
+      <location filename="../../cases/stops.py" line="164" />
+      <source>a {value} needs its number and its date</source>
+      <translation>{value}须填写文号和日期</translation>
     </message>
     <message>
       <location filename="../../cases/workflow_filing.py" line="128" />
@@ -2894,6 +3034,16 @@
       <translation>已生成</translation>
     </message>
     <message>
+      <location filename="../../cases/record_refs.py" line="29" />
+      <source>name either the plot (监测编号) or the clue (线索编号) it is about</source>
+      <translation>请填写所涉图斑的监测编号或线索编号（二者填一）</translation>
+    </message>
+    <message>
+      <location filename="../../cases/escalations.py" line="86" />
+      <source>name the case (监测编号) or the township it is about</source>
+      <translation>请填写所涉案件（监测编号）或乡镇</translation>
+    </message>
+    <message>
       <location filename="../../cases/determination_suggestion.py" line="141" />
       <source>no approval (批准文号) covers the plot</source>
       <translation>图斑未被任何批准用地（批准文号）覆盖</translation>
@@ -3089,6 +3239,11 @@
       <translation>PDF 已加密，无法装订</translation>
     </message>
     <message>
+      <location filename="../../cases/transfers.py" line="103" />
+      <source>the acceptance date ({value}) is not a date on or after the transfer</source>
+      <translation>受理日期（{value}）不是移送当日或之后的日期</translation>
+    </message>
+    <message>
       <location filename="../../cases/determination_suggestion.py" line="74" />
       <source>the approval has no approval number (批准文号)</source>
       <translation>批准用地缺少批准文号</translation>
@@ -3119,6 +3274,11 @@
       <translation>未填写销号日期</translation>
     </message>
     <message>
+      <location filename="../../cases/reply_import.py" line="39" />
+      <source>the columns {value} are missing</source>
+      <translation>缺少列：{value}</translation>
+    </message>
+    <message>
       <location filename="../../cases/workflow_determination.py" line="91" />
       <source>the construction date {value} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)</source>
       <translation>建设时间 {value} 不是有效日期（YYYY、YYYY-MM 或 YYYY-MM-DD）</translation>
@@ -3127,6 +3287,31 @@
       <location filename="../../cases/attachments.py" line="273" />
       <source>the copy in {folder} could not be written ({detail})</source>
       <translation>无法在 {folder} 中写入副本（{detail}）</translation>
+    </message>
+    <message>
+      <location filename="../../cases/escalations.py" line="63" />
+      <source>the date it was issued ({value}) is not a date</source>
+      <translation>下发日期（{value}）不是有效日期</translation>
+    </message>
+    <message>
+      <location filename="../../cases/escalations.py" line="65" />
+      <source>the date it was issued is missing</source>
+      <translation>缺少下发日期</translation>
+    </message>
+    <message>
+      <location filename="../../cases/escalations.py" line="106" />
+      <source>the date it was resolved ({value}) is before it was issued</source>
+      <translation>办结日期（{value}）早于下发日期</translation>
+    </message>
+    <message>
+      <location filename="../../cases/escalations.py" line="98" />
+      <source>the date it was resolved ({value}) is not a date</source>
+      <translation>办结日期（{value}）不是有效日期</translation>
+    </message>
+    <message>
+      <location filename="../../cases/notifications.py" line="191" />
+      <source>the date it was sent ({value}) is not a date</source>
+      <translation>发出日期（{value}）不是有效日期</translation>
     </message>
     <message>
       <location filename="../../cases/intake.py" line="357" />
@@ -3142,6 +3327,11 @@
       <location filename="../../cases/attachments.py" line="184" />
       <source>the date {value} is not a date (YYYY-MM-DD)</source>
       <translation>{value} 不是日期（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+      <location filename="../../cases/notifications.py" line="101" />
+      <source>the deadline must be a whole number of days above 0</source>
+      <translation>期限须为大于0的整数天</translation>
     </message>
     <message>
       <location filename="../../cases/workflow_determination.py" line="149" />
@@ -3177,6 +3367,16 @@
       <location filename="../../cases/determination_codes.py" line="215" />
       <source>the determination category {value} is not one of {allowed}</source>
       <translation>判定类别 {value} 无效，应为：{allowed}</translation>
+    </message>
+    <message>
+      <location filename="../../cases/escalations.py" line="71" />
+      <source>the due date ({value}) is before the date it was issued</source>
+      <translation>期限（{value}）早于下发日期</translation>
+    </message>
+    <message>
+      <location filename="../../cases/escalations.py" line="68" />
+      <source>the due date ({value}) is not a date</source>
+      <translation>期限（{value}）不是有效日期</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/create_database.py" line="106" />
@@ -3309,6 +3509,16 @@
       <translation>缺少材料类别（例如 {allowed}）</translation>
     </message>
     <message>
+      <location filename="../../cases/stops.py" line="145" />
+      <source>the kind of unit {value} is not one of {allowed}</source>
+      <translation>单位类型 {value} 不在 {allowed} 之中</translation>
+    </message>
+    <message>
+      <location filename="../../cases/escalations.py" line="61" />
+      <source>the kind {value} is not one of {allowed}</source>
+      <translation>类型 {value} 不在 {allowed} 之中</translation>
+    </message>
+    <message>
       <location filename="../../cases/determination_suggestion.py" line="100" />
       <source>the land use under the plot is 1202 设施农用地</source>
       <translation>图斑所在地类为 1202 设施农用地</translation>
@@ -3359,6 +3569,11 @@
       <translation>整改措施 {value} 无效，应为：{allowed}</translation>
     </message>
     <message>
+      <location filename="../../cases/stops.py" line="157" />
+      <source>the method {value} is not one of {allowed}</source>
+      <translation>制止方式 {value} 不在 {allowed} 之中</translation>
+    </message>
+    <message>
       <location filename="../../cases/workflow_rectification.py" line="174" />
       <source>the name of who closed out is missing</source>
       <translation>未填写销号人</translation>
@@ -3372,6 +3587,21 @@
       <location filename="../../cases/workflow_rectification.py" line="127" />
       <source>the name of who re-inspected is missing</source>
       <translation>未填写复核人</translation>
+    </message>
+    <message>
+      <location filename="../../cases/stops.py" line="162" />
+      <source>the notice date ({value}) is not a date</source>
+      <translation>通知书日期（{value}）不是有效日期</translation>
+    </message>
+    <message>
+      <location filename="../../cases/notifications.py" line="258" />
+      <source>the notification was not sent to this recipient</source>
+      <translation>该抄告未发给此接收单位</translation>
+    </message>
+    <message>
+      <location filename="../../cases/stops.py" line="154" />
+      <source>the number of persons ({value}) is not a whole number</source>
+      <translation>制止人数（{value}）不是整数</translation>
     </message>
     <message>
       <location filename="../../cases/rounds.py" line="117" />
@@ -3414,6 +3644,11 @@
       <translation>复核结果 {value} 无效，应为：{allowed}</translation>
     </message>
     <message>
+      <location filename="../../cases/notifications.py" line="123" />
+      <source>the recipient's name is missing</source>
+      <translation>缺少接收单位名称</translation>
+    </message>
+    <message>
       <location filename="../../cases/workflow_rectification.py" line="63" />
       <source>the rectification needs at least one measure ({allowed})</source>
       <translation>整改须至少选择一项措施（{allowed}）</translation>
@@ -3427,6 +3662,21 @@
       <location filename="../../cases/workflow_filing.py" line="105" />
       <source>the referral date is missing</source>
       <translation>未填写移交日期</translation>
+    </message>
+    <message>
+      <location filename="../../cases/notifications.py" line="268" />
+      <source>the reply ({value}) is dated before the notification was sent ({sent})</source>
+      <translation>回复日期（{value}）早于抄告发出日期（{sent}）</translation>
+    </message>
+    <message>
+      <location filename="../../cases/notifications.py" line="263" />
+      <source>the reply date ({value}) is not a date</source>
+      <translation>回复日期（{value}）不是有效日期</translation>
+    </message>
+    <message>
+      <location filename="../../cases/stops.py" line="166" />
+      <source>the result {value} is not one of {allowed}</source>
+      <translation>制止结果 {value} 不在 {allowed} 之中</translation>
     </message>
     <message>
       <location filename="../../cases/finding.py" line="46" />
@@ -3454,14 +3704,29 @@
       <translation>源数据中没有字段“{field}”（用于 {attribute}）</translation>
     </message>
     <message>
+      <location filename="../../cases/reply_import.py" line="30" />
+      <source>the spreadsheet cannot be read: it is not an .xlsx or .csv file, or another program holds it open</source>
+      <translation>无法读取表格：不是 .xlsx 或 .csv 文件，或正被其他程序打开</translation>
+    </message>
+    <message>
       <location filename="../../cases/rounds.py" line="119" />
       <source>the stage must be one of 一上, 一下, 二上</source>
       <translation>阶段须为一上、一下、二上之一</translation>
     </message>
     <message>
+      <location filename="../../cases/stops.py" line="151" />
+      <source>the stop ({value}) is dated before the find</source>
+      <translation>制止时间（{value}）早于发现时间</translation>
+    </message>
+    <message>
       <location filename="../../cases/determination_codes.py" line="232" />
       <source>the sub-type {value} is not one of the {category} sub-types: {allowed}</source>
       <translation>子类 {value} 不属于{category}的子类：{allowed}</translation>
+    </message>
+    <message>
+      <location filename="../../cases/notifications.py" line="187" />
+      <source>the subject of the notification is missing</source>
+      <translation>缺少抄告事由</translation>
     </message>
     <message>
       <location filename="../../cases/move_to_postgis.py" line="110" />
@@ -3489,9 +3754,44 @@
       <translation>发现时间（{value}）不是日期</translation>
     </message>
     <message>
+      <location filename="../../cases/stops.py" line="138" />
+      <source>the time of the find ({value}) is not a date</source>
+      <translation>发现时间（{value}）不是有效日期</translation>
+    </message>
+    <message>
+      <location filename="../../cases/stops.py" line="140" />
+      <source>the time of the find is missing</source>
+      <translation>缺少发现时间</translation>
+    </message>
+    <message>
+      <location filename="../../cases/stops.py" line="148" />
+      <source>the time of the stop ({value}) is not a date</source>
+      <translation>制止时间（{value}）不是有效日期</translation>
+    </message>
+    <message>
+      <location filename="../../cases/stops.py" line="171" />
+      <source>the time of the written report ({value}) is not a date</source>
+      <translation>书面报告时间（{value}）不是有效日期</translation>
+    </message>
+    <message>
       <location filename="../../cases/attachments.py" line="116" />
       <source>the title (题名) is missing</source>
       <translation>缺少题名</translation>
+    </message>
+    <message>
+      <location filename="../../cases/notifications.py" line="163" />
+      <source>the township head's reply starts the leader's clock; it keeps its name</source>
+      <translation>牵头责任领导的期限自镇主要负责人批示（其回复）起算，该接收单位名称不可更改</translation>
+    </message>
+    <message>
+      <location filename="../../cases/transfers.py" line="100" />
+      <source>the transfer date ({value}) is not a date</source>
+      <translation>移送日期（{value}）不是有效日期</translation>
+    </message>
+    <message>
+      <location filename="../../cases/stops.py" line="143" />
+      <source>the unit that stopped it is missing</source>
+      <translation>缺少制止单位</translation>
     </message>
     <message>
       <location filename="../../cases/clues.py" line="145" />
@@ -3544,6 +3844,11 @@
       <translation>没有编号为 {case_id} 的案件</translation>
     </message>
     <message>
+      <location filename="../../cases/record_refs.py" line="45" />
+      <source>there is no clue with the code {value}</source>
+      <translation>没有编号为 {value} 的线索</translation>
+    </message>
+    <message>
       <location filename="../../cases/clues.py" line="169" />
       <source>there is no clue with this code</source>
       <translation>没有此编号的线索</translation>
@@ -3552,6 +3857,31 @@
       <location filename="../../cases/clues.py" line="162" />
       <source>there is no clue with this id</source>
       <translation>没有此编号（id）的线索</translation>
+    </message>
+    <message>
+      <location filename="../../cases/escalations.py" line="104" />
+      <source>there is no escalation with this id</source>
+      <translation>没有该编号的督办记录</translation>
+    </message>
+    <message>
+      <location filename="../../cases/reply_import.py" line="58" />
+      <source>there is no notification numbered {value}</source>
+      <translation>没有文号为 {value} 的抄告</translation>
+    </message>
+    <message>
+      <location filename="../../cases/notifications.py" line="332" />
+      <source>there is no notification with this id</source>
+      <translation>没有该编号的抄告</translation>
+    </message>
+    <message>
+      <location filename="../../cases/notifications.py" line="230" />
+      <source>there is no notification with this number (文号)</source>
+      <translation>没有该文号的抄告</translation>
+    </message>
+    <message>
+      <location filename="../../cases/escalations.py" line="83" />
+      <source>there is no plot with the 监测编号 {value}</source>
+      <translation>没有监测编号为 {value} 的图斑</translation>
     </message>
     <message>
       <location filename="../../cases/attachments.py" line="68" />
@@ -3564,6 +3894,16 @@
       <translation>没有此监测编号的图斑</translation>
     </message>
     <message>
+      <location filename="../../cases/notifications.py" line="154" />
+      <source>there is no recipient of this name</source>
+      <translation>没有该名称的接收单位</translation>
+    </message>
+    <message>
+      <location filename="../../cases/stops.py" line="293" />
+      <source>there is no stop action with this id</source>
+      <translation>没有该编号的制止记录</translation>
+    </message>
+    <message>
       <location filename="../../cases/submission_table.py" line="211" />
       <source>there is no submission round of this name</source>
       <translation>不存在该名称的报送轮次</translation>
@@ -3574,9 +3914,19 @@
       <translation>不存在该 ID 的报送轮次</translation>
     </message>
     <message>
+      <location filename="../../cases/transfers.py" line="131" />
+      <source>there is no transfer with this id</source>
+      <translation>没有该编号的移送记录</translation>
+    </message>
+    <message>
       <location filename="../../cases/audit_chain.py" line="188" />
       <source>this case database has no audit hash chain</source>
       <translation>本案件库没有审计哈希链</translation>
+    </message>
+    <message>
+      <location filename="../../cases/notifications.py" line="127" />
+      <source>this recipient is already in the list</source>
+      <translation>该接收单位已在名单中</translation>
     </message>
     <message>
       <location filename="../../layers/role_assign.py" line="67" />
@@ -3592,6 +3942,11 @@
       <location filename="../../cases/rounds.py" line="122" />
       <source>this round already exists</source>
       <translation>该轮次已存在</translation>
+    </message>
+    <message>
+      <location filename="../../cases/stop_documents.py" line="88" />
+      <source>this stop action was not recorded with a numbered notice</source>
+      <translation>该次制止未登记带文号的通知书</translation>
     </message>
     <message>
       <location filename="../../cases/photos.py" line="256" />
@@ -3617,6 +3972,11 @@
       <location filename="../../plugin/processing/print_documents.py" line="86" />
       <source>up to date</source>
       <translation>无需更新</translation>
+    </message>
+    <message>
+      <location filename="../../cases/escalations.py" line="67" />
+      <source>who issued it is missing</source>
+      <translation>缺少下发机关</translation>
     </message>
     <message>
       <location filename="../../cases/determination_codes.py" line="274" />
@@ -3721,6 +4081,16 @@
       <translation>已将 {count} 个图斑写入 {folder}</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/accountability_algorithms.py" line="205" />
+      <source>{count} replies recorded from {path}</source>
+      <translation>已从 {path} 录入 {count} 条回复</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/accountability_algorithms.py" line="109" />
+      <source>{count} rules broken in {period}; the list: {path}</source>
+      <translation>{period} 共有追责情形 {count} 条；清单：{path}</translation>
+    </message>
+    <message>
       <location filename="../../forms/case_dialog.py" line="324" />
       <source>{count} were attached already.</source>
       <translation>{count} 张此前已添加。</translation>
@@ -3789,6 +4159,11 @@
       <location filename="../../forms/attachment_dialog.py" line="92" />
       <source>{name} is not a PDF, JPEG or PNG file.</source>
       <translation>{name} 不是 PDF、JPEG 或 PNG 文件。</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/accountability_algorithms.py" line="167" />
+      <source>{notices} stop notices and {sheets} notification sheets printed to {path}</source>
+      <translation>已在 {path} 打印通知书 {notices} 份、抄告单 {sheets} 份</translation>
     </message>
     <message>
       <location filename="../../forms/new_database_dialog.py" line="77" />
@@ -3969,6 +4344,11 @@
       <location filename="../../plugin/processing/statistics_algorithms.py" line="129" />
       <source>{value} is not a date (YYYY-MM-DD)</source>
       <translation>{value} 不是有效日期（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+      <location filename="../../cases/notifications.py" line="204" />
+      <source>{value} is not in the list of recipients</source>
+      <translation>{value} 不在接收单位名单中</translation>
     </message>
     <message>
       <location filename="../../forms/integrity_banner.py" line="43" />
