@@ -81,19 +81,19 @@ def is_breach(c: Clock) -> bool:
 def on_site_due(found_at) -> datetime.date:
     """On site to stop a find within one day of the find (二(一)2 "超过一天未到场制止"):
     the day after the day it was found."""
-    return day_of(found_at) + datetime.timedelta(days=ON_SITE_DAYS)
+    return _calendar.as_date(found_at) + datetime.timedelta(days=ON_SITE_DAYS)
 
 
 def same_day_report_due(failed_at) -> datetime.date:
     """The village's written report to the township and the station when its stop failed
     (二(一)2 "制止无效并在当天未能…书面报告"): the day the stop failed."""
-    return day_of(failed_at)
+    return _calendar.as_date(failed_at)
 
 
 def station_report_due(failed_at) -> datetime.date:
     """The station's written 专报 to the township and the city bureau, and its 抄告 to the
     joint departments, after a failed stop (二(三)3 "制止无效后一天内"): the next day."""
-    return day_of(failed_at) + datetime.timedelta(days=STATION_REPORT_DAYS)
+    return _calendar.as_date(failed_at) + datetime.timedelta(days=STATION_REPORT_DAYS)
 
 
 def enough_persons(persons: int | None) -> bool:

@@ -127,6 +127,18 @@ def escalations(
         sql += " AND e.resolved_on IS NULL"
     today = today or datetime.date.today()
     return [
-        Escalation(*row, clocks.clock(CLOCK, row[8], row[9], today))
+        Escalation(
+            row[0],
+            row[1],
+            row[2],
+            row[3],
+            row[4],
+            row[5],
+            row[6],
+            row[7],
+            row[8],
+            row[9],
+            clocks.clock(CLOCK, row[8], row[9], today),
+        )  # fmt: skip
         for row in store._db.execute(sql + " ORDER BY e.issued_on, e.id", params).fetchall()
     ]

@@ -314,7 +314,10 @@ def _read(store, where: str, params: tuple, today) -> list[Notification]:
                 RecipientState(r[10], r[11], r[18], r[19], r[12], r[13], r[14],
                                clocks.clock(rule_words(r[19])[1], due, r[12], today))
             )  # fmt: skip
-        found.append(Notification(*head[:10], tuple(states)))
+        found.append(
+            Notification(head[0], head[1], head[2], head[3], head[4], head[5], head[6],
+                         head[7], head[8], head[9], tuple(states))
+        )  # fmt: skip
     return found
 
 

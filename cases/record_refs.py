@@ -44,7 +44,7 @@ def resolve(db, jcbh: str | None, clue_code: str | None, record: str) -> RecordR
         raise errors.InvalidRecord(
             record=record, reason=N_("there is no clue with the code {value}"), value=clue_code
         )
-    return RecordRef(None, row[0], clue_code, row[1])
+    return RecordRef(None, row[0], clue_code or "", row[1])
 
 
 # The label and township of a row holding case_id and clue_id, for the lists' SELECTs:

@@ -29,7 +29,7 @@ class Place:
 @dataclass(frozen=True)
 class StopNoticeData:
     number: str
-    notice_date: str
+    notice_date: str | None
     kind: str  # 停工通知书 / 责令停止违法行为通知书
     place: Place
     found_at: str
@@ -82,13 +82,14 @@ def _place(db, case_id: int | None, clue_id: int | None) -> Place:
 def stop_notice_data(store, stop_id: int) -> StopNoticeData:
     """The notice of a stop action recorded with a numbered 停工通知书 or 责令停止违法行为通知书."""
     stop = stops.get_stop(store, stop_id)
-    if stop.method not in stops.NOTICE_METHODS or not stop.notice_number:
+    number = stop.notice_number
+    if stop.method not in stops.NOTICE_METHODS or not number:
         raise errors.InvalidRecord(
             record=stop.record,
             reason=N_("this stop action was not recorded with a numbered notice"),
         )
     return StopNoticeData(
-        stop.notice_number, stop.notice_date, stop.method,
+        number, stop.notice_date, stop.method,
         _place(store._db, stop.case_id, stop.clue_id), stop.found_at, stop.stopped_at,
         stop.unit, stop.stopped_by, stop.note,
     )  # fmt: skip
@@ -123,8 +124,3 @@ def notification_sheet_data(store, notification_id: int) -> NotificationSheetDat
         notice.number, notice.sent_on, notice.sender, notice.subject, notice.content,
         _place(store._db, notice.case_id, notice.clue_id), lines,
     )  # fmt: skip
-
-
-def notifications_sent(store, start, end) -> list[int]:
-    """The ids of the notifications sent from ``start`` to ``end``, in date order."""
-    return [n.id for n in notifications.register(store, start, end)]

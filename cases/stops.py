@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 
 from . import clocks, errors
 from .breaches import Breach
+from .calendar import as_date
 from .errors import N_
 from .moments import day_of, iso_moment, parse_moment
 from .record_checks import iso_date
@@ -147,7 +148,7 @@ def _checked(stop: NewStop, record: str) -> dict:
     stopped_at = _moment(
         record, stop.stopped_at, N_("the time of the stop ({value}) is not a date")
     )
-    if stopped_at is not None and day_of(stopped_at) < day_of(found_at):
+    if stopped_at is not None and as_date(stopped_at) < as_date(found_at):
         raise _refuse(record, N_("the stop ({value}) is dated before the find"), value=stopped_at)
     persons = stop.persons
     if persons is not None and (not isinstance(persons, int) or persons < 0):
@@ -215,7 +216,9 @@ FROM stop_action AS s
 
 
 def _names(text: str | None, words) -> bool:
-    return bool(text) and any(w in text for w in words)
+    if not text:
+        return False
+    return any(w in text for w in words)
 
 
 def _reported_day(stop: Stop, words) -> datetime.date | None:
@@ -230,7 +233,7 @@ def _notified(store, stop: Stop) -> list[tuple[str, str]]:
         f"""SELECT n.sent_on, nr.recipient FROM notification AS n
             JOIN notification_recipient AS nr ON nr.notification_id = n.id
             WHERE n.{column} = ? AND n.sent_on >= ? ORDER BY n.sent_on""",
-        (value, day_of(stop.found_at).isoformat()),
+        (value, as_date(stop.found_at).isoformat()),
     ).fetchall()
 
 
@@ -251,7 +254,7 @@ def _station_report(store, stop: Stop, today) -> tuple[clocks.Clock, tuple[str, 
     }
     reached.update({label: first(words, False) for label, words in COPY_TO})
     missing = tuple(label for label, day in reached.items() if day is None)
-    done = None if missing else max(reached.values())
+    done = None if missing else max(d for d in reached.values() if d is not None)
     return clocks.clock(
         STATION_REPORT, clocks.station_report_due(stop.failed_at), done, today
     ), missing
@@ -332,7 +335,7 @@ def breaches(store, start, end, today) -> list[Breach]:
     found: list[Breach] = []
     for stop in stops_found(store, since, end, today):
         for rule, article, direct, leading, c, detail in _broken(store, stop):
-            day = c.due or day_of(stop.found_at)
+            day = c.due or as_date(stop.found_at)
             if start <= day.isoformat() <= end:
                 found.append(Breach(rule, f"{SOURCE} {article}", stop.record, stop.unit, direct,
                                     leading, c.due, c.done, c.days_late, stop.township, detail))  # fmt: skip
