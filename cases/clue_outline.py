@@ -15,7 +15,6 @@ import shapely.errors
 from . import errors
 from .codes import CLUE_SOURCES
 from .errors import N_
-from .moments import day_of
 from .store_records import NewPlot
 
 # Where a clue found by a patrol, a village unit or a post-closure revisit came from.
@@ -93,7 +92,7 @@ def outline_clue(
         if closed_on is not None:
             raise _refuse(code, N_("the clue was closed on {date}"), date=closed_on)
         source = _source(code, clue_source, patrol_id, unit_id, rebound_of)
-        found_date = day_of(found_at).isoformat()
+        found_date = str(found_at)[:10]  # a stored moment: YYYY-MM-DD[THH:MM]
         number = (jcbh or "").strip() or store.next_patrol_number(found_date)
         extra = {"线索编号": code}
         if rebound_jcbh is not None:

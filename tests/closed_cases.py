@@ -13,9 +13,7 @@ def close_out(store, plot_id: int, closed_on: str) -> None:
         store, plot_id, "已建成", "青山建材厂", "厂房", "2025-06", "彩钢板厂房一栋", "李核查",
         "2026-02-05",
     )  # fmt: skip
-    workflow.determine(
-        store, plot_id, "违法", "厂房", decided_by="张判定", decided_on="2026-02-10"
-    )
+    workflow.determine(store, plot_id, "违法", "厂房", decided_by="张判定", decided_on="2026-02-10")
     workflow.file_case(store, plot_id, f"青自然资立〔2026〕{plot_id}号", "2026-02-15", "青山镇")
     workflow.start_rectification(store, plot_id, ["拆除复耕"], "2026-03-01")
     workflow.record_reinspection(
