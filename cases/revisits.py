@@ -13,8 +13,8 @@ the city and district. Here:
   case is 已销号 or 事后巡查; it fills the earliest open visit of its schedule (or of its
   campaign), or adds an unscheduled one. A 反弹 (回潮) opens a new clue whose
   ``rebound_of`` is the old case, linked from the visit, in the same transaction;
-- a 回头看 ``campaign`` selects closed-out plots, by 监测编号 or by township and close-out
-  date (``select_for_campaign``), each a visit due by the campaign's end;
+- a 回头看 ``campaign`` selects closed-out plots, each a visit due by the campaign's end
+  (``campaigns.py``), recorded here under the campaign;
 - open visits due soon, overdue, and the overdue ones as ``Breach`` (``breaches``).
 
 A visit is on time on its due date. Photos of a visit are ``record_file`` rows.
@@ -90,24 +90,6 @@ class Revisit:
 class RevisitRecorded:
     revisit_id: int
     clue_id: int | None  # the new clue of a rebound
-
-
-@dataclass(frozen=True)
-class Skipped:
-    """A plot a campaign's selection left out, and why (an N_-marked reason)."""
-
-    jcbh: str
-    reason: str
-    params: dict = dataclasses.field(default_factory=dict)
-
-    def text(self, translate=lambda s: s) -> str:
-        return f"{self.jcbh}: " + translate(self.reason).format(**self.params)
-
-
-@dataclass(frozen=True)
-class Selection:
-    added: tuple[str, ...]  # 监测编号 of the plots added to the campaign
-    skipped: tuple[Skipped, ...]
 
 
 _SELECT = """
@@ -280,110 +262,6 @@ def revisits_of(store, plot_id: int) -> list[Revisit]:
     """Every visit of a plot, scheduled and recorded, by due date."""
     rows = store._db.execute(f"{_SELECT} WHERE p.id = ?{_ORDER}", (plot_id,))
     return [Revisit(*row) for row in rows]
-
-
-# -- 回头看 campaigns ------------------------------------------------------------------
-
-
-def create_campaign(
-    store,
-    name: str,
-    started_on,
-    issuer: str | None = None,
-    ends_on=None,
-    note: str | None = None,
-) -> int:
-    """A 回头看 campaign; its end date is when its visits are due. Returns its id."""
-    name = (name or "").strip()
-    if not name:
-        raise errors.InvalidRecord(record="—", reason=N_("the campaign needs a name"))
-    try:
-        started = as_date(started_on).isoformat()
-        ends = as_date(ends_on).isoformat() if ends_on else None
-    except ValueError:
-        raise errors.InvalidRecord(
-            record=name, reason=N_("the start and end of the campaign must be dates (YYYY-MM-DD)")
-        ) from None
-    if ends is not None and ends < started:
-        raise errors.InvalidRecord(record=name, reason=N_("the campaign ends before it starts"))
-    with store.transaction() as db:
-        if db.execute("SELECT 1 FROM campaign WHERE name = ?", (name,)).fetchone():
-            raise errors.InvalidRecord(record=name, reason=N_("a campaign of this name exists"))
-        return db.execute(
-            "INSERT INTO campaign (name, issuer, started_on, ends_on, note) "
-            "VALUES (?, ?, ?, ?, ?) RETURNING id",
-            (name, _text(issuer), started, ends, _text(note)),
-        ).fetchone()[0]
-
-
-def campaign_by_name(store, name: str) -> int | None:
-    row = store._db.execute("SELECT id FROM campaign WHERE name = ?", (name.strip(),))
-    found = row.fetchone()
-    return found[0] if found else None
-
-
-def select_for_campaign(
-    store,
-    campaign_id: int,
-    jcbhs: Iterable[str] | None = None,
-    township: str | None = None,
-    closed_before=None,
-) -> Selection:
-    """Add closed-out plots to a campaign, each as a visit due by its end: those of the
-    list of 监测编号 ``jcbhs``, or else those of ``township`` (all when None) closed out
-    before ``closed_before`` (all when None). Plots not found, not closed out, or already
-    in the campaign are left out, each with its reason."""
-    with store.transaction() as db:
-        found = db.execute("SELECT ends_on FROM campaign WHERE id = ?", (campaign_id,)).fetchone()
-        if found is None:
-            raise errors.InvalidRecord(
-                record=str(campaign_id), reason=N_("there is no campaign with this id")
-            )
-        due = found[0]
-        base = """SELECT p.jcbh, c.id, c.status FROM plot AS p
-                  JOIN case_record AS c ON c.plot_id = p.id"""
-        skipped: list[Skipped] = []
-        if jcbhs is not None:
-            wanted = list(dict.fromkeys(j.strip() for j in jcbhs if j and j.strip()))
-            marks = ", ".join("?" * len(wanted))
-            listed = db.execute(f"{base} WHERE p.jcbh IN ({marks})", wanted) if wanted else ()
-            rows = {row[0]: row for row in listed}
-            candidates = []
-            for jcbh in wanted:
-                if jcbh not in rows:
-                    skipped.append(Skipped(jcbh, N_("there is no plot with this 监测编号")))
-                elif rows[jcbh][2] not in VISITABLE:
-                    skipped.append(
-                        Skipped(jcbh, N_("not closed out (the case is {status})"),
-                                {"status": rows[jcbh][2]})
-                    )  # fmt: skip
-                else:
-                    candidates.append(rows[jcbh])
-        else:
-            sql = f"{base} JOIN closeout AS o ON o.case_id = c.id WHERE c.status IN (?, ?)"
-            params: list = list(VISITABLE)
-            if _text(township):
-                sql += " AND p.township = ?"
-                params.append(_text(township))
-            if closed_before:
-                sql += " AND o.closed_on < ?"
-                params.append(as_date(closed_before).isoformat())
-            candidates = db.execute(sql + " ORDER BY p.jcbh", params).fetchall()
-        added = []
-        for jcbh, case_id, _status in candidates:
-            exists = db.execute(
-                "SELECT 1 FROM revisit WHERE case_id = ? AND campaign_id = ?",
-                (case_id, campaign_id),
-            ).fetchone()
-            if exists:
-                skipped.append(Skipped(jcbh, N_("already in this campaign")))
-                continue
-            db.execute(
-                "INSERT INTO revisit (case_id, campaign_id, due_on) VALUES (?, ?, ?)",
-                (case_id, campaign_id, due),
-            )
-            added.append(jcbh)
-        return Selection(tuple(added), tuple(skipped))
 
 
 # -- lists and breaches ---------------------------------------------------------------

@@ -14,7 +14,7 @@ import shapely
 from closed_cases import close_out
 
 from helpers import new_plot
-from landcase.cases import CaseStore, clues, errors, revisits, workflow
+from landcase.cases import CaseStore, campaigns, clues, errors, revisits, workflow
 from landcase.cases.clue_outline import outline_clue
 
 
@@ -134,14 +134,16 @@ def test_a_campaign_selects_plots_and_its_late_visits_are_breaches(store):
     for plot_id, closed in ((1, "2026-05-31"), (2, "2026-06-15"), (3, "2026-08-20"),
                             (4, "2026-05-31")):  # fmt: skip
         close_out(store, plot_id, closed)
-    campaign = revisits.create_campaign(
+    campaign = campaigns.create_campaign(
         store, "2026年耕地整治回头看", "2026-10-01", issuer="区规划资源局", ends_on="2026-11-15"
     )
     # 青山镇, closed out before July: plots 1 and 2 (plot 4 is in 白水镇, plot 3 closed in August)
-    chosen = revisits.select_for_campaign(store, campaign, township="青山镇",
+    chosen = campaigns.select_for_campaign(store, campaign, township="青山镇",
                                           closed_before="2026-07-01")  # fmt: skip
     assert chosen.added == (jcbh(1), jcbh(2)) and chosen.skipped == ()
-    listed = revisits.select_for_campaign(
+    plots, _ = campaigns.closed_out_plots(store, closed_before="2026-06-01")
+    assert [p.jcbh for p in plots] == [jcbh(1), jcbh(4)]  # both closed 2026-05-31
+    listed = campaigns.select_for_campaign(
         store, campaign, [jcbh(3), "3201009999", jcbh(5), jcbh(1)]
     )
     assert listed.added == (jcbh(3),)
@@ -160,4 +162,4 @@ def test_a_campaign_selects_plots_and_its_late_visits_are_breaches(store):
         (jcbh(3), 19, "“回头看”检查未按期完成", "2026年耕地整治回头看"),
     ]
     with pytest.raises(errors.InvalidRecord, match="a campaign of this name exists"):
-        revisits.create_campaign(store, "2026年耕地整治回头看", "2026-10-01")
+        campaigns.create_campaign(store, "2026年耕地整治回头看", "2026-10-01")
