@@ -19,6 +19,7 @@ from typing import NamedTuple
 from . import errors
 from .calendar import as_date
 from .errors import N_
+from .record_checks import parse_date
 from .revisits import VISITABLE
 from .workflow_guards import _text
 
@@ -111,8 +112,14 @@ def _closed_out(db, jcbhs, township, closed_before) -> tuple[list[ClosedPlot], l
         sql += " AND p.township = ?"
         params.append(_text(township))
     if closed_before:
+        day = parse_date(closed_before)
+        if day is None:
+            raise errors.InvalidRecord(
+                record=str(closed_before), reason=N_("{value} is not a date (YYYY-MM-DD)"),
+                value=closed_before,
+            )  # fmt: skip
         sql += " AND o.closed_on < ?"
-        params.append(as_date(closed_before).isoformat())
+        params.append(day.isoformat())
     return [ClosedPlot(*row[:3]) for row in db.execute(sql + " ORDER BY p.jcbh", params)], []
 
 

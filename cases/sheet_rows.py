@@ -80,8 +80,14 @@ def _csv_lines(path: Path) -> list[list[str]]:
 
 
 def _xlsx_lines(path: Path) -> list[tuple]:
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
+    try:  # a feature package (plugin/dependencies.py): a CSV is still read without it
+        from openpyxl import load_workbook
+        from openpyxl.utils.exceptions import InvalidFileException
+    except ImportError:
+        raise SheetUnreadable(
+            path=str(path),
+            reason=N_("Excel workbooks are read with the package openpyxl; save it as CSV"),
+        ) from None
 
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)

@@ -30,6 +30,10 @@ ALGORITHMS = (
     ),
     ("case_materials", ("AttachDocumentAlgorithm", "CheckCompletenessAlgorithm")),
     ("move_to_postgis", ("MoveToPostgisAlgorithm",)),
+    (
+        "followup_algorithms",
+        ("ImportProblemListAlgorithm", "ImportFeedbackAlgorithm", "ScheduleRevisitsAlgorithm"),
+    ),
 )
 
 LOG = logging.getLogger("landcase")

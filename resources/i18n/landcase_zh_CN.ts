@@ -64,6 +64,11 @@
       <translation>添加复核照片…</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/followup_algorithms.py" line="47" />
+      <source>Adds the items of a 问题清单 (from 督察, 审计, 巡察, 举报, 媒体 …) from an Excel workbook (.xlsx, first sheet) or a CSV file whose first row names the columns: 来源, 清单名称, 列入日期, 序号, 问题描述, and optionally 镇街, 行政区代码, 责任单位, 整改计划, 监测编号 (links the item to its plot's case), WKT (an outline in the database's CRS or in CGCS2000 degrees) or 经度 and 纬度. LIST_NAME and SOURCE stand in for a missing 清单名称 or 来源 column. Each item is due {days} days after its list date unless a later date is approved. Rows that cannot be used are named with their row and reason, the others are stored; an item already in the ledger (same 清单名称 and 序号) is not added again.</source>
+      <translation>从 Excel 工作簿（.xlsx，第一个工作表）或 CSV 文件录入问题清单（督察、审计、巡察、举报、媒体等）的问题，首行为列名：来源、清单名称、列入日期、序号、问题描述，可选镇街、行政区代码、责任单位、整改计划、监测编号（关联该图斑的案件）、WKT（数据库坐标系或 CGCS2000 经纬度下的范围）或经度、纬度。表中缺少清单名称或来源列时以 LIST_NAME 和 SOURCE 代替。每项问题应在列入日期后 {days} 日内整改到位，经批准延期的除外。无法使用的行列出行号和原因，其余照常录入；台账中已有的问题（清单名称和序号相同）不再重复录入。</translation>
+    </message>
+    <message>
       <location filename="../../forms/import_dialog.py" line="49" />
       <source>Administrative code (XZQDM)</source>
       <translation>行政区代码（XZQDM）</translation>
@@ -249,6 +254,21 @@
       <translation>源数据坐标系</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/followup_algorithms.py" line="191" />
+      <source>Campaign ends on (YYYY-MM-DD)</source>
+      <translation>行动结束日期（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/followup_algorithms.py" line="189" />
+      <source>Campaign issued by</source>
+      <translation>行动组织单位</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/followup_algorithms.py" line="190" />
+      <source>Campaign starts on (YYYY-MM-DD)</source>
+      <translation>行动开始日期（YYYY-MM-DD）</translation>
+    </message>
+    <message>
       <location filename="../../plugin/processing/overlay.py" line="111" />
       <source>Canceled: nothing was stored.</source>
       <translation>已取消，未写入任何数据。</translation>
@@ -407,6 +427,11 @@
       <location filename="../../forms/case_steps.py" line="330" />
       <source>Closed on</source>
       <translation>销号日期</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/followup_algorithms.py" line="186" />
+      <source>Closed out before (YYYY-MM-DD)</source>
+      <translation>销号日期早于（YYYY-MM-DD）</translation>
     </message>
     <message>
       <location filename="../../forms/plot_form.py" line="59" />
@@ -744,6 +769,11 @@
       <translation>Excel 工作簿</translation>
     </message>
     <message>
+      <location filename="../../cases/sheet_rows.py" line="89" />
+      <source>Excel workbooks are read with the package openpyxl; save it as CSV</source>
+      <translation>读取 Excel 工作簿需要 openpyxl 软件包；请另存为 CSV</translation>
+    </message>
+    <message>
       <location filename="../../forms/statistics_dock.py" line="214" />
       <source>Export Excel…</source>
       <translation>导出 Excel…</translation>
@@ -939,6 +969,11 @@
       <translation>导入</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/followup_algorithms.py" line="44" />
+      <source>Import a problem list (问题清单)</source>
+      <translation>导入问题清单</translation>
+    </message>
+    <message>
       <location filename="../../plugin/case_work.py" line="78" />
       <source>Import failed</source>
       <translation>导入失败</translation>
@@ -974,6 +1009,11 @@
       <translation>导入报告</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/followup_algorithms.py" line="107" />
+      <source>Import the city's questioned plots (一下)</source>
+      <translation>导入市级反馈问题图斑（一下）</translation>
+    </message>
+    <message>
       <location filename="../../plugin/processing/import_plots.py" line="198" />
       <source>Imported {count} of {rows} rows; report: {path}</source>
       <translation>共 {rows} 条记录，导入 {count} 条；报告：{path}</translation>
@@ -997,6 +1037,16 @@
       <location filename="../../plugin/processing/case_materials.py" line="66" />
       <source>Issued by (责任者)</source>
       <translation>责任者</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/followup_algorithms.py" line="71" />
+      <source>Items added</source>
+      <translation>新增问题数</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/followup_algorithms.py" line="72" />
+      <source>Items already in the ledger</source>
+      <translation>台账中已有的问题数</translation>
     </message>
     <message>
       <location filename="../../forms/case_steps.py" line="332" />
@@ -1064,7 +1114,7 @@
       <translation>插件已停用：QGIS 所用的 Python 缺少 {packages}（{features}需要）。请用以下命令安装：{command}，然后重启 QGIS。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/provider.py" line="63" />
+      <location filename="../../plugin/processing/provider.py" line="67" />
       <source>LandCase land enforcement cases</source>
       <translation>卫片执法与违法用地巡查案件</translation>
     </message>
@@ -1119,6 +1169,11 @@
       <translation>图层数据源</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/followup_algorithms.py" line="31" />
+      <source>Ledgers and post-closure patrol</source>
+      <translation>台账与事后巡查</translation>
+    </message>
+    <message>
       <location filename="../../forms/case_steps.py" line="326" />
       <source>Legalised area</source>
       <translation>补办手续面积</translation>
@@ -1147,6 +1202,11 @@
       <location filename="../../plugin/processing/holiday_calendar.py" line="47" />
       <source>Line '{line}': {day} is not a date (YYYY-MM-DD).</source>
       <translation>第“{line}”行：{day} 不是日期（YYYY-MM-DD）。</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/followup_algorithms.py" line="63" />
+      <source>List name (清单名称)</source>
+      <translation>清单名称</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/case_materials.py" line="115" />
@@ -1184,6 +1244,11 @@
       <translation>登录角色</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/followup_algorithms.py" line="244" />
+      <source>MONTHS must be whole numbers of months, e.g. 1,3,6</source>
+      <translation>MONTHS 须为整月数，如 1,3,6</translation>
+    </message>
+    <message>
       <location filename="../../forms/case_steps.py" line="305" />
       <source>Make it a post-closure patrol point</source>
       <translation>转为事后巡查点位</translation>
@@ -1204,7 +1269,7 @@
       <translation>监测批次（JCPC）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/rounds_algorithms.py" line="39" />
+      <location filename="../../plugin/processing/followup_algorithms.py" line="122" />
       <source>Month (YYYY-MM)</source>
       <translation>月份（YYYY-MM）</translation>
     </message>
@@ -1549,6 +1614,11 @@
       <translation>监测编号</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/followup_algorithms.py" line="184" />
+      <source>Plot numbers (监测编号)</source>
+      <translation>监测编号</translation>
+    </message>
+    <message>
       <location filename="../../forms/import_dialog.py" line="55" />
       <source>Plot type (TBLX)</source>
       <translation>图斑类型（TBLX）</translation>
@@ -1584,6 +1654,16 @@
       <translation>图斑（表达式）</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/followup_algorithms.py" line="128" />
+      <source>Plots added</source>
+      <translation>新增图斑数</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/followup_algorithms.py" line="129" />
+      <source>Plots already questioned</source>
+      <translation>已反馈过的图斑数</translation>
+    </message>
+    <message>
       <location filename="../../forms/import_dialog.py" line="99" />
       <source>Plots beyond the database's 3° zone and 0.5° more are refused, the zone that fits them named. Tick only when they belong in this database.</source>
       <translation>超出案件库 3° 分带及其外 0.5° 的图斑不予导入，并指明适用的分带。仅在这些图斑确属本库时勾选。</translation>
@@ -1614,9 +1694,19 @@
       <translation>期间图斑数</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/followup_algorithms.py" line="197" />
+      <source>Plots left out</source>
+      <translation>未选入的图斑数</translation>
+    </message>
+    <message>
       <location filename="../../plugin/processing/move_to_postgis.py" line="75" />
       <source>Plots moved</source>
       <translation>已迁移图斑数</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/followup_algorithms.py" line="131" />
+      <source>Plots not corrected</source>
+      <translation>未更正的图斑数</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/move_to_postgis.py" line="76" />
@@ -1694,6 +1784,11 @@
       <translation>为表达式选中的每个图斑打印核查报告，文件以监测编号命名。案件数据未变化的报告保持不变。</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/followup_algorithms.py" line="61" />
+      <source>Problem list (.xlsx or .csv)</source>
+      <translation>问题清单（.xlsx 或 .csv）</translation>
+    </message>
+    <message>
       <location filename="../../forms/import_dialog.py" line="73" />
       <source>Project layer</source>
       <translation>工程图层</translation>
@@ -1722,6 +1817,11 @@
       <location filename="../../layers/submission_export.py" line="195" />
       <source>QGIS does not know EPSG:{srid}</source>
       <translation>QGIS 无法识别 EPSG:{srid}</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/followup_algorithms.py" line="121" />
+      <source>Questioned plots (.xlsx or .csv)</source>
+      <translation>问题图斑（.xlsx 或 .csv）</translation>
     </message>
     <message>
       <location filename="../../forms/case_steps.py" line="323" />
@@ -1767,6 +1867,11 @@
       <location filename="../../forms/import_dialog.py" line="121" />
       <source>Received on</source>
       <translation>接收日期</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/followup_algorithms.py" line="125" />
+      <source>Received on (YYYY-MM-DD)</source>
+      <translation>收到日期（YYYY-MM-DD）</translation>
     </message>
     <message>
       <location filename="../../forms/findings_dialog.py" line="40" />
@@ -1919,6 +2024,11 @@
       <translation>第 {row} 行（{jcbh}）：{reason}</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/followup_algorithms.py" line="73" />
+      <source>Rows left out</source>
+      <translation>未录入的行数</translation>
+    </message>
+    <message>
       <location filename="../../plugin/processing/import_plots.py" line="132" />
       <source>Rows rejected</source>
       <translation>拒绝记录数</translation>
@@ -1974,6 +2084,11 @@
       <translation>装订入卷宗的扫描件（批文、备案、立案文书等）</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/followup_algorithms.py" line="166" />
+      <source>Schedule post-closure visits or a 回头看</source>
+      <translation>安排事后巡查或“回头看”</translation>
+    </message>
+    <message>
       <location filename="../../forms/findings_dialog.py" line="42" />
       <source>Sealed</source>
       <translation>封存值</translation>
@@ -2002,6 +2117,11 @@
       <location filename="../../plugin/processing/print_documents.py" line="49" />
       <source>Selected plots not printed</source>
       <translation>选中但未打印的图斑数</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/followup_algorithms.py" line="169" />
+      <source>Selects closed-out plots (已销号 or 事后巡查): those of JCBH (监测编号 separated by commas, spaces or lines), or else those of TOWNSHIP closed out before CLOSED_BEFORE (each optional). Without CAMPAIGN, each gets its post-closure visits (事后巡查) at the station's schedule, months after its close-out (by default {months}; MONTHS, e.g. 1,3,6, changes the station's schedule first): the intervals are the station's choice, no seed sets them. With CAMPAIGN, the plots join that 回头看 campaign (created with ISSUER, STARTED_ON and ENDS_ON when new), each a visit due on its end date. Plots left out are named with the reason.</source>
+      <translation>选取已销号的图斑（已销号或事后巡查）：JCBH 所列的图斑（监测编号以逗号、空格或换行分隔），否则为 TOWNSHIP 中在 CLOSED_BEFORE 之前销号的图斑（均可选）。不填 CAMPAIGN 时，按本所的事后巡查计划为每个图斑安排销号后若干个月的巡查（默认 {months} 个月；填写 MONTHS，如 1,3,6，则先修改本所的计划）：巡查间隔由本所自定，文件未作规定。填写 CAMPAIGN 时，图斑列入该“回头看”行动（新行动按 ISSUER、STARTED_ON 和 ENDS_ON 创建），每个图斑的检查在行动结束日到期。未选入的图斑列出原因。</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/set_layer_role.py" line="30" />
@@ -2039,6 +2159,11 @@
       <translation>数据源</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/followup_algorithms.py" line="67" />
+      <source>Source (来源)</source>
+      <translation>来源</translation>
+    </message>
+    <message>
       <location filename="../../forms/import_report_dialog.py" line="86" />
       <source>Source row</source>
       <translation>源记录行号</translation>
@@ -2057,6 +2182,11 @@
       <location filename="../../plugin/processing/move_to_postgis.py" line="51" />
       <source>Station case database file</source>
       <translation>站点案件数据库文件</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/followup_algorithms.py" line="187" />
+      <source>Station's schedule, months after 销号 (e.g. 1,3,6)</source>
+      <translation>本所巡查计划，销号后的月数（如 1,3,6）</translation>
     </message>
     <message>
       <location filename="../../plugin/main.py" line="158" />
@@ -2087,6 +2217,11 @@
       <location filename="../../forms/case_dock.py" line="117" />
       <source>Status</source>
       <translation>状态</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/followup_algorithms.py" line="110" />
+      <source>Stores the plots the city questioned in its 一下 of a month (PERIOD, YYYY-MM), received on RECEIVED_ON (today when empty), from an Excel workbook or a CSV file with the columns 监测编号 and 意见 (or 审核意见). Each is then tracked until the month's 二上: 待更正, 已更正, or 已二上 once corrected before the 二上 was taken. Rows that cannot be used are named with their row and reason; a plot already questioned in the month is not added again.</source>
+      <translation>从 Excel 工作簿或 CSV 文件（列：监测编号、意见（或审核意见））录入市级某月“一下”反馈的问题图斑（PERIOD，YYYY-MM），收到日期为 RECEIVED_ON（留空为今天）。每个图斑跟踪至当月“二上”：待更正、已更正，或在“二上”前已更正则为已二上。无法使用的行列出行号和原因；当月已反馈的图斑不再重复录入。</translation>
     </message>
     <message>
       <location filename="../../forms/case_steps.py" line="209" />
@@ -2284,6 +2419,11 @@
       <translation>源数据没有坐标参考系，请指定其使用的坐标系。</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/followup_algorithms.py" line="248" />
+      <source>The station's schedule is now {months} months after 销号.</source>
+      <translation>本所事后巡查计划现为销号后 {months} 个月。</translation>
+    </message>
+    <message>
       <location filename="../../forms/import_dialog.py" line="137" />
       <source>The unit of the issued area. Each plot's issued area is checked against its ellipsoidal area; beyond 5 % it is listed in the report.</source>
       <translation>下发监测面积的单位。每个图斑的监测面积都与其椭球面积核对，相差超过 5% 的列入导入报告。</translation>
@@ -2362,6 +2502,11 @@
       <location filename="../../plugin/processing/move_to_postgis.py" line="62" />
       <source>Township (行政区代码 prefix or name; empty: all)</source>
       <translation>乡镇（行政区代码前缀或名称；留空：全部）</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/followup_algorithms.py" line="185" />
+      <source>Township (镇街)</source>
+      <translation>镇街</translation>
     </message>
     <message>
       <location filename="../../forms/statistics_dock.py" line="72" />
@@ -2479,6 +2624,11 @@
       <translation>违法宗数</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/followup_algorithms.py" line="196" />
+      <source>Visits scheduled</source>
+      <translation>已安排的巡查次数</translation>
+    </message>
+    <message>
       <location filename="../../plugin/processing/print_documents.py" line="51" />
       <source>Why plots were not printed</source>
       <translation>图斑未打印的原因</translation>
@@ -2512,6 +2662,11 @@
       <location filename="../../cases/calendar.py" line="115" />
       <source>a calendar day is 'holiday' or 'workday', not {kind}</source>
       <translation>日历日类型应为 'holiday'（放假）或 'workday'（调休上班），而不是 {kind}</translation>
+    </message>
+    <message>
+      <location filename="../../cases/campaigns.py" line="68" />
+      <source>a campaign of this name exists</source>
+      <translation>已有同名行动</translation>
     </message>
     <message>
       <location filename="../../cases/workflow_states.py" line="87" />
@@ -2584,9 +2739,24 @@
       <translation>案件库中已有，未重复导入</translation>
     </message>
     <message>
+      <location filename="../../cases/campaigns.py" line="159" />
+      <source>already in this campaign</source>
+      <translation>已在本次行动中</translation>
+    </message>
+    <message>
       <location filename="../../cases/workflow_guards.py" line="145" />
       <source>an area must be a number of m², 0 or more (got {value})</source>
       <translation>面积须为不小于 0 的数值，单位平方米（当前为 {value}）</translation>
+    </message>
+    <message>
+      <location filename="../../cases/problem_items.py" line="358" />
+      <source>an extension must end after the deadline {due}</source>
+      <translation>延期日期须晚于原期限 {due}</translation>
+    </message>
+    <message>
+      <location filename="../../cases/problem_items.py" line="371" />
+      <source>an extension needs the plan (整改计划) with its time nodes</source>
+      <translation>延期须有整改计划及时间节点</translation>
     </message>
     <message>
       <location filename="../../cases/determination_suggestion.py" line="133" />
@@ -2754,6 +2924,21 @@
       <translation>超过 DBF 字段 254 字节的长度上限</translation>
     </message>
     <message>
+      <location filename="../../cases/feedback.py" line="156" />
+      <source>it cannot be corrected ({date}) before the 一下 came ({received})</source>
+      <translation>更正日期（{date}）不能早于收到“一下”的日期（{received}）</translation>
+    </message>
+    <message>
+      <location filename="../../cases/problem_items.py" line="337" />
+      <source>it cannot be rectified ({date}) before it was listed ({listed})</source>
+      <translation>整改到位日期（{date}）不能早于列入日期（{listed}）</translation>
+    </message>
+    <message>
+      <location filename="../../cases/sheet_rows.py" line="117" />
+      <source>it holds no rows</source>
+      <translation>其中没有数据行</translation>
+    </message>
+    <message>
       <location filename="../../layers/source_files.py" line="39" />
       <source>it holds several layers ({layers}); choose the one to import</source>
       <translation>包含多个图层（{layers}），请选择要导入的图层</translation>
@@ -2809,6 +2994,11 @@
       <translation>不是普通文件；未打开</translation>
     </message>
     <message>
+      <location filename="../../cases/sheet_rows.py" line="95" />
+      <source>it is not an Excel workbook</source>
+      <translation>不是 Excel 工作簿</translation>
+    </message>
+    <message>
       <location filename="../../layers/source_files.py" line="200" />
       <source>it is not in UTF-8, the encoding GeoJSON must use (probably GBK or another legacy encoding); save it again as UTF-8 and import it</source>
       <translation>不是 GeoJSON 必须使用的 UTF-8 编码（可能是 GBK 等旧编码），请另存为 UTF-8 后再导入</translation>
@@ -2862,6 +3052,16 @@
       <location filename="../../cases/store_plots.py" line="113" />
       <source>its coordinates lie outside the database's CRS (EPSG:{srid})</source>
       <translation>其坐标超出本数据库坐标系（EPSG:{srid}）的范围</translation>
+    </message>
+    <message>
+      <location filename="../../cases/sheet_rows.py" line="130" />
+      <source>its first row lacks the columns {columns}</source>
+      <translation>首行缺少列：{columns}</translation>
+    </message>
+    <message>
+      <location filename="../../cases/sheet_rows.py" line="79" />
+      <source>its text is neither UTF-8 nor GB18030</source>
+      <translation>其文字既非 UTF-8 也非 GB18030 编码</translation>
     </message>
     <message>
       <location filename="../../cases/placing.py" line="109" />
@@ -2929,6 +3129,11 @@
       <translation>本版本不支持该图层类别</translation>
     </message>
     <message>
+      <location filename="../../cases/campaigns.py" line="105" />
+      <source>not closed out (the case is {status})</source>
+      <translation>尚未销号（案件状态为{status}）</translation>
+    </message>
+    <message>
       <location filename="../../cases/move_archive.py" line="70" />
       <source>nothing of this file is archived in the database</source>
       <translation>数据库中没有该文件的归档</translation>
@@ -2942,6 +3147,11 @@
       <location filename="../../cases/determination_suggestion.py" line="154" />
       <source>occupies 耕地 {area:.2f} 亩</source>
       <translation>占用耕地 {area:.2f} 亩</translation>
+    </message>
+    <message>
+      <location filename="../../cases/sheet_rows.py" line="110" />
+      <source>only .xlsx and .csv files are read</source>
+      <translation>只能读取 .xlsx 和 .csv 文件</translation>
     </message>
     <message>
       <location filename="../../cases/workflow_states.py" line="90" />
@@ -2979,6 +3189,11 @@
       <translation>照片 EXIF 信息</translation>
     </message>
     <message>
+      <location filename="../../cases/revisits.py" line="68" />
+      <source>post-closure visits follow the close-out (销号); the case is {status}</source>
+      <translation>事后巡查在销号之后进行；案件状态为{status}</translation>
+    </message>
+    <message>
       <location filename="../../plugin/processing/database_users.py" line="21" />
       <source>read-only (督查, 纪委)</source>
       <translation>只读（督查、纪委）</translation>
@@ -3002,6 +3217,11 @@
       <location filename="../../forms/rounds_dialog.py" line="144" />
       <source>removed</source>
       <translation>移除</translation>
+    </message>
+    <message>
+      <location filename="../../cases/feedback.py" line="104" />
+      <source>repeats row {first}</source>
+      <translation>与第 {first} 行重复</translation>
     </message>
     <message>
       <location filename="../../cases/intake.py" line="170" />
@@ -3032,6 +3252,16 @@
       <location filename="../../cases/finding.py" line="42" />
       <source>row {table} #{row_id} was added to locked round {round} after it was locked</source>
       <translation>记录 {table} #{row_id} 是在轮次 {round} 锁定后加入的</translation>
+    </message>
+    <message>
+      <location filename="../../cases/feedback.py" line="142" />
+      <source>say what was corrected</source>
+      <translation>请说明更正内容</translation>
+    </message>
+    <message>
+      <location filename="../../cases/clue_outline.py" line="36" />
+      <source>say where the clue came from ({allowed}): it was not found by a patrol</source>
+      <translation>请注明线索来源（{allowed}）：该线索并非巡查发现</translation>
     </message>
     <message>
       <location filename="../../layers/source_reader.py" line="273" />
@@ -3089,6 +3319,16 @@
       <translation>PDF 已加密，无法装订</translation>
     </message>
     <message>
+      <location filename="../../cases/problem_items.py" line="138" />
+      <source>the WKT geometry cannot be read</source>
+      <translation>无法读取 WKT 图形</translation>
+    </message>
+    <message>
+      <location filename="../../cases/problem_items.py" line="140" />
+      <source>the WKT geometry is empty</source>
+      <translation>WKT 图形为空</translation>
+    </message>
+    <message>
       <location filename="../../cases/determination_suggestion.py" line="74" />
       <source>the approval has no approval number (批准文号)</source>
       <translation>批准用地缺少批准文号</translation>
@@ -3104,6 +3344,16 @@
       <translation>审计日志止于第 {last_id} 条，但第 {row_id} 条此前已封存（检查点：{source}）：日志末尾的记录已被删除</translation>
     </message>
     <message>
+      <location filename="../../cases/campaigns.py" line="65" />
+      <source>the campaign ends before it starts</source>
+      <translation>行动结束日期早于开始日期</translation>
+    </message>
+    <message>
+      <location filename="../../cases/campaigns.py" line="56" />
+      <source>the campaign needs a name</source>
+      <translation>行动须有名称</translation>
+    </message>
+    <message>
       <location filename="../../cases/stats_seeds.py" line="144" />
       <source>the campaign's planned quantity must be more than 0 m² (got {value})</source>
       <translation>三年行动计划整治量必须大于 0 平方米（填写的是 {value}）</translation>
@@ -3114,9 +3364,39 @@
       <translation>该案件已有销号记录</translation>
     </message>
     <message>
+      <location filename="../../cases/revisits.py" line="154" />
+      <source>the case has no close-out record</source>
+      <translation>该案件没有销号记录</translation>
+    </message>
+    <message>
+      <location filename="../../cases/feedback.py" line="151" />
+      <source>the city's 一下 of this month did not question it</source>
+      <translation>市级当月“一下”未反馈该图斑</translation>
+    </message>
+    <message>
       <location filename="../../cases/workflow_rectification.py" line="173" />
       <source>the close-out date is missing</source>
       <translation>未填写销号日期</translation>
+    </message>
+    <message>
+      <location filename="../../cases/clue_outline.py" line="89" />
+      <source>the clue is already outlined as plot {jcbh}</source>
+      <translation>该线索已勾绘为图斑 {jcbh}</translation>
+    </message>
+    <message>
+      <location filename="../../cases/clue_outline.py" line="43" />
+      <source>the clue source {value} is not one of {allowed}</source>
+      <translation>线索来源 {value} 不在 {allowed} 之中</translation>
+    </message>
+    <message>
+      <location filename="../../cases/clue_outline.py" line="93" />
+      <source>the clue was closed on {date}</source>
+      <translation>该线索已于 {date} 关闭</translation>
+    </message>
+    <message>
+      <location filename="../../cases/feedback.py" line="102" />
+      <source>the comment (意见) on {jcbh} is missing</source>
+      <translation>缺少对 {jcbh} 的意见</translation>
     </message>
     <message>
       <location filename="../../cases/workflow_determination.py" line="91" />
@@ -3129,6 +3409,26 @@
       <translation>无法在 {folder} 中写入副本（{detail}）</translation>
     </message>
     <message>
+      <location filename="../../cases/problem_items.py" line="353" />
+      <source>the date of the approval is missing</source>
+      <translation>缺少批准日期</translation>
+    </message>
+    <message>
+      <location filename="../../cases/feedback.py" line="140" />
+      <source>the date of the correction is missing</source>
+      <translation>缺少更正日期</translation>
+    </message>
+    <message>
+      <location filename="../../cases/problem_items.py" line="333" />
+      <source>the date of the rectification is missing</source>
+      <translation>缺少整改到位日期</translation>
+    </message>
+    <message>
+      <location filename="../../cases/revisits.py" line="222" />
+      <source>the date of the visit is missing</source>
+      <translation>缺少巡查日期</translation>
+    </message>
+    <message>
       <location filename="../../cases/intake.py" line="357" />
       <source>the date received '{value}' is not a date; give it as YYYY-MM-DD. Nothing was imported.</source>
       <translation>接收日期“{value}”不是日期，请按 YYYY-MM-DD 填写。未导入任何图斑。</translation>
@@ -3137,6 +3437,11 @@
       <location filename="../../cases/workflow_rectification.py" line="75" />
       <source>the date the task list was made is missing</source>
       <translation>未填写任务清单制定日期</translation>
+    </message>
+    <message>
+      <location filename="../../cases/feedback.py" line="88" />
+      <source>the date the 一下 was received is missing</source>
+      <translation>缺少收到“一下”的日期</translation>
     </message>
     <message>
       <location filename="../../cases/attachments.py" line="184" />
@@ -3169,6 +3474,11 @@
       <translation>默认分带：未指定坐标系、范围，也没有工程</translation>
     </message>
     <message>
+      <location filename="../../cases/problem_items.py" line="192" />
+      <source>the description (问题描述) is missing</source>
+      <translation>缺少问题描述</translation>
+    </message>
+    <message>
       <location filename="../../cases/workflow_states.py" line="73" />
       <source>the determination cannot be revised once the case is {status}</source>
       <translation>案件状态为 {status}，不能再修改判定结果</translation>
@@ -3179,9 +3489,19 @@
       <translation>判定类别 {value} 无效，应为：{allowed}</translation>
     </message>
     <message>
+      <location filename="../../cases/problem_items.py" line="352" />
+      <source>the extended date is missing</source>
+      <translation>缺少延期日期</translation>
+    </message>
+    <message>
       <location filename="../../plugin/processing/create_database.py" line="106" />
       <source>the extent given</source>
       <translation>指定的范围</translation>
+    </message>
+    <message>
+      <location filename="../../cases/sheet_rows.py" line="114" />
+      <source>the file cannot be opened</source>
+      <translation>无法打开该文件</translation>
     </message>
     <message>
       <location filename="../../layers/source_files.py" line="52" />
@@ -3269,6 +3589,11 @@
       <translation>几何图形无效（{detail}）</translation>
     </message>
     <message>
+      <location filename="../../cases/problem_items.py" line="149" />
+      <source>the geometry must be a polygon or a point, not a {kind}</source>
+      <translation>图形须为面或点，不能是 {kind}</translation>
+    </message>
+    <message>
       <location filename="../../cases/workflow_filing.py" line="102" />
       <source>the handling department is missing ({allowed})</source>
       <translation>未选择承办部门（{allowed}）</translation>
@@ -3297,6 +3622,11 @@
       <location filename="../../cases/photo_check.py" line="234" />
       <source>the image is too large to check (over {limit} megapixels)</source>
       <translation>图像过大，无法检查（超过 {limit} 百万像素）</translation>
+    </message>
+    <message>
+      <location filename="../../cases/problem_items.py" line="191" />
+      <source>the item number (序号) is missing</source>
+      <translation>缺少序号</translation>
     </message>
     <message>
       <location filename="../../cases/clues.py" line="126" />
@@ -3349,6 +3679,21 @@
       <translation>无法打开图层 {source}（{provider}）</translation>
     </message>
     <message>
+      <location filename="../../cases/problem_items.py" line="185" />
+      <source>the list date (列入日期) is missing</source>
+      <translation>缺少列入日期</translation>
+    </message>
+    <message>
+      <location filename="../../cases/problem_items.py" line="188" />
+      <source>the list date {value} is not a date</source>
+      <translation>列入日期 {value} 不是日期</translation>
+    </message>
+    <message>
+      <location filename="../../cases/problem_items.py" line="182" />
+      <source>the list name (清单名称) is missing</source>
+      <translation>缺少清单名称</translation>
+    </message>
+    <message>
       <location filename="../../plugin/session.py" line="59" />
       <source>the map's extent</source>
       <translation>地图的范围</translation>
@@ -3374,7 +3719,17 @@
       <translation>未填写复核人</translation>
     </message>
     <message>
-      <location filename="../../cases/rounds.py" line="117" />
+      <location filename="../../cases/revisits.py" line="223" />
+      <source>the name of who visited is missing</source>
+      <translation>缺少巡查人姓名</translation>
+    </message>
+    <message>
+      <location filename="../../cases/problem_items.py" line="152" />
+      <source>the outline is not a valid polygon</source>
+      <translation>范围不是有效的面</translation>
+    </message>
+    <message>
+      <location filename="../../cases/feedback.py" line="68" />
       <source>the period must be a month written as YYYY-MM</source>
       <translation>月份须按 YYYY-MM 格式填写</translation>
     </message>
@@ -3384,9 +3739,19 @@
       <translation>统计期间 {value} 不是年份（YYYY）、月份（YYYY-MM）、季度（YYYY-Q1 至 YYYY-Q4）、年末（YYYY-年末）或日期范围（YYYY-MM-DD/YYYY-MM-DD，起始日期不晚于结束日期）</translation>
     </message>
     <message>
+      <location filename="../../cases/problem_items.py" line="326" />
+      <source>the plan (整改计划) is empty</source>
+      <translation>整改计划为空</translation>
+    </message>
+    <message>
       <location filename="../../cases/determination_suggestion.py" line="145" />
       <source>the plot lies on 1202 设施农用地 but no filing covers it</source>
       <translation>图斑位于 1202 设施农用地上，但无设施农用地备案覆盖</translation>
+    </message>
+    <message>
+      <location filename="../../cases/problem_items.py" line="64" />
+      <source>the point position is kept in the note: the 问题清单 holds outlines only</source>
+      <translation>点位已记入备注：问题清单只存放范围</translation>
     </message>
     <message>
       <location filename="../../cases/clues.py" line="97" />
@@ -3414,6 +3779,11 @@
       <translation>复核结果 {value} 无效，应为：{allowed}</translation>
     </message>
     <message>
+      <location filename="../../cases/problem_items.py" line="362" />
+      <source>the reason of the extension (确因客观原因…) is missing</source>
+      <translation>缺少延期理由（确因客观原因……）</translation>
+    </message>
+    <message>
       <location filename="../../cases/workflow_rectification.py" line="63" />
       <source>the rectification needs at least one measure ({allowed})</source>
       <translation>整改须至少选择一项措施（{allowed}）</translation>
@@ -3427,6 +3797,11 @@
       <location filename="../../cases/workflow_filing.py" line="105" />
       <source>the referral date is missing</source>
       <translation>未填写移交日期</translation>
+    </message>
+    <message>
+      <location filename="../../cases/revisits.py" line="229" />
+      <source>the result of the visit must be one of {allowed}, not {value}</source>
+      <translation>巡查结果须为 {allowed} 之一，不能是 {value}</translation>
     </message>
     <message>
       <location filename="../../cases/finding.py" line="46" />
@@ -3449,14 +3824,29 @@
       <translation>现场状态 {value} 无效，应为：{allowed}</translation>
     </message>
     <message>
+      <location filename="../../cases/problem_items.py" line="124" />
+      <source>the source (来源) is missing</source>
+      <translation>缺少来源</translation>
+    </message>
+    <message>
       <location filename="../../cases/field_mapping.py" line="165" />
       <source>the source has no field '{field}' (for {attribute})</source>
       <translation>源数据中没有字段“{field}”（用于 {attribute}）</translation>
     </message>
     <message>
+      <location filename="../../cases/problem_items.py" line="128" />
+      <source>the source {value} is not one of {allowed}</source>
+      <translation>来源 {value} 不在 {allowed} 之中</translation>
+    </message>
+    <message>
       <location filename="../../cases/rounds.py" line="119" />
       <source>the stage must be one of 一上, 一下, 二上</source>
       <translation>阶段须为一上、一下、二上之一</translation>
+    </message>
+    <message>
+      <location filename="../../cases/campaigns.py" line="62" />
+      <source>the start and end of the campaign must be dates (YYYY-MM-DD)</source>
+      <translation>行动的开始和结束须为日期（YYYY-MM-DD）</translation>
     </message>
     <message>
       <location filename="../../cases/determination_codes.py" line="232" />
@@ -3509,6 +3899,11 @@
       <translation>未填写核查人</translation>
     </message>
     <message>
+      <location filename="../../cases/revisits.py" line="134" />
+      <source>the visits are due whole months after the close-out, 1 to {most}</source>
+      <translation>巡查时间为销号后的整月数，1 至 {most}</translation>
+    </message>
+    <message>
       <location filename="../../layers/source_files.py" line="104" />
       <source>the zip file holds no shapefile, GeoPackage or GeoJSON</source>
       <translation>压缩包中没有 Shapefile、GeoPackage 或 GeoJSON</translation>
@@ -3534,9 +3929,24 @@
       <translation>新增建设用地占用耕地总面积须大于 0 平方米（当前为 {value}）</translation>
     </message>
     <message>
+      <location filename="../../cases/feedback.py" line="98" />
+      <source>the 监测编号 is missing</source>
+      <translation>缺少监测编号</translation>
+    </message>
+    <message>
       <location filename="../../cases/stats_load.py" line="208" />
       <source>there is no batch {value}</source>
       <translation>不存在批次 {value}</translation>
+    </message>
+    <message>
+      <location filename="../../cases/revisits.py" line="236" />
+      <source>there is no campaign with the id {value}</source>
+      <translation>没有编号为 {value} 的行动</translation>
+    </message>
+    <message>
+      <location filename="../../cases/campaigns.py" line="149" />
+      <source>there is no campaign with this id</source>
+      <translation>没有此编号的行动</translation>
     </message>
     <message>
       <location filename="../../cases/attachments.py" line="120" />
@@ -3549,9 +3959,14 @@
       <translation>没有此编号的线索</translation>
     </message>
     <message>
-      <location filename="../../cases/clues.py" line="162" />
+      <location filename="../../cases/clue_outline.py" line="82" />
       <source>there is no clue with this id</source>
       <translation>没有此编号（id）的线索</translation>
+    </message>
+    <message>
+      <location filename="../../cases/feedback.py" line="115" />
+      <source>there is no plot with the 监测编号 {jcbh}</source>
+      <translation>没有监测编号为 {jcbh} 的图斑</translation>
     </message>
     <message>
       <location filename="../../cases/attachments.py" line="68" />
@@ -3572,6 +3987,11 @@
       <location filename="../../cases/rounds.py" line="193" />
       <source>there is no submission round with this id</source>
       <translation>不存在该 ID 的报送轮次</translation>
+    </message>
+    <message>
+      <location filename="../../cases/problem_items.py" line="290" />
+      <source>there is no such item</source>
+      <translation>没有此问题</translation>
     </message>
     <message>
       <location filename="../../cases/audit_chain.py" line="188" />
@@ -3617,6 +4037,21 @@
       <location filename="../../plugin/processing/print_documents.py" line="86" />
       <source>up to date</source>
       <translation>无需更新</translation>
+    </message>
+    <message>
+      <location filename="../../cases/problem_items.py" line="363" />
+      <source>who approved the extension is missing</source>
+      <translation>缺少延期批准人</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/followup_algorithms.py" line="89" />
+      <source>{added} items added, {already} already in the ledger, {rejected} rows left out.</source>
+      <translation>新增 {added} 项问题，台账中已有 {already} 项，{rejected} 行未录入。</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/followup_algorithms.py" line="145" />
+      <source>{added} plots added, {already} already questioned, {rejected} rows left out; {open} of the month not corrected.</source>
+      <translation>新增 {added} 个图斑，已反馈过 {already} 个，{rejected} 行未录入；当月尚有 {open} 个未更正。</translation>
     </message>
     <message>
       <location filename="../../cases/determination_codes.py" line="274" />
@@ -3741,6 +4176,11 @@
       <translation>已复制 {files} 个文件；已归档该文件的 {rows} 条审计记录和 {seals} 个轮次封存。</translation>
     </message>
     <message>
+      <location filename="../../cases/sheet_rows.py" line="47" />
+      <source>{file}, row {row}: {reason}</source>
+      <translation>{file} 第 {row} 行：{reason}</translation>
+    </message>
+    <message>
       <location filename="../../plugin/processing/case_materials.py" line="156" />
       <source>{incomplete} of {cases} cases lack materials; the list: {path}</source>
       <translation>{cases} 个案件中有 {incomplete} 个缺少材料；清单：{path}</translation>
@@ -3809,6 +4249,11 @@
       <location filename="../../plugin/processing/case_materials.py" line="96" />
       <source>{path} attached to plot {jcbh} as {kind} ({pages} pages).</source>
       <translation>{path} 已作为{kind}附加到图斑 {jcbh}（{pages} 页）。</translation>
+    </message>
+    <message>
+      <location filename="../../cases/sheet_rows.py" line="28" />
+      <source>{path} cannot be read as a spreadsheet: {reason}</source>
+      <translation>{path} 无法作为表格读取：{reason}</translation>
     </message>
     <message>
       <location filename="../../cases/verification_findings.py" line="37" />
@@ -3941,6 +4386,11 @@
       <translation>{same} 个图斑与其他图斑形状相同；{areas} 个监测面积与图斑椭球面积相差超过 5%。</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/followup_algorithms.py" line="216" />
+      <source>{scheduled} visits scheduled, {skipped} plots left out.</source>
+      <translation>已安排 {scheduled} 次巡查，{skipped} 个图斑未选入。</translation>
+    </message>
+    <message>
       <location filename="../../forms/case_dock.py" line="291" />
       <source>{shown} of {total} plots</source>
       <translation>显示 {shown} / 共 {total} 个图斑</translation>
@@ -3996,6 +4446,11 @@
       <translation>依登记发证判定合法须填写不动产权证号</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/followup_algorithms.py" line="188" />
+      <source>回头看 campaign name</source>
+      <translation>“回头看”行动名称</translation>
+    </message>
+    <message>
       <location filename="../../cases/determination_suggestion.py" line="104" />
       <source>备少占多: the plot occupies {occupied:.2f} m², more than the filed {filed:.2f} m²</source>
       <translation>备少占多：图斑占地 {occupied:.2f} 平方米，超过备案面积 {filed:.2f} 平方米</translation>
@@ -4014,6 +4469,11 @@
       <location filename="../../cases/issued_area.py" line="141" />
       <source>监测面积 {jcmj} {unit} ({given} m²) differs from the plot's ellipsoidal area {area} m² by {percent}; read in {other} ({other_given} m²) it agrees: check the unit of 监测面积</source>
       <translation>监测面积 {jcmj} {unit}（{given} m²）与图斑椭球面积 {area} m² 相差 {percent}；按 {other} 计（{other_given} m²）则相符，请核对监测面积的单位</translation>
+    </message>
+    <message>
+      <location filename="../../cases/problem_items.py" line="217" />
+      <source>经度 and 纬度 must both be numbers of degrees</source>
+      <translation>经度和纬度须均为度数</translation>
     </message>
     <message>
       <location filename="../../cases/determination_codes.py" line="280" />
