@@ -139,6 +139,11 @@ def test_the_deadline_is_60_days_unless_an_approved_extension(store, tmp_path):
     assert second.due == datetime.date(2026, 7, 31)
     assert (second.extension_approved_by, second.extension_approved_on) == ("镇政府", "2026-05-05")
     assert second.plan == "汛后6月完成拆除，7月复耕"
+    assert second.extension_reason == "确因客观原因（汛期无法进场施工）"
+    problem_items.record_plan(store, first.id, "5月底前拆除复耕")
+    assert problem_items.get_item(store, first.id).plan == "5月底前拆除复耕"
+    with pytest.raises(errors.InvalidRecord, match="the plan .* is empty"):
+        problem_items.record_plan(store, first.id, "  ")
 
     # on its due date an item is on time; the day after, overdue
     assert problem_items.overdue_items(store, "2026-05-09") == []
