@@ -34,6 +34,10 @@ ALGORITHMS = (
         "accountability_algorithms",
         ("AccountabilityAlgorithm", "PrintNoticesAlgorithm", "ImportRepliesAlgorithm"),
     ),
+    (
+        "followup_algorithms",
+        ("ImportProblemListAlgorithm", "ImportFeedbackAlgorithm", "ScheduleRevisitsAlgorithm"),
+    ),
 )
 
 LOG = logging.getLogger("landcase")

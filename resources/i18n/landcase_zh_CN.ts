@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
   <context>
     <name>LandCase</name>
@@ -44,21 +43,6 @@
       <translation>年份（2026）、月份（2026-03）或日期范围（2026-01-01/2026-03-31），按回车键计算。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/accountability_algorithms.py" line="79" />
-      <source>Accountability list (Excel)</source>
-      <translation>追责问责清单（Excel）</translation>
-    </message>
-    <message>
-      <location filename="../../plugin/processing/accountability_algorithms.py" line="84" />
-      <source>Accountability list (PDF)</source>
-      <translation>追责问责清单（PDF）</translation>
-    </message>
-    <message>
-      <location filename="../../plugin/processing/accountability_algorithms.py" line="61" />
-      <source>Accountability list (追责问责清单)</source>
-      <translation>追责问责清单</translation>
-    </message>
-    <message>
       <location filename="../../forms/case_steps.py" line="161" />
       <source>Actual use</source>
       <translation>实际用途</translation>
@@ -77,6 +61,11 @@
       <location filename="../../forms/case_steps.py" line="293" />
       <source>Add re-inspection photos…</source>
       <translation>添加复核照片…</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/followup_algorithms.py" line="47" />
+      <source>Adds the items of a 问题清单 (from 督察, 审计, 巡察, 举报, 媒体 …) from an Excel workbook (.xlsx, first sheet) or a CSV file whose first row names the columns: 来源, 清单名称, 列入日期, 序号, 问题描述, and optionally 镇街, 行政区代码, 责任单位, 整改计划, 监测编号 (links the item to its plot's case), WKT (an outline in the database's CRS or in CGCS2000 degrees) or 经度 and 纬度. LIST_NAME and SOURCE stand in for a missing 清单名称 or 来源 column. Each item is due {days} days after its list date unless a later date is approved. Rows that cannot be used are named with their row and reason, the others are stored; an item already in the ledger (same 清单名称 and 序号) is not added again.</source>
+      <translation>从 Excel 工作簿（.xlsx，第一个工作表）或 CSV 文件录入问题清单（督察、审计、巡察、举报、媒体等）的问题，首行为列名：来源、清单名称、列入日期、序号、问题描述，可选镇街、行政区代码、责任单位、整改计划、监测编号（关联该图斑的案件）、WKT（数据库坐标系或 CGCS2000 经纬度下的范围）或经度、纬度。表中缺少清单名称或来源列时以 LIST_NAME 和 SOURCE 代替。每项问题应在列入日期后 {days} 日内整改到位，经批准延期的除外。无法使用的行列出行号和原因，其余照常录入；台账中已有的问题（清单名称和序号相同）不再重复录入。</translation>
     </message>
     <message>
       <location filename="../../forms/import_dialog.py" line="49" />
@@ -264,6 +253,21 @@
       <translation>源数据坐标系</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/followup_algorithms.py" line="191" />
+      <source>Campaign ends on (YYYY-MM-DD)</source>
+      <translation>行动结束日期（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/followup_algorithms.py" line="189" />
+      <source>Campaign issued by</source>
+      <translation>行动组织单位</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/followup_algorithms.py" line="190" />
+      <source>Campaign starts on (YYYY-MM-DD)</source>
+      <translation>行动开始日期（YYYY-MM-DD）</translation>
+    </message>
+    <message>
       <location filename="../../plugin/processing/overlay.py" line="111" />
       <source>Canceled: nothing was stored.</source>
       <translation>已取消，未写入任何数据。</translation>
@@ -422,6 +426,11 @@
       <location filename="../../forms/case_steps.py" line="330" />
       <source>Closed on</source>
       <translation>销号日期</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/followup_algorithms.py" line="186" />
+      <source>Closed out before (YYYY-MM-DD)</source>
+      <translation>销号日期早于（YYYY-MM-DD）</translation>
     </message>
     <message>
       <location filename="../../forms/plot_form.py" line="59" />
@@ -759,6 +768,11 @@
       <translation>Excel 工作簿</translation>
     </message>
     <message>
+      <location filename="../../cases/sheet_rows.py" line="89" />
+      <source>Excel workbooks are read with the package openpyxl; save it as CSV</source>
+      <translation>读取 Excel 工作簿需要 openpyxl 软件包；请另存为 CSV</translation>
+    </message>
+    <message>
       <location filename="../../forms/statistics_dock.py" line="214" />
       <source>Export Excel…</source>
       <translation>导出 Excel…</translation>
@@ -954,6 +968,11 @@
       <translation>导入</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/followup_algorithms.py" line="44" />
+      <source>Import a problem list (问题清单)</source>
+      <translation>导入问题清单</translation>
+    </message>
+    <message>
       <location filename="../../plugin/case_work.py" line="78" />
       <source>Import failed</source>
       <translation>导入失败</translation>
@@ -984,14 +1003,14 @@
       <translation>导入被拒绝，未保存任何内容</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/accountability_algorithms.py" line="181" />
-      <source>Import replies to notifications (回复)</source>
-      <translation>导入抄告回复</translation>
-    </message>
-    <message>
       <location filename="../../plugin/processing/import_plots.py" line="140" />
       <source>Import report</source>
       <translation>导入报告</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/followup_algorithms.py" line="107" />
+      <source>Import the city's questioned plots (一下)</source>
+      <translation>导入市级反馈问题图斑（一下）</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/import_plots.py" line="198" />
@@ -1019,9 +1038,14 @@
       <translation>责任者</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/accountability_algorithms.py" line="138" />
-      <source>Issuing authority (leave empty: the unit in the settings)</source>
-      <translation>发文机关（留空则取设置中的单位名称）</translation>
+      <location filename="../../plugin/processing/followup_algorithms.py" line="71" />
+      <source>Items added</source>
+      <translation>新增问题数</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/followup_algorithms.py" line="72" />
+      <source>Items already in the ledger</source>
+      <translation>台账中已有的问题数</translation>
     </message>
     <message>
       <location filename="../../forms/case_steps.py" line="332" />
@@ -1144,6 +1168,11 @@
       <translation>图层数据源</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/followup_algorithms.py" line="31" />
+      <source>Ledgers and post-closure patrol</source>
+      <translation>台账与事后巡查</translation>
+    </message>
+    <message>
       <location filename="../../forms/case_steps.py" line="326" />
       <source>Legalised area</source>
       <translation>补办手续面积</translation>
@@ -1174,14 +1203,14 @@
       <translation>第“{line}”行：{day} 不是日期（YYYY-MM-DD）。</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/followup_algorithms.py" line="63" />
+      <source>List name (清单名称)</source>
+      <translation>清单名称</translation>
+    </message>
+    <message>
       <location filename="../../plugin/processing/case_materials.py" line="115" />
       <source>Lists, per case, the materials its determination and handling require that are missing: verification and photos with position, the evidence of a 合法 or 设施农用地 determination and its scans, the filing number and filing documents of a filed case, the rectification areas, the re-inspection photos and joint re-check result of a closed-out case. Writes a CSV in Chinese; INCOMPLETE is the number of cases with something missing.</source>
       <translation>逐案列出其判定和查处所要求而缺少的材料：外业核查及带定位的照片，合法或设施农用地判定的依据及扫描件，已立案案件的立案编号和立案文书，整改面积，已销号案件的复核照片和联合复核结果。输出中文 CSV；INCOMPLETE 为缺少材料的案件数。</translation>
-    </message>
-    <message>
-      <location filename="../../plugin/processing/accountability_algorithms.py" line="64" />
-      <source>Lists, per township, every accountability rule of 启政办发〔2020〕32号 broken in the period: a find not stopped on site within one day, a failed stop not reported the same day, a station stopping with fewer than 2 persons or not reporting and copying within one day, a recipient of a notification replying late or not at all, a case that should have been transferred to 公安. Each row names the unit, who bears the 直接责任 and the 领导责任, the due date and how many days late. The workbook also holds the notification register of the period.</source>
-      <translation>按乡镇列出统计期间内违反启政办发〔2020〕32号追责问责规定的情形：发现违法用地超过一天未到场制止、制止无效当天未书面报告、国土所安排制止人员不足2名或制止无效后一天内未专报和抄告、抄告接收单位逾期回复或未回复、应移送公安而未移送的案件。每条列明责任单位、直接责任和领导责任承担者、期限及逾期天数。工作簿另含本期抄告登记。</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/rounds_algorithms.py" line="72" />
@@ -1214,6 +1243,11 @@
       <translation>登录角色</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/followup_algorithms.py" line="244" />
+      <source>MONTHS must be whole numbers of months, e.g. 1,3,6</source>
+      <translation>MONTHS 须为整月数，如 1,3,6</translation>
+    </message>
+    <message>
       <location filename="../../forms/case_steps.py" line="305" />
       <source>Make it a post-closure patrol point</source>
       <translation>转为事后巡查点位</translation>
@@ -1234,7 +1268,7 @@
       <translation>监测批次（JCPC）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/rounds_algorithms.py" line="39" />
+      <location filename="../../plugin/processing/followup_algorithms.py" line="122" />
       <source>Month (YYYY-MM)</source>
       <translation>月份（YYYY-MM）</translation>
     </message>
@@ -1379,11 +1413,6 @@
       <translation>无可显示的内容。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/accountability_algorithms.py" line="146" />
-      <source>Notification sheets printed</source>
-      <translation>已打印的抄告单数</translation>
-    </message>
-    <message>
       <location filename="../../forms/findings_dialog.py" line="43" />
       <source>Now</source>
       <translation>现值</translation>
@@ -1454,7 +1483,7 @@
       <translation>跨带</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/accountability_algorithms.py" line="143" />
+      <location filename="../../plugin/processing/print_documents.py" line="42" />
       <source>Output folder</source>
       <translation>输出文件夹</translation>
     </message>
@@ -1529,11 +1558,6 @@
       <translation>月份</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/accountability_algorithms.py" line="47" />
-      <source>Period (YYYY-MM)</source>
-      <translation>统计期间（YYYY-MM）</translation>
-    </message>
-    <message>
       <location filename="../../plugin/processing/statistics_algorithms.py" line="80" />
       <source>Period (YYYY-MM, YYYY-Q3, YYYY, YYYY-年末 or YYYY-MM-DD/YYYY-MM-DD)</source>
       <translation>统计期间（YYYY-MM、YYYY-Q3、YYYY、YYYY-年末 或 YYYY-MM-DD/YYYY-MM-DD）</translation>
@@ -1589,6 +1613,11 @@
       <translation>监测编号</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/followup_algorithms.py" line="184" />
+      <source>Plot numbers (监测编号)</source>
+      <translation>监测编号</translation>
+    </message>
+    <message>
       <location filename="../../forms/import_dialog.py" line="55" />
       <source>Plot type (TBLX)</source>
       <translation>图斑类型（TBLX）</translation>
@@ -1624,6 +1653,16 @@
       <translation>图斑（表达式）</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/followup_algorithms.py" line="128" />
+      <source>Plots added</source>
+      <translation>新增图斑数</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/followup_algorithms.py" line="129" />
+      <source>Plots already questioned</source>
+      <translation>已反馈过的图斑数</translation>
+    </message>
+    <message>
       <location filename="../../forms/import_dialog.py" line="99" />
       <source>Plots beyond the database's 3° zone and 0.5° more are refused, the zone that fits them named. Tick only when they belong in this database.</source>
       <translation>超出案件库 3° 分带及其外 0.5° 的图斑不予导入，并指明适用的分带。仅在这些图斑确属本库时勾选。</translation>
@@ -1654,9 +1693,19 @@
       <translation>期间图斑数</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/followup_algorithms.py" line="197" />
+      <source>Plots left out</source>
+      <translation>未选入的图斑数</translation>
+    </message>
+    <message>
       <location filename="../../plugin/processing/move_to_postgis.py" line="75" />
       <source>Plots moved</source>
       <translation>已迁移图斑数</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/followup_algorithms.py" line="131" />
+      <source>Plots not corrected</source>
+      <translation>未更正的图斑数</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/move_to_postgis.py" line="76" />
@@ -1709,11 +1758,6 @@
       <translation>打印文书…</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/accountability_algorithms.py" line="123" />
-      <source>Print stop notices and notification sheets (责令停止违法行为通知书, 抄告单)</source>
-      <translation>打印责令停止违法行为通知书和抄告单</translation>
-    </message>
-    <message>
       <location filename="../../forms/settings_page.py" line="35" />
       <source>Printed as the issuing unit on reports, dossiers and 月报</source>
       <translation>作为出具单位印在核查报告、卷宗和月报上</translation>
@@ -1739,9 +1783,9 @@
       <translation>为表达式选中的每个图斑打印核查报告，文件以监测编号命名。案件数据未变化的报告保持不变。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/accountability_algorithms.py" line="126" />
-      <source>Prints, from the record, the 责令停止违法行为通知书 (or 停工通知书) of every stop action whose numbered notice is dated in the period, and the 抄告单 of every notification sent in the period, with each recipient's deadline and a reply slip. One PDF each, named by its number (文号).</source>
-      <translation>按记录打印：通知书日期在统计期间内的每次制止所开具的责令停止违法行为通知书（或停工通知书），以及期间内发出的每份抄告单（列明各接收单位的期限并附回执）。每份一个 PDF，以文号命名。</translation>
+      <location filename="../../plugin/processing/followup_algorithms.py" line="61" />
+      <source>Problem list (.xlsx or .csv)</source>
+      <translation>问题清单（.xlsx 或 .csv）</translation>
     </message>
     <message>
       <location filename="../../forms/import_dialog.py" line="73" />
@@ -1772,6 +1816,11 @@
       <location filename="../../layers/submission_export.py" line="195" />
       <source>QGIS does not know EPSG:{srid}</source>
       <translation>QGIS 无法识别 EPSG:{srid}</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/followup_algorithms.py" line="121" />
+      <source>Questioned plots (.xlsx or .csv)</source>
+      <translation>问题图斑（.xlsx 或 .csv）</translation>
     </message>
     <message>
       <location filename="../../forms/case_steps.py" line="323" />
@@ -1819,6 +1868,11 @@
       <translation>接收日期</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/followup_algorithms.py" line="125" />
+      <source>Received on (YYYY-MM-DD)</source>
+      <translation>收到日期（YYYY-MM-DD）</translation>
+    </message>
+    <message>
       <location filename="../../forms/findings_dialog.py" line="40" />
       <source>Record</source>
       <translation>记录</translation>
@@ -1837,11 +1891,6 @@
       <location filename="../../cases/errors.py" line="86" />
       <source>Record {record}: {reason}</source>
       <translation>记录 {record}：{reason}</translation>
-    </message>
-    <message>
-      <location filename="../../plugin/processing/accountability_algorithms.py" line="184" />
-      <source>Records the replies of a spreadsheet (.xlsx or .csv) with the columns 文号, 接收单位 and 回复日期, and optionally 回复内容 and 回复人: one row per reply. All rows are recorded, or none: a row that cannot be recorded is named with its number and the reason.</source>
-      <translation>录入表格（.xlsx 或 .csv）中的回复，须有“文号”“接收单位”“回复日期”列，可选“回复内容”“回复人”列，每行一条回复。全部录入或全部不录入：无法录入的行会列出其行号和原因。</translation>
     </message>
     <message>
       <location filename="../../forms/case_dialog.py" line="67" />
@@ -1887,16 +1936,6 @@
       <location filename="../../forms/import_report_dialog.py" line="33" />
       <source>Repaired</source>
       <translation>已修复</translation>
-    </message>
-    <message>
-      <location filename="../../plugin/processing/accountability_algorithms.py" line="195" />
-      <source>Replies (spreadsheet)</source>
-      <translation>回复表格</translation>
-    </message>
-    <message>
-      <location filename="../../plugin/processing/accountability_algorithms.py" line="198" />
-      <source>Replies recorded</source>
-      <translation>已录入的回复数</translation>
     </message>
     <message>
       <location filename="../../forms/import_report_dialog.py" line="133" />
@@ -1984,6 +2023,11 @@
       <translation>第 {row} 行（{jcbh}）：{reason}</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/followup_algorithms.py" line="73" />
+      <source>Rows left out</source>
+      <translation>未录入的行数</translation>
+    </message>
+    <message>
       <location filename="../../plugin/processing/import_plots.py" line="132" />
       <source>Rows rejected</source>
       <translation>拒绝记录数</translation>
@@ -1992,11 +2036,6 @@
       <location filename="../../plugin/processing/overlay.py" line="69" />
       <source>Rows stored</source>
       <translation>写入记录数</translation>
-    </message>
-    <message>
-      <location filename="../../plugin/processing/accountability_algorithms.py" line="87" />
-      <source>Rules broken</source>
-      <translation>追责情形数</translation>
     </message>
     <message>
       <location filename="../../forms/import_report_dialog.py" line="36" />
@@ -2044,6 +2083,11 @@
       <translation>装订入卷宗的扫描件（批文、备案、立案文书等）</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/followup_algorithms.py" line="166" />
+      <source>Schedule post-closure visits or a 回头看</source>
+      <translation>安排事后巡查或“回头看”</translation>
+    </message>
+    <message>
       <location filename="../../forms/findings_dialog.py" line="42" />
       <source>Sealed</source>
       <translation>封存值</translation>
@@ -2072,6 +2116,11 @@
       <location filename="../../plugin/processing/print_documents.py" line="49" />
       <source>Selected plots not printed</source>
       <translation>选中但未打印的图斑数</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/followup_algorithms.py" line="169" />
+      <source>Selects closed-out plots (已销号 or 事后巡查): those of JCBH (监测编号 separated by commas, spaces or lines), or else those of TOWNSHIP closed out before CLOSED_BEFORE (each optional). Without CAMPAIGN, each gets its post-closure visits (事后巡查) at the station's schedule, months after its close-out (by default {months}; MONTHS, e.g. 1,3,6, changes the station's schedule first): the intervals are the station's choice, no seed sets them. With CAMPAIGN, the plots join that 回头看 campaign (created with ISSUER, STARTED_ON and ENDS_ON when new), each a visit due on its end date. Plots left out are named with the reason.</source>
+      <translation>选取已销号的图斑（已销号或事后巡查）：JCBH 所列的图斑（监测编号以逗号、空格或换行分隔），否则为 TOWNSHIP 中在 CLOSED_BEFORE 之前销号的图斑（均可选）。不填 CAMPAIGN 时，按本所的事后巡查计划为每个图斑安排销号后若干个月的巡查（默认 {months} 个月；填写 MONTHS，如 1,3,6，则先修改本所的计划）：巡查间隔由本所自定，文件未作规定。填写 CAMPAIGN 时，图斑列入该“回头看”行动（新行动按 ISSUER、STARTED_ON 和 ENDS_ON 创建），每个图斑的检查在行动结束日到期。未选入的图斑列出原因。</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/set_layer_role.py" line="30" />
@@ -2109,6 +2158,11 @@
       <translation>数据源</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/followup_algorithms.py" line="67" />
+      <source>Source (来源)</source>
+      <translation>来源</translation>
+    </message>
+    <message>
       <location filename="../../forms/import_report_dialog.py" line="86" />
       <source>Source row</source>
       <translation>源记录行号</translation>
@@ -2127,6 +2181,11 @@
       <location filename="../../plugin/processing/move_to_postgis.py" line="51" />
       <source>Station case database file</source>
       <translation>站点案件数据库文件</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/followup_algorithms.py" line="187" />
+      <source>Station's schedule, months after 销号 (e.g. 1,3,6)</source>
+      <translation>本所巡查计划，销号后的月数（如 1,3,6）</translation>
     </message>
     <message>
       <location filename="../../plugin/main.py" line="158" />
@@ -2159,14 +2218,9 @@
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/accountability_algorithms.py" line="145" />
-      <source>Stop notices printed</source>
-      <translation>已打印的通知书数</translation>
-    </message>
-    <message>
-      <location filename="../../plugin/processing/accountability_algorithms.py" line="44" />
-      <source>Stopping, notifying and accountability</source>
-      <translation>制止、抄告与追责</translation>
+      <location filename="../../plugin/processing/followup_algorithms.py" line="110" />
+      <source>Stores the plots the city questioned in its 一下 of a month (PERIOD, YYYY-MM), received on RECEIVED_ON (today when empty), from an Excel workbook or a CSV file with the columns 监测编号 and 意见 (or 审核意见). Each is then tracked until the month's 二上: 待更正, 已更正, or 已二上 once corrected before the 二上 was taken. Rows that cannot be used are named with their row and reason; a plot already questioned in the month is not added again.</source>
+      <translation>从 Excel 工作簿或 CSV 文件（列：监测编号、意见（或审核意见））录入市级某月“一下”反馈的问题图斑（PERIOD，YYYY-MM），收到日期为 RECEIVED_ON（留空为今天）。每个图斑跟踪至当月“二上”：待更正、已更正，或在“二上”前已更正则为已二上。无法使用的行列出行号和原因；当月已反馈的图斑不再重复录入。</translation>
     </message>
     <message>
       <location filename="../../forms/case_steps.py" line="209" />
@@ -2319,11 +2373,6 @@
       <translation>无法打开图层。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/accountability_algorithms.py" line="102" />
-      <source>The list could not be written to {path}: {error}</source>
-      <translation>无法将清单写入 {path}：{error}</translation>
-    </message>
-    <message>
       <location filename="../../plugin/processing/statistics_algorithms.py" line="213" />
       <source>The monthly report could not be written to {path}: {error}</source>
       <translation>无法将月报写入 {path}：{error}</translation>
@@ -2367,6 +2416,11 @@
       <location filename="../../forms/import_dialog.py" line="276" />
       <source>The source has no coordinate reference system: name the one it uses.</source>
       <translation>源数据没有坐标参考系，请指定其使用的坐标系。</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/followup_algorithms.py" line="248" />
+      <source>The station's schedule is now {months} months after 销号.</source>
+      <translation>本所事后巡查计划现为销号后 {months} 个月。</translation>
     </message>
     <message>
       <location filename="../../forms/import_dialog.py" line="137" />
@@ -2447,6 +2501,11 @@
       <location filename="../../plugin/processing/move_to_postgis.py" line="62" />
       <source>Township (行政区代码 prefix or name; empty: all)</source>
       <translation>乡镇（行政区代码前缀或名称；留空：全部）</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/followup_algorithms.py" line="185" />
+      <source>Township (镇街)</source>
+      <translation>镇街</translation>
     </message>
     <message>
       <location filename="../../forms/statistics_dock.py" line="72" />
@@ -2564,6 +2623,11 @@
       <translation>违法宗数</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/followup_algorithms.py" line="196" />
+      <source>Visits scheduled</source>
+      <translation>已安排的巡查次数</translation>
+    </message>
+    <message>
       <location filename="../../plugin/processing/print_documents.py" line="51" />
       <source>Why plots were not printed</source>
       <translation>图斑未打印的原因</translation>
@@ -2599,6 +2663,11 @@
       <translation>日历日类型应为 'holiday'（放假）或 'workday'（调休上班），而不是 {kind}</translation>
     </message>
     <message>
+      <location filename="../../cases/campaigns.py" line="68" />
+      <source>a campaign of this name exists</source>
+      <translation>已有同名行动</translation>
+    </message>
+    <message>
       <location filename="../../cases/workflow_states.py" line="87" />
       <source>a case is closed out after a re-inspection found it 整改到位 (the case is {status})</source>
       <translation>复核结果为整改到位后方可销号（案件当前状态：{status}）</translation>
@@ -2609,44 +2678,14 @@
       <translation>判定为违法后方可立案或移交（案件当前状态：{status}）</translation>
     </message>
     <message>
-      <location filename="../../cases/transfers.py" line="96" />
-      <source>a case is transferred to {allowed}, not {value}</source>
-      <translation>案件移送至{allowed}，不能移送至{value}</translation>
-    </message>
-    <message>
       <location filename="../../cases/clues.py" line="132" />
       <source>a clue with this code already exists</source>
       <translation>已有此编号的线索</translation>
     </message>
     <message>
-      <location filename="../../cases/notifications.py" line="105" />
-      <source>a deadline counts from 'sent' or 'instructed', not {value}</source>
-      <translation>期限自“sent”（发出）或“instructed”（批示）起算，不能为 {value}</translation>
-    </message>
-    <message>
       <location filename="../../cases/workflow_states.py" line="72" />
       <source>a field verification cannot be added once the case is {status}</source>
       <translation>案件状态为 {status}，不能再添加外业核查</translation>
-    </message>
-    <message>
-      <location filename="../../cases/stops.py" line="197" />
-      <source>a notice with this number was already recorded</source>
-      <translation>该文号的通知书已登记</translation>
-    </message>
-    <message>
-      <location filename="../../cases/notifications.py" line="195" />
-      <source>a notification goes to at least one recipient</source>
-      <translation>抄告至少要有一个接收单位</translation>
-    </message>
-    <message>
-      <location filename="../../cases/notifications.py" line="211" />
-      <source>a notification with this number (文号) already exists</source>
-      <translation>该文号的抄告已存在</translation>
-    </message>
-    <message>
-      <location filename="../../cases/accountability.py" line="32" />
-      <source>a period is written YYYY-MM, e.g. 2026-10</source>
-      <translation>统计期间按 YYYY-MM 填写，例如 2026-10</translation>
     </message>
     <message>
       <location filename="../../cases/workflow_states.py" line="76" />
@@ -2664,29 +2703,9 @@
       <translation>案件库中已有相同监测编号的图斑</translation>
     </message>
     <message>
-      <location filename="../../cases/notifications.py" line="197" />
-      <source>a recipient is named twice</source>
-      <translation>接收单位重复</translation>
-    </message>
-    <message>
-      <location filename="../../cases/stops.py" line="169" />
-      <source>a result needs the time of the stop</source>
-      <translation>填写制止结果须同时填写制止时间</translation>
-    </message>
-    <message>
       <location filename="../../cases/workflow_determination.py" line="139" />
       <source>a revised determination needs the reason for the revision</source>
       <translation>修改判定须填写修改原因</translation>
-    </message>
-    <message>
-      <location filename="../../cases/transfers.py" line="115" />
-      <source>a transfer is recorded beside a filed case: file the case (立案) first (the case is {status})</source>
-      <translation>移送须在案件立案后登记：请先立案（案件当前为{status}）</translation>
-    </message>
-    <message>
-      <location filename="../../cases/stops.py" line="175" />
-      <source>a written report needs both its time and whom it went to</source>
-      <translation>书面报告须同时填写报告时间和报告对象</translation>
     </message>
     <message>
       <location filename="../../cases/determination_codes.py" line="243" />
@@ -2697,11 +2716,6 @@
       <location filename="../../cases/determination_codes.py" line="225" />
       <source>a {category} determination needs a sub-type: {allowed}</source>
       <translation>判定为{category}须选择子类：{allowed}</translation>
-    </message>
-    <message>
-      <location filename="../../cases/stops.py" line="164" />
-      <source>a {value} needs its number and its date</source>
-      <translation>{value}须填写文号和日期</translation>
     </message>
     <message>
       <location filename="../../cases/workflow_filing.py" line="128" />
@@ -2724,9 +2738,24 @@
       <translation>案件库中已有，未重复导入</translation>
     </message>
     <message>
+      <location filename="../../cases/campaigns.py" line="159" />
+      <source>already in this campaign</source>
+      <translation>已在本次行动中</translation>
+    </message>
+    <message>
       <location filename="../../cases/workflow_guards.py" line="145" />
       <source>an area must be a number of m², 0 or more (got {value})</source>
       <translation>面积须为不小于 0 的数值，单位平方米（当前为 {value}）</translation>
+    </message>
+    <message>
+      <location filename="../../cases/problem_items.py" line="358" />
+      <source>an extension must end after the deadline {due}</source>
+      <translation>延期日期须晚于原期限 {due}</translation>
+    </message>
+    <message>
+      <location filename="../../cases/problem_items.py" line="371" />
+      <source>an extension needs the plan (整改计划) with its time nodes</source>
+      <translation>延期须有整改计划及时间节点</translation>
     </message>
     <message>
       <location filename="../../cases/determination_suggestion.py" line="133" />
@@ -2894,6 +2923,21 @@
       <translation>超过 DBF 字段 254 字节的长度上限</translation>
     </message>
     <message>
+      <location filename="../../cases/feedback.py" line="156" />
+      <source>it cannot be corrected ({date}) before the 一下 came ({received})</source>
+      <translation>更正日期（{date}）不能早于收到“一下”的日期（{received}）</translation>
+    </message>
+    <message>
+      <location filename="../../cases/problem_items.py" line="337" />
+      <source>it cannot be rectified ({date}) before it was listed ({listed})</source>
+      <translation>整改到位日期（{date}）不能早于列入日期（{listed}）</translation>
+    </message>
+    <message>
+      <location filename="../../cases/sheet_rows.py" line="117" />
+      <source>it holds no rows</source>
+      <translation>其中没有数据行</translation>
+    </message>
+    <message>
       <location filename="../../layers/source_files.py" line="39" />
       <source>it holds several layers ({layers}); choose the one to import</source>
       <translation>包含多个图层（{layers}），请选择要导入的图层</translation>
@@ -2947,6 +2991,11 @@
       <location filename="../../cases/photo_check.py" line="141" />
       <source>it is not a regular file; it was not opened</source>
       <translation>不是普通文件；未打开</translation>
+    </message>
+    <message>
+      <location filename="../../cases/sheet_rows.py" line="95" />
+      <source>it is not an Excel workbook</source>
+      <translation>不是 Excel 工作簿</translation>
     </message>
     <message>
       <location filename="../../layers/source_files.py" line="200" />
@@ -3004,6 +3053,16 @@
       <translation>其坐标超出本数据库坐标系（EPSG:{srid}）的范围</translation>
     </message>
     <message>
+      <location filename="../../cases/sheet_rows.py" line="130" />
+      <source>its first row lacks the columns {columns}</source>
+      <translation>首行缺少列：{columns}</translation>
+    </message>
+    <message>
+      <location filename="../../cases/sheet_rows.py" line="79" />
+      <source>its text is neither UTF-8 nor GB18030</source>
+      <translation>其文字既非 UTF-8 也非 GB18030 编码</translation>
+    </message>
+    <message>
       <location filename="../../cases/placing.py" line="109" />
       <source>lies at {span}, outside {band}, the reach of the database's zone {zone}; imported as allowed; it fits {fitting}</source>
       <translation>位于 {span}，超出案件库分带 {zone} 的接受范围 {band}，已按允许跨带导入；适用的分带为 {fitting}</translation>
@@ -3032,16 +3091,6 @@
       <location filename="../../plugin/processing/print_documents.py" line="86" />
       <source>made</source>
       <translation>已生成</translation>
-    </message>
-    <message>
-      <location filename="../../cases/record_refs.py" line="29" />
-      <source>name either the plot (监测编号) or the clue (线索编号) it is about</source>
-      <translation>请填写所涉图斑的监测编号或线索编号（二者填一）</translation>
-    </message>
-    <message>
-      <location filename="../../cases/escalations.py" line="86" />
-      <source>name the case (监测编号) or the township it is about</source>
-      <translation>请填写所涉案件（监测编号）或乡镇</translation>
     </message>
     <message>
       <location filename="../../cases/determination_suggestion.py" line="141" />
@@ -3079,6 +3128,11 @@
       <translation>本版本不支持该图层类别</translation>
     </message>
     <message>
+      <location filename="../../cases/campaigns.py" line="105" />
+      <source>not closed out (the case is {status})</source>
+      <translation>尚未销号（案件状态为{status}）</translation>
+    </message>
+    <message>
       <location filename="../../cases/move_archive.py" line="70" />
       <source>nothing of this file is archived in the database</source>
       <translation>数据库中没有该文件的归档</translation>
@@ -3092,6 +3146,11 @@
       <location filename="../../cases/determination_suggestion.py" line="154" />
       <source>occupies 耕地 {area:.2f} 亩</source>
       <translation>占用耕地 {area:.2f} 亩</translation>
+    </message>
+    <message>
+      <location filename="../../cases/sheet_rows.py" line="110" />
+      <source>only .xlsx and .csv files are read</source>
+      <translation>只能读取 .xlsx 和 .csv 文件</translation>
     </message>
     <message>
       <location filename="../../cases/workflow_states.py" line="90" />
@@ -3129,6 +3188,11 @@
       <translation>照片 EXIF 信息</translation>
     </message>
     <message>
+      <location filename="../../cases/revisits.py" line="68" />
+      <source>post-closure visits follow the close-out (销号); the case is {status}</source>
+      <translation>事后巡查在销号之后进行；案件状态为{status}</translation>
+    </message>
+    <message>
       <location filename="../../plugin/processing/database_users.py" line="21" />
       <source>read-only (督查, 纪委)</source>
       <translation>只读（督查、纪委）</translation>
@@ -3152,6 +3216,11 @@
       <location filename="../../forms/rounds_dialog.py" line="144" />
       <source>removed</source>
       <translation>移除</translation>
+    </message>
+    <message>
+      <location filename="../../cases/feedback.py" line="104" />
+      <source>repeats row {first}</source>
+      <translation>与第 {first} 行重复</translation>
     </message>
     <message>
       <location filename="../../cases/intake.py" line="170" />
@@ -3182,6 +3251,16 @@
       <location filename="../../cases/finding.py" line="42" />
       <source>row {table} #{row_id} was added to locked round {round} after it was locked</source>
       <translation>记录 {table} #{row_id} 是在轮次 {round} 锁定后加入的</translation>
+    </message>
+    <message>
+      <location filename="../../cases/feedback.py" line="142" />
+      <source>say what was corrected</source>
+      <translation>请说明更正内容</translation>
+    </message>
+    <message>
+      <location filename="../../cases/clue_outline.py" line="36" />
+      <source>say where the clue came from ({allowed}): it was not found by a patrol</source>
+      <translation>请注明线索来源（{allowed}）：该线索并非巡查发现</translation>
     </message>
     <message>
       <location filename="../../layers/source_reader.py" line="273" />
@@ -3239,9 +3318,14 @@
       <translation>PDF 已加密，无法装订</translation>
     </message>
     <message>
-      <location filename="../../cases/transfers.py" line="103" />
-      <source>the acceptance date ({value}) is not a date on or after the transfer</source>
-      <translation>受理日期（{value}）不是移送当日或之后的日期</translation>
+      <location filename="../../cases/problem_items.py" line="138" />
+      <source>the WKT geometry cannot be read</source>
+      <translation>无法读取 WKT 图形</translation>
+    </message>
+    <message>
+      <location filename="../../cases/problem_items.py" line="140" />
+      <source>the WKT geometry is empty</source>
+      <translation>WKT 图形为空</translation>
     </message>
     <message>
       <location filename="../../cases/determination_suggestion.py" line="74" />
@@ -3259,6 +3343,16 @@
       <translation>审计日志止于第 {last_id} 条，但第 {row_id} 条此前已封存（检查点：{source}）：日志末尾的记录已被删除</translation>
     </message>
     <message>
+      <location filename="../../cases/campaigns.py" line="65" />
+      <source>the campaign ends before it starts</source>
+      <translation>行动结束日期早于开始日期</translation>
+    </message>
+    <message>
+      <location filename="../../cases/campaigns.py" line="56" />
+      <source>the campaign needs a name</source>
+      <translation>行动须有名称</translation>
+    </message>
+    <message>
       <location filename="../../cases/stats_seeds.py" line="144" />
       <source>the campaign's planned quantity must be more than 0 m² (got {value})</source>
       <translation>三年行动计划整治量必须大于 0 平方米（填写的是 {value}）</translation>
@@ -3269,14 +3363,39 @@
       <translation>该案件已有销号记录</translation>
     </message>
     <message>
+      <location filename="../../cases/revisits.py" line="154" />
+      <source>the case has no close-out record</source>
+      <translation>该案件没有销号记录</translation>
+    </message>
+    <message>
+      <location filename="../../cases/feedback.py" line="151" />
+      <source>the city's 一下 of this month did not question it</source>
+      <translation>市级当月“一下”未反馈该图斑</translation>
+    </message>
+    <message>
       <location filename="../../cases/workflow_rectification.py" line="173" />
       <source>the close-out date is missing</source>
       <translation>未填写销号日期</translation>
     </message>
     <message>
-      <location filename="../../cases/reply_import.py" line="39" />
-      <source>the columns {value} are missing</source>
-      <translation>缺少列：{value}</translation>
+      <location filename="../../cases/clue_outline.py" line="89" />
+      <source>the clue is already outlined as plot {jcbh}</source>
+      <translation>该线索已勾绘为图斑 {jcbh}</translation>
+    </message>
+    <message>
+      <location filename="../../cases/clue_outline.py" line="43" />
+      <source>the clue source {value} is not one of {allowed}</source>
+      <translation>线索来源 {value} 不在 {allowed} 之中</translation>
+    </message>
+    <message>
+      <location filename="../../cases/clue_outline.py" line="93" />
+      <source>the clue was closed on {date}</source>
+      <translation>该线索已于 {date} 关闭</translation>
+    </message>
+    <message>
+      <location filename="../../cases/feedback.py" line="102" />
+      <source>the comment (意见) on {jcbh} is missing</source>
+      <translation>缺少对 {jcbh} 的意见</translation>
     </message>
     <message>
       <location filename="../../cases/workflow_determination.py" line="91" />
@@ -3289,29 +3408,24 @@
       <translation>无法在 {folder} 中写入副本（{detail}）</translation>
     </message>
     <message>
-      <location filename="../../cases/escalations.py" line="63" />
-      <source>the date it was issued ({value}) is not a date</source>
-      <translation>下发日期（{value}）不是有效日期</translation>
+      <location filename="../../cases/problem_items.py" line="353" />
+      <source>the date of the approval is missing</source>
+      <translation>缺少批准日期</translation>
     </message>
     <message>
-      <location filename="../../cases/escalations.py" line="65" />
-      <source>the date it was issued is missing</source>
-      <translation>缺少下发日期</translation>
+      <location filename="../../cases/feedback.py" line="140" />
+      <source>the date of the correction is missing</source>
+      <translation>缺少更正日期</translation>
     </message>
     <message>
-      <location filename="../../cases/escalations.py" line="106" />
-      <source>the date it was resolved ({value}) is before it was issued</source>
-      <translation>办结日期（{value}）早于下发日期</translation>
+      <location filename="../../cases/problem_items.py" line="333" />
+      <source>the date of the rectification is missing</source>
+      <translation>缺少整改到位日期</translation>
     </message>
     <message>
-      <location filename="../../cases/escalations.py" line="98" />
-      <source>the date it was resolved ({value}) is not a date</source>
-      <translation>办结日期（{value}）不是有效日期</translation>
-    </message>
-    <message>
-      <location filename="../../cases/notifications.py" line="191" />
-      <source>the date it was sent ({value}) is not a date</source>
-      <translation>发出日期（{value}）不是有效日期</translation>
+      <location filename="../../cases/revisits.py" line="222" />
+      <source>the date of the visit is missing</source>
+      <translation>缺少巡查日期</translation>
     </message>
     <message>
       <location filename="../../cases/intake.py" line="357" />
@@ -3324,14 +3438,14 @@
       <translation>未填写任务清单制定日期</translation>
     </message>
     <message>
+      <location filename="../../cases/feedback.py" line="88" />
+      <source>the date the 一下 was received is missing</source>
+      <translation>缺少收到“一下”的日期</translation>
+    </message>
+    <message>
       <location filename="../../cases/attachments.py" line="184" />
       <source>the date {value} is not a date (YYYY-MM-DD)</source>
       <translation>{value} 不是日期（YYYY-MM-DD）</translation>
-    </message>
-    <message>
-      <location filename="../../cases/notifications.py" line="101" />
-      <source>the deadline must be a whole number of days above 0</source>
-      <translation>期限须为大于0的整数天</translation>
     </message>
     <message>
       <location filename="../../cases/workflow_determination.py" line="149" />
@@ -3359,6 +3473,11 @@
       <translation>默认分带：未指定坐标系、范围，也没有工程</translation>
     </message>
     <message>
+      <location filename="../../cases/problem_items.py" line="192" />
+      <source>the description (问题描述) is missing</source>
+      <translation>缺少问题描述</translation>
+    </message>
+    <message>
       <location filename="../../cases/workflow_states.py" line="73" />
       <source>the determination cannot be revised once the case is {status}</source>
       <translation>案件状态为 {status}，不能再修改判定结果</translation>
@@ -3369,19 +3488,19 @@
       <translation>判定类别 {value} 无效，应为：{allowed}</translation>
     </message>
     <message>
-      <location filename="../../cases/escalations.py" line="71" />
-      <source>the due date ({value}) is before the date it was issued</source>
-      <translation>期限（{value}）早于下发日期</translation>
-    </message>
-    <message>
-      <location filename="../../cases/escalations.py" line="68" />
-      <source>the due date ({value}) is not a date</source>
-      <translation>期限（{value}）不是有效日期</translation>
+      <location filename="../../cases/problem_items.py" line="352" />
+      <source>the extended date is missing</source>
+      <translation>缺少延期日期</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/create_database.py" line="106" />
       <source>the extent given</source>
       <translation>指定的范围</translation>
+    </message>
+    <message>
+      <location filename="../../cases/sheet_rows.py" line="114" />
+      <source>the file cannot be opened</source>
+      <translation>无法打开该文件</translation>
     </message>
     <message>
       <location filename="../../layers/source_files.py" line="52" />
@@ -3469,6 +3588,11 @@
       <translation>几何图形无效（{detail}）</translation>
     </message>
     <message>
+      <location filename="../../cases/problem_items.py" line="149" />
+      <source>the geometry must be a polygon or a point, not a {kind}</source>
+      <translation>图形须为面或点，不能是 {kind}</translation>
+    </message>
+    <message>
       <location filename="../../cases/workflow_filing.py" line="102" />
       <source>the handling department is missing ({allowed})</source>
       <translation>未选择承办部门（{allowed}）</translation>
@@ -3499,6 +3623,11 @@
       <translation>图像过大，无法检查（超过 {limit} 百万像素）</translation>
     </message>
     <message>
+      <location filename="../../cases/problem_items.py" line="191" />
+      <source>the item number (序号) is missing</source>
+      <translation>缺少序号</translation>
+    </message>
+    <message>
       <location filename="../../cases/clues.py" line="126" />
       <source>the kind of clue must be 疑似违法 or 动工迹象, not {value}</source>
       <translation>线索类型应为“疑似违法”或“动工迹象”，而不是 {value}</translation>
@@ -3507,16 +3636,6 @@
       <location filename="../../cases/attachments.py" line="111" />
       <source>the kind of document is missing (e.g. {allowed})</source>
       <translation>缺少材料类别（例如 {allowed}）</translation>
-    </message>
-    <message>
-      <location filename="../../cases/stops.py" line="145" />
-      <source>the kind of unit {value} is not one of {allowed}</source>
-      <translation>单位类型 {value} 不在 {allowed} 之中</translation>
-    </message>
-    <message>
-      <location filename="../../cases/escalations.py" line="61" />
-      <source>the kind {value} is not one of {allowed}</source>
-      <translation>类型 {value} 不在 {allowed} 之中</translation>
     </message>
     <message>
       <location filename="../../cases/determination_suggestion.py" line="100" />
@@ -3559,6 +3678,21 @@
       <translation>无法打开图层 {source}（{provider}）</translation>
     </message>
     <message>
+      <location filename="../../cases/problem_items.py" line="185" />
+      <source>the list date (列入日期) is missing</source>
+      <translation>缺少列入日期</translation>
+    </message>
+    <message>
+      <location filename="../../cases/problem_items.py" line="188" />
+      <source>the list date {value} is not a date</source>
+      <translation>列入日期 {value} 不是日期</translation>
+    </message>
+    <message>
+      <location filename="../../cases/problem_items.py" line="182" />
+      <source>the list name (清单名称) is missing</source>
+      <translation>缺少清单名称</translation>
+    </message>
+    <message>
       <location filename="../../plugin/session.py" line="59" />
       <source>the map's extent</source>
       <translation>地图的范围</translation>
@@ -3567,11 +3701,6 @@
       <location filename="../../cases/workflow_rectification.py" line="70" />
       <source>the measure {value} is not one of {allowed}</source>
       <translation>整改措施 {value} 无效，应为：{allowed}</translation>
-    </message>
-    <message>
-      <location filename="../../cases/stops.py" line="157" />
-      <source>the method {value} is not one of {allowed}</source>
-      <translation>制止方式 {value} 不在 {allowed} 之中</translation>
     </message>
     <message>
       <location filename="../../cases/workflow_rectification.py" line="174" />
@@ -3589,22 +3718,17 @@
       <translation>未填写复核人</translation>
     </message>
     <message>
-      <location filename="../../cases/stops.py" line="162" />
-      <source>the notice date ({value}) is not a date</source>
-      <translation>通知书日期（{value}）不是有效日期</translation>
+      <location filename="../../cases/revisits.py" line="223" />
+      <source>the name of who visited is missing</source>
+      <translation>缺少巡查人姓名</translation>
     </message>
     <message>
-      <location filename="../../cases/notifications.py" line="258" />
-      <source>the notification was not sent to this recipient</source>
-      <translation>该抄告未发给此接收单位</translation>
+      <location filename="../../cases/problem_items.py" line="152" />
+      <source>the outline is not a valid polygon</source>
+      <translation>范围不是有效的面</translation>
     </message>
     <message>
-      <location filename="../../cases/stops.py" line="154" />
-      <source>the number of persons ({value}) is not a whole number</source>
-      <translation>制止人数（{value}）不是整数</translation>
-    </message>
-    <message>
-      <location filename="../../cases/rounds.py" line="117" />
+      <location filename="../../cases/feedback.py" line="68" />
       <source>the period must be a month written as YYYY-MM</source>
       <translation>月份须按 YYYY-MM 格式填写</translation>
     </message>
@@ -3614,9 +3738,19 @@
       <translation>统计期间 {value} 不是年份（YYYY）、月份（YYYY-MM）、季度（YYYY-Q1 至 YYYY-Q4）、年末（YYYY-年末）或日期范围（YYYY-MM-DD/YYYY-MM-DD，起始日期不晚于结束日期）</translation>
     </message>
     <message>
+      <location filename="../../cases/problem_items.py" line="326" />
+      <source>the plan (整改计划) is empty</source>
+      <translation>整改计划为空</translation>
+    </message>
+    <message>
       <location filename="../../cases/determination_suggestion.py" line="145" />
       <source>the plot lies on 1202 设施农用地 but no filing covers it</source>
       <translation>图斑位于 1202 设施农用地上，但无设施农用地备案覆盖</translation>
+    </message>
+    <message>
+      <location filename="../../cases/problem_items.py" line="64" />
+      <source>the point position is kept in the note: the 问题清单 holds outlines only</source>
+      <translation>点位已记入备注：问题清单只存放范围</translation>
     </message>
     <message>
       <location filename="../../cases/clues.py" line="97" />
@@ -3644,9 +3778,9 @@
       <translation>复核结果 {value} 无效，应为：{allowed}</translation>
     </message>
     <message>
-      <location filename="../../cases/notifications.py" line="123" />
-      <source>the recipient's name is missing</source>
-      <translation>缺少接收单位名称</translation>
+      <location filename="../../cases/problem_items.py" line="362" />
+      <source>the reason of the extension (确因客观原因…) is missing</source>
+      <translation>缺少延期理由（确因客观原因……）</translation>
     </message>
     <message>
       <location filename="../../cases/workflow_rectification.py" line="63" />
@@ -3664,19 +3798,9 @@
       <translation>未填写移交日期</translation>
     </message>
     <message>
-      <location filename="../../cases/notifications.py" line="268" />
-      <source>the reply ({value}) is dated before the notification was sent ({sent})</source>
-      <translation>回复日期（{value}）早于抄告发出日期（{sent}）</translation>
-    </message>
-    <message>
-      <location filename="../../cases/notifications.py" line="263" />
-      <source>the reply date ({value}) is not a date</source>
-      <translation>回复日期（{value}）不是有效日期</translation>
-    </message>
-    <message>
-      <location filename="../../cases/stops.py" line="166" />
-      <source>the result {value} is not one of {allowed}</source>
-      <translation>制止结果 {value} 不在 {allowed} 之中</translation>
+      <location filename="../../cases/revisits.py" line="229" />
+      <source>the result of the visit must be one of {allowed}, not {value}</source>
+      <translation>巡查结果须为 {allowed} 之一，不能是 {value}</translation>
     </message>
     <message>
       <location filename="../../cases/finding.py" line="46" />
@@ -3699,14 +3823,19 @@
       <translation>现场状态 {value} 无效，应为：{allowed}</translation>
     </message>
     <message>
+      <location filename="../../cases/problem_items.py" line="124" />
+      <source>the source (来源) is missing</source>
+      <translation>缺少来源</translation>
+    </message>
+    <message>
       <location filename="../../cases/field_mapping.py" line="165" />
       <source>the source has no field '{field}' (for {attribute})</source>
       <translation>源数据中没有字段“{field}”（用于 {attribute}）</translation>
     </message>
     <message>
-      <location filename="../../cases/reply_import.py" line="30" />
-      <source>the spreadsheet cannot be read: it is not an .xlsx or .csv file, or another program holds it open</source>
-      <translation>无法读取表格：不是 .xlsx 或 .csv 文件，或正被其他程序打开</translation>
+      <location filename="../../cases/problem_items.py" line="128" />
+      <source>the source {value} is not one of {allowed}</source>
+      <translation>来源 {value} 不在 {allowed} 之中</translation>
     </message>
     <message>
       <location filename="../../cases/rounds.py" line="119" />
@@ -3714,19 +3843,14 @@
       <translation>阶段须为一上、一下、二上之一</translation>
     </message>
     <message>
-      <location filename="../../cases/stops.py" line="151" />
-      <source>the stop ({value}) is dated before the find</source>
-      <translation>制止时间（{value}）早于发现时间</translation>
+      <location filename="../../cases/campaigns.py" line="62" />
+      <source>the start and end of the campaign must be dates (YYYY-MM-DD)</source>
+      <translation>行动的开始和结束须为日期（YYYY-MM-DD）</translation>
     </message>
     <message>
       <location filename="../../cases/determination_codes.py" line="232" />
       <source>the sub-type {value} is not one of the {category} sub-types: {allowed}</source>
       <translation>子类 {value} 不属于{category}的子类：{allowed}</translation>
-    </message>
-    <message>
-      <location filename="../../cases/notifications.py" line="187" />
-      <source>the subject of the notification is missing</source>
-      <translation>缺少抄告事由</translation>
     </message>
     <message>
       <location filename="../../cases/move_to_postgis.py" line="110" />
@@ -3754,44 +3878,9 @@
       <translation>发现时间（{value}）不是日期</translation>
     </message>
     <message>
-      <location filename="../../cases/stops.py" line="138" />
-      <source>the time of the find ({value}) is not a date</source>
-      <translation>发现时间（{value}）不是有效日期</translation>
-    </message>
-    <message>
-      <location filename="../../cases/stops.py" line="140" />
-      <source>the time of the find is missing</source>
-      <translation>缺少发现时间</translation>
-    </message>
-    <message>
-      <location filename="../../cases/stops.py" line="148" />
-      <source>the time of the stop ({value}) is not a date</source>
-      <translation>制止时间（{value}）不是有效日期</translation>
-    </message>
-    <message>
-      <location filename="../../cases/stops.py" line="171" />
-      <source>the time of the written report ({value}) is not a date</source>
-      <translation>书面报告时间（{value}）不是有效日期</translation>
-    </message>
-    <message>
       <location filename="../../cases/attachments.py" line="116" />
       <source>the title (题名) is missing</source>
       <translation>缺少题名</translation>
-    </message>
-    <message>
-      <location filename="../../cases/notifications.py" line="163" />
-      <source>the township head's reply starts the leader's clock; it keeps its name</source>
-      <translation>牵头责任领导的期限自镇主要负责人批示（其回复）起算，该接收单位名称不可更改</translation>
-    </message>
-    <message>
-      <location filename="../../cases/transfers.py" line="100" />
-      <source>the transfer date ({value}) is not a date</source>
-      <translation>移送日期（{value}）不是有效日期</translation>
-    </message>
-    <message>
-      <location filename="../../cases/stops.py" line="143" />
-      <source>the unit that stopped it is missing</source>
-      <translation>缺少制止单位</translation>
     </message>
     <message>
       <location filename="../../cases/clues.py" line="145" />
@@ -3807,6 +3896,11 @@
       <location filename="../../cases/workflow_determination.py" line="63" />
       <source>the verifier's name is missing</source>
       <translation>未填写核查人</translation>
+    </message>
+    <message>
+      <location filename="../../cases/revisits.py" line="134" />
+      <source>the visits are due whole months after the close-out, 1 to {most}</source>
+      <translation>巡查时间为销号后的整月数，1 至 {most}</translation>
     </message>
     <message>
       <location filename="../../layers/source_files.py" line="104" />
@@ -3834,9 +3928,24 @@
       <translation>新增建设用地占用耕地总面积须大于 0 平方米（当前为 {value}）</translation>
     </message>
     <message>
+      <location filename="../../cases/feedback.py" line="98" />
+      <source>the 监测编号 is missing</source>
+      <translation>缺少监测编号</translation>
+    </message>
+    <message>
       <location filename="../../cases/stats_load.py" line="208" />
       <source>there is no batch {value}</source>
       <translation>不存在批次 {value}</translation>
+    </message>
+    <message>
+      <location filename="../../cases/revisits.py" line="236" />
+      <source>there is no campaign with the id {value}</source>
+      <translation>没有编号为 {value} 的行动</translation>
+    </message>
+    <message>
+      <location filename="../../cases/campaigns.py" line="149" />
+      <source>there is no campaign with this id</source>
+      <translation>没有此编号的行动</translation>
     </message>
     <message>
       <location filename="../../cases/attachments.py" line="120" />
@@ -3844,44 +3953,19 @@
       <translation>没有编号为 {case_id} 的案件</translation>
     </message>
     <message>
-      <location filename="../../cases/record_refs.py" line="45" />
-      <source>there is no clue with the code {value}</source>
-      <translation>没有编号为 {value} 的线索</translation>
-    </message>
-    <message>
       <location filename="../../cases/clues.py" line="169" />
       <source>there is no clue with this code</source>
       <translation>没有此编号的线索</translation>
     </message>
     <message>
-      <location filename="../../cases/clues.py" line="162" />
+      <location filename="../../cases/clue_outline.py" line="82" />
       <source>there is no clue with this id</source>
       <translation>没有此编号（id）的线索</translation>
     </message>
     <message>
-      <location filename="../../cases/escalations.py" line="104" />
-      <source>there is no escalation with this id</source>
-      <translation>没有该编号的督办记录</translation>
-    </message>
-    <message>
-      <location filename="../../cases/reply_import.py" line="58" />
-      <source>there is no notification numbered {value}</source>
-      <translation>没有文号为 {value} 的抄告</translation>
-    </message>
-    <message>
-      <location filename="../../cases/notifications.py" line="332" />
-      <source>there is no notification with this id</source>
-      <translation>没有该编号的抄告</translation>
-    </message>
-    <message>
-      <location filename="../../cases/notifications.py" line="230" />
-      <source>there is no notification with this number (文号)</source>
-      <translation>没有该文号的抄告</translation>
-    </message>
-    <message>
-      <location filename="../../cases/escalations.py" line="83" />
-      <source>there is no plot with the 监测编号 {value}</source>
-      <translation>没有监测编号为 {value} 的图斑</translation>
+      <location filename="../../cases/feedback.py" line="115" />
+      <source>there is no plot with the 监测编号 {jcbh}</source>
+      <translation>没有监测编号为 {jcbh} 的图斑</translation>
     </message>
     <message>
       <location filename="../../cases/attachments.py" line="68" />
@@ -3894,16 +3978,6 @@
       <translation>没有此监测编号的图斑</translation>
     </message>
     <message>
-      <location filename="../../cases/notifications.py" line="154" />
-      <source>there is no recipient of this name</source>
-      <translation>没有该名称的接收单位</translation>
-    </message>
-    <message>
-      <location filename="../../cases/stops.py" line="293" />
-      <source>there is no stop action with this id</source>
-      <translation>没有该编号的制止记录</translation>
-    </message>
-    <message>
       <location filename="../../cases/submission_table.py" line="211" />
       <source>there is no submission round of this name</source>
       <translation>不存在该名称的报送轮次</translation>
@@ -3914,19 +3988,14 @@
       <translation>不存在该 ID 的报送轮次</translation>
     </message>
     <message>
-      <location filename="../../cases/transfers.py" line="131" />
-      <source>there is no transfer with this id</source>
-      <translation>没有该编号的移送记录</translation>
+      <location filename="../../cases/problem_items.py" line="290" />
+      <source>there is no such item</source>
+      <translation>没有此问题</translation>
     </message>
     <message>
       <location filename="../../cases/audit_chain.py" line="188" />
       <source>this case database has no audit hash chain</source>
       <translation>本案件库没有审计哈希链</translation>
-    </message>
-    <message>
-      <location filename="../../cases/notifications.py" line="127" />
-      <source>this recipient is already in the list</source>
-      <translation>该接收单位已在名单中</translation>
     </message>
     <message>
       <location filename="../../layers/role_assign.py" line="67" />
@@ -3942,11 +4011,6 @@
       <location filename="../../cases/rounds.py" line="122" />
       <source>this round already exists</source>
       <translation>该轮次已存在</translation>
-    </message>
-    <message>
-      <location filename="../../cases/stop_documents.py" line="88" />
-      <source>this stop action was not recorded with a numbered notice</source>
-      <translation>该次制止未登记带文号的通知书</translation>
     </message>
     <message>
       <location filename="../../cases/photos.py" line="256" />
@@ -3974,9 +4038,19 @@
       <translation>无需更新</translation>
     </message>
     <message>
-      <location filename="../../cases/escalations.py" line="67" />
-      <source>who issued it is missing</source>
-      <translation>缺少下发机关</translation>
+      <location filename="../../cases/problem_items.py" line="363" />
+      <source>who approved the extension is missing</source>
+      <translation>缺少延期批准人</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/followup_algorithms.py" line="89" />
+      <source>{added} items added, {already} already in the ledger, {rejected} rows left out.</source>
+      <translation>新增 {added} 项问题，台账中已有 {already} 项，{rejected} 行未录入。</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/followup_algorithms.py" line="145" />
+      <source>{added} plots added, {already} already questioned, {rejected} rows left out; {open} of the month not corrected.</source>
+      <translation>新增 {added} 个图斑，已反馈过 {already} 个，{rejected} 行未录入；当月尚有 {open} 个未更正。</translation>
     </message>
     <message>
       <location filename="../../cases/determination_codes.py" line="274" />
@@ -4081,16 +4155,6 @@
       <translation>已将 {count} 个图斑写入 {folder}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/accountability_algorithms.py" line="205" />
-      <source>{count} replies recorded from {path}</source>
-      <translation>已从 {path} 录入 {count} 条回复</translation>
-    </message>
-    <message>
-      <location filename="../../plugin/processing/accountability_algorithms.py" line="109" />
-      <source>{count} rules broken in {period}; the list: {path}</source>
-      <translation>{period} 共有追责情形 {count} 条；清单：{path}</translation>
-    </message>
-    <message>
       <location filename="../../forms/case_dialog.py" line="324" />
       <source>{count} were attached already.</source>
       <translation>{count} 张此前已添加。</translation>
@@ -4109,6 +4173,11 @@
       <location filename="../../plugin/processing/move_to_postgis.py" line="110" />
       <source>{files} files copied; {rows} audit rows and {seals} round seals of the file archived.</source>
       <translation>已复制 {files} 个文件；已归档该文件的 {rows} 条审计记录和 {seals} 个轮次封存。</translation>
+    </message>
+    <message>
+      <location filename="../../cases/sheet_rows.py" line="47" />
+      <source>{file}, row {row}: {reason}</source>
+      <translation>{file} 第 {row} 行：{reason}</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/case_materials.py" line="156" />
@@ -4161,11 +4230,6 @@
       <translation>{name} 不是 PDF、JPEG 或 PNG 文件。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/accountability_algorithms.py" line="167" />
-      <source>{notices} stop notices and {sheets} notification sheets printed to {path}</source>
-      <translation>已在 {path} 打印通知书 {notices} 份、抄告单 {sheets} 份</translation>
-    </message>
-    <message>
       <location filename="../../forms/new_database_dialog.py" line="77" />
       <source>{path} already exists. Replace it? Everything in it will be lost.</source>
       <translation>{path} 已存在。是否替换？其中的全部数据将丢失。</translation>
@@ -4184,6 +4248,11 @@
       <location filename="../../plugin/processing/case_materials.py" line="96" />
       <source>{path} attached to plot {jcbh} as {kind} ({pages} pages).</source>
       <translation>{path} 已作为{kind}附加到图斑 {jcbh}（{pages} 页）。</translation>
+    </message>
+    <message>
+      <location filename="../../cases/sheet_rows.py" line="28" />
+      <source>{path} cannot be read as a spreadsheet: {reason}</source>
+      <translation>{path} 无法作为表格读取：{reason}</translation>
     </message>
     <message>
       <location filename="../../cases/verification_findings.py" line="37" />
@@ -4316,6 +4385,11 @@
       <translation>{same} 个图斑与其他图斑形状相同；{areas} 个监测面积与图斑椭球面积相差超过 5%。</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/followup_algorithms.py" line="216" />
+      <source>{scheduled} visits scheduled, {skipped} plots left out.</source>
+      <translation>已安排 {scheduled} 次巡查，{skipped} 个图斑未选入。</translation>
+    </message>
+    <message>
       <location filename="../../forms/case_dock.py" line="291" />
       <source>{shown} of {total} plots</source>
       <translation>显示 {shown} / 共 {total} 个图斑</translation>
@@ -4346,11 +4420,6 @@
       <translation>{value} 不是有效日期（YYYY-MM-DD）</translation>
     </message>
     <message>
-      <location filename="../../cases/notifications.py" line="204" />
-      <source>{value} is not in the list of recipients</source>
-      <translation>{value} 不在接收单位名单中</translation>
-    </message>
-    <message>
       <location filename="../../forms/integrity_banner.py" line="43" />
       <source>… and {count} more</source>
       <translation>……另有 {count} 条</translation>
@@ -4376,6 +4445,11 @@
       <translation>依登记发证判定合法须填写不动产权证号</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/followup_algorithms.py" line="188" />
+      <source>回头看 campaign name</source>
+      <translation>“回头看”行动名称</translation>
+    </message>
+    <message>
       <location filename="../../cases/determination_suggestion.py" line="104" />
       <source>备少占多: the plot occupies {occupied:.2f} m², more than the filed {filed:.2f} m²</source>
       <translation>备少占多：图斑占地 {occupied:.2f} 平方米，超过备案面积 {filed:.2f} 平方米</translation>
@@ -4394,6 +4468,11 @@
       <location filename="../../cases/issued_area.py" line="141" />
       <source>监测面积 {jcmj} {unit} ({given} m²) differs from the plot's ellipsoidal area {area} m² by {percent}; read in {other} ({other_given} m²) it agrees: check the unit of 监测面积</source>
       <translation>监测面积 {jcmj} {unit}（{given} m²）与图斑椭球面积 {area} m² 相差 {percent}；按 {other} 计（{other_given} m²）则相符，请核对监测面积的单位</translation>
+    </message>
+    <message>
+      <location filename="../../cases/problem_items.py" line="217" />
+      <source>经度 and 纬度 must both be numbers of degrees</source>
+      <translation>经度和纬度须均为度数</translation>
     </message>
     <message>
       <location filename="../../cases/determination_codes.py" line="280" />
@@ -4420,5 +4499,5 @@
       <source>违法占耕比例 denominator of the county accountability: {source}</source>
       <translation>县级考核违法占耕比例的分母：{source}</translation>
     </message>
-  </context>
+  <message><source>Accountability list (Excel)</source><translation>追责问责清单（Excel）</translation></message><message><source>Accountability list (PDF)</source><translation>追责问责清单（PDF）</translation></message><message><source>Accountability list (追责问责清单)</source><translation>追责问责清单</translation></message><message><source>Import replies to notifications (回复)</source><translation>导入抄告回复</translation></message><message><source>Issuing authority (leave empty: the unit in the settings)</source><translation>发文机关（留空则取设置中的单位名称）</translation></message><message><source>Lists, per township, every accountability rule of 启政办发〔2020〕32号 broken in the period: a find not stopped on site within one day, a failed stop not reported the same day, a station stopping with fewer than 2 persons or not reporting and copying within one day, a recipient of a notification replying late or not at all, a case that should have been transferred to 公安. Each row names the unit, who bears the 直接责任 and the 领导责任, the due date and how many days late. The workbook also holds the notification register of the period.</source><translation>按乡镇列出统计期间内违反启政办发〔2020〕32号追责问责规定的情形：发现违法用地超过一天未到场制止、制止无效当天未书面报告、国土所安排制止人员不足2名或制止无效后一天内未专报和抄告、抄告接收单位逾期回复或未回复、应移送公安而未移送的案件。每条列明责任单位、直接责任和领导责任承担者、期限及逾期天数。工作簿另含本期抄告登记。</translation></message><message><source>Notification sheets printed</source><translation>已打印的抄告单数</translation></message><message><source>Period (YYYY-MM)</source><translation>统计期间（YYYY-MM）</translation></message><message><source>Print stop notices and notification sheets (责令停止违法行为通知书, 抄告单)</source><translation>打印责令停止违法行为通知书和抄告单</translation></message><message><source>Prints, from the record, the 责令停止违法行为通知书 (or 停工通知书) of every stop action whose numbered notice is dated in the period, and the 抄告单 of every notification sent in the period, with each recipient's deadline and a reply slip. One PDF each, named by its number (文号).</source><translation>按记录打印：通知书日期在统计期间内的每次制止所开具的责令停止违法行为通知书（或停工通知书），以及期间内发出的每份抄告单（列明各接收单位的期限并附回执）。每份一个 PDF，以文号命名。</translation></message><message><source>Records the replies of a spreadsheet (.xlsx or .csv) with the columns 文号, 接收单位 and 回复日期, and optionally 回复内容 and 回复人: one row per reply. All rows are recorded, or none: a row that cannot be recorded is named with its number and the reason.</source><translation>录入表格（.xlsx 或 .csv）中的回复，须有“文号”“接收单位”“回复日期”列，可选“回复内容”“回复人”列，每行一条回复。全部录入或全部不录入：无法录入的行会列出其行号和原因。</translation></message><message><source>Replies (spreadsheet)</source><translation>回复表格</translation></message><message><source>Replies recorded</source><translation>已录入的回复数</translation></message><message><source>Rules broken</source><translation>追责情形数</translation></message><message><source>Stop notices printed</source><translation>已打印的通知书数</translation></message><message><source>Stopping, notifying and accountability</source><translation>制止、抄告与追责</translation></message><message><source>The list could not be written to {path}: {error}</source><translation>无法将清单写入 {path}：{error}</translation></message><message><source>a case is transferred to {allowed}, not {value}</source><translation>案件移送至{allowed}，不能移送至{value}</translation></message><message><source>a deadline counts from 'sent' or 'instructed', not {value}</source><translation>期限自“sent”（发出）或“instructed”（批示）起算，不能为 {value}</translation></message><message><source>a notice with this number was already recorded</source><translation>该文号的通知书已登记</translation></message><message><source>a notification goes to at least one recipient</source><translation>抄告至少要有一个接收单位</translation></message><message><source>a notification with this number (文号) already exists</source><translation>该文号的抄告已存在</translation></message><message><source>a period is written YYYY-MM, e.g. 2026-10</source><translation>统计期间按 YYYY-MM 填写，例如 2026-10</translation></message><message><source>a recipient is named twice</source><translation>接收单位重复</translation></message><message><source>a result needs the time of the stop</source><translation>填写制止结果须同时填写制止时间</translation></message><message><source>a transfer is recorded beside a filed case: file the case (立案) first (the case is {status})</source><translation>移送须在案件立案后登记：请先立案（案件当前为{status}）</translation></message><message><source>a written report needs both its time and whom it went to</source><translation>书面报告须同时填写报告时间和报告对象</translation></message><message><source>a {value} needs its number and its date</source><translation>{value}须填写文号和日期</translation></message><message><source>name either the plot (监测编号) or the clue (线索编号) it is about</source><translation>请填写所涉图斑的监测编号或线索编号（二者填一）</translation></message><message><source>name the case (监测编号) or the township it is about</source><translation>请填写所涉案件（监测编号）或乡镇</translation></message><message><source>the acceptance date ({value}) is not a date on or after the transfer</source><translation>受理日期（{value}）不是移送当日或之后的日期</translation></message><message><source>the columns {value} are missing</source><translation>缺少列：{value}</translation></message><message><source>the date it was issued ({value}) is not a date</source><translation>下发日期（{value}）不是有效日期</translation></message><message><source>the date it was issued is missing</source><translation>缺少下发日期</translation></message><message><source>the date it was resolved ({value}) is before it was issued</source><translation>办结日期（{value}）早于下发日期</translation></message><message><source>the date it was resolved ({value}) is not a date</source><translation>办结日期（{value}）不是有效日期</translation></message><message><source>the date it was sent ({value}) is not a date</source><translation>发出日期（{value}）不是有效日期</translation></message><message><source>the deadline must be a whole number of days above 0</source><translation>期限须为大于0的整数天</translation></message><message><source>the due date ({value}) is before the date it was issued</source><translation>期限（{value}）早于下发日期</translation></message><message><source>the due date ({value}) is not a date</source><translation>期限（{value}）不是有效日期</translation></message><message><source>the kind of unit {value} is not one of {allowed}</source><translation>单位类型 {value} 不在 {allowed} 之中</translation></message><message><source>the kind {value} is not one of {allowed}</source><translation>类型 {value} 不在 {allowed} 之中</translation></message><message><source>the method {value} is not one of {allowed}</source><translation>制止方式 {value} 不在 {allowed} 之中</translation></message><message><source>the notice date ({value}) is not a date</source><translation>通知书日期（{value}）不是有效日期</translation></message><message><source>the notification was not sent to this recipient</source><translation>该抄告未发给此接收单位</translation></message><message><source>the number of persons ({value}) is not a whole number</source><translation>制止人数（{value}）不是整数</translation></message><message><source>the recipient's name is missing</source><translation>缺少接收单位名称</translation></message><message><source>the reply ({value}) is dated before the notification was sent ({sent})</source><translation>回复日期（{value}）早于抄告发出日期（{sent}）</translation></message><message><source>the reply date ({value}) is not a date</source><translation>回复日期（{value}）不是有效日期</translation></message><message><source>the result {value} is not one of {allowed}</source><translation>制止结果 {value} 不在 {allowed} 之中</translation></message><message><source>the spreadsheet cannot be read: it is not an .xlsx or .csv file, or another program holds it open</source><translation>无法读取表格：不是 .xlsx 或 .csv 文件，或正被其他程序打开</translation></message><message><source>the stop ({value}) is dated before the find</source><translation>制止时间（{value}）早于发现时间</translation></message><message><source>the subject of the notification is missing</source><translation>缺少抄告事由</translation></message><message><source>the time of the find ({value}) is not a date</source><translation>发现时间（{value}）不是有效日期</translation></message><message><source>the time of the find is missing</source><translation>缺少发现时间</translation></message><message><source>the time of the stop ({value}) is not a date</source><translation>制止时间（{value}）不是有效日期</translation></message><message><source>the time of the written report ({value}) is not a date</source><translation>书面报告时间（{value}）不是有效日期</translation></message><message><source>the township head's reply starts the leader's clock; it keeps its name</source><translation>牵头责任领导的期限自镇主要负责人批示（其回复）起算，该接收单位名称不可更改</translation></message><message><source>the transfer date ({value}) is not a date</source><translation>移送日期（{value}）不是有效日期</translation></message><message><source>the unit that stopped it is missing</source><translation>缺少制止单位</translation></message><message><source>there is no clue with the code {value}</source><translation>没有编号为 {value} 的线索</translation></message><message><source>there is no escalation with this id</source><translation>没有该编号的督办记录</translation></message><message><source>there is no notification numbered {value}</source><translation>没有文号为 {value} 的抄告</translation></message><message><source>there is no notification with this id</source><translation>没有该编号的抄告</translation></message><message><source>there is no notification with this number (文号)</source><translation>没有该文号的抄告</translation></message><message><source>there is no plot with the 监测编号 {value}</source><translation>没有监测编号为 {value} 的图斑</translation></message><message><source>there is no recipient of this name</source><translation>没有该名称的接收单位</translation></message><message><source>there is no stop action with this id</source><translation>没有该编号的制止记录</translation></message><message><source>there is no transfer with this id</source><translation>没有该编号的移送记录</translation></message><message><source>this recipient is already in the list</source><translation>该接收单位已在名单中</translation></message><message><source>this stop action was not recorded with a numbered notice</source><translation>该次制止未登记带文号的通知书</translation></message><message><source>who issued it is missing</source><translation>缺少下发机关</translation></message><message><source>{count} replies recorded from {path}</source><translation>已从 {path} 录入 {count} 条回复</translation></message><message><source>{count} rules broken in {period}; the list: {path}</source><translation>{period} 共有追责情形 {count} 条；清单：{path}</translation></message><message><source>{notices} stop notices and {sheets} notification sheets printed to {path}</source><translation>已在 {path} 打印通知书 {notices} 份、抄告单 {sheets} 份</translation></message><message><source>{value} is not in the list of recipients</source><translation>{value} 不在接收单位名单中</translation></message></context>
 </TS>
