@@ -11,7 +11,7 @@ import calendar as _month_calendar
 import datetime
 import re
 
-from . import errors, notifications, stops, transfers
+from . import errors, notifications, problem_items, revisits, stops, transfers
 from .breaches import Breach
 from .errors import N_
 
@@ -19,6 +19,8 @@ PROVIDERS = (
     stops,
     notifications,
     transfers,
+    revisits,
+    problem_items,
 )
 
 _PERIOD = re.compile(r"^\s*(\d{4})-(\d{1,2})\s*$")

@@ -32,6 +32,7 @@ from ..cases.recorded_steps import recorded_steps
 from ..toolbelt.i18n import tr
 from .attachment_dialog import AttachmentDialog
 from .case_steps import READ_ONLY_STYLE, CaseSteps, date_of, text_of
+from .enforcement_tab import EnforcementTab
 from .messages import error_text
 
 # The actions each tab offers, in the order of the tabs.
@@ -67,6 +68,7 @@ class CaseDialog(CaseSteps, QDialog):
             (self._rectification_tab(), tr("Rectification")),
             (self._closeout_tab(), tr("Re-inspection and close-out")),
             (self._documents_tab(), tr("Documents")),
+            (self._enforcement_tab(), tr("Stopping and notifying")),
         ):
             scroll = QScrollArea()  # a long tab scrolls instead of squeezing its lists
             scroll.setWidgetResizable(True)
@@ -130,6 +132,7 @@ class CaseDialog(CaseSteps, QDialog):
             )
         self._show_photos()
         self._show_attachments()
+        self.enforcement.show_case(state)
 
     def _show_photos(self) -> None:
         self.photos.clear()
@@ -198,6 +201,26 @@ class CaseDialog(CaseSteps, QDialog):
         self._say(tr("Document attached."), "#1e8449")
         self._show_attachments()
         self.changed.emit()
+
+    # -- stopping, notifying, transfers and visits (seed 002) -----------------------------
+
+    def _enforcement_tab(self) -> QWidget:
+        self.enforcement = EnforcementTab(self)
+        return self.enforcement
+
+    def run_room(self, action, *args, **kwargs) -> bool:
+        """Call a room's function with the store (one transaction) and say what it answered."""
+        try:
+            action(self.store, *args, **kwargs)
+        except CaseDatabaseError as error:
+            self._say(error_text(error), "#b03a2e")
+            return False
+        tab = self.tabs.currentIndex()  # refresh() opens the furthest step: stay here
+        self.refresh()
+        self.tabs.setCurrentIndex(tab)
+        self._say(tr("Saved."), "#1e8449")
+        self.changed.emit()
+        return True
 
     def _say(self, text: str, colour: str) -> None:
         self.message.setStyleSheet(f"color: {colour}")

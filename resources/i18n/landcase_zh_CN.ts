@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
   <context>
     <name>LandCase</name>
@@ -33,6 +34,16 @@
       <translation>（在下方输入）</translation>
     </message>
     <message>
+      <location filename="../../forms/enforcement_tab.py" line="42" />
+      <source>, {days} days late</source>
+      <translation>，逾期 {days} 天</translation>
+    </message>
+    <message>
+      <location filename="../../forms/enforcement_tab.py" line="163" />
+      <source>; replied {date}</source>
+      <translation>；{date} 回复</translation>
+    </message>
+    <message>
       <location filename="../../plugin/printing.py" line="89" />
       <source>A dossier needs the unit that compiles it (立卷单位): set the unit name in Settings ▸ Options ▸ LandCase, or give the UNIT parameter.</source>
       <translation>卷宗须有立卷单位：请在“设置 ▸ 选项 ▸ LandCase”中填写单位名称，或给出 UNIT 参数。</translation>
@@ -43,12 +54,27 @@
       <translation>年份（2026）、月份（2026-03）或日期范围（2026-01-01/2026-03-31），按回车键计算。</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/accountability_algorithms.py" line="79" />
+      <source>Accountability list (Excel)</source>
+      <translation>追责问责清单（Excel）</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/accountability_algorithms.py" line="84" />
+      <source>Accountability list (PDF)</source>
+      <translation>追责问责清单（PDF）</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/accountability_algorithms.py" line="61" />
+      <source>Accountability list (追责问责清单)</source>
+      <translation>追责问责清单</translation>
+    </message>
+    <message>
       <location filename="../../forms/case_steps.py" line="161" />
       <source>Actual use</source>
       <translation>实际用途</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="308" />
+      <location filename="../../forms/case_dialog.py" line="331" />
       <source>Add photos</source>
       <translation>添加照片</translation>
     </message>
@@ -168,7 +194,7 @@
       <translation>添加卷宗材料</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="159" />
+      <location filename="../../forms/case_dialog.py" line="162" />
       <source>Attach document…</source>
       <translation>添加卷宗材料…</translation>
     </message>
@@ -293,7 +319,7 @@
       <translation>案件面板</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="87" />
+      <location filename="../../forms/case_dialog.py" line="89" />
       <source>Case {jcbh}</source>
       <translation>案件 {jcbh}</translation>
     </message>
@@ -488,6 +514,11 @@
       <translation>建设时间</translation>
     </message>
     <message>
+      <location filename="../../forms/enforcement_forms.py" line="169" />
+      <source>Content</source>
+      <translation>内容</translation>
+    </message>
+    <message>
       <location filename="../../forms/new_database_dialog.py" line="54" />
       <source>Coordinate reference system</source>
       <translation>坐标参考系</translation>
@@ -583,7 +614,7 @@
       <translation>部门回复期限</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="98" />
+      <location filename="../../forms/case_dialog.py" line="100" />
       <source>Department reply due {date}</source>
       <translation>部门回复期限：{date}</translation>
     </message>
@@ -628,7 +659,7 @@
       <translation>判定结果</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="92" />
+      <location filename="../../forms/case_dialog.py" line="94" />
       <source>Determination: {category} {subtype}</source>
       <translation>判定结果：{category} {subtype}</translation>
     </message>
@@ -638,7 +669,7 @@
       <translation>文书</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="198" />
+      <location filename="../../forms/case_dialog.py" line="201" />
       <source>Document attached.</source>
       <translation>材料已添加。</translation>
     </message>
@@ -668,7 +699,7 @@
       <translation>文书与报告</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="188" />
+      <location filename="../../forms/case_dialog.py" line="191" />
       <source>Documents cannot be attached with this version.</source>
       <translation>当前版本不能添加卷宗材料。</translation>
     </message>
@@ -741,6 +772,11 @@
       <location filename="../../plugin/processing/holiday_calendar.py" line="76" />
       <source>Enters holidays and adjusted working days from the State Council's notice for a year the built-in calendar does not know yet, one a line: YYYY-MM-DD holiday|workday name, or a range YYYY-MM-DD..YYYY-MM-DD holiday|workday name (both days included). A day entered here overrides the built-in calendar.</source>
       <translation>录入国务院通知公布的、内置日历尚未包含年份的放假日和调休上班日，每行一条：YYYY-MM-DD holiday|workday 名称，或日期范围 YYYY-MM-DD..YYYY-MM-DD holiday|workday 名称（含首尾两天）。此处录入的日期优先于内置日历。</translation>
+    </message>
+    <message>
+      <location filename="../../forms/enforcement_tab.py" line="103" />
+      <source>Escalations (督办)</source>
+      <translation>督办</translation>
     </message>
     <message>
       <location filename="../../forms/statistics_dock.py" line="75" />
@@ -843,6 +879,11 @@
       <translation>保护图斑编号</translation>
     </message>
     <message>
+      <location filename="../../forms/enforcement_tab.py" line="141" />
+      <source>Fewer than 2 persons of the station stopped it</source>
+      <translation>国土所制止人员不足 2 名</translation>
+    </message>
+    <message>
       <location filename="../../plugin/processing/import_plots.py" line="110" />
       <source>Field mapping (JSON)</source>
       <translation>字段对应（JSON）</translation>
@@ -853,7 +894,7 @@
       <translation>字段对应：{mapping}</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="64" />
+      <location filename="../../forms/case_dialog.py" line="65" />
       <source>Field verification</source>
       <translation>外业核查</translation>
     </message>
@@ -898,7 +939,7 @@
       <translation>立案编号</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="66" />
+      <location filename="../../forms/case_dialog.py" line="67" />
       <source>Filing or referral</source>
       <translation>立案或移交</translation>
     </message>
@@ -916,6 +957,16 @@
       <location filename="../../plugin/processing/database_users.py" line="35" />
       <source>For a case database on a PostgreSQL server (DATABASE: postgresql://… or service=…), run by its owner: the login role USER (created beforehand by the administrator) becomes a county user (every township), a station user (the 行政区代码 prefixes in SCOPE, comma-separated, e.g. 320101,320102), a field user (the plots whose 监测编号 are in SCOPE) or a reader (督查, 纪委). The server enforces it: rows outside the scope are neither shown nor written. GROUP is the group role given.</source>
       <translation>用于 PostgreSQL 服务器上的案件数据库（DATABASE：postgresql://… 或 service=…），由其所有者运行：登录角色 USER（须由管理员事先创建）成为县局用户（全部乡镇）、所站用户（SCOPE 中的行政区代码前缀，逗号分隔，如 320101,320102）、外业用户（监测编号在 SCOPE 中的图斑）或只读用户（督查、纪委）。由服务器强制执行：范围外的记录既不显示也不能写入。GROUP 为授予的组角色。</translation>
+    </message>
+    <message>
+      <location filename="../../forms/enforcement_forms.py" line="103" />
+      <source>Found at</source>
+      <translation>发现时间</translation>
+    </message>
+    <message>
+      <location filename="../../forms/enforcement_tab.py" line="126" />
+      <source>Found {found}, {unit} ({kind}), {persons} persons, {how}, {result}</source>
+      <translation>{found} 发现，{unit}（{kind}），{persons} 人，{how}，{result}</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/statistics_algorithms.py" line="248" />
@@ -963,6 +1014,11 @@
       <translation>承办部门</translation>
     </message>
     <message>
+      <location filename="../../forms/enforcement_forms.py" line="110" />
+      <source>How</source>
+      <translation>制止方式</translation>
+    </message>
+    <message>
       <location filename="../../forms/import_dialog.py" line="150" />
       <source>Import</source>
       <translation>导入</translation>
@@ -1003,6 +1059,11 @@
       <translation>导入被拒绝，未保存任何内容</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/accountability_algorithms.py" line="181" />
+      <source>Import replies to notifications (回复)</source>
+      <translation>导入抄告回复</translation>
+    </message>
+    <message>
       <location filename="../../plugin/processing/import_plots.py" line="140" />
       <source>Import report</source>
       <translation>导入报告</translation>
@@ -1038,6 +1099,11 @@
       <translation>责任者</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/accountability_algorithms.py" line="138" />
+      <source>Issuing authority (leave empty: the unit in the settings)</source>
+      <translation>发文机关（留空则取设置中的单位名称）</translation>
+    </message>
+    <message>
       <location filename="../../plugin/processing/followup_algorithms.py" line="71" />
       <source>Items added</source>
       <translation>新增问题数</translation>
@@ -1061,6 +1127,11 @@
       <location filename="../../plugin/processing/case_materials.py" line="57" />
       <source>Kind</source>
       <translation>类别</translation>
+    </message>
+    <message>
+      <location filename="../../forms/enforcement_forms.py" line="105" />
+      <source>Kind of unit</source>
+      <translation>单位类别</translation>
     </message>
     <message>
       <location filename="../../cases/overlay_roles.py" line="58" />
@@ -1113,7 +1184,7 @@
       <translation>插件已停用：QGIS 所用的 Python 缺少 {packages}（{features}需要）。请用以下命令安装：{command}，然后重启 QGIS。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/provider.py" line="67" />
+      <location filename="../../plugin/processing/provider.py" line="71" />
       <source>LandCase land enforcement cases</source>
       <translation>卫片执法与违法用地巡查案件</translation>
     </message>
@@ -1178,7 +1249,7 @@
       <translation>补办手续面积</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="65" />
+      <location filename="../../forms/case_dialog.py" line="66" />
       <source>Legality determination</source>
       <translation>合法性判定</translation>
     </message>
@@ -1211,6 +1282,11 @@
       <location filename="../../plugin/processing/case_materials.py" line="115" />
       <source>Lists, per case, the materials its determination and handling require that are missing: verification and photos with position, the evidence of a 合法 or 设施农用地 determination and its scans, the filing number and filing documents of a filed case, the rectification areas, the re-inspection photos and joint re-check result of a closed-out case. Writes a CSV in Chinese; INCOMPLETE is the number of cases with something missing.</source>
       <translation>逐案列出其判定和查处所要求而缺少的材料：外业核查及带定位的照片，合法或设施农用地判定的依据及扫描件，已立案案件的立案编号和立案文书，整改面积，已销号案件的复核照片和联合复核结果。输出中文 CSV；INCOMPLETE 为缺少材料的案件数。</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/accountability_algorithms.py" line="64" />
+      <source>Lists, per township, every accountability rule of 启政办发〔2020〕32号 broken in the period: a find not stopped on site within one day, a failed stop not reported the same day, a station stopping with fewer than 2 persons or not reporting and copying within one day, a recipient of a notification replying late or not at all, a case that should have been transferred to 公安. Each row names the unit, who bears the 直接责任 and the 领导责任, the due date and how many days late. The workbook also holds the notification register of the period.</source>
+      <translation>按乡镇列出统计期间内违反启政办发〔2020〕32号追责问责规定的情形：发现违法用地超过一天未到场制止、制止无效当天未书面报告、国土所安排制止人员不足2名或制止无效后一天内未专报和抄告、抄告接收单位逾期回复或未回复、应移送公安而未移送的案件。每条列明责任单位、直接责任和领导责任承担者、期限及逾期天数。工作簿另含本期抄告登记。</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/rounds_algorithms.py" line="72" />
@@ -1398,6 +1474,11 @@
       <translation>{source} 的 {count} 个图斑均不在案件库分带 {zone} 的接受范围 {band} 内：它们位于 {span}，适用的分带为 {fitting}。未导入任何图斑。请导入坐标系为 {fitting} 的案件库；如确属本库，请选择允许导入其他分带的图斑。</translation>
     </message>
     <message>
+      <location filename="../../forms/enforcement_tab.py" line="146" />
+      <source>Not yet notified: {names}</source>
+      <translation>尚未抄告：{names}</translation>
+    </message>
+    <message>
       <location filename="../../forms/case_steps.py" line="278" />
       <source>Note</source>
       <translation>说明</translation>
@@ -1413,9 +1494,34 @@
       <translation>无可显示的内容。</translation>
     </message>
     <message>
+      <location filename="../../forms/enforcement_forms.py" line="112" />
+      <source>Notice date</source>
+      <translation>通知书日期</translation>
+    </message>
+    <message>
+      <location filename="../../forms/enforcement_forms.py" line="111" />
+      <source>Notice number</source>
+      <translation>通知书编号</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/accountability_algorithms.py" line="146" />
+      <source>Notification sheets printed</source>
+      <translation>已打印的抄告单数</translation>
+    </message>
+    <message>
+      <location filename="../../forms/enforcement_tab.py" line="96" />
+      <source>Notifications (抄告)</source>
+      <translation>抄告</translation>
+    </message>
+    <message>
       <location filename="../../forms/findings_dialog.py" line="43" />
       <source>Now</source>
       <translation>现值</translation>
+    </message>
+    <message>
+      <location filename="../../forms/enforcement_forms.py" line="228" />
+      <source>Number (文号)</source>
+      <translation>文号</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/verify_records.py" line="50" />
@@ -1483,7 +1589,7 @@
       <translation>跨带</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/print_documents.py" line="42" />
+      <location filename="../../plugin/processing/accountability_algorithms.py" line="143" />
       <source>Output folder</source>
       <translation>输出文件夹</translation>
     </message>
@@ -1558,6 +1664,11 @@
       <translation>月份</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/accountability_algorithms.py" line="47" />
+      <source>Period (YYYY-MM)</source>
+      <translation>统计期间（YYYY-MM）</translation>
+    </message>
+    <message>
       <location filename="../../plugin/processing/statistics_algorithms.py" line="80" />
       <source>Period (YYYY-MM, YYYY-Q3, YYYY, YYYY-年末 or YYYY-MM-DD/YYYY-MM-DD)</source>
       <translation>统计期间（YYYY-MM、YYYY-Q3、YYYY、YYYY-年末 或 YYYY-MM-DD/YYYY-MM-DD）</translation>
@@ -1573,12 +1684,17 @@
       <translation>永久基本农田</translation>
     </message>
     <message>
+      <location filename="../../forms/enforcement_forms.py" line="109" />
+      <source>Persons on site</source>
+      <translation>到场人数</translation>
+    </message>
+    <message>
       <location filename="../../forms/case_steps.py" line="166" />
       <source>Photos</source>
       <translation>照片</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="308" />
+      <location filename="../../forms/case_dialog.py" line="331" />
       <source>Photos (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)</source>
       <translation>照片 (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)</translation>
     </message>
@@ -1628,7 +1744,7 @@
       <translation>图斑 {jcbh} 已保存。</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="88" />
+      <location filename="../../forms/case_dialog.py" line="90" />
       <source>Plot {jcbh} — status: {status}</source>
       <translation>图斑 {jcbh}，状态：{status}</translation>
     </message>
@@ -1738,6 +1854,11 @@
       <translation>与其他图斑形状相同的图斑</translation>
     </message>
     <message>
+      <location filename="../../forms/enforcement_tab.py" line="107" />
+      <source>Post-closure visits</source>
+      <translation>事后巡查</translation>
+    </message>
+    <message>
       <location filename="../../plugin/processing/move_to_postgis.py" line="56" />
       <source>PostgreSQL case database (postgresql:// URI or service=)</source>
       <translation>PostgreSQL 案件数据库（postgresql:// URI 或 service=）</translation>
@@ -1756,6 +1877,11 @@
       <location filename="../../plugin/main.py" line="122" />
       <source>Print documents…</source>
       <translation>打印文书…</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/accountability_algorithms.py" line="123" />
+      <source>Print stop notices and notification sheets (责令停止违法行为通知书, 抄告单)</source>
+      <translation>打印责令停止违法行为通知书和抄告单</translation>
     </message>
     <message>
       <location filename="../../forms/settings_page.py" line="35" />
@@ -1781,6 +1907,11 @@
       <location filename="../../plugin/processing/print_documents.py" line="109" />
       <source>Prints the verification report of every plot the expression selects, named after its plot number. A report whose case data did not change is left as it is.</source>
       <translation>为表达式选中的每个图斑打印核查报告，文件以监测编号命名。案件数据未变化的报告保持不变。</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/accountability_algorithms.py" line="126" />
+      <source>Prints, from the record, the 责令停止违法行为通知书 (or 停工通知书) of every stop action whose numbered notice is dated in the period, and the 抄告单 of every notification sent in the period, with each recipient's deadline and a reply slip. One PDF each, named by its number (文号).</source>
+      <translation>按记录打印：通知书日期在统计期间内的每次制止所开具的责令停止违法行为通知书（或停工通知书），以及期间内发出的每份抄告单（列明各接收单位的期限并附回执）。每份一个 PDF，以文号命名。</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/followup_algorithms.py" line="61" />
@@ -1833,7 +1964,7 @@
       <translation>复核日期</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="68" />
+      <location filename="../../forms/case_dialog.py" line="69" />
       <source>Re-inspection and close-out</source>
       <translation>复核与销号</translation>
     </message>
@@ -1853,7 +1984,7 @@
       <translation>按 {encoding} 读取（{reason}）。</translation>
     </message>
     <message>
-      <location filename="../../forms/import_report_dialog.py" line="86" />
+      <location filename="../../forms/enforcement_forms.py" line="229" />
       <source>Reason</source>
       <translation>原因</translation>
     </message>
@@ -1873,9 +2004,34 @@
       <translation>收到日期（YYYY-MM-DD）</translation>
     </message>
     <message>
+      <location filename="../../forms/enforcement_forms.py" line="171" />
+      <source>Recipients</source>
+      <translation>接收单位</translation>
+    </message>
+    <message>
       <location filename="../../forms/findings_dialog.py" line="40" />
       <source>Record</source>
       <translation>记录</translation>
+    </message>
+    <message>
+      <location filename="../../forms/enforcement_forms.py" line="244" />
+      <source>Record a post-closure visit</source>
+      <translation>记录事后巡查</translation>
+    </message>
+    <message>
+      <location filename="../../forms/enforcement_forms.py" line="85" />
+      <source>Record a stop (制止)</source>
+      <translation>记录制止</translation>
+    </message>
+    <message>
+      <location filename="../../forms/enforcement_tab.py" line="62" />
+      <source>Record a stop…</source>
+      <translation>记录制止…</translation>
+    </message>
+    <message>
+      <location filename="../../forms/enforcement_tab.py" line="66" />
+      <source>Record a visit…</source>
+      <translation>记录巡查回访…</translation>
     </message>
     <message>
       <location filename="../../cases/overlay_roles.py" line="106" />
@@ -1888,12 +2044,22 @@
       <translation>保存复核结果</translation>
     </message>
     <message>
+      <location filename="../../forms/enforcement_tab.py" line="64" />
+      <source>Record the reply…</source>
+      <translation>记录回复…</translation>
+    </message>
+    <message>
       <location filename="../../cases/errors.py" line="86" />
       <source>Record {record}: {reason}</source>
       <translation>记录 {record}：{reason}</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="67" />
+      <location filename="../../plugin/processing/accountability_algorithms.py" line="184" />
+      <source>Records the replies of a spreadsheet (.xlsx or .csv) with the columns 文号, 接收单位 and 回复日期, and optionally 回复内容 and 回复人: one row per reply. All rows are recorded, or none: a row that cannot be recorded is named with its number and the reason.</source>
+      <translation>录入表格（.xlsx 或 .csv）中的回复，须有“文号”“接收单位”“回复日期”列，可选“回复内容”“回复人”列，每行一条回复。全部录入或全部不录入：无法录入的行会列出其行号和原因。</translation>
+    </message>
+    <message>
+      <location filename="../../forms/case_dialog.py" line="68" />
       <source>Rectification</source>
       <translation>整改</translation>
     </message>
@@ -1938,6 +2104,31 @@
       <translation>已修复</translation>
     </message>
     <message>
+      <location filename="../../forms/enforcement_forms.py" line="207" />
+      <source>Replied by</source>
+      <translation>回复人</translation>
+    </message>
+    <message>
+      <location filename="../../forms/enforcement_forms.py" line="205" />
+      <source>Replied on</source>
+      <translation>回复日期</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/accountability_algorithms.py" line="195" />
+      <source>Replies (spreadsheet)</source>
+      <translation>回复表格</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/accountability_algorithms.py" line="198" />
+      <source>Replies recorded</source>
+      <translation>已录入的回复数</translation>
+    </message>
+    <message>
+      <location filename="../../forms/enforcement_forms.py" line="201" />
+      <source>Reply of {recipient}</source>
+      <translation>{recipient} 的回复</translation>
+    </message>
+    <message>
       <location filename="../../forms/import_report_dialog.py" line="133" />
       <source>Report file: {path}</source>
       <translation>报告文件：{path}</translation>
@@ -1953,6 +2144,11 @@
       <translation>报告人</translation>
     </message>
     <message>
+      <location filename="../../forms/enforcement_forms.py" line="116" />
+      <source>Reported to</source>
+      <translation>报告对象</translation>
+    </message>
+    <message>
       <location filename="../../forms/case_steps.py" line="247" />
       <source>Responsible unit</source>
       <translation>责任单位</translation>
@@ -1961,6 +2157,11 @@
       <location filename="../../forms/case_steps.py" line="325" />
       <source>Restored area</source>
       <translation>复耕面积</translation>
+    </message>
+    <message>
+      <location filename="../../forms/enforcement_forms.py" line="251" />
+      <source>Result</source>
+      <translation>结果</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/database_users.py" line="49" />
@@ -2038,6 +2239,11 @@
       <translation>写入记录数</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/accountability_algorithms.py" line="87" />
+      <source>Rules broken</source>
+      <translation>追责情形数</translation>
+    </message>
+    <message>
       <location filename="../../forms/import_report_dialog.py" line="36" />
       <source>Same shape</source>
       <translation>疑似同一图斑</translation>
@@ -2063,7 +2269,7 @@
       <translation>保存核查结果</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="219" />
+      <location filename="../../forms/case_dialog.py" line="221" />
       <source>Saved.</source>
       <translation>已保存。</translation>
     </message>
@@ -2078,7 +2284,7 @@
       <translation>扫描件 (*.pdf *.jpg *.jpeg *.png *.PDF *.JPG *.PNG)</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="161" />
+      <location filename="../../forms/case_dialog.py" line="164" />
       <source>Scans bound in the dossier (批文, 备案, 立案文书 …)</source>
       <translation>装订入卷宗的扫描件（批文、备案、立案文书等）</translation>
     </message>
@@ -2121,6 +2327,26 @@
       <location filename="../../plugin/processing/followup_algorithms.py" line="169" />
       <source>Selects closed-out plots (已销号 or 事后巡查): those of JCBH (监测编号 separated by commas, spaces or lines), or else those of TOWNSHIP closed out before CLOSED_BEFORE (each optional). Without CAMPAIGN, each gets its post-closure visits (事后巡查) at the station's schedule, months after its close-out (by default {months}; MONTHS, e.g. 1,3,6, changes the station's schedule first): the intervals are the station's choice, no seed sets them. With CAMPAIGN, the plots join that 回头看 campaign (created with ISSUER, STARTED_ON and ENDS_ON when new), each a visit due on its end date. Plots left out are named with the reason.</source>
       <translation>选取已销号的图斑（已销号或事后巡查）：JCBH 所列的图斑（监测编号以逗号、空格或换行分隔），否则为 TOWNSHIP 中在 CLOSED_BEFORE 之前销号的图斑（均可选）。不填 CAMPAIGN 时，按本所的事后巡查计划为每个图斑安排销号后若干个月的巡查（默认 {months} 个月；填写 MONTHS，如 1,3,6，则先修改本所的计划）：巡查间隔由本所自定，文件未作规定。填写 CAMPAIGN 时，图斑列入该“回头看”行动（新行动按 ISSUER、STARTED_ON 和 ENDS_ON 创建），每个图斑的检查在行动结束日到期。未选入的图斑列出原因。</translation>
+    </message>
+    <message>
+      <location filename="../../forms/enforcement_forms.py" line="152" />
+      <source>Send a notification (抄告)</source>
+      <translation>发送抄告</translation>
+    </message>
+    <message>
+      <location filename="../../forms/enforcement_tab.py" line="63" />
+      <source>Send a notification…</source>
+      <translation>发送抄告…</translation>
+    </message>
+    <message>
+      <location filename="../../forms/enforcement_forms.py" line="170" />
+      <source>Sender</source>
+      <translation>发文单位</translation>
+    </message>
+    <message>
+      <location filename="../../forms/enforcement_forms.py" line="167" />
+      <source>Sent on</source>
+      <translation>发文日期</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/set_layer_role.py" line="30" />
@@ -2218,6 +2444,36 @@
       <translation>状态</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/accountability_algorithms.py" line="145" />
+      <source>Stop notices printed</source>
+      <translation>已打印的通知书数</translation>
+    </message>
+    <message>
+      <location filename="../../forms/enforcement_forms.py" line="106" />
+      <source>Stopped</source>
+      <translation>制止</translation>
+    </message>
+    <message>
+      <location filename="../../forms/enforcement_forms.py" line="108" />
+      <source>Stopped by (names)</source>
+      <translation>制止人员（姓名）</translation>
+    </message>
+    <message>
+      <location filename="../../forms/enforcement_tab.py" line="93" />
+      <source>Stopping (制止)</source>
+      <translation>制止</translation>
+    </message>
+    <message>
+      <location filename="../../forms/case_dialog.py" line="71" />
+      <source>Stopping and notifying</source>
+      <translation>制止与抄告</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/accountability_algorithms.py" line="44" />
+      <source>Stopping, notifying and accountability</source>
+      <translation>制止、抄告与追责</translation>
+    </message>
+    <message>
       <location filename="../../plugin/processing/followup_algorithms.py" line="110" />
       <source>Stores the plots the city questioned in its 一下 of a month (PERIOD, YYYY-MM), received on RECEIVED_ON (today when empty), from an Excel workbook or a CSV file with the columns 监测编号 and 意见 (or 审核意见). Each is then tracked until the month's 二上: 待更正, 已更正, or 已二上 once corrected before the 二上 was taken. Rows that cannot be used are named with their row and reason; a plot already questioned in the month is not added again.</source>
       <translation>从 Excel 工作簿或 CSV 文件（列：监测编号、意见（或审核意见））录入市级某月“一下”反馈的问题图斑（PERIOD，YYYY-MM），收到日期为 RECEIVED_ON（留空为今天）。每个图斑跟踪至当月“二上”：待更正、已更正，或在“二上”前已更正则为已二上。无法使用的行列出行号和原因；当月已反馈的图斑不再重复录入。</translation>
@@ -2226,6 +2482,11 @@
       <location filename="../../forms/case_steps.py" line="209" />
       <source>Sub-type</source>
       <translation>子类</translation>
+    </message>
+    <message>
+      <location filename="../../forms/enforcement_forms.py" line="168" />
+      <source>Subject</source>
+      <translation>事由</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/rounds_algorithms.py" line="84" />
@@ -2373,6 +2634,11 @@
       <translation>无法打开图层。</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/accountability_algorithms.py" line="102" />
+      <source>The list could not be written to {path}: {error}</source>
+      <translation>无法将清单写入 {path}：{error}</translation>
+    </message>
+    <message>
       <location filename="../../plugin/processing/statistics_algorithms.py" line="213" />
       <source>The monthly report could not be written to {path}: {error}</source>
       <translation>无法将月报写入 {path}：{error}</translation>
@@ -2483,6 +2749,11 @@
       <translation>不动产权证号</translation>
     </message>
     <message>
+      <location filename="../../forms/enforcement_forms.py" line="226" />
+      <source>To</source>
+      <translation>移送机关</translation>
+    </message>
+    <message>
       <location filename="../../forms/statistics_dock.py" line="73" />
       <source>Top 10 非农化</source>
       <translation>非农化前十乡镇</translation>
@@ -2528,6 +2799,26 @@
       <translation>乡镇（行政区代码前缀）或图斑（监测编号）</translation>
     </message>
     <message>
+      <location filename="../../forms/enforcement_forms.py" line="221" />
+      <source>Transfer the case (移送)</source>
+      <translation>移送案件</translation>
+    </message>
+    <message>
+      <location filename="../../forms/enforcement_forms.py" line="227" />
+      <source>Transferred on</source>
+      <translation>移送日期</translation>
+    </message>
+    <message>
+      <location filename="../../forms/enforcement_tab.py" line="100" />
+      <source>Transfers (移送)</source>
+      <translation>移送</translation>
+    </message>
+    <message>
+      <location filename="../../forms/enforcement_tab.py" line="65" />
+      <source>Transfer…</source>
+      <translation>移送…</translation>
+    </message>
+    <message>
       <location filename="../../forms/findings_dialog.py" line="41" />
       <source>Trigger</source>
       <translation>触发器</translation>
@@ -2551,6 +2842,11 @@
       <location filename="../../forms/import_dialog.py" line="142" />
       <source>Unit of the monitored area</source>
       <translation>监测面积单位</translation>
+    </message>
+    <message>
+      <location filename="../../forms/enforcement_forms.py" line="104" />
+      <source>Unit that stopped it</source>
+      <translation>制止单位</translation>
     </message>
     <message>
       <location filename="../../forms/settings_page.py" line="95" />
@@ -2623,9 +2919,24 @@
       <translation>违法宗数</translation>
     </message>
     <message>
+      <location filename="../../forms/enforcement_forms.py" line="249" />
+      <source>Visited on</source>
+      <translation>回访日期</translation>
+    </message>
+    <message>
+      <location filename="../../forms/enforcement_forms.py" line="250" />
+      <source>Visitor</source>
+      <translation>回访人</translation>
+    </message>
+    <message>
       <location filename="../../plugin/processing/followup_algorithms.py" line="196" />
       <source>Visits scheduled</source>
       <translation>已安排的巡查次数</translation>
+    </message>
+    <message>
+      <location filename="../../forms/enforcement_forms.py" line="206" />
+      <source>What it says</source>
+      <translation>回复内容</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/print_documents.py" line="51" />
@@ -2646,6 +2957,11 @@
       <location filename="../../plugin/processing/statistics_algorithms.py" line="232" />
       <source>Writes the plots of a submission round (一上 or 二上), with their determination and progress as the round's snapshot holds them, in the national field names (JCBH, XZQDM, XZQMC, JCPC, JCMJ, TBMJ, PDLX, …): a GeoPackage, a shapefile in GBK (with its .cpg) and an Excel table, in OUTPUT_FOLDER. ROUND is the round's id or its name, e.g. '2026-03 一上'.</source>
       <translation>将报送轮次（一上或二上）的图斑及其判定结果和办理进展（以该轮次快照为准）按国家字段名（JCBH、XZQDM、XZQMC、JCPC、JCMJ、TBMJ、PDLX 等）写入 OUTPUT_FOLDER：GeoPackage 文件、GBK 编码的 Shapefile（含 .cpg 文件）和 Excel 表格。ROUND 为轮次编号或名称，例如 '2026-03 一上'。</translation>
+    </message>
+    <message>
+      <location filename="../../forms/enforcement_forms.py" line="114" />
+      <source>Written report</source>
+      <translation>书面报告</translation>
     </message>
     <message>
       <location filename="../../forms/statistics_dock.py" line="130" />
@@ -2678,14 +2994,44 @@
       <translation>判定为违法后方可立案或移交（案件当前状态：{status}）</translation>
     </message>
     <message>
+      <location filename="../../cases/transfers.py" line="96" />
+      <source>a case is transferred to {allowed}, not {value}</source>
+      <translation>案件移送至{allowed}，不能移送至{value}</translation>
+    </message>
+    <message>
       <location filename="../../cases/clues.py" line="132" />
       <source>a clue with this code already exists</source>
       <translation>已有此编号的线索</translation>
     </message>
     <message>
+      <location filename="../../cases/notifications.py" line="105" />
+      <source>a deadline counts from 'sent' or 'instructed', not {value}</source>
+      <translation>期限自“sent”（发出）或“instructed”（批示）起算，不能为 {value}</translation>
+    </message>
+    <message>
       <location filename="../../cases/workflow_states.py" line="72" />
       <source>a field verification cannot be added once the case is {status}</source>
       <translation>案件状态为 {status}，不能再添加外业核查</translation>
+    </message>
+    <message>
+      <location filename="../../cases/stops.py" line="198" />
+      <source>a notice with this number was already recorded</source>
+      <translation>该文号的通知书已登记</translation>
+    </message>
+    <message>
+      <location filename="../../cases/notifications.py" line="195" />
+      <source>a notification goes to at least one recipient</source>
+      <translation>抄告至少要有一个接收单位</translation>
+    </message>
+    <message>
+      <location filename="../../cases/notifications.py" line="211" />
+      <source>a notification with this number (文号) already exists</source>
+      <translation>该文号的抄告已存在</translation>
+    </message>
+    <message>
+      <location filename="../../cases/accountability.py" line="34" />
+      <source>a period is written YYYY-MM, e.g. 2026-10</source>
+      <translation>统计期间按 YYYY-MM 填写，例如 2026-10</translation>
     </message>
     <message>
       <location filename="../../cases/workflow_states.py" line="76" />
@@ -2703,9 +3049,29 @@
       <translation>案件库中已有相同监测编号的图斑</translation>
     </message>
     <message>
+      <location filename="../../cases/notifications.py" line="197" />
+      <source>a recipient is named twice</source>
+      <translation>接收单位重复</translation>
+    </message>
+    <message>
+      <location filename="../../cases/stops.py" line="170" />
+      <source>a result needs the time of the stop</source>
+      <translation>填写制止结果须同时填写制止时间</translation>
+    </message>
+    <message>
       <location filename="../../cases/workflow_determination.py" line="139" />
       <source>a revised determination needs the reason for the revision</source>
       <translation>修改判定须填写修改原因</translation>
+    </message>
+    <message>
+      <location filename="../../cases/transfers.py" line="115" />
+      <source>a transfer is recorded beside a filed case: file the case (立案) first (the case is {status})</source>
+      <translation>移送须在案件立案后登记：请先立案（案件当前为{status}）</translation>
+    </message>
+    <message>
+      <location filename="../../cases/stops.py" line="176" />
+      <source>a written report needs both its time and whom it went to</source>
+      <translation>书面报告须同时填写报告时间和报告对象</translation>
     </message>
     <message>
       <location filename="../../cases/determination_codes.py" line="243" />
@@ -2716,6 +3082,11 @@
       <location filename="../../cases/determination_codes.py" line="225" />
       <source>a {category} determination needs a sub-type: {allowed}</source>
       <translation>判定为{category}须选择子类：{allowed}</translation>
+    </message>
+    <message>
+      <location filename="../../cases/stops.py" line="165" />
+      <source>a {value} needs its number and its date</source>
+      <translation>{value}须填写文号和日期</translation>
     </message>
     <message>
       <location filename="../../cases/workflow_filing.py" line="128" />
@@ -2851,6 +3222,16 @@
       <location filename="../../plugin/dependencies.py" line="60" />
       <source>deadlines on the official calendar</source>
       <translation>按法定工作日计算的期限</translation>
+    </message>
+    <message>
+      <location filename="../../forms/enforcement_tab.py" line="40" />
+      <source>due</source>
+      <translation>期限</translation>
+    </message>
+    <message>
+      <location filename="../../forms/enforcement_tab.py" line="200" />
+      <source>due {due}, visited {visited} by {visitor}: {result}</source>
+      <translation>应于 {due}，{visited} 由 {visitor} 回访：{result}</translation>
     </message>
     <message>
       <location filename="../../forms/settings_page.py" line="34" />
@@ -3093,6 +3474,16 @@
       <translation>已生成</translation>
     </message>
     <message>
+      <location filename="../../cases/record_refs.py" line="29" />
+      <source>name either the plot (监测编号) or the clue (线索编号) it is about</source>
+      <translation>请填写所涉图斑的监测编号或线索编号（二者填一）</translation>
+    </message>
+    <message>
+      <location filename="../../cases/escalations.py" line="86" />
+      <source>name the case (监测编号) or the township it is about</source>
+      <translation>请填写所涉案件（监测编号）或乡镇</translation>
+    </message>
+    <message>
       <location filename="../../cases/determination_suggestion.py" line="141" />
       <source>no approval (批准文号) covers the plot</source>
       <translation>图斑未被任何批准用地（批准文号）覆盖</translation>
@@ -3131,6 +3522,11 @@
       <location filename="../../cases/campaigns.py" line="105" />
       <source>not closed out (the case is {status})</source>
       <translation>尚未销号（案件状态为{status}）</translation>
+    </message>
+    <message>
+      <location filename="../../forms/enforcement_forms.py" line="47" />
+      <source>not yet</source>
+      <translation>尚未</translation>
     </message>
     <message>
       <location filename="../../cases/move_archive.py" line="70" />
@@ -3228,6 +3624,11 @@
       <translation>与源数据第 {first} 行重复</translation>
     </message>
     <message>
+      <location filename="../../forms/enforcement_forms.py" line="99" />
+      <source>reported at</source>
+      <translation>报告时间</translation>
+    </message>
+    <message>
       <location filename="../../forms/rounds_dialog.py" line="71" />
       <source>root hash {root}</source>
       <translation>根哈希 {root}</translation>
@@ -3283,6 +3684,11 @@
       <translation>所站（SCOPE 中的乡镇）</translation>
     </message>
     <message>
+      <location filename="../../forms/enforcement_forms.py" line="90" />
+      <source>stopped at</source>
+      <translation>制止时间</translation>
+    </message>
+    <message>
       <location filename="../../cases/finding.py" line="18" />
       <source>table {table} is missing</source>
       <translation>数据表 {table} 缺失</translation>
@@ -3326,6 +3732,11 @@
       <location filename="../../cases/problem_items.py" line="140" />
       <source>the WKT geometry is empty</source>
       <translation>WKT 图形为空</translation>
+    </message>
+    <message>
+      <location filename="../../cases/transfers.py" line="103" />
+      <source>the acceptance date ({value}) is not a date on or after the transfer</source>
+      <translation>受理日期（{value}）不是移送当日或之后的日期</translation>
     </message>
     <message>
       <location filename="../../cases/determination_suggestion.py" line="74" />
@@ -3393,6 +3804,11 @@
       <translation>该线索已于 {date} 关闭</translation>
     </message>
     <message>
+      <location filename="../../cases/reply_import.py" line="39" />
+      <source>the columns {value} are missing</source>
+      <translation>缺少列：{value}</translation>
+    </message>
+    <message>
       <location filename="../../cases/feedback.py" line="102" />
       <source>the comment (意见) on {jcbh} is missing</source>
       <translation>缺少对 {jcbh} 的意见</translation>
@@ -3406,6 +3822,31 @@
       <location filename="../../cases/attachments.py" line="273" />
       <source>the copy in {folder} could not be written ({detail})</source>
       <translation>无法在 {folder} 中写入副本（{detail}）</translation>
+    </message>
+    <message>
+      <location filename="../../cases/escalations.py" line="63" />
+      <source>the date it was issued ({value}) is not a date</source>
+      <translation>下发日期（{value}）不是有效日期</translation>
+    </message>
+    <message>
+      <location filename="../../cases/escalations.py" line="65" />
+      <source>the date it was issued is missing</source>
+      <translation>缺少下发日期</translation>
+    </message>
+    <message>
+      <location filename="../../cases/escalations.py" line="106" />
+      <source>the date it was resolved ({value}) is before it was issued</source>
+      <translation>办结日期（{value}）早于下发日期</translation>
+    </message>
+    <message>
+      <location filename="../../cases/escalations.py" line="98" />
+      <source>the date it was resolved ({value}) is not a date</source>
+      <translation>办结日期（{value}）不是有效日期</translation>
+    </message>
+    <message>
+      <location filename="../../cases/notifications.py" line="191" />
+      <source>the date it was sent ({value}) is not a date</source>
+      <translation>发出日期（{value}）不是有效日期</translation>
     </message>
     <message>
       <location filename="../../cases/problem_items.py" line="353" />
@@ -3448,6 +3889,11 @@
       <translation>{value} 不是日期（YYYY-MM-DD）</translation>
     </message>
     <message>
+      <location filename="../../cases/notifications.py" line="101" />
+      <source>the deadline must be a whole number of days above 0</source>
+      <translation>期限须为大于0的整数天</translation>
+    </message>
+    <message>
       <location filename="../../cases/workflow_determination.py" line="149" />
       <source>the decision date is missing</source>
       <translation>未填写判定日期</translation>
@@ -3486,6 +3932,16 @@
       <location filename="../../cases/determination_codes.py" line="215" />
       <source>the determination category {value} is not one of {allowed}</source>
       <translation>判定类别 {value} 无效，应为：{allowed}</translation>
+    </message>
+    <message>
+      <location filename="../../cases/escalations.py" line="71" />
+      <source>the due date ({value}) is before the date it was issued</source>
+      <translation>期限（{value}）早于下发日期</translation>
+    </message>
+    <message>
+      <location filename="../../cases/escalations.py" line="68" />
+      <source>the due date ({value}) is not a date</source>
+      <translation>期限（{value}）不是有效日期</translation>
     </message>
     <message>
       <location filename="../../cases/problem_items.py" line="352" />
@@ -3638,6 +4094,16 @@
       <translation>缺少材料类别（例如 {allowed}）</translation>
     </message>
     <message>
+      <location filename="../../cases/stops.py" line="146" />
+      <source>the kind of unit {value} is not one of {allowed}</source>
+      <translation>单位类型 {value} 不在 {allowed} 之中</translation>
+    </message>
+    <message>
+      <location filename="../../cases/escalations.py" line="61" />
+      <source>the kind {value} is not one of {allowed}</source>
+      <translation>类型 {value} 不在 {allowed} 之中</translation>
+    </message>
+    <message>
       <location filename="../../cases/determination_suggestion.py" line="100" />
       <source>the land use under the plot is 1202 设施农用地</source>
       <translation>图斑所在地类为 1202 设施农用地</translation>
@@ -3703,6 +4169,11 @@
       <translation>整改措施 {value} 无效，应为：{allowed}</translation>
     </message>
     <message>
+      <location filename="../../cases/stops.py" line="158" />
+      <source>the method {value} is not one of {allowed}</source>
+      <translation>制止方式 {value} 不在 {allowed} 之中</translation>
+    </message>
+    <message>
       <location filename="../../cases/workflow_rectification.py" line="174" />
       <source>the name of who closed out is missing</source>
       <translation>未填写销号人</translation>
@@ -3721,6 +4192,21 @@
       <location filename="../../cases/revisits.py" line="223" />
       <source>the name of who visited is missing</source>
       <translation>缺少巡查人姓名</translation>
+    </message>
+    <message>
+      <location filename="../../cases/stops.py" line="163" />
+      <source>the notice date ({value}) is not a date</source>
+      <translation>通知书日期（{value}）不是有效日期</translation>
+    </message>
+    <message>
+      <location filename="../../cases/notifications.py" line="258" />
+      <source>the notification was not sent to this recipient</source>
+      <translation>该抄告未发给此接收单位</translation>
+    </message>
+    <message>
+      <location filename="../../cases/stops.py" line="155" />
+      <source>the number of persons ({value}) is not a whole number</source>
+      <translation>制止人数（{value}）不是整数</translation>
     </message>
     <message>
       <location filename="../../cases/problem_items.py" line="152" />
@@ -3783,6 +4269,11 @@
       <translation>缺少延期理由（确因客观原因……）</translation>
     </message>
     <message>
+      <location filename="../../cases/notifications.py" line="123" />
+      <source>the recipient's name is missing</source>
+      <translation>缺少接收单位名称</translation>
+    </message>
+    <message>
       <location filename="../../cases/workflow_rectification.py" line="63" />
       <source>the rectification needs at least one measure ({allowed})</source>
       <translation>整改须至少选择一项措施（{allowed}）</translation>
@@ -3798,9 +4289,24 @@
       <translation>未填写移交日期</translation>
     </message>
     <message>
+      <location filename="../../cases/notifications.py" line="268" />
+      <source>the reply ({value}) is dated before the notification was sent ({sent})</source>
+      <translation>回复日期（{value}）早于抄告发出日期（{sent}）</translation>
+    </message>
+    <message>
+      <location filename="../../cases/notifications.py" line="263" />
+      <source>the reply date ({value}) is not a date</source>
+      <translation>回复日期（{value}）不是有效日期</translation>
+    </message>
+    <message>
       <location filename="../../cases/revisits.py" line="229" />
       <source>the result of the visit must be one of {allowed}, not {value}</source>
       <translation>巡查结果须为 {allowed} 之一，不能是 {value}</translation>
+    </message>
+    <message>
+      <location filename="../../cases/stops.py" line="167" />
+      <source>the result {value} is not one of {allowed}</source>
+      <translation>制止结果 {value} 不在 {allowed} 之中</translation>
     </message>
     <message>
       <location filename="../../cases/finding.py" line="46" />
@@ -3838,6 +4344,11 @@
       <translation>来源 {value} 不在 {allowed} 之中</translation>
     </message>
     <message>
+      <location filename="../../cases/reply_import.py" line="30" />
+      <source>the spreadsheet cannot be read: it is not an .xlsx or .csv file, or another program holds it open</source>
+      <translation>无法读取表格：不是 .xlsx 或 .csv 文件，或正被其他程序打开</translation>
+    </message>
+    <message>
       <location filename="../../cases/rounds.py" line="119" />
       <source>the stage must be one of 一上, 一下, 二上</source>
       <translation>阶段须为一上、一下、二上之一</translation>
@@ -3848,9 +4359,19 @@
       <translation>行动的开始和结束须为日期（YYYY-MM-DD）</translation>
     </message>
     <message>
+      <location filename="../../cases/stops.py" line="152" />
+      <source>the stop ({value}) is dated before the find</source>
+      <translation>制止时间（{value}）早于发现时间</translation>
+    </message>
+    <message>
       <location filename="../../cases/determination_codes.py" line="232" />
       <source>the sub-type {value} is not one of the {category} sub-types: {allowed}</source>
       <translation>子类 {value} 不属于{category}的子类：{allowed}</translation>
+    </message>
+    <message>
+      <location filename="../../cases/notifications.py" line="187" />
+      <source>the subject of the notification is missing</source>
+      <translation>缺少抄告事由</translation>
     </message>
     <message>
       <location filename="../../cases/move_to_postgis.py" line="110" />
@@ -3878,9 +4399,44 @@
       <translation>发现时间（{value}）不是日期</translation>
     </message>
     <message>
+      <location filename="../../cases/stops.py" line="139" />
+      <source>the time of the find ({value}) is not a date</source>
+      <translation>发现时间（{value}）不是有效日期</translation>
+    </message>
+    <message>
+      <location filename="../../cases/stops.py" line="141" />
+      <source>the time of the find is missing</source>
+      <translation>缺少发现时间</translation>
+    </message>
+    <message>
+      <location filename="../../cases/stops.py" line="149" />
+      <source>the time of the stop ({value}) is not a date</source>
+      <translation>制止时间（{value}）不是有效日期</translation>
+    </message>
+    <message>
+      <location filename="../../cases/stops.py" line="172" />
+      <source>the time of the written report ({value}) is not a date</source>
+      <translation>书面报告时间（{value}）不是有效日期</translation>
+    </message>
+    <message>
       <location filename="../../cases/attachments.py" line="116" />
       <source>the title (题名) is missing</source>
       <translation>缺少题名</translation>
+    </message>
+    <message>
+      <location filename="../../cases/notifications.py" line="163" />
+      <source>the township head's reply starts the leader's clock; it keeps its name</source>
+      <translation>牵头责任领导的期限自镇主要负责人批示（其回复）起算，该接收单位名称不可更改</translation>
+    </message>
+    <message>
+      <location filename="../../cases/transfers.py" line="100" />
+      <source>the transfer date ({value}) is not a date</source>
+      <translation>移送日期（{value}）不是有效日期</translation>
+    </message>
+    <message>
+      <location filename="../../cases/stops.py" line="144" />
+      <source>the unit that stopped it is missing</source>
+      <translation>缺少制止单位</translation>
     </message>
     <message>
       <location filename="../../cases/clues.py" line="145" />
@@ -3953,6 +4509,11 @@
       <translation>没有编号为 {case_id} 的案件</translation>
     </message>
     <message>
+      <location filename="../../cases/record_refs.py" line="45" />
+      <source>there is no clue with the code {value}</source>
+      <translation>没有编号为 {value} 的线索</translation>
+    </message>
+    <message>
       <location filename="../../cases/clues.py" line="169" />
       <source>there is no clue with this code</source>
       <translation>没有此编号的线索</translation>
@@ -3963,9 +4524,34 @@
       <translation>没有此编号（id）的线索</translation>
     </message>
     <message>
+      <location filename="../../cases/escalations.py" line="104" />
+      <source>there is no escalation with this id</source>
+      <translation>没有该编号的督办记录</translation>
+    </message>
+    <message>
+      <location filename="../../cases/reply_import.py" line="58" />
+      <source>there is no notification numbered {value}</source>
+      <translation>没有文号为 {value} 的抄告</translation>
+    </message>
+    <message>
+      <location filename="../../cases/notifications.py" line="335" />
+      <source>there is no notification with this id</source>
+      <translation>没有该编号的抄告</translation>
+    </message>
+    <message>
+      <location filename="../../cases/notifications.py" line="230" />
+      <source>there is no notification with this number (文号)</source>
+      <translation>没有该文号的抄告</translation>
+    </message>
+    <message>
       <location filename="../../cases/feedback.py" line="115" />
       <source>there is no plot with the 监测编号 {jcbh}</source>
       <translation>没有监测编号为 {jcbh} 的图斑</translation>
+    </message>
+    <message>
+      <location filename="../../cases/escalations.py" line="83" />
+      <source>there is no plot with the 监测编号 {value}</source>
+      <translation>没有监测编号为 {value} 的图斑</translation>
     </message>
     <message>
       <location filename="../../cases/attachments.py" line="68" />
@@ -3976,6 +4562,16 @@
       <location filename="../../cases/attachments.py" line="80" />
       <source>there is no plot with this 监测编号</source>
       <translation>没有此监测编号的图斑</translation>
+    </message>
+    <message>
+      <location filename="../../cases/notifications.py" line="154" />
+      <source>there is no recipient of this name</source>
+      <translation>没有该名称的接收单位</translation>
+    </message>
+    <message>
+      <location filename="../../cases/stops.py" line="296" />
+      <source>there is no stop action with this id</source>
+      <translation>没有该编号的制止记录</translation>
     </message>
     <message>
       <location filename="../../cases/submission_table.py" line="211" />
@@ -3993,9 +4589,19 @@
       <translation>没有此问题</translation>
     </message>
     <message>
+      <location filename="../../cases/transfers.py" line="131" />
+      <source>there is no transfer with this id</source>
+      <translation>没有该编号的移送记录</translation>
+    </message>
+    <message>
       <location filename="../../cases/audit_chain.py" line="188" />
       <source>this case database has no audit hash chain</source>
       <translation>本案件库没有审计哈希链</translation>
+    </message>
+    <message>
+      <location filename="../../cases/notifications.py" line="127" />
+      <source>this recipient is already in the list</source>
+      <translation>该接收单位已在名单中</translation>
     </message>
     <message>
       <location filename="../../layers/role_assign.py" line="67" />
@@ -4011,6 +4617,11 @@
       <location filename="../../cases/rounds.py" line="122" />
       <source>this round already exists</source>
       <translation>该轮次已存在</translation>
+    </message>
+    <message>
+      <location filename="../../cases/stop_documents.py" line="89" />
+      <source>this stop action was not recorded with a numbered notice</source>
+      <translation>该次制止未登记带文号的通知书</translation>
     </message>
     <message>
       <location filename="../../cases/photos.py" line="256" />
@@ -4041,6 +4652,11 @@
       <location filename="../../cases/problem_items.py" line="363" />
       <source>who approved the extension is missing</source>
       <translation>缺少延期批准人</translation>
+    </message>
+    <message>
+      <location filename="../../cases/escalations.py" line="67" />
+      <source>who issued it is missing</source>
+      <translation>缺少下发机关</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/followup_algorithms.py" line="89" />
@@ -4095,7 +4711,7 @@
       <translation>{count} 个地类名称未能对应编码；请填写编码，否则保存时不赋编码：{names}</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="329" />
+      <location filename="../../forms/case_dialog.py" line="352" />
       <source>{count} need checking (no position or time, or far from the plot).</source>
       <translation>{count} 张需核实（无位置或时间，或距图斑较远）。</translation>
     </message>
@@ -4135,7 +4751,7 @@
       <translation>超期 {count} 个</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="321" />
+      <location filename="../../forms/case_dialog.py" line="344" />
       <source>{count} photos attached.</source>
       <translation>已添加 {count} 张照片。</translation>
     </message>
@@ -4155,7 +4771,17 @@
       <translation>已将 {count} 个图斑写入 {folder}</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="324" />
+      <location filename="../../plugin/processing/accountability_algorithms.py" line="205" />
+      <source>{count} replies recorded from {path}</source>
+      <translation>已从 {path} 录入 {count} 条回复</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/accountability_algorithms.py" line="109" />
+      <source>{count} rules broken in {period}; the list: {path}</source>
+      <translation>{period} 共有追责情形 {count} 条；清单：{path}</translation>
+    </message>
+    <message>
+      <location filename="../../forms/case_dialog.py" line="347" />
       <source>{count} were attached already.</source>
       <translation>{count} 张此前已添加。</translation>
     </message>
@@ -4163,6 +4789,11 @@
       <location filename="../../plugin/processing/create_database.py" line="98" />
       <source>{crs} is not a CGCS2000 3-degree Gauss-Krüger CRS (EPSG:4513 to EPSG:4554).</source>
       <translation>{crs} 不是 CGCS2000 3 度带高斯-克吕格投影坐标系（EPSG:4513 至 EPSG:4554）。</translation>
+    </message>
+    <message>
+      <location filename="../../forms/enforcement_tab.py" line="175" />
+      <source>{date} to {receiver} {number}, accepted {accepted}</source>
+      <translation>{date} 移送{receiver} {number}，受理 {accepted}</translation>
     </message>
     <message>
       <location filename="../../cases/intake.py" line="278" />
@@ -4230,6 +4861,11 @@
       <translation>{name} 不是 PDF、JPEG 或 PNG 文件。</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/accountability_algorithms.py" line="167" />
+      <source>{notices} stop notices and {sheets} notification sheets printed to {path}</source>
+      <translation>已在 {path} 打印通知书 {notices} 份、抄告单 {sheets} 份</translation>
+    </message>
+    <message>
       <location filename="../../forms/new_database_dialog.py" line="77" />
       <source>{path} already exists. Replace it? Everything in it will be lost.</source>
       <translation>{path} 已存在。是否替换？其中的全部数据将丢失。</translation>
@@ -4265,7 +4901,7 @@
       <translation>无法读写 {path}：案件库文件已损坏或不完整。本批次未保存任何内容。请从备份恢复该文件（或请管理员修复）后重新导入本批次。</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="196" />
+      <location filename="../../forms/case_dialog.py" line="199" />
       <source>{path} could not be read.</source>
       <translation>无法读取 {path}。</translation>
     </message>
@@ -4420,6 +5056,11 @@
       <translation>{value} 不是有效日期（YYYY-MM-DD）</translation>
     </message>
     <message>
+      <location filename="../../cases/notifications.py" line="204" />
+      <source>{value} is not in the list of recipients</source>
+      <translation>{value} 不在接收单位名单中</translation>
+    </message>
+    <message>
       <location filename="../../forms/integrity_banner.py" line="43" />
       <source>… and {count} more</source>
       <translation>……另有 {count} 条</translation>
@@ -4499,5 +5140,5 @@
       <source>违法占耕比例 denominator of the county accountability: {source}</source>
       <translation>县级考核违法占耕比例的分母：{source}</translation>
     </message>
-  <message><source>Accountability list (Excel)</source><translation>追责问责清单（Excel）</translation></message><message><source>Accountability list (PDF)</source><translation>追责问责清单（PDF）</translation></message><message><source>Accountability list (追责问责清单)</source><translation>追责问责清单</translation></message><message><source>Import replies to notifications (回复)</source><translation>导入抄告回复</translation></message><message><source>Issuing authority (leave empty: the unit in the settings)</source><translation>发文机关（留空则取设置中的单位名称）</translation></message><message><source>Lists, per township, every accountability rule of 启政办发〔2020〕32号 broken in the period: a find not stopped on site within one day, a failed stop not reported the same day, a station stopping with fewer than 2 persons or not reporting and copying within one day, a recipient of a notification replying late or not at all, a case that should have been transferred to 公安. Each row names the unit, who bears the 直接责任 and the 领导责任, the due date and how many days late. The workbook also holds the notification register of the period.</source><translation>按乡镇列出统计期间内违反启政办发〔2020〕32号追责问责规定的情形：发现违法用地超过一天未到场制止、制止无效当天未书面报告、国土所安排制止人员不足2名或制止无效后一天内未专报和抄告、抄告接收单位逾期回复或未回复、应移送公安而未移送的案件。每条列明责任单位、直接责任和领导责任承担者、期限及逾期天数。工作簿另含本期抄告登记。</translation></message><message><source>Notification sheets printed</source><translation>已打印的抄告单数</translation></message><message><source>Period (YYYY-MM)</source><translation>统计期间（YYYY-MM）</translation></message><message><source>Print stop notices and notification sheets (责令停止违法行为通知书, 抄告单)</source><translation>打印责令停止违法行为通知书和抄告单</translation></message><message><source>Prints, from the record, the 责令停止违法行为通知书 (or 停工通知书) of every stop action whose numbered notice is dated in the period, and the 抄告单 of every notification sent in the period, with each recipient's deadline and a reply slip. One PDF each, named by its number (文号).</source><translation>按记录打印：通知书日期在统计期间内的每次制止所开具的责令停止违法行为通知书（或停工通知书），以及期间内发出的每份抄告单（列明各接收单位的期限并附回执）。每份一个 PDF，以文号命名。</translation></message><message><source>Records the replies of a spreadsheet (.xlsx or .csv) with the columns 文号, 接收单位 and 回复日期, and optionally 回复内容 and 回复人: one row per reply. All rows are recorded, or none: a row that cannot be recorded is named with its number and the reason.</source><translation>录入表格（.xlsx 或 .csv）中的回复，须有“文号”“接收单位”“回复日期”列，可选“回复内容”“回复人”列，每行一条回复。全部录入或全部不录入：无法录入的行会列出其行号和原因。</translation></message><message><source>Replies (spreadsheet)</source><translation>回复表格</translation></message><message><source>Replies recorded</source><translation>已录入的回复数</translation></message><message><source>Rules broken</source><translation>追责情形数</translation></message><message><source>Stop notices printed</source><translation>已打印的通知书数</translation></message><message><source>Stopping, notifying and accountability</source><translation>制止、抄告与追责</translation></message><message><source>The list could not be written to {path}: {error}</source><translation>无法将清单写入 {path}：{error}</translation></message><message><source>a case is transferred to {allowed}, not {value}</source><translation>案件移送至{allowed}，不能移送至{value}</translation></message><message><source>a deadline counts from 'sent' or 'instructed', not {value}</source><translation>期限自“sent”（发出）或“instructed”（批示）起算，不能为 {value}</translation></message><message><source>a notice with this number was already recorded</source><translation>该文号的通知书已登记</translation></message><message><source>a notification goes to at least one recipient</source><translation>抄告至少要有一个接收单位</translation></message><message><source>a notification with this number (文号) already exists</source><translation>该文号的抄告已存在</translation></message><message><source>a period is written YYYY-MM, e.g. 2026-10</source><translation>统计期间按 YYYY-MM 填写，例如 2026-10</translation></message><message><source>a recipient is named twice</source><translation>接收单位重复</translation></message><message><source>a result needs the time of the stop</source><translation>填写制止结果须同时填写制止时间</translation></message><message><source>a transfer is recorded beside a filed case: file the case (立案) first (the case is {status})</source><translation>移送须在案件立案后登记：请先立案（案件当前为{status}）</translation></message><message><source>a written report needs both its time and whom it went to</source><translation>书面报告须同时填写报告时间和报告对象</translation></message><message><source>a {value} needs its number and its date</source><translation>{value}须填写文号和日期</translation></message><message><source>name either the plot (监测编号) or the clue (线索编号) it is about</source><translation>请填写所涉图斑的监测编号或线索编号（二者填一）</translation></message><message><source>name the case (监测编号) or the township it is about</source><translation>请填写所涉案件（监测编号）或乡镇</translation></message><message><source>the acceptance date ({value}) is not a date on or after the transfer</source><translation>受理日期（{value}）不是移送当日或之后的日期</translation></message><message><source>the columns {value} are missing</source><translation>缺少列：{value}</translation></message><message><source>the date it was issued ({value}) is not a date</source><translation>下发日期（{value}）不是有效日期</translation></message><message><source>the date it was issued is missing</source><translation>缺少下发日期</translation></message><message><source>the date it was resolved ({value}) is before it was issued</source><translation>办结日期（{value}）早于下发日期</translation></message><message><source>the date it was resolved ({value}) is not a date</source><translation>办结日期（{value}）不是有效日期</translation></message><message><source>the date it was sent ({value}) is not a date</source><translation>发出日期（{value}）不是有效日期</translation></message><message><source>the deadline must be a whole number of days above 0</source><translation>期限须为大于0的整数天</translation></message><message><source>the due date ({value}) is before the date it was issued</source><translation>期限（{value}）早于下发日期</translation></message><message><source>the due date ({value}) is not a date</source><translation>期限（{value}）不是有效日期</translation></message><message><source>the kind of unit {value} is not one of {allowed}</source><translation>单位类型 {value} 不在 {allowed} 之中</translation></message><message><source>the kind {value} is not one of {allowed}</source><translation>类型 {value} 不在 {allowed} 之中</translation></message><message><source>the method {value} is not one of {allowed}</source><translation>制止方式 {value} 不在 {allowed} 之中</translation></message><message><source>the notice date ({value}) is not a date</source><translation>通知书日期（{value}）不是有效日期</translation></message><message><source>the notification was not sent to this recipient</source><translation>该抄告未发给此接收单位</translation></message><message><source>the number of persons ({value}) is not a whole number</source><translation>制止人数（{value}）不是整数</translation></message><message><source>the recipient's name is missing</source><translation>缺少接收单位名称</translation></message><message><source>the reply ({value}) is dated before the notification was sent ({sent})</source><translation>回复日期（{value}）早于抄告发出日期（{sent}）</translation></message><message><source>the reply date ({value}) is not a date</source><translation>回复日期（{value}）不是有效日期</translation></message><message><source>the result {value} is not one of {allowed}</source><translation>制止结果 {value} 不在 {allowed} 之中</translation></message><message><source>the spreadsheet cannot be read: it is not an .xlsx or .csv file, or another program holds it open</source><translation>无法读取表格：不是 .xlsx 或 .csv 文件，或正被其他程序打开</translation></message><message><source>the stop ({value}) is dated before the find</source><translation>制止时间（{value}）早于发现时间</translation></message><message><source>the subject of the notification is missing</source><translation>缺少抄告事由</translation></message><message><source>the time of the find ({value}) is not a date</source><translation>发现时间（{value}）不是有效日期</translation></message><message><source>the time of the find is missing</source><translation>缺少发现时间</translation></message><message><source>the time of the stop ({value}) is not a date</source><translation>制止时间（{value}）不是有效日期</translation></message><message><source>the time of the written report ({value}) is not a date</source><translation>书面报告时间（{value}）不是有效日期</translation></message><message><source>the township head's reply starts the leader's clock; it keeps its name</source><translation>牵头责任领导的期限自镇主要负责人批示（其回复）起算，该接收单位名称不可更改</translation></message><message><source>the transfer date ({value}) is not a date</source><translation>移送日期（{value}）不是有效日期</translation></message><message><source>the unit that stopped it is missing</source><translation>缺少制止单位</translation></message><message><source>there is no clue with the code {value}</source><translation>没有编号为 {value} 的线索</translation></message><message><source>there is no escalation with this id</source><translation>没有该编号的督办记录</translation></message><message><source>there is no notification numbered {value}</source><translation>没有文号为 {value} 的抄告</translation></message><message><source>there is no notification with this id</source><translation>没有该编号的抄告</translation></message><message><source>there is no notification with this number (文号)</source><translation>没有该文号的抄告</translation></message><message><source>there is no plot with the 监测编号 {value}</source><translation>没有监测编号为 {value} 的图斑</translation></message><message><source>there is no recipient of this name</source><translation>没有该名称的接收单位</translation></message><message><source>there is no stop action with this id</source><translation>没有该编号的制止记录</translation></message><message><source>there is no transfer with this id</source><translation>没有该编号的移送记录</translation></message><message><source>this recipient is already in the list</source><translation>该接收单位已在名单中</translation></message><message><source>this stop action was not recorded with a numbered notice</source><translation>该次制止未登记带文号的通知书</translation></message><message><source>who issued it is missing</source><translation>缺少下发机关</translation></message><message><source>{count} replies recorded from {path}</source><translation>已从 {path} 录入 {count} 条回复</translation></message><message><source>{count} rules broken in {period}; the list: {path}</source><translation>{period} 共有追责情形 {count} 条；清单：{path}</translation></message><message><source>{notices} stop notices and {sheets} notification sheets printed to {path}</source><translation>已在 {path} 打印通知书 {notices} 份、抄告单 {sheets} 份</translation></message><message><source>{value} is not in the list of recipients</source><translation>{value} 不在接收单位名单中</translation></message></context>
+  </context>
 </TS>
