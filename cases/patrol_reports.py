@@ -200,6 +200,7 @@ def monthly_breaches(store, start, end, today) -> list[Breach]:
             due = monthly_report_due(month_bounds(period)[0])
             report = submitted.get((unit.id, period))
             done = day_of(report.submitted_at) if report else None
+            done = done if done is not None and done <= today else None  # as known on today
             if (done is None and today > due) or (done is not None and done > due):
                 detail = "未报" if done is None else f"{done.isoformat()} 报送"
                 found.append(_breach(RULE_MONTHLY, SOURCE_MONTHLY, f"{period} 月报", unit, due,

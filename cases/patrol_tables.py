@@ -32,6 +32,7 @@ from .patrol_reports import (
 from .patrol_units import list_units
 
 COUNT, TEXT, NUMBER = "count", "text", "number"  # the units of cases.statistics
+# dates are NUMBER: printed on one line, centred, never wrapped
 REPORTED, ZERO, NOT_REPORTED = "已报", "零报", "未报"
 
 
@@ -89,12 +90,13 @@ def _monthly_table(store, units, period, start, end, today, counts, finds) -> Ta
     due = monthly_report_due(start)
     submitted = reports(store, MONTHLY, period, period)
     table = Table("monthly", "月报报送情况", [
-        ("报送单位", TEXT), ("乡镇", TEXT), ("应报日期", TEXT), ("报送日期", TEXT),
+        ("报送单位", TEXT), ("乡镇", TEXT), ("应报日期", NUMBER), ("报送日期", NUMBER),
         ("报送情况", TEXT), ("巡查次数", COUNT), ("发现数", COUNT),
     ])  # fmt: skip
     for unit in units:
         report = submitted.get((unit.id, period))
         done = day_of(report.submitted_at) if report else None
+        done = done if done is not None and done <= today else None  # as known on ``today``
         found = sum(n for (u, _d), n in finds.items() if u == unit.id)
         table.rows.append([
             unit.name, unit.township or "", due.isoformat(), done.isoformat() if done else "",
@@ -148,12 +150,14 @@ def _daily_tables(store, units, start, end, today, finds) -> tuple[Table, Table]
 
 
 def _township_table(units, daily: Table, monthly: Table | None) -> Table:
+    """The units' figures added up by township (the 月报 columns for a month only)."""
+    month_columns = [("月报按时", COUNT), ("月报逾期或未报", COUNT)] if monthly else []
     table = Table("township", "乡镇汇总", [
-        ("乡镇", TEXT), ("报送单位数", COUNT), ("月报按时", COUNT), ("月报逾期或未报", COUNT),
+        ("乡镇", TEXT), ("报送单位数", COUNT), *month_columns,
         ("日报已报天数", COUNT), ("零报天数", COUNT), ("未报天数", COUNT), ("发现数", COUNT),
         ("有发现未当日报天数", COUNT),
     ])  # fmt: skip
-    totals: dict[str, list[int]] = defaultdict(lambda: [0] * 8)
+    totals: dict[str, list[int]] = defaultdict(lambda: [0] * (len(table.columns) - 1))
     for index, unit in enumerate(units):
         row = totals[unit.township or "（未填乡镇）"]
         row[0] += 1
@@ -162,7 +166,7 @@ def _township_table(units, daily: Table, monthly: Table | None) -> Table:
             row[1] += state == "按时"
             row[2] += state != "按时" and not state.endswith("（未到期）")
         for offset, column in enumerate(range(3, 8)):
-            row[3 + offset] += daily.rows[index][column]
+            row[len(month_columns) + 1 + offset] += daily.rows[index][column]
     for township, row in totals.items():
         table.rows.append([township, *row])
     return table
@@ -188,8 +192,8 @@ def _not_reported_table(units, daily: Table, monthly: Table | None) -> Table:
 def _zones_table(store, start, end, today) -> Table:
     table = Table("zones", "未按等级频次巡查的片区", [
         ("片区编号", TEXT), ("片区名称", TEXT), ("等级", TEXT), ("巡查频次", TEXT),
-        ("责任单位", TEXT), ("责任人", TEXT), ("上次巡查", TEXT), ("应巡查日期", TEXT),
-        ("实际巡查", TEXT), ("逾期天数", COUNT),
+        ("责任单位", TEXT), ("责任人", TEXT), ("上次巡查", NUMBER), ("应巡查日期", NUMBER),
+        ("实际巡查", NUMBER), ("逾期天数", COUNT),
     ], empty_note="各片区均按频次巡查")  # fmt: skip
     for missed in missed_visits(store, start, end, today):
         late = ((missed.visited or today) - missed.due).days
@@ -206,7 +210,7 @@ def _zones_table(store, start, end, today) -> Table:
 def breaches_table(found: list[Breach]) -> Table:
     table = Table("breaches", "问责情形", [
         ("情形", TEXT), ("依据", TEXT), ("事项", TEXT), ("责任单位", TEXT), ("乡镇", TEXT),
-        ("直接责任", TEXT), ("领导责任", TEXT), ("应完成日期", TEXT), ("完成日期", TEXT),
+        ("直接责任", TEXT), ("领导责任", TEXT), ("应完成日期", NUMBER), ("完成日期", NUMBER),
         ("逾期天数", COUNT), ("说明", TEXT),
     ], empty_note="无问责情形")  # fmt: skip
     for b in found:

@@ -19,6 +19,27 @@ from .errors import N_
 from .patrol_units import LEVELS
 from .record_checks import coordinate_problem
 
+# zone field → the names a layer's attribute goes by (case and spaces ignored)
+ZONE_FIELDS = {
+    "code": ("编号", "片区编号", "CODE", "BH", "PQBH"),
+    "name": ("名称", "片区名称", "NAME", "MC", "PQMC"),
+    "level": ("等级", "巡查等级", "LEVEL", "DJ"),
+    "unit": ("责任单位", "单位", "UNIT", "ZRDW"),
+    "person": ("责任人", "负责人", "PERSON", "ZRR"),
+}
+
+
+def guess_zone_fields(names) -> dict[str, str]:
+    """zone field → the layer's attribute for it, for those whose name is recognised."""
+    present = {str(n).strip().casefold(): n for n in names}
+    found = {}
+    for key, aliases in ZONE_FIELDS.items():
+        for alias in aliases:
+            if alias.casefold() in present:
+                found[key] = present[alias.casefold()]
+                break
+    return found
+
 
 @dataclass(frozen=True)
 class NewZone:

@@ -30,6 +30,10 @@ ALGORITHMS = (
     ),
     ("case_materials", ("AttachDocumentAlgorithm", "CheckCompletenessAlgorithm")),
     ("move_to_postgis", ("MoveToPostgisAlgorithm",)),
+    (
+        "patrol_algorithms",
+        ("ImportZonesAlgorithm", "RecordPatrolsAlgorithm", "PatrolReportAlgorithm"),
+    ),
 )
 
 LOG = logging.getLogger("landcase")
