@@ -167,6 +167,8 @@ def read_record_file(path, kind: str, title: str | None = None) -> FileToAttach:
             path, N_("the kind must be one of {allowed}, not {value}"),
             allowed="、".join(KINDS), value=kind,
         )  # fmt: skip
+    if not path.exists():
+        raise _refused(path, N_("the file does not exist"))
     if kind == PHOTO:
         try:
             candidate = read_candidate(path)  # decoded whole; its EXIF read
