@@ -8,6 +8,8 @@ import os
 import zipfile
 
 import pytest
+from photo_files import make_photo
+from test_documents import scan_pdf
 
 from helpers import ORIGIN, small_database
 from landcase.cases import clues, errors
@@ -18,8 +20,6 @@ from landcase.cases.record_files import (
     list_record_files,
     record_file_path,
 )
-from photo_files import make_photo
-from test_documents import scan_pdf
 
 
 @pytest.fixture
