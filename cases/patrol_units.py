@@ -95,11 +95,10 @@ def update_unit(store, unit_id: int, unit: NewUnit, active: bool = True) -> None
 
 
 def list_units(store, active_only: bool = True) -> list[Unit]:
-    """The units by township, then name."""
+    """The units in the order they were registered (the station's own order; the same on
+    both backends, whose collations sort Chinese differently)."""
     where = " WHERE active = 1" if active_only else ""
-    rows = store._db.execute(
-        f"SELECT {_COLUMNS} FROM patrol_unit{where} ORDER BY township IS NULL, township, name, id"
-    )
+    rows = store._db.execute(f"SELECT {_COLUMNS} FROM patrol_unit{where} ORDER BY id")
     return [Unit(*row[:7], bool(row[7])) for row in rows]
 
 
