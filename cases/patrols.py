@@ -205,7 +205,7 @@ def record_patrol(store, patrol: NewPatrol) -> int:
 def already_recorded(store, patrol: NewPatrol) -> int | None:
     """The id of a patrol with the same unit, day, zone, start and patrollers, if any (a
     batch given twice adds nothing the second time)."""
-    checked = _check(dataclasses.replace(patrol, route=None), store.srid)
+    checked = _check(patrol, store.srid)  # the route read too: its times may be the start
     row = store._db.execute(
         """SELECT p.id FROM patrol AS p
            JOIN patrol_unit AS u ON u.id = p.unit_id
