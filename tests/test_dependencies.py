@@ -81,24 +81,27 @@ def test_without_a_feature_package_the_plugin_loads_and_leaves_out_its_algorithm
     assert loaded["plugin"] == "LandCasePlugin"
     algorithms = set(loaded["algorithms"])
     # statistics_algorithms needs openpyxl (workbook) and reportlab (月报), print_documents
-    # reportlab: their five algorithms are left out, the other eleven load
+    # reportlab, patrol_report_algorithm both: their six algorithms are left out, the other
+    # fourteen load
     left_out = {
         "monthlystatistics",
         "exportsubmission",
         "verificationreports",
         "closeoutreports",
         "dossiers",
+        "patrolreport",
     }
     assert not algorithms & left_out
     assert {"createdatabase", "importplots", "overlay", "lockround", "verifyrecords"} <= algorithms
-    assert len(algorithms) == 17 - len(left_out)
+    assert {"importzones", "recordpatrols"} <= algorithms
+    assert len(algorithms) == 20 - len(left_out)
 
 
 def test_with_nothing_hidden_the_full_plugin_loads():
     loaded = _load_with_hidden()
     assert loaded["plugin"] == "LandCasePlugin"
     assert loaded["pushed"] == []
-    assert len(loaded["algorithms"]) == 17
+    assert len(loaded["algorithms"]) == 20
 
 
 def test_install_command_on_debian_uses_apt_and_pip_for_what_debian_lacks_or_has_too_old():

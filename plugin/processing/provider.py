@@ -30,10 +30,8 @@ ALGORITHMS = (
     ),
     ("case_materials", ("AttachDocumentAlgorithm", "CheckCompletenessAlgorithm")),
     ("move_to_postgis", ("MoveToPostgisAlgorithm",)),
-    (
-        "patrol_algorithms",
-        ("ImportZonesAlgorithm", "RecordPatrolsAlgorithm", "PatrolReportAlgorithm"),
-    ),
+    ("patrol_algorithms", ("ImportZonesAlgorithm", "RecordPatrolsAlgorithm")),
+    ("patrol_report_algorithm", ("PatrolReportAlgorithm",)),
 )
 
 LOG = logging.getLogger("landcase")

@@ -234,7 +234,7 @@
       <translation>将表达式所选每个图斑的文件各自组成一卷卷宗（要求时合订一卷）：封面的起止日期取自文件本身的日期，卷内目录列出文号、责任者、日期和页号，报告和附加的扫描件按固定顺序装订，备考表写明尚缺的材料。立卷单位必填：UNIT 参数或 LandCase 设置中的单位名称。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/patrol_algorithms.py" line="258" />
+      <location filename="../../plugin/processing/patrol_report_algorithm.py" line="76" />
       <source>Breaches</source>
       <translation>问责情形数</translation>
     </message>
@@ -354,7 +354,7 @@
       <translation>选择图层</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/patrol_algorithms.py" line="104" />
+      <location filename="../../plugin/processing/patrol_algorithms.py" line="95" />
       <source>Choose the code (编号) and level (等级) fields of the zone layer.</source>
       <translation>请选择片区图层的编号字段和等级字段。</translation>
     </message>
@@ -434,7 +434,7 @@
       <translation>地类编码（三调）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/patrol_algorithms.py" line="77" />
+      <location filename="../../plugin/processing/patrol_algorithms.py" line="68" />
       <source>Code field (编号)</source>
       <translation>编号字段</translation>
     </message>
@@ -964,7 +964,7 @@
       <translation>导入失败，未写入任何数据</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/patrol_algorithms.py" line="57" />
+      <location filename="../../plugin/processing/patrol_algorithms.py" line="48" />
       <source>Import patrol zones (片区)</source>
       <translation>导入巡查片区</translation>
     </message>
@@ -1084,7 +1084,7 @@
       <translation>插件已停用：QGIS 所用的 Python 缺少 {packages}（{features}需要）。请用以下命令安装：{command}，然后重启 QGIS。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/provider.py" line="67" />
+      <location filename="../../plugin/processing/provider.py" line="65" />
       <source>LandCase land enforcement cases</source>
       <translation>卫片执法与违法用地巡查案件</translation>
     </message>
@@ -1149,7 +1149,7 @@
       <translation>合法性判定</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/patrol_algorithms.py" line="79" />
+      <location filename="../../plugin/processing/patrol_algorithms.py" line="70" />
       <source>Level field (等级)</source>
       <translation>等级字段</translation>
     </message>
@@ -1264,7 +1264,7 @@
       <translation>名称</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/patrol_algorithms.py" line="78" />
+      <location filename="../../plugin/processing/patrol_algorithms.py" line="69" />
       <source>Name field (名称)</source>
       <translation>名称字段</translation>
     </message>
@@ -1454,7 +1454,7 @@
       <translation>输出文件夹</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/patrol_algorithms.py" line="236" />
+      <location filename="../../plugin/processing/patrol_report_algorithm.py" line="54" />
       <source>Overdue as of (YYYY-MM-DD; default today)</source>
       <translation>超期计算截止日期（YYYY-MM-DD，默认为今天）</translation>
     </message>
@@ -1514,7 +1514,7 @@
       <translation>页数</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/patrol_algorithms.py" line="259" />
+      <location filename="../../plugin/processing/patrol_report_algorithm.py" line="77" />
       <source>Pages of the PDF</source>
       <translation>PDF 页数</translation>
     </message>
@@ -1524,37 +1524,37 @@
       <translation>月报页数</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/patrol_algorithms.py" line="172" />
+      <location filename="../../plugin/processing/patrol_algorithms.py" line="163" />
       <source>Patrol record table</source>
       <translation>巡查记录表</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/patrol_algorithms.py" line="215" />
+      <location filename="../../plugin/processing/patrol_report_algorithm.py" line="33" />
       <source>Patrol report (巡查日报、月报)</source>
       <translation>巡查报告（日报、月报）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/patrol_algorithms.py" line="252" />
+      <location filename="../../plugin/processing/patrol_report_algorithm.py" line="70" />
       <source>Patrol report PDF</source>
       <translation>巡查报告 PDF</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/patrol_algorithms.py" line="310" />
+      <location filename="../../plugin/processing/patrol_report_algorithm.py" line="128" />
       <source>Patrol report PDF: {path} ({pages} pages)</source>
       <translation>巡查报告 PDF：{path}（{pages} 页）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/patrol_algorithms.py" line="246" />
+      <location filename="../../plugin/processing/patrol_report_algorithm.py" line="64" />
       <source>Patrol report workbook</source>
       <translation>巡查报告工作簿</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/patrol_algorithms.py" line="38" />
+      <location filename="../../plugin/processing/patrol_algorithms.py" line="29" />
       <source>Patrols</source>
       <translation>巡查</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/patrol_algorithms.py" line="176" />
+      <location filename="../../plugin/processing/patrol_algorithms.py" line="167" />
       <source>Patrols recorded</source>
       <translation>已登记巡查数</translation>
     </message>
@@ -1564,7 +1564,7 @@
       <translation>月份</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/patrol_algorithms.py" line="232" />
+      <location filename="../../plugin/processing/patrol_report_algorithm.py" line="50" />
       <source>Period (YYYY-MM or YYYY-MM-DD)</source>
       <translation>统计期间（YYYY-MM 或 YYYY-MM-DD）</translation>
     </message>
@@ -1584,7 +1584,7 @@
       <translation>永久基本农田</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/patrol_algorithms.py" line="81" />
+      <location filename="../../plugin/processing/patrol_algorithms.py" line="72" />
       <source>Person field (责任人)</source>
       <translation>责任人字段</translation>
     </message>
@@ -1859,7 +1859,7 @@
       <translation>上图入库号</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/patrol_algorithms.py" line="152" />
+      <location filename="../../plugin/processing/patrol_algorithms.py" line="143" />
       <source>Record patrols from a table (巡查记录表)</source>
       <translation>从巡查记录表登记巡查</translation>
     </message>
@@ -1874,7 +1874,7 @@
       <translation>记录 {record}：{reason}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/patrol_algorithms.py" line="155" />
+      <location filename="../../plugin/processing/patrol_algorithms.py" line="146" />
       <source>Records the patrols of a 巡查记录表 (CSV in UTF-8 or GBK, or Excel), one patrol a row, with the headers: {headers}. 巡查日期, 报送单位 and 巡查人员 are required; the unit and zone must be registered. 发现图斑 and 发现线索 list 监测编号 and clue codes (separated by 、 or ;); 发现经度/发现纬度 record a new point clue found on the patrol. 轨迹文件 is the route from the patroller's phone (GPX or GeoJSON line), 照片, 视频 and 文件 the files of the patrol (several separated by ;), each relative to the table's folder. A patrol without findings is recorded as 无发现. Each row is stored on its own; a bad row is reported with its row number and reason, a row already recorded is skipped.</source>
       <translation>登记巡查记录表（UTF-8 或 GBK 编码的 CSV，或 Excel）中的巡查，每行一次巡查，表头为：{headers}。巡查日期、报送单位和巡查人员为必填；单位和片区须已登记。发现图斑和发现线索填写监测编号和线索编号（以 、 或 ; 分隔）；填写发现经度/发现纬度的，登记为本次巡查发现的新点位线索。轨迹文件为巡查人员手机记录的轨迹（GPX 或 GeoJSON 线），照片、视频和文件为本次巡查的附件（多个以 ; 分隔），路径均相对于记录表所在文件夹。无发现的巡查登记为“无发现”。每行单独存入；有误的行报告行号和原因，已登记的行予以跳过。</translation>
     </message>
@@ -1939,7 +1939,7 @@
       <translation>报告人</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/patrol_algorithms.py" line="241" />
+      <location filename="../../plugin/processing/patrol_report_algorithm.py" line="59" />
       <source>Reporting office (printed on the PDF)</source>
       <translation>填报单位（印在 PDF 上）</translation>
     </message>
@@ -2014,7 +2014,7 @@
       <translation>第 {row} 行（{jcbh}）：{reason}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/patrol_algorithms.py" line="177" />
+      <location filename="../../plugin/processing/patrol_algorithms.py" line="168" />
       <source>Rows already recorded</source>
       <translation>已登记过的行数</translation>
     </message>
@@ -2189,7 +2189,7 @@
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/patrol_algorithms.py" line="60" />
+      <location filename="../../plugin/processing/patrol_algorithms.py" line="51" />
       <source>Stores the polygons of a layer or file as patrol zones (片区): code (编号), name (名称), level (等级: 高, 中 or 低), responsible unit (责任单位, registered before) and person (责任人). Fields named so are found by themselves; the field parameters choose others. The polygons are reprojected to the database's CRS. A zone whose code is already stored is updated. Each row that cannot be stored is reported with the file, its row and the reason; the others are stored.</source>
       <translation>将图层或文件中的多边形存为巡查片区：编号、名称、等级（高、中或低）、责任单位（须先登记）和责任人。按这些名称命名的字段自动识别；字段参数可另行指定。多边形转换到数据库的坐标系。编号已存在的片区予以更新。不能存入的行逐一报告文件、行号和原因，其余照常存入。</translation>
     </message>
@@ -2304,7 +2304,7 @@
       <translation>检查结果无法写入 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/patrol_algorithms.py" line="218" />
+      <location filename="../../plugin/processing/patrol_report_algorithm.py" line="36" />
       <source>The daily and monthly patrol reports per unit and township of a month (YYYY-MM) or a day (YYYY-MM-DD): monthly reports submitted on time or late (due the 20th of the next month), daily reports and 零报 per unit, the units × days table, the units that did not report, the zones not visited at their level's frequency and the breaches (a find not reported the same day, a monthly report missing or late, a zone not visited), with the unit and persons accountable. A day without a find and without a report is listed as 未报 but is no breach (日报: 有则报，无则零报或不报). Writes an Excel workbook and, when OUTPUT_PDF is given, a PDF.</source>
       <translation>按报送单位和乡镇统计某月（YYYY-MM）或某日（YYYY-MM-DD）的巡查日报和月报：月报按时或逾期报送情况（应于次月20日前报送），各单位日报及零报，单位×日明细表，未报送单位，未按等级频次巡查的片区，以及问责情形（发现未当日报送、月报未报或逾期、片区未巡查）及其责任单位和责任人。无发现且未报的日期列为“未报”，不作问责（日报：有则报，无则零报或不报）。输出 Excel 工作簿；给定 OUTPUT_PDF 时另输出 PDF。</translation>
     </message>
@@ -2354,7 +2354,7 @@
       <translation>无法将月报写入 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/patrol_algorithms.py" line="285" />
+      <location filename="../../plugin/processing/patrol_report_algorithm.py" line="103" />
       <source>The patrol report could not be written to {path}: {error}</source>
       <translation>巡查报告无法写入 {path}：{error}</translation>
     </message>
@@ -2424,7 +2424,7 @@
       <translation>工作簿未写入</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/patrol_algorithms.py" line="96" />
+      <location filename="../../plugin/processing/patrol_algorithms.py" line="87" />
       <source>The zone layer could not be opened.</source>
       <translation>无法打开片区图层。</translation>
     </message>
@@ -2519,7 +2519,7 @@
       <translation>TrueType 字体 (*.ttf *.ttc *.TTF *.TTC)</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/patrol_algorithms.py" line="80" />
+      <location filename="../../plugin/processing/patrol_algorithms.py" line="71" />
       <source>Unit field (责任单位)</source>
       <translation>责任单位字段</translation>
     </message>
@@ -2634,17 +2634,17 @@
       <translation>YYYY-MM、YYYY-Q3、YYYY、YYYY-年末 或日期范围</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/patrol_algorithms.py" line="73" />
+      <location filename="../../plugin/processing/patrol_algorithms.py" line="64" />
       <source>Zone polygons</source>
       <translation>片区多边形</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/patrol_algorithms.py" line="88" />
+      <location filename="../../plugin/processing/patrol_algorithms.py" line="79" />
       <source>Zones added</source>
       <translation>新增片区数</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/patrol_algorithms.py" line="89" />
+      <location filename="../../plugin/processing/patrol_algorithms.py" line="80" />
       <source>Zones updated</source>
       <translation>更新片区数</translation>
     </message>
@@ -3084,7 +3084,7 @@
       <translation>其坐标超出本数据库坐标系（EPSG:{srid}）的范围</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/patrol_algorithms.py" line="120" />
+      <location filename="../../plugin/processing/patrol_algorithms.py" line="111" />
       <source>its geometry could not be reprojected to EPSG:{srid}</source>
       <translation>其几何图形无法转换到 EPSG:{srid}</translation>
     </message>
@@ -4009,7 +4009,7 @@
       <translation>无需更新</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/patrol_algorithms.py" line="132" />
+      <location filename="../../plugin/processing/patrol_algorithms.py" line="123" />
       <source>{added} zones added, {updated} updated, {rejected} rows rejected.</source>
       <translation>新增片区 {added} 个，更新 {updated} 个，拒绝 {rejected} 行。</translation>
     </message>
@@ -4331,7 +4331,7 @@
       <translation>须先生成同月的 {previous}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/patrol_algorithms.py" line="192" />
+      <location filename="../../plugin/processing/patrol_algorithms.py" line="183" />
       <source>{recorded} patrols recorded, {skipped} already recorded, {rejected} rows rejected.</source>
       <translation>登记巡查 {recorded} 次，已登记过 {skipped} 行，拒绝 {rejected} 行。</translation>
     </message>
@@ -4361,7 +4361,7 @@
       <translation>{source} 第 {row} 行（{code}）：{reason}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/patrol_algorithms.py" line="187" />
+      <location filename="../../plugin/processing/patrol_algorithms.py" line="178" />
       <source>{source}, row {row}: {reason}</source>
       <translation>{source} 第 {row} 行：{reason}</translation>
     </message>
@@ -4376,7 +4376,7 @@
       <translation>{source}：{reason}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/patrol_algorithms.py" line="291" />
+      <location filename="../../plugin/processing/patrol_report_algorithm.py" line="109" />
       <source>{title}: {breaches} breaches; workbook: {path}</source>
       <translation>{title}：问责情形 {breaches} 项；工作簿：{path}</translation>
     </message>
@@ -4386,12 +4386,12 @@
       <translation>{user} 现已具有 {group} 的权限。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/patrol_algorithms.py" line="277" />
+      <location filename="../../plugin/processing/patrol_report_algorithm.py" line="95" />
       <source>{value} is not a date (YYYY-MM-DD)</source>
       <translation>{value} 不是有效日期（YYYY-MM-DD）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/patrol_algorithms.py" line="271" />
+      <location filename="../../plugin/processing/patrol_report_algorithm.py" line="89" />
       <source>{value} is not a month (YYYY-MM) or a day (YYYY-MM-DD)</source>
       <translation>{value} 不是月份（YYYY-MM）或日期（YYYY-MM-DD）</translation>
     </message>
