@@ -135,7 +135,7 @@ def patrol_of_row(row: dict[str, str], columns: dict[str, str], folder: Path) ->
     def get(key: str) -> str:
         return (row.get(columns.get(key, ""), "") or "").strip()
 
-    new_clues = ()
+    new_clues: tuple[NewClue, ...] = ()
     if get("longitude") and get("latitude"):
         try:
             lon, lat = float(get("longitude")), float(get("latitude"))

@@ -20,6 +20,7 @@ the unit's 分管负责人 when the zone has none.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import re
 import sqlite3
@@ -99,10 +100,11 @@ def submit_report(
     record = f"{unit} {kind} {period}"
     first = _period(kind, period, record)
     moment = iso_moment(submitted_at)
-    if moment is None:
+    submitted_on = day_of(moment)
+    if moment is None or submitted_on is None:
         raise _refuse(record, N_("the time it was submitted ({value}) is not a date"),
                       value=submitted_at)  # fmt: skip
-    if day_of(moment) < first:
+    if submitted_on < first:
         raise _refuse(record, N_("it cannot be submitted ({value}) before the day it reports"),
                       value=moment)  # fmt: skip
     if zero and findings:
@@ -130,7 +132,10 @@ def reports(store, kind: str, first: str, last: str) -> dict[tuple[int, str], Re
            FROM patrol_report WHERE kind = ? AND period BETWEEN ? AND ?""",
         (kind, first, last),
     )
-    return {(r[1], r[3]): Report(*r[:5], bool(r[5]), *r[6:]) for r in rows}
+    return {
+        (r[1], r[3]): dataclasses.replace(Report(*r), zero=bool(r[5]))
+        for r in rows
+    }  # fmt: skip
 
 
 def finds_by_day(store, start: datetime.date, end: datetime.date) -> dict[tuple[int, str], int]:
@@ -224,7 +229,7 @@ def daily_breaches(store, start, end, today) -> list[Breach]:
                 continue
             if report is not None and report.zero:
                 detail = f"发现 {count} 处，仅零报"
-            elif report is not None:
+            elif done is not None:
                 detail = f"发现 {count} 处，{done.isoformat()} 报送"
             else:
                 detail = f"发现 {count} 处，未报"

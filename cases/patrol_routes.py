@@ -91,7 +91,8 @@ def _gpx_time(text: str) -> str | None:
     if match is None:
         return None
     try:
-        moment = datetime.datetime(*(int(part) for part in match.groups()))
+        year, month, day, hour, minute = (int(part) for part in match.groups())
+        moment = datetime.datetime(year, month, day, hour, minute)
     except ValueError:
         return None
     if text.endswith("Z") or text.endswith("+00:00"):

@@ -33,7 +33,7 @@ from .patrol_units import list_units
 
 COUNT, TEXT, NUMBER = "count", "text", "number"  # the units of cases.statistics
 # dates are NUMBER: printed on one line, centred, never wrapped
-REPORTED, ZERO, NOT_REPORTED = "已报", "零报", "未报"
+ZERO, NOT_REPORTED = "零报", "未报"
 
 
 @dataclass
@@ -111,7 +111,7 @@ def _day_cell(report, found: int) -> str:
     if report.zero:
         return f"{ZERO}（发现{found}）" if found else ZERO
     reported = report.findings if report.findings is not None else found
-    late = day_of(report.submitted_at) > datetime.date.fromisoformat(report.period)
+    late = str(day_of(report.submitted_at)) > report.period  # ISO dates compare as text
     return f"报{reported}" + ("（迟报）" if late else "")
 
 
@@ -128,7 +128,8 @@ def _daily_tables(store, units, start, end, today, finds) -> tuple[Table, Table]
         printed=start == end,
     )  # fmt: skip
     for unit in units:
-        cells, counted = [], defaultdict(int)
+        cells: list[str] = []
+        counted: defaultdict[str, int] = defaultdict(int)
         for day in span:
             report = submitted.get((unit.id, day.isoformat()))
             found = finds.get((unit.id, day.isoformat()), 0)

@@ -8,8 +8,9 @@ may pass between two visits of a zone: the station's own choice, editable here.
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 
 from . import errors
 from .errors import N_
@@ -43,6 +44,10 @@ class Unit:
 _COLUMNS = "id, name, kind, township, xzqdm, head, deputy, active"
 
 
+def _unit(row) -> Unit:
+    return dataclasses.replace(Unit(*row), active=bool(row[7]))  # stored as 0/1
+
+
 def _refuse(record: str, reason: str, **params) -> errors.InvalidRecord:
     return errors.InvalidRecord(record=record, reason=reason, **params)
 
@@ -61,7 +66,8 @@ def _checked(unit: NewUnit) -> NewUnit:
             name, N_("the kind of unit must be one of {allowed}, not {value}"),
             allowed="、".join(UNIT_KINDS), value=unit.kind,
         )  # fmt: skip
-    return NewUnit(**{f.name: _text(getattr(unit, f.name)) for f in fields(NewUnit)})
+    return NewUnit(name, unit.kind, _text(unit.township), _text(unit.xzqdm), _text(unit.head),
+                   _text(unit.deputy))  # fmt: skip
 
 
 def add_unit(store, unit: NewUnit) -> int:
@@ -99,14 +105,14 @@ def list_units(store, active_only: bool = True) -> list[Unit]:
     both backends, whose collations sort Chinese differently)."""
     where = " WHERE active = 1" if active_only else ""
     rows = store._db.execute(f"SELECT {_COLUMNS} FROM patrol_unit{where} ORDER BY id")
-    return [Unit(*row[:7], bool(row[7])) for row in rows]
+    return [_unit(row) for row in rows]
 
 
 def get_unit(db, unit_id: int) -> Unit:
     row = db.execute(f"SELECT {_COLUMNS} FROM patrol_unit WHERE id = ?", (unit_id,)).fetchone()
     if row is None:
         raise _refuse(str(unit_id), N_("there is no unit with this id"))
-    return Unit(*row[:7], bool(row[7]))
+    return _unit(row)
 
 
 def unit_id_of(db, name_or_id) -> int:

@@ -9,7 +9,7 @@ registered is updated (a station redraws its zones), not duplicated.
 
 from __future__ import annotations
 
-import datetime
+import dataclasses
 from dataclasses import dataclass, field
 
 import shapely
@@ -201,7 +201,9 @@ def list_zones(store) -> list[Zone]:
            ORDER BY z.code"""
     )
     return [
-        Zone(*row[:7], shapely.from_wkb(bytes(row[7])) if row[7] is not None else None)
+        dataclasses.replace(
+            Zone(*row), geometry=shapely.from_wkb(bytes(row[7])) if row[7] is not None else None
+        )
         for row in rows
     ]
 
@@ -213,15 +215,3 @@ def zone_id_of(db, code) -> int:
             record=str(code), reason=N_("there is no patrol zone with this code")
         )
     return row[0]
-
-
-def last_visits(store, before: datetime.date | None = None) -> dict[int, str | None]:
-    """Each zone's last patrol day (on or before ``before``), None when never visited."""
-    limit = (before or datetime.date.max).isoformat()
-    rows = store._db.execute(
-        """SELECT z.id, (SELECT max(p.patrol_date) FROM patrol AS p
-                         WHERE p.zone_id = z.id AND p.patrol_date <= ?)
-           FROM patrol_zone AS z""",
-        (limit,),
-    )
-    return {zone_id: day for zone_id, day in rows}

@@ -247,7 +247,11 @@ def _patrols(db, where: str, params: tuple) -> list[Patrol]:
             )
         )
         route = shapely.from_wkb(bytes(row[12])) if row[12] is not None else None
-        found.append(Patrol(*row[:9], bool(row[9]), *row[10:12], plots, clues, route))
+        found.append(
+            dataclasses.replace(
+                Patrol(*(list(row[:12]) + [plots, clues, route])), no_finding=bool(row[9])
+            )
+        )  # fmt: skip
     return found
 
 

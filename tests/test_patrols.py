@@ -17,7 +17,13 @@ from landcase.cases.patrol_units import (
     set_level_days,
     update_unit,
 )
-from landcase.cases.patrol_zones import NewZone, guess_zone_fields, import_zones, list_zones
+from landcase.cases.patrol_zones import (
+    NewZone,
+    guess_zone_fields,
+    import_zones,
+    list_zones,
+    save_zone,
+)
 from landcase.cases.patrols import NewPatrol, get_patrol, list_patrols, record_patrol
 from landcase.cases.record_files import RecordFileRefused, list_record_files
 
@@ -92,6 +98,20 @@ def test_zones_import_the_good_rows_and_report_each_bad_one(store):
     assert zones["PQ07"].geometry.geom_type == "MultiPolygon"
     assert zones["PQ07"].geometry.area == pytest.approx(50.0)
     assert zones["PQ07"].unit == "青山农业公司"
+
+
+def test_a_drawn_zone_is_saved_and_redrawn_under_its_code(store):
+    first = save_zone(
+        store, NewZone("PQ09", "新片", "低", None, None, shapely.box(X, Y, X + 20, Y + 10))
+    )
+    again = save_zone(
+        store, NewZone("PQ09", "新片", "高", "东村", "钱七", shapely.box(X, Y, X + 30, Y + 10))
+    )
+    assert first == again
+    zone = {z.code: z for z in list_zones(store)}["PQ09"]
+    assert (zone.level, zone.unit, zone.person, zone.geometry.area) == ("高", "东村", "钱七", 300.0)
+    with pytest.raises(errors.InvalidRecord, match="PQ10: the level must be"):
+        save_zone(store, NewZone("PQ10", "坏", "最高", None, None, shapely.box(X, Y, X + 1, Y + 1)))
 
 
 def test_guessing_the_zone_fields_of_a_layer():

@@ -2674,7 +2674,7 @@
       <translation>已有此编号的线索</translation>
     </message>
     <message>
-      <location filename="../../cases/patrol_routes.py" line="194" />
+      <location filename="../../cases/patrol_routes.py" line="195" />
       <source>a coordinate is not a finite number</source>
       <translation>有坐标不是有限数值</translation>
     </message>
@@ -2709,12 +2709,12 @@
       <translation>修改判定须填写修改原因</translation>
     </message>
     <message>
-      <location filename="../../cases/patrol_units.py" line="72" />
+      <location filename="../../cases/patrol_units.py" line="78" />
       <source>a unit with this name already exists</source>
       <translation>已有同名单位</translation>
     </message>
     <message>
-      <location filename="../../cases/patrol_reports.py" line="109" />
+      <location filename="../../cases/patrol_reports.py" line="111" />
       <source>a zero report (零报) cannot report {count} findings</source>
       <translation>零报不能报告 {count} 处发现</translation>
     </message>
@@ -2729,7 +2729,7 @@
       <translation>判定为{category}须选择子类：{allowed}</translation>
     </message>
     <message>
-      <location filename="../../cases/patrol_routes.py" line="120" />
+      <location filename="../../cases/patrol_routes.py" line="121" />
       <source>a {kind} has malformed coordinates</source>
       <translation>{kind} 的坐标格式有误</translation>
     </message>
@@ -2929,7 +2929,7 @@
       <translation>超过 DBF 字段 254 字节的长度上限</translation>
     </message>
     <message>
-      <location filename="../../cases/patrol_reports.py" line="106" />
+      <location filename="../../cases/patrol_reports.py" line="108" />
       <source>it cannot be submitted ({value}) before the day it reports</source>
       <translation>报送时间（{value}）不能早于所报告的日期</translation>
     </message>
@@ -2939,12 +2939,12 @@
       <translation>没有几何图形</translation>
     </message>
     <message>
-      <location filename="../../cases/patrol_routes.py" line="123" />
+      <location filename="../../cases/patrol_routes.py" line="124" />
       <source>it holds a {kind}, not a line</source>
       <translation>所含为 {kind}，不是线</translation>
     </message>
     <message>
-      <location filename="../../cases/patrol_routes.py" line="151" />
+      <location filename="../../cases/patrol_routes.py" line="152" />
       <source>it holds no line of two points or more</source>
       <translation>不含两个点以上的线</translation>
     </message>
@@ -2979,7 +2979,7 @@
       <translation>这是套接字，不是文件；未打开</translation>
     </message>
     <message>
-      <location filename="../../cases/patrol_routes.py" line="124" />
+      <location filename="../../cases/patrol_routes.py" line="125" />
       <source>it is neither GPX nor GeoJSON</source>
       <translation>既不是 GPX 也不是 GeoJSON</translation>
     </message>
@@ -3049,7 +3049,7 @@
       <translation>其坐标系 EPSG:{source_srid} 与服务器的 EPSG:{server_srid} 不同</translation>
     </message>
     <message>
-      <location filename="../../cases/patrol_routes.py" line="139" />
+      <location filename="../../cases/patrol_routes.py" line="140" />
       <source>its CRS {crs} is neither longitude/latitude nor the database's EPSG:{srid}</source>
       <translation>其坐标系 {crs} 既不是经纬度，也不是数据库的 EPSG:{srid}</translation>
     </message>
@@ -3304,7 +3304,7 @@
       <translation>数据库记录的坐标系（EPSG:{srid}）与 {table} 的坐标系（EPSG:{found}）不一致</translation>
     </message>
     <message>
-      <location filename="../../cases/patrol_routes.py" line="181" />
+      <location filename="../../cases/patrol_routes.py" line="182" />
       <source>the GPX file is damaged (not well-formed XML)</source>
       <translation>GPX 文件已损坏（XML 格式不正确）</translation>
     </message>
@@ -3384,7 +3384,7 @@
       <translation>{value} 不是日期（YYYY-MM-DD）</translation>
     </message>
     <message>
-      <location filename="../../cases/patrol_units.py" line="136" />
+      <location filename="../../cases/patrol_units.py" line="142" />
       <source>the days between visits must be a whole number above 0</source>
       <translation>巡查间隔天数应为大于 0 的整数</translation>
     </message>
@@ -3454,7 +3454,7 @@
       <translation>文件为空</translation>
     </message>
     <message>
-      <location filename="../../cases/patrol_routes.py" line="169" />
+      <location filename="../../cases/patrol_routes.py" line="170" />
       <source>the file is too large for a route</source>
       <translation>文件过大，不是轨迹</translation>
     </message>
@@ -3564,12 +3564,12 @@
       <translation>缺少材料类别（例如 {allowed}）</translation>
     </message>
     <message>
-      <location filename="../../cases/patrol_reports.py" line="88" />
+      <location filename="../../cases/patrol_reports.py" line="89" />
       <source>the kind of report must be 日报 or 月报, not {value}</source>
       <translation>报告类型应为日报或月报，而不是 {value}</translation>
     </message>
     <message>
-      <location filename="../../cases/patrol_units.py" line="61" />
+      <location filename="../../cases/patrol_units.py" line="66" />
       <source>the kind of unit must be one of {allowed}, not {value}</source>
       <translation>单位类型应为 {allowed} 之一，而不是 {value}</translation>
     </message>
@@ -3614,7 +3614,7 @@
       <translation>无法打开图层 {source}（{provider}）</translation>
     </message>
     <message>
-      <location filename="../../cases/patrol_units.py" line="133" />
+      <location filename="../../cases/patrol_units.py" line="139" />
       <source>the level must be one of {allowed}</source>
       <translation>等级应为 {allowed} 之一</translation>
     </message>
@@ -3649,7 +3649,7 @@
       <translation>未填写复核人</translation>
     </message>
     <message>
-      <location filename="../../cases/patrol_reports.py" line="112" />
+      <location filename="../../cases/patrol_reports.py" line="114" />
       <source>the number of findings must be a whole number</source>
       <translation>发现数应为整数</translation>
     </message>
@@ -3679,7 +3679,7 @@
       <translation>统计期间 {value} 不是年份（YYYY）、月份（YYYY-MM）、季度（YYYY-Q1 至 YYYY-Q4）、年末（YYYY-年末）或日期范围（YYYY-MM-DD/YYYY-MM-DD，起始日期不晚于结束日期）</translation>
     </message>
     <message>
-      <location filename="../../cases/patrol_reports.py" line="91" />
+      <location filename="../../cases/patrol_reports.py" line="92" />
       <source>the period {value} is not a {shape}</source>
       <translation>期间 {value} 不是 {shape} 格式</translation>
     </message>
@@ -3739,17 +3739,17 @@
       <translation>未填写移交日期</translation>
     </message>
     <message>
-      <location filename="../../cases/patrol_routes.py" line="228" />
+      <location filename="../../cases/patrol_routes.py" line="229" />
       <source>the route could not be transformed to EPSG:{srid}</source>
       <translation>轨迹无法转换到 EPSG:{srid}</translation>
     </message>
     <message>
-      <location filename="../../cases/patrol_routes.py" line="215" />
+      <location filename="../../cases/patrol_routes.py" line="216" />
       <source>the route is not a line</source>
       <translation>轨迹不是线</translation>
     </message>
     <message>
-      <location filename="../../cases/patrol_routes.py" line="199" />
+      <location filename="../../cases/patrol_routes.py" line="200" />
       <source>the route lies outside China (longitude 73–136°, latitude 3–54°)</source>
       <translation>轨迹位于中国境外（经度 73–136°，纬度 3–54°）</translation>
     </message>
@@ -3824,7 +3824,7 @@
       <translation>发现时间（{value}）不是日期</translation>
     </message>
     <message>
-      <location filename="../../cases/patrol_reports.py" line="103" />
+      <location filename="../../cases/patrol_reports.py" line="105" />
       <source>the time it was submitted ({value}) is not a date</source>
       <translation>报送时间（{value}）不是日期</translation>
     </message>
@@ -3844,7 +3844,7 @@
       <translation>缺少题名</translation>
     </message>
     <message>
-      <location filename="../../cases/patrol_units.py" line="58" />
+      <location filename="../../cases/patrol_units.py" line="63" />
       <source>the unit has no name</source>
       <translation>单位没有名称</translation>
     </message>
@@ -3914,12 +3914,12 @@
       <translation>没有此编号（id）的线索</translation>
     </message>
     <message>
-      <location filename="../../cases/patrols.py" line="257" />
+      <location filename="../../cases/patrols.py" line="261" />
       <source>there is no patrol with this id</source>
       <translation>不存在该编号的巡查</translation>
     </message>
     <message>
-      <location filename="../../cases/patrol_zones.py" line="213" />
+      <location filename="../../cases/patrol_zones.py" line="215" />
       <source>there is no patrol zone with this code</source>
       <translation>不存在该编号的巡查片区</translation>
     </message>
@@ -3949,12 +3949,12 @@
       <translation>没有名为 {unit} 的单位，请先登记</translation>
     </message>
     <message>
-      <location filename="../../cases/patrol_units.py" line="108" />
+      <location filename="../../cases/patrol_units.py" line="114" />
       <source>there is no unit with this id</source>
       <translation>不存在该编号的单位</translation>
     </message>
     <message>
-      <location filename="../../cases/patrol_units.py" line="119" />
+      <location filename="../../cases/patrol_units.py" line="125" />
       <source>there is no unit with this name</source>
       <translation>不存在该名称的单位</translation>
     </message>
@@ -3964,7 +3964,7 @@
       <translation>本案件库没有审计哈希链</translation>
     </message>
     <message>
-      <location filename="../../cases/patrol_reports.py" line="123" />
+      <location filename="../../cases/patrol_reports.py" line="125" />
       <source>this report was submitted already</source>
       <translation>该报告已报送</translation>
     </message>
