@@ -7,11 +7,9 @@ Each provider is a module with ``breaches(store, start, end, today) -> list[Brea
 
 from __future__ import annotations
 
-import calendar as _month_calendar
 import datetime
-import re
 
-from . import errors, notifications, problem_items, revisits, stops, transfers
+from . import errors, notifications, patrol_reports, problem_items, revisits, stops, transfers
 from .breaches import Breach
 from .errors import N_
 
@@ -21,21 +19,18 @@ PROVIDERS = (
     transfers,
     revisits,
     problem_items,
+    patrol_reports,
 )
-
-_PERIOD = re.compile(r"^\s*(\d{4})-(\d{1,2})\s*$")
 
 
 def period_bounds(period: str) -> tuple[datetime.date, datetime.date]:
     """The first and last day of a period 'YYYY-MM'; InvalidRecord otherwise."""
-    match = _PERIOD.match(str(period or ""))
-    if match is None or not 1 <= int(match.group(2)) <= 12:
+    try:
+        return patrol_reports.month_bounds(str(period or "").strip())
+    except ValueError:
         raise errors.InvalidRecord(
             record=str(period), reason=N_("a period is written YYYY-MM, e.g. 2026-10")
-        )
-    year, month = int(match.group(1)), int(match.group(2))
-    last = _month_calendar.monthrange(year, month)[1]
-    return datetime.date(year, month, 1), datetime.date(year, month, last)
+        ) from None
 
 
 def _order(breach: Breach) -> tuple:

@@ -54,7 +54,7 @@ class Period:
         return Period(start, self.end, f"{start.isoformat()}至{self.end.isoformat()}")
 
 
-def _month_end(year: int, month: int) -> datetime.date:
+def month_end(year: int, month: int) -> datetime.date:
     following = datetime.date(year + month // 12, month % 12 + 1, 1)
     return following - datetime.timedelta(days=1)
 
@@ -76,14 +76,14 @@ def parse_period(value) -> Period:
         if match := _MONTH.match(text):
             year, month = int(match.group(1)), int(match.group(2))
             return Period(
-                datetime.date(year, month, 1), _month_end(year, month), f"{year}年{month}月"
+                datetime.date(year, month, 1), month_end(year, month), f"{year}年{month}月"
             )
         if match := _QUARTER.match(text):
             year, quarter = int(match.group(1)), int(match.group(2))
             first = 3 * quarter - 2
             return Period(
                 datetime.date(year, first, 1),
-                _month_end(year, first + 2),
+                month_end(year, first + 2),
                 f"{year}年第{QUARTER_NAMES[quarter - 1]}季度",
             )
         if match := _RANGE.match(text):

@@ -119,4 +119,3 @@ class FittedImage(Flowable):
             c.setLineWidth(0.5)
             c.rect(0, 0, self.width, self.height, fill=0, stroke=1)
             c.restoreState()
-

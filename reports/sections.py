@@ -288,7 +288,6 @@ def signed_last_section(
     ]
 
 
-
 def titled(ctx: BuildContext, heading: str, *flowables: Flowable) -> list[Flowable]:
     """A heading that starts a new page unless what follows it fits below it, up to the
     first table: the whole table when it is short, else at least KEEP_ROWS_HEIGHT of it

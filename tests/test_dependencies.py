@@ -81,8 +81,8 @@ def test_without_a_feature_package_the_plugin_loads_and_leaves_out_its_algorithm
     assert loaded["plugin"] == "LandCasePlugin"
     algorithms = set(loaded["algorithms"])
     # statistics_algorithms needs openpyxl (workbook) and reportlab (月报), print_documents
-    # reportlab, accountability_algorithms both: their eight algorithms are left out, the
-    # others load
+    # reportlab, accountability_algorithms and patrol_report_algorithm both: their nine
+    # algorithms are left out, the others load
     left_out = {
         "monthlystatistics",
         "exportsubmission",
@@ -92,17 +92,19 @@ def test_without_a_feature_package_the_plugin_loads_and_leaves_out_its_algorithm
         "accountability",
         "printnotices",
         "importreplies",
+        "patrolreport",
     }
     assert not algorithms & left_out
     assert {"createdatabase", "importplots", "overlay", "lockround", "verifyrecords"} <= algorithms
-    assert len(algorithms) == 23 - len(left_out)
+    assert {"importzones", "recordpatrols"} <= algorithms
+    assert len(algorithms) == 26 - len(left_out)
 
 
 def test_with_nothing_hidden_the_full_plugin_loads():
     loaded = _load_with_hidden()
     assert loaded["plugin"] == "LandCasePlugin"
     assert loaded["pushed"] == []
-    assert len(loaded["algorithms"]) == 23
+    assert len(loaded["algorithms"]) == 26
 
 
 def test_install_command_on_debian_uses_apt_and_pip_for_what_debian_lacks_or_has_too_old():

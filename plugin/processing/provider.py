@@ -38,6 +38,8 @@ ALGORITHMS = (
         "followup_algorithms",
         ("ImportProblemListAlgorithm", "ImportFeedbackAlgorithm", "ScheduleRevisitsAlgorithm"),
     ),
+    ("patrol_algorithms", ("ImportZonesAlgorithm", "RecordPatrolsAlgorithm")),
+    ("patrol_report_algorithm", ("PatrolReportAlgorithm",)),
 )
 
 LOG = logging.getLogger("landcase")

@@ -264,6 +264,11 @@
       <translation>将表达式所选每个图斑的文件各自组成一卷卷宗（要求时合订一卷）：封面的起止日期取自文件本身的日期，卷内目录列出文号、责任者、日期和页号，报告和附加的扫描件按固定顺序装订，备考表写明尚缺的材料。立卷单位必填：UNIT 参数或 LandCase 设置中的单位名称。</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/patrol_report_algorithm.py" line="76" />
+      <source>Breaches</source>
+      <translation>问责情形数</translation>
+    </message>
+    <message>
       <location filename="../../forms/attachment_dialog.py" line="36" />
       <source>Browse…</source>
       <translation>浏览…</translation>
@@ -394,6 +399,11 @@
       <translation>选择图层</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/patrol_algorithms.py" line="95" />
+      <source>Choose the code (编号) and level (等级) fields of the zone layer.</source>
+      <translation>请选择片区图层的编号字段和等级字段。</translation>
+    </message>
+    <message>
       <location filename="../../forms/import_dialog.py" line="272" />
       <source>Choose the field that holds the plot number (JCBH).</source>
       <translation>请选择存放监测编号（JCBH）的字段。</translation>
@@ -472,6 +482,11 @@
       <location filename="../../forms/roles_dialog.py" line="62" />
       <source>Code (三调)</source>
       <translation>地类编码（三调）</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/patrol_algorithms.py" line="68" />
+      <source>Code field (编号)</source>
+      <translation>编号字段</translation>
     </message>
     <message>
       <location filename="../../forms/rounds_dialog.py" line="44" />
@@ -1039,6 +1054,11 @@
       <translation>导入失败，未写入任何数据</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/patrol_algorithms.py" line="48" />
+      <source>Import patrol zones (片区)</source>
+      <translation>导入巡查片区</translation>
+    </message>
+    <message>
       <location filename="../../plugin/processing/import_plots.py" line="60" />
       <source>Import plot batch</source>
       <translation>导入图斑批次</translation>
@@ -1184,7 +1204,7 @@
       <translation>插件已停用：QGIS 所用的 Python 缺少 {packages}（{features}需要）。请用以下命令安装：{command}，然后重启 QGIS。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/provider.py" line="71" />
+      <location filename="../../plugin/processing/provider.py" line="73" />
       <source>LandCase land enforcement cases</source>
       <translation>卫片执法与违法用地巡查案件</translation>
     </message>
@@ -1252,6 +1272,11 @@
       <location filename="../../forms/case_dialog.py" line="66" />
       <source>Legality determination</source>
       <translation>合法性判定</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/patrol_algorithms.py" line="70" />
+      <source>Level field (等级)</source>
+      <translation>等级字段</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/holiday_calendar.py" line="54" />
@@ -1377,6 +1402,11 @@
       <location filename="../../cases/overlay_roles.py" line="128" />
       <source>Name</source>
       <translation>名称</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/patrol_algorithms.py" line="69" />
+      <source>Name field (名称)</source>
+      <translation>名称字段</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/import_plots.py" line="166" />
@@ -1594,7 +1624,7 @@
       <translation>输出文件夹</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="88" />
+      <location filename="../../plugin/processing/patrol_report_algorithm.py" line="54" />
       <source>Overdue as of (YYYY-MM-DD; default today)</source>
       <translation>超期计算截止日期（YYYY-MM-DD，默认为今天）</translation>
     </message>
@@ -1654,14 +1684,59 @@
       <translation>页数</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/patrol_report_algorithm.py" line="77" />
+      <source>Pages of the PDF</source>
+      <translation>PDF 页数</translation>
+    </message>
+    <message>
       <location filename="../../plugin/processing/statistics_algorithms.py" line="115" />
       <source>Pages of the monthly report</source>
       <translation>月报页数</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/patrol_algorithms.py" line="163" />
+      <source>Patrol record table</source>
+      <translation>巡查记录表</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/patrol_report_algorithm.py" line="33" />
+      <source>Patrol report (巡查日报、月报)</source>
+      <translation>巡查报告（日报、月报）</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/patrol_report_algorithm.py" line="70" />
+      <source>Patrol report PDF</source>
+      <translation>巡查报告 PDF</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/patrol_report_algorithm.py" line="128" />
+      <source>Patrol report PDF: {path} ({pages} pages)</source>
+      <translation>巡查报告 PDF：{path}（{pages} 页）</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/patrol_report_algorithm.py" line="64" />
+      <source>Patrol report workbook</source>
+      <translation>巡查报告工作簿</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/patrol_algorithms.py" line="29" />
+      <source>Patrols</source>
+      <translation>巡查</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/patrol_algorithms.py" line="167" />
+      <source>Patrols recorded</source>
+      <translation>已登记巡查数</translation>
+    </message>
+    <message>
       <location filename="../../forms/rounds_dialog.py" line="35" />
       <source>Period</source>
       <translation>月份</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/patrol_report_algorithm.py" line="50" />
+      <source>Period (YYYY-MM or YYYY-MM-DD)</source>
+      <translation>统计期间（YYYY-MM 或 YYYY-MM-DD）</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/accountability_algorithms.py" line="47" />
@@ -1682,6 +1757,11 @@
       <location filename="../../cases/overlay_roles.py" line="69" />
       <source>Permanent basic farmland (永久基本农田)</source>
       <translation>永久基本农田</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/patrol_algorithms.py" line="72" />
+      <source>Person field (责任人)</source>
+      <translation>责任人字段</translation>
     </message>
     <message>
       <location filename="../../forms/enforcement_forms.py" line="109" />
@@ -2039,6 +2119,11 @@
       <translation>上图入库号</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/patrol_algorithms.py" line="143" />
+      <source>Record patrols from a table (巡查记录表)</source>
+      <translation>从巡查记录表登记巡查</translation>
+    </message>
+    <message>
       <location filename="../../forms/case_steps.py" line="297" />
       <source>Record re-inspection</source>
       <translation>保存复核结果</translation>
@@ -2052,6 +2137,11 @@
       <location filename="../../cases/errors.py" line="86" />
       <source>Record {record}: {reason}</source>
       <translation>记录 {record}：{reason}</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/patrol_algorithms.py" line="146" />
+      <source>Records the patrols of a 巡查记录表 (CSV in UTF-8 or GBK, or Excel), one patrol a row, with the headers: {headers}. 巡查日期, 报送单位 and 巡查人员 are required; the unit and zone must be registered. 发现图斑 and 发现线索 list 监测编号 and clue codes (separated by 、 or ;); 发现经度/发现纬度 record a new point clue found on the patrol. 轨迹文件 is the route from the patroller's phone (GPX or GeoJSON line), 照片, 视频 and 文件 the files of the patrol (several separated by ;), each relative to the table's folder. A patrol without findings is recorded as 无发现. Each row is stored on its own; a bad row is reported with its row number and reason, a row already recorded is skipped.</source>
+      <translation>登记巡查记录表（UTF-8 或 GBK 编码的 CSV，或 Excel）中的巡查，每行一次巡查，表头为：{headers}。巡查日期、报送单位和巡查人员为必填；单位和片区须已登记。发现图斑和发现线索填写监测编号和线索编号（以 、 或 ; 分隔）；填写发现经度/发现纬度的，登记为本次巡查发现的新点位线索。轨迹文件为巡查人员手机记录的轨迹（GPX 或 GeoJSON 线），照片、视频和文件为本次巡查的附件（多个以 ; 分隔），路径均相对于记录表所在文件夹。无发现的巡查登记为“无发现”。每行单独存入；有误的行报告行号和原因，已登记的行予以跳过。</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/accountability_algorithms.py" line="184" />
@@ -2149,6 +2239,11 @@
       <translation>报告对象</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/patrol_report_algorithm.py" line="59" />
+      <source>Reporting office (printed on the PDF)</source>
+      <translation>填报单位（印在 PDF 上）</translation>
+    </message>
+    <message>
       <location filename="../../forms/case_steps.py" line="247" />
       <source>Responsible unit</source>
       <translation>责任单位</translation>
@@ -2222,6 +2317,11 @@
       <location filename="../../plugin/processing/import_plots.py" line="193" />
       <source>Row {row} ({jcbh}): {reason}</source>
       <translation>第 {row} 行（{jcbh}）：{reason}</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/patrol_algorithms.py" line="168" />
+      <source>Rows already recorded</source>
+      <translation>已登记过的行数</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/followup_algorithms.py" line="73" />
@@ -2479,6 +2579,11 @@
       <translation>从 Excel 工作簿或 CSV 文件（列：监测编号、意见（或审核意见））录入市级某月“一下”反馈的问题图斑（PERIOD，YYYY-MM），收到日期为 RECEIVED_ON（留空为今天）。每个图斑跟踪至当月“二上”：待更正、已更正，或在“二上”前已更正则为已二上。无法使用的行列出行号和原因；当月已反馈的图斑不再重复录入。</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/patrol_algorithms.py" line="51" />
+      <source>Stores the polygons of a layer or file as patrol zones (片区): code (编号), name (名称), level (等级: 高, 中 or 低), responsible unit (责任单位, registered before) and person (责任人). Fields named so are found by themselves; the field parameters choose others. The polygons are reprojected to the database's CRS. A zone whose code is already stored is updated. Each row that cannot be stored is reported with the file, its row and the reason; the others are stored.</source>
+      <translation>将图层或文件中的多边形存为巡查片区：编号、名称、等级（高、中或低）、责任单位（须先登记）和责任人。按这些名称命名的字段自动识别；字段参数可另行指定。多边形转换到数据库的坐标系。编号已存在的片区予以更新。不能存入的行逐一报告文件、行号和原因，其余照常存入。</translation>
+    </message>
+    <message>
       <location filename="../../forms/case_steps.py" line="209" />
       <source>Sub-type</source>
       <translation>子类</translation>
@@ -2594,6 +2699,11 @@
       <translation>检查结果无法写入 {path}：{error}</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/patrol_report_algorithm.py" line="36" />
+      <source>The daily and monthly patrol reports per unit and township of a month (YYYY-MM) or a day (YYYY-MM-DD): monthly reports submitted on time or late (due the 20th of the next month), daily reports and 零报 per unit, the units × days table, the units that did not report, the zones not visited at their level's frequency and the breaches (a find not reported the same day, a monthly report missing or late, a zone not visited), with the unit and persons accountable. A day without a find and without a report is listed as 未报 but is no breach (日报: 有则报，无则零报或不报). Writes an Excel workbook and, when OUTPUT_PDF is given, a PDF.</source>
+      <translation>按报送单位和乡镇统计某月（YYYY-MM）或某日（YYYY-MM-DD）的巡查日报和月报：月报按时或逾期报送情况（应于次月20日前报送），各单位日报及零报，单位×日明细表，未报送单位，未按等级频次巡查的片区，以及问责情形（发现未当日报送、月报未报或逾期、片区未巡查）及其责任单位和责任人。无发现且未报的日期列为“未报”，不作问责（日报：有则报，无则零报或不报）。输出 Excel 工作簿；给定 OUTPUT_PDF 时另输出 PDF。</translation>
+    </message>
+    <message>
       <location filename="../../cases/errors.py" line="92" />
       <source>The database user {user} has no right to change {table}; ask the administrator of the case database if this is part of your work.</source>
       <translation>数据库用户 {user} 无权修改 {table}；如属于您的工作，请联系案件数据库管理员。</translation>
@@ -2644,6 +2754,11 @@
       <translation>无法将月报写入 {path}：{error}</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/patrol_report_algorithm.py" line="103" />
+      <source>The patrol report could not be written to {path}: {error}</source>
+      <translation>巡查报告无法写入 {path}：{error}</translation>
+    </message>
+    <message>
       <location filename="../../plugin/processing/import_plots.py" line="239" />
       <source>The plot batch cannot be read.</source>
       <translation>无法读取图斑批次。</translation>
@@ -2672,6 +2787,11 @@
       <location filename="../../forms/settings_page.py" line="94" />
       <source>The reports use {face} ({path}).</source>
       <translation>报告使用字体 {face}（{path}）。</translation>
+    </message>
+    <message>
+      <location filename="../../cases/patrol_routes.py" line="39" />
+      <source>The route {path} was not read: {reason}</source>
+      <translation>未读取轨迹 {path}：{reason}</translation>
     </message>
     <message>
       <location filename="../../forms/print_dialog.py" line="36" />
@@ -2707,6 +2827,11 @@
       <location filename="../../forms/statistics_view.py" line="169" />
       <source>The workbook was not written</source>
       <translation>工作簿未写入</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/patrol_algorithms.py" line="87" />
+      <source>The zone layer could not be opened.</source>
+      <translation>无法打开片区图层。</translation>
     </message>
     <message>
       <location filename="../../forms/new_database_dialog.py" line="41" />
@@ -2827,6 +2952,11 @@
       <location filename="../../forms/settings_page.py" line="40" />
       <source>TrueType fonts (*.ttf *.ttc *.TTF *.TTC)</source>
       <translation>TrueType 字体 (*.ttf *.ttc *.TTF *.TTC)</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/patrol_algorithms.py" line="71" />
+      <source>Unit field (责任单位)</source>
+      <translation>责任单位字段</translation>
     </message>
     <message>
       <location filename="../../forms/settings_page.py" line="36" />
@@ -2969,6 +3099,21 @@
       <translation>YYYY-MM、YYYY-Q3、YYYY、YYYY-年末 或日期范围</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/patrol_algorithms.py" line="64" />
+      <source>Zone polygons</source>
+      <translation>片区多边形</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/patrol_algorithms.py" line="79" />
+      <source>Zones added</source>
+      <translation>新增片区数</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/patrol_algorithms.py" line="80" />
+      <source>Zones updated</source>
+      <translation>更新片区数</translation>
+    </message>
+    <message>
       <location filename="../../cases/store_plots.py" line="38" />
       <source>a batch of this name already exists</source>
       <translation>同名批次已存在</translation>
@@ -3002,6 +3147,11 @@
       <location filename="../../cases/clues.py" line="132" />
       <source>a clue with this code already exists</source>
       <translation>已有此编号的线索</translation>
+    </message>
+    <message>
+      <location filename="../../cases/patrol_routes.py" line="195" />
+      <source>a coordinate is not a finite number</source>
+      <translation>有坐标不是有限数值</translation>
     </message>
     <message>
       <location filename="../../cases/notifications.py" line="105" />
@@ -3049,6 +3199,11 @@
       <translation>案件库中已有相同监测编号的图斑</translation>
     </message>
     <message>
+      <location filename="../../cases/patrol_routes.py" line="72" />
+      <source>a point has no number for lon or lat ({lon}, {lat})</source>
+      <translation>有点的 lon 或 lat 不是数字（{lon}, {lat}）</translation>
+    </message>
+    <message>
       <location filename="../../cases/notifications.py" line="197" />
       <source>a recipient is named twice</source>
       <translation>接收单位重复</translation>
@@ -3069,9 +3224,19 @@
       <translation>移送须在案件立案后登记：请先立案（案件当前为{status}）</translation>
     </message>
     <message>
+      <location filename="../../cases/patrol_units.py" line="78" />
+      <source>a unit with this name already exists</source>
+      <translation>已有同名单位</translation>
+    </message>
+    <message>
       <location filename="../../cases/stops.py" line="176" />
       <source>a written report needs both its time and whom it went to</source>
       <translation>书面报告须同时填写报告时间和报告对象</translation>
+    </message>
+    <message>
+      <location filename="../../cases/patrol_reports.py" line="111" />
+      <source>a zero report (零报) cannot report {count} findings</source>
+      <translation>零报不能报告 {count} 处发现</translation>
     </message>
     <message>
       <location filename="../../cases/determination_codes.py" line="243" />
@@ -3082,6 +3247,11 @@
       <location filename="../../cases/determination_codes.py" line="225" />
       <source>a {category} determination needs a sub-type: {allowed}</source>
       <translation>判定为{category}须选择子类：{allowed}</translation>
+    </message>
+    <message>
+      <location filename="../../cases/patrol_routes.py" line="121" />
+      <source>a {kind} has malformed coordinates</source>
+      <translation>{kind} 的坐标格式有误</translation>
     </message>
     <message>
       <location filename="../../cases/stops.py" line="165" />
@@ -3249,6 +3419,11 @@
       <translation>请先立案或移交主管部门，再开始整改（案件当前状态：{status}）</translation>
     </message>
     <message>
+      <location filename="../../cases/record_files.py" line="236" />
+      <source>files cannot be attached to this kind of record</source>
+      <translation>此类记录不能附加文件</translation>
+    </message>
+    <message>
       <location filename="../../cases/determination_suggestion.py" line="149" />
       <source>filing {number} covers only {share:.1%} of the plot</source>
       <translation>备案 {number} 仅覆盖图斑的 {share:.1%}</translation>
@@ -3314,9 +3489,34 @@
       <translation>整改到位日期（{date}）不能早于列入日期（{listed}）</translation>
     </message>
     <message>
+      <location filename="../../cases/patrol_reports.py" line="108" />
+      <source>it cannot be submitted ({value}) before the day it reports</source>
+      <translation>报送时间（{value}）不能早于所报告的日期</translation>
+    </message>
+    <message>
+      <location filename="../../cases/patrol_zones.py" line="111" />
+      <source>it has no geometry</source>
+      <translation>没有几何图形</translation>
+    </message>
+    <message>
+      <location filename="../../cases/patrol_routes.py" line="124" />
+      <source>it holds a {kind}, not a line</source>
+      <translation>所含为 {kind}，不是线</translation>
+    </message>
+    <message>
+      <location filename="../../cases/patrol_routes.py" line="152" />
+      <source>it holds no line of two points or more</source>
+      <translation>不含两个点以上的线</translation>
+    </message>
+    <message>
       <location filename="../../cases/sheet_rows.py" line="117" />
       <source>it holds no rows</source>
       <translation>其中没有数据行</translation>
+    </message>
+    <message>
+      <location filename="../../cases/patrol_routes.py" line="82" />
+      <source>it holds no track or route of two points or more</source>
+      <translation>不含两个点以上的轨迹或路线</translation>
     </message>
     <message>
       <location filename="../../layers/source_files.py" line="39" />
@@ -3344,6 +3544,16 @@
       <translation>这是套接字，不是文件；未打开</translation>
     </message>
     <message>
+      <location filename="../../cases/patrol_routes.py" line="125" />
+      <source>it is neither GPX nor GeoJSON</source>
+      <translation>既不是 GPX 也不是 GeoJSON</translation>
+    </message>
+    <message>
+      <location filename="../../cases/patrol_batch.py" line="111" />
+      <source>it is not a CSV or Excel table</source>
+      <translation>不是 CSV 或 Excel 表格</translation>
+    </message>
+    <message>
       <location filename="../../cases/photo_check.py" line="193" />
       <source>it is not a JPEG or PNG image</source>
       <translation>不是 JPEG 或 PNG 图像</translation>
@@ -3357,6 +3567,11 @@
       <location filename="../../cases/move_to_postgis.py" line="102" />
       <source>it is not a SpatiaLite file</source>
       <translation>它不是 SpatiaLite 文件</translation>
+    </message>
+    <message>
+      <location filename="../../cases/record_files.py" line="187" />
+      <source>it is not a file of the kind {kind} ({allowed})</source>
+      <translation>不是{kind}类文件（{allowed}）</translation>
     </message>
     <message>
       <location filename="../../layers/source_files.py" line="96" />
@@ -3404,6 +3619,11 @@
       <translation>其坐标系 EPSG:{source_srid} 与服务器的 EPSG:{server_srid} 不同</translation>
     </message>
     <message>
+      <location filename="../../cases/patrol_routes.py" line="140" />
+      <source>its CRS {crs} is neither longitude/latitude nor the database's EPSG:{srid}</source>
+      <translation>其坐标系 {crs} 既不是经纬度，也不是数据库的 EPSG:{srid}</translation>
+    </message>
+    <message>
       <location filename="../../cases/photos.py" line="296" />
       <source>its GPS position could not be transformed to EPSG:{srid}</source>
       <translation>其 GPS 位置无法转换到 EPSG:{srid}</translation>
@@ -3437,6 +3657,16 @@
       <location filename="../../cases/sheet_rows.py" line="130" />
       <source>its first row lacks the columns {columns}</source>
       <translation>首行缺少列：{columns}</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/patrol_algorithms.py" line="111" />
+      <source>its geometry could not be reprojected to EPSG:{srid}</source>
+      <translation>其几何图形无法转换到 EPSG:{srid}</translation>
+    </message>
+    <message>
+      <location filename="../../cases/patrol_zones.py" line="122" />
+      <source>its geometry is not an area (polygon)</source>
+      <translation>其几何图形不是面（多边形）</translation>
     </message>
     <message>
       <location filename="../../cases/sheet_rows.py" line="79" />
@@ -3709,6 +3939,11 @@
       <translation>数据库记录的坐标系（EPSG:{srid}）与 {table} 的坐标系（EPSG:{found}）不一致</translation>
     </message>
     <message>
+      <location filename="../../cases/patrol_routes.py" line="182" />
+      <source>the GPX file is damaged (not well-formed XML)</source>
+      <translation>GPX 文件已损坏（XML 格式不正确）</translation>
+    </message>
+    <message>
       <location filename="../../cases/attachments.py" line="245" />
       <source>the PDF has no page</source>
       <translation>PDF 没有页面</translation>
@@ -3804,6 +4039,11 @@
       <translation>该线索已于 {date} 关闭</translation>
     </message>
     <message>
+      <location filename="../../cases/patrol_zones.py" line="176" />
+      <source>the code appears twice in the file</source>
+      <translation>该编号在文件中出现两次</translation>
+    </message>
+    <message>
       <location filename="../../cases/reply_import.py" line="39" />
       <source>the columns {value} are missing</source>
       <translation>缺少列：{value}</translation>
@@ -3887,6 +4127,11 @@
       <location filename="../../cases/attachments.py" line="184" />
       <source>the date {value} is not a date (YYYY-MM-DD)</source>
       <translation>{value} 不是日期（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+      <location filename="../../cases/patrol_units.py" line="142" />
+      <source>the days between visits must be a whole number above 0</source>
+      <translation>巡查间隔天数应为大于 0 的整数</translation>
     </message>
     <message>
       <location filename="../../cases/notifications.py" line="101" />
@@ -3982,6 +4227,11 @@
       <location filename="../../cases/photo_check.py" line="190" />
       <source>the file is empty</source>
       <translation>文件为空</translation>
+    </message>
+    <message>
+      <location filename="../../cases/patrol_routes.py" line="170" />
+      <source>the file is too large for a route</source>
+      <translation>文件过大，不是轨迹</translation>
     </message>
     <message>
       <location filename="../../layers/role_layers.py" line="165" />
@@ -4084,6 +4334,11 @@
       <translation>缺少序号</translation>
     </message>
     <message>
+      <location filename="../../cases/record_files.py" line="167" />
+      <source>the kind must be one of {allowed}, not {value}</source>
+      <translation>类型应为 {allowed} 之一，而不是 {value}</translation>
+    </message>
+    <message>
       <location filename="../../cases/clues.py" line="126" />
       <source>the kind of clue must be 疑似违法 or 动工迹象, not {value}</source>
       <translation>线索类型应为“疑似违法”或“动工迹象”，而不是 {value}</translation>
@@ -4092,6 +4347,16 @@
       <location filename="../../cases/attachments.py" line="111" />
       <source>the kind of document is missing (e.g. {allowed})</source>
       <translation>缺少材料类别（例如 {allowed}）</translation>
+    </message>
+    <message>
+      <location filename="../../cases/patrol_reports.py" line="89" />
+      <source>the kind of report must be 日报 or 月报, not {value}</source>
+      <translation>报告类型应为日报或月报，而不是 {value}</translation>
+    </message>
+    <message>
+      <location filename="../../cases/patrol_units.py" line="66" />
+      <source>the kind of unit must be one of {allowed}, not {value}</source>
+      <translation>单位类型应为 {allowed} 之一，而不是 {value}</translation>
     </message>
     <message>
       <location filename="../../cases/stops.py" line="146" />
@@ -4142,6 +4407,16 @@
       <location filename="../../layers/role_assign.py" line="44" />
       <source>the layer {source} cannot be opened ({provider})</source>
       <translation>无法打开图层 {source}（{provider}）</translation>
+    </message>
+    <message>
+      <location filename="../../cases/patrol_units.py" line="139" />
+      <source>the level must be one of {allowed}</source>
+      <translation>等级应为 {allowed} 之一</translation>
+    </message>
+    <message>
+      <location filename="../../cases/patrol_zones.py" line="106" />
+      <source>the level must be 高, 中 or 低, not {value}</source>
+      <translation>等级应为高、中或低，而不是 {value}</translation>
     </message>
     <message>
       <location filename="../../cases/problem_items.py" line="185" />
@@ -4204,6 +4479,11 @@
       <translation>该抄告未发给此接收单位</translation>
     </message>
     <message>
+      <location filename="../../cases/patrol_reports.py" line="114" />
+      <source>the number of findings must be a whole number</source>
+      <translation>发现数应为整数</translation>
+    </message>
+    <message>
       <location filename="../../cases/stops.py" line="155" />
       <source>the number of persons ({value}) is not a whole number</source>
       <translation>制止人数（{value}）不是整数</translation>
@@ -4214,6 +4494,21 @@
       <translation>范围不是有效的面</translation>
     </message>
     <message>
+      <location filename="../../cases/patrols.py" line="81" />
+      <source>the patrol day ({value}) is not a date</source>
+      <translation>巡查日期（{value}）不是日期</translation>
+    </message>
+    <message>
+      <location filename="../../cases/patrols.py" line="133" />
+      <source>the patrol ends ({ended}) before it starts ({started})</source>
+      <translation>巡查结束时间（{ended}）早于开始时间（{started}）</translation>
+    </message>
+    <message>
+      <location filename="../../cases/patrols.py" line="120" />
+      <source>the patrollers (巡查人员) are missing</source>
+      <translation>缺少巡查人员</translation>
+    </message>
+    <message>
       <location filename="../../cases/feedback.py" line="68" />
       <source>the period must be a month written as YYYY-MM</source>
       <translation>月份须按 YYYY-MM 格式填写</translation>
@@ -4222,6 +4517,11 @@
       <location filename="../../cases/stats_periods.py" line="97" />
       <source>the period {value} is not a year (YYYY), a month (YYYY-MM), a quarter (YYYY-Q1 to YYYY-Q4), a year-end cut-off (YYYY-年末) or a date range (YYYY-MM-DD/YYYY-MM-DD, start before end)</source>
       <translation>统计期间 {value} 不是年份（YYYY）、月份（YYYY-MM）、季度（YYYY-Q1 至 YYYY-Q4）、年末（YYYY-年末）或日期范围（YYYY-MM-DD/YYYY-MM-DD，起始日期不晚于结束日期）</translation>
+    </message>
+    <message>
+      <location filename="../../cases/patrol_reports.py" line="92" />
+      <source>the period {value} is not a {shape}</source>
+      <translation>期间 {value} 不是 {shape} 格式</translation>
     </message>
     <message>
       <location filename="../../cases/problem_items.py" line="326" />
@@ -4237,6 +4537,11 @@
       <location filename="../../cases/problem_items.py" line="64" />
       <source>the point position is kept in the note: the 问题清单 holds outlines only</source>
       <translation>点位已记入备注：问题清单只存放范围</translation>
+    </message>
+    <message>
+      <location filename="../../cases/patrol_batch.py" line="144" />
+      <source>the position {longitude}, {latitude} is not a number</source>
+      <translation>位置 {longitude}, {latitude} 不是数字</translation>
     </message>
     <message>
       <location filename="../../cases/clues.py" line="97" />
@@ -4274,6 +4579,11 @@
       <translation>缺少接收单位名称</translation>
     </message>
     <message>
+      <location filename="../../cases/record_files.py" line="241" />
+      <source>the record does not exist</source>
+      <translation>记录不存在</translation>
+    </message>
+    <message>
       <location filename="../../cases/workflow_rectification.py" line="63" />
       <source>the rectification needs at least one measure ({allowed})</source>
       <translation>整改须至少选择一项措施（{allowed}）</translation>
@@ -4307,6 +4617,21 @@
       <location filename="../../cases/stops.py" line="167" />
       <source>the result {value} is not one of {allowed}</source>
       <translation>制止结果 {value} 不在 {allowed} 之中</translation>
+    </message>
+    <message>
+      <location filename="../../cases/patrol_routes.py" line="229" />
+      <source>the route could not be transformed to EPSG:{srid}</source>
+      <translation>轨迹无法转换到 EPSG:{srid}</translation>
+    </message>
+    <message>
+      <location filename="../../cases/patrol_routes.py" line="216" />
+      <source>the route is not a line</source>
+      <translation>轨迹不是线</translation>
+    </message>
+    <message>
+      <location filename="../../cases/patrol_routes.py" line="200" />
+      <source>the route lies outside China (longitude 73–136°, latitude 3–54°)</source>
+      <translation>轨迹位于中国境外（经度 73–136°，纬度 3–54°）</translation>
     </message>
     <message>
       <location filename="../../cases/finding.py" line="46" />
@@ -4374,6 +4699,16 @@
       <translation>缺少抄告事由</translation>
     </message>
     <message>
+      <location filename="../../cases/patrol_batch.py" line="172" />
+      <source>the table has no column {columns}</source>
+      <translation>表格缺少列 {columns}</translation>
+    </message>
+    <message>
+      <location filename="../../cases/patrol_batch.py" line="113" />
+      <source>the table is empty</source>
+      <translation>表格为空</translation>
+    </message>
+    <message>
       <location filename="../../cases/move_to_postgis.py" line="110" />
       <source>the target is not a PostgreSQL database</source>
       <translation>目标不是 PostgreSQL 数据库</translation>
@@ -4399,6 +4734,11 @@
       <translation>发现时间（{value}）不是日期</translation>
     </message>
     <message>
+      <location filename="../../cases/patrol_reports.py" line="105" />
+      <source>the time it was submitted ({value}) is not a date</source>
+      <translation>报送时间（{value}）不是日期</translation>
+    </message>
+    <message>
       <location filename="../../cases/stops.py" line="139" />
       <source>the time of the find ({value}) is not a date</source>
       <translation>发现时间（{value}）不是有效日期</translation>
@@ -4419,6 +4759,16 @@
       <translation>书面报告时间（{value}）不是有效日期</translation>
     </message>
     <message>
+      <location filename="../../cases/patrols.py" line="96" />
+      <source>the time {value} is not a time</source>
+      <translation>时间 {value} 不是时间</translation>
+    </message>
+    <message>
+      <location filename="../../cases/patrols.py" line="99" />
+      <source>the time {value} is not on the patrol's day {day}</source>
+      <translation>时间 {value} 不在巡查当日 {day}</translation>
+    </message>
+    <message>
       <location filename="../../cases/attachments.py" line="116" />
       <source>the title (题名) is missing</source>
       <translation>缺少题名</translation>
@@ -4432,6 +4782,11 @@
       <location filename="../../cases/transfers.py" line="100" />
       <source>the transfer date ({value}) is not a date</source>
       <translation>移送日期（{value}）不是有效日期</translation>
+    </message>
+    <message>
+      <location filename="../../cases/patrol_units.py" line="63" />
+      <source>the unit has no name</source>
+      <translation>单位没有名称</translation>
     </message>
     <message>
       <location filename="../../cases/stops.py" line="144" />
@@ -4462,6 +4817,11 @@
       <location filename="../../layers/source_files.py" line="104" />
       <source>the zip file holds no shapefile, GeoPackage or GeoJSON</source>
       <translation>压缩包中没有 Shapefile、GeoPackage 或 GeoJSON</translation>
+    </message>
+    <message>
+      <location filename="../../cases/patrol_zones.py" line="145" />
+      <source>the zone has no code (编号)</source>
+      <translation>片区没有编号</translation>
     </message>
     <message>
       <location filename="../../layers/crs_choice.py" line="63" />
@@ -4544,6 +4904,16 @@
       <translation>没有该文号的抄告</translation>
     </message>
     <message>
+      <location filename="../../cases/patrols.py" line="261" />
+      <source>there is no patrol with this id</source>
+      <translation>不存在该编号的巡查</translation>
+    </message>
+    <message>
+      <location filename="../../cases/patrol_zones.py" line="215" />
+      <source>there is no patrol zone with this code</source>
+      <translation>不存在该编号的巡查片区</translation>
+    </message>
+    <message>
       <location filename="../../cases/feedback.py" line="115" />
       <source>there is no plot with the 监测编号 {jcbh}</source>
       <translation>没有监测编号为 {jcbh} 的图斑</translation>
@@ -4594,6 +4964,21 @@
       <translation>没有该编号的移送记录</translation>
     </message>
     <message>
+      <location filename="../../cases/patrol_zones.py" line="137" />
+      <source>there is no unit named {unit}; register it first</source>
+      <translation>没有名为 {unit} 的单位，请先登记</translation>
+    </message>
+    <message>
+      <location filename="../../cases/patrol_units.py" line="114" />
+      <source>there is no unit with this id</source>
+      <translation>不存在该编号的单位</translation>
+    </message>
+    <message>
+      <location filename="../../cases/patrol_units.py" line="125" />
+      <source>there is no unit with this name</source>
+      <translation>不存在该名称的单位</translation>
+    </message>
+    <message>
       <location filename="../../cases/audit_chain.py" line="188" />
       <source>this case database has no audit hash chain</source>
       <translation>本案件库没有审计哈希链</translation>
@@ -4602,6 +4987,11 @@
       <location filename="../../cases/notifications.py" line="127" />
       <source>this recipient is already in the list</source>
       <translation>该接收单位已在名单中</translation>
+    </message>
+    <message>
+      <location filename="../../cases/patrol_reports.py" line="125" />
+      <source>this report was submitted already</source>
+      <translation>该报告已报送</translation>
     </message>
     <message>
       <location filename="../../layers/role_assign.py" line="67" />
@@ -4667,6 +5057,11 @@
       <location filename="../../plugin/processing/followup_algorithms.py" line="145" />
       <source>{added} plots added, {already} already questioned, {rejected} rows left out; {open} of the month not corrected.</source>
       <translation>新增 {added} 个图斑，已反馈过 {already} 个，{rejected} 行未录入；当月尚有 {open} 个未更正。</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/patrol_algorithms.py" line="123" />
+      <source>{added} zones added, {updated} updated, {rejected} rows rejected.</source>
+      <translation>新增片区 {added} 个，更新 {updated} 个，拒绝 {rejected} 行。</translation>
     </message>
     <message>
       <location filename="../../cases/determination_codes.py" line="274" />
@@ -4976,6 +5371,11 @@
       <translation>{path} 未迁移到 {target}：{reason}</translation>
     </message>
     <message>
+      <location filename="../../cases/patrol_batch.py" line="51" />
+      <source>{path} was not read: {reason}</source>
+      <translation>未读取 {path}：{reason}</translation>
+    </message>
+    <message>
       <location filename="../../cases/errors.py" line="63" />
       <source>{path} was written by a newer LandCase (schema version {found}, this version reads up to {supported}). Update the plugin; the file was not changed.</source>
       <translation>{path} 由更新版本的插件写入（数据库结构版本 {found}，本版本最高支持 {supported}）。请升级插件；文件未作任何改动。</translation>
@@ -5011,6 +5411,11 @@
       <translation>须先生成同月的 {previous}</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/patrol_algorithms.py" line="183" />
+      <source>{recorded} patrols recorded, {skipped} already recorded, {rejected} rows rejected.</source>
+      <translation>登记巡查 {recorded} 次，已登记过 {skipped} 行，拒绝 {rejected} 行。</translation>
+    </message>
+    <message>
       <location filename="../../layers/role_assign.py" line="19" />
       <source>{role}: {reason}</source>
       <translation>{role}：{reason}</translation>
@@ -5036,6 +5441,16 @@
       <translation>{source} 包含多个图层，导入哪一个？</translation>
     </message>
     <message>
+      <location filename="../../cases/patrol_zones.py" line="78" />
+      <source>{source}, row {row} ({code}): {reason}</source>
+      <translation>{source} 第 {row} 行（{code}）：{reason}</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/patrol_algorithms.py" line="178" />
+      <source>{source}, row {row}: {reason}</source>
+      <translation>{source} 第 {row} 行：{reason}</translation>
+    </message>
+    <message>
       <location filename="../../layers/plot_layer.py" line="33" />
       <source>{source}: {error}</source>
       <translation>{source}：{error}</translation>
@@ -5046,14 +5461,24 @@
       <translation>{source}：{reason}</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/patrol_report_algorithm.py" line="109" />
+      <source>{title}: {breaches} breaches; workbook: {path}</source>
+      <translation>{title}：问责情形 {breaches} 项；工作簿：{path}</translation>
+    </message>
+    <message>
       <location filename="../../plugin/processing/database_users.py" line="68" />
       <source>{user} now has the rights of {group}.</source>
       <translation>{user} 现已具有 {group} 的权限。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/statistics_algorithms.py" line="129" />
+      <location filename="../../plugin/processing/patrol_report_algorithm.py" line="95" />
       <source>{value} is not a date (YYYY-MM-DD)</source>
       <translation>{value} 不是有效日期（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/patrol_report_algorithm.py" line="89" />
+      <source>{value} is not a month (YYYY-MM) or a day (YYYY-MM-DD)</source>
+      <translation>{value} 不是月份（YYYY-MM）或日期（YYYY-MM-DD）</translation>
     </message>
     <message>
       <location filename="../../cases/notifications.py" line="204" />
