@@ -51,6 +51,7 @@ class LandCasePlugin(SessionMixin, CaseWorkMixin, MapMixin):
         self.toolbar = None
         self.dock: CaseDock | None = None
         self.statistics_dock = None  # a StatisticsDock unless pandas or openpyxl is missing
+        self.accountability_dock = None  # likewise
         self.actions: list[QAction] = []
         self.store: CaseStore | None = None
         self.plot_layer = None
@@ -89,6 +90,13 @@ class LandCasePlugin(SessionMixin, CaseWorkMixin, MapMixin):
             self.statistics_dock = StatisticsDock(self.iface, main_window)
             self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.statistics_dock)
             self.statistics_dock.hide()
+            from ..forms.accountability_dock import AccountabilityDock
+
+            self.accountability_dock = AccountabilityDock(self.iface, main_window)
+            self.iface.addDockWidget(
+                Qt.DockWidgetArea.RightDockWidgetArea, self.accountability_dock
+            )
+            self.accountability_dock.hide()
 
         self.menu = QMenu(tr("&LandCase"), main_window)
         self.menu.setObjectName("LandCaseMenu")
@@ -159,6 +167,11 @@ class LandCasePlugin(SessionMixin, CaseWorkMixin, MapMixin):
         self.action_needs[statistics] = (False, "statistics")
         self.menu.addAction(statistics)
         self.toolbar.addAction(statistics)
+        if self.accountability_dock is not None:
+            patrols = self.accountability_dock.toggleViewAction()
+            patrols.setObjectName("LandCaseAccountability")
+            patrols.setText(tr("Patrols and accountability"))
+            self.menu.addAction(patrols)
 
         menu_bar = main_window.menuBar()
         help_menu = main_window.findChild(QMenu, "mHelpMenu")
@@ -213,11 +226,12 @@ class LandCasePlugin(SessionMixin, CaseWorkMixin, MapMixin):
             self.toolbar.setParent(None)
             self.toolbar.deleteLater()
             self.toolbar = None
-        if self.statistics_dock is not None:
-            self.iface.removeDockWidget(self.statistics_dock)
-            self.statistics_dock.setParent(None)
-            self.statistics_dock.deleteLater()
-            self.statistics_dock = None
+        for dock in (self.statistics_dock, self.accountability_dock):
+            if dock is not None:
+                self.iface.removeDockWidget(dock)
+                dock.setParent(None)
+                dock.deleteLater()
+        self.statistics_dock = self.accountability_dock = None
         if self.dock is not None:
             self.iface.removeDockWidget(self.dock)
             self.dock.setParent(None)

@@ -135,6 +135,8 @@ class SessionMixin:
         self.dock.show()
         if self.statistics_dock is not None:
             self.statistics_dock.set_store(store)
+        if self.accountability_dock is not None:
+            self.accountability_dock.set_store(store)
         if was_empty:
             # QGIS sets up a new project from its first layers (CRS, zoom to all) on a later
             # turn of the event loop; do it now, or it undoes a zoom made in between.
@@ -210,6 +212,8 @@ class SessionMixin:
         self.dock.reload()
         if self.statistics_dock is not None:
             self.statistics_dock.invalidate()
+        if self.accountability_dock is not None:
+            self.accountability_dock.invalidate()
 
     def _claim_before_commit(self, layer, *_args) -> None:
         # In a transaction group QGIS holds the write lock since the first edit (and the
@@ -278,5 +282,7 @@ class SessionMixin:
             self.dock.set_store(None, None)
         if self.statistics_dock is not None:
             self.statistics_dock.set_store(None)
+        if self.accountability_dock is not None:
+            self.accountability_dock.set_store(None)
         self.plot_layer = None
         remove_case_layers(QgsProject.instance(), path)

@@ -41,7 +41,8 @@ def _leftovers(main_window) -> dict:
         "docks": [
             d
             for d in main_window.findChildren(QDockWidget)
-            if d.objectName() in (DOCK_OBJECT_NAME, "LandCaseStatisticsDock")
+            if d.objectName()
+            in (DOCK_OBJECT_NAME, "LandCaseStatisticsDock", "LandCaseAccountabilityDock")
         ],
         "provider": [QgsApplication.processingRegistry().providerById("landcase")]
         if QgsApplication.processingRegistry().providerById("landcase")
@@ -66,9 +67,10 @@ def test_load_unload_three_times_leaves_nothing_behind(
         instance = landcase.classFactory(qgis_iface)
         instance.initGui()
         present = _leftovers(main_window)
-        assert len(present["actions"]) == 14  # 13 of its own and the statistics panel's
+        # 13 of its own, the statistics panel's and the patrol and accountability panel's
+        assert len(present["actions"]) == 15
         assert len(present["menus"]) == 1 and len(present["menu bar"]) == 1
-        assert len(present["toolbars"]) == 1 and len(present["docks"]) == 2
+        assert len(present["toolbars"]) == 1 and len(present["docks"]) == 3
         assert present["provider"]
         algorithm = QgsApplication.processingRegistry().algorithmById("landcase:createdatabase")
         assert algorithm is not None

@@ -4,7 +4,7 @@
   <context>
     <name>LandCase</name>
     <message>
-      <location filename="../../plugin/main.py" line="93" />
+      <location filename="../../plugin/main.py" line="101" />
       <source>&amp;LandCase</source>
       <translation>卫片执法(&amp;L)</translation>
     </message>
@@ -209,7 +209,7 @@
       <translation>附件编号</translation>
     </message>
     <message>
-      <location filename="../../plugin/session.py" line="199" />
+      <location filename="../../plugin/session.py" line="201" />
       <source>Audit trail</source>
       <translation>审计日志</translation>
     </message>
@@ -319,7 +319,7 @@
       <translation>案件库</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="147" />
+      <location filename="../../plugin/main.py" line="155" />
       <source>Case panel</source>
       <translation>案件面板</translation>
     </message>
@@ -654,7 +654,7 @@
       <translation>内业比对失败</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="127" />
+      <location filename="../../plugin/main.py" line="135" />
       <source>Desk comparison of the plots shown</source>
       <translation>对显示的图斑进行内业比对</translation>
     </message>
@@ -844,6 +844,11 @@
       <translation>正在导出报送轮次 {round}</translation>
     </message>
     <message>
+      <location filename="../../forms/accountability_dock.py" line="61" />
+      <source>Export…</source>
+      <translation>导出…</translation>
+    </message>
+    <message>
       <location filename="../../plugin/processing/create_database.py" line="56" />
       <source>Extent of the data (chooses the zone when no CRS is given)</source>
       <translation>数据范围（未指定坐标系时据此选择分带）</translation>
@@ -1019,7 +1024,7 @@
       <translation>按数值推断</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="119" />
+      <location filename="../../plugin/main.py" line="127" />
       <source>Handle case…</source>
       <translation>办理案件…</translation>
     </message>
@@ -1064,7 +1069,7 @@
       <translation>导入图斑批次</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="111" />
+      <location filename="../../plugin/main.py" line="119" />
       <source>Import plot batch…</source>
       <translation>导入图斑批次…</translation>
     </message>
@@ -1249,7 +1254,7 @@
       <translation>以下图层类别的数据源缺失：{roles}</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="125" />
+      <location filename="../../plugin/main.py" line="133" />
       <source>Layer roles…</source>
       <translation>图层类别…</translation>
     </message>
@@ -1369,6 +1374,11 @@
       <translation>监测批次（JCPC）</translation>
     </message>
     <message>
+      <location filename="../../forms/accountability_dock.py" line="70" />
+      <source>Month</source>
+      <translation>月份</translation>
+    </message>
+    <message>
       <location filename="../../plugin/processing/followup_algorithms.py" line="122" />
       <source>Month (YYYY-MM)</source>
       <translation>月份（YYYY-MM）</translation>
@@ -1424,7 +1434,7 @@
       <translation>未对应编码的地类名称</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="259" />
+      <location filename="../../plugin/main.py" line="273" />
       <source>Needs the Python package {packages}, which QGIS's Python lacks.</source>
       <translation>需要 Python 包 {packages}，QGIS 所用的 Python 尚未安装。</translation>
     </message>
@@ -1434,12 +1444,12 @@
       <translation>新建案件库</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="99" />
+      <location filename="../../plugin/main.py" line="107" />
       <source>New case database…</source>
       <translation>新建案件库…</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="113" />
+      <location filename="../../plugin/main.py" line="121" />
       <source>New plot</source>
       <translation>新增图斑</translation>
     </message>
@@ -1569,7 +1579,7 @@
       <translation>法定节假日安排</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="132" />
+      <location filename="../../plugin/main.py" line="140" />
       <source>Official holiday calendar…</source>
       <translation>法定节假日安排…</translation>
     </message>
@@ -1579,7 +1589,7 @@
       <translation>打开服务器上的案件数据库</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="108" />
+      <location filename="../../plugin/main.py" line="116" />
       <source>Open a case database on a server…</source>
       <translation>打开服务器上的案件数据库…</translation>
     </message>
@@ -1589,12 +1599,12 @@
       <translation>打开案件库</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="103" />
+      <location filename="../../plugin/main.py" line="111" />
       <source>Open case database…</source>
       <translation>打开案件库…</translation>
     </message>
     <message>
-      <location filename="../../plugin/session.py" line="160" />
+      <location filename="../../plugin/session.py" line="162" />
       <source>Open or create a case database first.</source>
       <translation>请先打开或新建案件库。</translation>
     </message>
@@ -1609,7 +1619,7 @@
       <translation>打开报告文件</translation>
     </message>
     <message>
-      <location filename="../../plugin/session.py" line="149" />
+      <location filename="../../plugin/session.py" line="151" />
       <source>Opened {path}: {count} plots.</source>
       <translation>已打开 {path}：共 {count} 个图斑。</translation>
     </message>
@@ -1722,6 +1732,11 @@
       <location filename="../../plugin/processing/patrol_algorithms.py" line="29" />
       <source>Patrols</source>
       <translation>巡查</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/main.py" line="173" />
+      <source>Patrols and accountability</source>
+      <translation>巡查与问责</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/patrol_algorithms.py" line="167" />
@@ -1954,7 +1969,7 @@
       <translation>打印文书</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="122" />
+      <location filename="../../plugin/main.py" line="130" />
       <source>Print documents…</source>
       <translation>打印文书…</translation>
     </message>
@@ -2169,7 +2184,7 @@
       <translation>移交日期</translation>
     </message>
     <message>
-      <location filename="../../forms/statistics_dock.py" line="211" />
+      <location filename="../../forms/accountability_dock.py" line="59" />
       <source>Refresh</source>
       <translation>刷新</translation>
     </message>
@@ -2454,7 +2469,7 @@
       <translation>指定图层类别</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="140" />
+      <location filename="../../plugin/main.py" line="148" />
       <source>Settings…</source>
       <translation>设置…</translation>
     </message>
@@ -2514,7 +2529,7 @@
       <translation>本所巡查计划，销号后的月数（如 1,3,6）</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="158" />
+      <location filename="../../plugin/main.py" line="166" />
       <source>Statistics</source>
       <translation>统计</translation>
     </message>
@@ -2624,7 +2639,7 @@
       <translation>报送轮次</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="129" />
+      <location filename="../../plugin/main.py" line="137" />
       <source>Submission rounds…</source>
       <translation>报送轮次…</translation>
     </message>
@@ -2779,7 +2794,7 @@
       <translation>图斑未保存</translation>
     </message>
     <message>
-      <location filename="../../plugin/session.py" line="186" />
+      <location filename="../../plugin/session.py" line="188" />
       <source>The records are as LandCase left them: {count} audit rows checked, every locked round matches its seal.</source>
       <translation>记录保持 LandCase 写入时的状态：已核验 {count} 条审计记录，各锁定轮次均与其封存值一致。</translation>
     </message>
@@ -3014,7 +3029,7 @@
       <translation>核查人</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="130" />
+      <location filename="../../plugin/main.py" line="138" />
       <source>Verify audit trail</source>
       <translation>校验审计日志</translation>
     </message>
@@ -3179,7 +3194,7 @@
       <translation>该文号的抄告已存在</translation>
     </message>
     <message>
-      <location filename="../../cases/accountability.py" line="34" />
+      <location filename="../../cases/accountability.py" line="32" />
       <source>a period is written YYYY-MM, e.g. 2026-10</source>
       <translation>统计期间按 YYYY-MM 填写，例如 2026-10</translation>
     </message>
@@ -5091,7 +5106,7 @@
       <translation>发现 {count} 个问题：案件数据库已不是 LandCase 写入时的状态。</translation>
     </message>
     <message>
-      <location filename="../../plugin/session.py" line="195" />
+      <location filename="../../plugin/session.py" line="197" />
       <source>{count} findings: {first}</source>
       <translation>发现 {count} 个问题：{first}</translation>
     </message>
