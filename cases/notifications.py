@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from . import clocks, errors
+from . import clocks, errors, record_files
 from .breaches import Breach
 from .errors import N_
 from .record_checks import iso_date
@@ -238,13 +238,23 @@ def record_reply(
     replied_on,
     text: str | None = None,
     by: str | None = None,
+    scan=None,
 ) -> None:
-    """Record (or correct) a recipient's reply: its date, what it says, who replied."""
-    with store.transaction() as db:
-        apply_reply(db, notification_id, recipient, replied_on, text, by)
+    """Record (or correct) a recipient's reply: its date, what it says, who replied, and
+    the scanned reply (函复) kept with it (``record_files``); all in one transaction."""
+    files = [record_files.read_record_file(scan, record_files.SCAN)] if scan else []
+    created = record_files.store_file_copies(store, files)
+    try:
+        with store.transaction() as db:
+            row_id = apply_reply(db, notification_id, recipient, replied_on, text, by)
+            if files:
+                record_files.insert_record_files(db, "notification_recipient", row_id, files)
+    except BaseException:
+        record_files.remove_copies(store, created)
+        raise
 
 
-def apply_reply(db, notification_id: int, recipient: str, replied_on, text=None, by=None) -> None:
+def apply_reply(db, notification_id: int, recipient: str, replied_on, text=None, by=None) -> int:
     """``record_reply`` inside the caller's transaction (a spreadsheet of replies is
     recorded whole or not at all)."""
     row = db.execute(
@@ -273,6 +283,7 @@ def apply_reply(db, notification_id: int, recipient: str, replied_on, text=None,
         "WHERE id = ?",
         (replied, text, by, row_id),
     )
+    return row_id
 
 
 # -- reading ------------------------------------------------------------------------------

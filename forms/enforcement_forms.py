@@ -5,6 +5,7 @@ rooms check them and name what they refuse."""
 
 from __future__ import annotations
 
+from qgis.gui import QgsFileWidget
 from qgis.PyQt.QtCore import QDate, QDateTime, Qt
 from qgis.PyQt.QtWidgets import (
     QComboBox,
@@ -202,15 +203,19 @@ class ReplyForm(_Form):
         self.replied_on = _date_edit()
         self.text = QPlainTextEdit()
         self.by = QLineEdit()
+        self.scan = QgsFileWidget()
+        self.scan.setFilter(tr("Scans (*.pdf *.jpg *.jpeg *.png)"))
         self.form.addRow(tr("Replied on"), self.replied_on)
         self.form.addRow(tr("What it says"), self.text)
         self.form.addRow(tr("Replied by"), self.by)
+        self.form.addRow(tr("Scanned reply"), self.scan)
 
     def values(self) -> dict:
         return dict(
             replied_on=self.replied_on.date().toString(DATE_FORMAT),
             text=_text(self.text),
             by=_text(self.by),
+            scan=self.scan.filePath().strip() or None,
         )
 
 

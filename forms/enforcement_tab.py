@@ -25,7 +25,15 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from ..cases import clocks, escalations, notifications, revisits, stops, transfers
+from ..cases import (
+    clocks,
+    escalations,
+    notifications,
+    record_files,
+    revisits,
+    stops,
+    transfers,
+)
 from ..toolbelt.i18n import tr
 from .enforcement_forms import NotificationForm, ReplyForm, RevisitForm, StopForm, TransferForm
 
@@ -161,6 +169,11 @@ class EnforcementTab(QWidget):
                 text = f"{recipient.recipient}：{_clock_text(recipient.clock)}"
                 if recipient.replied_on:
                     text += tr("; replied {date}").format(date=recipient.replied_on)
+                scans = record_files.list_record_files(
+                    self.dialog.store, "notification_recipient", recipient.id
+                )
+                if scans:
+                    text += tr(" (scanned reply: {count})").format(count=len(scans))
                 child = QTreeWidgetItem([text])
                 child.setData(0, ROLE, ("recipient", (notice.id, recipient.recipient)))
                 _paint(child, recipient.clock)

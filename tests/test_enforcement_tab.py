@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 from closed_cases import close_out
+from PIL import Image
 from qgis.PyQt.QtGui import QColor
 
 from helpers import small_database
@@ -86,7 +87,7 @@ def test_a_refused_stop_says_why_and_stores_nothing(store):
     dialog.deleteLater()
 
 
-def test_a_notification_to_three_recipients_and_a_reply(store):
+def test_a_notification_to_three_recipients_and_a_reply(store, tmp_path):
     plot_id = store.list_plots()[0].plot_id
     dialog = CaseDialog(store, plot_id)
     assert dialog.enforcement.send_notification(
@@ -107,11 +108,21 @@ def test_a_notification_to_three_recipients_and_a_reply(store):
     assert dialog.enforcement.reply_button.isEnabled()
     notification_id, recipient = notice.child(0).data(0, ROLE)[1]
     assert recipient == "镇政府主要负责人"
+    scan = tmp_path / "批示.png"
+    Image.new("RGB", (40, 30), "white").save(scan)
     assert dialog.enforcement.record_reply(
-        notification_id, recipient, replied_on="2026-03-06", text="请立即制止", by="镇长"
-    )
+        notification_id, recipient, replied_on="2026-03-06", text="请立即制止", by="镇长",
+        scan=str(scan),
+    ), dialog.message.text()  # fmt: skip
     head = _group(dialog, 1).child(0).child(0)
     assert "2026-03-06" in head.text(0)
+    assert "扫描件 1 份" in head.text(0) or "(scanned reply: 1)" in head.text(0)
+    kept = store._db.execute(
+        "SELECT f.kind, f.original_name FROM record_file AS f JOIN notification_recipient AS nr "
+        "ON f.owner_table = 'notification_recipient' AND f.owner_id = nr.id "
+        "WHERE nr.recipient = '镇政府主要负责人'"
+    ).fetchall()
+    assert [tuple(row) for row in kept] == [("扫描件", "批示.png")]
     assert head.foreground(0).color() == QColor(LATE_COLOUR)  # two days late
     dialog.deleteLater()
 

@@ -4,6 +4,11 @@
   <context>
     <name>LandCase</name>
     <message>
+      <location filename="../../forms/enforcement_tab.py" line="176" />
+      <source> (scanned reply: {count})</source>
+      <translation>（回复扫描件 {count} 份）</translation>
+    </message>
+    <message>
       <location filename="../../plugin/main.py" line="101" />
       <source>&amp;LandCase</source>
       <translation>卫片执法(&amp;L)</translation>
@@ -34,12 +39,12 @@
       <translation>（在下方输入）</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_tab.py" line="42" />
+      <location filename="../../forms/enforcement_tab.py" line="50" />
       <source>, {days} days late</source>
       <translation>，逾期 {days} 天</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_tab.py" line="163" />
+      <location filename="../../forms/enforcement_tab.py" line="171" />
       <source>; replied {date}</source>
       <translation>；{date} 回复</translation>
     </message>
@@ -529,7 +534,7 @@
       <translation>建设时间</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_forms.py" line="169" />
+      <location filename="../../forms/enforcement_forms.py" line="170" />
       <source>Content</source>
       <translation>内容</translation>
     </message>
@@ -789,7 +794,7 @@
       <translation>录入国务院通知公布的、内置日历尚未包含年份的放假日和调休上班日，每行一条：YYYY-MM-DD holiday|workday 名称，或日期范围 YYYY-MM-DD..YYYY-MM-DD holiday|workday 名称（含首尾两天）。此处录入的日期优先于内置日历。</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_tab.py" line="103" />
+      <location filename="../../forms/enforcement_tab.py" line="111" />
       <source>Escalations (督办)</source>
       <translation>督办</translation>
     </message>
@@ -899,7 +904,7 @@
       <translation>保护图斑编号</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_tab.py" line="141" />
+      <location filename="../../forms/enforcement_tab.py" line="149" />
       <source>Fewer than 2 persons of the station stopped it</source>
       <translation>国土所制止人员不足 2 名</translation>
     </message>
@@ -979,12 +984,12 @@
       <translation>用于 PostgreSQL 服务器上的案件数据库（DATABASE：postgresql://… 或 service=…），由其所有者运行：登录角色 USER（须由管理员事先创建）成为县局用户（全部乡镇）、所站用户（SCOPE 中的行政区代码前缀，逗号分隔，如 320101,320102）、外业用户（监测编号在 SCOPE 中的图斑）或只读用户（督查、纪委）。由服务器强制执行：范围外的记录既不显示也不能写入。GROUP 为授予的组角色。</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_forms.py" line="103" />
+      <location filename="../../forms/enforcement_forms.py" line="104" />
       <source>Found at</source>
       <translation>发现时间</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_tab.py" line="126" />
+      <location filename="../../forms/enforcement_tab.py" line="134" />
       <source>Found {found}, {unit} ({kind}), {persons} persons, {how}, {result}</source>
       <translation>{found} 发现，{unit}（{kind}），{persons} 人，{how}，{result}</translation>
     </message>
@@ -1034,7 +1039,7 @@
       <translation>承办部门</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_forms.py" line="110" />
+      <location filename="../../forms/enforcement_forms.py" line="111" />
       <source>How</source>
       <translation>制止方式</translation>
     </message>
@@ -1154,7 +1159,7 @@
       <translation>类别</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_forms.py" line="105" />
+      <location filename="../../forms/enforcement_forms.py" line="106" />
       <source>Kind of unit</source>
       <translation>单位类别</translation>
     </message>
@@ -1514,7 +1519,7 @@
       <translation>{source} 的 {count} 个图斑均不在案件库分带 {zone} 的接受范围 {band} 内：它们位于 {span}，适用的分带为 {fitting}。未导入任何图斑。请导入坐标系为 {fitting} 的案件库；如确属本库，请选择允许导入其他分带的图斑。</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_tab.py" line="146" />
+      <location filename="../../forms/enforcement_tab.py" line="154" />
       <source>Not yet notified: {names}</source>
       <translation>尚未抄告：{names}</translation>
     </message>
@@ -1534,12 +1539,12 @@
       <translation>无可显示的内容。</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_forms.py" line="112" />
+      <location filename="../../forms/enforcement_forms.py" line="113" />
       <source>Notice date</source>
       <translation>通知书日期</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_forms.py" line="111" />
+      <location filename="../../forms/enforcement_forms.py" line="112" />
       <source>Notice number</source>
       <translation>通知书编号</translation>
     </message>
@@ -1549,7 +1554,7 @@
       <translation>已打印的抄告单数</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_tab.py" line="96" />
+      <location filename="../../forms/enforcement_tab.py" line="104" />
       <source>Notifications (抄告)</source>
       <translation>抄告</translation>
     </message>
@@ -1559,7 +1564,7 @@
       <translation>现值</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_forms.py" line="228" />
+      <location filename="../../forms/enforcement_forms.py" line="233" />
       <source>Number (文号)</source>
       <translation>文号</translation>
     </message>
@@ -1779,7 +1784,7 @@
       <translation>责任人字段</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_forms.py" line="109" />
+      <location filename="../../forms/enforcement_forms.py" line="110" />
       <source>Persons on site</source>
       <translation>到场人数</translation>
     </message>
@@ -1949,7 +1954,7 @@
       <translation>与其他图斑形状相同的图斑</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_tab.py" line="107" />
+      <location filename="../../forms/enforcement_tab.py" line="115" />
       <source>Post-closure visits</source>
       <translation>事后巡查</translation>
     </message>
@@ -2079,7 +2084,7 @@
       <translation>按 {encoding} 读取（{reason}）。</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_forms.py" line="229" />
+      <location filename="../../forms/enforcement_forms.py" line="234" />
       <source>Reason</source>
       <translation>原因</translation>
     </message>
@@ -2099,7 +2104,7 @@
       <translation>收到日期（YYYY-MM-DD）</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_forms.py" line="171" />
+      <location filename="../../forms/enforcement_forms.py" line="172" />
       <source>Recipients</source>
       <translation>接收单位</translation>
     </message>
@@ -2109,22 +2114,22 @@
       <translation>记录</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_forms.py" line="244" />
+      <location filename="../../forms/enforcement_forms.py" line="249" />
       <source>Record a post-closure visit</source>
       <translation>记录事后巡查</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_forms.py" line="85" />
+      <location filename="../../forms/enforcement_forms.py" line="86" />
       <source>Record a stop (制止)</source>
       <translation>记录制止</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_tab.py" line="62" />
+      <location filename="../../forms/enforcement_tab.py" line="70" />
       <source>Record a stop…</source>
       <translation>记录制止…</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_tab.py" line="66" />
+      <location filename="../../forms/enforcement_tab.py" line="74" />
       <source>Record a visit…</source>
       <translation>记录巡查回访…</translation>
     </message>
@@ -2144,7 +2149,7 @@
       <translation>保存复核结果</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_tab.py" line="64" />
+      <location filename="../../forms/enforcement_tab.py" line="72" />
       <source>Record the reply…</source>
       <translation>记录回复…</translation>
     </message>
@@ -2209,12 +2214,12 @@
       <translation>已修复</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_forms.py" line="207" />
+      <location filename="../../forms/enforcement_forms.py" line="210" />
       <source>Replied by</source>
       <translation>回复人</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_forms.py" line="205" />
+      <location filename="../../forms/enforcement_forms.py" line="208" />
       <source>Replied on</source>
       <translation>回复日期</translation>
     </message>
@@ -2229,7 +2234,7 @@
       <translation>已录入的回复数</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_forms.py" line="201" />
+      <location filename="../../forms/enforcement_forms.py" line="202" />
       <source>Reply of {recipient}</source>
       <translation>{recipient} 的回复</translation>
     </message>
@@ -2249,7 +2254,7 @@
       <translation>报告人</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_forms.py" line="116" />
+      <location filename="../../forms/enforcement_forms.py" line="117" />
       <source>Reported to</source>
       <translation>报告对象</translation>
     </message>
@@ -2269,7 +2274,7 @@
       <translation>复耕面积</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_forms.py" line="251" />
+      <location filename="../../forms/enforcement_forms.py" line="256" />
       <source>Result</source>
       <translation>结果</translation>
     </message>
@@ -2394,9 +2399,19 @@
       <translation>扫描件</translation>
     </message>
     <message>
+      <location filename="../../forms/enforcement_forms.py" line="211" />
+      <source>Scanned reply</source>
+      <translation>回复扫描件</translation>
+    </message>
+    <message>
       <location filename="../../forms/attachment_dialog.py" line="75" />
       <source>Scans (*.pdf *.jpg *.jpeg *.png *.PDF *.JPG *.PNG)</source>
       <translation>扫描件 (*.pdf *.jpg *.jpeg *.png *.PDF *.JPG *.PNG)</translation>
+    </message>
+    <message>
+      <location filename="../../forms/enforcement_forms.py" line="207" />
+      <source>Scans (*.pdf *.jpg *.jpeg *.png)</source>
+      <translation>扫描件 (*.pdf *.jpg *.jpeg *.png)</translation>
     </message>
     <message>
       <location filename="../../forms/case_dialog.py" line="164" />
@@ -2444,22 +2459,22 @@
       <translation>选取已销号的图斑（已销号或事后巡查）：JCBH 所列的图斑（监测编号以逗号、空格或换行分隔），否则为 TOWNSHIP 中在 CLOSED_BEFORE 之前销号的图斑（均可选）。不填 CAMPAIGN 时，按本所的事后巡查计划为每个图斑安排销号后若干个月的巡查（默认 {months} 个月；填写 MONTHS，如 1,3,6，则先修改本所的计划）：巡查间隔由本所自定，文件未作规定。填写 CAMPAIGN 时，图斑列入该“回头看”行动（新行动按 ISSUER、STARTED_ON 和 ENDS_ON 创建），每个图斑的检查在行动结束日到期。未选入的图斑列出原因。</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_forms.py" line="152" />
+      <location filename="../../forms/enforcement_forms.py" line="153" />
       <source>Send a notification (抄告)</source>
       <translation>发送抄告</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_tab.py" line="63" />
+      <location filename="../../forms/enforcement_tab.py" line="71" />
       <source>Send a notification…</source>
       <translation>发送抄告…</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_forms.py" line="170" />
+      <location filename="../../forms/enforcement_forms.py" line="171" />
       <source>Sender</source>
       <translation>发文单位</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_forms.py" line="167" />
+      <location filename="../../forms/enforcement_forms.py" line="168" />
       <source>Sent on</source>
       <translation>发文日期</translation>
     </message>
@@ -2564,17 +2579,17 @@
       <translation>已打印的通知书数</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_forms.py" line="106" />
+      <location filename="../../forms/enforcement_forms.py" line="107" />
       <source>Stopped</source>
       <translation>制止</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_forms.py" line="108" />
+      <location filename="../../forms/enforcement_forms.py" line="109" />
       <source>Stopped by (names)</source>
       <translation>制止人员（姓名）</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_tab.py" line="93" />
+      <location filename="../../forms/enforcement_tab.py" line="101" />
       <source>Stopping (制止)</source>
       <translation>制止</translation>
     </message>
@@ -2604,7 +2619,7 @@
       <translation>子类</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_forms.py" line="168" />
+      <location filename="../../forms/enforcement_forms.py" line="169" />
       <source>Subject</source>
       <translation>事由</translation>
     </message>
@@ -2889,7 +2904,7 @@
       <translation>不动产权证号</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_forms.py" line="226" />
+      <location filename="../../forms/enforcement_forms.py" line="231" />
       <source>To</source>
       <translation>移送机关</translation>
     </message>
@@ -2939,22 +2954,22 @@
       <translation>乡镇（行政区代码前缀）或图斑（监测编号）</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_forms.py" line="221" />
+      <location filename="../../forms/enforcement_forms.py" line="226" />
       <source>Transfer the case (移送)</source>
       <translation>移送案件</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_forms.py" line="227" />
+      <location filename="../../forms/enforcement_forms.py" line="232" />
       <source>Transferred on</source>
       <translation>移送日期</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_tab.py" line="100" />
+      <location filename="../../forms/enforcement_tab.py" line="108" />
       <source>Transfers (移送)</source>
       <translation>移送</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_tab.py" line="65" />
+      <location filename="../../forms/enforcement_tab.py" line="73" />
       <source>Transfer…</source>
       <translation>移送…</translation>
     </message>
@@ -2989,7 +3004,7 @@
       <translation>监测面积单位</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_forms.py" line="104" />
+      <location filename="../../forms/enforcement_forms.py" line="105" />
       <source>Unit that stopped it</source>
       <translation>制止单位</translation>
     </message>
@@ -3064,12 +3079,12 @@
       <translation>违法宗数</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_forms.py" line="249" />
+      <location filename="../../forms/enforcement_forms.py" line="254" />
       <source>Visited on</source>
       <translation>回访日期</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_forms.py" line="250" />
+      <location filename="../../forms/enforcement_forms.py" line="255" />
       <source>Visitor</source>
       <translation>回访人</translation>
     </message>
@@ -3079,7 +3094,7 @@
       <translation>已安排的巡查次数</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_forms.py" line="206" />
+      <location filename="../../forms/enforcement_forms.py" line="209" />
       <source>What it says</source>
       <translation>回复内容</translation>
     </message>
@@ -3104,7 +3119,7 @@
       <translation>将报送轮次（一上或二上）的图斑及其判定结果和办理进展（以该轮次快照为准）按国家字段名（JCBH、XZQDM、XZQMC、JCPC、JCMJ、TBMJ、PDLX 等）写入 OUTPUT_FOLDER：GeoPackage 文件、GBK 编码的 Shapefile（含 .cpg 文件）和 Excel 表格。ROUND 为轮次编号或名称，例如 '2026-03 一上'。</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_forms.py" line="114" />
+      <location filename="../../forms/enforcement_forms.py" line="115" />
       <source>Written report</source>
       <translation>书面报告</translation>
     </message>
@@ -3409,12 +3424,12 @@
       <translation>按法定工作日计算的期限</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_tab.py" line="40" />
+      <location filename="../../forms/enforcement_tab.py" line="48" />
       <source>due</source>
       <translation>期限</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_tab.py" line="200" />
+      <location filename="../../forms/enforcement_tab.py" line="213" />
       <source>due {due}, visited {visited} by {visitor}: {result}</source>
       <translation>应于 {due}，{visited} 由 {visitor} 回访：{result}</translation>
     </message>
@@ -3769,7 +3784,7 @@
       <translation>尚未销号（案件状态为{status}）</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_forms.py" line="47" />
+      <location filename="../../forms/enforcement_forms.py" line="48" />
       <source>not yet</source>
       <translation>尚未</translation>
     </message>
@@ -3869,7 +3884,7 @@
       <translation>与源数据第 {first} 行重复</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_forms.py" line="99" />
+      <location filename="../../forms/enforcement_forms.py" line="100" />
       <source>reported at</source>
       <translation>报告时间</translation>
     </message>
@@ -3929,7 +3944,7 @@
       <translation>所站（SCOPE 中的乡镇）</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_forms.py" line="90" />
+      <location filename="../../forms/enforcement_forms.py" line="91" />
       <source>stopped at</source>
       <translation>制止时间</translation>
     </message>
@@ -4489,7 +4504,7 @@
       <translation>通知书日期（{value}）不是有效日期</translation>
     </message>
     <message>
-      <location filename="../../cases/notifications.py" line="258" />
+      <location filename="../../cases/notifications.py" line="268" />
       <source>the notification was not sent to this recipient</source>
       <translation>该抄告未发给此接收单位</translation>
     </message>
@@ -4614,12 +4629,12 @@
       <translation>未填写移交日期</translation>
     </message>
     <message>
-      <location filename="../../cases/notifications.py" line="268" />
+      <location filename="../../cases/notifications.py" line="278" />
       <source>the reply ({value}) is dated before the notification was sent ({sent})</source>
       <translation>回复日期（{value}）早于抄告发出日期（{sent}）</translation>
     </message>
     <message>
-      <location filename="../../cases/notifications.py" line="263" />
+      <location filename="../../cases/notifications.py" line="273" />
       <source>the reply date ({value}) is not a date</source>
       <translation>回复日期（{value}）不是有效日期</translation>
     </message>
@@ -4909,7 +4924,7 @@
       <translation>没有文号为 {value} 的抄告</translation>
     </message>
     <message>
-      <location filename="../../cases/notifications.py" line="335" />
+      <location filename="../../cases/notifications.py" line="346" />
       <source>there is no notification with this id</source>
       <translation>没有该编号的抄告</translation>
     </message>
@@ -5201,7 +5216,7 @@
       <translation>{crs} 不是 CGCS2000 3 度带高斯-克吕格投影坐标系（EPSG:4513 至 EPSG:4554）。</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_tab.py" line="175" />
+      <location filename="../../forms/enforcement_tab.py" line="188" />
       <source>{date} to {receiver} {number}, accepted {accepted}</source>
       <translation>{date} 移送{receiver} {number}，受理 {accepted}</translation>
     </message>
