@@ -108,7 +108,7 @@ def merge_package(store, path: Path | str) -> MergeResult:
             if case is None:
                 for record in records:
                     result.outcomes.append(
-                        Outcome(jcbh, record["uuid"], _task(record), NOT_IN_PACKAGE)
+                        Outcome(jcbh, record["uuid"], _task(record), NOT_IN_PACKAGE, N_NOT_OUT)
                     )
                 continue
             _merge_plot(store, result, case, records, photos, returned)
@@ -127,6 +127,8 @@ def merge_package(store, path: Path | str) -> MergeResult:
 
 
 N_NO_RECORD = N_("the photo names a field record that is not in the package")
+N_MISSING = N_("the photo is not in the package's folder: merge again once it is there")
+N_NOT_OUT = N_("the plot did not go out in this package")
 
 
 def _task(record: dict) -> str:
@@ -171,7 +173,9 @@ def _photo_files(returned: ReturnedPackage, photos: dict, record: dict, result, 
     for photo in photos.get(record["uuid"], ()):
         found = photo_file(returned.folder, photo["path"])
         if found is None or not found.is_file():
-            result.outcomes.append(Outcome(jcbh, photo["path"] or "", PHOTO, MISSING_PHOTO))
+            result.outcomes.append(
+                Outcome(jcbh, photo["path"] or "", PHOTO, MISSING_PHOTO, N_MISSING)
+            )
         else:
             present.append(found)
     return present

@@ -30,6 +30,7 @@ ALGORITHMS = (
     ),
     ("case_materials", ("AttachDocumentAlgorithm", "CheckCompletenessAlgorithm")),
     ("move_to_postgis", ("MoveToPostgisAlgorithm",)),
+    ("field_package", ("FieldPackageAlgorithm", "MergeFieldPackageAlgorithm")),
 )
 
 LOG = logging.getLogger("landcase")
