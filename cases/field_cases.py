@@ -163,7 +163,8 @@ def package(store, code: str) -> Package:
     ).fetchone()
     if row is None:
         raise UnknownPackage(code=code)
-    return Package(*row[:5], merged_finds=json.loads(row[5] or "{}"))
+    package_id, code, name, assignee, created_at, merged = row
+    return Package(package_id, code, name, assignee, created_at, json.loads(merged or "{}"))
 
 
 def package_cases(store, package_id: int) -> dict[str, PackageCase]:

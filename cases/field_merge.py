@@ -145,14 +145,14 @@ def _field_values(case, record: dict) -> dict:
 def _office_values(db, case_id: int) -> dict:
     status, updated_at = field_cases.current_case(db, case_id)
     user, at = _last_change(db, case_id)
-    values = {"status": status, "changed_by": user, "changed_at": at}
+    values: dict[str, str | None] = {"status": status, "changed_by": user, "changed_at": at}
     latest = db.execute(
         "SELECT site_status, land_user, actual_use, construction_date, verifier, verified_on "
         "FROM verification WHERE case_id = ? ORDER BY id DESC LIMIT 1",
         (case_id,),
     ).fetchone()
     names = ("site_status", "land_user", "actual_use", "construction_date", "verifier")
-    values.update(dict(zip((*names, "verified_on"), latest or (None,) * 6)))
+    values.update(zip((*names, "verified_on"), tuple(latest) if latest else (None,) * 6))
     row = db.execute(
         "SELECT reinspection_result, reinspected_by, reinspected_on FROM rectification "
         "WHERE case_id = ? ORDER BY id DESC LIMIT 1",
@@ -247,7 +247,7 @@ def _write_record(store, case, record: dict) -> int | None:
         return workflow.record_verification(
             store,
             case.plot_id,
-            record.get("site_status"),
+            record.get("site_status") or "",
             land_user=record.get("land_user"),
             actual_use=record.get("actual_use"),
             construction_date=record.get("construction_date"),

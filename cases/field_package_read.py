@@ -49,8 +49,8 @@ class ReturnedPackage:
 def opened(path: Path | str) -> Iterator[ReturnedPackage]:
     """The package at ``path`` (its folder, its ``field.gpkg`` or its zip), read."""
     path = Path(path)
-    with tempfile.TemporaryDirectory(prefix="landcase_field_") as scratch:
-        scratch = Path(scratch)
+    with tempfile.TemporaryDirectory(prefix="landcase_field_") as scratch_name:
+        scratch = Path(scratch_name)
         if path.is_file() and zipfile.is_zipfile(path):
             try:
                 with zipfile.ZipFile(path) as archive:
