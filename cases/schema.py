@@ -12,7 +12,7 @@ import sqlite3
 from collections.abc import Callable
 from typing import Any
 
-from . import plot_areas, schema_patrol, seals
+from . import plot_areas, schema_field, schema_patrol, seals
 
 
 def _split(script: str) -> list[str]:
@@ -399,6 +399,7 @@ MIGRATIONS: list[Callable[[Any, int], None]] = [
     _v6_round_seals,
     _v7_import_report_rows,
     schema_patrol.v8_patrols_stops_and_notifications,
+    schema_field.v9_field_packages,
 ]
 LATEST_VERSION = len(MIGRATIONS)
 
@@ -419,4 +420,5 @@ AUDITED_TABLES = (
     "document",
     "attachment",
     *schema_patrol.TABLES,
+    *schema_field.TABLES,
 )

@@ -109,6 +109,7 @@ class CaseStore(PlotsMixin, ListingMixin):
         # plot id -> the case's updated_at when ``workflow.case_state`` last showed it: a
         # step refuses to overwrite a change made since by someone else (workflow_guards)
         self.seen_cases: dict[int, str | None] = {}
+        self._depth = 0  # transactions of this store open now (inner ones are savepoints)
 
     # -- opening and closing -------------------------------------------------------
 
@@ -281,8 +282,17 @@ class CaseStore(PlotsMixin, ListingMixin):
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One user action: everything inside is committed together or rolled back."""
+        """One user action: everything inside is committed together or rolled back.
+
+        Inside another transaction of this store it is a savepoint: a step that fails is
+        undone alone and the outer action decides (a field package's merge writes one
+        plot's workflow steps and photos together, see ``field_merge``)."""
+        if self._depth:
+            with self._savepoint():
+                yield self._db
+            return
         _begin(self._db, self.path)
+        self._depth = 1
         try:
             if self.actor is not None and not self.is_postgres:
                 # Another program (or station PC) may have named its own user since: say
@@ -298,6 +308,23 @@ class CaseStore(PlotsMixin, ListingMixin):
             if self._db.in_transaction:  # a failed COMMIT (disk full) must not wedge the store
                 self._db.execute("ROLLBACK")
             raise
+        finally:
+            self._depth = 0
+
+    @contextlib.contextmanager
+    def _savepoint(self) -> Iterator[None]:
+        name = f"landcase_{self._depth}"
+        self._db.execute(f"SAVEPOINT {name}")
+        self._depth += 1
+        try:
+            yield
+        except BaseException:
+            self._db.execute(f"ROLLBACK TO SAVEPOINT {name}")
+            self._db.execute(f"RELEASE SAVEPOINT {name}")
+            raise
+        finally:
+            self._depth -= 1
+        self._db.execute(f"RELEASE SAVEPOINT {name}")
 
     # -- facts about the file ------------------------------------------------------
 

@@ -40,6 +40,7 @@ ALGORITHMS = (
     ),
     ("patrol_algorithms", ("ImportZonesAlgorithm", "RecordPatrolsAlgorithm")),
     ("patrol_report_algorithm", ("PatrolReportAlgorithm",)),
+    ("field_package", ("FieldPackageAlgorithm", "MergeFieldPackageAlgorithm")),
 )
 
 LOG = logging.getLogger("landcase")

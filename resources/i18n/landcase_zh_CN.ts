@@ -49,9 +49,24 @@
       <translation>；{date} 回复</translation>
     </message>
     <message>
+      <location filename="../../layers/field_package_project.py" line="202" />
+      <source>A date as YYYY, YYYY-MM or YYYY-MM-DD</source>
+      <translation>日期格式为 YYYY、YYYY-MM 或 YYYY-MM-DD</translation>
+    </message>
+    <message>
       <location filename="../../plugin/printing.py" line="89" />
       <source>A dossier needs the unit that compiles it (立卷单位): set the unit name in Settings ▸ Options ▸ LandCase, or give the UNIT parameter.</source>
       <translation>卷宗须有立卷单位：请在“设置 ▸ 选项 ▸ LandCase”中填写单位名称，或给出 UNIT 参数。</translation>
+    </message>
+    <message>
+      <location filename="../../layers/field_package_project.py" line="211" />
+      <source>A re-inspection needs its result</source>
+      <translation>复核须填写复核结果</translation>
+    </message>
+    <message>
+      <location filename="../../layers/field_package_project.py" line="190" />
+      <source>A verification needs the site status</source>
+      <translation>核查须填写现场状态</translation>
     </message>
     <message>
       <location filename="../../forms/statistics_dock.py" line="132" />
@@ -79,6 +94,11 @@
       <translation>实际用途</translation>
     </message>
     <message>
+      <location filename="../../layers/field_package_project.py" line="78" />
+      <source>Actual use (实际用途)</source>
+      <translation>实际用途</translation>
+    </message>
+    <message>
       <location filename="../../forms/case_dialog.py" line="331" />
       <source>Add photos</source>
       <translation>添加照片</translation>
@@ -94,9 +114,19 @@
       <translation>添加复核照片…</translation>
     </message>
     <message>
+      <location filename="../../layers/field_package_project.py" line="89" />
+      <source>Address</source>
+      <translation>地址</translation>
+    </message>
+    <message>
       <location filename="../../plugin/processing/followup_algorithms.py" line="47" />
       <source>Adds the items of a 问题清单 (from 督察, 审计, 巡察, 举报, 媒体 …) from an Excel workbook (.xlsx, first sheet) or a CSV file whose first row names the columns: 来源, 清单名称, 列入日期, 序号, 问题描述, and optionally 镇街, 行政区代码, 责任单位, 整改计划, 监测编号 (links the item to its plot's case), WKT (an outline in the database's CRS or in CGCS2000 degrees) or 经度 and 纬度. LIST_NAME and SOURCE stand in for a missing 清单名称 or 来源 column. Each item is due {days} days after its list date unless a later date is approved. Rows that cannot be used are named with their row and reason, the others are stored; an item already in the ledger (same 清单名称 and 序号) is not added again.</source>
       <translation>从 Excel 工作簿（.xlsx，第一个工作表）或 CSV 文件录入问题清单（督察、审计、巡察、举报、媒体等）的问题，首行为列名：来源、清单名称、列入日期、序号、问题描述，可选镇街、行政区代码、责任单位、整改计划、监测编号（关联该图斑的案件）、WKT（数据库坐标系或 CGCS2000 经纬度下的范围）或经度、纬度。表中缺少清单名称或来源列时以 LIST_NAME 和 SOURCE 代替。每项问题应在列入日期后 {days} 日内整改到位，经批准延期的除外。无法使用的行列出行号和原因，其余照常录入；台账中已有的问题（清单名称和序号相同）不再重复录入。</translation>
+    </message>
+    <message>
+      <location filename="../../layers/field_package_project.py" line="66" />
+      <source>Administrative area</source>
+      <translation>行政区</translation>
     </message>
     <message>
       <location filename="../../forms/import_dialog.py" line="49" />
@@ -161,6 +191,11 @@
     <message>
       <location filename="../../forms/plot_table_model.py" line="102" />
       <source>Area (mu)</source>
+      <translation>面积（亩）</translation>
+    </message>
+    <message>
+      <location filename="../../layers/field_package_project.py" line="69" />
+      <source>Area (亩)</source>
       <translation>面积（亩）</translation>
     </message>
     <message>
@@ -329,6 +364,11 @@
       <translation>案件面板</translation>
     </message>
     <message>
+      <location filename="../../layers/field_package_project.py" line="61" />
+      <source>Case status</source>
+      <translation>案件状态</translation>
+    </message>
+    <message>
       <location filename="../../forms/case_dialog.py" line="89" />
       <source>Case {jcbh}</source>
       <translation>案件 {jcbh}</translation>
@@ -479,6 +519,11 @@
       <translation>线索来源</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/field_package.py" line="144" />
+      <source>Clues recorded</source>
+      <translation>登记的线索数</translation>
+    </message>
+    <message>
       <location filename="../../cases/overlay_roles.py" line="129" />
       <source>Code</source>
       <translation>代码</translation>
@@ -524,6 +569,11 @@
       <translation>按县、乡镇、村统计一个统计期间的指标（下发和登记图斑、各判定类型、违法、占用耕地和永久基本农田、新增和存量、违法占耕比例、整改到位率、履职到位率、未整改面积、逾期期限），以及本年度县级和乡镇考核指标、非农化和非粮化面积前十乡镇，写入 Excel 工作簿并附每项指标的定义。PERIOD 为月份（YYYY-MM）、季度（YYYY-Q1 … YYYY-Q4）、年份（YYYY）、年末（YYYY-年末：截至12月31日的全年）或日期范围（YYYY-MM-DD/YYYY-MM-DD）。汇总表统计期内登记（按批次日期）的图斑；“本期办理情况”表按发生日期统计期内的判定、立案、移交、整改到位和销号。填写 CAMPAIGN_PLAN 时，先保存2024—2026年违法用地综合整治三年行动的计划整治量（亩），再计算其进度；乡镇奖励建议名单的评定条件写在工作簿中。填写 OUTPUT_PDF 时生成月报：县级和乡镇汇总表、乡镇柱状图、县级考核指标及违法占耕比例的分母、前十名和指标说明，填报单位为 LandCase 设置中的单位名称。</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/field_package.py" line="145" />
+      <source>Conflicts</source>
+      <translation>冲突数</translation>
+    </message>
+    <message>
       <location filename="../../forms/server_database_dialog.py" line="61" />
       <source>Connection</source>
       <translation>连接</translation>
@@ -532,6 +582,11 @@
       <location filename="../../forms/case_steps.py" line="162" />
       <source>Construction date</source>
       <translation>建设时间</translation>
+    </message>
+    <message>
+      <location filename="../../layers/field_package_project.py" line="79" />
+      <source>Construction date (YYYY, YYYY-MM or YYYY-MM-DD)</source>
+      <translation>建设时间（YYYY、YYYY-MM 或 YYYY-MM-DD）</translation>
     </message>
     <message>
       <location filename="../../forms/enforcement_forms.py" line="170" />
@@ -764,7 +819,7 @@
       <translation>历次判定</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_roles.py" line="145" />
+      <location filename="../../layers/field_package_project.py" line="67" />
       <source>Earlier image (前时相)</source>
       <translation>前时相影像</translation>
     </message>
@@ -919,9 +974,29 @@
       <translation>字段对应：{mapping}</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/field_package.py" line="130" />
+      <source>Field package (folder or zip)</source>
+      <translation>外业数据包（文件夹或 zip）</translation>
+    </message>
+    <message>
+      <location filename="../../cases/field_report.py" line="48" />
+      <source>Field package {name}: {verifications} verifications and {reinspections} re-inspections merged, {photos} photos stored, {clues} new finds recorded as clues; {already} records merged before (not written again), {conflicts} conflicts (not overwritten), {refused} refused, {missing} photos missing.</source>
+      <translation>外业数据包 {name}：已合并核查 {verifications} 条、复核 {reinspections} 条，保存照片 {photos} 张，新发现登记为线索 {clues} 条；此前已合并 {already} 条（未重复写入），冲突 {conflicts} 条（未覆盖），未合并 {refused} 条，缺少照片 {missing} 张。</translation>
+    </message>
+    <message>
+      <location filename="../../layers/field_package_project.py" line="285" />
+      <source>Field records</source>
+      <translation>外业记录</translation>
+    </message>
+    <message>
       <location filename="../../forms/case_dialog.py" line="65" />
       <source>Field verification</source>
       <translation>外业核查</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/field_package.py" line="44" />
+      <source>Field work</source>
+      <translation>外业</translation>
     </message>
     <message>
       <location filename="../../forms/import_dialog.py" line="124" />
@@ -987,6 +1062,11 @@
       <location filename="../../forms/enforcement_forms.py" line="104" />
       <source>Found at</source>
       <translation>发现时间</translation>
+    </message>
+    <message>
+      <location filename="../../layers/field_package_project.py" line="88" />
+      <source>Found by</source>
+      <translation>发现人</translation>
     </message>
     <message>
       <location filename="../../forms/enforcement_tab.py" line="134" />
@@ -1174,6 +1254,11 @@
       <translation>分地类面积</translation>
     </message>
     <message>
+      <location filename="../../layers/field_package_project.py" line="77" />
+      <source>Land user</source>
+      <translation>用地主体</translation>
+    </message>
+    <message>
       <location filename="../../cases/overlay_roles.py" line="62" />
       <source>Land-use code (DLBM)</source>
       <translation>地类编码（DLBM）</translation>
@@ -1209,12 +1294,17 @@
       <translation>卫片执法案件</translation>
     </message>
     <message>
+      <location filename="../../layers/field_package_project.py" line="274" />
+      <source>LandCase field package</source>
+      <translation>LandCase 外业数据包</translation>
+    </message>
+    <message>
       <location filename="../../plugin/dependencies.py" line="229" />
       <source>LandCase is disabled: the Python that QGIS uses lacks {packages} (needed for {features}). Install them with: {command} and restart QGIS.</source>
       <translation>插件已停用：QGIS 所用的 Python 缺少 {packages}（{features}需要）。请用以下命令安装：{command}，然后重启 QGIS。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/provider.py" line="73" />
+      <location filename="../../plugin/processing/provider.py" line="74" />
       <source>LandCase land enforcement cases</source>
       <translation>卫片执法与违法用地巡查案件</translation>
     </message>
@@ -1234,7 +1324,12 @@
       <translation>图斑面积上限（平方千米；留空则按设置，默认 10 平方千米）</translation>
     </message>
     <message>
-      <location filename="../../cases/overlay_roles.py" line="148" />
+      <location filename="../../layers/field_package_project.py" line="73" />
+      <source>Last site status</source>
+      <translation>上次现场状态</translation>
+    </message>
+    <message>
+      <location filename="../../layers/field_package_project.py" line="68" />
       <source>Later image (后时相)</source>
       <translation>后时相影像</translation>
     </message>
@@ -1369,6 +1464,26 @@
       <translation>整改措施</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/field_package.py" line="112" />
+      <source>Merge field package (QField)</source>
+      <translation>合并外业数据包（QField）</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/field_package.py" line="139" />
+      <source>Merge report (CSV)</source>
+      <translation>合并报告（CSV）</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/field_package.py" line="138" />
+      <source>Merge report (JSON)</source>
+      <translation>合并报告（JSON）</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/field_package.py" line="115" />
+      <source>Merges a field package that came back from QField (its folder or zip): each field record becomes a verification or a re-inspection through the workflow, with the same rules and refusals; its photos are stored by hash with their EXIF checked; new finds become clues. A case changed in the office after the package was made is a conflict, listed with the office's and the field's values side by side and never overwritten. Photos named but missing are listed. Merging the same package again adds nothing. The report (JSON and CSV) goes to REPORT_FOLDER, by default beside the package.</source>
+      <translation>合并从 QField 带回的外业数据包（文件夹或 zip）：每条外业记录按业务流程写为一次核查或复核，规则和拒绝理由与内业录入相同；照片按哈希保存并检查其 EXIF；新发现登记为线索。数据包生成后在内业被修改过的案件记为冲突，内业值与外业值并列列出，绝不覆盖。记录中引用但缺失的照片逐一列出。同一数据包再次合并不会重复写入。合并报告（JSON 和 CSV）写入 REPORT_FOLDER，默认在数据包旁。</translation>
+    </message>
+    <message>
       <location filename="../../forms/import_dialog.py" line="54" />
       <source>Monitored area (JCMJ)</source>
       <translation>监测面积（JCMJ）</translation>
@@ -1454,6 +1569,11 @@
       <translation>新建案件库…</translation>
     </message>
     <message>
+      <location filename="../../layers/field_package_project.py" line="287" />
+      <source>New finds</source>
+      <translation>新发现</translation>
+    </message>
+    <message>
       <location filename="../../plugin/main.py" line="121" />
       <source>New plot</source>
       <translation>新增图斑</translation>
@@ -1517,6 +1637,11 @@
       <location filename="../../cases/placing.py" line="26" />
       <source>None of the {count} plots of {source} lies within {band}, the reach of the database's zone {zone}: they lie at {span} and fit {fitting}. Nothing was imported. Import them into a case database in {fitting}, or allow plots from another zone if they belong in this one.</source>
       <translation>{source} 的 {count} 个图斑均不在案件库分带 {zone} 的接受范围 {band} 内：它们位于 {span}，适用的分带为 {fitting}。未导入任何图斑。请导入坐标系为 {fitting} 的案件库；如确属本库，请选择允许导入其他分带的图斑。</translation>
+    </message>
+    <message>
+      <location filename="../../cases/field_cases.py" line="68" />
+      <source>None of the {count} plots selected is due for a field visit (核查 or 复核).</source>
+      <translation>所选 {count} 个图斑中没有需要外业（核查或复核）的图斑。</translation>
     </message>
     <message>
       <location filename="../../forms/enforcement_tab.py" line="154" />
@@ -1694,6 +1819,16 @@
       <translation>PDF、JPEG 或 PNG 扫描件</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/field_package.py" line="76" />
+      <source>Package folder</source>
+      <translation>数据包文件夹</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/field_package.py" line="77" />
+      <source>Package zip</source>
+      <translation>数据包 zip</translation>
+    </message>
+    <message>
       <location filename="../../plugin/processing/case_materials.py" line="74" />
       <source>Pages</source>
       <translation>页数</translation>
@@ -1707,6 +1842,11 @@
       <location filename="../../plugin/processing/statistics_algorithms.py" line="115" />
       <source>Pages of the monthly report</source>
       <translation>月报页数</translation>
+    </message>
+    <message>
+      <location filename="../../layers/field_package_project.py" line="90" />
+      <source>Party</source>
+      <translation>当事人</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/patrol_algorithms.py" line="163" />
@@ -1789,6 +1929,11 @@
       <translation>到场人数</translation>
     </message>
     <message>
+      <location filename="../../layers/field_package_project.py" line="83" />
+      <source>Photo</source>
+      <translation>照片</translation>
+    </message>
+    <message>
       <location filename="../../forms/case_steps.py" line="166" />
       <source>Photos</source>
       <translation>照片</translation>
@@ -1797,6 +1942,16 @@
       <location filename="../../forms/case_dialog.py" line="331" />
       <source>Photos (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)</source>
       <translation>照片 (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/field_package.py" line="147" />
+      <source>Photos missing</source>
+      <translation>缺少的照片数</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/field_package.py" line="143" />
+      <source>Photos stored</source>
+      <translation>保存的照片数</translation>
     </message>
     <message>
       <location filename="../../forms/statistics_dock.py" line="125" />
@@ -1854,7 +2009,7 @@
       <translation>图斑 {jcbh}，字段 {field}：{reason}</translation>
     </message>
     <message>
-      <location filename="../../cases/workflow_states.py" line="108" />
+      <location filename="../../cases/field_merge.py" line="63" />
       <source>Plot {jcbh}: {reason}</source>
       <translation>图斑 {jcbh}：{reason}</translation>
     </message>
@@ -1904,6 +2059,11 @@
       <translation>跨带导入的图斑</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/field_package.py" line="78" />
+      <source>Plots in the package</source>
+      <translation>数据包中的图斑数</translation>
+    </message>
+    <message>
       <location filename="../../plugin/processing/statistics_algorithms.py" line="114" />
       <source>Plots in the period</source>
       <translation>期间图斑数</translation>
@@ -1944,6 +2104,11 @@
       <translation>参与计算的图斑（表达式）</translation>
     </message>
     <message>
+      <location filename="../../layers/field_package_project.py" line="284" />
+      <source>Plots to visit</source>
+      <translation>待外业图斑</translation>
+    </message>
+    <message>
       <location filename="../../plugin/processing/overlay.py" line="70" />
       <source>Plots with findings to check</source>
       <translation>需核实的图斑数</translation>
@@ -1962,6 +2127,11 @@
       <location filename="../../plugin/processing/move_to_postgis.py" line="56" />
       <source>PostgreSQL case database (postgresql:// URI or service=)</source>
       <translation>PostgreSQL 案件数据库（postgresql:// URI 或 service=）</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/field_package.py" line="50" />
+      <source>Prepare field package (QField)</source>
+      <translation>生成外业数据包（QField）</translation>
     </message>
     <message>
       <location filename="../../forms/print_dialog.py" line="54" />
@@ -2079,6 +2249,11 @@
       <translation>复核结果</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/field_package.py" line="142" />
+      <source>Re-inspections merged</source>
+      <translation>合并的复核数</translation>
+    </message>
+    <message>
       <location filename="../../forms/import_dialog.py" line="190" />
       <source>Reading as {encoding} ({reason}).</source>
       <translation>按 {encoding} 读取（{reason}）。</translation>
@@ -2159,6 +2334,11 @@
       <translation>记录 {record}：{reason}</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/field_package.py" line="146" />
+      <source>Records refused</source>
+      <translation>未合并的记录数</translation>
+    </message>
+    <message>
       <location filename="../../plugin/processing/patrol_algorithms.py" line="146" />
       <source>Records the patrols of a 巡查记录表 (CSV in UTF-8 or GBK, or Excel), one patrol a row, with the headers: {headers}. 巡查日期, 报送单位 and 巡查人员 are required; the unit and zone must be registered. 发现图斑 and 发现线索 list 监测编号 and clue codes (separated by 、 or ;); 发现经度/发现纬度 record a new point clue found on the patrol. 轨迹文件 is the route from the patroller's phone (GPX or GeoJSON line), 照片, 视频 and 文件 the files of the patrol (several separated by ;), each relative to the table's folder. A patrol without findings is recorded as 无发现. Each row is stored on its own; a bad row is reported with its row number and reason, a row already recorded is skipped.</source>
       <translation>登记巡查记录表（UTF-8 或 GBK 编码的 CSV，或 Excel）中的巡查，每行一次巡查，表头为：{headers}。巡查日期、报送单位和巡查人员为必填；单位和片区须已登记。发现图斑和发现线索填写监测编号和线索编号（以 、 或 ; 分隔）；填写发现经度/发现纬度的，登记为本次巡查发现的新点位线索。轨迹文件为巡查人员手机记录的轨迹（GPX 或 GeoJSON 线），照片、视频和文件为本次巡查的附件（多个以 ; 分隔），路径均相对于记录表所在文件夹。无发现的巡查登记为“无发现”。每行单独存入；有误的行报告行号和原因，已登记的行予以跳过。</translation>
@@ -2172,6 +2352,11 @@
       <location filename="../../forms/case_dialog.py" line="68" />
       <source>Rectification</source>
       <translation>整改</translation>
+    </message>
+    <message>
+      <location filename="../../layers/field_package_project.py" line="71" />
+      <source>Rectification measures</source>
+      <translation>整改措施</translation>
     </message>
     <message>
       <location filename="../../cases/overlay_roles.py" line="79" />
@@ -2242,6 +2427,11 @@
       <location filename="../../forms/import_report_dialog.py" line="133" />
       <source>Report file: {path}</source>
       <translation>报告文件：{path}</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/field_package.py" line="135" />
+      <source>Report folder</source>
+      <translation>报告文件夹</translation>
     </message>
     <message>
       <location filename="../../forms/settings_page.py" line="43" />
@@ -2504,8 +2694,18 @@
       <translation>共享证据文件夹（服务器数据库：照片、扫描件、报告）</translation>
     </message>
     <message>
+      <location filename="../../layers/field_package_project.py" line="86" />
+      <source>Signs seen</source>
+      <translation>发现的迹象</translation>
+    </message>
+    <message>
       <location filename="../../forms/case_steps.py" line="159" />
       <source>Site status</source>
+      <translation>现场状态</translation>
+    </message>
+    <message>
+      <location filename="../../layers/field_package_project.py" line="76" />
+      <source>Site status (现场状态)</source>
       <translation>现场状态</translation>
     </message>
     <message>
@@ -2752,6 +2952,16 @@
       <location filename="../../plugin/processing/import_plots.py" line="268" />
       <source>The field mapping cannot be used: {problems}</source>
       <translation>字段对应无法使用：{problems}</translation>
+    </message>
+    <message>
+      <location filename="../../layers/field_package_gpkg.py" line="36" />
+      <source>The field package could not be written to {path}: {reason}</source>
+      <translation>外业数据包无法写入 {path}：{reason}</translation>
+    </message>
+    <message>
+      <location filename="../../cases/field_cases.py" line="61" />
+      <source>The field package {code} was not made from this case database (or was deleted from it): it cannot be merged here.</source>
+      <translation>外业数据包 {code} 不是由本案件数据库生成的（或已从中删除），不能合并到这里。</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/move_to_postgis.py" line="104" />
@@ -3034,6 +3244,16 @@
       <translation>核查报告</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/field_package.py" line="141" />
+      <source>Verifications merged</source>
+      <translation>合并的核查数</translation>
+    </message>
+    <message>
+      <location filename="../../layers/field_package_project.py" line="82" />
+      <source>Verified at</source>
+      <translation>核查时间</translation>
+    </message>
+    <message>
       <location filename="../../forms/case_steps.py" line="165" />
       <source>Verified on</source>
       <translation>核查日期</translation>
@@ -3042,6 +3262,11 @@
       <location filename="../../forms/case_steps.py" line="164" />
       <source>Verifier</source>
       <translation>核查人</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/field_package.py" line="70" />
+      <source>Verifier who takes the package</source>
+      <translation>领取数据包的核查人</translation>
     </message>
     <message>
       <location filename="../../plugin/main.py" line="138" />
@@ -3079,6 +3304,16 @@
       <translation>违法宗数</translation>
     </message>
     <message>
+      <location filename="../../layers/field_package_project.py" line="75" />
+      <source>Visit</source>
+      <translation>外业类型</translation>
+    </message>
+    <message>
+      <location filename="../../layers/field_package_project.py" line="60" />
+      <source>Visit due</source>
+      <translation>待办外业</translation>
+    </message>
+    <message>
       <location filename="../../forms/enforcement_forms.py" line="254" />
       <source>Visited on</source>
       <translation>回访日期</translation>
@@ -3112,6 +3347,11 @@
       <location filename="../../forms/statistics_dock.py" line="216" />
       <source>Write every table to an Excel workbook</source>
       <translation>将全部统计表写入 Excel 工作簿</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/field_package.py" line="53" />
+      <source>Writes the plots due for a field visit (核查: 待核查; 复核: 整改中 or 待复核), those of FILTER when given, into a folder and a zip that QField opens offline: a GeoPackage with the plots, tables for the field records and their photos, a point layer for new finds and the role layers clipped around the plots, and a project with forms, value lists and required fields. ASSIGNEE names who takes the package (the forms' default verifier). The database records which cases went out in it; merge it back with 'Merge field package'.</source>
+      <translation>将需要外业的图斑（核查：待核查；复核：整改中或待复核；给出 FILTER 时为其中符合条件的图斑）写入一个 QField 可离线打开的文件夹和 zip：包含图斑、外业记录表及其照片表、新发现点图层和按图斑范围裁剪的角色图层的 GeoPackage，以及配置好表单、值列表和必填项的项目。ASSIGNEE 为领取数据包的人（表单中默认的核查人）。数据库记录每个案件随哪个数据包外出；带回后用“合并外业数据包”合并。</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/statistics_algorithms.py" line="232" />
@@ -3549,6 +3789,11 @@
       <translation>不含两个点以上的轨迹或路线</translation>
     </message>
     <message>
+      <location filename="../../cases/field_package_read.py" line="82" />
+      <source>it holds no {name} (or more than one)</source>
+      <translation>其中没有 {name}（或不止一个）</translation>
+    </message>
+    <message>
       <location filename="../../layers/source_files.py" line="39" />
       <source>it holds several layers ({layers}); choose the one to import</source>
       <translation>包含多个图层（{layers}），请选择要导入的图层</translation>
@@ -3702,6 +3947,11 @@
       <location filename="../../cases/sheet_rows.py" line="79" />
       <source>its text is neither UTF-8 nor GB18030</source>
       <translation>其文字既非 UTF-8 也非 GB18030 编码</translation>
+    </message>
+    <message>
+      <location filename="../../cases/field_package_read.py" line="88" />
+      <source>its {name} lacks the package's tables or cannot be read</source>
+      <translation>其中的 {name} 缺少数据包的表或无法读取</translation>
     </message>
     <message>
       <location filename="../../cases/placing.py" line="109" />
@@ -4044,6 +4294,11 @@
       <translation>该案件没有销号记录</translation>
     </message>
     <message>
+      <location filename="../../cases/field_merge.py" line="204" />
+      <source>the case was changed in the office after the package was made</source>
+      <translation>数据包生成后该案件在内业被修改过</translation>
+    </message>
+    <message>
       <location filename="../../cases/feedback.py" line="151" />
       <source>the city's 一下 of this month did not question it</source>
       <translation>市级当月“一下”未反馈该图斑</translation>
@@ -4227,6 +4482,11 @@
       <location filename="../../plugin/processing/create_database.py" line="106" />
       <source>the extent given</source>
       <translation>指定的范围</translation>
+    </message>
+    <message>
+      <location filename="../../cases/field_merge.py" line="270" />
+      <source>the field record's visit {value} is neither 核查 nor 复核</source>
+      <translation>外业记录的外业类型 {value} 既不是核查也不是复核</translation>
     </message>
     <message>
       <location filename="../../cases/sheet_rows.py" line="114" />
@@ -4554,9 +4814,24 @@
       <translation>期间 {value} 不是 {shape} 格式</translation>
     </message>
     <message>
+      <location filename="../../cases/field_merge.py" line="130" />
+      <source>the photo is not in the package's folder: merge again once it is there</source>
+      <translation>照片不在数据包文件夹中：补齐后再次合并即可</translation>
+    </message>
+    <message>
+      <location filename="../../cases/field_merge.py" line="129" />
+      <source>the photo names a field record that is not in the package</source>
+      <translation>照片所属的外业记录不在数据包中</translation>
+    </message>
+    <message>
       <location filename="../../cases/problem_items.py" line="326" />
       <source>the plan (整改计划) is empty</source>
       <translation>整改计划为空</translation>
+    </message>
+    <message>
+      <location filename="../../cases/field_merge.py" line="131" />
+      <source>the plot did not go out in this package</source>
+      <translation>该图斑不在本数据包中</translation>
     </message>
     <message>
       <location filename="../../cases/determination_suggestion.py" line="145" />
@@ -4842,6 +5117,11 @@
       <location filename="../../cases/revisits.py" line="134" />
       <source>the visits are due whole months after the close-out, 1 to {most}</source>
       <translation>巡查时间为销号后的整月数，1 至 {most}</translation>
+    </message>
+    <message>
+      <location filename="../../cases/field_package_read.py" line="60" />
+      <source>the zip file cannot be unpacked</source>
+      <translation>zip 文件无法解压</translation>
     </message>
     <message>
       <location filename="../../layers/source_files.py" line="104" />
@@ -5371,6 +5651,11 @@
       <translation>{path} 不是 TrueType 字体：CFF 轮廓的 OpenType 字体（.otf、Noto CJK、思源字体）无法嵌入 PDF。</translation>
     </message>
     <message>
+      <location filename="../../cases/field_package_read.py" line="32" />
+      <source>{path} is not a field package LandCase can read: {reason}</source>
+      <translation>{path} 不是 LandCase 可读取的外业数据包：{reason}</translation>
+    </message>
+    <message>
       <location filename="../../cases/errors.py" line="70" />
       <source>{path} is read-only: LandCase needs to write to the case database and its folder.</source>
       <translation>{path} 为只读：插件需要写入案件库文件及其所在文件夹。</translation>
@@ -5434,6 +5719,11 @@
       <location filename="../../plugin/processing/statistics_algorithms.py" line="153" />
       <source>{period}: {plots} plots, {illegal} violations; workbook: {path}</source>
       <translation>{period}：共 {plots} 个图斑，违法 {illegal} 宗；统计表：{path}</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/field_package.py" line="91" />
+      <source>{plots} plots in the field package {folder} ({zip}).</source>
+      <translation>外业数据包 {folder}（{zip}）中有 {plots} 个图斑。</translation>
     </message>
     <message>
       <location filename="../../cases/rounds.py" line="125" />
