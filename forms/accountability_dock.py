@@ -35,6 +35,7 @@ from .messages import error_text
 
 DOCK_OBJECT_NAME = "LandCaseAccountabilityDock"
 PATROL_PREFIX = "patrol_"
+MAXIMUM_COLUMN_WIDTH = 320  # a rule in the seed's words is long: its tooltip shows it whole
 
 
 def previous_month(today: datetime.date) -> str:
@@ -152,9 +153,13 @@ class AccountabilityDock(QgsDockWidget):
                     item.setData(Qt.ItemDataRole.DisplayRole, value)  # sorts as a number
                 else:
                     item.setText("" if value is None else str(value))
+                    item.setToolTip(item.text())
                 self.table.setItem(r, c, item)
         self.table.setSortingEnabled(True)
         self.table.resizeColumnsToContents()
+        for column in range(self.table.columnCount()):
+            if self.table.columnWidth(column) > MAXIMUM_COLUMN_WIDTH:
+                self.table.setColumnWidth(column, MAXIMUM_COLUMN_WIDTH)
 
     # -- Excel and PDF --------------------------------------------------------------------
 

@@ -18,9 +18,11 @@ from qgis.PyQt.QtGui import QBrush, QColor
 from qgis.PyQt.QtWidgets import (
     QDialog,
     QHBoxLayout,
+    QHeaderView,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
+    QTreeWidgetItemIterator,
     QVBoxLayout,
     QWidget,
 )
@@ -66,6 +68,9 @@ class EnforcementTab(QWidget):
         self.dialog = dialog
         self.tree = QTreeWidget()
         self.tree.setHeaderHidden(True)
+        # long lines scroll sideways (and show whole in their tooltip) instead of ending in …
+        self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.header().setStretchLastSection(False)
         self.tree.itemSelectionChanged.connect(self._selection_changed)
         self.stop_button = QPushButton(tr("Record a stop…"))
         self.notify_button = QPushButton(tr("Send a notification…"))
@@ -116,6 +121,10 @@ class EnforcementTab(QWidget):
             self._revisit_items(revisits.revisits_of(store, self.dialog.plot_id)),
         )
         self.tree.expandAll()
+        iterator = QTreeWidgetItemIterator(self.tree)
+        while iterator.value():
+            iterator.value().setToolTip(0, iterator.value().text(0))
+            iterator += 1
         self.transfer_button.setEnabled(bool(state.filed_on))
         self.visit_button.setEnabled(state.status in revisits.VISITABLE)
         self._selection_changed()
