@@ -51,7 +51,7 @@ def stop_notice_story(data: StopNoticeData, ctx, issuer: str) -> list:
     s = ctx.styles
     title = TITLE if data.kind != "停工通知书" else "停工通知书"
     story = opening(ctx, title, data.number, content_hash(data), issuer)
-    party = data.place.party or "　" * 8
+    party = data.place.party or "_" * 16  # a line to write the party on
     facts = data.facts or "未经批准擅自占地进行建设"
     story += [
         s.p(f"{party}：", s.body),
