@@ -68,10 +68,7 @@ def test_the_lists_of_the_month(store):
     _choose(dock, "accountability")
     rows = _rows(dock)
     headers = [dock.table.horizontalHeaderItem(c).text() for c in range(dock.table.columnCount())]
-    rule, late = (
-        headers.index("追责情形") if "追责情形" in headers else 1,
-        headers.index("逾期天数"),
-    )
+    late = headers.index("逾期天数")
     texts = ["".join(row) for row in rows]
     # one person stopped it: the station head, 国土所（分局）所长（分局长）
     assert any("2名以上人员" in t and "所长" in t for t in texts)
