@@ -5,7 +5,7 @@ VENV := .venv
 PYTHON := $(VENV)/bin/python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := qgis python3-qgis qgis-providers libsqlite3-mod-spatialite python3-gdal python3-pyproj \
-	python3-venv python3-dev python3-pil gcc libgeos-dev fonts-wqy-zenhei xvfb xauth poppler-utils zbar-tools \
+	python3-venv python3-dev python3-pil gcc libgeos-dev libpq-dev fonts-wqy-zenhei xvfb xauth poppler-utils zbar-tools \
 	qttools5-dev-tools
 QM := resources/i18n/landcase_zh_CN.qm
 SAMPLE := build/sample
@@ -42,11 +42,13 @@ apt:
 # The venv sees Debian's QGIS and GDAL bindings (system site packages); pip adds the
 # pinned packages of pyproject.toml. shapely is built against Debian's GEOS: inside QGIS
 # the process already has that GEOS loaded, and a wheel's own GEOS would be mixed with it.
+# psycopg-c likewise against Debian's libpq (libpq-dev's pg_config), the libpq QGIS loads.
 $(VENV)/.installed: pyproject.toml tools/requirements.py
 	[ -x $(PYTHON) ] || $(SYSTEM_PYTHON) -m venv --system-site-packages $(VENV)
-	$(PYTHON) -m pip install -q --disable-pip-version-check --no-binary shapely \
+	$(PYTHON) -m pip install -q --disable-pip-version-check --no-binary shapely,psycopg-c \
 	  $$($(SYSTEM_PYTHON) tools/requirements.py dev)
 	test "$$($(PYTHON) -c 'import shapely; print(*shapely.geos_version, sep=".")')" = "$$(geos-config --version)"
+	test "$$($(PYTHON) -c 'import psycopg; print(psycopg.pq.__impl__)')" = c
 	touch $@
 
 translations: $(QM)

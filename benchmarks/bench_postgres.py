@@ -50,13 +50,6 @@ COPIED_TABLES = (
 )  # fmt: skip
 CHUNK = 2_000  # rows per transaction when copying (see the README: one long one is slow)
 BACKENDS = ("SpatiaLite", "PostgreSQL")
-# the ten-client runs: (label, backend, stand-ins in the clients)
-LOADS = (
-    ("SpatiaLite", "SpatiaLite", ("listing",)),
-    ("PostgreSQL as shipped", "PostgreSQL", ()),
-    ("PostgreSQL, seal stand-in", "PostgreSQL", ("seal",)),
-)
-SHIPPED: dict = {}  # the shipped functions the stand-ins replace in this process
 TEMPLATE = "landcase_template"
 
 
@@ -166,6 +159,7 @@ class Results:
     def __init__(self, runs: int):
         self.runs = runs
         self.rows: list[tuple[str, dict, str]] = []
+        self.loads: dict[str, str] = {}  # the machine's load average after each step
 
     def turns(self, name: str, actions: dict, note: str = "", prepare=None) -> dict:
         """Median seconds of each backend's action, the backends taking turns each run.
@@ -187,8 +181,14 @@ class Results:
 
     def add(self, name: str, seconds: dict, note: str = "") -> None:
         self.rows.append((name, seconds, note))
+        self.loads[name] = _load()
         shown = "  ".join(f"{b}: {_ms(s)}" for b, s in seconds.items())
-        print(f"  {name:<52} {shown}  {note}", flush=True)
+        print(f"  {name:<52} {shown}  {note}  (load {self.loads[name]})", flush=True)
+
+
+def _load() -> str:
+    """The load average (1, 5, 15 min): other work on the machine shows in every figure."""
+    return " ".join(f"{value:.1f}" for value in os.getloadavg())
 
 
 def _ms(seconds: float | None) -> str:
@@ -210,14 +210,9 @@ def single_user(results: Results, targets: dict) -> None:
         if len(set(counts.values())) != 1:
             raise RuntimeError(f"the backends list different plots: {counts}")
         results.turns(
-            "case panel: store.list_plots() (CTEs materialized)",
+            "case panel: store.list_plots()",
             {b: s.list_plots for b, s in stores.items()},
             f"{counts['SpatiaLite']:,} rows",
-        )
-        results.turns(
-            "case panel: store.list_plots(), shipped SQL",
-            {"PostgreSQL": lambda: SHIPPED["list_plots"](stores["PostgreSQL"])},
-            "SpatiaLite not run: quadratic (see stand-ins)",
         )
         figures = {b: stats.compute(s, str(year), today=today) for b, s in stores.items()}
         if len({f.plots for f in figures.values()}) != 1:
@@ -380,17 +375,16 @@ def ten_clients(args, targets: dict, server: str, folder: Path) -> dict:
     else:
         groups = [townships[i :: args.clients] for i in range(args.clients)]
     outcome = {}
-    for label, backend, stand_ins in LOADS:
-        target = targets[backend]
-        copy = _copy(backend, target, server, folder)
-        print(f"  {label}: {args.clients} clients for {args.seconds:g} s …", flush=True)
+    for backend in BACKENDS:
+        copy = _copy(backend, targets[backend], server, folder)
+        print(f"  {backend}: {args.clients} clients for {args.seconds:g} s …", flush=True)
         with CaseStore.open(copy, user="benchmark") as store:
             before = load.baseline(store)
-        run = load.run_load(copy, groups, args.seconds, stand_ins)
+        run = load.run_load(copy, groups, args.seconds)
         with CaseStore.open(copy, user="benchmark") as store:
             found = load.check(store, before, run["reports"])
-        outcome[label] = {"summary": load.summary(run), "check": found}
-        _print_load(label, outcome[label])
+        outcome[backend] = {"summary": load.summary(run), "check": found, "load": _load()}
+        _print_load(backend, outcome[backend])
         _drop_copy(backend, copy, server)
     return outcome
 
@@ -417,11 +411,9 @@ def races(args, targets: dict, server: str, folder: Path) -> dict:
     from landcase.cases import CaseStore
 
     found = {}
-    for backend, stand_ins in (("SpatiaLite", ()), ("PostgreSQL", ("seal",))):
+    for backend in BACKENDS:
         copy = _copy(backend, targets[backend], server, folder)
-        found[backend] = load.race(
-            CaseStore.open(copy, user="benchmark"), copy, args.race, stand_ins
-        )
+        found[backend] = load.race(CaseStore.open(copy, user="benchmark"), copy, args.race)
         print(f"  same case, two clients at once, {backend}: {found[backend]}", flush=True)
         _drop_copy(backend, copy, server)
     return found
@@ -429,6 +421,7 @@ def races(args, targets: dict, server: str, folder: Path) -> dict:
 
 def _print_load(backend: str, result: dict) -> None:
     s = result["summary"]
+    print(f"    load average after: {result['load']}")
     print(
         f"  {backend}: {s['actions']:,} actions in {s['elapsed']:.1f} s = "
         f"{s['actions_per_s']:.1f}/s ({s['writes_per_s']:.1f} writes/s committed); "
@@ -484,17 +477,17 @@ def main() -> int:
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
     county._link_plugin()
-    from landcase.cases import store_listing
+    import psycopg
 
-    SHIPPED["list_plots"] = store_listing.ListingMixin.list_plots
-    load.use_stand_ins(load.STAND_INS)
     if args.server:
         server = args.server
     else:
         from tools import pg_cluster
 
         server = pg_cluster.start()
-    print(f"server: {server.rsplit('@', 1)[-1]}", flush=True)
+    print(f"server: {server.rsplit('@', 1)[-1]}; psycopg {psycopg.__version__} "
+          f"({psycopg.pq.__impl__} implementation, libpq {psycopg.pq.version()}); "
+          f"load average {_load()}", flush=True)  # fmt: skip
     folder = Path(tempfile.mkdtemp(prefix="landcase-bench-postgres-"))
     targets, built = ensure_counties(args, server, folder)
     results = Results(args.runs)
@@ -520,7 +513,10 @@ def main() -> int:
     _print_table(results)
     if args.json:
         args.json.write_text(
-            json.dumps({"single": results.rows, "load": loads, "race": raced}, default=str)
+            json.dumps(
+                {"single": results.rows, "loads": results.loads, "load": loads, "race": raced},
+                default=str,
+            )
         )
     problems = failures(loads) + [
         f"{backend}: {found['revised twice']} revisions revised the same determination"
@@ -534,12 +530,13 @@ def main() -> int:
 
 def _print_table(results: Results) -> None:
     print()
-    print(f"| step (median of {results.runs}) | SpatiaLite | PostgreSQL | PG ÷ SL | |")
-    print("|---|---:|---:|---:|---|")
+    print(f"| step (median of {results.runs}) | SpatiaLite | PostgreSQL | PG ÷ SL | load | |")
+    print("|---|---:|---:|---:|---|---|")
     for name, seconds, note in results.rows:
         sl, pg = seconds.get("SpatiaLite"), seconds.get("PostgreSQL")
         ratio = f"{pg / sl:.1f}×" if sl and pg else ""
-        print(f"| {name} | {_ms(sl)} | {_ms(pg)} | {ratio} | {note} |")
+        load = results.loads.get(name, "")
+        print(f"| {name} | {_ms(sl)} | {_ms(pg)} | {ratio} | {load} | {note} |")
 
 
 if __name__ == "__main__":

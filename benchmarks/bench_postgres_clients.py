@@ -26,86 +26,9 @@ import traceback
 from collections import Counter
 from functools import partial
 
-STAND_INS = ("listing", "extent", "seal")
 POOL_STATUSES = ("待核查", "已核查", "已判定", "已办结")
 LIST_EVERY = 25  # one case-list reload per this many cases handled
 TODAY = "2026-12-20"
-
-
-# -- stand-ins for three faults of the shipped code (see benchmarks/README.md) ------------
-
-
-def use_stand_ins(names) -> None:
-    """Replace, in this process only, what the named stand-ins stand in for:
-
-    - ``listing``: ``list_plots`` with its two CTEs ``MATERIALIZED``. SQLite flattens
-      ``current_determination`` / ``latest_rectification`` (``WHERE id IN (SELECT max(id)
-      … GROUP BY case_id)``) into the LEFT JOIN and walks the whole id list for every plot:
-      quadratic (3,000 plots 1.4 s, 10,000 plots 14 s; 100,000 would take about 20 min).
-    - ``extent``: ``plots_in_extent`` (the import's overlap search) through PostGIS's GiST
-      index on PostgreSQL, where the shipped query names SpatiaLite's ``SpatialIndex``
-      and fails.
-    - ``seal``: ``audit_chain._pending`` (run by every ``store.transaction``) reading only
-      the rows after the last sealed one on PostgreSQL. The shipped query reads the log
-      from its end until a sealed row; SQLite stops stepping there, but psycopg fetches the
-      whole result first: every write transaction transfers the whole audit log.
-    """
-    from landcase.cases import audit_chain, store_listing, store_plots
-
-    if "listing" in names:
-        shipped_list = store_listing.ListingMixin.list_plots
-
-        def list_plots(self, today=None):
-            db = self._db
-            self._db = _Materialized(db)
-            try:
-                return shipped_list(self, today)
-            finally:
-                self._db = db
-
-        store_listing.ListingMixin.list_plots = list_plots
-    if "extent" in names:
-        import shapely
-
-        shipped_extent = store_plots.PlotsMixin.plots_in_extent
-
-        def plots_in_extent(self, bounds):
-            if not self.is_postgres:
-                return shipped_extent(self, bounds)
-            rows = self._db.execute(
-                "SELECT jcbh, AsBinary(geom) FROM plot "
-                "WHERE geom && ST_MakeEnvelope(?, ?, ?, ?, ?)",
-                (*bounds, self.srid),
-            )
-            return [(row[0], shapely.from_wkb(bytes(row[1]))) for row in rows]
-
-        store_plots.PlotsMixin.plots_in_extent = plots_in_extent
-    if "seal" in names:
-        shipped_pending = audit_chain._pending
-
-        def pending(db):
-            if getattr(db, "backend", None) != "postgres":
-                return shipped_pending(db)
-            return audit_chain._rows(
-                db,
-                audit_chain._SELECT + " WHERE id > (SELECT coalesce(max(id), 0) FROM audit_log "
-                "WHERE row_hash IS NOT NULL) ORDER BY id",
-            ).fetchall()
-
-        audit_chain._pending = pending
-
-
-class _Materialized:
-    def __init__(self, db):
-        self._db = db
-
-    def execute(self, sql, params=None):
-        for name in ("current_determination", "latest_rectification"):
-            sql = sql.replace(f"{name} AS (", f"{name} AS MATERIALIZED (")
-        return self._db.execute(sql, params)
-
-    def __getattr__(self, name):
-        return getattr(self._db, name)
 
 
 # -- the clients -----------------------------------------------------------------------
@@ -128,7 +51,7 @@ def _error_text(exc: BaseException) -> str:
     return f"{type(exc).__name__}{f' [{code}]' if code else ''}: {first}"
 
 
-def client(index, target, townships, seconds, seed, stand_ins, ready, start, results) -> None:
+def client(index, target, townships, seconds, seed, ready, start, results) -> None:
     """One client's day (runs in its own process); puts its report on ``results``."""
     import sys
 
@@ -138,7 +61,6 @@ def client(index, target, townships, seconds, seed, stand_ins, ready, start, res
         from bench_statistics import _link_plugin
 
         _link_plugin()
-        use_stand_ins(stand_ins)
         from landcase.cases import CaseStore, workflow
 
         rng = random.Random(seed)
@@ -210,7 +132,7 @@ def client(index, target, townships, seconds, seed, stand_ins, ready, start, res
     results.put(report)
 
 
-def run_load(target, township_groups, seconds: float, stand_ins=(), seed: int = 5) -> dict:
+def run_load(target, township_groups, seconds: float, seed: int = 5) -> dict:
     """Start one client per township group, wait for all to be ready, let them work for
     ``seconds``, gather their reports."""
     context = multiprocessing.get_context("spawn")
@@ -224,7 +146,6 @@ def run_load(target, township_groups, seconds: float, stand_ins=(), seed: int = 
                 group,
                 seconds,
                 seed + i,
-                tuple(stand_ins),
                 ready,
                 start,
                 results,
@@ -341,11 +262,10 @@ def _percentile(values: list[float], percent: float) -> float:
 # -- two clients deciding the same case at the same moment --------------------------------
 
 
-def _race_client(target, plot_id, rounds, stand_ins, barrier, results) -> None:
+def _race_client(target, plot_id, rounds, barrier, results) -> None:
     from bench_statistics import _link_plugin
 
     _link_plugin()
-    use_stand_ins(stand_ins)
     from landcase.cases import CaseStore, workflow
 
     outcomes = Counter()
@@ -364,7 +284,7 @@ def _race_client(target, plot_id, rounds, stand_ins, barrier, results) -> None:
     results.put(outcomes)
 
 
-def race(store, target, rounds: int = 50, stand_ins=()) -> dict:
+def race(store, target, rounds: int = 50) -> dict:
     """Two processes revise the determination of one case ``rounds`` times, released
     together each time: how many revisions then revise the same earlier row (each read
     the case before the other wrote)."""
@@ -379,7 +299,7 @@ def race(store, target, rounds: int = 50, stand_ins=()) -> dict:
     processes = [
         context.Process(
             target=_race_client,
-            args=(str(target), plot_id, rounds, tuple(stand_ins), barrier, results),
+            args=(str(target), plot_id, rounds, barrier, results),
         )
         for _ in range(2)
     ]

@@ -24,11 +24,30 @@ TABLE_NAMES_ZH = {
     "layer_role": "图层角色",
     "calendar_day": "节假日调整",
     "submission_round": "报送轮次",
+    "patrol_level": "片区等级",
+    "recipient": "抄告对象",
+    "campaign": "专项行动",
+    "patrol_unit": "巡查单位",
+    "patrol_zone": "巡查片区",
+    "patrol": "巡查记录",
+    "clue": "线索",
+    "patrol_finding": "巡查发现",
+    "patrol_report": "巡查日报月报",
+    "problem_item": "问题清单事项",
+    "stop_action": "制止记录",
+    "notification": "抄告函告",
+    "notification_recipient": "抄告对象回复",
+    "transfer": "移送",
+    "escalation": "督办通报",
+    "revisit": "回头看",
+    "feedback": "反馈意见",
+    "record_file": "巡查制止等记录的文件",
 }
 ROUND_REASONS_ZH = {
     SAME_ROUND_ON_SERVER: "服务器上已有其他数据库的报送轮次 {round}",
     NO_MOVED_CASE: "报送轮次 {round} 不含本次迁移的案件",
 }
+RENAMED_ZH = "服务器上已有该编号（来自其他数据库），迁入后编号为 {new_code}"
 REFUSED_ZH = "服务器上已有该监测编号（来自其他数据库），该图斑及其案件未迁移"
 FILE_MISSING_ZH = "站点数据库的附件目录中缺少该文件或文件已损坏（记录已迁移）"
 
@@ -45,6 +64,10 @@ def rows(report) -> list[tuple]:
     if report.outside_township:
         lines.append(("不属于所选乡镇", "图斑", report.outside_township))
     lines += [("拒绝", plot.jcbh, REFUSED_ZH) for plot in report.refused]
+    lines += [
+        (f"改号（{TABLE_NAMES_ZH[r.table]}）", r.code, RENAMED_ZH.format(new_code=r.new_code))
+        for r in report.renamed
+    ]
     lines += [
         ("未迁移的报送轮次", left.name, ROUND_REASONS_ZH[left.reason].format(round=left.name))
         for left in report.rounds_left

@@ -147,3 +147,25 @@ def copy_dependent(source_db, db, spec: Dependent, ids: IdMap, srid: int) -> int
                 (target, ids.get(spec.table, old_id)),
             )
     return len(rows)
+
+
+def in_township(values: dict, township: str) -> bool:
+    """A row (column -> value) of ``township``: a 行政区代码 prefix (digits) or a name."""
+    if township.isdigit():
+        return str(values.get("xzqdm") or "").startswith(township)
+    return (values.get("township") or "").strip() == township
+
+
+def copy_keyed(source_db, db, table: str, key: str) -> int:
+    """Rows keyed by a name, not an id: the server's own row wins. Returns how many added."""
+    if not catalog.has_table(source_db, table):
+        return 0
+    columns = [c for c in catalog.columns(source_db, table) if c in catalog.columns(db, table)]
+    added = 0
+    for row in source_db.execute(f"SELECT {', '.join(columns)} FROM {table}").fetchall():
+        added += db.execute(
+            f"INSERT INTO {table} ({', '.join(columns)}) "
+            f"VALUES ({', '.join('?' * len(columns))}) ON CONFLICT ({key}) DO NOTHING",
+            tuple(row),
+        ).rowcount
+    return added

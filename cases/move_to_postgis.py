@@ -3,16 +3,18 @@
 ``move`` copies, in one server transaction, the file's plots with their batches, cases,
 field checks, photos, determinations (revision chains kept), rectifications, close-outs,
 documents, attachments and desk comparisons; its layer roles and calendar days; its
-submission rounds, locked ones locked and sealed again on the server (``move_rounds``);
-the photo and attachment files into the server's evidence folder; and, verbatim, the
-file's audit log and round seals (``move_archive``), after checking its audit chain.
+patrols, clues, stop actions, notifications and the other records of schema v8
+(``move_patrols``); its submission rounds, locked ones locked and sealed again on the
+server (``move_rounds``); the photo, attachment and record files into the server's
+evidence folder; and, verbatim, the file's audit log and round seals (``move_archive``),
+after checking its audit chain.
 
 Which plots: those of ``township`` only when it is given, as a 行政区代码 prefix (digits:
 ``xzqdm`` starts with it) or as a township's name (``township`` equals it). A plot whose
 监测编号 the server already has is not copied: counted as already moved when an earlier
 move of this same file wrote it, listed as refused otherwise, and nothing of its case is
 copied. So a second move of the same file adds nothing (and a file moved again after the
-station worked on adds its new plots only).
+station worked on adds its new plots, and its new patrol records, only).
 
 The file is recognised by the seal of its first audit row (``origin``): it holds the
 file's creation moment and user, and stays the same wherever the file is copied.
@@ -30,8 +32,18 @@ from pathlib import Path
 
 from . import audit_chain, catalog, move_archive
 from .errors import N_, CaseDatabaseError
+from .move_patrols import Renamed, move_patrols
 from .move_rounds import RoundLeft, move_rounds
-from .move_rows import DEPENDENTS, IdMap, copy_dependent, copy_rows, shared_columns, source_rows
+from .move_rows import (
+    DEPENDENTS,
+    IdMap,
+    copy_dependent,
+    copy_keyed,
+    copy_rows,
+    in_township,
+    shared_columns,
+    source_rows,
+)
 from .photo_check import Candidate, PhotoRefused
 from .photo_exif import ExifFacts
 from .photo_storage import attachments_folder, store_copy
@@ -74,6 +86,7 @@ class MoveReport:
     files_missing: list[str] = field(default_factory=list)
     audit_rows_archived: int = 0
     seals_archived: int = 0
+    renamed: list[Renamed] = field(default_factory=list)  # zones and clues under new codes
 
     @property
     def plots_moved(self) -> int:
@@ -163,8 +176,10 @@ def _move(source: CaseStore, server: CaseStore, township: str | None) -> MoveRep
             _copy_plots(source._db, db, ids, server.srid, township, report)
             for spec in DEPENDENTS:
                 report.moved[spec.table] = copy_dependent(source._db, db, spec, ids, server.srid)
-            report.moved["layer_role"] = _copy_keyed(source._db, db, "layer_role", "role")
-            report.moved["calendar_day"] = _copy_keyed(source._db, db, "calendar_day", "day")
+            report.moved["layer_role"] = copy_keyed(source._db, db, "layer_role", "role")
+            report.moved["calendar_day"] = copy_keyed(source._db, db, "calendar_day", "day")
+            patrols, report.renamed = move_patrols(source._db, db, ids, server.srid, township)
+            report.moved.update(patrols)
             report.rounds_left = move_rounds(source._db, db, ids, server.srid, report.origin)
             report.moved["submission_round"] = len(ids.fresh.get("submission_round", ()))
             report.audit_rows_archived = move_archive.archive_audit(source._db, db, report.origin)
@@ -182,7 +197,7 @@ def _copy_plots(source_db, db, ids: IdMap, srid, township, report: MoveReport) -
     rows = []
     for row in source_rows(source_db, "plot", columns):
         values = dict(zip(columns, tuple(row)[1:]))
-        if township is not None and not _in_township(values, township):
+        if township is not None and not in_township(values, township):
             report.outside_township += 1
             continue
         if ids.get("plot", row[0]) is not None:
@@ -202,12 +217,6 @@ def _copy_plots(source_db, db, ids: IdMap, srid, township, report: MoveReport) -
     report.moved["plot"] = copy_rows(source_db, db, "plot", rows, columns, ids, srid, remap)
 
 
-def _in_township(values: dict, township: str) -> bool:
-    if township.isdigit():
-        return str(values.get("xzqdm") or "").startswith(township)
-    return (values.get("township") or "").strip() == township
-
-
 def _map_batch(source_db, db, ids: IdMap, batch_id: int, report: MoveReport) -> None:
     """The server's batch of the same name, else a copy of the file's."""
     if ids.get("batch", batch_id) is not None:
@@ -223,27 +232,15 @@ def _map_batch(source_db, db, ids: IdMap, batch_id: int, report: MoveReport) -> 
     report.moved["batch"] = report.moved.get("batch", 0) + 1
 
 
-def _copy_keyed(source_db, db, table: str, key: str) -> int:
-    """Rows keyed by a name, not an id: the server's own row wins."""
-    if not catalog.has_table(source_db, table):
-        return 0
-    columns = [c for c in catalog.columns(source_db, table) if c in catalog.columns(db, table)]
-    added = 0
-    for row in source_db.execute(f"SELECT {', '.join(columns)} FROM {table}").fetchall():
-        added += db.execute(
-            f"INSERT INTO {table} ({', '.join(columns)}) "
-            f"VALUES ({', '.join('?' * len(columns))}) ON CONFLICT ({key}) DO NOTHING",
-            tuple(row),
-        ).rowcount
-    return added
-
-
 def _copy_files(source, server, ids: IdMap, report: MoveReport, copied: list[Path]) -> None:
-    """The stored copies of the moved photos and attachments into the server's evidence
-    folder, hashed again while copied (``photo_storage.store_copy``); a copy missing or
-    damaged beside the file is named in the report (its row is moved all the same)."""
+    """The stored copies of the moved photos, attachments and record files into the server's
+    evidence folder, hashed again while copied (``photo_storage.store_copy``); a copy
+    missing or damaged beside the file is named in the report (its row is moved all the
+    same)."""
     wanted = {}
-    for table in ("photo", "attachment"):
+    for table in ("photo", "attachment", "record_file"):
+        if not catalog.has_table(source._db, table):
+            continue
         moved = ids.fresh.get(table, set())
         for row_id, sha256, stored_name in source._db.execute(
             f"SELECT id, sha256, stored_name FROM {table}"

@@ -8,6 +8,15 @@ a member of one:
 - field: reads the plots assigned to it (``field_assignment``) and records verifications
   and photos for them;
 - read-only (督查, 纪委): reads everything.
+Patrols, clues, stops and notifications (schema v8) follow the same scope: rows placed by a
+行政区代码 (``xzqdm``: patrol units and zones, clues, 问题清单 items) by the station's
+prefixes, a row without one only by the county (a station must place what it writes);
+rows of a case by their case, those of a clue not yet a case by the clue, the others by
+their parent (``PATROL_RULES``). The county's shared lists (patrol levels, recipients and
+their deadline rules, campaigns) are read by stations and written by the county only. A
+field role has none of them (the issue gives it verifications and photos of its plots); a
+village patroller who records patrols and clues himself is a station user whose prefix is
+his village's 12-digit code, with a station's rights there.
 Nobody but the owner (the role that made the schema) owns a table, so no user can drop a
 trigger, disable a trigger or row security, or write the audit log, the audit checkpoint or
 a seal: the triggers that write them run as the owner (SECURITY DEFINER). The audit user is
@@ -40,6 +49,45 @@ BY_CASE = (
     "attachment",
     "round_item",
 )
+# Schema v8's lists every township shares: stations read them, the county writes them
+COUNTY_LISTS = ("patrol_level", "recipient", "campaign")
+_BY_CASE = "case_id IN (SELECT id FROM case_record)"
+_CASE_OR_CLUE = (
+    f"CASE WHEN case_id IS NOT NULL THEN {_BY_CASE} ELSE clue_id IN (SELECT id FROM clue) END"
+)
+# record_file's owner is one of these tables (its CHECK); the file follows its owner's rows
+_FILE_OWNERS = (
+    "patrol", "clue", "stop_action", "notification", "notification_recipient", "transfer",
+    "escalation", "revisit", "problem_item", "patrol_report",
+)  # fmt: skip
+# Schema v8's rows by what they hang on ("{placed}": by their own 行政区代码; "{every}": the
+# county and the read-only group). An escalation of a township (no case) is seen by the
+# stations that have plots of that township.
+PATROL_RULES = {
+    "patrol_unit": "{placed}",
+    "patrol_zone": "{placed}",
+    "clue": "{placed}",
+    "problem_item": "{placed}",
+    "patrol": "unit_id IN (SELECT id FROM patrol_unit)",
+    "patrol_report": "unit_id IN (SELECT id FROM patrol_unit)",
+    "patrol_finding": "patrol_id IN (SELECT id FROM patrol)",
+    "stop_action": _CASE_OR_CLUE,
+    "notification": _CASE_OR_CLUE,
+    "notification_recipient": "notification_id IN (SELECT id FROM notification)",
+    "transfer": _BY_CASE,
+    "revisit": _BY_CASE,
+    "escalation": (
+        f"CASE WHEN case_id IS NOT NULL THEN {_BY_CASE} "
+        "ELSE ({every}) OR township IN (SELECT p.township FROM plot AS p) END"
+    ),
+    "feedback": "plot_id IN (SELECT id FROM plot)",
+    "record_file": "CASE owner_table "
+    + " ".join(f"WHEN '{t}' THEN owner_id IN (SELECT id FROM {t})" for t in _FILE_OWNERS)
+    + " END",
+}
+# Raised when the grants or policies change: a database whose rules are older gets them
+# again when its owner opens it (store_pg.open_database).
+RULES_VERSION = "2"
 _NAME = re.compile(r"^[a-z_][a-z0-9_]{0,40}$")
 
 
@@ -86,7 +134,11 @@ def install(db, prefix: str | None = None) -> str:
     db.execute(f"GRANT USAGE ON SCHEMA public TO {everyone}")
     tables = catalog.table_names(db)
     for table in CASE_TABLES:
-        if table in tables:
+        if table in COUNTY_LISTS and table in tables:
+            db.execute(f"GRANT SELECT, INSERT, UPDATE, DELETE ON {table} TO {county}")
+            db.execute(f"REVOKE INSERT, UPDATE, DELETE ON {table} FROM {station}")
+            db.execute(f"GRANT SELECT ON {table} TO {station}")
+        elif table in tables:
             db.execute(f"GRANT SELECT, INSERT, UPDATE, DELETE ON {table} TO {writers}")
     for table in (*APPEND_TABLES, *READ_TABLES):
         if table in tables:
@@ -114,24 +166,44 @@ def install(db, prefix: str | None = None) -> str:
         if t in tables
     ]
     db.execute(f"GRANT SELECT ON {', '.join(reads)} TO {field}")
-    _policies(db, prefix)
+    _policies(db, prefix, tables)
     catalog.upsert_meta(db, "role_prefix", prefix)
+    catalog.upsert_meta(db, "role_rules", RULES_VERSION)
     return prefix
 
 
-def _policies(db, prefix: str) -> None:
-    every = f"{_member(prefix, 'county')} OR {_member(prefix, 'readonly')}"
-    station = (
-        f"{_member(prefix, 'station')} AND EXISTS (SELECT 1 FROM user_scope AS s "
-        "WHERE s.role_name = session_user AND plot.xzqdm LIKE s.xzqdm_prefix || '%')"
+def outdated(db) -> bool:
+    """Whether the database has LandCase's roles with grants and policies older than these."""
+    rows = dict(
+        db.execute(
+            "SELECT key, value FROM meta WHERE key IN ('role_prefix', 'role_rules')"
+        ).fetchall()
     )
+    return "role_prefix" in rows and rows.get("role_rules") != RULES_VERSION
+
+
+def _in_scope(prefix: str, table: str) -> str:
+    """The session is a station with a prefix of ``table``'s row's 行政区代码."""
+    return (
+        f"{_member(prefix, 'station')} AND EXISTS (SELECT 1 FROM user_scope AS s "
+        f"WHERE s.role_name = session_user AND {table}.xzqdm LIKE s.xzqdm_prefix || '%')"
+    )
+
+
+def _policies(db, prefix: str, tables) -> None:
+    every = f"{_member(prefix, 'county')} OR {_member(prefix, 'readonly')}"
+    station = _in_scope(prefix, "plot")
     field = (
         f"{_member(prefix, 'field')} AND EXISTS (SELECT 1 FROM field_assignment AS f "
         "WHERE f.role_name = session_user AND f.plot_id = plot.id)"
     )
     rules = {"plot": f"({every}) OR ({station}) OR ({field})"}
     rules.update({table: "plot_id IN (SELECT id FROM plot)" for table in BY_PLOT})
-    rules.update({table: "case_id IN (SELECT id FROM case_record)" for table in BY_CASE})
+    rules.update({table: _BY_CASE for table in BY_CASE})
+    for table, rule in PATROL_RULES.items():
+        if table in tables:  # (a database before schema v8, during its upgrade)
+            placed = f"({every}) OR ({_in_scope(prefix, table)})"
+            rules[table] = rule.format(placed=placed, every=every)
     for table, rule in rules.items():
         db.execute(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY")
         db.execute(f"DROP POLICY IF EXISTS landcase_scope ON {table}")

@@ -124,7 +124,8 @@ def is_owner(db) -> bool:
 def open_database(target: Target):
     """The connection to an existing case database and what opening it found: triggers
     dropped or disabled behind LandCase (named; put back and recorded when the owner opens
-    it), the schema upgraded when an earlier version made it (by the owner only)."""
+    it), the schema upgraded when an earlier version made it, and the roles' grants and row
+    security when older than pg_roles' (by the owner only)."""
     from . import verification_findings
 
     db = connect(target)
@@ -142,7 +143,7 @@ def open_database(target: Target):
             raise OwnerMustUpgrade(
                 path=target.shown(), found=version, supported=schema.LATEST_VERSION
             )
-        if owner and (version < schema.LATEST_VERSION or found):
+        if owner and (version < schema.LATEST_VERSION or found or pg_roles.outdated(db)):
             with _transaction(db):
                 db.execute("LOCK TABLE meta IN EXCLUSIVE MODE")  # one PC migrates
                 version = catalog.schema_version(db)
@@ -153,7 +154,7 @@ def open_database(target: Target):
                 catalog.set_schema_version(db, schema.LATEST_VERSION)
                 pg_triggers.install(db)
                 prefix = db.execute("SELECT value FROM meta WHERE key = 'role_prefix'").fetchone()
-                if prefix:  # the new tables' grants and row security
+                if prefix:  # the new tables' grants and row security, or newer rules
                     pg_roles.install(db, prefix[0])
                 verification_findings.record_events(db, found)
     except BaseException:

@@ -14,7 +14,7 @@ from photo_files import make_photo
 from test_processing import plugin_provider  # noqa: F401
 
 from helpers import file_digest, new_plot, square
-from landcase.cases import CaseStore, rounds, seals, workflow
+from landcase.cases import CaseStore, clues, move_report, rounds, seals, workflow
 from landcase.cases.attachments import add_attachment, case_id_of_plot
 from landcase.cases.audit_chain import CHANGED, verify_audit_trail
 from landcase.cases.move_archive import SEAL_ARCHIVE_BROKEN
@@ -411,3 +411,175 @@ def test_movetopostgis_wants_a_connection_as_target(plugin_provider, station, tm
             "landcase:movetopostgis",
             {"DATABASE": str(station), "TARGET": str(tmp_path / "b.sqlite")},
         )
+
+
+# -- patrols, clues, stops and notifications (schema v8) ---------------------------------
+
+PATROL_TABLES = (
+    "patrol_unit",
+    "patrol_zone",
+    "patrol",
+    "clue",
+    "patrol_finding",
+    "stop_action",
+    "notification",
+    "notification_recipient",
+    "recipient",
+    "patrol_level",
+)
+
+
+CLUE_AT = (500_123.5, 3_500_456.25)  # the clue's point in EPSG:4549
+
+
+def _patrols(path, clue_code="XS20260302-001"):
+    """In the station file: a unit with a zone and a day's patrol that found a clue (a
+    stop action and a notification to two recipients on the clue), and a stop action and
+    a notification to one recipient on the first plot's case."""
+    store = CaseStore.open(path, user="站点员")
+    with store.transaction() as db:
+        unit = db.execute(
+            "INSERT INTO patrol_unit (name, township, xzqdm) VALUES ('青山村', '青山镇', "
+            "'320101001') RETURNING id"
+        ).fetchone()[0]
+        zone = db.execute(
+            "INSERT INTO patrol_zone (code, name, level, unit_id, xzqdm) VALUES ('PQ-01', "
+            "'青山片区', '高', ?, '320101001') RETURNING id",
+            (unit,),
+        ).fetchone()[0]
+        patrol = db.execute(
+            "INSERT INTO patrol (unit_id, zone_id, patrol_date, patrollers) "
+            "VALUES (?, ?, '2026-03-02', '王巡查') RETURNING id",
+            (unit, zone),
+        ).fetchone()[0]
+    clue = clues.record_clue(
+        store,
+        clues.NewClue(
+            found_at="2026-03-02 09:30", code=clue_code, unit_id=unit, patrol_id=patrol,
+            xzqdm="320101001", township="青山镇", kind="动工迹象", signs="机械进场",
+            x=CLUE_AT[0], y=CLUE_AT[1],
+        ),
+    )  # fmt: skip
+    case = case_id_of_plot(store, 1)
+    with store.transaction() as db:
+        db.execute("INSERT INTO patrol_finding (patrol_id, clue_id) VALUES (?, ?)", (patrol, clue))
+        for column, value, recipients in (
+            ("clue_id", clue, ("规划建设", "综合执法")),
+            ("case_id", case, ("公安",)),
+        ):
+            db.execute(
+                f"INSERT INTO stop_action ({column}, found_at, unit, unit_kind, stopped_at, "
+                "persons, method, result) VALUES (?, '2026-03-02', '青山村', '村居', "
+                "'2026-03-02', 3, '劝阻', '已制止')",
+                (value,),
+            )
+            notification = db.execute(
+                f"INSERT INTO notification ({column}, sent_on, subject) "
+                "VALUES (?, '2026-03-03', '抄告') RETURNING id",
+                (value,),
+            ).fetchone()[0]
+            for name in recipients:
+                db.execute(
+                    "INSERT INTO notification_recipient (notification_id, recipient) VALUES (?, ?)",
+                    (notification, name),
+                )
+    store.close()
+
+
+def _patrol_counts(uri) -> dict[str, int]:
+    with psycopg.connect(uri) as db:
+        return {t: db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in PATROL_TABLES}
+
+
+def test_patrols_clues_stops_and_notifications_are_moved_once(station, server):
+    _patrols(station)
+    before = _patrol_counts(server)
+
+    report = move(station, server)
+
+    expected = {
+        "patrol_unit": 1,
+        "patrol_zone": 1,
+        "patrol": 1,
+        "clue": 1,
+        "patrol_finding": 1,
+        "stop_action": 2,
+        "notification": 2,
+        "notification_recipient": 3,
+        "recipient": 0,  # the server has the same 16 default recipients and 3 levels
+        "patrol_level": 0,
+    }
+    assert {t: report.moved[t] for t in PATROL_TABLES} == expected
+    assert report.renamed == []
+    after = _patrol_counts(server)
+    assert {t: after[t] - before[t] for t in PATROL_TABLES} == expected
+    store = CaseStore.open(server)
+    try:
+        # the references follow the server's ids
+        unit, zone_unit, patrol_unit, clue_unit, clue_patrol, signs = _one(
+            store,
+            "SELECT u.id, z.unit_id, p.unit_id, c.unit_id, c.patrol_id, c.signs "
+            "FROM patrol_unit AS u, patrol_zone AS z, patrol AS p, clue AS c "
+            "WHERE c.code = 'XS20260302-001'",
+        )
+        assert zone_unit == patrol_unit == clue_unit == unit and signs == "机械进场"
+        assert clue_patrol == _one(store, "SELECT id FROM patrol")[0]
+        assert (
+            _one(store, "SELECT clue_id FROM patrol_finding")[0]
+            == _one(store, "SELECT id FROM clue")[0]
+        )
+        by_clue = store._db.execute(
+            "SELECT r.recipient FROM notification_recipient AS r JOIN notification AS n "
+            "ON n.id = r.notification_id JOIN clue AS c ON c.id = n.clue_id ORDER BY r.id"
+        ).fetchall()
+        assert [row[0] for row in by_clue] == ["规划建设", "综合执法"]
+        stopped = _one(
+            store,
+            "SELECT s.persons, s.result FROM stop_action AS s JOIN case_record AS c "
+            "ON c.id = s.case_id JOIN plot AS p ON p.id = c.plot_id WHERE p.jcbh = ?",
+            (JCBH[0],),
+        )
+        assert tuple(stopped) == (3, "已制止")
+        (case_recipient,) = store._db.execute(
+            "SELECT r.recipient FROM notification_recipient AS r JOIN notification AS n "
+            "ON n.id = r.notification_id WHERE n.case_id IS NOT NULL"
+        ).fetchall()
+        assert case_recipient[0] == "公安"
+        moved_clue = clues.get_clue(store, _one(store, "SELECT id FROM clue")[0])
+        assert (moved_clue.x, moved_clue.y) == CLUE_AT
+        assert verify_audit_trail(store).ok
+    finally:
+        store.close()
+
+    again = move(station, server)
+
+    assert all(again.moved.get(t, 0) == 0 for t in PATROL_TABLES)
+    assert _patrol_counts(server) == after
+
+
+def test_a_clue_code_the_server_has_from_another_file_is_renamed(
+    station, server, tmp_path, incoming
+):
+    _patrols(station)
+    move(station, server)
+    other_jcbh = ("320100202601009", "320100202601008", "320100202601007")
+    other = _station(tmp_path / "其他.sqlite", incoming, jcbh=other_jcbh)
+    other.close()
+    _patrols(tmp_path / "其他.sqlite")  # the same unit, zone code and clue code
+
+    report = move(tmp_path / "其他.sqlite", server, township="320101")
+
+    assert [(r.table, r.code, r.new_code) for r in report.renamed] == [
+        ("patrol_zone", "PQ-01", "PQ-01-2"),
+        ("clue", "XS20260302-001", "XS20260302-001-2"),
+    ]
+    # the unit of the same name is the same unit: its second patrol is added to it
+    assert (report.moved["patrol_unit"], report.moved["patrol"]) == (0, 1)
+    counts = _patrol_counts(server)
+    assert (counts["patrol_unit"], counts["patrol"], counts["clue"]) == (1, 2, 2)
+    lines = move_report.rows(report)
+    assert (
+        "改号（线索）",
+        "XS20260302-001",
+        "服务器上已有该编号（来自其他数据库），迁入后编号为 XS20260302-001-2",
+    ) in lines
