@@ -90,7 +90,7 @@ class ClueForm(QDialog):
         """The fields of a ``cases.clues.NewClue`` but its position."""
         signs = self.signs.currentText().strip() if self.signs.isEnabled() else ""
         return {
-            "found_at": self.found_at.dateTime().toString("yyyy-MM-ddTHH:mm"),
+            "found_at": self.found_at.dateTime().toString("yyyy-MM-dd'T'HH:mm"),
             "kind": self.kind.currentText(),
             "signs": signs or None,
             "unit_id": self.unit.currentData(),

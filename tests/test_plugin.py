@@ -66,7 +66,7 @@ def test_load_unload_three_times_leaves_nothing_behind(
         instance = landcase.classFactory(qgis_iface)
         instance.initGui()
         present = _leftovers(main_window)
-        assert len(present["actions"]) == 14  # 13 of its own and the statistics panel's
+        assert len(present["actions"]) == 17  # 16 of its own and the statistics panel's
         assert len(present["menus"]) == 1 and len(present["menu bar"]) == 1
         assert len(present["toolbars"]) == 1 and len(present["docks"]) == 2
         assert present["provider"]

@@ -4,7 +4,7 @@
   <context>
     <name>LandCase</name>
     <message>
-      <location filename="../../plugin/main.py" line="93" />
+      <location filename="../../plugin/main.py" line="94" />
       <source>&amp;LandCase</source>
       <translation>卫片执法(&amp;L)</translation>
     </message>
@@ -87,6 +87,11 @@
       <location filename="../../forms/case_steps.py" line="293" />
       <source>Add re-inspection photos…</source>
       <translation>添加复核照片…</translation>
+    </message>
+    <message>
+      <location filename="../../forms/clue_form.py" line="77" />
+      <source>Address</source>
+      <translation>地址</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/followup_algorithms.py" line="47" />
@@ -209,7 +214,7 @@
       <translation>附件编号</translation>
     </message>
     <message>
-      <location filename="../../plugin/session.py" line="199" />
+      <location filename="../../plugin/session.py" line="200" />
       <source>Audit trail</source>
       <translation>审计日志</translation>
     </message>
@@ -319,7 +324,7 @@
       <translation>案件库</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="147" />
+      <location filename="../../plugin/main.py" line="150" />
       <source>Case panel</source>
       <translation>案件面板</translation>
     </message>
@@ -469,9 +474,19 @@
       <translation>销号日期早于（YYYY-MM-DD）</translation>
     </message>
     <message>
-      <location filename="../../forms/plot_form.py" line="59" />
+      <location filename="../../forms/clue_form.py" line="128" />
+      <source>Clue</source>
+      <translation>线索</translation>
+    </message>
+    <message>
+      <location filename="../../forms/clue_form.py" line="130" />
       <source>Clue source</source>
       <translation>线索来源</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/patrol_map.py" line="161" />
+      <source>Clue {code} recorded.</source>
+      <translation>线索 {code} 已登记。</translation>
     </message>
     <message>
       <location filename="../../cases/overlay_roles.py" line="129" />
@@ -654,7 +669,7 @@
       <translation>内业比对失败</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="127" />
+      <location filename="../../plugin/main.py" line="130" />
       <source>Desk comparison of the plots shown</source>
       <translation>对显示的图斑进行内业比对</translation>
     </message>
@@ -727,6 +742,16 @@
       <location filename="../../plugin/processing/print_documents.py" line="151" />
       <source>Dossier (卷宗)</source>
       <translation>卷宗</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/patrol_map.py" line="58" />
+      <source>Draw a patrol zone</source>
+      <translation>绘制巡查片区</translation>
+    </message>
+    <message>
+      <location filename="../../forms/clue_form.py" line="63" />
+      <source>Draw its outline as a plot next</source>
+      <translation>随后勾绘其图斑范围</translation>
     </message>
     <message>
       <location filename="../../forms/case_dock.py" line="79" />
@@ -974,9 +999,14 @@
       <translation>用于 PostgreSQL 服务器上的案件数据库（DATABASE：postgresql://… 或 service=…），由其所有者运行：登录角色 USER（须由管理员事先创建）成为县局用户（全部乡镇）、所站用户（SCOPE 中的行政区代码前缀，逗号分隔，如 320101,320102）、外业用户（监测编号在 SCOPE 中的图斑）或只读用户（督查、纪委）。由服务器强制执行：范围外的记录既不显示也不能写入。GROUP 为授予的组角色。</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_forms.py" line="103" />
+      <location filename="../../forms/clue_form.py" line="71" />
       <source>Found at</source>
       <translation>发现时间</translation>
+    </message>
+    <message>
+      <location filename="../../forms/clue_form.py" line="80" />
+      <source>Found by</source>
+      <translation>发现人</translation>
     </message>
     <message>
       <location filename="../../forms/enforcement_tab.py" line="126" />
@@ -1009,6 +1039,11 @@
       <translation>请填写材料类别。</translation>
     </message>
     <message>
+      <location filename="../../forms/zone_form.py" line="70" />
+      <source>Give the zone a code.</source>
+      <translation>请填写片区编号。</translation>
+    </message>
+    <message>
       <location filename="../../plugin/processing/database_users.py" line="57" />
       <source>Group role</source>
       <translation>组角色</translation>
@@ -1019,7 +1054,7 @@
       <translation>按数值推断</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="119" />
+      <location filename="../../plugin/main.py" line="122" />
       <source>Handle case…</source>
       <translation>办理案件…</translation>
     </message>
@@ -1064,7 +1099,7 @@
       <translation>导入图斑批次</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="111" />
+      <location filename="../../plugin/main.py" line="112" />
       <source>Import plot batch…</source>
       <translation>导入图斑批次…</translation>
     </message>
@@ -1249,7 +1284,7 @@
       <translation>以下图层类别的数据源缺失：{roles}</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="125" />
+      <location filename="../../plugin/main.py" line="128" />
       <source>Layer roles…</source>
       <translation>图层类别…</translation>
     </message>
@@ -1274,9 +1309,19 @@
       <translation>合法性判定</translation>
     </message>
     <message>
+      <location filename="../../forms/zone_form.py" line="52" />
+      <source>Level</source>
+      <translation>等级</translation>
+    </message>
+    <message>
       <location filename="../../plugin/processing/patrol_algorithms.py" line="70" />
       <source>Level field (等级)</source>
       <translation>等级字段</translation>
+    </message>
+    <message>
+      <location filename="../../layers/patrol_layers.py" line="103" />
+      <source>Level {level}</source>
+      <translation>{level}等级</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/holiday_calendar.py" line="54" />
@@ -1424,7 +1469,7 @@
       <translation>未对应编码的地类名称</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="259" />
+      <location filename="../../plugin/main.py" line="263" />
       <source>Needs the Python package {packages}, which QGIS's Python lacks.</source>
       <translation>需要 Python 包 {packages}，QGIS 所用的 Python 尚未安装。</translation>
     </message>
@@ -1434,12 +1479,12 @@
       <translation>新建案件库</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="99" />
+      <location filename="../../plugin/main.py" line="100" />
       <source>New case database…</source>
       <translation>新建案件库…</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="113" />
+      <location filename="../../plugin/main.py" line="114" />
       <source>New plot</source>
       <translation>新增图斑</translation>
     </message>
@@ -1569,7 +1614,7 @@
       <translation>法定节假日安排</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="132" />
+      <location filename="../../plugin/main.py" line="135" />
       <source>Official holiday calendar…</source>
       <translation>法定节假日安排…</translation>
     </message>
@@ -1579,7 +1624,7 @@
       <translation>打开服务器上的案件数据库</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="108" />
+      <location filename="../../plugin/main.py" line="109" />
       <source>Open a case database on a server…</source>
       <translation>打开服务器上的案件数据库…</translation>
     </message>
@@ -1589,12 +1634,12 @@
       <translation>打开案件库</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="103" />
+      <location filename="../../plugin/main.py" line="104" />
       <source>Open case database…</source>
       <translation>打开案件库…</translation>
     </message>
     <message>
-      <location filename="../../plugin/session.py" line="160" />
+      <location filename="../../plugin/session.py" line="161" />
       <source>Open or create a case database first.</source>
       <translation>请先打开或新建案件库。</translation>
     </message>
@@ -1609,7 +1654,7 @@
       <translation>打开报告文件</translation>
     </message>
     <message>
-      <location filename="../../plugin/session.py" line="149" />
+      <location filename="../../plugin/session.py" line="150" />
       <source>Opened {path}: {count} plots.</source>
       <translation>已打开 {path}：共 {count} 个图斑。</translation>
     </message>
@@ -1617,6 +1662,16 @@
       <location filename="../../forms/import_report_dialog.py" line="38" />
       <source>Other zone</source>
       <translation>跨带</translation>
+    </message>
+    <message>
+      <location filename="../../forms/clue_form.py" line="112" />
+      <source>Outline the clue as a plot</source>
+      <translation>勾绘线索图斑</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/patrol_map.py" line="54" />
+      <source>Outline the clue as a plot…</source>
+      <translation>勾绘线索图斑…</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/accountability_algorithms.py" line="143" />
@@ -1694,6 +1749,11 @@
       <translation>月报页数</translation>
     </message>
     <message>
+      <location filename="../../forms/clue_form.py" line="78" />
+      <source>Party</source>
+      <translation>当事人</translation>
+    </message>
+    <message>
       <location filename="../../plugin/processing/patrol_algorithms.py" line="163" />
       <source>Patrol record table</source>
       <translation>巡查记录表</translation>
@@ -1717,6 +1777,21 @@
       <location filename="../../plugin/processing/patrol_report_algorithm.py" line="64" />
       <source>Patrol report workbook</source>
       <translation>巡查报告工作簿</translation>
+    </message>
+    <message>
+      <location filename="../../layers/patrol_layers.py" line="61" />
+      <source>Patrol routes</source>
+      <translation>巡查轨迹</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/patrol_map.py" line="265" />
+      <source>Patrol zone {code} saved.</source>
+      <translation>巡查片区 {code} 已保存。</translation>
+    </message>
+    <message>
+      <location filename="../../layers/patrol_layers.py" line="60" />
+      <source>Patrol zones</source>
+      <translation>巡查片区</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/patrol_algorithms.py" line="29" />
@@ -1764,6 +1839,11 @@
       <translation>责任人字段</translation>
     </message>
     <message>
+      <location filename="../../forms/zone_form.py" line="54" />
+      <source>Person responsible</source>
+      <translation>责任人</translation>
+    </message>
+    <message>
       <location filename="../../forms/enforcement_forms.py" line="109" />
       <source>Persons on site</source>
       <translation>到场人数</translation>
@@ -1794,7 +1874,7 @@
       <translation>图斑批次</translation>
     </message>
     <message>
-      <location filename="../../forms/import_report_dialog.py" line="86" />
+      <location filename="../../forms/clue_form.py" line="129" />
       <source>Plot number</source>
       <translation>监测编号</translation>
     </message>
@@ -1817,6 +1897,11 @@
       <location filename="../../forms/import_dialog.py" line="55" />
       <source>Plot type (TBLX)</source>
       <translation>图斑类型（TBLX）</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/patrol_map.py" line="230" />
+      <source>Plot {jcbh} outlined for the clue.</source>
+      <translation>已为该线索勾绘图斑 {jcbh}。</translation>
     </message>
     <message>
       <location filename="../../plugin/map_interaction.py" line="87" />
@@ -1934,6 +2019,16 @@
       <translation>与其他图斑形状相同的图斑</translation>
     </message>
     <message>
+      <location filename="../../layers/patrol_layers.py" line="62" />
+      <source>Point clues</source>
+      <translation>点状线索</translation>
+    </message>
+    <message>
+      <location filename="../../forms/clue_form.py" line="70" />
+      <source>Position</source>
+      <translation>位置</translation>
+    </message>
+    <message>
       <location filename="../../forms/enforcement_tab.py" line="107" />
       <source>Post-closure visits</source>
       <translation>事后巡查</translation>
@@ -1954,7 +2049,7 @@
       <translation>打印文书</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="122" />
+      <location filename="../../plugin/main.py" line="125" />
       <source>Print documents…</source>
       <translation>打印文书…</translation>
     </message>
@@ -1997,6 +2092,11 @@
       <location filename="../../plugin/processing/followup_algorithms.py" line="61" />
       <source>Problem list (.xlsx or .csv)</source>
       <translation>问题清单（.xlsx 或 .csv）</translation>
+    </message>
+    <message>
+      <location filename="../../layers/patrol_layers.py" line="63" />
+      <source>Problem list items</source>
+      <translation>问题清单</translation>
     </message>
     <message>
       <location filename="../../forms/import_dialog.py" line="73" />
@@ -2092,6 +2192,11 @@
       <location filename="../../forms/findings_dialog.py" line="40" />
       <source>Record</source>
       <translation>记录</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/patrol_map.py" line="49" />
+      <source>Record a point clue</source>
+      <translation>登记点状线索</translation>
     </message>
     <message>
       <location filename="../../forms/enforcement_forms.py" line="244" />
@@ -2242,6 +2347,11 @@
       <location filename="../../plugin/processing/patrol_report_algorithm.py" line="59" />
       <source>Reporting office (printed on the PDF)</source>
       <translation>填报单位（印在 PDF 上）</translation>
+    </message>
+    <message>
+      <location filename="../../forms/clue_form.py" line="74" />
+      <source>Reporting unit</source>
+      <translation>报送单位</translation>
     </message>
     <message>
       <location filename="../../forms/case_steps.py" line="247" />
@@ -2419,6 +2529,11 @@
       <translation>请选择有上一轮次的轮次。</translation>
     </message>
     <message>
+      <location filename="../../plugin/patrol_map.py" line="185" />
+      <source>Select one point clue on the map first, then draw its outline.</source>
+      <translation>请先在地图上选中一个点状线索，再勾绘其范围。</translation>
+    </message>
+    <message>
       <location filename="../../plugin/processing/print_documents.py" line="49" />
       <source>Selected plots not printed</source>
       <translation>选中但未打印的图斑数</translation>
@@ -2454,7 +2569,7 @@
       <translation>指定图层类别</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="140" />
+      <location filename="../../plugin/main.py" line="143" />
       <source>Settings…</source>
       <translation>设置…</translation>
     </message>
@@ -2472,6 +2587,11 @@
       <location filename="../../plugin/processing/create_database.py" line="64" />
       <source>Shared evidence folder (a server database: photos, scans, reports)</source>
       <translation>共享证据文件夹（服务器数据库：照片、扫描件、报告）</translation>
+    </message>
+    <message>
+      <location filename="../../forms/clue_form.py" line="73" />
+      <source>Signs of building</source>
+      <translation>所见迹象</translation>
     </message>
     <message>
       <location filename="../../forms/case_steps.py" line="159" />
@@ -2514,7 +2634,7 @@
       <translation>本所巡查计划，销号后的月数（如 1,3,6）</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="158" />
+      <location filename="../../plugin/main.py" line="161" />
       <source>Statistics</source>
       <translation>统计</translation>
     </message>
@@ -2624,7 +2744,7 @@
       <translation>报送轮次</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="129" />
+      <location filename="../../plugin/main.py" line="132" />
       <source>Submission rounds…</source>
       <translation>报送轮次…</translation>
     </message>
@@ -2699,6 +2819,21 @@
       <translation>检查结果无法写入 {path}：{error}</translation>
     </message>
     <message>
+      <location filename="../../plugin/patrol_map.py" line="201" />
+      <source>The clue was not outlined</source>
+      <translation>线索未勾绘成图斑</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/patrol_map.py" line="157" />
+      <source>The clue was not recorded</source>
+      <translation>线索未登记</translation>
+    </message>
+    <message>
+      <location filename="../../forms/clue_form.py" line="121" />
+      <source>The clue's description when left empty</source>
+      <translation>留空则沿用线索的描述</translation>
+    </message>
+    <message>
       <location filename="../../plugin/processing/patrol_report_algorithm.py" line="36" />
       <source>The daily and monthly patrol reports per unit and township of a month (YYYY-MM) or a day (YYYY-MM-DD): monthly reports submitted on time or late (due the 20th of the next month), daily reports and 零报 per unit, the units × days table, the units that did not report, the zones not visited at their level's frequency and the breaches (a find not reported the same day, a monthly report missing or late, a zone not visited), with the unit and persons accountable. A day without a find and without a report is listed as 未报 but is no breach (日报: 有则报，无则零报或不报). Writes an Excel workbook and, when OUTPUT_PDF is given, a PDF.</source>
       <translation>按报送单位和乡镇统计某月（YYYY-MM）或某日（YYYY-MM-DD）的巡查日报和月报：月报按时或逾期报送情况（应于次月20日前报送），各单位日报及零报，单位×日明细表，未报送单位，未按等级频次巡查的片区，以及问责情形（发现未当日报送、月报未报或逾期、片区未巡查）及其责任单位和责任人。无发现且未报的日期列为“未报”，不作问责（日报：有则报，无则零报或不报）。输出 Excel 工作簿；给定 OUTPUT_PDF 时另输出 PDF。</translation>
@@ -2759,6 +2894,11 @@
       <translation>巡查报告无法写入 {path}：{error}</translation>
     </message>
     <message>
+      <location filename="../../plugin/patrol_map.py" line="262" />
+      <source>The patrol zone was not saved</source>
+      <translation>巡查片区未保存</translation>
+    </message>
+    <message>
       <location filename="../../plugin/processing/import_plots.py" line="239" />
       <source>The plot batch cannot be read.</source>
       <translation>无法读取图斑批次。</translation>
@@ -2779,7 +2919,7 @@
       <translation>图斑未保存</translation>
     </message>
     <message>
-      <location filename="../../plugin/session.py" line="186" />
+      <location filename="../../plugin/session.py" line="187" />
       <source>The records are as LandCase left them: {count} audit rows checked, every locked round matches its seal.</source>
       <translation>记录保持 LandCase 写入时的状态：已核验 {count} 条审计记录，各锁定轮次均与其封存值一致。</translation>
     </message>
@@ -3014,7 +3154,7 @@
       <translation>核查人</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="130" />
+      <location filename="../../plugin/main.py" line="133" />
       <source>Verify audit trail</source>
       <translation>校验审计日志</translation>
     </message>
@@ -3029,7 +3169,7 @@
       <translation>核验记录…</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="58" />
+      <location filename="../../forms/clue_form.py" line="76" />
       <source>Village</source>
       <translation>村</translation>
     </message>
@@ -3097,6 +3237,16 @@
       <location filename="../../forms/statistics_dock.py" line="130" />
       <source>YYYY-MM, YYYY-Q3, YYYY, YYYY-年末 or a date range</source>
       <translation>YYYY-MM、YYYY-Q3、YYYY、YYYY-年末 或日期范围</translation>
+    </message>
+    <message>
+      <location filename="../../forms/zone_form.py" line="50" />
+      <source>Zone code</source>
+      <translation>片区编号</translation>
+    </message>
+    <message>
+      <location filename="../../forms/zone_form.py" line="51" />
+      <source>Zone name</source>
+      <translation>片区名称</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/patrol_algorithms.py" line="64" />
@@ -3179,7 +3329,7 @@
       <translation>该文号的抄告已存在</translation>
     </message>
     <message>
-      <location filename="../../cases/accountability.py" line="34" />
+      <location filename="../../cases/accountability.py" line="32" />
       <source>a period is written YYYY-MM, e.g. 2026-10</source>
       <translation>统计期间按 YYYY-MM 填写，例如 2026-10</translation>
     </message>
@@ -5091,7 +5241,7 @@
       <translation>发现 {count} 个问题：案件数据库已不是 LandCase 写入时的状态。</translation>
     </message>
     <message>
-      <location filename="../../plugin/session.py" line="195" />
+      <location filename="../../plugin/session.py" line="196" />
       <source>{count} findings: {first}</source>
       <translation>发现 {count} 个问题：{first}</translation>
     </message>
@@ -5229,6 +5379,21 @@
       <location filename="../../forms/plot_table_model.py" line="109" />
       <source>{kind} deadline: {date}</source>
       <translation>{kind}期限：{date}</translation>
+    </message>
+    <message>
+      <location filename="../../layers/patrol_layers.py" line="131" />
+      <source>{kind}, open</source>
+      <translation>{kind}（未处置）</translation>
+    </message>
+    <message>
+      <location filename="../../layers/patrol_layers.py" line="131" />
+      <source>{kind}, outlined or closed</source>
+      <translation>{kind}（已勾绘或已关闭）</translation>
+    </message>
+    <message>
+      <location filename="../../forms/zone_form.py" line="34" />
+      <source>{level} (a visit every {days} days)</source>
+      <translation>{level}（每 {days} 天巡查一次）</translation>
     </message>
     <message>
       <location filename="../../plugin/case_work.py" line="156" />
