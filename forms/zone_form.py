@@ -50,7 +50,7 @@ class ZoneForm(QDialog):
         form.addRow(tr("Zone code"), self.code)
         form.addRow(tr("Zone name"), self.name)
         form.addRow(tr("Level"), self.level)
-        form.addRow(tr("Reporting unit"), self.unit)
+        form.addRow(tr("Unit responsible"), self.unit)
         form.addRow(tr("Person responsible"), self.person)
         form.addRow(self.message)
         form.addRow(buttons)

@@ -3114,6 +3114,11 @@
       <translation>监测面积单位</translation>
     </message>
     <message>
+      <location filename="../../forms/zone_form.py" line="53" />
+      <source>Unit responsible</source>
+      <translation>责任单位</translation>
+    </message>
+    <message>
       <location filename="../../forms/enforcement_forms.py" line="104" />
       <source>Unit that stopped it</source>
       <translation>制止单位</translation>
