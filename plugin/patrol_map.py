@@ -73,8 +73,11 @@ class PatrolMapMixin:
 
     def _remove_patrol_tools(self) -> None:
         """Leave the tools (``unload``); their actions go with the plugin's."""
+        tools = self._patrol_tools()
+        if not tools:  # initGui never ran (qgis_process loads only the provider)
+            return
         canvas = self.iface.mapCanvas()
-        for _action, tool in self._patrol_tools():
+        for _action, tool in tools:
             if canvas.mapTool() is tool:
                 canvas.unsetMapTool(tool)
             if isinstance(tool, NewPlotTool):
