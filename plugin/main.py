@@ -3,8 +3,8 @@ Processing provider, all created in initGui and all removed again in unload.
 
 What the actions do lives in rooms ``LandCasePlugin`` inherits: the database session
 (``session.SessionMixin``), work on cases: import, case dialog, printing, rounds
-(``case_work.CaseWorkMixin``), and the map: patrol finds, desk comparison
-(``map_interaction.MapMixin``)."""
+(``case_work.CaseWorkMixin``), the map: patrol finds, desk comparison
+(``map_interaction.MapMixin``), patrol zones and point clues (``patrol_map.PatrolMapMixin``)."""
 
 from __future__ import annotations
 
@@ -30,6 +30,7 @@ from .dependencies import Missing, features_message, lacking_for
 from .map_interaction import (  # noqa: F401 (re-exported: callers import them from here)
     MapMixin,
 )
+from .patrol_map import PatrolMapMixin
 from .processing.provider import LandCaseProvider
 from .session import (  # noqa: F401 (re-exported: callers import them from here)
     ICONS,
@@ -39,7 +40,7 @@ from .session import (  # noqa: F401 (re-exported: callers import them from here
 )
 
 
-class LandCasePlugin(SessionMixin, CaseWorkMixin, MapMixin):
+class LandCasePlugin(SessionMixin, CaseWorkMixin, MapMixin, PatrolMapMixin):
     def __init__(self, iface, missing: list[Missing] | None = None):
         self.iface = iface
         self.missing = list(missing or [])  # packages some features need (dependencies.py)
@@ -123,6 +124,8 @@ class LandCasePlugin(SessionMixin, CaseWorkMixin, MapMixin):
         self.new_plot_tool = NewPlotTool(self.iface.mapCanvas())
         self.new_plot_tool.setAction(self.new_plot_action)
         self.new_plot_tool.polygon_finished.connect(self.plot_drawn)
+        # patrols (plugin/patrol_map.py): point clue, clue outline, patrol zone
+        self._add_patrol_actions()
         self.case_action = self._add_action(
             "case.svg", tr("Handle case…"), self.open_case_dialog, feature="photos"
         )
@@ -209,6 +212,7 @@ class LandCasePlugin(SessionMixin, CaseWorkMixin, MapMixin):
             self.new_plot_tool.clean_up()
             self.new_plot_tool.deleteLater()
             self.new_plot_tool = None
+        self._remove_patrol_tools()
         # Unparent before deleteLater: QGIS may reload the plugin before the event loop
         # gets to delete them, and a second dock must never meet the first one.
         for action in self.actions:

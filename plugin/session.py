@@ -109,6 +109,7 @@ class SessionMixin:
             use_transaction_groups(project)
         try:
             layer = add_case_layers(project, store)
+            self._open_patrol_layers(project, store)
             photo_layer = None
             if not lacking_for("photos", self.missing):
                 from ..layers.photo_layer import add_photo_layer
@@ -254,6 +255,7 @@ class SessionMixin:
             from ..layers.photo_layer import refresh as refresh_photos
 
             refresh_photos(self.photo_layer)
+        self._refresh_patrol_layers()
 
     def close_database(self) -> None:
         if (
@@ -275,6 +277,7 @@ class SessionMixin:
 
             remove_photo_layer(QgsProject.instance(), path)
         self.photo_layer = None
+        self._close_patrol_layers(QgsProject.instance(), path)
         self.store.close()
         self.store = None
         self.update_actions()

@@ -16,6 +16,9 @@ from helpers import small_database
 NEEDS_DATABASE = (
     "LandCaseImportBatchDialog",
     "LandCaseStartNewPlot",
+    "LandCaseStartClueTool",
+    "LandCaseOutlineSelectedClue",
+    "LandCaseStartZoneDrawing",
     "LandCaseOpenCaseDialog",
     "LandCasePrintDocuments",
     "LandCaseOpenRolesDialog",

@@ -56,3 +56,13 @@ def uses_transaction_groups(project) -> bool:
         return project.transactionMode() == Qgis.TransactionMode.AutomaticGroups
     except AttributeError:
         return project.autoTransaction()
+
+
+def _horizontal_placement():
+    from qgis.core import QgsPalLayerSettings
+
+    return QgsPalLayerSettings.Placement.Horizontal
+
+
+# A polygon's label anywhere inside it where it fits (3.22's name is the nested enum).
+LABEL_HORIZONTAL = _pick(lambda: Qgis.LabelPlacement.Horizontal, _horizontal_placement)

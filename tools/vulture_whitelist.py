@@ -58,3 +58,6 @@ PAIR_EXACT
 first_case  # plugin/print_models.py
 # found dead, in plugin/ (another room's owner removes it): plugin/dependencies.py
 missing_packages
+# QgsPalLayerSettings (layers/patrol_layers.py)
+_.isExpression
+_.placement

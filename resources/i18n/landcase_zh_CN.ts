@@ -4,12 +4,12 @@
   <context>
     <name>LandCase</name>
     <message>
-      <location filename="../../forms/enforcement_tab.py" line="176" />
+      <location filename="../../forms/enforcement_tab.py" line="185" />
       <source> (scanned reply: {count})</source>
       <translation>（回复扫描件 {count} 份）</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="101" />
+      <location filename="../../plugin/main.py" line="102" />
       <source>&amp;LandCase</source>
       <translation>卫片执法(&amp;L)</translation>
     </message>
@@ -39,12 +39,12 @@
       <translation>（在下方输入）</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_tab.py" line="50" />
+      <location filename="../../forms/enforcement_tab.py" line="52" />
       <source>, {days} days late</source>
       <translation>，逾期 {days} 天</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_tab.py" line="171" />
+      <location filename="../../forms/enforcement_tab.py" line="180" />
       <source>; replied {date}</source>
       <translation>；{date} 回复</translation>
     </message>
@@ -114,7 +114,7 @@
       <translation>添加复核照片…</translation>
     </message>
     <message>
-      <location filename="../../layers/field_package_project.py" line="89" />
+      <location filename="../../forms/clue_form.py" line="77" />
       <source>Address</source>
       <translation>地址</translation>
     </message>
@@ -249,7 +249,7 @@
       <translation>附件编号</translation>
     </message>
     <message>
-      <location filename="../../plugin/session.py" line="201" />
+      <location filename="../../plugin/session.py" line="202" />
       <source>Audit trail</source>
       <translation>审计日志</translation>
     </message>
@@ -359,7 +359,7 @@
       <translation>案件库</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="155" />
+      <location filename="../../plugin/main.py" line="158" />
       <source>Case panel</source>
       <translation>案件面板</translation>
     </message>
@@ -514,9 +514,19 @@
       <translation>销号日期早于（YYYY-MM-DD）</translation>
     </message>
     <message>
-      <location filename="../../forms/plot_form.py" line="59" />
+      <location filename="../../forms/clue_form.py" line="128" />
+      <source>Clue</source>
+      <translation>线索</translation>
+    </message>
+    <message>
+      <location filename="../../forms/clue_form.py" line="130" />
       <source>Clue source</source>
       <translation>线索来源</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/patrol_map.py" line="164" />
+      <source>Clue {code} recorded.</source>
+      <translation>线索 {code} 已登记。</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/field_package.py" line="144" />
@@ -714,7 +724,7 @@
       <translation>内业比对失败</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="135" />
+      <location filename="../../plugin/main.py" line="138" />
       <source>Desk comparison of the plots shown</source>
       <translation>对显示的图斑进行内业比对</translation>
     </message>
@@ -789,6 +799,16 @@
       <translation>卷宗</translation>
     </message>
     <message>
+      <location filename="../../plugin/patrol_map.py" line="58" />
+      <source>Draw a patrol zone</source>
+      <translation>绘制巡查片区</translation>
+    </message>
+    <message>
+      <location filename="../../forms/clue_form.py" line="63" />
+      <source>Draw its outline as a plot next</source>
+      <translation>随后勾绘其图斑范围</translation>
+    </message>
+    <message>
       <location filename="../../forms/case_dock.py" line="79" />
       <source>Due within {days} days</source>
       <translation>{days} 天内到期</translation>
@@ -849,7 +869,7 @@
       <translation>录入国务院通知公布的、内置日历尚未包含年份的放假日和调休上班日，每行一条：YYYY-MM-DD holiday|workday 名称，或日期范围 YYYY-MM-DD..YYYY-MM-DD holiday|workday 名称（含首尾两天）。此处录入的日期优先于内置日历。</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_tab.py" line="111" />
+      <location filename="../../forms/enforcement_tab.py" line="116" />
       <source>Escalations (督办)</source>
       <translation>督办</translation>
     </message>
@@ -904,7 +924,7 @@
       <translation>正在导出报送轮次 {round}</translation>
     </message>
     <message>
-      <location filename="../../forms/accountability_dock.py" line="61" />
+      <location filename="../../forms/accountability_dock.py" line="62" />
       <source>Export…</source>
       <translation>导出…</translation>
     </message>
@@ -959,7 +979,7 @@
       <translation>保护图斑编号</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_tab.py" line="149" />
+      <location filename="../../forms/enforcement_tab.py" line="158" />
       <source>Fewer than 2 persons of the station stopped it</source>
       <translation>国土所制止人员不足 2 名</translation>
     </message>
@@ -1059,17 +1079,17 @@
       <translation>用于 PostgreSQL 服务器上的案件数据库（DATABASE：postgresql://… 或 service=…），由其所有者运行：登录角色 USER（须由管理员事先创建）成为县局用户（全部乡镇）、所站用户（SCOPE 中的行政区代码前缀，逗号分隔，如 320101,320102）、外业用户（监测编号在 SCOPE 中的图斑）或只读用户（督查、纪委）。由服务器强制执行：范围外的记录既不显示也不能写入。GROUP 为授予的组角色。</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_forms.py" line="104" />
+      <location filename="../../forms/clue_form.py" line="71" />
       <source>Found at</source>
       <translation>发现时间</translation>
     </message>
     <message>
-      <location filename="../../layers/field_package_project.py" line="88" />
+      <location filename="../../forms/clue_form.py" line="80" />
       <source>Found by</source>
       <translation>发现人</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_tab.py" line="134" />
+      <location filename="../../forms/enforcement_tab.py" line="143" />
       <source>Found {found}, {unit} ({kind}), {persons} persons, {how}, {result}</source>
       <translation>{found} 发现，{unit}（{kind}），{persons} 人，{how}，{result}</translation>
     </message>
@@ -1099,6 +1119,11 @@
       <translation>请填写材料类别。</translation>
     </message>
     <message>
+      <location filename="../../forms/zone_form.py" line="70" />
+      <source>Give the zone a code.</source>
+      <translation>请填写片区编号。</translation>
+    </message>
+    <message>
       <location filename="../../plugin/processing/database_users.py" line="57" />
       <source>Group role</source>
       <translation>组角色</translation>
@@ -1109,7 +1134,7 @@
       <translation>按数值推断</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="127" />
+      <location filename="../../plugin/main.py" line="130" />
       <source>Handle case…</source>
       <translation>办理案件…</translation>
     </message>
@@ -1154,7 +1179,7 @@
       <translation>导入图斑批次</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="119" />
+      <location filename="../../plugin/main.py" line="120" />
       <source>Import plot batch…</source>
       <translation>导入图斑批次…</translation>
     </message>
@@ -1354,7 +1379,7 @@
       <translation>以下图层类别的数据源缺失：{roles}</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="133" />
+      <location filename="../../plugin/main.py" line="136" />
       <source>Layer roles…</source>
       <translation>图层类别…</translation>
     </message>
@@ -1379,9 +1404,19 @@
       <translation>合法性判定</translation>
     </message>
     <message>
+      <location filename="../../forms/zone_form.py" line="52" />
+      <source>Level</source>
+      <translation>等级</translation>
+    </message>
+    <message>
       <location filename="../../plugin/processing/patrol_algorithms.py" line="70" />
       <source>Level field (等级)</source>
       <translation>等级字段</translation>
+    </message>
+    <message>
+      <location filename="../../layers/patrol_layers.py" line="103" />
+      <source>Level {level}</source>
+      <translation>{level}等级</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/holiday_calendar.py" line="54" />
@@ -1494,7 +1529,7 @@
       <translation>监测批次（JCPC）</translation>
     </message>
     <message>
-      <location filename="../../forms/accountability_dock.py" line="70" />
+      <location filename="../../forms/accountability_dock.py" line="71" />
       <source>Month</source>
       <translation>月份</translation>
     </message>
@@ -1554,7 +1589,7 @@
       <translation>未对应编码的地类名称</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="273" />
+      <location filename="../../plugin/main.py" line="277" />
       <source>Needs the Python package {packages}, which QGIS's Python lacks.</source>
       <translation>需要 Python 包 {packages}，QGIS 所用的 Python 尚未安装。</translation>
     </message>
@@ -1564,7 +1599,7 @@
       <translation>新建案件库</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="107" />
+      <location filename="../../plugin/main.py" line="108" />
       <source>New case database…</source>
       <translation>新建案件库…</translation>
     </message>
@@ -1574,7 +1609,7 @@
       <translation>新发现</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="121" />
+      <location filename="../../plugin/main.py" line="122" />
       <source>New plot</source>
       <translation>新增图斑</translation>
     </message>
@@ -1644,7 +1679,7 @@
       <translation>所选 {count} 个图斑中没有需要外业（核查或复核）的图斑。</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_tab.py" line="154" />
+      <location filename="../../forms/enforcement_tab.py" line="163" />
       <source>Not yet notified: {names}</source>
       <translation>尚未抄告：{names}</translation>
     </message>
@@ -1679,7 +1714,7 @@
       <translation>已打印的抄告单数</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_tab.py" line="104" />
+      <location filename="../../forms/enforcement_tab.py" line="109" />
       <source>Notifications (抄告)</source>
       <translation>抄告</translation>
     </message>
@@ -1709,7 +1744,7 @@
       <translation>法定节假日安排</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="140" />
+      <location filename="../../plugin/main.py" line="143" />
       <source>Official holiday calendar…</source>
       <translation>法定节假日安排…</translation>
     </message>
@@ -1719,7 +1754,7 @@
       <translation>打开服务器上的案件数据库</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="116" />
+      <location filename="../../plugin/main.py" line="117" />
       <source>Open a case database on a server…</source>
       <translation>打开服务器上的案件数据库…</translation>
     </message>
@@ -1729,12 +1764,12 @@
       <translation>打开案件库</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="111" />
+      <location filename="../../plugin/main.py" line="112" />
       <source>Open case database…</source>
       <translation>打开案件库…</translation>
     </message>
     <message>
-      <location filename="../../plugin/session.py" line="162" />
+      <location filename="../../plugin/session.py" line="163" />
       <source>Open or create a case database first.</source>
       <translation>请先打开或新建案件库。</translation>
     </message>
@@ -1749,7 +1784,7 @@
       <translation>打开报告文件</translation>
     </message>
     <message>
-      <location filename="../../plugin/session.py" line="151" />
+      <location filename="../../plugin/session.py" line="152" />
       <source>Opened {path}: {count} plots.</source>
       <translation>已打开 {path}：共 {count} 个图斑。</translation>
     </message>
@@ -1757,6 +1792,16 @@
       <location filename="../../forms/import_report_dialog.py" line="38" />
       <source>Other zone</source>
       <translation>跨带</translation>
+    </message>
+    <message>
+      <location filename="../../forms/clue_form.py" line="112" />
+      <source>Outline the clue as a plot</source>
+      <translation>勾绘线索图斑</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/patrol_map.py" line="54" />
+      <source>Outline the clue as a plot…</source>
+      <translation>勾绘线索图斑…</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/accountability_algorithms.py" line="143" />
@@ -1844,7 +1889,7 @@
       <translation>月报页数</translation>
     </message>
     <message>
-      <location filename="../../layers/field_package_project.py" line="90" />
+      <location filename="../../forms/clue_form.py" line="78" />
       <source>Party</source>
       <translation>当事人</translation>
     </message>
@@ -1874,12 +1919,27 @@
       <translation>巡查报告工作簿</translation>
     </message>
     <message>
+      <location filename="../../layers/patrol_layers.py" line="61" />
+      <source>Patrol routes</source>
+      <translation>巡查轨迹</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/patrol_map.py" line="268" />
+      <source>Patrol zone {code} saved.</source>
+      <translation>巡查片区 {code} 已保存。</translation>
+    </message>
+    <message>
+      <location filename="../../layers/patrol_layers.py" line="60" />
+      <source>Patrol zones</source>
+      <translation>巡查片区</translation>
+    </message>
+    <message>
       <location filename="../../plugin/processing/patrol_algorithms.py" line="29" />
       <source>Patrols</source>
       <translation>巡查</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="173" />
+      <location filename="../../plugin/main.py" line="176" />
       <source>Patrols and accountability</source>
       <translation>巡查与问责</translation>
     </message>
@@ -1922,6 +1982,11 @@
       <location filename="../../plugin/processing/patrol_algorithms.py" line="72" />
       <source>Person field (责任人)</source>
       <translation>责任人字段</translation>
+    </message>
+    <message>
+      <location filename="../../forms/zone_form.py" line="54" />
+      <source>Person responsible</source>
+      <translation>责任人</translation>
     </message>
     <message>
       <location filename="../../forms/enforcement_forms.py" line="110" />
@@ -1969,7 +2034,7 @@
       <translation>图斑批次</translation>
     </message>
     <message>
-      <location filename="../../forms/import_report_dialog.py" line="86" />
+      <location filename="../../forms/clue_form.py" line="129" />
       <source>Plot number</source>
       <translation>监测编号</translation>
     </message>
@@ -1992,6 +2057,11 @@
       <location filename="../../forms/import_dialog.py" line="55" />
       <source>Plot type (TBLX)</source>
       <translation>图斑类型（TBLX）</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/patrol_map.py" line="233" />
+      <source>Plot {jcbh} outlined for the clue.</source>
+      <translation>已为该线索勾绘图斑 {jcbh}。</translation>
     </message>
     <message>
       <location filename="../../plugin/map_interaction.py" line="87" />
@@ -2119,7 +2189,17 @@
       <translation>与其他图斑形状相同的图斑</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_tab.py" line="115" />
+      <location filename="../../layers/patrol_layers.py" line="62" />
+      <source>Point clues</source>
+      <translation>点状线索</translation>
+    </message>
+    <message>
+      <location filename="../../forms/clue_form.py" line="70" />
+      <source>Position</source>
+      <translation>位置</translation>
+    </message>
+    <message>
+      <location filename="../../forms/enforcement_tab.py" line="120" />
       <source>Post-closure visits</source>
       <translation>事后巡查</translation>
     </message>
@@ -2144,7 +2224,7 @@
       <translation>打印文书</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="130" />
+      <location filename="../../plugin/main.py" line="133" />
       <source>Print documents…</source>
       <translation>打印文书…</translation>
     </message>
@@ -2187,6 +2267,11 @@
       <location filename="../../plugin/processing/followup_algorithms.py" line="61" />
       <source>Problem list (.xlsx or .csv)</source>
       <translation>问题清单（.xlsx 或 .csv）</translation>
+    </message>
+    <message>
+      <location filename="../../layers/patrol_layers.py" line="63" />
+      <source>Problem list items</source>
+      <translation>问题清单</translation>
     </message>
     <message>
       <location filename="../../forms/import_dialog.py" line="73" />
@@ -2289,6 +2374,11 @@
       <translation>记录</translation>
     </message>
     <message>
+      <location filename="../../plugin/patrol_map.py" line="49" />
+      <source>Record a point clue</source>
+      <translation>登记点状线索</translation>
+    </message>
+    <message>
       <location filename="../../forms/enforcement_forms.py" line="249" />
       <source>Record a post-closure visit</source>
       <translation>记录事后巡查</translation>
@@ -2299,12 +2389,12 @@
       <translation>记录制止</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_tab.py" line="70" />
+      <location filename="../../forms/enforcement_tab.py" line="75" />
       <source>Record a stop…</source>
       <translation>记录制止…</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_tab.py" line="74" />
+      <location filename="../../forms/enforcement_tab.py" line="79" />
       <source>Record a visit…</source>
       <translation>记录巡查回访…</translation>
     </message>
@@ -2324,7 +2414,7 @@
       <translation>保存复核结果</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_tab.py" line="72" />
+      <location filename="../../forms/enforcement_tab.py" line="77" />
       <source>Record the reply…</source>
       <translation>记录回复…</translation>
     </message>
@@ -2374,7 +2464,7 @@
       <translation>移交日期</translation>
     </message>
     <message>
-      <location filename="../../forms/accountability_dock.py" line="59" />
+      <location filename="../../forms/accountability_dock.py" line="60" />
       <source>Refresh</source>
       <translation>刷新</translation>
     </message>
@@ -2452,6 +2542,11 @@
       <location filename="../../plugin/processing/patrol_report_algorithm.py" line="59" />
       <source>Reporting office (printed on the PDF)</source>
       <translation>填报单位（印在 PDF 上）</translation>
+    </message>
+    <message>
+      <location filename="../../forms/clue_form.py" line="74" />
+      <source>Reporting unit</source>
+      <translation>报送单位</translation>
     </message>
     <message>
       <location filename="../../forms/case_steps.py" line="247" />
@@ -2639,6 +2734,11 @@
       <translation>请选择有上一轮次的轮次。</translation>
     </message>
     <message>
+      <location filename="../../plugin/patrol_map.py" line="188" />
+      <source>Select one point clue on the map first, then draw its outline.</source>
+      <translation>请先在地图上选中一个点状线索，再勾绘其范围。</translation>
+    </message>
+    <message>
       <location filename="../../plugin/processing/print_documents.py" line="49" />
       <source>Selected plots not printed</source>
       <translation>选中但未打印的图斑数</translation>
@@ -2654,7 +2754,7 @@
       <translation>发送抄告</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_tab.py" line="71" />
+      <location filename="../../forms/enforcement_tab.py" line="76" />
       <source>Send a notification…</source>
       <translation>发送抄告…</translation>
     </message>
@@ -2674,7 +2774,7 @@
       <translation>指定图层类别</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="148" />
+      <location filename="../../plugin/main.py" line="151" />
       <source>Settings…</source>
       <translation>设置…</translation>
     </message>
@@ -2692,6 +2792,11 @@
       <location filename="../../plugin/processing/create_database.py" line="64" />
       <source>Shared evidence folder (a server database: photos, scans, reports)</source>
       <translation>共享证据文件夹（服务器数据库：照片、扫描件、报告）</translation>
+    </message>
+    <message>
+      <location filename="../../forms/clue_form.py" line="73" />
+      <source>Signs of building</source>
+      <translation>所见迹象</translation>
     </message>
     <message>
       <location filename="../../layers/field_package_project.py" line="86" />
@@ -2744,7 +2849,7 @@
       <translation>本所巡查计划，销号后的月数（如 1,3,6）</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="166" />
+      <location filename="../../plugin/main.py" line="169" />
       <source>Statistics</source>
       <translation>统计</translation>
     </message>
@@ -2789,7 +2894,7 @@
       <translation>制止人员（姓名）</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_tab.py" line="101" />
+      <location filename="../../forms/enforcement_tab.py" line="106" />
       <source>Stopping (制止)</source>
       <translation>制止</translation>
     </message>
@@ -2854,7 +2959,7 @@
       <translation>报送轮次</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="137" />
+      <location filename="../../plugin/main.py" line="140" />
       <source>Submission rounds…</source>
       <translation>报送轮次…</translation>
     </message>
@@ -2929,6 +3034,21 @@
       <translation>检查结果无法写入 {path}：{error}</translation>
     </message>
     <message>
+      <location filename="../../plugin/patrol_map.py" line="204" />
+      <source>The clue was not outlined</source>
+      <translation>线索未勾绘成图斑</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/patrol_map.py" line="160" />
+      <source>The clue was not recorded</source>
+      <translation>线索未登记</translation>
+    </message>
+    <message>
+      <location filename="../../forms/clue_form.py" line="121" />
+      <source>The clue's description when left empty</source>
+      <translation>留空则沿用线索的描述</translation>
+    </message>
+    <message>
       <location filename="../../plugin/processing/patrol_report_algorithm.py" line="36" />
       <source>The daily and monthly patrol reports per unit and township of a month (YYYY-MM) or a day (YYYY-MM-DD): monthly reports submitted on time or late (due the 20th of the next month), daily reports and 零报 per unit, the units × days table, the units that did not report, the zones not visited at their level's frequency and the breaches (a find not reported the same day, a monthly report missing or late, a zone not visited), with the unit and persons accountable. A day without a find and without a report is listed as 未报 but is no breach (日报: 有则报，无则零报或不报). Writes an Excel workbook and, when OUTPUT_PDF is given, a PDF.</source>
       <translation>按报送单位和乡镇统计某月（YYYY-MM）或某日（YYYY-MM-DD）的巡查日报和月报：月报按时或逾期报送情况（应于次月20日前报送），各单位日报及零报，单位×日明细表，未报送单位，未按等级频次巡查的片区，以及问责情形（发现未当日报送、月报未报或逾期、片区未巡查）及其责任单位和责任人。无发现且未报的日期列为“未报”，不作问责（日报：有则报，无则零报或不报）。输出 Excel 工作簿；给定 OUTPUT_PDF 时另输出 PDF。</translation>
@@ -2999,6 +3119,11 @@
       <translation>巡查报告无法写入 {path}：{error}</translation>
     </message>
     <message>
+      <location filename="../../plugin/patrol_map.py" line="265" />
+      <source>The patrol zone was not saved</source>
+      <translation>巡查片区未保存</translation>
+    </message>
+    <message>
       <location filename="../../plugin/processing/import_plots.py" line="239" />
       <source>The plot batch cannot be read.</source>
       <translation>无法读取图斑批次。</translation>
@@ -3019,7 +3144,7 @@
       <translation>图斑未保存</translation>
     </message>
     <message>
-      <location filename="../../plugin/session.py" line="188" />
+      <location filename="../../plugin/session.py" line="189" />
       <source>The records are as LandCase left them: {count} audit rows checked, every locked round matches its seal.</source>
       <translation>记录保持 LandCase 写入时的状态：已核验 {count} 条审计记录，各锁定轮次均与其封存值一致。</translation>
     </message>
@@ -3079,7 +3204,7 @@
       <translation>默认投影带取自当前地图范围。建库后不能再更改。</translation>
     </message>
     <message>
-      <location filename="../../cases/pg_roles.py" line="166" />
+      <location filename="../../cases/pg_roles.py" line="238" />
       <source>There is no login role {role} on the server: the administrator creates it first (CREATE ROLE {role} LOGIN PASSWORD '…').</source>
       <translation>服务器上没有登录角色 {role}：请管理员先创建（CREATE ROLE {role} LOGIN PASSWORD '…'）。</translation>
     </message>
@@ -3174,12 +3299,12 @@
       <translation>移送日期</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_tab.py" line="108" />
+      <location filename="../../forms/enforcement_tab.py" line="113" />
       <source>Transfers (移送)</source>
       <translation>移送</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_tab.py" line="73" />
+      <location filename="../../forms/enforcement_tab.py" line="78" />
       <source>Transfer…</source>
       <translation>移送…</translation>
     </message>
@@ -3212,6 +3337,11 @@
       <location filename="../../forms/import_dialog.py" line="142" />
       <source>Unit of the monitored area</source>
       <translation>监测面积单位</translation>
+    </message>
+    <message>
+      <location filename="../../forms/zone_form.py" line="53" />
+      <source>Unit responsible</source>
+      <translation>责任单位</translation>
     </message>
     <message>
       <location filename="../../forms/enforcement_forms.py" line="105" />
@@ -3269,7 +3399,7 @@
       <translation>领取数据包的核查人</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="138" />
+      <location filename="../../plugin/main.py" line="141" />
       <source>Verify audit trail</source>
       <translation>校验审计日志</translation>
     </message>
@@ -3284,7 +3414,7 @@
       <translation>核验记录…</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="58" />
+      <location filename="../../forms/clue_form.py" line="76" />
       <source>Village</source>
       <translation>村</translation>
     </message>
@@ -3367,6 +3497,16 @@
       <location filename="../../forms/statistics_dock.py" line="130" />
       <source>YYYY-MM, YYYY-Q3, YYYY, YYYY-年末 or a date range</source>
       <translation>YYYY-MM、YYYY-Q3、YYYY、YYYY-年末 或日期范围</translation>
+    </message>
+    <message>
+      <location filename="../../forms/zone_form.py" line="50" />
+      <source>Zone code</source>
+      <translation>片区编号</translation>
+    </message>
+    <message>
+      <location filename="../../forms/zone_form.py" line="51" />
+      <source>Zone name</source>
+      <translation>片区名称</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/patrol_algorithms.py" line="64" />
@@ -3664,12 +3804,12 @@
       <translation>按法定工作日计算的期限</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_tab.py" line="48" />
+      <location filename="../../forms/enforcement_tab.py" line="50" />
       <source>due</source>
       <translation>期限</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_tab.py" line="213" />
+      <location filename="../../forms/enforcement_tab.py" line="222" />
       <source>due {due}, visited {visited} by {visitor}: {result}</source>
       <translation>应于 {due}，{visited} 由 {visitor} 回访：{result}</translation>
     </message>
@@ -3839,7 +3979,7 @@
       <translation>不是 PDF、JPEG 或 PNG 文件</translation>
     </message>
     <message>
-      <location filename="../../cases/move_to_postgis.py" line="102" />
+      <location filename="../../cases/move_to_postgis.py" line="115" />
       <source>it is not a SpatiaLite file</source>
       <translation>它不是 SpatiaLite 文件</translation>
     </message>
@@ -3889,7 +4029,7 @@
       <translation>.dbf 文件（属性表）已损坏：{detail}；请向下发单位索取新的副本</translation>
     </message>
     <message>
-      <location filename="../../cases/move_to_postgis.py" line="133" />
+      <location filename="../../cases/move_to_postgis.py" line="146" />
       <source>its CRS EPSG:{source_srid} is not the server's EPSG:{server_srid}</source>
       <translation>其坐标系 EPSG:{source_srid} 与服务器的 EPSG:{server_srid} 不同</translation>
     </message>
@@ -4069,7 +4209,7 @@
       <translation>只有判定为违法的才能立案或移交；当前判定为{category}</translation>
     </message>
     <message>
-      <location filename="../../cases/move_to_postgis.py" line="160" />
+      <location filename="../../cases/move_to_postgis.py" line="173" />
       <source>only the database's owner may move a file into it</source>
       <translation>只有该数据库的所有者才能将文件迁移进来</translation>
     </message>
@@ -5014,7 +5154,7 @@
       <translation>表格为空</translation>
     </message>
     <message>
-      <location filename="../../cases/move_to_postgis.py" line="110" />
+      <location filename="../../cases/move_to_postgis.py" line="123" />
       <source>the target is not a PostgreSQL database</source>
       <translation>目标不是 PostgreSQL 数据库</translation>
     </message>
@@ -5401,7 +5541,7 @@
       <translation>发现 {count} 个问题：案件数据库已不是 LandCase 写入时的状态。</translation>
     </message>
     <message>
-      <location filename="../../plugin/session.py" line="197" />
+      <location filename="../../plugin/session.py" line="198" />
       <source>{count} findings: {first}</source>
       <translation>发现 {count} 个问题：{first}</translation>
     </message>
@@ -5496,7 +5636,7 @@
       <translation>{crs} 不是 CGCS2000 3 度带高斯-克吕格投影坐标系（EPSG:4513 至 EPSG:4554）。</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_tab.py" line="188" />
+      <location filename="../../forms/enforcement_tab.py" line="197" />
       <source>{date} to {receiver} {number}, accepted {accepted}</source>
       <translation>{date} 移送{receiver} {number}，受理 {accepted}</translation>
     </message>
@@ -5521,7 +5661,7 @@
       <translation>{cases} 个案件中有 {incomplete} 个缺少材料；清单：{path}</translation>
     </message>
     <message>
-      <location filename="../../cases/move_to_postgis.py" line="40" />
+      <location filename="../../cases/move_to_postgis.py" line="52" />
       <source>{jcbh}: the server already has this 监测编号 from another database</source>
       <translation>{jcbh}：服务器上已有该监测编号（来自其他数据库）</translation>
     </message>
@@ -5539,6 +5679,21 @@
       <location filename="../../forms/plot_table_model.py" line="109" />
       <source>{kind} deadline: {date}</source>
       <translation>{kind}期限：{date}</translation>
+    </message>
+    <message>
+      <location filename="../../layers/patrol_layers.py" line="131" />
+      <source>{kind}, open</source>
+      <translation>{kind}（未处置）</translation>
+    </message>
+    <message>
+      <location filename="../../layers/patrol_layers.py" line="131" />
+      <source>{kind}, outlined or closed</source>
+      <translation>{kind}（已勾绘或已关闭）</translation>
+    </message>
+    <message>
+      <location filename="../../forms/zone_form.py" line="34" />
+      <source>{level} (a visit every {days} days)</source>
+      <translation>{level}（每 {days} 天巡查一次）</translation>
     </message>
     <message>
       <location filename="../../plugin/case_work.py" line="156" />
@@ -5616,7 +5771,7 @@
       <translation>{path} 不存在。</translation>
     </message>
     <message>
-      <location filename="../../cases/pg_roles.py" line="173" />
+      <location filename="../../cases/pg_roles.py" line="245" />
       <source>{path} has no LandCase group roles yet: whoever made the case database had no right to create roles; a user with CREATEROLE runs this once to make them.</source>
       <translation>{path} 尚无 LandCase 组角色：创建案件数据库的用户无权创建角色；请由具有 CREATEROLE 权限的用户运行一次以创建。</translation>
     </message>
@@ -5631,7 +5786,7 @@
       <translation>{path} 是 SQLite 文件，但不是卫片执法案件库。</translation>
     </message>
     <message>
-      <location filename="../../cases/pg_roles.py" line="162" />
+      <location filename="../../cases/pg_roles.py" line="234" />
       <source>{path} is a case database file: users and their rights belong to a server database.</source>
       <translation>{path} 是案件数据库文件：用户及其权限属于服务器数据库。</translation>
     </message>
@@ -5676,12 +5831,12 @@
       <translation>{path} 未添加：{reason}</translation>
     </message>
     <message>
-      <location filename="../../cases/move_to_postgis.py" line="50" />
+      <location filename="../../cases/move_to_postgis.py" line="62" />
       <source>{path} was not moved to {target}: its audit trail is broken: {reason}</source>
       <translation>{path} 未迁移到 {target}：其审计链已断裂：{reason}</translation>
     </message>
     <message>
-      <location filename="../../cases/move_to_postgis.py" line="44" />
+      <location filename="../../cases/move_to_postgis.py" line="56" />
       <source>{path} was not moved to {target}: {reason}</source>
       <translation>{path} 未迁移到 {target}：{reason}</translation>
     </message>
