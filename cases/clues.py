@@ -127,23 +127,50 @@ def insert_clue(db, clue: NewClue, srid: int) -> int:
             value=clue.kind,
         )
     wkb = _point_wkb(db, clue, srid, record)
-    code = (clue.code or "").strip() or _next_code(db, found_at)
-    if db.execute("SELECT 1 FROM clue WHERE code = ?", (code,)).fetchone() is not None:
-        raise _refuse(code, N_("a clue with this code already exists"))
+    given = (clue.code or "").strip()
+    code = given or _next_code(db, found_at)
+    values = (
+        found_at, clue.kind, clue.signs, clue.found_by, clue.unit_id, clue.patrol_id,
+        clue.township, clue.village, clue.xzqdm, clue.address, clue.party, clue.description,
+        clue.rebound_of, wkb, srid,
+    )  # fmt: skip
+    # On a server a station sees only its townships' clues: a code it did not see may still
+    # be taken; a made-up code then takes the next number, a given one is refused.
+    for _attempt in range(100):
+        if db.execute("SELECT 1 FROM clue WHERE code = ?", (code,)).fetchone() is None:
+            clue_id = _insert(db, code, values)
+            if clue_id is not None:
+                return clue_id
+        if given:
+            raise _refuse(code, N_("a clue with this code already exists"))
+        code = _following(code)
+    raise _refuse(code, N_("a clue with this code already exists"))
+
+
+def _following(code: str) -> str:
+    prefix, number = code.rsplit("-", 1)
+    return f"{prefix}-{int(number) + 1:03d}"
+
+
+def _insert(db, code: str, values: tuple) -> int | None:
+    """The new clue's id; None when its code is taken (the statement undone alone)."""
+    db.execute("SAVEPOINT landcase_clue")
     try:
         cursor = db.execute(
-            """INSERT INTO clue (code, kind, signs, found_at, found_by, unit_id, patrol_id,
+            """INSERT INTO clue (code, found_at, kind, signs, found_by, unit_id, patrol_id,
                 township, village, xzqdm, address, party, description, rebound_of, geom)
                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, GeomFromWKB(?, ?)) RETURNING id""",
-            (
-                code, clue.kind, clue.signs, found_at, clue.found_by, clue.unit_id,
-                clue.patrol_id, clue.township, clue.village, clue.xzqdm, clue.address,
-                clue.party, clue.description, clue.rebound_of, wkb, srid,
-            ),
-        )  # fmt: skip
+            (code, *values),
+        )
+        clue_id = cursor.fetchone()[0]
     except sqlite3.IntegrityError as exc:
+        db.execute("ROLLBACK TO SAVEPOINT landcase_clue")
+        db.execute("RELEASE SAVEPOINT landcase_clue")
+        if "clue.code" in str(exc):
+            return None
         raise _refuse(code, N_("the unit, patrol or case it names does not exist")) from exc
-    return cursor.fetchone()[0]
+    db.execute("RELEASE SAVEPOINT landcase_clue")
+    return clue_id
 
 
 def record_clue(store, clue: NewClue) -> int:

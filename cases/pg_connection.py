@@ -100,6 +100,9 @@ def _sqlite_words(exc: psycopg.Error) -> str | None:
     if isinstance(exc, pg_errors.UniqueViolation):
         key = _KEY.search(diag.message_detail or "")
         columns = [c.strip() for c in key.group(1).split(",")] if key else ["?"]
+        if key is None:  # a row the user may not see (row security) hides the key's detail
+            named = re.fullmatch(rf"{re.escape(table)}_(\w+?)_key", diag.constraint_name or "")
+            columns = [named.group(1)] if named else columns
         return "UNIQUE constraint failed: " + ", ".join(f"{table}.{c}" for c in columns)
     if isinstance(exc, pg_errors.NotNullViolation):
         return f"NOT NULL constraint failed: {table}.{diag.column_name or '?'}"

@@ -334,3 +334,27 @@ def test_an_older_database_gets_the_rules_when_its_owner_opens_it(patrol_db):
         with station.transaction() as db:
             db.execute("UPDATE recipient SET deadline_days = 9 WHERE name = '公安'")
     station.close()
+
+
+def test_a_station_numbering_a_clue_skips_a_code_another_township_holds(patrol_db):
+    """The county records 红旗镇's first find of 2026-03-05 (XS20260305-001); the station
+    cannot see it, so it counts no clue that day and tries the same code: its clue takes
+    the next number, and a code it gives that way is refused in words."""
+    uri, users, _records = patrol_db
+    county = CaseStore.open(_as(uri, users["county"]))
+    taken = clues.record_clue(
+        county, clues.NewClue(found_at="2026-03-05T08:00", xzqdm=f"{HONGQI}003")
+    )
+    assert clues.get_clue(county, taken).code == "XS20260305-001"
+    county.close()
+    station = CaseStore.open(_as(uri, users["station"]))
+    mine = clues.record_clue(
+        station, clues.NewClue(found_at="2026-03-05T09:00", xzqdm=f"{QINGSHAN}003")
+    )
+    assert clues.get_clue(station, mine).code == "XS20260305-002"
+    with pytest.raises(clues.errors.InvalidRecord, match="XS20260305-001.*already exists"):
+        clues.record_clue(
+            station,
+            clues.NewClue(found_at="2026-03-05", code="XS20260305-001", xzqdm=f"{QINGSHAN}003"),
+        )
+    station.close()
