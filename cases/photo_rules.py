@@ -257,3 +257,60 @@ def _day(value) -> str | None:
         return dt.date.fromisoformat(text).isoformat()
     except ValueError:
         return None
+
+
+# -- in words, as the 核查报告 prints them (Chinese, as the archive reads it) ---------------
+
+
+def describe_photo_check(check: PhotoCheck, rules: PhotoRules) -> dict[bool | None, list[str]]:
+    """Each rule of one photo in words, by outcome (True met, False missed, None cannot
+    tell), e.g. {True: ["拍摄时间在期限内", "距图斑 30 米"], False: ["未朝向图斑"] …}."""
+    results = check.results
+    words: dict[bool | None, list[str]] = {True: [], False: [], None: []}
+    words[results[WINDOW]].append(
+        {True: "拍摄时间在期限内", False: "拍摄时间不在期限内", None: "无拍摄时间"}[results[WINDOW]]
+    )
+    if check.distance_m is None:
+        words[None].append("无定位，距离未知")
+    else:
+        sign = "≤" if results[DISTANCE] else ">"
+        words[results[DISTANCE]].append(
+            f"距图斑 {check.distance_m:.0f} 米（{sign}{rules.max_distance_m:g} 米）"
+        )
+    if check.distance_m == 0:
+        words[True].append("在图斑内")
+    elif results[FACING] is None:
+        words[None].append("无拍摄方向，朝向未知" if check.distance_m is not None else "朝向未知")
+    else:
+        bearing = f"图斑方位 {check.bearing_deg:.0f}°，拍摄方向 {check.photo.direction:.0f}°"
+        facing = "朝向图斑" if results[FACING] else "未朝向图斑"
+        words[results[FACING]].append(f"{facing}（{bearing}）")
+    words[results[UNCHANGED]].append(
+        "文件与入库时一致" if results[UNCHANGED] else "文件已改动或缺失（哈希不符）"
+    )
+    return words
+
+
+def describe_rules_check(verdict: RulesCheck) -> str:
+    """The set against the rules in words: the rules, then what the set lacks."""
+    rules = verdict.rules
+    start, end = verdict.window
+    kinds = "、".join(rules.required_kinds)
+    parts = [
+        f"照片规则：至少 {rules.min_photos} 张" + (f"，须有{kinds}" if kinds else ""),
+        f"拍摄日期 {start or '不限'} 至 {end}",
+        f"距图斑不超过 {rules.max_distance_m:g} 米",
+        f"朝向图斑（±{rules.facing_tolerance_deg:g}°）",
+        "文件未改动。",
+    ]
+    text = "；".join(parts)
+    lacks = []
+    if not verdict.enough_photos:
+        lacks.append(f"仅 {len(verdict.photos)} 张")
+    if verdict.missing_kinds:
+        lacks.append("缺" + "、".join(verdict.missing_kinds))
+    failing = [f"照片{n}" for n, c in enumerate(verdict.photos, 1) if not c.passed]
+    if failing:
+        lacks.append("、".join(failing) + "未全部符合")
+    result = "结论：符合照片规则。" if verdict.passed else f"结论：{'；'.join(lacks)}。"
+    return f"{text}{result}"
