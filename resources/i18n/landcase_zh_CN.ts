@@ -39,9 +39,19 @@
       <translation>（在下方输入）</translation>
     </message>
     <message>
+      <location filename="../../forms/photo_rule_words.py" line="48" />
+      <source>, </source>
+      <translation>、</translation>
+    </message>
+    <message>
       <location filename="../../forms/enforcement_tab.py" line="50" />
       <source>, {days} days late</source>
       <translation>，逾期 {days} 天</translation>
+    </message>
+    <message>
+      <location filename="../../forms/photo_rule_words.py" line="33" />
+      <source>; </source>
+      <translation>；</translation>
     </message>
     <message>
       <location filename="../../forms/enforcement_tab.py" line="171" />
@@ -54,7 +64,7 @@
       <translation>日期格式为 YYYY、YYYY-MM 或 YYYY-MM-DD</translation>
     </message>
     <message>
-      <location filename="../../plugin/printing.py" line="89" />
+      <location filename="../../plugin/printing.py" line="92" />
       <source>A dossier needs the unit that compiles it (立卷单位): set the unit name in Settings ▸ Options ▸ LandCase, or give the UNIT parameter.</source>
       <translation>卷宗须有立卷单位：请在“设置 ▸ 选项 ▸ LandCase”中填写单位名称，或给出 UNIT 参数。</translation>
     </message>
@@ -89,7 +99,7 @@
       <translation>追责问责清单</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="161" />
+      <location filename="../../forms/case_steps.py" line="163" />
       <source>Actual use</source>
       <translation>实际用途</translation>
     </message>
@@ -99,17 +109,17 @@
       <translation>实际用途</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="331" />
+      <location filename="../../forms/case_dialog.py" line="343" />
       <source>Add photos</source>
       <translation>添加照片</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="146" />
+      <location filename="../../forms/case_steps.py" line="148" />
       <source>Add photos…</source>
       <translation>添加照片…</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="293" />
+      <location filename="../../forms/case_steps.py" line="298" />
       <source>Add re-inspection photos…</source>
       <translation>添加复核照片…</translation>
     </message>
@@ -149,6 +159,11 @@
       <translation>所有文件 (*)</translation>
     </message>
     <message>
+      <location filename="../../forms/photo_rule_words.py" line="49" />
+      <source>All photo rules met</source>
+      <translation>照片规则全部符合</translation>
+    </message>
+    <message>
       <location filename="../../forms/print_dialog.py" line="39" />
       <source>All plots shown in the panel ({count})</source>
       <translation>面板中显示的全部图斑（{count} 个）</translation>
@@ -169,7 +184,7 @@
       <translation>批准文号</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="210" />
+      <location filename="../../forms/case_steps.py" line="213" />
       <source>Approval number (批准文号)</source>
       <translation>批准文号</translation>
     </message>
@@ -234,7 +249,7 @@
       <translation>添加卷宗材料</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="162" />
+      <location filename="../../forms/case_dialog.py" line="174" />
       <source>Attach document…</source>
       <translation>添加卷宗材料…</translation>
     </message>
@@ -259,7 +274,7 @@
       <translation>奖励建议</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="215" />
+      <location filename="../../forms/case_steps.py" line="218" />
       <source>Basis</source>
       <translation>判定依据</translation>
     </message>
@@ -369,7 +384,7 @@
       <translation>案件状态</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="89" />
+      <location filename="../../forms/case_dialog.py" line="91" />
       <source>Case {jcbh}</source>
       <translation>案件 {jcbh}</translation>
     </message>
@@ -394,7 +409,7 @@
       <translation>缺少材料的案件数</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="208" />
+      <location filename="../../forms/case_steps.py" line="211" />
       <source>Category</source>
       <translation>判定类别</translation>
     </message>
@@ -479,17 +494,17 @@
       <translation>关闭</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="303" />
+      <location filename="../../forms/case_steps.py" line="308" />
       <source>Close out (销号)</source>
       <translation>销号</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="237" />
+      <location filename="../../forms/case_steps.py" line="240" />
       <source>Close without a case</source>
       <translation>不立案办结</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="333" />
+      <location filename="../../forms/case_steps.py" line="339" />
       <source>Close-out note</source>
       <translation>销号说明</translation>
     </message>
@@ -499,12 +514,12 @@
       <translation>销号报告</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="331" />
+      <location filename="../../forms/case_steps.py" line="337" />
       <source>Closed by</source>
       <translation>销号人</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="330" />
+      <location filename="../../forms/case_steps.py" line="336" />
       <source>Closed on</source>
       <translation>销号日期</translation>
     </message>
@@ -579,7 +594,7 @@
       <translation>连接</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="162" />
+      <location filename="../../forms/case_steps.py" line="164" />
       <source>Construction date</source>
       <translation>建设时间</translation>
     </message>
@@ -669,32 +684,32 @@
       <translation>剩余天数</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="217" />
+      <location filename="../../forms/case_steps.py" line="220" />
       <source>Decided by</source>
       <translation>判定人</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="218" />
+      <location filename="../../forms/case_steps.py" line="221" />
       <source>Decided on</source>
       <translation>判定日期</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="324" />
+      <location filename="../../forms/case_steps.py" line="329" />
       <source>Demolished area</source>
       <translation>拆除面积</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="254" />
+      <location filename="../../forms/case_steps.py" line="257" />
       <source>Department reply due</source>
       <translation>部门回复期限</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="100" />
+      <location filename="../../forms/case_dialog.py" line="102" />
       <source>Department reply due {date}</source>
       <translation>部门回复期限：{date}</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="163" />
+      <location filename="../../forms/case_steps.py" line="165" />
       <source>Description</source>
       <translation>情况描述</translation>
     </message>
@@ -734,7 +749,7 @@
       <translation>判定结果</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="94" />
+      <location filename="../../forms/case_dialog.py" line="96" />
       <source>Determination: {category} {subtype}</source>
       <translation>判定结果：{category} {subtype}</translation>
     </message>
@@ -744,7 +759,7 @@
       <translation>文书</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="201" />
+      <location filename="../../forms/case_dialog.py" line="213" />
       <source>Document attached.</source>
       <translation>材料已添加。</translation>
     </message>
@@ -774,7 +789,7 @@
       <translation>文书与报告</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="191" />
+      <location filename="../../forms/case_dialog.py" line="203" />
       <source>Documents cannot be attached with this version.</source>
       <translation>当前版本不能添加卷宗材料。</translation>
     </message>
@@ -814,7 +829,7 @@
       <translation>无法保存的记录逐条拒绝并注明行号和原因，批次其余记录照常导入：坐标不是有限数值或超出坐标系适用范围、图斑面积大于 MAX_PLOT_AREA_KM2（留空则按设置，默认 10 平方千米）、日期字段（QSX、HSX）不是日期、文字无法解码。包含多个图层的文件夹或 zip 将被拒绝并列出图层名称：请写成 路径|layername=图层名。</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="220" />
+      <location filename="../../forms/case_steps.py" line="223" />
       <source>Earlier determinations</source>
       <translation>历次判定</translation>
     </message>
@@ -949,7 +964,7 @@
       <translation>设施名称</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="213" />
+      <location filename="../../forms/case_steps.py" line="216" />
       <source>Facility record number (上图入库号)</source>
       <translation>设施农用地上图入库号</translation>
     </message>
@@ -989,7 +1004,7 @@
       <translation>外业记录</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="65" />
+      <location filename="../../forms/case_dialog.py" line="67" />
       <source>Field verification</source>
       <translation>外业核查</translation>
     </message>
@@ -1019,27 +1034,27 @@
       <translation>文件</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="230" />
+      <location filename="../../forms/case_steps.py" line="233" />
       <source>File the case</source>
       <translation>立案</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="214" />
+      <location filename="../../forms/case_steps.py" line="217" />
       <source>Filed area</source>
       <translation>备案面积</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="249" />
+      <location filename="../../forms/case_steps.py" line="252" />
       <source>Filed on</source>
       <translation>立案日期</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="248" />
+      <location filename="../../forms/case_steps.py" line="251" />
       <source>Filing number</source>
       <translation>立案编号</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="67" />
+      <location filename="../../forms/case_dialog.py" line="69" />
       <source>Filing or referral</source>
       <translation>立案或移交</translation>
     </message>
@@ -1114,7 +1129,7 @@
       <translation>办理案件…</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="251" />
+      <location filename="../../forms/case_steps.py" line="254" />
       <source>Handling department</source>
       <translation>承办部门</translation>
     </message>
@@ -1224,7 +1239,7 @@
       <translation>台账中已有的问题数</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="332" />
+      <location filename="../../forms/case_steps.py" line="338" />
       <source>Joint re-check result</source>
       <translation>联合复查结果</translation>
     </message>
@@ -1242,6 +1257,11 @@
       <location filename="../../forms/enforcement_forms.py" line="106" />
       <source>Kind of unit</source>
       <translation>单位类别</translation>
+    </message>
+    <message>
+      <location filename="../../forms/photo_rule_words.py" line="48" />
+      <source>Lacking: {kinds}</source>
+      <translation>缺少：{kinds}</translation>
     </message>
     <message>
       <location filename="../../cases/overlay_roles.py" line="58" />
@@ -1369,12 +1389,12 @@
       <translation>台账与事后巡查</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="326" />
+      <location filename="../../forms/case_steps.py" line="331" />
       <source>Legalised area</source>
       <translation>补办手续面积</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="66" />
+      <location filename="../../forms/case_dialog.py" line="68" />
       <source>Legality determination</source>
       <translation>合法性判定</translation>
     </message>
@@ -1454,14 +1474,19 @@
       <translation>MONTHS 须为整月数，如 1,3,6</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="305" />
+      <location filename="../../forms/case_steps.py" line="310" />
       <source>Make it a post-closure patrol point</source>
       <translation>转为事后巡查点位</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="276" />
+      <location filename="../../forms/case_steps.py" line="279" />
       <source>Measures</source>
       <translation>整改措施</translation>
+    </message>
+    <message>
+      <location filename="../../forms/photo_rule_words.py" line="25" />
+      <source>Meets: {rules}</source>
+      <translation>符合：{rules}</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/field_package.py" line="112" />
@@ -1644,12 +1669,17 @@
       <translation>所选 {count} 个图斑中没有需要外业（核查或复核）的图斑。</translation>
     </message>
     <message>
+      <location filename="../../forms/photo_rule_words.py" line="49" />
+      <source>Not all photo rules met</source>
+      <translation>照片规则未全部符合</translation>
+    </message>
+    <message>
       <location filename="../../forms/enforcement_tab.py" line="154" />
       <source>Not yet notified: {names}</source>
       <translation>尚未抄告：{names}</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="278" />
+      <location filename="../../forms/case_steps.py" line="281" />
       <source>Note</source>
       <translation>说明</translation>
     </message>
@@ -1934,12 +1964,17 @@
       <translation>照片</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="166" />
+      <location filename="../../forms/photo_rule_words.py" line="40" />
+      <source>Photo rules: {count} photos (at least {minimum}); date window {start} to {end}</source>
+      <translation>照片规则：{count} 张（至少 {minimum} 张）；拍摄日期 {start} 至 {end}</translation>
+    </message>
+    <message>
+      <location filename="../../forms/case_steps.py" line="168" />
       <source>Photos</source>
       <translation>照片</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="331" />
+      <location filename="../../forms/case_dialog.py" line="343" />
       <source>Photos (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)</source>
       <translation>照片 (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)</translation>
     </message>
@@ -1999,7 +2034,7 @@
       <translation>图斑 {jcbh} 已保存。</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="90" />
+      <location filename="../../forms/case_dialog.py" line="92" />
       <source>Plot {jcbh} — status: {status}</source>
       <translation>图斑 {jcbh}，状态：{status}</translation>
     </message>
@@ -2164,7 +2199,7 @@
       <translation>打印失败</translation>
     </message>
     <message>
-      <location filename="../../plugin/printing.py" line="297" />
+      <location filename="../../plugin/printing.py" line="318" />
       <source>Printing {kind}</source>
       <translation>正在打印{kind}</translation>
     </message>
@@ -2224,27 +2259,27 @@
       <translation>问题图斑（.xlsx 或 .csv）</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="323" />
+      <location filename="../../forms/case_steps.py" line="328" />
       <source>Re-inspected by</source>
       <translation>复核人</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="322" />
+      <location filename="../../forms/case_steps.py" line="327" />
       <source>Re-inspected on</source>
       <translation>复核日期</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="69" />
+      <location filename="../../forms/case_dialog.py" line="71" />
       <source>Re-inspection and close-out</source>
       <translation>复核与销号</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="327" />
+      <location filename="../../forms/case_steps.py" line="332" />
       <source>Re-inspection photos</source>
       <translation>复核照片</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="321" />
+      <location filename="../../forms/case_steps.py" line="326" />
       <source>Re-inspection result</source>
       <translation>复核结果</translation>
     </message>
@@ -2264,7 +2299,7 @@
       <translation>原因</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="219" />
+      <location filename="../../forms/case_steps.py" line="222" />
       <source>Reason for the revision</source>
       <translation>修改原因</translation>
     </message>
@@ -2319,7 +2354,7 @@
       <translation>从巡查记录表登记巡查</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="297" />
+      <location filename="../../forms/case_steps.py" line="302" />
       <source>Record re-inspection</source>
       <translation>保存复核结果</translation>
     </message>
@@ -2349,7 +2384,7 @@
       <translation>录入表格（.xlsx 或 .csv）中的回复，须有“文号”“接收单位”“回复日期”列，可选“回复内容”“回复人”列，每行一条回复。全部录入或全部不录入：无法录入的行会列出其行号和原因。</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="68" />
+      <location filename="../../forms/case_dialog.py" line="70" />
       <source>Rectification</source>
       <translation>整改</translation>
     </message>
@@ -2364,12 +2399,12 @@
       <translation>红线区名称</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="234" />
+      <location filename="../../forms/case_steps.py" line="237" />
       <source>Refer to the department</source>
       <translation>移交主管部门</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="252" />
+      <location filename="../../forms/case_steps.py" line="255" />
       <source>Referred on</source>
       <translation>移交日期</translation>
     </message>
@@ -2454,12 +2489,12 @@
       <translation>填报单位（印在 PDF 上）</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="247" />
+      <location filename="../../forms/case_steps.py" line="250" />
       <source>Responsible unit</source>
       <translation>责任单位</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="325" />
+      <location filename="../../forms/case_steps.py" line="330" />
       <source>Restored area</source>
       <translation>复耕面积</translation>
     </message>
@@ -2564,7 +2599,7 @@
       <translation>另存为 CSV…</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="193" />
+      <location filename="../../forms/case_steps.py" line="196" />
       <source>Save determination</source>
       <translation>保存判定结果</translation>
     </message>
@@ -2574,12 +2609,12 @@
       <translation>保存核验结果</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="148" />
+      <location filename="../../forms/case_steps.py" line="150" />
       <source>Save verification</source>
       <translation>保存核查结果</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="221" />
+      <location filename="../../forms/case_dialog.py" line="233" />
       <source>Saved.</source>
       <translation>已保存。</translation>
     </message>
@@ -2604,7 +2639,7 @@
       <translation>扫描件 (*.pdf *.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="164" />
+      <location filename="../../forms/case_dialog.py" line="176" />
       <source>Scans bound in the dossier (批文, 备案, 立案文书 …)</source>
       <translation>装订入卷宗的扫描件（批文、备案、立案文书等）</translation>
     </message>
@@ -2684,7 +2719,7 @@
       <translation>Shapefile 文件（GBK）</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="211" />
+      <location filename="../../forms/case_steps.py" line="214" />
       <source>Share covered by the approval</source>
       <translation>批文覆盖比例</translation>
     </message>
@@ -2699,7 +2734,7 @@
       <translation>发现的迹象</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="159" />
+      <location filename="../../forms/case_steps.py" line="161" />
       <source>Site status</source>
       <translation>现场状态</translation>
     </message>
@@ -2729,7 +2764,7 @@
       <translation>阶段</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="269" />
+      <location filename="../../forms/case_steps.py" line="272" />
       <source>Start rectification</source>
       <translation>开始整改</translation>
     </message>
@@ -2794,7 +2829,7 @@
       <translation>制止</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="71" />
+      <location filename="../../forms/case_dialog.py" line="73" />
       <source>Stopping and notifying</source>
       <translation>制止与抄告</translation>
     </message>
@@ -2814,7 +2849,7 @@
       <translation>将图层或文件中的多边形存为巡查片区：编号、名称、等级（高、中或低）、责任单位（须先登记）和责任人。按这些名称命名的字段自动识别；字段参数可另行指定。多边形转换到数据库的坐标系。编号已存在的片区予以更新。不能存入的行逐一报告文件、行号和原因，其余照常存入。</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="209" />
+      <location filename="../../forms/case_steps.py" line="212" />
       <source>Sub-type</source>
       <translation>子类</translation>
     </message>
@@ -2899,7 +2934,7 @@
       <translation>生成报送轮次的快照：PERIOD 为月份（YYYY-MM），STAGE 为一上、一下或二上（一下、二上须先有同月的前一阶段）。不填 PERIOD 时生成下一个应报轮次。ROUND 为新轮次的编号，ROUND_NAME 为其名称。</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="277" />
+      <location filename="../../forms/case_steps.py" line="280" />
       <source>Task list made on</source>
       <translation>任务清单制定日期</translation>
     </message>
@@ -2997,6 +3032,11 @@
       <location filename="../../plugin/processing/patrol_report_algorithm.py" line="103" />
       <source>The patrol report could not be written to {path}: {error}</source>
       <translation>巡查报告无法写入 {path}：{error}</translation>
+    </message>
+    <message>
+      <location filename="../../cases/photo_rules.py" line="65" />
+      <source>The photo rules were not changed: {reason}</source>
+      <translation>照片规则未修改：{reason}</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/import_plots.py" line="239" />
@@ -3109,7 +3149,7 @@
       <translation>题名</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="212" />
+      <location filename="../../forms/case_steps.py" line="215" />
       <source>Title number (不动产权证号)</source>
       <translation>不动产权证号</translation>
     </message>
@@ -3234,7 +3274,7 @@
       <translation>城镇开发边界</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="160" />
+      <location filename="../../forms/case_steps.py" line="162" />
       <source>User of the land</source>
       <translation>用地主体</translation>
     </message>
@@ -3254,12 +3294,12 @@
       <translation>核查时间</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="165" />
+      <location filename="../../forms/case_steps.py" line="167" />
       <source>Verified on</source>
       <translation>核查日期</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="164" />
+      <location filename="../../forms/case_steps.py" line="166" />
       <source>Verifier</source>
       <translation>核查人</translation>
     </message>
@@ -3422,6 +3462,11 @@
       <location filename="../../cases/patrol_routes.py" line="195" />
       <source>a coordinate is not a finite number</source>
       <translation>有坐标不是有限数值</translation>
+    </message>
+    <message>
+      <location filename="../../cases/photo_rules.py" line="125" />
+      <source>a count or a number of days is negative</source>
+      <translation>张数或天数为负数</translation>
     </message>
     <message>
       <location filename="../../cases/notifications.py" line="105" />
@@ -3644,6 +3689,11 @@
       <translation>审计日志：{reason}</translation>
     </message>
     <message>
+      <location filename="../../forms/photo_rule_words.py" line="27" />
+      <source>cannot tell: {rules}</source>
+      <translation>无法判断：{rules}</translation>
+    </message>
+    <message>
       <location filename="../../plugin/dependencies.py" line="56" />
       <source>case panel and statistics</source>
       <translation>案件面板和统计</translation>
@@ -3679,6 +3729,11 @@
       <translation>例如：青山县自然资源局青山所</translation>
     </message>
     <message>
+      <location filename="../../forms/photo_rule_words.py" line="15" />
+      <source>facing the plot (±{degrees:g}°)</source>
+      <translation>朝向图斑（±{degrees:g}°）</translation>
+    </message>
+    <message>
       <location filename="../../plugin/processing/database_users.py" line="20" />
       <source>field (the plots of SCOPE, by 监测编号)</source>
       <translation>外业（SCOPE 中的图斑，按监测编号）</translation>
@@ -3709,7 +3764,7 @@
       <translation>{at} 打开文件时发现（LandCase 已恢复触发器）：{finding}</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="187" />
+      <location filename="../../forms/case_steps.py" line="190" />
       <source>from the field verification</source>
       <translation>取自外业核查</translation>
     </message>
@@ -3899,7 +3954,7 @@
       <translation>其坐标系 {crs} 既不是经纬度，也不是数据库的 EPSG:{srid}</translation>
     </message>
     <message>
-      <location filename="../../cases/photos.py" line="296" />
+      <location filename="../../cases/photos.py" line="317" />
       <source>its GPS position could not be transformed to EPSG:{srid}</source>
       <translation>其 GPS 位置无法转换到 EPSG:{srid}</translation>
     </message>
@@ -3954,6 +4009,11 @@
       <translation>其中的 {name} 缺少数据包的表或无法读取</translation>
     </message>
     <message>
+      <location filename="../../forms/photo_rule_words.py" line="32" />
+      <source>kind not given</source>
+      <translation>未注明类别</translation>
+    </message>
+    <message>
       <location filename="../../cases/placing.py" line="109" />
       <source>lies at {span}, outside {band}, the reach of the database's zone {zone}; imported as allowed; it fits {fitting}</source>
       <translation>位于 {span}，超出案件库分带 {zone} 的接受范围 {band}，已按允许跨带导入；适用的分带为 {fitting}</translation>
@@ -3982,6 +4042,11 @@
       <location filename="../../plugin/processing/print_documents.py" line="86" />
       <source>made</source>
       <translation>已生成</translation>
+    </message>
+    <message>
+      <location filename="../../forms/photo_rule_words.py" line="26" />
+      <source>misses: {rules}</source>
+      <translation>不符合：{rules}</translation>
     </message>
     <message>
       <location filename="../../cases/record_refs.py" line="29" />
@@ -4204,6 +4269,11 @@
       <translation>数据表 {table} 缺失</translation>
     </message>
     <message>
+      <location filename="../../forms/photo_rule_words.py" line="13" />
+      <source>taken in the date window</source>
+      <translation>拍摄时间在期限内</translation>
+    </message>
+    <message>
       <location filename="../../cases/determination_suggestion.py" line="118" />
       <source>temporary land use covers {share:.1%} of the plot</source>
       <translation>临时用地覆盖图斑的 {share:.1%}</translation>
@@ -4294,7 +4364,7 @@
       <translation>该案件没有销号记录</translation>
     </message>
     <message>
-      <location filename="../../cases/field_merge.py" line="204" />
+      <location filename="../../cases/field_merge.py" line="206" />
       <source>the case was changed in the office after the package was made</source>
       <translation>数据包生成后该案件在内业被修改过</translation>
     </message>
@@ -4464,6 +4534,11 @@
       <translation>判定类别 {value} 无效，应为：{allowed}</translation>
     </message>
     <message>
+      <location filename="../../cases/photo_rules.py" line="128" />
+      <source>the distance must be above 0 m and the angle between 0° and 180°</source>
+      <translation>距离须大于 0 米，角度须在 0° 至 180° 之间</translation>
+    </message>
+    <message>
       <location filename="../../cases/escalations.py" line="71" />
       <source>the due date ({value}) is before the date it was issued</source>
       <translation>期限（{value}）早于下发日期</translation>
@@ -4484,7 +4559,7 @@
       <translation>指定的范围</translation>
     </message>
     <message>
-      <location filename="../../cases/field_merge.py" line="270" />
+      <location filename="../../cases/field_merge.py" line="272" />
       <source>the field record's visit {value} is neither 核查 nor 复核</source>
       <translation>外业记录的外业类型 {value} 既不是核查也不是复核</translation>
     </message>
@@ -5324,7 +5399,7 @@
       <translation>该次制止未登记带文号的通知书</translation>
     </message>
     <message>
-      <location filename="../../cases/photos.py" line="256" />
+      <location filename="../../cases/photos.py" line="277" />
       <source>this verification does not belong to the plot's case</source>
       <translation>该核查记录不属于此图斑的案件</translation>
     </message>
@@ -5344,6 +5419,11 @@
       <translation>数据表 {table} 的触发器 {trigger} 不是 LandCase 建立的</translation>
     </message>
     <message>
+      <location filename="../../forms/photo_rule_words.py" line="16" />
+      <source>unchanged since stored</source>
+      <translation>入库后文件未改动</translation>
+    </message>
+    <message>
       <location filename="../../plugin/processing/print_documents.py" line="86" />
       <source>up to date</source>
       <translation>无需更新</translation>
@@ -5357,6 +5437,11 @@
       <location filename="../../cases/escalations.py" line="67" />
       <source>who issued it is missing</source>
       <translation>缺少下发机关</translation>
+    </message>
+    <message>
+      <location filename="../../forms/photo_rule_words.py" line="14" />
+      <source>within {metres:g} m</source>
+      <translation>距图斑 {metres:g} 米内</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/followup_algorithms.py" line="89" />
@@ -5416,7 +5501,7 @@
       <translation>{count} 个地类名称未能对应编码；请填写编码，否则保存时不赋编码：{names}</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="352" />
+      <location filename="../../forms/case_dialog.py" line="364" />
       <source>{count} need checking (no position or time, or far from the plot).</source>
       <translation>{count} 张需核实（无位置或时间，或距图斑较远）。</translation>
     </message>
@@ -5456,7 +5541,7 @@
       <translation>超期 {count} 个</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="344" />
+      <location filename="../../forms/case_dialog.py" line="356" />
       <source>{count} photos attached.</source>
       <translation>已添加 {count} 张照片。</translation>
     </message>
@@ -5486,7 +5571,7 @@
       <translation>{period} 共有追责情形 {count} 条；清单：{path}</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="347" />
+      <location filename="../../forms/case_dialog.py" line="359" />
       <source>{count} were attached already.</source>
       <translation>{count} 张此前已添加。</translation>
     </message>
@@ -5536,9 +5621,19 @@
       <translation>{key} 应为 {allowed} 之一（当前为 {value}）</translation>
     </message>
     <message>
+      <location filename="../../cases/photo_rules.py" line="133" />
+      <source>{kinds} is not a kind of photo</source>
+      <translation>{kinds} 不是照片类别</translation>
+    </message>
+    <message>
       <location filename="../../forms/plot_table_model.py" line="109" />
       <source>{kind} deadline: {date}</source>
       <translation>{kind}期限：{date}</translation>
+    </message>
+    <message>
+      <location filename="../../forms/photo_rule_words.py" line="33" />
+      <source>{kind}; {results}</source>
+      <translation>{kind}；{results}</translation>
     </message>
     <message>
       <location filename="../../plugin/case_work.py" line="156" />
@@ -5606,7 +5701,7 @@
       <translation>无法读写 {path}：案件库文件已损坏或不完整。本批次未保存任何内容。请从备份恢复该文件（或请管理员修复）后重新导入本批次。</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="199" />
+      <location filename="../../forms/case_dialog.py" line="211" />
       <source>{path} could not be read.</source>
       <translation>无法读取 {path}。</translation>
     </message>
