@@ -156,6 +156,8 @@ class MapMaker:
         images = models.MapImages(
             location=models.MapImage(source_key=f"{self.sources['location']}@{key}")
         )
+        if photo_sightings(case):  # (said here: the report's hash is taken before drawing)
+            images.location.caption = "图1　区位图（蓝点为照片拍摄位置及编号，箭头为拍摄方向）"
         for kind in ("before", "after"):
             if self.sources[kind]:
                 image = models.MapImage(source_key=f"{self.sources[kind]}@{key}")
@@ -182,8 +184,6 @@ class MapMaker:
                 sightings=sightings,
             )
         )
-        if sightings:
-            images.location.caption = "图1　区位图（蓝点为照片拍摄位置及编号，箭头为拍摄方向）"
         for kind in ("before", "after"):
             layer = self.rasters[kind]
             if layer is None:
