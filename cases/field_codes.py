@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from . import clues
 from . import determination_codes as codes
-from .photos import REINSPECTION_PURPOSE, SURVEY_PURPOSE
+from .photos import KINDS, REINSPECTION_PURPOSE, SURVEY_PURPOSE
 
 # What a plot goes out for: the photo purposes name the same two visits.
 DUE_VERIFICATION = SURVEY_PURPOSE  # 核查: a plot 待核查
@@ -30,7 +30,7 @@ ACTUAL_USES = tuple(
         )
     )
 )
-PHOTO_KINDS = ("全景", "近景", "其他")
+PHOTO_KINDS = KINDS  # 全景, 近景, 其他: the photo rules count them
 FIND_KINDS = clues.KINDS
 
 # The GeoPackage's tables (layer names)

@@ -168,8 +168,9 @@ def _office_values(db, case_id: int) -> dict:
 
 
 def _photo_files(returned: ReturnedPackage, photos: dict, record: dict, result, jcbh: str):
-    """The record's photo files in the folder; the missing ones are listed."""
-    present = []
+    """The record's photo files in the folder, each with its kind (全景 …); the missing
+    ones are listed."""
+    present = {}
     for photo in photos.get(record["uuid"], ()):
         found = photo_file(returned.folder, photo["path"])
         if found is None or not found.is_file():
@@ -177,7 +178,8 @@ def _photo_files(returned: ReturnedPackage, photos: dict, record: dict, result, 
                 Outcome(jcbh, photo["path"] or "", PHOTO, MISSING_PHOTO, N_MISSING)
             )
         else:
-            present.append(found)
+            kind = photo.get("kind")  # one the form does not offer counts as unsaid
+            present[found] = kind if kind in fc.PHOTO_KINDS else None
     return present
 
 
@@ -218,7 +220,7 @@ def _merge_plot(store, result: MergeResult, case, records, photos, returned) -> 
                 made = _write_record(store, case, record)
                 verification_id = made if made is not None else verification_id
                 if files:
-                    added = add_photos(store, case.plot_id, files, _task(record), made)
+                    added = add_photos(store, case.plot_id, files, _task(record), made, kinds=files)
                     counts[PHOTO] += len(added.added)
                 counts[_task(record)] += 1
                 merged.append(Outcome(case.jcbh, record["uuid"], _task(record), MERGED))
@@ -274,13 +276,13 @@ def _write_record(store, case, record: dict) -> int | None:
 
 def _attach_found_later(store, result: MergeResult, case, record: dict, files) -> None:
     """Photos of a merged record that were missing then and are in the folder now."""
-    new = [path for path in files if not _attached(store, case.case_id, path)]
+    new = {path: kind for path, kind in files.items() if not _attached(store, case.case_id, path)}
     if not new:
         return
     task = _task(record)
     verification_id = case.verification_id if task == fc.DUE_VERIFICATION else None
     try:
-        added = add_photos(store, case.plot_id, new, task, verification_id)
+        added = add_photos(store, case.plot_id, new, task, verification_id, kinds=new)
     except LandCaseError as error:
         result.outcomes.append(Outcome(case.jcbh, record["uuid"], PHOTO, REFUSED, error))
         return

@@ -110,3 +110,13 @@ def remove_unreferenced(store: CaseStore, created: list[Path]) -> None:
             if used is None:
                 os.chmod(path, stat.S_IWRITE | stat.S_IREAD)
                 path.unlink()
+
+
+def stored_copy_intact(store: CaseStore, photo) -> bool:
+    """Whether the stored copy of ``photo`` is there and still hashes to its SHA-256 (the
+    bytes are read again): False for a copy changed, replaced or lost since it was stored."""
+    try:
+        path = photo_path(store, photo)
+    except ValueError:
+        return False
+    return _sha256_of(path) == photo.sha256

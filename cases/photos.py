@@ -30,7 +30,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -59,6 +59,7 @@ __all__ = [
     "FAR_FROM_PLOT_M",
     "FOLDER_SUFFIXES",
     "IMPLAUSIBLE_TIME",
+    "KINDS",
     "MAGNETIC_DIRECTION",
     "NO_POSITION",
     "NO_TIME",
@@ -81,6 +82,9 @@ __all__ = [
 SURVEY_PURPOSE = "核查"  # field verification (also the column's default in the schema)
 REINSPECTION_PURPOSE = "复核"  # re-inspection after rectification
 PURPOSES = (SURVEY_PURPOSE, REINSPECTION_PURPOSE)
+# What a photo shows (the field package's photo form offers these); None: nobody said
+WIDE_VIEW, CLOSE_VIEW, OTHER_VIEW = "全景", "近景", "其他"
+KINDS = (WIDE_VIEW, CLOSE_VIEW, OTHER_VIEW)
 FAR_FROM_PLOT_M = 100.0
 
 # Flags stored as a JSON list in photo.flags (the photo layer's style reads them).
@@ -134,6 +138,7 @@ class Photo:
     purpose: str
     flags: tuple[str, ...]
     created_at: str
+    kind: str | None = None  # 全景, 近景, 其他 (KINDS), or None when nobody said
 
     @property
     def flagged(self) -> bool:
@@ -171,8 +176,13 @@ def add_photos(
     paths: Iterable[str | os.PathLike] | str | os.PathLike,
     purpose: str = SURVEY_PURPOSE,
     verification_id: int | None = None,
+    kind: str | None = None,
+    kinds: Mapping[Path, str | None] | None = None,
 ) -> PhotoImport:
     """Attach photo files (and the JPEG/PNG files of folders) to the case of ``plot_id``.
+
+    ``kind`` (one of ``KINDS``) is what every photo of the batch shows; ``kinds`` gives it
+    per file instead (a file it does not name takes ``kind``).
 
     All or nothing: every file is read and checked first; a file that is not a readable
     JPEG or PNG raises ``PhotoRefused`` and nothing is copied or stored. The rows are
@@ -180,6 +190,10 @@ def add_photos(
     """
     if purpose not in PURPOSES:
         raise ValueError(f"purpose must be one of {PURPOSES}, not {purpose!r}")
+    kinds = {Path(path): value for path, value in (kinds or {}).items()}
+    for value in (kind, *kinds.values()):
+        if value is not None and value not in KINDS:
+            raise ValueError(f"kind must be one of {KINDS}, not {value!r}")
     candidates: list[Candidate] = []
     refusals: list[PhotoRefused] = []
     entries = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
@@ -214,8 +228,15 @@ def add_photos(
                 if existing is not None:
                     already.append(AlreadyAttached(candidate.path, existing))
                     continue
+                photo_kind = kinds.get(candidate.path, kind)
                 photo_id = _insert_photo(
-                    db, store.srid, case_id, verification_id, purpose, candidate, plot_geometry
+                    db,
+                    store.srid,
+                    case_id,
+                    verification_id,
+                    (purpose, photo_kind),
+                    candidate,
+                    plot_geometry,
                 )
                 photo_ids[candidate.sha256] = photo_id
                 added_ids.append(photo_id)
@@ -270,7 +291,7 @@ def _insert_photo(
     srid: int,
     case_id: int,
     verification_id: int | None,
-    purpose: str,
+    purpose_and_kind: tuple[str, str | None],
     candidate: Candidate,
     plot_geometry: shapely.Geometry | None,
 ) -> int:
@@ -305,8 +326,8 @@ def _insert_photo(
     cursor = db.execute(
         """INSERT INTO photo (case_id, verification_id, sha256, stored_name, original_name,
                taken_at, direction, flags, distance_to_plot_m, longitude, latitude, purpose,
-               geom)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, GeomFromWKB(?, ?)) RETURNING id""",
+               kind, geom)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, GeomFromWKB(?, ?)) RETURNING id""",
         (
             case_id,
             verification_id,
@@ -319,7 +340,7 @@ def _insert_photo(
             distance,
             exif.longitude,
             exif.latitude,
-            purpose,
+            *purpose_and_kind,
             point_wkb,
             srid,
         ),
@@ -331,13 +352,16 @@ def _photos(db: sqlite3.Connection, where: str, params: list) -> list[Photo]:
     rows = db.execute(
         f"""SELECT p.id, p.case_id, c.plot_id, p.verification_id, p.sha256, p.stored_name,
                 p.original_name, p.taken_at, p.direction, p.longitude, p.latitude,
-                X(p.geom), Y(p.geom), p.distance_to_plot_m, p.purpose, p.flags, p.created_at
+                X(p.geom), Y(p.geom), p.distance_to_plot_m, p.purpose, p.flags, p.created_at,
+                p.kind
             FROM photo AS p JOIN case_record AS c ON c.id = p.case_id
             WHERE {where}
             ORDER BY p.taken_at IS NULL, p.taken_at, p.id""",
         params,
     )
-    return [Photo(*row[:15], flags=_flags(row[15]), created_at=row[16]) for row in rows]
+    return [
+        Photo(*row[:15], flags=_flags(row[15]), created_at=row[16], kind=row[17]) for row in rows
+    ]
 
 
 def _flags(value: str | None) -> tuple[str, ...]:

@@ -12,7 +12,7 @@ import sqlite3
 from collections.abc import Callable
 from typing import Any
 
-from . import plot_areas, schema_field, schema_patrol, seals
+from . import plot_areas, schema_field, schema_patrol, schema_photo_rules, seals
 
 
 def _split(script: str) -> list[str]:
@@ -400,6 +400,7 @@ MIGRATIONS: list[Callable[[Any, int], None]] = [
     _v7_import_report_rows,
     schema_patrol.v8_patrols_stops_and_notifications,
     schema_field.v9_field_packages,
+    schema_photo_rules.v10_photo_rules,
 ]
 LATEST_VERSION = len(MIGRATIONS)
 
@@ -421,4 +422,5 @@ AUDITED_TABLES = (
     "attachment",
     *schema_patrol.TABLES,
     *schema_field.TABLES,
+    *schema_photo_rules.TABLES,
 )

@@ -21,6 +21,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ..cases import workflow
 from ..cases.errors import CaseDatabaseError
+from ..cases.photo_rules import check_photos
 from ..cases.photos import (
     REINSPECTION_PURPOSE,
     SURVEY_PURPOSE,
@@ -34,6 +35,7 @@ from .attachment_dialog import AttachmentDialog
 from .case_steps import READ_ONLY_STYLE, CaseSteps, date_of, text_of
 from .enforcement_tab import EnforcementTab
 from .messages import error_text
+from .photo_rule_words import photo_rule_text, set_rule_text
 
 # The actions each tab offers, in the order of the tabs.
 TAB_ACTIONS = (
@@ -137,6 +139,14 @@ class CaseDialog(CaseSteps, QDialog):
     def _show_photos(self) -> None:
         self.photos.clear()
         self.reinspection_photos.clear()
+        checks = {}
+        for purpose, note in (
+            (SURVEY_PURPOSE, self.photo_rules_note),
+            (REINSPECTION_PURPOSE, self.reinspection_rules_note),
+        ):
+            verdict = check_photos(self.store, self.plot_id, purpose)
+            checks.update({c.photo.id: (c, verdict.rules) for c in verdict.photos})
+            note.setText(set_rule_text(verdict) if verdict.photos else "")
         for photo in list_photos(self.store, self.plot_id):
             flags = describe_flags(photo.flags, photo.distance_to_plot_m)
             position = (  # as the documents print it: longitude first, hemispheres named
@@ -147,11 +157,13 @@ class CaseDialog(CaseSteps, QDialog):
             )
             direction = f"{photo.direction:.0f}°" if photo.direction is not None else "—"
             taken = (photo.taken_at or "—")[:19].replace("T", " ")  # local time, no offset
-            text = f"{photo.original_name}  {taken}  {position}  {direction}  {flags}"
+            text = f"{photo.original_name}  {taken}  {position}  {direction}  {flags}".strip()
+            if photo.id in checks:
+                text += "\n" + photo_rule_text(*checks[photo.id])
             target = (
                 self.reinspection_photos if photo.purpose == REINSPECTION_PURPOSE else self.photos
             )
-            target.addItem(text.strip())
+            target.addItem(text)
 
     # -- documents bound in the dossier ---------------------------------------------------
 

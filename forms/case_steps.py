@@ -143,6 +143,8 @@ class CaseSteps:
         self.verified_on = date_edit()
         self.photos = QListWidget()
         self.photos.setMinimumHeight(90)
+        self.photo_rules_note = QLabel()  # the set against the photo rules
+        self.photo_rules_note.setWordWrap(True)
         self.add_photos_button = QPushButton(tr("Add photos…"))
         self.add_photos_button.clicked.connect(lambda: self._add_photos(SURVEY_PURPOSE))
         self.save_verification = QPushButton(tr("Save verification"))
@@ -164,6 +166,7 @@ class CaseSteps:
         form.addRow(tr("Verifier"), self.verifier)
         form.addRow(tr("Verified on"), self.verified_on)
         form.addRow(tr("Photos"), self.photos)
+        form.addRow("", self.photo_rules_note)
         form.addRow("", self.add_photos_button)
         form.addRow("", self.save_verification)
         return page
@@ -290,6 +293,8 @@ class CaseSteps:
         self.legalised = area_edit()
         self.reinspection_photos = QListWidget()
         self.reinspection_photos.setMinimumHeight(70)
+        self.reinspection_rules_note = QLabel()
+        self.reinspection_rules_note.setWordWrap(True)
         self.add_reinspection_photos_button = QPushButton(tr("Add re-inspection photos…"))
         self.add_reinspection_photos_button.clicked.connect(
             lambda: self._add_photos(REINSPECTION_PURPOSE)
@@ -325,6 +330,7 @@ class CaseSteps:
         form.addRow(tr("Restored area"), self.restored)
         form.addRow(tr("Legalised area"), self.legalised)
         form.addRow(tr("Re-inspection photos"), self.reinspection_photos)
+        form.addRow("", self.reinspection_rules_note)
         form.addRow("", self.add_reinspection_photos_button)
         form.addRow("", self.reinspect_button)
         form.addRow(tr("Closed on"), self.closed_on)

@@ -13,7 +13,14 @@ from ..cases.case_file import CaseFile
 from ..cases.completeness import case_missing
 from ..cases.deadlines import plot_reference_date, rectification_due
 from ..cases.landuse_codes import three_way_class
-from ..cases.photos import REINSPECTION_PURPOSE, describe_flags, photo_path
+from ..cases.photo_rules import (
+    PhotoCheck,
+    PhotoRules,
+    check_photos,
+    describe_photo_check,
+    describe_rules_check,
+)
+from ..cases.photos import REINSPECTION_PURPOSE, SURVEY_PURPOSE, describe_flags, photo_path
 from ..cases.seals import lock_root_text
 from ..reports import models
 from ..reports.closeout_report import report_title as closeout_title
@@ -56,8 +63,12 @@ def plot_info(case: CaseFile) -> models.PlotInfo:
     )
 
 
-def photo_info(store, photo) -> models.PhotoInfo:
+def photo_info(
+    store, photo, check: PhotoCheck | None = None, rules: PhotoRules | None = None
+) -> models.PhotoInfo:
+    """One photo as printed; with ``check``, what it meets of the photo rules."""
     words = describe_flags(photo.flags, photo.distance_to_plot_m)
+    outcome = describe_photo_check(check, rules) if check and rules else {}
     return models.PhotoInfo(
         path=str(photo_path(store, photo)),
         taken_at=_text(photo.taken_at).replace("T", " ")[:19],
@@ -65,7 +76,25 @@ def photo_info(store, photo) -> models.PhotoInfo:
         lat=photo.latitude,
         direction=photo.direction,
         flags=[words] if words else [],
+        kind=_text(photo.kind),
+        rules_met=outcome.get(True, []),
+        rules_missed=[*outcome.get(False, []), *outcome.get(None, [])],
     )
+
+
+def survey_photos(case: CaseFile) -> list:
+    """The photos a 核查报告 shows, in its order (照片1, 照片2 …)."""
+    return [p for p in case.photos if p.purpose != REINSPECTION_PURPOSE]
+
+
+def photo_sightings(case: CaseFile) -> list[tuple]:
+    """(number, x, y, direction) of each of the report's photos with a position, for the
+    map: numbered as the report numbers them."""
+    return [
+        (number, p.x, p.y, p.direction)
+        for number, p in enumerate(survey_photos(case), 1)
+        if p.x is not None and p.y is not None
+    ]
 
 
 def determination(case: CaseFile) -> models.Determination | None:
@@ -139,6 +168,8 @@ def overlay_rows(store, plot_id: int):
 
 def verification_report(store, case: CaseFile, maps: models.MapImages, unit: str = ""):
     verification = case.verification or {}
+    verdict = check_photos(store, case.plot_id, SURVEY_PURPOSE)
+    checks = {c.photo.id: c for c in verdict.photos}
     landuse, farmland, other, farmland_compared = overlay_rows(store, case.plot_id)
     return models.VerificationReport(
         plot=plot_info(case),
@@ -156,7 +187,8 @@ def verification_report(store, case: CaseFile, maps: models.MapImages, unit: str
         farmland=farmland,
         farmland_compared=farmland_compared,
         other_layers=other,
-        photos=[photo_info(store, p) for p in case.photos if p.purpose != REINSPECTION_PURPOSE],
+        photos=[photo_info(store, p, checks.get(p.id), verdict.rules) for p in survey_photos(case)],
+        photo_rules=describe_rules_check(verdict) if verdict.photos else "",
         maps=maps,
         signatures=models.Signatures(
             verifier=_text(verification.get("verifier")),

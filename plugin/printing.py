@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+import shapely
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFillSymbol,
@@ -24,6 +25,7 @@ from qgis.PyQt.QtCore import QSize
 from ..cases import CaseStore
 from ..cases.case_file import CaseFile, read_case_file, record_document
 from ..cases.errors import N_, LandCaseError
+from ..cases.photos import FAR_FROM_PLOT_M
 from ..reports import (
     build_closeout_report,
     build_dossier,
@@ -41,6 +43,7 @@ from .print_models import (
     VERIFICATION,
     closeout_report,
     dossier_of,
+    photo_sightings,
     verification_report,
 )
 
@@ -153,6 +156,8 @@ class MapMaker:
         images = models.MapImages(
             location=models.MapImage(source_key=f"{self.sources['location']}@{key}")
         )
+        if photo_sightings(case):  # (said here: the report's hash is taken before drawing)
+            images.location.caption = "图1　区位图（蓝点为照片拍摄位置及编号，箭头为拍摄方向）"
         for kind in ("before", "after"):
             if self.sources[kind]:
                 image = models.MapImage(source_key=f"{self.sources[kind]}@{key}")
@@ -163,7 +168,11 @@ class MapMaker:
         outline = QgsGeometry.fromWkt(case.geometry.wkt)
         jcbh = case.plot["jcbh"]
         width, height = map_pixel_size("location")
+        sightings = photo_sightings(case)
         extent = plot_extent(outline, factor=6, minimum_m=400, aspect=width / height)
+        with_photos = plot_extent(_with_near_photos(case), 1.4, 400, width / height)
+        if with_photos.width() > extent.width():  # the map takes in the photos near the plot
+            extent = with_photos
         images.location.path = str(
             render_map(
                 self.context,
@@ -172,6 +181,7 @@ class MapMaker:
                 self.folder / f"{jcbh}_location.png",
                 size=QSize(width, height),
                 outline=outline,
+                sightings=sightings,
             )
         )
         for kind in ("before", "after"):
@@ -191,6 +201,17 @@ class MapMaker:
                 )
             )
         return images
+
+
+def _with_near_photos(case: CaseFile) -> QgsGeometry:
+    """The plot's outline with the positions of its photos within FAR_FROM_PLOT_M (one far
+    off, a wrong GPS fix, would shrink the plot to a dot)."""
+    points = [
+        shapely.Point(p.x, p.y)
+        for p in case.photos
+        if p.x is not None and (p.distance_to_plot_m or 0) <= FAR_FROM_PLOT_M
+    ]
+    return QgsGeometry.fromWkt(shapely.GeometryCollection([case.geometry, *points]).wkt)
 
 
 # -- printing ------------------------------------------------------------------------------

@@ -136,6 +136,9 @@ class PhotoInfo:
     flags: list[str] = field(default_factory=list)  # in words, e.g. 距图斑 350 米, 无定位
     description: str = ""
     sha256: str | None = None  # the stored content hash; computed from the file if None
+    kind: str = ""  # 全景, 近景, 其他 ('' when not given)
+    rules_met: list[str] = field(default_factory=list)  # the photo rules, in words
+    rules_missed: list[str] = field(default_factory=list)  # missed or cannot tell
 
     def _hash_data(self) -> dict:
         data = {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
@@ -276,6 +279,7 @@ class VerificationReport(_HashedReport):
     # other layers overlaid, one row each: class_name 生态保护红线, 城镇开发边界…
     other_layers: list[OverlayRow] = field(default_factory=list)
     photos: list[PhotoInfo] = field(default_factory=list)
+    photo_rules: str = ""  # the photos as a set against the station's photo rules
     maps: MapImages = field(default_factory=MapImages)
     signatures: Signatures = field(default_factory=Signatures)
     unit: str = ""  # 出具单位, e.g. 青山镇规划资源所

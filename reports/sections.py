@@ -171,7 +171,8 @@ PHOTO_H = 58 * mm
 
 def photo_caption(ctx: BuildContext, number: int, photo: PhotoInfo, label: str = "照片") -> list:
     s = ctx.styles
-    lines = [f"{label}{number}　拍摄时间：{photo.taken_at or '无'}"]
+    kind = f"（{photo.kind}）" if photo.kind else ""
+    lines = [f"{label}{number}{kind}　拍摄时间：{photo.taken_at or '无'}"]
     if photo.lon is not None and photo.lat is not None:
         position = f"{fmt_coord(photo.lon, 'E', 'W')}，{fmt_coord(photo.lat, 'N', 'S')}"
     else:
@@ -183,6 +184,10 @@ def photo_caption(ctx: BuildContext, number: int, photo: PhotoInfo, label: str =
         flowables.append(s.p(f"说明：{photo.description}", s.caption))
     for flag in photo.flags:
         flowables.append(s.p(f"【提示】{flag}", s.warning))
+    if photo.rules_met:
+        flowables.append(s.p(f"符合：{'；'.join(photo.rules_met)}", s.caption))
+    if photo.rules_missed:
+        flowables.append(s.p(f"不符合或无法判断：{'；'.join(photo.rules_missed)}", s.warning))
     return flowables
 
 

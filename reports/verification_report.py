@@ -144,7 +144,10 @@ def verification_story(
         ["核查情况说明", v.description or "—"],
     ]
     story += titled(ctx, "四、外业核查情况", key_value_table(s, rows, KV_WIDTHS))
-    story += titled(ctx, "五、现场照片", photo_grid(ctx, report.photos, "无现场照片"))
+    photos: list[Flowable] = [photo_grid(ctx, report.photos, "无现场照片")]
+    if report.photo_rules:  # the set against the station's photo rules, under the photos
+        photos += [Spacer(1, 1.5 * mm), s.p(report.photo_rules, s.small)]
+    story += titled(ctx, "五、现场照片", *photos)
     story += signed_last_section(
         ctx,
         "六、合法性判定",

@@ -1,15 +1,14 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
   <context>
     <name>LandCase</name>
     <message>
-      <location filename="../../forms/enforcement_tab.py" line="185" />
+      <location filename="../../forms/enforcement_tab.py" line="176" />
       <source> (scanned reply: {count})</source>
       <translation>（回复扫描件 {count} 份）</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="102" />
+      <location filename="../../plugin/main.py" line="101" />
       <source>&amp;LandCase</source>
       <translation>卫片执法(&amp;L)</translation>
     </message>
@@ -39,12 +38,22 @@
       <translation>（在下方输入）</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_tab.py" line="52" />
+      <location filename="../../forms/photo_rule_words.py" line="48" />
+      <source>, </source>
+      <translation>、</translation>
+    </message>
+    <message>
+      <location filename="../../forms/enforcement_tab.py" line="50" />
       <source>, {days} days late</source>
       <translation>，逾期 {days} 天</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_tab.py" line="180" />
+      <location filename="../../forms/photo_rule_words.py" line="33" />
+      <source>; </source>
+      <translation>；</translation>
+    </message>
+    <message>
+      <location filename="../../forms/enforcement_tab.py" line="171" />
       <source>; replied {date}</source>
       <translation>；{date} 回复</translation>
     </message>
@@ -54,7 +63,7 @@
       <translation>日期格式为 YYYY、YYYY-MM 或 YYYY-MM-DD</translation>
     </message>
     <message>
-      <location filename="../../plugin/printing.py" line="89" />
+      <location filename="../../plugin/printing.py" line="92" />
       <source>A dossier needs the unit that compiles it (立卷单位): set the unit name in Settings ▸ Options ▸ LandCase, or give the UNIT parameter.</source>
       <translation>卷宗须有立卷单位：请在“设置 ▸ 选项 ▸ LandCase”中填写单位名称，或给出 UNIT 参数。</translation>
     </message>
@@ -89,7 +98,7 @@
       <translation>追责问责清单</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="161" />
+      <location filename="../../forms/case_steps.py" line="163" />
       <source>Actual use</source>
       <translation>实际用途</translation>
     </message>
@@ -99,22 +108,22 @@
       <translation>实际用途</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="331" />
+      <location filename="../../forms/case_dialog.py" line="343" />
       <source>Add photos</source>
       <translation>添加照片</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="146" />
+      <location filename="../../forms/case_steps.py" line="148" />
       <source>Add photos…</source>
       <translation>添加照片…</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="293" />
+      <location filename="../../forms/case_steps.py" line="298" />
       <source>Add re-inspection photos…</source>
       <translation>添加复核照片…</translation>
     </message>
     <message>
-      <location filename="../../forms/clue_form.py" line="77" />
+      <location filename="../../layers/field_package_project.py" line="89" />
       <source>Address</source>
       <translation>地址</translation>
     </message>
@@ -149,6 +158,11 @@
       <translation>所有文件 (*)</translation>
     </message>
     <message>
+      <location filename="../../forms/photo_rule_words.py" line="49" />
+      <source>All photo rules met</source>
+      <translation>照片规则全部符合</translation>
+    </message>
+    <message>
       <location filename="../../forms/print_dialog.py" line="39" />
       <source>All plots shown in the panel ({count})</source>
       <translation>面板中显示的全部图斑（{count} 个）</translation>
@@ -169,7 +183,7 @@
       <translation>批准文号</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="210" />
+      <location filename="../../forms/case_steps.py" line="213" />
       <source>Approval number (批准文号)</source>
       <translation>批准文号</translation>
     </message>
@@ -234,7 +248,7 @@
       <translation>添加卷宗材料</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="162" />
+      <location filename="../../forms/case_dialog.py" line="174" />
       <source>Attach document…</source>
       <translation>添加卷宗材料…</translation>
     </message>
@@ -249,7 +263,7 @@
       <translation>附件编号</translation>
     </message>
     <message>
-      <location filename="../../plugin/session.py" line="202" />
+      <location filename="../../plugin/session.py" line="201" />
       <source>Audit trail</source>
       <translation>审计日志</translation>
     </message>
@@ -259,7 +273,7 @@
       <translation>奖励建议</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="215" />
+      <location filename="../../forms/case_steps.py" line="218" />
       <source>Basis</source>
       <translation>判定依据</translation>
     </message>
@@ -359,7 +373,7 @@
       <translation>案件库</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="158" />
+      <location filename="../../plugin/main.py" line="155" />
       <source>Case panel</source>
       <translation>案件面板</translation>
     </message>
@@ -369,7 +383,7 @@
       <translation>案件状态</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="89" />
+      <location filename="../../forms/case_dialog.py" line="91" />
       <source>Case {jcbh}</source>
       <translation>案件 {jcbh}</translation>
     </message>
@@ -394,7 +408,7 @@
       <translation>缺少材料的案件数</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="208" />
+      <location filename="../../forms/case_steps.py" line="211" />
       <source>Category</source>
       <translation>判定类别</translation>
     </message>
@@ -479,17 +493,17 @@
       <translation>关闭</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="303" />
+      <location filename="../../forms/case_steps.py" line="308" />
       <source>Close out (销号)</source>
       <translation>销号</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="237" />
+      <location filename="../../forms/case_steps.py" line="240" />
       <source>Close without a case</source>
       <translation>不立案办结</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="333" />
+      <location filename="../../forms/case_steps.py" line="339" />
       <source>Close-out note</source>
       <translation>销号说明</translation>
     </message>
@@ -499,12 +513,12 @@
       <translation>销号报告</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="331" />
+      <location filename="../../forms/case_steps.py" line="337" />
       <source>Closed by</source>
       <translation>销号人</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="330" />
+      <location filename="../../forms/case_steps.py" line="336" />
       <source>Closed on</source>
       <translation>销号日期</translation>
     </message>
@@ -514,19 +528,9 @@
       <translation>销号日期早于（YYYY-MM-DD）</translation>
     </message>
     <message>
-      <location filename="../../forms/clue_form.py" line="128" />
-      <source>Clue</source>
-      <translation>线索</translation>
-    </message>
-    <message>
-      <location filename="../../forms/clue_form.py" line="130" />
+      <location filename="../../forms/plot_form.py" line="59" />
       <source>Clue source</source>
       <translation>线索来源</translation>
-    </message>
-    <message>
-      <location filename="../../plugin/patrol_map.py" line="164" />
-      <source>Clue {code} recorded.</source>
-      <translation>线索 {code} 已登记。</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/field_package.py" line="144" />
@@ -589,7 +593,7 @@
       <translation>连接</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="162" />
+      <location filename="../../forms/case_steps.py" line="164" />
       <source>Construction date</source>
       <translation>建设时间</translation>
     </message>
@@ -679,32 +683,32 @@
       <translation>剩余天数</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="217" />
+      <location filename="../../forms/case_steps.py" line="220" />
       <source>Decided by</source>
       <translation>判定人</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="218" />
+      <location filename="../../forms/case_steps.py" line="221" />
       <source>Decided on</source>
       <translation>判定日期</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="324" />
+      <location filename="../../forms/case_steps.py" line="329" />
       <source>Demolished area</source>
       <translation>拆除面积</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="254" />
+      <location filename="../../forms/case_steps.py" line="257" />
       <source>Department reply due</source>
       <translation>部门回复期限</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="100" />
+      <location filename="../../forms/case_dialog.py" line="102" />
       <source>Department reply due {date}</source>
       <translation>部门回复期限：{date}</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="163" />
+      <location filename="../../forms/case_steps.py" line="165" />
       <source>Description</source>
       <translation>情况描述</translation>
     </message>
@@ -724,7 +728,7 @@
       <translation>内业比对失败</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="138" />
+      <location filename="../../plugin/main.py" line="135" />
       <source>Desk comparison of the plots shown</source>
       <translation>对显示的图斑进行内业比对</translation>
     </message>
@@ -744,7 +748,7 @@
       <translation>判定结果</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="94" />
+      <location filename="../../forms/case_dialog.py" line="96" />
       <source>Determination: {category} {subtype}</source>
       <translation>判定结果：{category} {subtype}</translation>
     </message>
@@ -754,7 +758,7 @@
       <translation>文书</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="201" />
+      <location filename="../../forms/case_dialog.py" line="213" />
       <source>Document attached.</source>
       <translation>材料已添加。</translation>
     </message>
@@ -784,7 +788,7 @@
       <translation>文书与报告</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="191" />
+      <location filename="../../forms/case_dialog.py" line="203" />
       <source>Documents cannot be attached with this version.</source>
       <translation>当前版本不能添加卷宗材料。</translation>
     </message>
@@ -797,16 +801,6 @@
       <location filename="../../plugin/processing/print_documents.py" line="151" />
       <source>Dossier (卷宗)</source>
       <translation>卷宗</translation>
-    </message>
-    <message>
-      <location filename="../../plugin/patrol_map.py" line="58" />
-      <source>Draw a patrol zone</source>
-      <translation>绘制巡查片区</translation>
-    </message>
-    <message>
-      <location filename="../../forms/clue_form.py" line="63" />
-      <source>Draw its outline as a plot next</source>
-      <translation>随后勾绘其图斑范围</translation>
     </message>
     <message>
       <location filename="../../forms/case_dock.py" line="79" />
@@ -834,7 +828,7 @@
       <translation>无法保存的记录逐条拒绝并注明行号和原因，批次其余记录照常导入：坐标不是有限数值或超出坐标系适用范围、图斑面积大于 MAX_PLOT_AREA_KM2（留空则按设置，默认 10 平方千米）、日期字段（QSX、HSX）不是日期、文字无法解码。包含多个图层的文件夹或 zip 将被拒绝并列出图层名称：请写成 路径|layername=图层名。</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="220" />
+      <location filename="../../forms/case_steps.py" line="223" />
       <source>Earlier determinations</source>
       <translation>历次判定</translation>
     </message>
@@ -869,7 +863,7 @@
       <translation>录入国务院通知公布的、内置日历尚未包含年份的放假日和调休上班日，每行一条：YYYY-MM-DD holiday|workday 名称，或日期范围 YYYY-MM-DD..YYYY-MM-DD holiday|workday 名称（含首尾两天）。此处录入的日期优先于内置日历。</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_tab.py" line="116" />
+      <location filename="../../forms/enforcement_tab.py" line="111" />
       <source>Escalations (督办)</source>
       <translation>督办</translation>
     </message>
@@ -924,7 +918,7 @@
       <translation>正在导出报送轮次 {round}</translation>
     </message>
     <message>
-      <location filename="../../forms/accountability_dock.py" line="62" />
+      <location filename="../../forms/accountability_dock.py" line="61" />
       <source>Export…</source>
       <translation>导出…</translation>
     </message>
@@ -969,7 +963,7 @@
       <translation>设施名称</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="213" />
+      <location filename="../../forms/case_steps.py" line="216" />
       <source>Facility record number (上图入库号)</source>
       <translation>设施农用地上图入库号</translation>
     </message>
@@ -979,7 +973,7 @@
       <translation>保护图斑编号</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_tab.py" line="158" />
+      <location filename="../../forms/enforcement_tab.py" line="149" />
       <source>Fewer than 2 persons of the station stopped it</source>
       <translation>国土所制止人员不足 2 名</translation>
     </message>
@@ -1009,7 +1003,7 @@
       <translation>外业记录</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="65" />
+      <location filename="../../forms/case_dialog.py" line="67" />
       <source>Field verification</source>
       <translation>外业核查</translation>
     </message>
@@ -1039,27 +1033,27 @@
       <translation>文件</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="230" />
+      <location filename="../../forms/case_steps.py" line="233" />
       <source>File the case</source>
       <translation>立案</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="214" />
+      <location filename="../../forms/case_steps.py" line="217" />
       <source>Filed area</source>
       <translation>备案面积</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="249" />
+      <location filename="../../forms/case_steps.py" line="252" />
       <source>Filed on</source>
       <translation>立案日期</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="248" />
+      <location filename="../../forms/case_steps.py" line="251" />
       <source>Filing number</source>
       <translation>立案编号</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="67" />
+      <location filename="../../forms/case_dialog.py" line="69" />
       <source>Filing or referral</source>
       <translation>立案或移交</translation>
     </message>
@@ -1079,17 +1073,17 @@
       <translation>用于 PostgreSQL 服务器上的案件数据库（DATABASE：postgresql://… 或 service=…），由其所有者运行：登录角色 USER（须由管理员事先创建）成为县局用户（全部乡镇）、所站用户（SCOPE 中的行政区代码前缀，逗号分隔，如 320101,320102）、外业用户（监测编号在 SCOPE 中的图斑）或只读用户（督查、纪委）。由服务器强制执行：范围外的记录既不显示也不能写入。GROUP 为授予的组角色。</translation>
     </message>
     <message>
-      <location filename="../../forms/clue_form.py" line="71" />
+      <location filename="../../forms/enforcement_forms.py" line="104" />
       <source>Found at</source>
       <translation>发现时间</translation>
     </message>
     <message>
-      <location filename="../../forms/clue_form.py" line="80" />
+      <location filename="../../layers/field_package_project.py" line="88" />
       <source>Found by</source>
       <translation>发现人</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_tab.py" line="143" />
+      <location filename="../../forms/enforcement_tab.py" line="134" />
       <source>Found {found}, {unit} ({kind}), {persons} persons, {how}, {result}</source>
       <translation>{found} 发现，{unit}（{kind}），{persons} 人，{how}，{result}</translation>
     </message>
@@ -1119,11 +1113,6 @@
       <translation>请填写材料类别。</translation>
     </message>
     <message>
-      <location filename="../../forms/zone_form.py" line="70" />
-      <source>Give the zone a code.</source>
-      <translation>请填写片区编号。</translation>
-    </message>
-    <message>
       <location filename="../../plugin/processing/database_users.py" line="57" />
       <source>Group role</source>
       <translation>组角色</translation>
@@ -1134,12 +1123,12 @@
       <translation>按数值推断</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="130" />
+      <location filename="../../plugin/main.py" line="127" />
       <source>Handle case…</source>
       <translation>办理案件…</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="251" />
+      <location filename="../../forms/case_steps.py" line="254" />
       <source>Handling department</source>
       <translation>承办部门</translation>
     </message>
@@ -1179,7 +1168,7 @@
       <translation>导入图斑批次</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="120" />
+      <location filename="../../plugin/main.py" line="119" />
       <source>Import plot batch…</source>
       <translation>导入图斑批次…</translation>
     </message>
@@ -1249,7 +1238,7 @@
       <translation>台账中已有的问题数</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="332" />
+      <location filename="../../forms/case_steps.py" line="338" />
       <source>Joint re-check result</source>
       <translation>联合复查结果</translation>
     </message>
@@ -1267,6 +1256,11 @@
       <location filename="../../forms/enforcement_forms.py" line="106" />
       <source>Kind of unit</source>
       <translation>单位类别</translation>
+    </message>
+    <message>
+      <location filename="../../forms/photo_rule_words.py" line="48" />
+      <source>Lacking: {kinds}</source>
+      <translation>缺少：{kinds}</translation>
     </message>
     <message>
       <location filename="../../cases/overlay_roles.py" line="58" />
@@ -1379,7 +1373,7 @@
       <translation>以下图层类别的数据源缺失：{roles}</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="136" />
+      <location filename="../../plugin/main.py" line="133" />
       <source>Layer roles…</source>
       <translation>图层类别…</translation>
     </message>
@@ -1394,29 +1388,19 @@
       <translation>台账与事后巡查</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="326" />
+      <location filename="../../forms/case_steps.py" line="331" />
       <source>Legalised area</source>
       <translation>补办手续面积</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="66" />
+      <location filename="../../forms/case_dialog.py" line="68" />
       <source>Legality determination</source>
       <translation>合法性判定</translation>
-    </message>
-    <message>
-      <location filename="../../forms/zone_form.py" line="52" />
-      <source>Level</source>
-      <translation>等级</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/patrol_algorithms.py" line="70" />
       <source>Level field (等级)</source>
       <translation>等级字段</translation>
-    </message>
-    <message>
-      <location filename="../../layers/patrol_layers.py" line="103" />
-      <source>Level {level}</source>
-      <translation>{level}等级</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/holiday_calendar.py" line="54" />
@@ -1489,14 +1473,19 @@
       <translation>MONTHS 须为整月数，如 1,3,6</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="305" />
+      <location filename="../../forms/case_steps.py" line="310" />
       <source>Make it a post-closure patrol point</source>
       <translation>转为事后巡查点位</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="276" />
+      <location filename="../../forms/case_steps.py" line="279" />
       <source>Measures</source>
       <translation>整改措施</translation>
+    </message>
+    <message>
+      <location filename="../../forms/photo_rule_words.py" line="25" />
+      <source>Meets: {rules}</source>
+      <translation>符合：{rules}</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/field_package.py" line="112" />
@@ -1529,7 +1518,7 @@
       <translation>监测批次（JCPC）</translation>
     </message>
     <message>
-      <location filename="../../forms/accountability_dock.py" line="71" />
+      <location filename="../../forms/accountability_dock.py" line="70" />
       <source>Month</source>
       <translation>月份</translation>
     </message>
@@ -1589,7 +1578,7 @@
       <translation>未对应编码的地类名称</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="277" />
+      <location filename="../../plugin/main.py" line="273" />
       <source>Needs the Python package {packages}, which QGIS's Python lacks.</source>
       <translation>需要 Python 包 {packages}，QGIS 所用的 Python 尚未安装。</translation>
     </message>
@@ -1599,7 +1588,7 @@
       <translation>新建案件库</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="108" />
+      <location filename="../../plugin/main.py" line="107" />
       <source>New case database…</source>
       <translation>新建案件库…</translation>
     </message>
@@ -1609,7 +1598,7 @@
       <translation>新发现</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="122" />
+      <location filename="../../plugin/main.py" line="121" />
       <source>New plot</source>
       <translation>新增图斑</translation>
     </message>
@@ -1679,12 +1668,17 @@
       <translation>所选 {count} 个图斑中没有需要外业（核查或复核）的图斑。</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_tab.py" line="163" />
+      <location filename="../../forms/photo_rule_words.py" line="49" />
+      <source>Not all photo rules met</source>
+      <translation>照片规则未全部符合</translation>
+    </message>
+    <message>
+      <location filename="../../forms/enforcement_tab.py" line="154" />
       <source>Not yet notified: {names}</source>
       <translation>尚未抄告：{names}</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="278" />
+      <location filename="../../forms/case_steps.py" line="281" />
       <source>Note</source>
       <translation>说明</translation>
     </message>
@@ -1714,7 +1708,7 @@
       <translation>已打印的抄告单数</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_tab.py" line="109" />
+      <location filename="../../forms/enforcement_tab.py" line="104" />
       <source>Notifications (抄告)</source>
       <translation>抄告</translation>
     </message>
@@ -1744,7 +1738,7 @@
       <translation>法定节假日安排</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="143" />
+      <location filename="../../plugin/main.py" line="140" />
       <source>Official holiday calendar…</source>
       <translation>法定节假日安排…</translation>
     </message>
@@ -1754,7 +1748,7 @@
       <translation>打开服务器上的案件数据库</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="117" />
+      <location filename="../../plugin/main.py" line="116" />
       <source>Open a case database on a server…</source>
       <translation>打开服务器上的案件数据库…</translation>
     </message>
@@ -1764,12 +1758,12 @@
       <translation>打开案件库</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="112" />
+      <location filename="../../plugin/main.py" line="111" />
       <source>Open case database…</source>
       <translation>打开案件库…</translation>
     </message>
     <message>
-      <location filename="../../plugin/session.py" line="163" />
+      <location filename="../../plugin/session.py" line="162" />
       <source>Open or create a case database first.</source>
       <translation>请先打开或新建案件库。</translation>
     </message>
@@ -1784,7 +1778,7 @@
       <translation>打开报告文件</translation>
     </message>
     <message>
-      <location filename="../../plugin/session.py" line="152" />
+      <location filename="../../plugin/session.py" line="151" />
       <source>Opened {path}: {count} plots.</source>
       <translation>已打开 {path}：共 {count} 个图斑。</translation>
     </message>
@@ -1792,16 +1786,6 @@
       <location filename="../../forms/import_report_dialog.py" line="38" />
       <source>Other zone</source>
       <translation>跨带</translation>
-    </message>
-    <message>
-      <location filename="../../forms/clue_form.py" line="112" />
-      <source>Outline the clue as a plot</source>
-      <translation>勾绘线索图斑</translation>
-    </message>
-    <message>
-      <location filename="../../plugin/patrol_map.py" line="54" />
-      <source>Outline the clue as a plot…</source>
-      <translation>勾绘线索图斑…</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/accountability_algorithms.py" line="143" />
@@ -1889,7 +1873,7 @@
       <translation>月报页数</translation>
     </message>
     <message>
-      <location filename="../../forms/clue_form.py" line="78" />
+      <location filename="../../layers/field_package_project.py" line="90" />
       <source>Party</source>
       <translation>当事人</translation>
     </message>
@@ -1919,27 +1903,12 @@
       <translation>巡查报告工作簿</translation>
     </message>
     <message>
-      <location filename="../../layers/patrol_layers.py" line="61" />
-      <source>Patrol routes</source>
-      <translation>巡查轨迹</translation>
-    </message>
-    <message>
-      <location filename="../../plugin/patrol_map.py" line="268" />
-      <source>Patrol zone {code} saved.</source>
-      <translation>巡查片区 {code} 已保存。</translation>
-    </message>
-    <message>
-      <location filename="../../layers/patrol_layers.py" line="60" />
-      <source>Patrol zones</source>
-      <translation>巡查片区</translation>
-    </message>
-    <message>
       <location filename="../../plugin/processing/patrol_algorithms.py" line="29" />
       <source>Patrols</source>
       <translation>巡查</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="176" />
+      <location filename="../../plugin/main.py" line="173" />
       <source>Patrols and accountability</source>
       <translation>巡查与问责</translation>
     </message>
@@ -1984,11 +1953,6 @@
       <translation>责任人字段</translation>
     </message>
     <message>
-      <location filename="../../forms/zone_form.py" line="54" />
-      <source>Person responsible</source>
-      <translation>责任人</translation>
-    </message>
-    <message>
       <location filename="../../forms/enforcement_forms.py" line="110" />
       <source>Persons on site</source>
       <translation>到场人数</translation>
@@ -1999,12 +1963,17 @@
       <translation>照片</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="166" />
+      <location filename="../../forms/photo_rule_words.py" line="40" />
+      <source>Photo rules: {count} photos (at least {minimum}); date window {start} to {end}</source>
+      <translation>照片规则：{count} 张（至少 {minimum} 张）；拍摄日期 {start} 至 {end}</translation>
+    </message>
+    <message>
+      <location filename="../../forms/case_steps.py" line="168" />
       <source>Photos</source>
       <translation>照片</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="331" />
+      <location filename="../../forms/case_dialog.py" line="343" />
       <source>Photos (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)</source>
       <translation>照片 (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)</translation>
     </message>
@@ -2034,7 +2003,7 @@
       <translation>图斑批次</translation>
     </message>
     <message>
-      <location filename="../../forms/clue_form.py" line="129" />
+      <location filename="../../forms/import_report_dialog.py" line="86" />
       <source>Plot number</source>
       <translation>监测编号</translation>
     </message>
@@ -2059,17 +2028,12 @@
       <translation>图斑类型（TBLX）</translation>
     </message>
     <message>
-      <location filename="../../plugin/patrol_map.py" line="233" />
-      <source>Plot {jcbh} outlined for the clue.</source>
-      <translation>已为该线索勾绘图斑 {jcbh}。</translation>
-    </message>
-    <message>
       <location filename="../../plugin/map_interaction.py" line="87" />
       <source>Plot {jcbh} saved.</source>
       <translation>图斑 {jcbh} 已保存。</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="90" />
+      <location filename="../../forms/case_dialog.py" line="92" />
       <source>Plot {jcbh} — status: {status}</source>
       <translation>图斑 {jcbh}，状态：{status}</translation>
     </message>
@@ -2189,17 +2153,7 @@
       <translation>与其他图斑形状相同的图斑</translation>
     </message>
     <message>
-      <location filename="../../layers/patrol_layers.py" line="62" />
-      <source>Point clues</source>
-      <translation>点状线索</translation>
-    </message>
-    <message>
-      <location filename="../../forms/clue_form.py" line="70" />
-      <source>Position</source>
-      <translation>位置</translation>
-    </message>
-    <message>
-      <location filename="../../forms/enforcement_tab.py" line="120" />
+      <location filename="../../forms/enforcement_tab.py" line="115" />
       <source>Post-closure visits</source>
       <translation>事后巡查</translation>
     </message>
@@ -2224,7 +2178,7 @@
       <translation>打印文书</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="133" />
+      <location filename="../../plugin/main.py" line="130" />
       <source>Print documents…</source>
       <translation>打印文书…</translation>
     </message>
@@ -2244,7 +2198,7 @@
       <translation>打印失败</translation>
     </message>
     <message>
-      <location filename="../../plugin/printing.py" line="297" />
+      <location filename="../../plugin/printing.py" line="318" />
       <source>Printing {kind}</source>
       <translation>正在打印{kind}</translation>
     </message>
@@ -2267,11 +2221,6 @@
       <location filename="../../plugin/processing/followup_algorithms.py" line="61" />
       <source>Problem list (.xlsx or .csv)</source>
       <translation>问题清单（.xlsx 或 .csv）</translation>
-    </message>
-    <message>
-      <location filename="../../layers/patrol_layers.py" line="63" />
-      <source>Problem list items</source>
-      <translation>问题清单</translation>
     </message>
     <message>
       <location filename="../../forms/import_dialog.py" line="73" />
@@ -2309,27 +2258,27 @@
       <translation>问题图斑（.xlsx 或 .csv）</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="323" />
+      <location filename="../../forms/case_steps.py" line="328" />
       <source>Re-inspected by</source>
       <translation>复核人</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="322" />
+      <location filename="../../forms/case_steps.py" line="327" />
       <source>Re-inspected on</source>
       <translation>复核日期</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="69" />
+      <location filename="../../forms/case_dialog.py" line="71" />
       <source>Re-inspection and close-out</source>
       <translation>复核与销号</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="327" />
+      <location filename="../../forms/case_steps.py" line="332" />
       <source>Re-inspection photos</source>
       <translation>复核照片</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="321" />
+      <location filename="../../forms/case_steps.py" line="326" />
       <source>Re-inspection result</source>
       <translation>复核结果</translation>
     </message>
@@ -2349,7 +2298,7 @@
       <translation>原因</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="219" />
+      <location filename="../../forms/case_steps.py" line="222" />
       <source>Reason for the revision</source>
       <translation>修改原因</translation>
     </message>
@@ -2374,11 +2323,6 @@
       <translation>记录</translation>
     </message>
     <message>
-      <location filename="../../plugin/patrol_map.py" line="49" />
-      <source>Record a point clue</source>
-      <translation>登记点状线索</translation>
-    </message>
-    <message>
       <location filename="../../forms/enforcement_forms.py" line="249" />
       <source>Record a post-closure visit</source>
       <translation>记录事后巡查</translation>
@@ -2389,12 +2333,12 @@
       <translation>记录制止</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_tab.py" line="75" />
+      <location filename="../../forms/enforcement_tab.py" line="70" />
       <source>Record a stop…</source>
       <translation>记录制止…</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_tab.py" line="79" />
+      <location filename="../../forms/enforcement_tab.py" line="74" />
       <source>Record a visit…</source>
       <translation>记录巡查回访…</translation>
     </message>
@@ -2409,12 +2353,12 @@
       <translation>从巡查记录表登记巡查</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="297" />
+      <location filename="../../forms/case_steps.py" line="302" />
       <source>Record re-inspection</source>
       <translation>保存复核结果</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_tab.py" line="77" />
+      <location filename="../../forms/enforcement_tab.py" line="72" />
       <source>Record the reply…</source>
       <translation>记录回复…</translation>
     </message>
@@ -2439,7 +2383,7 @@
       <translation>录入表格（.xlsx 或 .csv）中的回复，须有“文号”“接收单位”“回复日期”列，可选“回复内容”“回复人”列，每行一条回复。全部录入或全部不录入：无法录入的行会列出其行号和原因。</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="68" />
+      <location filename="../../forms/case_dialog.py" line="70" />
       <source>Rectification</source>
       <translation>整改</translation>
     </message>
@@ -2454,17 +2398,17 @@
       <translation>红线区名称</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="234" />
+      <location filename="../../forms/case_steps.py" line="237" />
       <source>Refer to the department</source>
       <translation>移交主管部门</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="252" />
+      <location filename="../../forms/case_steps.py" line="255" />
       <source>Referred on</source>
       <translation>移交日期</translation>
     </message>
     <message>
-      <location filename="../../forms/accountability_dock.py" line="60" />
+      <location filename="../../forms/accountability_dock.py" line="59" />
       <source>Refresh</source>
       <translation>刷新</translation>
     </message>
@@ -2544,17 +2488,12 @@
       <translation>填报单位（印在 PDF 上）</translation>
     </message>
     <message>
-      <location filename="../../forms/clue_form.py" line="74" />
-      <source>Reporting unit</source>
-      <translation>报送单位</translation>
-    </message>
-    <message>
-      <location filename="../../forms/case_steps.py" line="247" />
+      <location filename="../../forms/case_steps.py" line="250" />
       <source>Responsible unit</source>
       <translation>责任单位</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="325" />
+      <location filename="../../forms/case_steps.py" line="330" />
       <source>Restored area</source>
       <translation>复耕面积</translation>
     </message>
@@ -2659,7 +2598,7 @@
       <translation>另存为 CSV…</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="193" />
+      <location filename="../../forms/case_steps.py" line="196" />
       <source>Save determination</source>
       <translation>保存判定结果</translation>
     </message>
@@ -2669,12 +2608,12 @@
       <translation>保存核验结果</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="148" />
+      <location filename="../../forms/case_steps.py" line="150" />
       <source>Save verification</source>
       <translation>保存核查结果</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="221" />
+      <location filename="../../forms/case_dialog.py" line="233" />
       <source>Saved.</source>
       <translation>已保存。</translation>
     </message>
@@ -2699,7 +2638,7 @@
       <translation>扫描件 (*.pdf *.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="164" />
+      <location filename="../../forms/case_dialog.py" line="176" />
       <source>Scans bound in the dossier (批文, 备案, 立案文书 …)</source>
       <translation>装订入卷宗的扫描件（批文、备案、立案文书等）</translation>
     </message>
@@ -2734,11 +2673,6 @@
       <translation>请选择有上一轮次的轮次。</translation>
     </message>
     <message>
-      <location filename="../../plugin/patrol_map.py" line="188" />
-      <source>Select one point clue on the map first, then draw its outline.</source>
-      <translation>请先在地图上选中一个点状线索，再勾绘其范围。</translation>
-    </message>
-    <message>
       <location filename="../../plugin/processing/print_documents.py" line="49" />
       <source>Selected plots not printed</source>
       <translation>选中但未打印的图斑数</translation>
@@ -2754,7 +2688,7 @@
       <translation>发送抄告</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_tab.py" line="76" />
+      <location filename="../../forms/enforcement_tab.py" line="71" />
       <source>Send a notification…</source>
       <translation>发送抄告…</translation>
     </message>
@@ -2774,7 +2708,7 @@
       <translation>指定图层类别</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="151" />
+      <location filename="../../plugin/main.py" line="148" />
       <source>Settings…</source>
       <translation>设置…</translation>
     </message>
@@ -2784,7 +2718,7 @@
       <translation>Shapefile 文件（GBK）</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="211" />
+      <location filename="../../forms/case_steps.py" line="214" />
       <source>Share covered by the approval</source>
       <translation>批文覆盖比例</translation>
     </message>
@@ -2794,17 +2728,12 @@
       <translation>共享证据文件夹（服务器数据库：照片、扫描件、报告）</translation>
     </message>
     <message>
-      <location filename="../../forms/clue_form.py" line="73" />
-      <source>Signs of building</source>
-      <translation>所见迹象</translation>
-    </message>
-    <message>
       <location filename="../../layers/field_package_project.py" line="86" />
       <source>Signs seen</source>
       <translation>发现的迹象</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="159" />
+      <location filename="../../forms/case_steps.py" line="161" />
       <source>Site status</source>
       <translation>现场状态</translation>
     </message>
@@ -2834,7 +2763,7 @@
       <translation>阶段</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="269" />
+      <location filename="../../forms/case_steps.py" line="272" />
       <source>Start rectification</source>
       <translation>开始整改</translation>
     </message>
@@ -2849,7 +2778,7 @@
       <translation>本所巡查计划，销号后的月数（如 1,3,6）</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="169" />
+      <location filename="../../plugin/main.py" line="166" />
       <source>Statistics</source>
       <translation>统计</translation>
     </message>
@@ -2894,12 +2823,12 @@
       <translation>制止人员（姓名）</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_tab.py" line="106" />
+      <location filename="../../forms/enforcement_tab.py" line="101" />
       <source>Stopping (制止)</source>
       <translation>制止</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="71" />
+      <location filename="../../forms/case_dialog.py" line="73" />
       <source>Stopping and notifying</source>
       <translation>制止与抄告</translation>
     </message>
@@ -2919,7 +2848,7 @@
       <translation>将图层或文件中的多边形存为巡查片区：编号、名称、等级（高、中或低）、责任单位（须先登记）和责任人。按这些名称命名的字段自动识别；字段参数可另行指定。多边形转换到数据库的坐标系。编号已存在的片区予以更新。不能存入的行逐一报告文件、行号和原因，其余照常存入。</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="209" />
+      <location filename="../../forms/case_steps.py" line="212" />
       <source>Sub-type</source>
       <translation>子类</translation>
     </message>
@@ -2959,7 +2888,7 @@
       <translation>报送轮次</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="140" />
+      <location filename="../../plugin/main.py" line="137" />
       <source>Submission rounds…</source>
       <translation>报送轮次…</translation>
     </message>
@@ -3004,7 +2933,7 @@
       <translation>生成报送轮次的快照：PERIOD 为月份（YYYY-MM），STAGE 为一上、一下或二上（一下、二上须先有同月的前一阶段）。不填 PERIOD 时生成下一个应报轮次。ROUND 为新轮次的编号，ROUND_NAME 为其名称。</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="277" />
+      <location filename="../../forms/case_steps.py" line="280" />
       <source>Task list made on</source>
       <translation>任务清单制定日期</translation>
     </message>
@@ -3032,21 +2961,6 @@
       <location filename="../../plugin/processing/case_materials.py" line="148" />
       <source>The check could not be written to {path}: {error}</source>
       <translation>检查结果无法写入 {path}：{error}</translation>
-    </message>
-    <message>
-      <location filename="../../plugin/patrol_map.py" line="204" />
-      <source>The clue was not outlined</source>
-      <translation>线索未勾绘成图斑</translation>
-    </message>
-    <message>
-      <location filename="../../plugin/patrol_map.py" line="160" />
-      <source>The clue was not recorded</source>
-      <translation>线索未登记</translation>
-    </message>
-    <message>
-      <location filename="../../forms/clue_form.py" line="121" />
-      <source>The clue's description when left empty</source>
-      <translation>留空则沿用线索的描述</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/patrol_report_algorithm.py" line="36" />
@@ -3119,9 +3033,9 @@
       <translation>巡查报告无法写入 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../../plugin/patrol_map.py" line="265" />
-      <source>The patrol zone was not saved</source>
-      <translation>巡查片区未保存</translation>
+      <location filename="../../cases/photo_rules.py" line="65" />
+      <source>The photo rules were not changed: {reason}</source>
+      <translation>照片规则未修改：{reason}</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/import_plots.py" line="239" />
@@ -3144,7 +3058,7 @@
       <translation>图斑未保存</translation>
     </message>
     <message>
-      <location filename="../../plugin/session.py" line="189" />
+      <location filename="../../plugin/session.py" line="188" />
       <source>The records are as LandCase left them: {count} audit rows checked, every locked round matches its seal.</source>
       <translation>记录保持 LandCase 写入时的状态：已核验 {count} 条审计记录，各锁定轮次均与其封存值一致。</translation>
     </message>
@@ -3204,7 +3118,7 @@
       <translation>默认投影带取自当前地图范围。建库后不能再更改。</translation>
     </message>
     <message>
-      <location filename="../../cases/pg_roles.py" line="238" />
+      <location filename="../../cases/pg_roles.py" line="166" />
       <source>There is no login role {role} on the server: the administrator creates it first (CREATE ROLE {role} LOGIN PASSWORD '…').</source>
       <translation>服务器上没有登录角色 {role}：请管理员先创建（CREATE ROLE {role} LOGIN PASSWORD '…'）。</translation>
     </message>
@@ -3234,7 +3148,7 @@
       <translation>题名</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="212" />
+      <location filename="../../forms/case_steps.py" line="215" />
       <source>Title number (不动产权证号)</source>
       <translation>不动产权证号</translation>
     </message>
@@ -3299,12 +3213,12 @@
       <translation>移送日期</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_tab.py" line="113" />
+      <location filename="../../forms/enforcement_tab.py" line="108" />
       <source>Transfers (移送)</source>
       <translation>移送</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_tab.py" line="78" />
+      <location filename="../../forms/enforcement_tab.py" line="73" />
       <source>Transfer…</source>
       <translation>移送…</translation>
     </message>
@@ -3339,11 +3253,6 @@
       <translation>监测面积单位</translation>
     </message>
     <message>
-      <location filename="../../forms/zone_form.py" line="53" />
-      <source>Unit responsible</source>
-      <translation>责任单位</translation>
-    </message>
-    <message>
       <location filename="../../forms/enforcement_forms.py" line="105" />
       <source>Unit that stopped it</source>
       <translation>制止单位</translation>
@@ -3364,7 +3273,7 @@
       <translation>城镇开发边界</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="160" />
+      <location filename="../../forms/case_steps.py" line="162" />
       <source>User of the land</source>
       <translation>用地主体</translation>
     </message>
@@ -3384,12 +3293,12 @@
       <translation>核查时间</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="165" />
+      <location filename="../../forms/case_steps.py" line="167" />
       <source>Verified on</source>
       <translation>核查日期</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="164" />
+      <location filename="../../forms/case_steps.py" line="166" />
       <source>Verifier</source>
       <translation>核查人</translation>
     </message>
@@ -3399,7 +3308,7 @@
       <translation>领取数据包的核查人</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="141" />
+      <location filename="../../plugin/main.py" line="138" />
       <source>Verify audit trail</source>
       <translation>校验审计日志</translation>
     </message>
@@ -3414,7 +3323,7 @@
       <translation>核验记录…</translation>
     </message>
     <message>
-      <location filename="../../forms/clue_form.py" line="76" />
+      <location filename="../../forms/import_dialog.py" line="58" />
       <source>Village</source>
       <translation>村</translation>
     </message>
@@ -3499,16 +3408,6 @@
       <translation>YYYY-MM、YYYY-Q3、YYYY、YYYY-年末 或日期范围</translation>
     </message>
     <message>
-      <location filename="../../forms/zone_form.py" line="50" />
-      <source>Zone code</source>
-      <translation>片区编号</translation>
-    </message>
-    <message>
-      <location filename="../../forms/zone_form.py" line="51" />
-      <source>Zone name</source>
-      <translation>片区名称</translation>
-    </message>
-    <message>
       <location filename="../../plugin/processing/patrol_algorithms.py" line="64" />
       <source>Zone polygons</source>
       <translation>片区多边形</translation>
@@ -3562,6 +3461,11 @@
       <location filename="../../cases/patrol_routes.py" line="195" />
       <source>a coordinate is not a finite number</source>
       <translation>有坐标不是有限数值</translation>
+    </message>
+    <message>
+      <location filename="../../cases/photo_rules.py" line="125" />
+      <source>a count or a number of days is negative</source>
+      <translation>张数或天数为负数</translation>
     </message>
     <message>
       <location filename="../../cases/notifications.py" line="105" />
@@ -3784,6 +3688,11 @@
       <translation>审计日志：{reason}</translation>
     </message>
     <message>
+      <location filename="../../forms/photo_rule_words.py" line="27" />
+      <source>cannot tell: {rules}</source>
+      <translation>无法判断：{rules}</translation>
+    </message>
+    <message>
       <location filename="../../plugin/dependencies.py" line="56" />
       <source>case panel and statistics</source>
       <translation>案件面板和统计</translation>
@@ -3804,12 +3713,12 @@
       <translation>按法定工作日计算的期限</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_tab.py" line="50" />
+      <location filename="../../forms/enforcement_tab.py" line="48" />
       <source>due</source>
       <translation>期限</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_tab.py" line="222" />
+      <location filename="../../forms/enforcement_tab.py" line="213" />
       <source>due {due}, visited {visited} by {visitor}: {result}</source>
       <translation>应于 {due}，{visited} 由 {visitor} 回访：{result}</translation>
     </message>
@@ -3817,6 +3726,11 @@
       <location filename="../../forms/settings_page.py" line="34" />
       <source>e.g. 青山县自然资源局青山所</source>
       <translation>例如：青山县自然资源局青山所</translation>
+    </message>
+    <message>
+      <location filename="../../forms/photo_rule_words.py" line="15" />
+      <source>facing the plot (±{degrees:g}°)</source>
+      <translation>朝向图斑（±{degrees:g}°）</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/database_users.py" line="20" />
@@ -3849,7 +3763,7 @@
       <translation>{at} 打开文件时发现（LandCase 已恢复触发器）：{finding}</translation>
     </message>
     <message>
-      <location filename="../../forms/case_steps.py" line="187" />
+      <location filename="../../forms/case_steps.py" line="190" />
       <source>from the field verification</source>
       <translation>取自外业核查</translation>
     </message>
@@ -3979,7 +3893,7 @@
       <translation>不是 PDF、JPEG 或 PNG 文件</translation>
     </message>
     <message>
-      <location filename="../../cases/move_to_postgis.py" line="115" />
+      <location filename="../../cases/move_to_postgis.py" line="102" />
       <source>it is not a SpatiaLite file</source>
       <translation>它不是 SpatiaLite 文件</translation>
     </message>
@@ -4029,7 +3943,7 @@
       <translation>.dbf 文件（属性表）已损坏：{detail}；请向下发单位索取新的副本</translation>
     </message>
     <message>
-      <location filename="../../cases/move_to_postgis.py" line="146" />
+      <location filename="../../cases/move_to_postgis.py" line="133" />
       <source>its CRS EPSG:{source_srid} is not the server's EPSG:{server_srid}</source>
       <translation>其坐标系 EPSG:{source_srid} 与服务器的 EPSG:{server_srid} 不同</translation>
     </message>
@@ -4039,7 +3953,7 @@
       <translation>其坐标系 {crs} 既不是经纬度，也不是数据库的 EPSG:{srid}</translation>
     </message>
     <message>
-      <location filename="../../cases/photos.py" line="296" />
+      <location filename="../../cases/photos.py" line="317" />
       <source>its GPS position could not be transformed to EPSG:{srid}</source>
       <translation>其 GPS 位置无法转换到 EPSG:{srid}</translation>
     </message>
@@ -4094,6 +4008,11 @@
       <translation>其中的 {name} 缺少数据包的表或无法读取</translation>
     </message>
     <message>
+      <location filename="../../forms/photo_rule_words.py" line="32" />
+      <source>kind not given</source>
+      <translation>未注明类别</translation>
+    </message>
+    <message>
       <location filename="../../cases/placing.py" line="109" />
       <source>lies at {span}, outside {band}, the reach of the database's zone {zone}; imported as allowed; it fits {fitting}</source>
       <translation>位于 {span}，超出案件库分带 {zone} 的接受范围 {band}，已按允许跨带导入；适用的分带为 {fitting}</translation>
@@ -4122,6 +4041,11 @@
       <location filename="../../plugin/processing/print_documents.py" line="86" />
       <source>made</source>
       <translation>已生成</translation>
+    </message>
+    <message>
+      <location filename="../../forms/photo_rule_words.py" line="26" />
+      <source>misses: {rules}</source>
+      <translation>不符合：{rules}</translation>
     </message>
     <message>
       <location filename="../../cases/record_refs.py" line="29" />
@@ -4209,7 +4133,7 @@
       <translation>只有判定为违法的才能立案或移交；当前判定为{category}</translation>
     </message>
     <message>
-      <location filename="../../cases/move_to_postgis.py" line="173" />
+      <location filename="../../cases/move_to_postgis.py" line="160" />
       <source>only the database's owner may move a file into it</source>
       <translation>只有该数据库的所有者才能将文件迁移进来</translation>
     </message>
@@ -4344,6 +4268,11 @@
       <translation>数据表 {table} 缺失</translation>
     </message>
     <message>
+      <location filename="../../forms/photo_rule_words.py" line="13" />
+      <source>taken in the date window</source>
+      <translation>拍摄时间在期限内</translation>
+    </message>
+    <message>
       <location filename="../../cases/determination_suggestion.py" line="118" />
       <source>temporary land use covers {share:.1%} of the plot</source>
       <translation>临时用地覆盖图斑的 {share:.1%}</translation>
@@ -4434,7 +4363,7 @@
       <translation>该案件没有销号记录</translation>
     </message>
     <message>
-      <location filename="../../cases/field_merge.py" line="204" />
+      <location filename="../../cases/field_merge.py" line="206" />
       <source>the case was changed in the office after the package was made</source>
       <translation>数据包生成后该案件在内业被修改过</translation>
     </message>
@@ -4604,6 +4533,11 @@
       <translation>判定类别 {value} 无效，应为：{allowed}</translation>
     </message>
     <message>
+      <location filename="../../cases/photo_rules.py" line="128" />
+      <source>the distance must be above 0 m and the angle between 0° and 180°</source>
+      <translation>距离须大于 0 米，角度须在 0° 至 180° 之间</translation>
+    </message>
+    <message>
       <location filename="../../cases/escalations.py" line="71" />
       <source>the due date ({value}) is before the date it was issued</source>
       <translation>期限（{value}）早于下发日期</translation>
@@ -4624,7 +4558,7 @@
       <translation>指定的范围</translation>
     </message>
     <message>
-      <location filename="../../cases/field_merge.py" line="270" />
+      <location filename="../../cases/field_merge.py" line="272" />
       <source>the field record's visit {value} is neither 核查 nor 复核</source>
       <translation>外业记录的外业类型 {value} 既不是核查也不是复核</translation>
     </message>
@@ -5154,7 +5088,7 @@
       <translation>表格为空</translation>
     </message>
     <message>
-      <location filename="../../cases/move_to_postgis.py" line="123" />
+      <location filename="../../cases/move_to_postgis.py" line="110" />
       <source>the target is not a PostgreSQL database</source>
       <translation>目标不是 PostgreSQL 数据库</translation>
     </message>
@@ -5464,7 +5398,7 @@
       <translation>该次制止未登记带文号的通知书</translation>
     </message>
     <message>
-      <location filename="../../cases/photos.py" line="256" />
+      <location filename="../../cases/photos.py" line="277" />
       <source>this verification does not belong to the plot's case</source>
       <translation>该核查记录不属于此图斑的案件</translation>
     </message>
@@ -5484,6 +5418,11 @@
       <translation>数据表 {table} 的触发器 {trigger} 不是 LandCase 建立的</translation>
     </message>
     <message>
+      <location filename="../../forms/photo_rule_words.py" line="16" />
+      <source>unchanged since stored</source>
+      <translation>入库后文件未改动</translation>
+    </message>
+    <message>
       <location filename="../../plugin/processing/print_documents.py" line="86" />
       <source>up to date</source>
       <translation>无需更新</translation>
@@ -5497,6 +5436,11 @@
       <location filename="../../cases/escalations.py" line="67" />
       <source>who issued it is missing</source>
       <translation>缺少下发机关</translation>
+    </message>
+    <message>
+      <location filename="../../forms/photo_rule_words.py" line="14" />
+      <source>within {metres:g} m</source>
+      <translation>距图斑 {metres:g} 米内</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/followup_algorithms.py" line="89" />
@@ -5541,7 +5485,7 @@
       <translation>发现 {count} 个问题：案件数据库已不是 LandCase 写入时的状态。</translation>
     </message>
     <message>
-      <location filename="../../plugin/session.py" line="198" />
+      <location filename="../../plugin/session.py" line="197" />
       <source>{count} findings: {first}</source>
       <translation>发现 {count} 个问题：{first}</translation>
     </message>
@@ -5556,7 +5500,7 @@
       <translation>{count} 个地类名称未能对应编码；请填写编码，否则保存时不赋编码：{names}</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="352" />
+      <location filename="../../forms/case_dialog.py" line="364" />
       <source>{count} need checking (no position or time, or far from the plot).</source>
       <translation>{count} 张需核实（无位置或时间，或距图斑较远）。</translation>
     </message>
@@ -5596,7 +5540,7 @@
       <translation>超期 {count} 个</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="344" />
+      <location filename="../../forms/case_dialog.py" line="356" />
       <source>{count} photos attached.</source>
       <translation>已添加 {count} 张照片。</translation>
     </message>
@@ -5626,7 +5570,7 @@
       <translation>{period} 共有追责情形 {count} 条；清单：{path}</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="347" />
+      <location filename="../../forms/case_dialog.py" line="359" />
       <source>{count} were attached already.</source>
       <translation>{count} 张此前已添加。</translation>
     </message>
@@ -5636,7 +5580,7 @@
       <translation>{crs} 不是 CGCS2000 3 度带高斯-克吕格投影坐标系（EPSG:4513 至 EPSG:4554）。</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_tab.py" line="197" />
+      <location filename="../../forms/enforcement_tab.py" line="188" />
       <source>{date} to {receiver} {number}, accepted {accepted}</source>
       <translation>{date} 移送{receiver} {number}，受理 {accepted}</translation>
     </message>
@@ -5661,7 +5605,7 @@
       <translation>{cases} 个案件中有 {incomplete} 个缺少材料；清单：{path}</translation>
     </message>
     <message>
-      <location filename="../../cases/move_to_postgis.py" line="52" />
+      <location filename="../../cases/move_to_postgis.py" line="40" />
       <source>{jcbh}: the server already has this 监测编号 from another database</source>
       <translation>{jcbh}：服务器上已有该监测编号（来自其他数据库）</translation>
     </message>
@@ -5676,24 +5620,19 @@
       <translation>{key} 应为 {allowed} 之一（当前为 {value}）</translation>
     </message>
     <message>
+      <location filename="../../cases/photo_rules.py" line="133" />
+      <source>{kinds} is not a kind of photo</source>
+      <translation>{kinds} 不是照片类别</translation>
+    </message>
+    <message>
       <location filename="../../forms/plot_table_model.py" line="109" />
       <source>{kind} deadline: {date}</source>
       <translation>{kind}期限：{date}</translation>
     </message>
     <message>
-      <location filename="../../layers/patrol_layers.py" line="131" />
-      <source>{kind}, open</source>
-      <translation>{kind}（未处置）</translation>
-    </message>
-    <message>
-      <location filename="../../layers/patrol_layers.py" line="131" />
-      <source>{kind}, outlined or closed</source>
-      <translation>{kind}（已勾绘或已关闭）</translation>
-    </message>
-    <message>
-      <location filename="../../forms/zone_form.py" line="34" />
-      <source>{level} (a visit every {days} days)</source>
-      <translation>{level}（每 {days} 天巡查一次）</translation>
+      <location filename="../../forms/photo_rule_words.py" line="33" />
+      <source>{kind}; {results}</source>
+      <translation>{kind}；{results}</translation>
     </message>
     <message>
       <location filename="../../plugin/case_work.py" line="156" />
@@ -5761,7 +5700,7 @@
       <translation>无法读写 {path}：案件库文件已损坏或不完整。本批次未保存任何内容。请从备份恢复该文件（或请管理员修复）后重新导入本批次。</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="199" />
+      <location filename="../../forms/case_dialog.py" line="211" />
       <source>{path} could not be read.</source>
       <translation>无法读取 {path}。</translation>
     </message>
@@ -5771,7 +5710,7 @@
       <translation>{path} 不存在。</translation>
     </message>
     <message>
-      <location filename="../../cases/pg_roles.py" line="245" />
+      <location filename="../../cases/pg_roles.py" line="173" />
       <source>{path} has no LandCase group roles yet: whoever made the case database had no right to create roles; a user with CREATEROLE runs this once to make them.</source>
       <translation>{path} 尚无 LandCase 组角色：创建案件数据库的用户无权创建角色；请由具有 CREATEROLE 权限的用户运行一次以创建。</translation>
     </message>
@@ -5786,7 +5725,7 @@
       <translation>{path} 是 SQLite 文件，但不是卫片执法案件库。</translation>
     </message>
     <message>
-      <location filename="../../cases/pg_roles.py" line="234" />
+      <location filename="../../cases/pg_roles.py" line="162" />
       <source>{path} is a case database file: users and their rights belong to a server database.</source>
       <translation>{path} 是案件数据库文件：用户及其权限属于服务器数据库。</translation>
     </message>
@@ -5831,12 +5770,12 @@
       <translation>{path} 未添加：{reason}</translation>
     </message>
     <message>
-      <location filename="../../cases/move_to_postgis.py" line="62" />
+      <location filename="../../cases/move_to_postgis.py" line="50" />
       <source>{path} was not moved to {target}: its audit trail is broken: {reason}</source>
       <translation>{path} 未迁移到 {target}：其审计链已断裂：{reason}</translation>
     </message>
     <message>
-      <location filename="../../cases/move_to_postgis.py" line="56" />
+      <location filename="../../cases/move_to_postgis.py" line="44" />
       <source>{path} was not moved to {target}: {reason}</source>
       <translation>{path} 未迁移到 {target}：{reason}</translation>
     </message>
@@ -6040,5 +5979,5 @@
       <source>违法占耕比例 denominator of the county accountability: {source}</source>
       <translation>县级考核违法占耕比例的分母：{source}</translation>
     </message>
-  </context>
+  <message><source>Clue</source><translation>线索</translation></message><message><source>Clue {code} recorded.</source><translation>线索 {code} 已登记。</translation></message><message><source>Draw a patrol zone</source><translation>绘制巡查片区</translation></message><message><source>Draw its outline as a plot next</source><translation>随后勾绘其图斑范围</translation></message><message><source>Give the zone a code.</source><translation>请填写片区编号。</translation></message><message><source>Level</source><translation>等级</translation></message><message><source>Level {level}</source><translation>{level}等级</translation></message><message><source>Outline the clue as a plot</source><translation>勾绘线索图斑</translation></message><message><source>Outline the clue as a plot…</source><translation>勾绘线索图斑…</translation></message><message><source>Patrol routes</source><translation>巡查轨迹</translation></message><message><source>Patrol zone {code} saved.</source><translation>巡查片区 {code} 已保存。</translation></message><message><source>Patrol zones</source><translation>巡查片区</translation></message><message><source>Person responsible</source><translation>责任人</translation></message><message><source>Plot {jcbh} outlined for the clue.</source><translation>已为该线索勾绘图斑 {jcbh}。</translation></message><message><source>Point clues</source><translation>点状线索</translation></message><message><source>Position</source><translation>位置</translation></message><message><source>Problem list items</source><translation>问题清单</translation></message><message><source>Record a point clue</source><translation>登记点状线索</translation></message><message><source>Reporting unit</source><translation>报送单位</translation></message><message><source>Select one point clue on the map first, then draw its outline.</source><translation>请先在地图上选中一个点状线索，再勾绘其范围。</translation></message><message><source>Signs of building</source><translation>所见迹象</translation></message><message><source>The clue was not outlined</source><translation>线索未勾绘成图斑</translation></message><message><source>The clue was not recorded</source><translation>线索未登记</translation></message><message><source>The clue's description when left empty</source><translation>留空则沿用线索的描述</translation></message><message><source>The patrol zone was not saved</source><translation>巡查片区未保存</translation></message><message><source>Unit responsible</source><translation>责任单位</translation></message><message><source>Zone code</source><translation>片区编号</translation></message><message><source>Zone name</source><translation>片区名称</translation></message><message><source>{kind}, open</source><translation>{kind}（未处置）</translation></message><message><source>{kind}, outlined or closed</source><translation>{kind}（已勾绘或已关闭）</translation></message><message><source>{level} (a visit every {days} days)</source><translation>{level}（每 {days} 天巡查一次）</translation></message></context>
 </TS>
