@@ -49,7 +49,7 @@
       <translation>；{date} 回复</translation>
     </message>
     <message>
-      <location filename="../../layers/field_package_project.py" line="202" />
+      <location filename="../../layers/field_package_project.py" line="210" />
       <source>A date as YYYY, YYYY-MM or YYYY-MM-DD</source>
       <translation>日期格式为 YYYY、YYYY-MM 或 YYYY-MM-DD</translation>
     </message>
@@ -59,12 +59,17 @@
       <translation>卷宗须有立卷单位：请在“设置 ▸ 选项 ▸ LandCase”中填写单位名称，或给出 UNIT 参数。</translation>
     </message>
     <message>
-      <location filename="../../layers/field_package_project.py" line="211" />
+      <location filename="../../layers/field_package_project.py" line="228" />
+      <source>A post-closure visit needs its result</source>
+      <translation>事后巡查须填写巡查结果</translation>
+    </message>
+    <message>
+      <location filename="../../layers/field_package_project.py" line="219" />
       <source>A re-inspection needs its result</source>
       <translation>复核须填写复核结果</translation>
     </message>
     <message>
-      <location filename="../../layers/field_package_project.py" line="190" />
+      <location filename="../../layers/field_package_project.py" line="198" />
       <source>A verification needs the site status</source>
       <translation>核查须填写现场状态</translation>
     </message>
@@ -94,7 +99,7 @@
       <translation>实际用途</translation>
     </message>
     <message>
-      <location filename="../../layers/field_package_project.py" line="78" />
+      <location filename="../../layers/field_package_project.py" line="86" />
       <source>Actual use (实际用途)</source>
       <translation>实际用途</translation>
     </message>
@@ -114,7 +119,7 @@
       <translation>添加复核照片…</translation>
     </message>
     <message>
-      <location filename="../../layers/field_package_project.py" line="89" />
+      <location filename="../../layers/field_package_project.py" line="97" />
       <source>Address</source>
       <translation>地址</translation>
     </message>
@@ -124,7 +129,7 @@
       <translation>从 Excel 工作簿（.xlsx，第一个工作表）或 CSV 文件录入问题清单（督察、审计、巡察、举报、媒体等）的问题，首行为列名：来源、清单名称、列入日期、序号、问题描述，可选镇街、行政区代码、责任单位、整改计划、监测编号（关联该图斑的案件）、WKT（数据库坐标系或 CGCS2000 经纬度下的范围）或经度、纬度。表中缺少清单名称或来源列时以 LIST_NAME 和 SOURCE 代替。每项问题应在列入日期后 {days} 日内整改到位，经批准延期的除外。无法使用的行列出行号和原因，其余照常录入；台账中已有的问题（清单名称和序号相同）不再重复录入。</translation>
     </message>
     <message>
-      <location filename="../../layers/field_package_project.py" line="66" />
+      <location filename="../../layers/field_package_project.py" line="71" />
       <source>Administrative area</source>
       <translation>行政区</translation>
     </message>
@@ -194,7 +199,7 @@
       <translation>面积（亩）</translation>
     </message>
     <message>
-      <location filename="../../layers/field_package_project.py" line="69" />
+      <location filename="../../layers/field_package_project.py" line="74" />
       <source>Area (亩)</source>
       <translation>面积（亩）</translation>
     </message>
@@ -364,7 +369,7 @@
       <translation>案件面板</translation>
     </message>
     <message>
-      <location filename="../../layers/field_package_project.py" line="61" />
+      <location filename="../../layers/field_package_project.py" line="66" />
       <source>Case status</source>
       <translation>案件状态</translation>
     </message>
@@ -584,7 +589,7 @@
       <translation>建设时间</translation>
     </message>
     <message>
-      <location filename="../../layers/field_package_project.py" line="79" />
+      <location filename="../../layers/field_package_project.py" line="87" />
       <source>Construction date (YYYY, YYYY-MM or YYYY-MM-DD)</source>
       <translation>建设时间（YYYY、YYYY-MM 或 YYYY-MM-DD）</translation>
     </message>
@@ -819,7 +824,7 @@
       <translation>历次判定</translation>
     </message>
     <message>
-      <location filename="../../layers/field_package_project.py" line="67" />
+      <location filename="../../layers/field_package_project.py" line="72" />
       <source>Earlier image (前时相)</source>
       <translation>前时相影像</translation>
     </message>
@@ -979,12 +984,12 @@
       <translation>外业数据包（文件夹或 zip）</translation>
     </message>
     <message>
-      <location filename="../../cases/field_report.py" line="48" />
-      <source>Field package {name}: {verifications} verifications and {reinspections} re-inspections merged, {photos} photos stored, {clues} new finds recorded as clues; {already} records merged before (not written again), {conflicts} conflicts (not overwritten), {refused} refused, {missing} photos missing.</source>
-      <translation>外业数据包 {name}：已合并核查 {verifications} 条、复核 {reinspections} 条，保存照片 {photos} 张，新发现登记为线索 {clues} 条；此前已合并 {already} 条（未重复写入），冲突 {conflicts} 条（未覆盖），未合并 {refused} 条，缺少照片 {missing} 张。</translation>
+      <location filename="../../cases/field_report.py" line="49" />
+      <source>Field package {name}: {verifications} verifications and {reinspections} re-inspections merged, {revisits} post-closure visits ({rebounds} rebounds opened as clues), {photos} photos stored, {clues} new finds recorded as clues; {already} records merged before (not written again), {conflicts} conflicts (not overwritten), {refused} refused, {missing} photos missing.</source>
+      <translation>外业数据包 {name}：已合并核查 {verifications} 条、复核 {reinspections} 条、事后巡查 {revisits} 次（发现反弹并登记为线索 {rebounds} 条），保存照片 {photos} 张，新发现登记为线索 {clues} 条；此前已合并 {already} 条（未重复写入），冲突 {conflicts} 条（未覆盖），未合并 {refused} 条，缺少照片 {missing} 张。</translation>
     </message>
     <message>
-      <location filename="../../layers/field_package_project.py" line="285" />
+      <location filename="../../layers/field_package_project.py" line="313" />
       <source>Field records</source>
       <translation>外业记录</translation>
     </message>
@@ -1064,7 +1069,7 @@
       <translation>发现时间</translation>
     </message>
     <message>
-      <location filename="../../layers/field_package_project.py" line="88" />
+      <location filename="../../layers/field_package_project.py" line="96" />
       <source>Found by</source>
       <translation>发现人</translation>
     </message>
@@ -1254,7 +1259,7 @@
       <translation>分地类面积</translation>
     </message>
     <message>
-      <location filename="../../layers/field_package_project.py" line="77" />
+      <location filename="../../layers/field_package_project.py" line="85" />
       <source>Land user</source>
       <translation>用地主体</translation>
     </message>
@@ -1294,7 +1299,7 @@
       <translation>卫片执法案件</translation>
     </message>
     <message>
-      <location filename="../../layers/field_package_project.py" line="274" />
+      <location filename="../../layers/field_package_project.py" line="302" />
       <source>LandCase field package</source>
       <translation>LandCase 外业数据包</translation>
     </message>
@@ -1324,12 +1329,12 @@
       <translation>图斑面积上限（平方千米；留空则按设置，默认 10 平方千米）</translation>
     </message>
     <message>
-      <location filename="../../layers/field_package_project.py" line="73" />
+      <location filename="../../layers/field_package_project.py" line="81" />
       <source>Last site status</source>
       <translation>上次现场状态</translation>
     </message>
     <message>
-      <location filename="../../layers/field_package_project.py" line="68" />
+      <location filename="../../layers/field_package_project.py" line="73" />
       <source>Later image (后时相)</source>
       <translation>后时相影像</translation>
     </message>
@@ -1569,7 +1574,12 @@
       <translation>新建案件库…</translation>
     </message>
     <message>
-      <location filename="../../layers/field_package_project.py" line="287" />
+      <location filename="../../layers/field_package_project.py" line="80" />
+      <source>New find</source>
+      <translation>新发现</translation>
+    </message>
+    <message>
+      <location filename="../../layers/field_package_project.py" line="315" />
       <source>New finds</source>
       <translation>新发现</translation>
     </message>
@@ -1639,9 +1649,9 @@
       <translation>{source} 的 {count} 个图斑均不在案件库分带 {zone} 的接受范围 {band} 内：它们位于 {span}，适用的分带为 {fitting}。未导入任何图斑。请导入坐标系为 {fitting} 的案件库；如确属本库，请选择允许导入其他分带的图斑。</translation>
     </message>
     <message>
-      <location filename="../../cases/field_cases.py" line="68" />
-      <source>None of the {count} plots selected is due for a field visit (核查 or 复核).</source>
-      <translation>所选 {count} 个图斑中没有需要外业（核查或复核）的图斑。</translation>
+      <location filename="../../cases/field_cases.py" line="71" />
+      <source>None of the {count} plots selected is due for a field visit (核查, 复核 or 事后巡查).</source>
+      <translation>所选 {count} 个图斑中没有需要外业（核查、复核或事后巡查）的图斑。</translation>
     </message>
     <message>
       <location filename="../../forms/enforcement_tab.py" line="154" />
@@ -1844,7 +1854,7 @@
       <translation>月报页数</translation>
     </message>
     <message>
-      <location filename="../../layers/field_package_project.py" line="90" />
+      <location filename="../../layers/field_package_project.py" line="98" />
       <source>Party</source>
       <translation>当事人</translation>
     </message>
@@ -1929,7 +1939,7 @@
       <translation>到场人数</translation>
     </message>
     <message>
-      <location filename="../../layers/field_package_project.py" line="83" />
+      <location filename="../../layers/field_package_project.py" line="91" />
       <source>Photo</source>
       <translation>照片</translation>
     </message>
@@ -1947,6 +1957,11 @@
       <location filename="../../plugin/processing/field_package.py" line="147" />
       <source>Photos missing</source>
       <translation>缺少的照片数</translation>
+    </message>
+    <message>
+      <location filename="../../layers/field_package_project.py" line="316" />
+      <source>Photos of new finds</source>
+      <translation>新发现照片</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/field_package.py" line="143" />
@@ -2009,7 +2024,7 @@
       <translation>图斑 {jcbh}，字段 {field}：{reason}</translation>
     </message>
     <message>
-      <location filename="../../cases/field_merge.py" line="63" />
+      <location filename="../../cases/field_merge.py" line="67" />
       <source>Plot {jcbh}: {reason}</source>
       <translation>图斑 {jcbh}：{reason}</translation>
     </message>
@@ -2104,7 +2119,7 @@
       <translation>参与计算的图斑（表达式）</translation>
     </message>
     <message>
-      <location filename="../../layers/field_package_project.py" line="284" />
+      <location filename="../../layers/field_package_project.py" line="312" />
       <source>Plots to visit</source>
       <translation>待外业图斑</translation>
     </message>
@@ -2117,6 +2132,16 @@
       <location filename="../../plugin/processing/import_plots.py" line="135" />
       <source>Plots with the shape of another</source>
       <translation>与其他图斑形状相同的图斑</translation>
+    </message>
+    <message>
+      <location filename="../../layers/field_package_project.py" line="78" />
+      <source>Post-closure visit due on</source>
+      <translation>事后巡查应巡日期</translation>
+    </message>
+    <message>
+      <location filename="../../layers/field_package_project.py" line="79" />
+      <source>Post-closure visit result (无反弹/反弹)</source>
+      <translation>事后巡查结果（无反弹/反弹）</translation>
     </message>
     <message>
       <location filename="../../forms/enforcement_tab.py" line="115" />
@@ -2354,7 +2379,7 @@
       <translation>整改</translation>
     </message>
     <message>
-      <location filename="../../layers/field_package_project.py" line="71" />
+      <location filename="../../layers/field_package_project.py" line="76" />
       <source>Rectification measures</source>
       <translation>整改措施</translation>
     </message>
@@ -2694,7 +2719,7 @@
       <translation>共享证据文件夹（服务器数据库：照片、扫描件、报告）</translation>
     </message>
     <message>
-      <location filename="../../layers/field_package_project.py" line="86" />
+      <location filename="../../layers/field_package_project.py" line="94" />
       <source>Signs seen</source>
       <translation>发现的迹象</translation>
     </message>
@@ -2704,7 +2729,7 @@
       <translation>现场状态</translation>
     </message>
     <message>
-      <location filename="../../layers/field_package_project.py" line="76" />
+      <location filename="../../layers/field_package_project.py" line="84" />
       <source>Site status (现场状态)</source>
       <translation>现场状态</translation>
     </message>
@@ -2959,7 +2984,7 @@
       <translation>外业数据包无法写入 {path}：{reason}</translation>
     </message>
     <message>
-      <location filename="../../cases/field_cases.py" line="61" />
+      <location filename="../../cases/field_cases.py" line="64" />
       <source>The field package {code} was not made from this case database (or was deleted from it): it cannot be merged here.</source>
       <translation>外业数据包 {code} 不是由本案件数据库生成的（或已从中删除），不能合并到这里。</translation>
     </message>
@@ -3249,7 +3274,7 @@
       <translation>合并的核查数</translation>
     </message>
     <message>
-      <location filename="../../layers/field_package_project.py" line="82" />
+      <location filename="../../layers/field_package_project.py" line="90" />
       <source>Verified at</source>
       <translation>核查时间</translation>
     </message>
@@ -3304,12 +3329,12 @@
       <translation>违法宗数</translation>
     </message>
     <message>
-      <location filename="../../layers/field_package_project.py" line="75" />
+      <location filename="../../layers/field_package_project.py" line="83" />
       <source>Visit</source>
       <translation>外业类型</translation>
     </message>
     <message>
-      <location filename="../../layers/field_package_project.py" line="60" />
+      <location filename="../../layers/field_package_project.py" line="65" />
       <source>Visit due</source>
       <translation>待办外业</translation>
     </message>
@@ -3789,7 +3814,7 @@
       <translation>不含两个点以上的轨迹或路线</translation>
     </message>
     <message>
-      <location filename="../../cases/field_package_read.py" line="82" />
+      <location filename="../../cases/field_package_read.py" line="83" />
       <source>it holds no {name} (or more than one)</source>
       <translation>其中没有 {name}（或不止一个）</translation>
     </message>
@@ -3949,7 +3974,7 @@
       <translation>其文字既非 UTF-8 也非 GB18030 编码</translation>
     </message>
     <message>
-      <location filename="../../cases/field_package_read.py" line="88" />
+      <location filename="../../cases/field_package_read.py" line="89" />
       <source>its {name} lacks the package's tables or cannot be read</source>
       <translation>其中的 {name} 缺少数据包的表或无法读取</translation>
     </message>
@@ -4294,7 +4319,7 @@
       <translation>该案件没有销号记录</translation>
     </message>
     <message>
-      <location filename="../../cases/field_merge.py" line="204" />
+      <location filename="../../cases/field_merge.py" line="224" />
       <source>the case was changed in the office after the package was made</source>
       <translation>数据包生成后该案件在内业被修改过</translation>
     </message>
@@ -4484,9 +4509,9 @@
       <translation>指定的范围</translation>
     </message>
     <message>
-      <location filename="../../cases/field_merge.py" line="270" />
-      <source>the field record's visit {value} is neither 核查 nor 复核</source>
-      <translation>外业记录的外业类型 {value} 既不是核查也不是复核</translation>
+      <location filename="../../cases/field_merge.py" line="304" />
+      <source>the field record's visit {value} is not 核查, 复核 or 事后巡查</source>
+      <translation>外业记录的外业类型 {value} 不是核查、复核或事后巡查</translation>
     </message>
     <message>
       <location filename="../../cases/sheet_rows.py" line="114" />
@@ -4814,12 +4839,12 @@
       <translation>期间 {value} 不是 {shape} 格式</translation>
     </message>
     <message>
-      <location filename="../../cases/field_merge.py" line="130" />
+      <location filename="../../cases/field_merge.py" line="143" />
       <source>the photo is not in the package's folder: merge again once it is there</source>
       <translation>照片不在数据包文件夹中：补齐后再次合并即可</translation>
     </message>
     <message>
-      <location filename="../../cases/field_merge.py" line="129" />
+      <location filename="../../cases/field_merge.py" line="142" />
       <source>the photo names a field record that is not in the package</source>
       <translation>照片所属的外业记录不在数据包中</translation>
     </message>
@@ -4829,7 +4854,7 @@
       <translation>整改计划为空</translation>
     </message>
     <message>
-      <location filename="../../cases/field_merge.py" line="131" />
+      <location filename="../../cases/field_merge.py" line="144" />
       <source>the plot did not go out in this package</source>
       <translation>该图斑不在本数据包中</translation>
     </message>
@@ -5119,7 +5144,7 @@
       <translation>巡查时间为销号后的整月数，1 至 {most}</translation>
     </message>
     <message>
-      <location filename="../../cases/field_package_read.py" line="60" />
+      <location filename="../../cases/field_package_read.py" line="61" />
       <source>the zip file cannot be unpacked</source>
       <translation>zip 文件无法解压</translation>
     </message>
