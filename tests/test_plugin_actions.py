@@ -18,6 +18,8 @@ NEEDS_DATABASE = (
     "LandCaseStartNewPlot",
     "LandCaseOpenCaseDialog",
     "LandCasePrintDocuments",
+    "LandCasePrepareFieldPackage",
+    "LandCaseMergeFieldPackage",
     "LandCaseOpenRolesDialog",
     "LandCaseRunBulkOverlay",
     "LandCaseOpenRoundsDialog",

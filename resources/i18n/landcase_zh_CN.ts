@@ -364,7 +364,7 @@
       <translation>案件库</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="155" />
+      <location filename="../../plugin/main.py" line="158" />
       <source>Case panel</source>
       <translation>案件面板</translation>
     </message>
@@ -719,7 +719,7 @@
       <translation>内业比对失败</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="135" />
+      <location filename="../../plugin/main.py" line="138" />
       <source>Desk comparison of the plots shown</source>
       <translation>对显示的图斑进行内业比对</translation>
     </message>
@@ -1359,7 +1359,7 @@
       <translation>以下图层类别的数据源缺失：{roles}</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="133" />
+      <location filename="../../plugin/main.py" line="136" />
       <source>Layer roles…</source>
       <translation>图层类别…</translation>
     </message>
@@ -1474,6 +1474,11 @@
       <translation>合并外业数据包（QField）</translation>
     </message>
     <message>
+      <location filename="../../plugin/field_menu.py" line="36" />
+      <source>Merge field package…</source>
+      <translation>合并外业数据包…</translation>
+    </message>
+    <message>
       <location filename="../../plugin/processing/field_package.py" line="139" />
       <source>Merge report (CSV)</source>
       <translation>合并报告（CSV）</translation>
@@ -1559,7 +1564,7 @@
       <translation>未对应编码的地类名称</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="273" />
+      <location filename="../../plugin/main.py" line="276" />
       <source>Needs the Python package {packages}, which QGIS's Python lacks.</source>
       <translation>需要 Python 包 {packages}，QGIS 所用的 Python 尚未安装。</translation>
     </message>
@@ -1719,7 +1724,7 @@
       <translation>法定节假日安排</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="140" />
+      <location filename="../../plugin/main.py" line="143" />
       <source>Official holiday calendar…</source>
       <translation>法定节假日安排…</translation>
     </message>
@@ -1889,7 +1894,7 @@
       <translation>巡查</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="173" />
+      <location filename="../../plugin/main.py" line="176" />
       <source>Patrols and accountability</source>
       <translation>巡查与问责</translation>
     </message>
@@ -2157,6 +2162,11 @@
       <location filename="../../plugin/processing/field_package.py" line="50" />
       <source>Prepare field package (QField)</source>
       <translation>生成外业数据包（QField）</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/field_menu.py" line="35" />
+      <source>Prepare field package…</source>
+      <translation>生成外业数据包…</translation>
     </message>
     <message>
       <location filename="../../forms/print_dialog.py" line="54" />
@@ -2699,7 +2709,7 @@
       <translation>指定图层类别</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="148" />
+      <location filename="../../plugin/main.py" line="151" />
       <source>Settings…</source>
       <translation>设置…</translation>
     </message>
@@ -2769,7 +2779,7 @@
       <translation>本所巡查计划，销号后的月数（如 1,3,6）</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="166" />
+      <location filename="../../plugin/main.py" line="169" />
       <source>Statistics</source>
       <translation>统计</translation>
     </message>
@@ -2879,7 +2889,7 @@
       <translation>报送轮次</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="137" />
+      <location filename="../../plugin/main.py" line="140" />
       <source>Submission rounds…</source>
       <translation>报送轮次…</translation>
     </message>
@@ -3294,7 +3304,7 @@
       <translation>领取数据包的核查人</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="138" />
+      <location filename="../../plugin/main.py" line="141" />
       <source>Verify audit trail</source>
       <translation>校验审计日志</translation>
     </message>
