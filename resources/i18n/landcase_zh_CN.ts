@@ -524,7 +524,7 @@
       <translation>线索来源</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/field_package.py" line="144" />
+      <location filename="../../plugin/processing/field_package.py" line="147" />
       <source>Clues recorded</source>
       <translation>登记的线索数</translation>
     </message>
@@ -574,7 +574,7 @@
       <translation>按县、乡镇、村统计一个统计期间的指标（下发和登记图斑、各判定类型、违法、占用耕地和永久基本农田、新增和存量、违法占耕比例、整改到位率、履职到位率、未整改面积、逾期期限），以及本年度县级和乡镇考核指标、非农化和非粮化面积前十乡镇，写入 Excel 工作簿并附每项指标的定义。PERIOD 为月份（YYYY-MM）、季度（YYYY-Q1 … YYYY-Q4）、年份（YYYY）、年末（YYYY-年末：截至12月31日的全年）或日期范围（YYYY-MM-DD/YYYY-MM-DD）。汇总表统计期内登记（按批次日期）的图斑；“本期办理情况”表按发生日期统计期内的判定、立案、移交、整改到位和销号。填写 CAMPAIGN_PLAN 时，先保存2024—2026年违法用地综合整治三年行动的计划整治量（亩），再计算其进度；乡镇奖励建议名单的评定条件写在工作簿中。填写 OUTPUT_PDF 时生成月报：县级和乡镇汇总表、乡镇柱状图、县级考核指标及违法占耕比例的分母、前十名和指标说明，填报单位为 LandCase 设置中的单位名称。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/field_package.py" line="145" />
+      <location filename="../../plugin/processing/field_package.py" line="148" />
       <source>Conflicts</source>
       <translation>冲突数</translation>
     </message>
@@ -979,7 +979,7 @@
       <translation>字段对应：{mapping}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/field_package.py" line="130" />
+      <location filename="../../plugin/processing/field_package.py" line="133" />
       <source>Field package (folder or zip)</source>
       <translation>外业数据包（文件夹或 zip）</translation>
     </message>
@@ -1469,7 +1469,7 @@
       <translation>整改措施</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/field_package.py" line="112" />
+      <location filename="../../plugin/processing/field_package.py" line="114" />
       <source>Merge field package (QField)</source>
       <translation>合并外业数据包（QField）</translation>
     </message>
@@ -1479,19 +1479,19 @@
       <translation>合并外业数据包…</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/field_package.py" line="139" />
+      <location filename="../../plugin/processing/field_package.py" line="142" />
       <source>Merge report (CSV)</source>
       <translation>合并报告（CSV）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/field_package.py" line="138" />
+      <location filename="../../plugin/processing/field_package.py" line="141" />
       <source>Merge report (JSON)</source>
       <translation>合并报告（JSON）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/field_package.py" line="115" />
-      <source>Merges a field package that came back from QField (its folder or zip): each field record becomes a verification or a re-inspection through the workflow, with the same rules and refusals; its photos are stored by hash with their EXIF checked; new finds become clues. A case changed in the office after the package was made is a conflict, listed with the office's and the field's values side by side and never overwritten. Photos named but missing are listed. Merging the same package again adds nothing. The report (JSON and CSV) goes to REPORT_FOLDER, by default beside the package.</source>
-      <translation>合并从 QField 带回的外业数据包（文件夹或 zip）：每条外业记录按业务流程写为一次核查或复核，规则和拒绝理由与内业录入相同；照片按哈希保存并检查其 EXIF；新发现登记为线索。数据包生成后在内业被修改过的案件记为冲突，内业值与外业值并列列出，绝不覆盖。记录中引用但缺失的照片逐一列出。同一数据包再次合并不会重复写入。合并报告（JSON 和 CSV）写入 REPORT_FOLDER，默认在数据包旁。</translation>
+      <location filename="../../plugin/processing/field_package.py" line="117" />
+      <source>Merges a field package that came back from QField (its folder or zip): each field record becomes a verification, a re-inspection or a post-closure visit through the workflow, with the same rules and refusals (a rebound found on a visit opens a clue linked to the case); its photos are stored by hash with their EXIF checked; new finds become clues, with their photos. A case changed in the office after the package was made is a conflict, listed with the office's and the field's values side by side and never overwritten. Photos named but missing are listed. Merging the same package again adds nothing. The report (JSON and CSV) goes to REPORT_FOLDER, by default beside the package.</source>
+      <translation>合并从 QField 带回的外业数据包（文件夹或 zip）：每条外业记录按业务流程写为一次核查、复核或事后巡查，规则和拒绝理由与内业录入相同（巡查发现反弹的，登记一条关联该案件的线索）；照片按哈希保存并检查其 EXIF；新发现连同其照片登记为线索。数据包生成后在内业被修改过的案件记为冲突，内业值与外业值并列列出，绝不覆盖。记录中引用但缺失的照片逐一列出。同一数据包再次合并不会重复写入。合并报告（JSON 和 CSV）写入 REPORT_FOLDER，默认在数据包旁。</translation>
     </message>
     <message>
       <location filename="../../forms/import_dialog.py" line="54" />
@@ -1834,12 +1834,12 @@
       <translation>PDF、JPEG 或 PNG 扫描件</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/field_package.py" line="76" />
+      <location filename="../../plugin/processing/field_package.py" line="78" />
       <source>Package folder</source>
       <translation>数据包文件夹</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/field_package.py" line="77" />
+      <location filename="../../plugin/processing/field_package.py" line="79" />
       <source>Package zip</source>
       <translation>数据包 zip</translation>
     </message>
@@ -1959,7 +1959,7 @@
       <translation>照片 (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/field_package.py" line="147" />
+      <location filename="../../plugin/processing/field_package.py" line="150" />
       <source>Photos missing</source>
       <translation>缺少的照片数</translation>
     </message>
@@ -1969,7 +1969,7 @@
       <translation>新发现照片</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/field_package.py" line="143" />
+      <location filename="../../plugin/processing/field_package.py" line="146" />
       <source>Photos stored</source>
       <translation>保存的照片数</translation>
     </message>
@@ -2079,7 +2079,7 @@
       <translation>跨带导入的图斑</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/field_package.py" line="78" />
+      <location filename="../../plugin/processing/field_package.py" line="80" />
       <source>Plots in the package</source>
       <translation>数据包中的图斑数</translation>
     </message>
@@ -2284,7 +2284,7 @@
       <translation>复核结果</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/field_package.py" line="142" />
+      <location filename="../../plugin/processing/field_package.py" line="145" />
       <source>Re-inspections merged</source>
       <translation>合并的复核数</translation>
     </message>
@@ -2369,7 +2369,7 @@
       <translation>记录 {record}：{reason}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/field_package.py" line="146" />
+      <location filename="../../plugin/processing/field_package.py" line="149" />
       <source>Records refused</source>
       <translation>未合并的记录数</translation>
     </message>
@@ -2464,7 +2464,7 @@
       <translation>报告文件：{path}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/field_package.py" line="135" />
+      <location filename="../../plugin/processing/field_package.py" line="138" />
       <source>Report folder</source>
       <translation>报告文件夹</translation>
     </message>
@@ -3279,7 +3279,7 @@
       <translation>核查报告</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/field_package.py" line="141" />
+      <location filename="../../plugin/processing/field_package.py" line="144" />
       <source>Verifications merged</source>
       <translation>合并的核查数</translation>
     </message>
@@ -3299,7 +3299,7 @@
       <translation>核查人</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/field_package.py" line="70" />
+      <location filename="../../plugin/processing/field_package.py" line="72" />
       <source>Verifier who takes the package</source>
       <translation>领取数据包的核查人</translation>
     </message>
@@ -3385,8 +3385,8 @@
     </message>
     <message>
       <location filename="../../plugin/processing/field_package.py" line="53" />
-      <source>Writes the plots due for a field visit (核查: 待核查; 复核: 整改中 or 待复核), those of FILTER when given, into a folder and a zip that QField opens offline: a GeoPackage with the plots, tables for the field records and their photos, a point layer for new finds and the role layers clipped around the plots, and a project with forms, value lists and required fields. ASSIGNEE names who takes the package (the forms' default verifier). The database records which cases went out in it; merge it back with 'Merge field package'.</source>
-      <translation>将需要外业的图斑（核查：待核查；复核：整改中或待复核；给出 FILTER 时为其中符合条件的图斑）写入一个 QField 可离线打开的文件夹和 zip：包含图斑、外业记录表及其照片表、新发现点图层和按图斑范围裁剪的角色图层的 GeoPackage，以及配置好表单、值列表和必填项的项目。ASSIGNEE 为领取数据包的人（表单中默认的核查人）。数据库记录每个案件随哪个数据包外出；带回后用“合并外业数据包”合并。</translation>
+      <source>Writes the plots due for a field visit (核查: 待核查; 复核: 整改中 or 待复核; 事后巡查: closed out, with a post-closure visit due within a week), those of FILTER when given, into a folder and a zip that QField opens offline: a GeoPackage with the plots, tables for the field records and their photos, a point layer for new finds with their photos and the role layers clipped around the plots, and a project with forms, value lists and required fields. ASSIGNEE names who takes the package (the forms' default verifier). The database records which cases went out in it; merge it back with 'Merge field package'.</source>
+      <translation>将需要外业的图斑（核查：待核查；复核：整改中或待复核；事后巡查：已销号且一周内有事后巡查到期；给出 FILTER 时为其中符合条件的图斑）写入一个 QField 可离线打开的文件夹和 zip：包含图斑、外业记录表及其照片表、新发现点图层及其照片表和按图斑范围裁剪的角色图层的 GeoPackage，以及配置好表单、值列表和必填项的项目。ASSIGNEE 为领取数据包的人（表单中默认的核查人）。数据库记录每个案件随哪个数据包外出；带回后用“合并外业数据包”合并。</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/statistics_algorithms.py" line="232" />
@@ -5756,7 +5756,7 @@
       <translation>{period}：共 {plots} 个图斑，违法 {illegal} 宗；统计表：{path}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/field_package.py" line="91" />
+      <location filename="../../plugin/processing/field_package.py" line="93" />
       <source>{plots} plots in the field package {folder} ({zip}).</source>
       <translation>外业数据包 {folder}（{zip}）中有 {plots} 个图斑。</translation>
     </message>
