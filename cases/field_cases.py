@@ -1,14 +1,16 @@
 """The cases a field package takes out, and the record of each package in the database.
 
 ``due_plots`` reads, for the plots asked for, those with a visit due (``field_codes.
-DUE_BY_STATUS``: 核查 for a plot 待核查, 复核 for one 整改中 or 待复核) with what a verifier
-needs to see on site; ``record_package`` writes the package and its cases in one
+DUE_BY_STATUS``: 核查 for a plot 待核查, 复核 for one 整改中 or 待复核; 事后巡查 for a
+closed-out one with a post-closure visit due, ``revisits.due_revisits``) with what a
+verifier needs to see on site; ``record_package`` writes the package and its cases in one
 transaction, with each case's status and ``updated_at`` as they were when it went out
 (what ``field_merge`` compares with to find a case changed in the office meanwhile).
 """
 
 from __future__ import annotations
 
+import datetime
 import json
 import uuid
 from collections.abc import Iterable, Sequence
@@ -19,7 +21,8 @@ import shapely
 from . import errors
 from .areas import official_mu
 from .errors import N_
-from .field_codes import DUE_BY_STATUS
+from .field_codes import DUE_BY_STATUS, DUE_REVISIT
+from .revisits import VISITABLE, due_revisits
 
 
 @dataclass(frozen=True)
@@ -65,19 +68,33 @@ class UnknownPackage(errors.CaseDatabaseError):
 
 
 class NothingDue(errors.CaseDatabaseError):
-    template = N_("None of the {count} plots selected is due for a field visit (核查 or 复核).")
+    template = N_(
+        "None of the {count} plots selected is due for a field visit (核查, 复核 or 事后巡查)."
+    )
 
 
 _DUE_STATUSES = tuple(DUE_BY_STATUS)
 
 
-def due_plots(store, plot_ids: Sequence[int] | None = None) -> list[DuePlot]:
+def due_plots(
+    store, plot_ids: Sequence[int] | None = None, today: datetime.date | None = None
+) -> list[DuePlot]:
     """The plots of ``plot_ids`` (all when None) with a field visit due, in 监测编号
-    order. (Who takes them is the package's ``assignee``: the same on both backends,
-    whether or not a server has field roles.)"""
+    order; a post-closure visit counts when due by ``today`` (default: today) and the
+    days ``due_revisits`` looks ahead. (Who takes them is the package's ``assignee``: the
+    same on both backends, whether or not a server has field roles.)"""
     db = store._db
+    revisit_due: dict[int, str | None] = {}
+    for visit in due_revisits(store, today or datetime.date.today()):
+        revisit_due.setdefault(visit.case_id, visit.due_on)  # the earliest, by due date
+    visitable = list(revisit_due)
     marks = ", ".join("?" * len(_DUE_STATUSES))
-    where, params = [f"c.status IN ({marks})"], list(_DUE_STATUSES)
+    status_marks = ", ".join("?" * len(VISITABLE))
+    case_marks = ", ".join("?" * len(visitable)) or "NULL"
+    where = [
+        f"(c.status IN ({marks}) OR (c.status IN ({status_marks}) AND c.id IN ({case_marks})))"
+    ]
+    params = [*_DUE_STATUSES, *VISITABLE, *visitable]
     rows = db.execute(
         f"""SELECT p.id, c.id, p.jcbh, c.status, c.updated_at, b.name, p.clue_source,
                 p.township, p.village, p.xzqmc, p.qsx, p.hsx,
@@ -101,7 +118,7 @@ def due_plots(store, plot_ids: Sequence[int] | None = None) -> list[DuePlot]:
     for row in rows:
         if wanted is not None and row[0] not in wanted:
             continue
-        due = DUE_BY_STATUS[row[3]]
+        due = DUE_BY_STATUS.get(row[3], DUE_REVISIT)
         values = {
             "jcbh": row[2],
             "due": due,
@@ -117,6 +134,7 @@ def due_plots(store, plot_ids: Sequence[int] | None = None) -> list[DuePlot]:
             "description": row[13],
             "measures": row[14],
             "task_listed_on": row[15],
+            "revisit_due_on": revisit_due.get(row[1]) if due == DUE_REVISIT else None,
             "last_site_status": row[16],
             "category": row[17],
         }

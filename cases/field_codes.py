@@ -8,12 +8,17 @@ from __future__ import annotations
 from . import clues
 from . import determination_codes as codes
 from .photos import KINDS, REINSPECTION_PURPOSE, SURVEY_PURPOSE
+from .revisits import NO_REBOUND, REBOUND
 
 # What a plot goes out for: the photo purposes name the same two visits.
 DUE_VERIFICATION = SURVEY_PURPOSE  # 核查: a plot 待核查
 DUE_REINSPECTION = REINSPECTION_PURPOSE  # 复核: a plot 整改中 or 待复核
-DUES = (DUE_VERIFICATION, DUE_REINSPECTION)
+# 事后巡查: a closed-out plot (已销号, 事后巡查) with a post-closure visit due
+# (``revisits.due_revisits``); its field record is written by ``revisits.record_revisit``.
+DUE_REVISIT = "事后巡查"
+DUES = (DUE_VERIFICATION, DUE_REINSPECTION, DUE_REVISIT)
 DUE_BY_STATUS = {"待核查": DUE_VERIFICATION, "整改中": DUE_REINSPECTION, "待复核": DUE_REINSPECTION}
+REVISIT_RESULTS = (NO_REBOUND, REBOUND)
 
 SITE_STATUSES = codes.SITE_STATUSES
 REINSPECTION_RESULTS = codes.REINSPECTION_RESULTS
@@ -40,6 +45,7 @@ PLOTS_TABLE = "plots"
 VERIFICATION_TABLE = "verification"
 PHOTO_TABLE = "photo"
 NEW_FIND_TABLE = "new_find"
+FIND_PHOTO_TABLE = "find_photo"  # a new find's photos (1:n by the find's UUID)
 PHOTO_FOLDER = "DCIM"  # where QField's camera writes, relative to the project
 
 # The fields of the tables to fill in: (name, kind), kind one of text, date, datetime,
@@ -54,6 +60,7 @@ VERIFICATION_FIELDS = (
     ("construction_date", "text"),
     ("description", "text"),
     ("reinspection_result", "text"),
+    ("revisit_result", "text"),  # 无反弹 or 反弹, of a post-closure visit
     ("verifier", "text"),
     ("verified_at", "datetime"),
 )
@@ -62,6 +69,12 @@ PHOTO_FIELDS = (
     ("verification_uuid", "text"),
     ("path", "text"),
     ("kind", "text"),
+    ("note", "text"),
+)
+FIND_PHOTO_FIELDS = (
+    ("uuid", "text"),
+    ("find_uuid", "text"),
+    ("path", "text"),
     ("note", "text"),
 )
 NEW_FIND_FIELDS = (
@@ -91,6 +104,7 @@ PLOT_FIELDS = (
     ("description", "text"),
     ("measures", "text"),
     ("task_listed_on", "text"),
+    ("revisit_due_on", "text"),
     ("last_site_status", "text"),
     ("category", "text"),
 )

@@ -5,9 +5,12 @@ database through the workflow, with the same rules and refusals as at the desk.
   verification (``workflow.record_verification``), one for 复核 a re-inspection
   (``workflow.record_reinspection``); its photos are stored by hash with their EXIF read
   and checked as desktop photos are (``photos.add_photos``), with the record's purpose.
-- A new find (``new_find``) becomes a point clue (``clues.insert_clue``).
+  One for 事后巡查 is a post-closure visit (``revisits.record_revisit``: a 反弹 opens a
+  clue linked to the case), its photos the visit's record files (``field_visits``).
+- A new find (``new_find``) becomes a point clue (``clues.insert_clue``), its photos
+  (``find_photo``) the clue's record files, in the clue's transaction.
 - A case changed in the office after the package was made (its ``updated_at`` is not the
-  one the package recorded) is a conflict: the office's values and the field's are listed
+  one the package recorded, or a post-closure visit was recorded since) is a conflict: the office's values and the field's are listed
   side by side and nothing of the field is written.
 - A photo a record names that is not in the folder is listed; the record is merged
   without it (merging again once the file is there adds it).
@@ -29,7 +32,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import field_cases, workflow
+from . import field_cases, field_visits, workflow
 from . import field_codes as fc
 from .clues import NewClue, insert_clue
 from .errors import N_, CaseDatabaseError, LandCaseError
@@ -43,7 +46,7 @@ CONFLICT = "conflict"
 REFUSED = "refused"
 MISSING_PHOTO = "missing_photo"
 NOT_IN_PACKAGE = "not_in_package"
-FIND = "新发现"  # the kind of record of a new find (the others: 核查, 复核)
+FIND = "新发现"  # the kind of record of a new find (the others: 核查, 复核, 事后巡查)
 PHOTO = "照片"
 
 # What a conflict compares, office beside field
@@ -54,6 +57,7 @@ COMPARED = (
     "actual_use",
     "construction_date",
     "reinspection_result",
+    "revisit_result",
     "verifier",
     "verified_on",
 )
@@ -80,6 +84,8 @@ class MergeResult:
     outcomes: list[Outcome] = field(default_factory=list)
     verifications: int = 0
     reinspections: int = 0
+    revisits: int = 0
+    rebounds: int = 0  # visits that found a rebound (each opened a clue)
     photos: int = 0
     clues: int = 0
 
@@ -88,7 +94,9 @@ class MergeResult:
 
     @property
     def wrote(self) -> bool:
-        return bool(self.verifications or self.reinspections or self.photos or self.clues)
+        return bool(
+            self.verifications or self.reinspections or self.revisits or self.photos or self.clues
+        )
 
 
 def merge_package(store, path: Path | str) -> MergeResult:
@@ -119,8 +127,13 @@ def merge_package(store, path: Path | str) -> MergeResult:
                     result.outcomes.append(
                         Outcome("", photo["path"] or "", PHOTO, REFUSED, N_NO_RECORD)
                     )
+        find_photos = defaultdict(list)
+        for photo in returned.find_photos:
+            find_photos[photo["find_uuid"]].append(photo)
         for find in returned.finds:
-            _merge_find(store, result, find)
+            uuid = find["uuid"] or ""
+            files = present_files(returned, find_photos.get(uuid, ()), result, uuid)
+            _merge_find(store, result, find, files)
     if result.wrote:
         field_cases.mark_package_merged(store, package.id)
     return result
@@ -153,6 +166,7 @@ def _office_values(db, case_id: int) -> dict:
     ).fetchone()
     names = ("site_status", "land_user", "actual_use", "construction_date", "verifier")
     values.update(zip((*names, "verified_on"), tuple(latest) if latest else (None,) * 6))
+    values["revisit_result"] = field_visits.last_visit_result(db, case_id)
     row = db.execute(
         "SELECT reinspection_result, reinspected_by, reinspected_on FROM rectification "
         "WHERE case_id = ? ORDER BY id DESC LIMIT 1",
@@ -170,12 +184,20 @@ def _office_values(db, case_id: int) -> dict:
 def _photo_files(returned: ReturnedPackage, photos: dict, record: dict, result, jcbh: str):
     """The record's photo files in the folder, each with its kind (全景 …); the missing
     ones are listed."""
-    present = {}
-    for photo in photos.get(record["uuid"], ()):
+    return present_files(returned, photos.get(record["uuid"], ()), result, jcbh)
+
+
+def present_files(
+    returned: ReturnedPackage, photos, result, subject: str
+) -> dict[Path, str | None]:
+    """The files of ``photos`` (photo rows) in the folder with their kinds; the missing ones
+    are listed."""
+    present: dict[Path, str | None] = {}
+    for photo in photos:
         found = photo_file(returned.folder, photo["path"])
         if found is None or not found.is_file():
             result.outcomes.append(
-                Outcome(jcbh, photo["path"] or "", PHOTO, MISSING_PHOTO, N_MISSING)
+                Outcome(subject, photo["path"] or "", PHOTO, MISSING_PHOTO, N_MISSING)
             )
         else:
             kind = photo.get("kind")  # one the form does not offer counts as unsaid
@@ -194,7 +216,8 @@ def _merge_plot(store, result: MergeResult, case, records, photos, returned) -> 
         return
     db = store._db
     _status, updated_at = field_cases.current_case(db, case.case_id)
-    if updated_at != case.sent_updated_at:
+    visited_since = field_visits.visited_since(db, case.case_id, result.package.created_at)
+    if updated_at != case.sent_updated_at or visited_since:
         office = _office_values(db, case.case_id)
         for record in records:
             result.outcomes.append(
@@ -209,14 +232,25 @@ def _merge_plot(store, result: MergeResult, case, records, photos, returned) -> 
                 )
             )
         return
-    counts = {fc.DUE_VERIFICATION: 0, fc.DUE_REINSPECTION: 0, PHOTO: 0}
+    counts = {fc.DUE_VERIFICATION: 0, fc.DUE_REINSPECTION: 0, fc.DUE_REVISIT: 0, PHOTO: 0}
     merged: list[Outcome] = []
     missing_before = len(result.outcomes)
+    copies: list[Path] = []  # the visits' photos copied, removed if the plot is refused
+    rebounds = 0
     try:
         with store.transaction() as db:
             verification_id = None
             for record in records:
                 files = _photo_files(returned, photos, record, result, case.jcbh)
+                if _task(record) == fc.DUE_REVISIT:
+                    visit = field_visits.write_visit(store, db, case, record, list(files), copies)
+                    counts[PHOTO] += visit.photos
+                    counts[fc.DUE_REVISIT] += 1
+                    rebounds += visit.clue_code is not None
+                    merged.append(
+                        Outcome(case.jcbh, record["uuid"], fc.DUE_REVISIT, MERGED, visit.clue_code)
+                    )
+                    continue
                 made = _write_record(store, case, record)
                 verification_id = made if made is not None else verification_id
                 if files:
@@ -228,6 +262,7 @@ def _merge_plot(store, result: MergeResult, case, records, photos, returned) -> 
                 db, case.package_id, case.case_id, [r["uuid"] for r in records], verification_id
             )
     except LandCaseError as error:
+        field_visits.remove_copies(store, copies)
         del result.outcomes[missing_before:]  # listed again when the plot is merged
         for record in records:
             result.outcomes.append(
@@ -237,6 +272,8 @@ def _merge_plot(store, result: MergeResult, case, records, photos, returned) -> 
     result.outcomes.extend(merged)
     result.verifications += counts[fc.DUE_VERIFICATION]
     result.reinspections += counts[fc.DUE_REINSPECTION]
+    result.revisits += counts[fc.DUE_REVISIT]
+    result.rebounds += rebounds
     result.photos += counts[PHOTO]
 
 
@@ -269,17 +306,22 @@ def _write_record(store, case, record: dict) -> int | None:
         return None
     raise FieldRecordRefused(
         jcbh=case.jcbh,
-        reason=N_("the field record's visit {value} is neither 核查 nor 复核"),
+        reason=N_("the field record's visit {value} is not 核查, 复核 or 事后巡查"),
         value=task,
     )
 
 
 def _attach_found_later(store, result: MergeResult, case, record: dict, files) -> None:
     """Photos of a merged record that were missing then and are in the folder now."""
+    task = _task(record)
+    if task == fc.DUE_REVISIT:
+        revisit_id = field_visits.merged_visit(store._db, case.case_id, record)
+        if revisit_id is not None:
+            _attach_later(store, result, case.jcbh, record["uuid"], "revisit", revisit_id, files)
+        return
     new = {path: kind for path, kind in files.items() if not _attached(store, case.case_id, path)}
     if not new:
         return
-    task = _task(record)
     verification_id = case.verification_id if task == fc.DUE_VERIFICATION else None
     try:
         added = add_photos(store, case.plot_id, new, task, verification_id, kinds=new)
@@ -287,6 +329,16 @@ def _attach_found_later(store, result: MergeResult, case, record: dict, files) -
         result.outcomes.append(Outcome(case.jcbh, record["uuid"], PHOTO, REFUSED, error))
         return
     result.photos += len(added.added)
+
+
+def _attach_later(store, result, subject: str, record: str, owner: str, owner_id, files):
+    """Record-file photos of a merged visit or find that are in the folder now."""
+    if not files:
+        return
+    try:
+        result.photos += field_visits.attach_later(store, owner, owner_id, list(files))
+    except LandCaseError as error:
+        result.outcomes.append(Outcome(subject, record, PHOTO, REFUSED, error))
 
 
 def _attached(store, case_id: int, path: Path) -> bool:
@@ -297,10 +349,11 @@ def _attached(store, case_id: int, path: Path) -> bool:
     return row is not None
 
 
-def _merge_find(store, result: MergeResult, find: dict) -> None:
+def _merge_find(store, result: MergeResult, find: dict, files: dict[Path, str | None]) -> None:
     uuid = find["uuid"] or ""
     if uuid in result.package.merged_finds:
         result.outcomes.append(Outcome(uuid, uuid, FIND, ALREADY_MERGED))
+        _attach_later(store, result, uuid, uuid, "clue", result.package.merged_finds[uuid], files)
         return
     clue = NewClue(
         found_at=find.get("found_at") or "",
@@ -315,14 +368,18 @@ def _merge_find(store, result: MergeResult, find: dict) -> None:
         x=find.get("x"),
         y=find.get("y"),
     )
+    copies: list[Path] = []
     try:
         with store.transaction() as db:
             clue_id = insert_clue(db, clue, store.srid)
+            photos = field_visits.attach_photos(store, db, "clue", clue_id, list(files), copies)
             field_cases.mark_find_merged(db, result.package.id, uuid, clue_id)
             code = db.execute("SELECT code FROM clue WHERE id = ?", (clue_id,)).fetchone()[0]
     except LandCaseError as error:
+        field_visits.remove_copies(store, copies)
         result.outcomes.append(Outcome(uuid, uuid, FIND, REFUSED, error))
         return
     result.package.merged_finds[uuid] = clue_id
     result.clues += 1
+    result.photos += photos
     result.outcomes.append(Outcome(uuid, uuid, FIND, MERGED, code))

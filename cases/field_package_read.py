@@ -39,6 +39,7 @@ class ReturnedPackage:
     records: list[dict]  # verification rows, oldest first
     photos: list[dict]
     finds: list[dict]  # new_find rows with x, y (database CRS)
+    find_photos: list[dict]
 
     @property
     def code(self) -> str:
@@ -94,17 +95,24 @@ def _read(copy: Path, folder: Path, shown: Path) -> ReturnedPackage:
         records = _rows(db, fc.VERIFICATION_TABLE, fc.VERIFICATION_FIELDS)
         photos = _rows(db, fc.PHOTO_TABLE, fc.PHOTO_FIELDS)
         finds = _rows(db, fc.NEW_FIND_TABLE, fc.NEW_FIND_FIELDS, geometry=True)
+        find_photos = _rows(db, fc.FIND_PHOTO_TABLE, fc.FIND_PHOTO_FIELDS, optional=True)
     except sqlite3.Error as error:
         raise PackageUnreadable(path=str(shown), reason=unreadable, name=fc.GPKG_NAME) from error
     finally:
         db.close()
     records.sort(key=lambda row: (row.get("verified_at") or "", row.get("uuid") or ""))
-    return ReturnedPackage(folder, info, records, photos, finds)
+    return ReturnedPackage(folder, info, records, photos, finds, find_photos)
 
 
-def _rows(db, table: str, fields, geometry: bool = False) -> list[dict]:
+def _rows(db, table: str, fields, geometry: bool = False, optional: bool = False) -> list[dict]:
+    """The rows of ``table``; a field (or, when ``optional``, the table) that a package
+    made by an earlier LandCase lacks reads as NULL (or no rows)."""
+    present = {row[1] for row in db.execute(f"PRAGMA table_info({table})")}
+    if not present and optional:
+        return []
     names = [name for name, _kind in fields]
-    columns = ", ".join(f'"{name}"' for name in names) + (", geom" if geometry else "")
+    columns = ", ".join(f'"{name}"' if name in present else "NULL" for name in names)
+    columns += ", geom" if geometry else ""
     rows = []
     for row in db.execute(f"SELECT {columns} FROM {table} ORDER BY fid"):
         values = {name: _clean(value) for name, value in zip(names, row)}

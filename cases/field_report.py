@@ -40,6 +40,7 @@ VALUE_WORDS = {
     "actual_use": "实际用途",
     "construction_date": "建设时间",
     "reinspection_result": "复核结果",
+    "revisit_result": "事后巡查结果",
     "verifier": "核查人",
     "verified_on": "核查日期",
 }
@@ -47,7 +48,8 @@ CSV_HEADER = ("监测编号/编号", "外业记录", "类别", "结果", "说明
 
 SUMMARY = N_(
     "Field package {name}: {verifications} verifications and {reinspections} "
-    "re-inspections merged, {photos} photos stored, {clues} new finds recorded as clues; "
+    "re-inspections merged, {revisits} post-closure visits ({rebounds} rebounds opened "
+    "as clues), {photos} photos stored, {clues} new finds recorded as clues; "
     "{already} records merged before (not written again), {conflicts} conflicts (not "
     "overwritten), {refused} refused, {missing} photos missing."
 )
@@ -65,6 +67,8 @@ def summary(result: MergeResult, translate: Callable[[str], str] = _untranslated
         name=result.package.name,
         verifications=result.verifications,
         reinspections=result.reinspections,
+        revisits=result.revisits,
+        rebounds=result.rebounds,
         photos=result.photos,
         clues=result.clues,
         already=result.count(ALREADY_MERGED),
@@ -100,6 +104,8 @@ def write_report(
         "counts": {
             "verifications": result.verifications,
             "reinspections": result.reinspections,
+            "revisits": result.revisits,
+            "rebounds": result.rebounds,
             "photos": result.photos,
             "clues": result.clues,
             **{kind: result.count(kind) for kind in RESULT_WORDS},

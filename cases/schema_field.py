@@ -5,8 +5,8 @@
   takes it (``assignee``, the default verifier of its forms) and the filter it was made
   with; ``merged_finds`` maps the UUID of each new find merged from it to its clue (JSON),
   so that merging the package again adds no clue twice.
-- ``field_package_case``: each case that went out in a package, what was due (核查 or
-  复核), and the case's status and ``updated_at`` when the package was made: a case
+- ``field_package_case``: each case that went out in a package, what was due (核查,
+  复核 or 事后巡查), and the case's status and ``updated_at`` when the package was made: a case
   changed in the office since is a conflict at the merge, never overwritten. ``merged_at``,
   ``merged_records`` (the UUIDs of the field records written) and ``verification_id`` say
   what the merge wrote, so that merging again adds nothing.
@@ -34,7 +34,7 @@ CREATE TABLE field_package_case (
     id INTEGER PRIMARY KEY,
     package_id INTEGER NOT NULL REFERENCES field_package (id) ON DELETE CASCADE,
     case_id INTEGER NOT NULL REFERENCES case_record (id) ON DELETE CASCADE,
-    due TEXT NOT NULL CHECK (due IN ('核查', '复核')),
+    due TEXT NOT NULL CHECK (due IN ('核查', '复核', '事后巡查')),
     sent_status TEXT NOT NULL,
     sent_updated_at TEXT,
     merged_at TEXT,

@@ -55,10 +55,12 @@ def prepare_package(
     assignee: str | None = None,
     filter_text: str | None = None,
     name: str | None = None,
+    today: datetime.date | None = None,
 ) -> PreparedPackage:
     """Write the package of the plots of ``plot_ids`` (all when None) that are due for a
-    visit into ``output_folder``; raises ``field_cases.NothingDue`` when none is."""
-    plots = field_cases.due_plots(store, plot_ids)
+    visit (post-closure visits: by ``today``, default today) into ``output_folder``;
+    raises ``field_cases.NothingDue`` when none is."""
+    plots = field_cases.due_plots(store, plot_ids, today)
     if not plots:
         count = store.plot_count() if plot_ids is None else len(plot_ids)
         raise field_cases.NothingDue(count=count)

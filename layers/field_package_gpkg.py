@@ -1,6 +1,6 @@
 """The GeoPackage of a field package, written with GDAL/OGR: the plots (what a verifier
 needs to see), the empty tables the verifier fills in (``verification``, ``photo``,
-``new_find``, as ``cases.field_codes`` names them), the role layers clipped to the
+``new_find``, ``find_photo``, as ``cases.field_codes`` names them), the role layers clipped to the
 package's area, and ``package_info`` (the package's code, which the merge checks)."""
 
 from __future__ import annotations
@@ -96,12 +96,13 @@ def write_plots(source, path: Path, srid: int, plots: Iterable) -> None:
 
 def write_empty_tables(source, path: Path, srid: int) -> None:
     """The tables the verifier fills in: verification and photo (no geometry; a photo's
-    position is in its EXIF), and the points of new finds."""
+    position is in its EXIF), the points of new finds and their photos."""
     _add_fields(
         _layer(source, path, fc.VERIFICATION_TABLE, None, ogr.wkbNone), fc.VERIFICATION_FIELDS
     )
     _add_fields(_layer(source, path, fc.PHOTO_TABLE, None, ogr.wkbNone), fc.PHOTO_FIELDS)
     _add_fields(_layer(source, path, fc.NEW_FIND_TABLE, srid, ogr.wkbPoint), fc.NEW_FIND_FIELDS)
+    _add_fields(_layer(source, path, fc.FIND_PHOTO_TABLE, None, ogr.wkbNone), fc.FIND_PHOTO_FIELDS)
 
 
 def package_area(geometries: Sequence[shapely.Geometry]) -> shapely.Geometry:

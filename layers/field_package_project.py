@@ -4,7 +4,7 @@ QField reads the project's own configuration: each layer's editor widgets (value
 ``ValueMap``, dates as ``DateTime``, keys as ``UuidGenerator``, photos as
 ``ExternalResource`` storing paths relative to the project), field constraints (a form
 cannot be saved while one fails), default value expressions (who verifies, when), the
-relations (a plot's verifications, a verification's photos) and QFieldSync's layer
+relations (a plot's field records, a record's photos, a new find's photos) and QFieldSync's layer
 properties (``QFieldSync/action``, ``QFieldSync/attachment_naming``: where the camera's
 file goes). The plots are read-only in their form and drawn by what is due.
 """
@@ -44,10 +44,15 @@ VALUE_MAP_NULL = "{2839923C-8B7D-419E-B84B-CA2FE9B80EC7}"
 RELATIVE_TO_PROJECT = 1
 IMAGE_VIEWER = 1
 ATTACHMENT_NAME = f"'{fc.PHOTO_FOLDER}/' || format_date(now(), 'yyyyMMdd_hhmmsszzz') || '.jpg'"
-DUE_COLOURS = {fc.DUE_VERIFICATION: "230,126,34,160", fc.DUE_REINSPECTION: "41,128,185,160"}
+DUE_COLOURS = {
+    fc.DUE_VERIFICATION: "230,126,34,160",
+    fc.DUE_REINSPECTION: "41,128,185,160",
+    fc.DUE_REVISIT: "39,174,96,160",
+}
 
 RELATION_PLOT_VERIFICATION = "plot_verification"
 RELATION_VERIFICATION_PHOTO = "verification_photo"
+RELATION_FIND_PHOTO = "find_photo"
 
 HARD = QgsFieldConstraints.ConstraintStrength.ConstraintStrengthHard
 NOT_NULL = QgsFieldConstraints.Constraint.ConstraintNotNull
@@ -70,6 +75,9 @@ def _aliases() -> dict[str, str]:
         "description": tr("Description"),
         "measures": tr("Rectification measures"),
         "task_listed_on": tr("Task list made on"),
+        "revisit_due_on": tr("Post-closure visit due on"),
+        "revisit_result": tr("Post-closure visit result (无反弹/反弹)"),
+        "find_uuid": tr("New find"),
         "last_site_status": tr("Last site status"),
         "category": tr("Determination"),
         "task": tr("Visit"),
@@ -211,6 +219,15 @@ def _verification(layer: QgsVectorLayer) -> None:
             tr("A re-inspection needs its result"),
         ),
     )
+    _set(
+        layer,
+        "revisit_result",
+        _value_map(fc.REVISIT_RESULTS, allow_null=True),
+        constraint=(
+            f'"task" <> \'{fc.DUE_REVISIT}\' OR "revisit_result" IS NOT NULL',
+            tr("A post-closure visit needs its result"),
+        ),
+    )
     _set(layer, "description", _text(multiline=True))
     _set(layer, "verifier", _text(), default=f"@{VERIFIER_VARIABLE}", required=True)
     _set(layer, "verified_at", _datetime(), default="now()", required=True)
@@ -218,9 +235,8 @@ def _verification(layer: QgsVectorLayer) -> None:
     layer.setCustomProperty("QFieldSync/cloud_action", "offline")
 
 
-def _photo(layer: QgsVectorLayer) -> None:
-    _uuid_key(layer)
-    _set(layer, "verification_uuid", _text(), required=True)
+def _attachment(layer: QgsVectorLayer) -> None:
+    """The ``path`` field: a photo taken (or picked), stored relative to the project."""
     attachment = QgsEditorWidgetSetup(
         "ExternalResource",
         {
@@ -234,12 +250,24 @@ def _photo(layer: QgsVectorLayer) -> None:
         },
     )
     _set(layer, "path", attachment, required=True)
-    _set(layer, "kind", _value_map(fc.PHOTO_KINDS), default=f"'{fc.PHOTO_KINDS[0]}'", required=True)
     _set(layer, "note", _text())
     naming = json.dumps({"path": ATTACHMENT_NAME})
     layer.setCustomProperty("QFieldSync/attachment_naming", naming)
     layer.setCustomProperty("QFieldSync/photo_naming", naming)  # QField before 2.7
     layer.setCustomProperty("QFieldSync/cloud_action", "offline")
+
+
+def _photo(layer: QgsVectorLayer) -> None:
+    _uuid_key(layer)
+    _set(layer, "verification_uuid", _text(), required=True)
+    _attachment(layer)
+    _set(layer, "kind", _value_map(fc.PHOTO_KINDS), default=f"'{fc.PHOTO_KINDS[0]}'", required=True)
+
+
+def _find_photo(layer: QgsVectorLayer) -> None:
+    _uuid_key(layer)
+    _set(layer, "find_uuid", _text(), required=True)
+    _attachment(layer)
 
 
 def _new_find(layer: QgsVectorLayer) -> None:
@@ -285,11 +313,13 @@ def write_project(
     verification = _open(project, gpkg, fc.VERIFICATION_TABLE, tr("Field records"))
     photo = _open(project, gpkg, fc.PHOTO_TABLE, tr("Photos"))
     new_find = _open(project, gpkg, fc.NEW_FIND_TABLE, tr("New finds"))
+    find_photo = _open(project, gpkg, fc.FIND_PHOTO_TABLE, tr("Photos of new finds"))
     _plots(plots)
     _verification(verification)
     _photo(photo)
     _new_find(new_find)
-    for layer in (plots, verification, photo, new_find):
+    _find_photo(find_photo)
+    for layer in (plots, verification, photo, new_find, find_photo):
         layer.setCustomProperty("QFieldSync/action", "copy")
     _relation(
         project, RELATION_PLOT_VERIFICATION, tr("Field records"), verification, "jcbh", plots,
@@ -298,6 +328,10 @@ def write_project(
     _relation(
         project, RELATION_VERIFICATION_PHOTO, tr("Photos"), photo, "verification_uuid",
         verification, "uuid",
+    )  # fmt: skip
+    _relation(
+        project, RELATION_FIND_PHOTO, tr("Photos of new finds"), find_photo, "find_uuid",
+        new_find, "uuid",
     )  # fmt: skip
     root = project.layerTreeRoot()
     for layer in (new_find, plots):  # finds and plots on top of the role layers

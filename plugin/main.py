@@ -133,6 +133,9 @@ class LandCasePlugin(SessionMixin, CaseWorkMixin, MapMixin, PatrolMapMixin):
             "print.svg", tr("Print documents…"), self.print_documents, feature="documents"
         )
         self.dock.add_actions([self.print_action])
+        from .field_menu import field_package_actions  # (QField packages out and back)
+
+        self.prepare_field_action, self.merge_field_action = field_package_actions(self)
         self.roles_action = self._menu_action(tr("Layer roles…"), self.open_roles_dialog)
         self.overlay_action = self._menu_action(
             tr("Desk comparison of the plots shown"), self.run_bulk_overlay

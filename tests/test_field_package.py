@@ -116,7 +116,9 @@ def test_the_project_is_configured_as_qfield_reads_it(store, tmp_path, qgis_app)
     assert project.crs().authid() == "EPSG:4549"
     assert project.customVariables()["landcase_verifier"] == "张三"
     names = {layer.name() for layer in project.mapLayers().values()}
-    assert names == {"Plots to visit", "Field records", "Photos", "New finds", "地类图斑"}
+    assert names == {
+        "Plots to visit", "Field records", "Photos", "New finds", "Photos of new finds", "地类图斑"
+    }  # fmt: skip
     for layer in project.mapLayers().values():
         assert layer.isValid(), layer.name()
 
@@ -125,7 +127,7 @@ def test_the_project_is_configured_as_qfield_reads_it(store, tmp_path, qgis_app)
     config = plots.editFormConfig()
     assert all(config.readOnly(i) for i in range(plots.fields().count()))
     assert plots.renderer().classAttribute() == "due"
-    assert {c.value() for c in plots.renderer().categories()} == {"核查", "复核"}
+    assert {c.value() for c in plots.renderer().categories()} == {"核查", "复核", "事后巡查"}
 
     records = _layer(project, "Field records")
     kind, config = _widget(records, "site_status")
@@ -137,6 +139,12 @@ def test_the_project_is_configured_as_qfield_reads_it(store, tmp_path, qgis_app)
     assert {"厂房", "光伏", "农村宅基地", "设施农用地", "农村道路"} <= set(offered)
     kind, config = _widget(records, "reinspection_result")
     assert [v for e in config["map"] for v in e.values()][1:] == ["整改到位", "未整改到位"]
+    kind, config = _widget(records, "revisit_result")
+    assert [v for e in config["map"] for v in e.values()][1:] == ["无反弹", "反弹"]
+    revisit = records.fields().field("revisit_result").constraints()
+    assert revisit.constraintExpression().startswith("\"task\" <> '事后巡查'")
+    kind, config = _widget(records, "task")
+    assert [v for e in config["map"] for v in e.values()] == ["核查", "复核", "事后巡查"]
     assert _widget(records, "uuid")[0] == "UuidGenerator"
     kind, config = _widget(records, "verified_at")
     assert kind == "DateTime" and config["field_format"] == "yyyy-MM-ddTHH:mm:ss"
@@ -165,8 +173,16 @@ def test_the_project_is_configured_as_qfield_reads_it(store, tmp_path, qgis_app)
     assert [v for e in _widget(finds, "kind")[1]["map"] for v in e.values()] == list(fc.FIND_KINDS)
     assert _layer(project, "地类图斑").readOnly()
 
+    find_photos = _layer(project, "Photos of new finds")
+    kind, config = _widget(find_photos, "path")
+    assert kind == "ExternalResource" and config["RelativeStorage"] == 1
+    assert "'DCIM/'" in find_photos.customProperty("QFieldSync/attachment_naming")
+    assert find_photos.fields().field("find_uuid").constraints().constraints() & NOT_NULL
+
     relations = project.relationManager().relations()
-    assert set(relations) == {"plot_verification", "verification_photo"}
+    assert set(relations) == {"plot_verification", "verification_photo", "find_photo"}
+    assert relations["find_photo"].fieldPairs() == {"find_uuid": "uuid"}
+    assert relations["find_photo"].referencedLayer().name() == "New finds"
     pairs = relations["verification_photo"].fieldPairs()
     assert pairs == {"verification_uuid": "uuid"}
     assert relations["plot_verification"].referencedLayer().name() == "Plots to visit"

@@ -67,8 +67,8 @@ def test_load_unload_three_times_leaves_nothing_behind(
         instance = landcase.classFactory(qgis_iface)
         instance.initGui()
         present = _leftovers(main_window)
-        # 16 of its own, the statistics panel's and the patrol and accountability panel's
-        assert len(present["actions"]) == 18
+        # 18 of its own, the statistics panel's and the patrol and accountability panel's
+        assert len(present["actions"]) == 20
         assert len(present["menus"]) == 1 and len(present["menu bar"]) == 1
         assert len(present["toolbars"]) == 1 and len(present["docks"]) == 3
         assert present["provider"]

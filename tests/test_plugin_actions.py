@@ -21,6 +21,8 @@ NEEDS_DATABASE = (
     "LandCaseStartZoneDrawing",
     "LandCaseOpenCaseDialog",
     "LandCasePrintDocuments",
+    "LandCasePrepareFieldPackage",
+    "LandCaseMergeFieldPackage",
     "LandCaseOpenRolesDialog",
     "LandCaseRunBulkOverlay",
     "LandCaseOpenRoundsDialog",

@@ -1,5 +1,5 @@
-"""landcase:fieldpackage — the plots due for 核查 or 复核 (FILTER selects among them) in a
-folder and a zip QField opens offline; landcase:mergefieldpackage — what comes back from
+"""landcase:fieldpackage — the plots due for 核查, 复核 or 事后巡查 (FILTER selects among
+them) in a folder and a zip QField opens offline; landcase:mergefieldpackage — what comes back from
 the field, merged through the workflow, with its report."""
 
 from __future__ import annotations
@@ -51,10 +51,12 @@ class FieldPackageAlgorithm(LandCaseAlgorithm):
 
     def shortHelpString(self) -> str:  # noqa: N802 (Qt API)
         return tr(
-            "Writes the plots due for a field visit (核查: 待核查; 复核: 整改中 or 待复核), "
-            "those of FILTER when given, into a folder and a zip that QField opens offline: "
-            "a GeoPackage with the plots, tables for the field records and their photos, a "
-            "point layer for new finds and the role layers clipped around the plots, and a "
+            "Writes the plots due for a field visit (核查: 待核查; 复核: 整改中 or 待复核; "
+            "事后巡查: closed out, with a post-closure visit due within a week), those of "
+            "FILTER when given, into a folder and a zip that QField opens offline: a "
+            "GeoPackage with the plots, tables for the field records and their photos, a "
+            "point layer for new finds with their photos and the role layers clipped around "
+            "the plots, and a "
             "project with forms, value lists and required fields. ASSIGNEE names who takes "
             "the package (the forms' default verifier). The database records which cases "
             "went out in it; merge it back with 'Merge field package'."
@@ -114,9 +116,10 @@ class MergeFieldPackageAlgorithm(LandCaseAlgorithm):
     def shortHelpString(self) -> str:  # noqa: N802 (Qt API)
         return tr(
             "Merges a field package that came back from QField (its folder or zip): each "
-            "field record becomes a verification or a re-inspection through the workflow, "
-            "with the same rules and refusals; its photos are stored by hash with their EXIF "
-            "checked; new finds become clues. A case changed in the office after the package "
+            "field record becomes a verification, a re-inspection or a post-closure visit "
+            "through the workflow, with the same rules and refusals (a rebound found on a "
+            "visit opens a clue linked to the case); its photos are stored by hash with "
+            "their EXIF checked; new finds become clues, with their photos. A case changed in the office after the package "
             "was made is a conflict, listed with the office's and the field's values side by "
             "side and never overwritten. Photos named but missing are listed. Merging the "
             "same package again adds nothing. The report (JSON and CSV) goes to REPORT_FOLDER, "

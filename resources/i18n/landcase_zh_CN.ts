@@ -1,14 +1,15 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
   <context>
     <name>LandCase</name>
     <message>
-      <location filename="../../forms/enforcement_tab.py" line="176" />
+      <location filename="../../forms/enforcement_tab.py" line="185" />
       <source> (scanned reply: {count})</source>
       <translation>（回复扫描件 {count} 份）</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="101" />
+      <location filename="../../plugin/main.py" line="102" />
       <source>&amp;LandCase</source>
       <translation>卫片执法(&amp;L)</translation>
     </message>
@@ -43,7 +44,7 @@
       <translation>、</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_tab.py" line="50" />
+      <location filename="../../forms/enforcement_tab.py" line="52" />
       <source>, {days} days late</source>
       <translation>，逾期 {days} 天</translation>
     </message>
@@ -53,12 +54,12 @@
       <translation>；</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_tab.py" line="171" />
+      <location filename="../../forms/enforcement_tab.py" line="180" />
       <source>; replied {date}</source>
       <translation>；{date} 回复</translation>
     </message>
     <message>
-      <location filename="../../layers/field_package_project.py" line="202" />
+      <location filename="../../layers/field_package_project.py" line="210" />
       <source>A date as YYYY, YYYY-MM or YYYY-MM-DD</source>
       <translation>日期格式为 YYYY、YYYY-MM 或 YYYY-MM-DD</translation>
     </message>
@@ -68,12 +69,17 @@
       <translation>卷宗须有立卷单位：请在“设置 ▸ 选项 ▸ LandCase”中填写单位名称，或给出 UNIT 参数。</translation>
     </message>
     <message>
-      <location filename="../../layers/field_package_project.py" line="211" />
+      <location filename="../../layers/field_package_project.py" line="228" />
+      <source>A post-closure visit needs its result</source>
+      <translation>事后巡查须填写巡查结果</translation>
+    </message>
+    <message>
+      <location filename="../../layers/field_package_project.py" line="219" />
       <source>A re-inspection needs its result</source>
       <translation>复核须填写复核结果</translation>
     </message>
     <message>
-      <location filename="../../layers/field_package_project.py" line="190" />
+      <location filename="../../layers/field_package_project.py" line="198" />
       <source>A verification needs the site status</source>
       <translation>核查须填写现场状态</translation>
     </message>
@@ -103,7 +109,7 @@
       <translation>实际用途</translation>
     </message>
     <message>
-      <location filename="../../layers/field_package_project.py" line="78" />
+      <location filename="../../layers/field_package_project.py" line="86" />
       <source>Actual use (实际用途)</source>
       <translation>实际用途</translation>
     </message>
@@ -123,7 +129,7 @@
       <translation>添加复核照片…</translation>
     </message>
     <message>
-      <location filename="../../layers/field_package_project.py" line="89" />
+      <location filename="../../forms/clue_form.py" line="77" />
       <source>Address</source>
       <translation>地址</translation>
     </message>
@@ -133,7 +139,7 @@
       <translation>从 Excel 工作簿（.xlsx，第一个工作表）或 CSV 文件录入问题清单（督察、审计、巡察、举报、媒体等）的问题，首行为列名：来源、清单名称、列入日期、序号、问题描述，可选镇街、行政区代码、责任单位、整改计划、监测编号（关联该图斑的案件）、WKT（数据库坐标系或 CGCS2000 经纬度下的范围）或经度、纬度。表中缺少清单名称或来源列时以 LIST_NAME 和 SOURCE 代替。每项问题应在列入日期后 {days} 日内整改到位，经批准延期的除外。无法使用的行列出行号和原因，其余照常录入；台账中已有的问题（清单名称和序号相同）不再重复录入。</translation>
     </message>
     <message>
-      <location filename="../../layers/field_package_project.py" line="66" />
+      <location filename="../../layers/field_package_project.py" line="71" />
       <source>Administrative area</source>
       <translation>行政区</translation>
     </message>
@@ -208,7 +214,7 @@
       <translation>面积（亩）</translation>
     </message>
     <message>
-      <location filename="../../layers/field_package_project.py" line="69" />
+      <location filename="../../layers/field_package_project.py" line="74" />
       <source>Area (亩)</source>
       <translation>面积（亩）</translation>
     </message>
@@ -263,7 +269,7 @@
       <translation>附件编号</translation>
     </message>
     <message>
-      <location filename="../../plugin/session.py" line="201" />
+      <location filename="../../plugin/session.py" line="202" />
       <source>Audit trail</source>
       <translation>审计日志</translation>
     </message>
@@ -373,12 +379,12 @@
       <translation>案件库</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="155" />
+      <location filename="../../plugin/main.py" line="161" />
       <source>Case panel</source>
       <translation>案件面板</translation>
     </message>
     <message>
-      <location filename="../../layers/field_package_project.py" line="61" />
+      <location filename="../../layers/field_package_project.py" line="66" />
       <source>Case status</source>
       <translation>案件状态</translation>
     </message>
@@ -528,12 +534,22 @@
       <translation>销号日期早于（YYYY-MM-DD）</translation>
     </message>
     <message>
-      <location filename="../../forms/plot_form.py" line="59" />
+      <location filename="../../forms/clue_form.py" line="128" />
+      <source>Clue</source>
+      <translation>线索</translation>
+    </message>
+    <message>
+      <location filename="../../forms/clue_form.py" line="130" />
       <source>Clue source</source>
       <translation>线索来源</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/field_package.py" line="144" />
+      <location filename="../../plugin/patrol_map.py" line="164" />
+      <source>Clue {code} recorded.</source>
+      <translation>线索 {code} 已登记。</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/field_package.py" line="147" />
       <source>Clues recorded</source>
       <translation>登记的线索数</translation>
     </message>
@@ -583,7 +599,7 @@
       <translation>按县、乡镇、村统计一个统计期间的指标（下发和登记图斑、各判定类型、违法、占用耕地和永久基本农田、新增和存量、违法占耕比例、整改到位率、履职到位率、未整改面积、逾期期限），以及本年度县级和乡镇考核指标、非农化和非粮化面积前十乡镇，写入 Excel 工作簿并附每项指标的定义。PERIOD 为月份（YYYY-MM）、季度（YYYY-Q1 … YYYY-Q4）、年份（YYYY）、年末（YYYY-年末：截至12月31日的全年）或日期范围（YYYY-MM-DD/YYYY-MM-DD）。汇总表统计期内登记（按批次日期）的图斑；“本期办理情况”表按发生日期统计期内的判定、立案、移交、整改到位和销号。填写 CAMPAIGN_PLAN 时，先保存2024—2026年违法用地综合整治三年行动的计划整治量（亩），再计算其进度；乡镇奖励建议名单的评定条件写在工作簿中。填写 OUTPUT_PDF 时生成月报：县级和乡镇汇总表、乡镇柱状图、县级考核指标及违法占耕比例的分母、前十名和指标说明，填报单位为 LandCase 设置中的单位名称。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/field_package.py" line="145" />
+      <location filename="../../plugin/processing/field_package.py" line="148" />
       <source>Conflicts</source>
       <translation>冲突数</translation>
     </message>
@@ -598,7 +614,7 @@
       <translation>建设时间</translation>
     </message>
     <message>
-      <location filename="../../layers/field_package_project.py" line="79" />
+      <location filename="../../layers/field_package_project.py" line="87" />
       <source>Construction date (YYYY, YYYY-MM or YYYY-MM-DD)</source>
       <translation>建设时间（YYYY、YYYY-MM 或 YYYY-MM-DD）</translation>
     </message>
@@ -728,7 +744,7 @@
       <translation>内业比对失败</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="135" />
+      <location filename="../../plugin/main.py" line="141" />
       <source>Desk comparison of the plots shown</source>
       <translation>对显示的图斑进行内业比对</translation>
     </message>
@@ -803,6 +819,16 @@
       <translation>卷宗</translation>
     </message>
     <message>
+      <location filename="../../plugin/patrol_map.py" line="58" />
+      <source>Draw a patrol zone</source>
+      <translation>绘制巡查片区</translation>
+    </message>
+    <message>
+      <location filename="../../forms/clue_form.py" line="63" />
+      <source>Draw its outline as a plot next</source>
+      <translation>随后勾绘其图斑范围</translation>
+    </message>
+    <message>
       <location filename="../../forms/case_dock.py" line="79" />
       <source>Due within {days} days</source>
       <translation>{days} 天内到期</translation>
@@ -833,7 +859,7 @@
       <translation>历次判定</translation>
     </message>
     <message>
-      <location filename="../../layers/field_package_project.py" line="67" />
+      <location filename="../../layers/field_package_project.py" line="72" />
       <source>Earlier image (前时相)</source>
       <translation>前时相影像</translation>
     </message>
@@ -863,7 +889,7 @@
       <translation>录入国务院通知公布的、内置日历尚未包含年份的放假日和调休上班日，每行一条：YYYY-MM-DD holiday|workday 名称，或日期范围 YYYY-MM-DD..YYYY-MM-DD holiday|workday 名称（含首尾两天）。此处录入的日期优先于内置日历。</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_tab.py" line="111" />
+      <location filename="../../forms/enforcement_tab.py" line="116" />
       <source>Escalations (督办)</source>
       <translation>督办</translation>
     </message>
@@ -918,7 +944,7 @@
       <translation>正在导出报送轮次 {round}</translation>
     </message>
     <message>
-      <location filename="../../forms/accountability_dock.py" line="61" />
+      <location filename="../../forms/accountability_dock.py" line="62" />
       <source>Export…</source>
       <translation>导出…</translation>
     </message>
@@ -973,7 +999,7 @@
       <translation>保护图斑编号</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_tab.py" line="149" />
+      <location filename="../../forms/enforcement_tab.py" line="158" />
       <source>Fewer than 2 persons of the station stopped it</source>
       <translation>国土所制止人员不足 2 名</translation>
     </message>
@@ -988,17 +1014,17 @@
       <translation>字段对应：{mapping}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/field_package.py" line="130" />
+      <location filename="../../plugin/processing/field_package.py" line="133" />
       <source>Field package (folder or zip)</source>
       <translation>外业数据包（文件夹或 zip）</translation>
     </message>
     <message>
-      <location filename="../../cases/field_report.py" line="48" />
-      <source>Field package {name}: {verifications} verifications and {reinspections} re-inspections merged, {photos} photos stored, {clues} new finds recorded as clues; {already} records merged before (not written again), {conflicts} conflicts (not overwritten), {refused} refused, {missing} photos missing.</source>
-      <translation>外业数据包 {name}：已合并核查 {verifications} 条、复核 {reinspections} 条，保存照片 {photos} 张，新发现登记为线索 {clues} 条；此前已合并 {already} 条（未重复写入），冲突 {conflicts} 条（未覆盖），未合并 {refused} 条，缺少照片 {missing} 张。</translation>
+      <location filename="../../cases/field_report.py" line="49" />
+      <source>Field package {name}: {verifications} verifications and {reinspections} re-inspections merged, {revisits} post-closure visits ({rebounds} rebounds opened as clues), {photos} photos stored, {clues} new finds recorded as clues; {already} records merged before (not written again), {conflicts} conflicts (not overwritten), {refused} refused, {missing} photos missing.</source>
+      <translation>外业数据包 {name}：已合并核查 {verifications} 条、复核 {reinspections} 条、事后巡查 {revisits} 次（发现反弹并登记为线索 {rebounds} 条），保存照片 {photos} 张，新发现登记为线索 {clues} 条；此前已合并 {already} 条（未重复写入），冲突 {conflicts} 条（未覆盖），未合并 {refused} 条，缺少照片 {missing} 张。</translation>
     </message>
     <message>
-      <location filename="../../layers/field_package_project.py" line="285" />
+      <location filename="../../layers/field_package_project.py" line="313" />
       <source>Field records</source>
       <translation>外业记录</translation>
     </message>
@@ -1073,17 +1099,17 @@
       <translation>用于 PostgreSQL 服务器上的案件数据库（DATABASE：postgresql://… 或 service=…），由其所有者运行：登录角色 USER（须由管理员事先创建）成为县局用户（全部乡镇）、所站用户（SCOPE 中的行政区代码前缀，逗号分隔，如 320101,320102）、外业用户（监测编号在 SCOPE 中的图斑）或只读用户（督查、纪委）。由服务器强制执行：范围外的记录既不显示也不能写入。GROUP 为授予的组角色。</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_forms.py" line="104" />
+      <location filename="../../forms/clue_form.py" line="71" />
       <source>Found at</source>
       <translation>发现时间</translation>
     </message>
     <message>
-      <location filename="../../layers/field_package_project.py" line="88" />
+      <location filename="../../forms/clue_form.py" line="80" />
       <source>Found by</source>
       <translation>发现人</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_tab.py" line="134" />
+      <location filename="../../forms/enforcement_tab.py" line="143" />
       <source>Found {found}, {unit} ({kind}), {persons} persons, {how}, {result}</source>
       <translation>{found} 发现，{unit}（{kind}），{persons} 人，{how}，{result}</translation>
     </message>
@@ -1113,6 +1139,11 @@
       <translation>请填写材料类别。</translation>
     </message>
     <message>
+      <location filename="../../forms/zone_form.py" line="70" />
+      <source>Give the zone a code.</source>
+      <translation>请填写片区编号。</translation>
+    </message>
+    <message>
       <location filename="../../plugin/processing/database_users.py" line="57" />
       <source>Group role</source>
       <translation>组角色</translation>
@@ -1123,7 +1154,7 @@
       <translation>按数值推断</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="127" />
+      <location filename="../../plugin/main.py" line="130" />
       <source>Handle case…</source>
       <translation>办理案件…</translation>
     </message>
@@ -1168,7 +1199,7 @@
       <translation>导入图斑批次</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="119" />
+      <location filename="../../plugin/main.py" line="120" />
       <source>Import plot batch…</source>
       <translation>导入图斑批次…</translation>
     </message>
@@ -1273,7 +1304,7 @@
       <translation>分地类面积</translation>
     </message>
     <message>
-      <location filename="../../layers/field_package_project.py" line="77" />
+      <location filename="../../layers/field_package_project.py" line="85" />
       <source>Land user</source>
       <translation>用地主体</translation>
     </message>
@@ -1313,7 +1344,7 @@
       <translation>卫片执法案件</translation>
     </message>
     <message>
-      <location filename="../../layers/field_package_project.py" line="274" />
+      <location filename="../../layers/field_package_project.py" line="302" />
       <source>LandCase field package</source>
       <translation>LandCase 外业数据包</translation>
     </message>
@@ -1343,12 +1374,12 @@
       <translation>图斑面积上限（平方千米；留空则按设置，默认 10 平方千米）</translation>
     </message>
     <message>
-      <location filename="../../layers/field_package_project.py" line="73" />
+      <location filename="../../layers/field_package_project.py" line="81" />
       <source>Last site status</source>
       <translation>上次现场状态</translation>
     </message>
     <message>
-      <location filename="../../layers/field_package_project.py" line="68" />
+      <location filename="../../layers/field_package_project.py" line="73" />
       <source>Later image (后时相)</source>
       <translation>后时相影像</translation>
     </message>
@@ -1373,7 +1404,7 @@
       <translation>以下图层类别的数据源缺失：{roles}</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="133" />
+      <location filename="../../plugin/main.py" line="139" />
       <source>Layer roles…</source>
       <translation>图层类别…</translation>
     </message>
@@ -1398,9 +1429,19 @@
       <translation>合法性判定</translation>
     </message>
     <message>
+      <location filename="../../forms/zone_form.py" line="52" />
+      <source>Level</source>
+      <translation>等级</translation>
+    </message>
+    <message>
       <location filename="../../plugin/processing/patrol_algorithms.py" line="70" />
       <source>Level field (等级)</source>
       <translation>等级字段</translation>
+    </message>
+    <message>
+      <location filename="../../layers/patrol_layers.py" line="103" />
+      <source>Level {level}</source>
+      <translation>{level}等级</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/holiday_calendar.py" line="54" />
@@ -1488,24 +1529,29 @@
       <translation>符合：{rules}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/field_package.py" line="112" />
+      <location filename="../../plugin/processing/field_package.py" line="114" />
       <source>Merge field package (QField)</source>
       <translation>合并外业数据包（QField）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/field_package.py" line="139" />
+      <location filename="../../plugin/field_menu.py" line="36" />
+      <source>Merge field package…</source>
+      <translation>合并外业数据包…</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/field_package.py" line="142" />
       <source>Merge report (CSV)</source>
       <translation>合并报告（CSV）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/field_package.py" line="138" />
+      <location filename="../../plugin/processing/field_package.py" line="141" />
       <source>Merge report (JSON)</source>
       <translation>合并报告（JSON）</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/field_package.py" line="115" />
-      <source>Merges a field package that came back from QField (its folder or zip): each field record becomes a verification or a re-inspection through the workflow, with the same rules and refusals; its photos are stored by hash with their EXIF checked; new finds become clues. A case changed in the office after the package was made is a conflict, listed with the office's and the field's values side by side and never overwritten. Photos named but missing are listed. Merging the same package again adds nothing. The report (JSON and CSV) goes to REPORT_FOLDER, by default beside the package.</source>
-      <translation>合并从 QField 带回的外业数据包（文件夹或 zip）：每条外业记录按业务流程写为一次核查或复核，规则和拒绝理由与内业录入相同；照片按哈希保存并检查其 EXIF；新发现登记为线索。数据包生成后在内业被修改过的案件记为冲突，内业值与外业值并列列出，绝不覆盖。记录中引用但缺失的照片逐一列出。同一数据包再次合并不会重复写入。合并报告（JSON 和 CSV）写入 REPORT_FOLDER，默认在数据包旁。</translation>
+      <location filename="../../plugin/processing/field_package.py" line="117" />
+      <source>Merges a field package that came back from QField (its folder or zip): each field record becomes a verification, a re-inspection or a post-closure visit through the workflow, with the same rules and refusals (a rebound found on a visit opens a clue linked to the case); its photos are stored by hash with their EXIF checked; new finds become clues, with their photos. A case changed in the office after the package was made is a conflict, listed with the office's and the field's values side by side and never overwritten. Photos named but missing are listed. Merging the same package again adds nothing. The report (JSON and CSV) goes to REPORT_FOLDER, by default beside the package.</source>
+      <translation>合并从 QField 带回的外业数据包（文件夹或 zip）：每条外业记录按业务流程写为一次核查、复核或事后巡查，规则和拒绝理由与内业录入相同（巡查发现反弹的，登记一条关联该案件的线索）；照片按哈希保存并检查其 EXIF；新发现连同其照片登记为线索。数据包生成后在内业被修改过的案件记为冲突，内业值与外业值并列列出，绝不覆盖。记录中引用但缺失的照片逐一列出。同一数据包再次合并不会重复写入。合并报告（JSON 和 CSV）写入 REPORT_FOLDER，默认在数据包旁。</translation>
     </message>
     <message>
       <location filename="../../forms/import_dialog.py" line="54" />
@@ -1518,7 +1564,7 @@
       <translation>监测批次（JCPC）</translation>
     </message>
     <message>
-      <location filename="../../forms/accountability_dock.py" line="70" />
+      <location filename="../../forms/accountability_dock.py" line="71" />
       <source>Month</source>
       <translation>月份</translation>
     </message>
@@ -1578,7 +1624,7 @@
       <translation>未对应编码的地类名称</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="273" />
+      <location filename="../../plugin/main.py" line="280" />
       <source>Needs the Python package {packages}, which QGIS's Python lacks.</source>
       <translation>需要 Python 包 {packages}，QGIS 所用的 Python 尚未安装。</translation>
     </message>
@@ -1588,17 +1634,22 @@
       <translation>新建案件库</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="107" />
+      <location filename="../../plugin/main.py" line="108" />
       <source>New case database…</source>
       <translation>新建案件库…</translation>
     </message>
     <message>
-      <location filename="../../layers/field_package_project.py" line="287" />
+      <location filename="../../layers/field_package_project.py" line="80" />
+      <source>New find</source>
+      <translation>新发现</translation>
+    </message>
+    <message>
+      <location filename="../../layers/field_package_project.py" line="315" />
       <source>New finds</source>
       <translation>新发现</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="121" />
+      <location filename="../../plugin/main.py" line="122" />
       <source>New plot</source>
       <translation>新增图斑</translation>
     </message>
@@ -1663,9 +1714,9 @@
       <translation>{source} 的 {count} 个图斑均不在案件库分带 {zone} 的接受范围 {band} 内：它们位于 {span}，适用的分带为 {fitting}。未导入任何图斑。请导入坐标系为 {fitting} 的案件库；如确属本库，请选择允许导入其他分带的图斑。</translation>
     </message>
     <message>
-      <location filename="../../cases/field_cases.py" line="68" />
-      <source>None of the {count} plots selected is due for a field visit (核查 or 复核).</source>
-      <translation>所选 {count} 个图斑中没有需要外业（核查或复核）的图斑。</translation>
+      <location filename="../../cases/field_cases.py" line="71" />
+      <source>None of the {count} plots selected is due for a field visit (核查, 复核 or 事后巡查).</source>
+      <translation>所选 {count} 个图斑中没有需要外业（核查、复核或事后巡查）的图斑。</translation>
     </message>
     <message>
       <location filename="../../forms/photo_rule_words.py" line="49" />
@@ -1673,7 +1724,7 @@
       <translation>照片规则未全部符合</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_tab.py" line="154" />
+      <location filename="../../forms/enforcement_tab.py" line="163" />
       <source>Not yet notified: {names}</source>
       <translation>尚未抄告：{names}</translation>
     </message>
@@ -1708,7 +1759,7 @@
       <translation>已打印的抄告单数</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_tab.py" line="104" />
+      <location filename="../../forms/enforcement_tab.py" line="109" />
       <source>Notifications (抄告)</source>
       <translation>抄告</translation>
     </message>
@@ -1738,7 +1789,7 @@
       <translation>法定节假日安排</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="140" />
+      <location filename="../../plugin/main.py" line="146" />
       <source>Official holiday calendar…</source>
       <translation>法定节假日安排…</translation>
     </message>
@@ -1748,7 +1799,7 @@
       <translation>打开服务器上的案件数据库</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="116" />
+      <location filename="../../plugin/main.py" line="117" />
       <source>Open a case database on a server…</source>
       <translation>打开服务器上的案件数据库…</translation>
     </message>
@@ -1758,12 +1809,12 @@
       <translation>打开案件库</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="111" />
+      <location filename="../../plugin/main.py" line="112" />
       <source>Open case database…</source>
       <translation>打开案件库…</translation>
     </message>
     <message>
-      <location filename="../../plugin/session.py" line="162" />
+      <location filename="../../plugin/session.py" line="163" />
       <source>Open or create a case database first.</source>
       <translation>请先打开或新建案件库。</translation>
     </message>
@@ -1778,7 +1829,7 @@
       <translation>打开报告文件</translation>
     </message>
     <message>
-      <location filename="../../plugin/session.py" line="151" />
+      <location filename="../../plugin/session.py" line="152" />
       <source>Opened {path}: {count} plots.</source>
       <translation>已打开 {path}：共 {count} 个图斑。</translation>
     </message>
@@ -1786,6 +1837,16 @@
       <location filename="../../forms/import_report_dialog.py" line="38" />
       <source>Other zone</source>
       <translation>跨带</translation>
+    </message>
+    <message>
+      <location filename="../../forms/clue_form.py" line="112" />
+      <source>Outline the clue as a plot</source>
+      <translation>勾绘线索图斑</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/patrol_map.py" line="54" />
+      <source>Outline the clue as a plot…</source>
+      <translation>勾绘线索图斑…</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/accountability_algorithms.py" line="143" />
@@ -1848,12 +1909,12 @@
       <translation>PDF、JPEG 或 PNG 扫描件</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/field_package.py" line="76" />
+      <location filename="../../plugin/processing/field_package.py" line="78" />
       <source>Package folder</source>
       <translation>数据包文件夹</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/field_package.py" line="77" />
+      <location filename="../../plugin/processing/field_package.py" line="79" />
       <source>Package zip</source>
       <translation>数据包 zip</translation>
     </message>
@@ -1873,7 +1934,7 @@
       <translation>月报页数</translation>
     </message>
     <message>
-      <location filename="../../layers/field_package_project.py" line="90" />
+      <location filename="../../forms/clue_form.py" line="78" />
       <source>Party</source>
       <translation>当事人</translation>
     </message>
@@ -1903,12 +1964,27 @@
       <translation>巡查报告工作簿</translation>
     </message>
     <message>
+      <location filename="../../layers/patrol_layers.py" line="61" />
+      <source>Patrol routes</source>
+      <translation>巡查轨迹</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/patrol_map.py" line="268" />
+      <source>Patrol zone {code} saved.</source>
+      <translation>巡查片区 {code} 已保存。</translation>
+    </message>
+    <message>
+      <location filename="../../layers/patrol_layers.py" line="60" />
+      <source>Patrol zones</source>
+      <translation>巡查片区</translation>
+    </message>
+    <message>
       <location filename="../../plugin/processing/patrol_algorithms.py" line="29" />
       <source>Patrols</source>
       <translation>巡查</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="173" />
+      <location filename="../../plugin/main.py" line="179" />
       <source>Patrols and accountability</source>
       <translation>巡查与问责</translation>
     </message>
@@ -1953,12 +2029,17 @@
       <translation>责任人字段</translation>
     </message>
     <message>
+      <location filename="../../forms/zone_form.py" line="54" />
+      <source>Person responsible</source>
+      <translation>责任人</translation>
+    </message>
+    <message>
       <location filename="../../forms/enforcement_forms.py" line="110" />
       <source>Persons on site</source>
       <translation>到场人数</translation>
     </message>
     <message>
-      <location filename="../../layers/field_package_project.py" line="83" />
+      <location filename="../../layers/field_package_project.py" line="91" />
       <source>Photo</source>
       <translation>照片</translation>
     </message>
@@ -1978,12 +2059,17 @@
       <translation>照片 (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/field_package.py" line="147" />
+      <location filename="../../plugin/processing/field_package.py" line="150" />
       <source>Photos missing</source>
       <translation>缺少的照片数</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/field_package.py" line="143" />
+      <location filename="../../layers/field_package_project.py" line="316" />
+      <source>Photos of new finds</source>
+      <translation>新发现照片</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/field_package.py" line="146" />
       <source>Photos stored</source>
       <translation>保存的照片数</translation>
     </message>
@@ -2003,7 +2089,7 @@
       <translation>图斑批次</translation>
     </message>
     <message>
-      <location filename="../../forms/import_report_dialog.py" line="86" />
+      <location filename="../../forms/clue_form.py" line="129" />
       <source>Plot number</source>
       <translation>监测编号</translation>
     </message>
@@ -2028,6 +2114,11 @@
       <translation>图斑类型（TBLX）</translation>
     </message>
     <message>
+      <location filename="../../plugin/patrol_map.py" line="233" />
+      <source>Plot {jcbh} outlined for the clue.</source>
+      <translation>已为该线索勾绘图斑 {jcbh}。</translation>
+    </message>
+    <message>
       <location filename="../../plugin/map_interaction.py" line="87" />
       <source>Plot {jcbh} saved.</source>
       <translation>图斑 {jcbh} 已保存。</translation>
@@ -2043,7 +2134,7 @@
       <translation>图斑 {jcbh}，字段 {field}：{reason}</translation>
     </message>
     <message>
-      <location filename="../../cases/field_merge.py" line="63" />
+      <location filename="../../cases/field_merge.py" line="67" />
       <source>Plot {jcbh}: {reason}</source>
       <translation>图斑 {jcbh}：{reason}</translation>
     </message>
@@ -2093,7 +2184,7 @@
       <translation>跨带导入的图斑</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/field_package.py" line="78" />
+      <location filename="../../plugin/processing/field_package.py" line="80" />
       <source>Plots in the package</source>
       <translation>数据包中的图斑数</translation>
     </message>
@@ -2138,7 +2229,7 @@
       <translation>参与计算的图斑（表达式）</translation>
     </message>
     <message>
-      <location filename="../../layers/field_package_project.py" line="284" />
+      <location filename="../../layers/field_package_project.py" line="312" />
       <source>Plots to visit</source>
       <translation>待外业图斑</translation>
     </message>
@@ -2153,7 +2244,27 @@
       <translation>与其他图斑形状相同的图斑</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_tab.py" line="115" />
+      <location filename="../../layers/patrol_layers.py" line="62" />
+      <source>Point clues</source>
+      <translation>点状线索</translation>
+    </message>
+    <message>
+      <location filename="../../forms/clue_form.py" line="70" />
+      <source>Position</source>
+      <translation>位置</translation>
+    </message>
+    <message>
+      <location filename="../../layers/field_package_project.py" line="78" />
+      <source>Post-closure visit due on</source>
+      <translation>事后巡查应巡日期</translation>
+    </message>
+    <message>
+      <location filename="../../layers/field_package_project.py" line="79" />
+      <source>Post-closure visit result (无反弹/反弹)</source>
+      <translation>事后巡查结果（无反弹/反弹）</translation>
+    </message>
+    <message>
+      <location filename="../../forms/enforcement_tab.py" line="120" />
       <source>Post-closure visits</source>
       <translation>事后巡查</translation>
     </message>
@@ -2168,6 +2279,11 @@
       <translation>生成外业数据包（QField）</translation>
     </message>
     <message>
+      <location filename="../../plugin/field_menu.py" line="35" />
+      <source>Prepare field package…</source>
+      <translation>生成外业数据包…</translation>
+    </message>
+    <message>
       <location filename="../../forms/print_dialog.py" line="54" />
       <source>Print</source>
       <translation>打印</translation>
@@ -2178,7 +2294,7 @@
       <translation>打印文书</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="130" />
+      <location filename="../../plugin/main.py" line="133" />
       <source>Print documents…</source>
       <translation>打印文书…</translation>
     </message>
@@ -2221,6 +2337,11 @@
       <location filename="../../plugin/processing/followup_algorithms.py" line="61" />
       <source>Problem list (.xlsx or .csv)</source>
       <translation>问题清单（.xlsx 或 .csv）</translation>
+    </message>
+    <message>
+      <location filename="../../layers/patrol_layers.py" line="63" />
+      <source>Problem list items</source>
+      <translation>问题清单</translation>
     </message>
     <message>
       <location filename="../../forms/import_dialog.py" line="73" />
@@ -2283,7 +2404,7 @@
       <translation>复核结果</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/field_package.py" line="142" />
+      <location filename="../../plugin/processing/field_package.py" line="145" />
       <source>Re-inspections merged</source>
       <translation>合并的复核数</translation>
     </message>
@@ -2323,6 +2444,11 @@
       <translation>记录</translation>
     </message>
     <message>
+      <location filename="../../plugin/patrol_map.py" line="49" />
+      <source>Record a point clue</source>
+      <translation>登记点状线索</translation>
+    </message>
+    <message>
       <location filename="../../forms/enforcement_forms.py" line="249" />
       <source>Record a post-closure visit</source>
       <translation>记录事后巡查</translation>
@@ -2333,12 +2459,12 @@
       <translation>记录制止</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_tab.py" line="70" />
+      <location filename="../../forms/enforcement_tab.py" line="75" />
       <source>Record a stop…</source>
       <translation>记录制止…</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_tab.py" line="74" />
+      <location filename="../../forms/enforcement_tab.py" line="79" />
       <source>Record a visit…</source>
       <translation>记录巡查回访…</translation>
     </message>
@@ -2358,7 +2484,7 @@
       <translation>保存复核结果</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_tab.py" line="72" />
+      <location filename="../../forms/enforcement_tab.py" line="77" />
       <source>Record the reply…</source>
       <translation>记录回复…</translation>
     </message>
@@ -2368,7 +2494,7 @@
       <translation>记录 {record}：{reason}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/field_package.py" line="146" />
+      <location filename="../../plugin/processing/field_package.py" line="149" />
       <source>Records refused</source>
       <translation>未合并的记录数</translation>
     </message>
@@ -2388,7 +2514,7 @@
       <translation>整改</translation>
     </message>
     <message>
-      <location filename="../../layers/field_package_project.py" line="71" />
+      <location filename="../../layers/field_package_project.py" line="76" />
       <source>Rectification measures</source>
       <translation>整改措施</translation>
     </message>
@@ -2408,7 +2534,7 @@
       <translation>移交日期</translation>
     </message>
     <message>
-      <location filename="../../forms/accountability_dock.py" line="59" />
+      <location filename="../../forms/accountability_dock.py" line="60" />
       <source>Refresh</source>
       <translation>刷新</translation>
     </message>
@@ -2463,7 +2589,7 @@
       <translation>报告文件：{path}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/field_package.py" line="135" />
+      <location filename="../../plugin/processing/field_package.py" line="138" />
       <source>Report folder</source>
       <translation>报告文件夹</translation>
     </message>
@@ -2486,6 +2612,11 @@
       <location filename="../../plugin/processing/patrol_report_algorithm.py" line="59" />
       <source>Reporting office (printed on the PDF)</source>
       <translation>填报单位（印在 PDF 上）</translation>
+    </message>
+    <message>
+      <location filename="../../forms/clue_form.py" line="74" />
+      <source>Reporting unit</source>
+      <translation>报送单位</translation>
     </message>
     <message>
       <location filename="../../forms/case_steps.py" line="250" />
@@ -2673,6 +2804,11 @@
       <translation>请选择有上一轮次的轮次。</translation>
     </message>
     <message>
+      <location filename="../../plugin/patrol_map.py" line="188" />
+      <source>Select one point clue on the map first, then draw its outline.</source>
+      <translation>请先在地图上选中一个点状线索，再勾绘其范围。</translation>
+    </message>
+    <message>
       <location filename="../../plugin/processing/print_documents.py" line="49" />
       <source>Selected plots not printed</source>
       <translation>选中但未打印的图斑数</translation>
@@ -2688,7 +2824,7 @@
       <translation>发送抄告</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_tab.py" line="71" />
+      <location filename="../../forms/enforcement_tab.py" line="76" />
       <source>Send a notification…</source>
       <translation>发送抄告…</translation>
     </message>
@@ -2708,7 +2844,7 @@
       <translation>指定图层类别</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="148" />
+      <location filename="../../plugin/main.py" line="154" />
       <source>Settings…</source>
       <translation>设置…</translation>
     </message>
@@ -2728,7 +2864,12 @@
       <translation>共享证据文件夹（服务器数据库：照片、扫描件、报告）</translation>
     </message>
     <message>
-      <location filename="../../layers/field_package_project.py" line="86" />
+      <location filename="../../forms/clue_form.py" line="73" />
+      <source>Signs of building</source>
+      <translation>所见迹象</translation>
+    </message>
+    <message>
+      <location filename="../../layers/field_package_project.py" line="94" />
       <source>Signs seen</source>
       <translation>发现的迹象</translation>
     </message>
@@ -2738,7 +2879,7 @@
       <translation>现场状态</translation>
     </message>
     <message>
-      <location filename="../../layers/field_package_project.py" line="76" />
+      <location filename="../../layers/field_package_project.py" line="84" />
       <source>Site status (现场状态)</source>
       <translation>现场状态</translation>
     </message>
@@ -2778,7 +2919,7 @@
       <translation>本所巡查计划，销号后的月数（如 1,3,6）</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="166" />
+      <location filename="../../plugin/main.py" line="172" />
       <source>Statistics</source>
       <translation>统计</translation>
     </message>
@@ -2823,7 +2964,7 @@
       <translation>制止人员（姓名）</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_tab.py" line="101" />
+      <location filename="../../forms/enforcement_tab.py" line="106" />
       <source>Stopping (制止)</source>
       <translation>制止</translation>
     </message>
@@ -2888,7 +3029,7 @@
       <translation>报送轮次</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="137" />
+      <location filename="../../plugin/main.py" line="143" />
       <source>Submission rounds…</source>
       <translation>报送轮次…</translation>
     </message>
@@ -2963,6 +3104,21 @@
       <translation>检查结果无法写入 {path}：{error}</translation>
     </message>
     <message>
+      <location filename="../../plugin/patrol_map.py" line="204" />
+      <source>The clue was not outlined</source>
+      <translation>线索未勾绘成图斑</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/patrol_map.py" line="160" />
+      <source>The clue was not recorded</source>
+      <translation>线索未登记</translation>
+    </message>
+    <message>
+      <location filename="../../forms/clue_form.py" line="121" />
+      <source>The clue's description when left empty</source>
+      <translation>留空则沿用线索的描述</translation>
+    </message>
+    <message>
       <location filename="../../plugin/processing/patrol_report_algorithm.py" line="36" />
       <source>The daily and monthly patrol reports per unit and township of a month (YYYY-MM) or a day (YYYY-MM-DD): monthly reports submitted on time or late (due the 20th of the next month), daily reports and 零报 per unit, the units × days table, the units that did not report, the zones not visited at their level's frequency and the breaches (a find not reported the same day, a monthly report missing or late, a zone not visited), with the unit and persons accountable. A day without a find and without a report is listed as 未报 but is no breach (日报: 有则报，无则零报或不报). Writes an Excel workbook and, when OUTPUT_PDF is given, a PDF.</source>
       <translation>按报送单位和乡镇统计某月（YYYY-MM）或某日（YYYY-MM-DD）的巡查日报和月报：月报按时或逾期报送情况（应于次月20日前报送），各单位日报及零报，单位×日明细表，未报送单位，未按等级频次巡查的片区，以及问责情形（发现未当日报送、月报未报或逾期、片区未巡查）及其责任单位和责任人。无发现且未报的日期列为“未报”，不作问责（日报：有则报，无则零报或不报）。输出 Excel 工作簿；给定 OUTPUT_PDF 时另输出 PDF。</translation>
@@ -2993,7 +3149,7 @@
       <translation>外业数据包无法写入 {path}：{reason}</translation>
     </message>
     <message>
-      <location filename="../../cases/field_cases.py" line="61" />
+      <location filename="../../cases/field_cases.py" line="64" />
       <source>The field package {code} was not made from this case database (or was deleted from it): it cannot be merged here.</source>
       <translation>外业数据包 {code} 不是由本案件数据库生成的（或已从中删除），不能合并到这里。</translation>
     </message>
@@ -3033,6 +3189,11 @@
       <translation>巡查报告无法写入 {path}：{error}</translation>
     </message>
     <message>
+      <location filename="../../plugin/patrol_map.py" line="265" />
+      <source>The patrol zone was not saved</source>
+      <translation>巡查片区未保存</translation>
+    </message>
+    <message>
       <location filename="../../cases/photo_rules.py" line="65" />
       <source>The photo rules were not changed: {reason}</source>
       <translation>照片规则未修改：{reason}</translation>
@@ -3058,7 +3219,7 @@
       <translation>图斑未保存</translation>
     </message>
     <message>
-      <location filename="../../plugin/session.py" line="188" />
+      <location filename="../../plugin/session.py" line="189" />
       <source>The records are as LandCase left them: {count} audit rows checked, every locked round matches its seal.</source>
       <translation>记录保持 LandCase 写入时的状态：已核验 {count} 条审计记录，各锁定轮次均与其封存值一致。</translation>
     </message>
@@ -3118,7 +3279,7 @@
       <translation>默认投影带取自当前地图范围。建库后不能再更改。</translation>
     </message>
     <message>
-      <location filename="../../cases/pg_roles.py" line="166" />
+      <location filename="../../cases/pg_roles.py" line="238" />
       <source>There is no login role {role} on the server: the administrator creates it first (CREATE ROLE {role} LOGIN PASSWORD '…').</source>
       <translation>服务器上没有登录角色 {role}：请管理员先创建（CREATE ROLE {role} LOGIN PASSWORD '…'）。</translation>
     </message>
@@ -3213,12 +3374,12 @@
       <translation>移送日期</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_tab.py" line="108" />
+      <location filename="../../forms/enforcement_tab.py" line="113" />
       <source>Transfers (移送)</source>
       <translation>移送</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_tab.py" line="73" />
+      <location filename="../../forms/enforcement_tab.py" line="78" />
       <source>Transfer…</source>
       <translation>移送…</translation>
     </message>
@@ -3253,6 +3414,11 @@
       <translation>监测面积单位</translation>
     </message>
     <message>
+      <location filename="../../forms/zone_form.py" line="53" />
+      <source>Unit responsible</source>
+      <translation>责任单位</translation>
+    </message>
+    <message>
       <location filename="../../forms/enforcement_forms.py" line="105" />
       <source>Unit that stopped it</source>
       <translation>制止单位</translation>
@@ -3283,12 +3449,12 @@
       <translation>核查报告</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/field_package.py" line="141" />
+      <location filename="../../plugin/processing/field_package.py" line="144" />
       <source>Verifications merged</source>
       <translation>合并的核查数</translation>
     </message>
     <message>
-      <location filename="../../layers/field_package_project.py" line="82" />
+      <location filename="../../layers/field_package_project.py" line="90" />
       <source>Verified at</source>
       <translation>核查时间</translation>
     </message>
@@ -3303,12 +3469,12 @@
       <translation>核查人</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/field_package.py" line="70" />
+      <location filename="../../plugin/processing/field_package.py" line="72" />
       <source>Verifier who takes the package</source>
       <translation>领取数据包的核查人</translation>
     </message>
     <message>
-      <location filename="../../plugin/main.py" line="138" />
+      <location filename="../../plugin/main.py" line="144" />
       <source>Verify audit trail</source>
       <translation>校验审计日志</translation>
     </message>
@@ -3323,7 +3489,7 @@
       <translation>核验记录…</translation>
     </message>
     <message>
-      <location filename="../../forms/import_dialog.py" line="58" />
+      <location filename="../../forms/clue_form.py" line="76" />
       <source>Village</source>
       <translation>村</translation>
     </message>
@@ -3343,12 +3509,12 @@
       <translation>违法宗数</translation>
     </message>
     <message>
-      <location filename="../../layers/field_package_project.py" line="75" />
+      <location filename="../../layers/field_package_project.py" line="83" />
       <source>Visit</source>
       <translation>外业类型</translation>
     </message>
     <message>
-      <location filename="../../layers/field_package_project.py" line="60" />
+      <location filename="../../layers/field_package_project.py" line="65" />
       <source>Visit due</source>
       <translation>待办外业</translation>
     </message>
@@ -3389,8 +3555,8 @@
     </message>
     <message>
       <location filename="../../plugin/processing/field_package.py" line="53" />
-      <source>Writes the plots due for a field visit (核查: 待核查; 复核: 整改中 or 待复核), those of FILTER when given, into a folder and a zip that QField opens offline: a GeoPackage with the plots, tables for the field records and their photos, a point layer for new finds and the role layers clipped around the plots, and a project with forms, value lists and required fields. ASSIGNEE names who takes the package (the forms' default verifier). The database records which cases went out in it; merge it back with 'Merge field package'.</source>
-      <translation>将需要外业的图斑（核查：待核查；复核：整改中或待复核；给出 FILTER 时为其中符合条件的图斑）写入一个 QField 可离线打开的文件夹和 zip：包含图斑、外业记录表及其照片表、新发现点图层和按图斑范围裁剪的角色图层的 GeoPackage，以及配置好表单、值列表和必填项的项目。ASSIGNEE 为领取数据包的人（表单中默认的核查人）。数据库记录每个案件随哪个数据包外出；带回后用“合并外业数据包”合并。</translation>
+      <source>Writes the plots due for a field visit (核查: 待核查; 复核: 整改中 or 待复核; 事后巡查: closed out, with a post-closure visit due within a week), those of FILTER when given, into a folder and a zip that QField opens offline: a GeoPackage with the plots, tables for the field records and their photos, a point layer for new finds with their photos and the role layers clipped around the plots, and a project with forms, value lists and required fields. ASSIGNEE names who takes the package (the forms' default verifier). The database records which cases went out in it; merge it back with 'Merge field package'.</source>
+      <translation>将需要外业的图斑（核查：待核查；复核：整改中或待复核；事后巡查：已销号且一周内有事后巡查到期；给出 FILTER 时为其中符合条件的图斑）写入一个 QField 可离线打开的文件夹和 zip：包含图斑、外业记录表及其照片表、新发现点图层及其照片表和按图斑范围裁剪的角色图层的 GeoPackage，以及配置好表单、值列表和必填项的项目。ASSIGNEE 为领取数据包的人（表单中默认的核查人）。数据库记录每个案件随哪个数据包外出；带回后用“合并外业数据包”合并。</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/statistics_algorithms.py" line="232" />
@@ -3406,6 +3572,16 @@
       <location filename="../../forms/statistics_dock.py" line="130" />
       <source>YYYY-MM, YYYY-Q3, YYYY, YYYY-年末 or a date range</source>
       <translation>YYYY-MM、YYYY-Q3、YYYY、YYYY-年末 或日期范围</translation>
+    </message>
+    <message>
+      <location filename="../../forms/zone_form.py" line="50" />
+      <source>Zone code</source>
+      <translation>片区编号</translation>
+    </message>
+    <message>
+      <location filename="../../forms/zone_form.py" line="51" />
+      <source>Zone name</source>
+      <translation>片区名称</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/patrol_algorithms.py" line="64" />
@@ -3453,7 +3629,7 @@
       <translation>案件移送至{allowed}，不能移送至{value}</translation>
     </message>
     <message>
-      <location filename="../../cases/clues.py" line="132" />
+      <location filename="../../cases/clues.py" line="147" />
       <source>a clue with this code already exists</source>
       <translation>已有此编号的线索</translation>
     </message>
@@ -3713,12 +3889,12 @@
       <translation>按法定工作日计算的期限</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_tab.py" line="48" />
+      <location filename="../../forms/enforcement_tab.py" line="50" />
       <source>due</source>
       <translation>期限</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_tab.py" line="213" />
+      <location filename="../../forms/enforcement_tab.py" line="222" />
       <source>due {due}, visited {visited} by {visitor}: {result}</source>
       <translation>应于 {due}，{visited} 由 {visitor} 回访：{result}</translation>
     </message>
@@ -3843,7 +4019,7 @@
       <translation>不含两个点以上的轨迹或路线</translation>
     </message>
     <message>
-      <location filename="../../cases/field_package_read.py" line="82" />
+      <location filename="../../cases/field_package_read.py" line="83" />
       <source>it holds no {name} (or more than one)</source>
       <translation>其中没有 {name}（或不止一个）</translation>
     </message>
@@ -3893,7 +4069,7 @@
       <translation>不是 PDF、JPEG 或 PNG 文件</translation>
     </message>
     <message>
-      <location filename="../../cases/move_to_postgis.py" line="102" />
+      <location filename="../../cases/move_to_postgis.py" line="115" />
       <source>it is not a SpatiaLite file</source>
       <translation>它不是 SpatiaLite 文件</translation>
     </message>
@@ -3943,7 +4119,7 @@
       <translation>.dbf 文件（属性表）已损坏：{detail}；请向下发单位索取新的副本</translation>
     </message>
     <message>
-      <location filename="../../cases/move_to_postgis.py" line="133" />
+      <location filename="../../cases/move_to_postgis.py" line="146" />
       <source>its CRS EPSG:{source_srid} is not the server's EPSG:{server_srid}</source>
       <translation>其坐标系 EPSG:{source_srid} 与服务器的 EPSG:{server_srid} 不同</translation>
     </message>
@@ -4003,7 +4179,7 @@
       <translation>其文字既非 UTF-8 也非 GB18030 编码</translation>
     </message>
     <message>
-      <location filename="../../cases/field_package_read.py" line="88" />
+      <location filename="../../cases/field_package_read.py" line="89" />
       <source>its {name} lacks the package's tables or cannot be read</source>
       <translation>其中的 {name} 缺少数据包的表或无法读取</translation>
     </message>
@@ -4133,7 +4309,7 @@
       <translation>只有判定为违法的才能立案或移交；当前判定为{category}</translation>
     </message>
     <message>
-      <location filename="../../cases/move_to_postgis.py" line="160" />
+      <location filename="../../cases/move_to_postgis.py" line="173" />
       <source>only the database's owner may move a file into it</source>
       <translation>只有该数据库的所有者才能将文件迁移进来</translation>
     </message>
@@ -4363,7 +4539,7 @@
       <translation>该案件没有销号记录</translation>
     </message>
     <message>
-      <location filename="../../cases/field_merge.py" line="206" />
+      <location filename="../../cases/field_merge.py" line="229" />
       <source>the case was changed in the office after the package was made</source>
       <translation>数据包生成后该案件在内业被修改过</translation>
     </message>
@@ -4558,9 +4734,9 @@
       <translation>指定的范围</translation>
     </message>
     <message>
-      <location filename="../../cases/field_merge.py" line="272" />
-      <source>the field record's visit {value} is neither 核查 nor 复核</source>
-      <translation>外业记录的外业类型 {value} 既不是核查也不是复核</translation>
+      <location filename="../../cases/field_merge.py" line="309" />
+      <source>the field record's visit {value} is not 核查, 复核 or 事后巡查</source>
+      <translation>外业记录的外业类型 {value} 不是核查、复核或事后巡查</translation>
     </message>
     <message>
       <location filename="../../cases/sheet_rows.py" line="114" />
@@ -4888,12 +5064,12 @@
       <translation>期间 {value} 不是 {shape} 格式</translation>
     </message>
     <message>
-      <location filename="../../cases/field_merge.py" line="130" />
+      <location filename="../../cases/field_merge.py" line="143" />
       <source>the photo is not in the package's folder: merge again once it is there</source>
       <translation>照片不在数据包文件夹中：补齐后再次合并即可</translation>
     </message>
     <message>
-      <location filename="../../cases/field_merge.py" line="129" />
+      <location filename="../../cases/field_merge.py" line="142" />
       <source>the photo names a field record that is not in the package</source>
       <translation>照片所属的外业记录不在数据包中</translation>
     </message>
@@ -4903,7 +5079,7 @@
       <translation>整改计划为空</translation>
     </message>
     <message>
-      <location filename="../../cases/field_merge.py" line="131" />
+      <location filename="../../cases/field_merge.py" line="144" />
       <source>the plot did not go out in this package</source>
       <translation>该图斑不在本数据包中</translation>
     </message>
@@ -5088,7 +5264,7 @@
       <translation>表格为空</translation>
     </message>
     <message>
-      <location filename="../../cases/move_to_postgis.py" line="110" />
+      <location filename="../../cases/move_to_postgis.py" line="123" />
       <source>the target is not a PostgreSQL database</source>
       <translation>目标不是 PostgreSQL 数据库</translation>
     </message>
@@ -5173,7 +5349,7 @@
       <translation>缺少制止单位</translation>
     </message>
     <message>
-      <location filename="../../cases/clues.py" line="145" />
+      <location filename="../../cases/clues.py" line="171" />
       <source>the unit, patrol or case it names does not exist</source>
       <translation>所填的巡查单位、巡查记录或案件不存在</translation>
     </message>
@@ -5193,7 +5369,7 @@
       <translation>巡查时间为销号后的整月数，1 至 {most}</translation>
     </message>
     <message>
-      <location filename="../../cases/field_package_read.py" line="60" />
+      <location filename="../../cases/field_package_read.py" line="61" />
       <source>the zip file cannot be unpacked</source>
       <translation>zip 文件无法解压</translation>
     </message>
@@ -5258,7 +5434,7 @@
       <translation>没有编号为 {value} 的线索</translation>
     </message>
     <message>
-      <location filename="../../cases/clues.py" line="169" />
+      <location filename="../../cases/clues.py" line="196" />
       <source>there is no clue with this code</source>
       <translation>没有此编号的线索</translation>
     </message>
@@ -5485,7 +5661,7 @@
       <translation>发现 {count} 个问题：案件数据库已不是 LandCase 写入时的状态。</translation>
     </message>
     <message>
-      <location filename="../../plugin/session.py" line="197" />
+      <location filename="../../plugin/session.py" line="198" />
       <source>{count} findings: {first}</source>
       <translation>发现 {count} 个问题：{first}</translation>
     </message>
@@ -5580,7 +5756,7 @@
       <translation>{crs} 不是 CGCS2000 3 度带高斯-克吕格投影坐标系（EPSG:4513 至 EPSG:4554）。</translation>
     </message>
     <message>
-      <location filename="../../forms/enforcement_tab.py" line="188" />
+      <location filename="../../forms/enforcement_tab.py" line="197" />
       <source>{date} to {receiver} {number}, accepted {accepted}</source>
       <translation>{date} 移送{receiver} {number}，受理 {accepted}</translation>
     </message>
@@ -5605,7 +5781,7 @@
       <translation>{cases} 个案件中有 {incomplete} 个缺少材料；清单：{path}</translation>
     </message>
     <message>
-      <location filename="../../cases/move_to_postgis.py" line="40" />
+      <location filename="../../cases/move_to_postgis.py" line="52" />
       <source>{jcbh}: the server already has this 监测编号 from another database</source>
       <translation>{jcbh}：服务器上已有该监测编号（来自其他数据库）</translation>
     </message>
@@ -5630,9 +5806,24 @@
       <translation>{kind}期限：{date}</translation>
     </message>
     <message>
+      <location filename="../../layers/patrol_layers.py" line="131" />
+      <source>{kind}, open</source>
+      <translation>{kind}（未处置）</translation>
+    </message>
+    <message>
+      <location filename="../../layers/patrol_layers.py" line="131" />
+      <source>{kind}, outlined or closed</source>
+      <translation>{kind}（已勾绘或已关闭）</translation>
+    </message>
+    <message>
       <location filename="../../forms/photo_rule_words.py" line="33" />
       <source>{kind}; {results}</source>
       <translation>{kind}；{results}</translation>
+    </message>
+    <message>
+      <location filename="../../forms/zone_form.py" line="34" />
+      <source>{level} (a visit every {days} days)</source>
+      <translation>{level}（每 {days} 天巡查一次）</translation>
     </message>
     <message>
       <location filename="../../plugin/case_work.py" line="156" />
@@ -5710,7 +5901,7 @@
       <translation>{path} 不存在。</translation>
     </message>
     <message>
-      <location filename="../../cases/pg_roles.py" line="173" />
+      <location filename="../../cases/pg_roles.py" line="245" />
       <source>{path} has no LandCase group roles yet: whoever made the case database had no right to create roles; a user with CREATEROLE runs this once to make them.</source>
       <translation>{path} 尚无 LandCase 组角色：创建案件数据库的用户无权创建角色；请由具有 CREATEROLE 权限的用户运行一次以创建。</translation>
     </message>
@@ -5725,7 +5916,7 @@
       <translation>{path} 是 SQLite 文件，但不是卫片执法案件库。</translation>
     </message>
     <message>
-      <location filename="../../cases/pg_roles.py" line="162" />
+      <location filename="../../cases/pg_roles.py" line="234" />
       <source>{path} is a case database file: users and their rights belong to a server database.</source>
       <translation>{path} 是案件数据库文件：用户及其权限属于服务器数据库。</translation>
     </message>
@@ -5770,12 +5961,12 @@
       <translation>{path} 未添加：{reason}</translation>
     </message>
     <message>
-      <location filename="../../cases/move_to_postgis.py" line="50" />
+      <location filename="../../cases/move_to_postgis.py" line="62" />
       <source>{path} was not moved to {target}: its audit trail is broken: {reason}</source>
       <translation>{path} 未迁移到 {target}：其审计链已断裂：{reason}</translation>
     </message>
     <message>
-      <location filename="../../cases/move_to_postgis.py" line="44" />
+      <location filename="../../cases/move_to_postgis.py" line="56" />
       <source>{path} was not moved to {target}: {reason}</source>
       <translation>{path} 未迁移到 {target}：{reason}</translation>
     </message>
@@ -5815,7 +6006,7 @@
       <translation>{period}：共 {plots} 个图斑，违法 {illegal} 宗；统计表：{path}</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/field_package.py" line="91" />
+      <location filename="../../plugin/processing/field_package.py" line="93" />
       <source>{plots} plots in the field package {folder} ({zip}).</source>
       <translation>外业数据包 {folder}（{zip}）中有 {plots} 个图斑。</translation>
     </message>
@@ -5979,5 +6170,5 @@
       <source>违法占耕比例 denominator of the county accountability: {source}</source>
       <translation>县级考核违法占耕比例的分母：{source}</translation>
     </message>
-  <message><source>Clue</source><translation>线索</translation></message><message><source>Clue {code} recorded.</source><translation>线索 {code} 已登记。</translation></message><message><source>Draw a patrol zone</source><translation>绘制巡查片区</translation></message><message><source>Draw its outline as a plot next</source><translation>随后勾绘其图斑范围</translation></message><message><source>Give the zone a code.</source><translation>请填写片区编号。</translation></message><message><source>Level</source><translation>等级</translation></message><message><source>Level {level}</source><translation>{level}等级</translation></message><message><source>Outline the clue as a plot</source><translation>勾绘线索图斑</translation></message><message><source>Outline the clue as a plot…</source><translation>勾绘线索图斑…</translation></message><message><source>Patrol routes</source><translation>巡查轨迹</translation></message><message><source>Patrol zone {code} saved.</source><translation>巡查片区 {code} 已保存。</translation></message><message><source>Patrol zones</source><translation>巡查片区</translation></message><message><source>Person responsible</source><translation>责任人</translation></message><message><source>Plot {jcbh} outlined for the clue.</source><translation>已为该线索勾绘图斑 {jcbh}。</translation></message><message><source>Point clues</source><translation>点状线索</translation></message><message><source>Position</source><translation>位置</translation></message><message><source>Problem list items</source><translation>问题清单</translation></message><message><source>Record a point clue</source><translation>登记点状线索</translation></message><message><source>Reporting unit</source><translation>报送单位</translation></message><message><source>Select one point clue on the map first, then draw its outline.</source><translation>请先在地图上选中一个点状线索，再勾绘其范围。</translation></message><message><source>Signs of building</source><translation>所见迹象</translation></message><message><source>The clue was not outlined</source><translation>线索未勾绘成图斑</translation></message><message><source>The clue was not recorded</source><translation>线索未登记</translation></message><message><source>The clue's description when left empty</source><translation>留空则沿用线索的描述</translation></message><message><source>The patrol zone was not saved</source><translation>巡查片区未保存</translation></message><message><source>Unit responsible</source><translation>责任单位</translation></message><message><source>Zone code</source><translation>片区编号</translation></message><message><source>Zone name</source><translation>片区名称</translation></message><message><source>{kind}, open</source><translation>{kind}（未处置）</translation></message><message><source>{kind}, outlined or closed</source><translation>{kind}（已勾绘或已关闭）</translation></message><message><source>{level} (a visit every {days} days)</source><translation>{level}（每 {days} 天巡查一次）</translation></message></context>
+  </context>
 </TS>
