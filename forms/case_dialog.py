@@ -10,6 +10,7 @@ from qgis.PyQt.QtWidgets import (
     QDialog,
     QFileDialog,
     QFrame,
+    QInputDialog,
     QLabel,
     QListWidget,
     QPushButton,
@@ -22,6 +23,7 @@ from qgis.PyQt.QtWidgets import (
 from ..cases import workflow
 from ..cases.errors import CaseDatabaseError
 from ..cases.photo_rules import check_photos
+from ..cases.photos import KINDS as PHOTO_KINDS
 from ..cases.photos import (
     REINSPECTION_PURPOSE,
     SURVEY_PURPOSE,
@@ -342,13 +344,20 @@ class CaseDialog(CaseSteps, QDialog):
         paths, _ = QFileDialog.getOpenFileNames(
             self, tr("Add photos"), "", tr("Photos (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)")
         )
-        if paths:
-            self.attach_photos(paths, purpose)
+        if not paths:
+            return
+        # what the photos show (全景 / 近景 …): the photo rules ask for one of each
+        kinds = [tr("not said"), *PHOTO_KINDS]
+        chosen, accepted = QInputDialog.getItem(
+            self, tr("Add photos"), tr("What these photos show"), kinds, 0, False
+        )
+        if accepted:
+            self.attach_photos(paths, purpose, chosen if chosen in PHOTO_KINDS else None)
 
-    def attach_photos(self, paths, purpose: str = SURVEY_PURPOSE) -> None:
+    def attach_photos(self, paths, purpose: str = SURVEY_PURPOSE, kind: str | None = None) -> None:
         """Attach photo files (one transaction); flagged photos are named in the message."""
         try:
-            result = add_photos(self.store, self.plot_id, paths, purpose=purpose)
+            result = add_photos(self.store, self.plot_id, paths, purpose=purpose, kind=kind)
         except CaseDatabaseError as error:
             self.message.setStyleSheet("color: #b03a2e")
             self.message.setText(error_text(error))

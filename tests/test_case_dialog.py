@@ -48,8 +48,10 @@ def test_a_plot_walks_the_whole_illegal_path_through_the_form(dialog, tmp_path):
     dialog.changed.connect(lambda: changes.append(dialog.state.status))
     centre = square(0).centroid
     photo = make_photo(tmp_path / "现场.jpg", xy=(centre.x, centre.y), direction=135)
-    dialog.attach_photos([str(photo)])
+    dialog.attach_photos([str(photo)], kind="全景")
     assert dialog.photos.count() == 1 and "135°" in dialog.photos.item(0).text()
+    kept = dialog.store._db.execute("SELECT kind FROM photo").fetchall()
+    assert [row[0] for row in kept] == ["全景"]
 
     _choose(dialog.site_status, "已建成")
     dialog.land_user.setText("某某农业公司")

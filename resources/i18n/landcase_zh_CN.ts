@@ -114,7 +114,7 @@
       <translation>实际用途</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="343" />
+      <location filename="../../forms/case_dialog.py" line="345" />
       <source>Add photos</source>
       <translation>添加照片</translation>
     </message>
@@ -254,7 +254,7 @@
       <translation>添加卷宗材料</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="174" />
+      <location filename="../../forms/case_dialog.py" line="176" />
       <source>Attach document…</source>
       <translation>添加卷宗材料…</translation>
     </message>
@@ -389,7 +389,7 @@
       <translation>案件状态</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="91" />
+      <location filename="../../forms/case_dialog.py" line="93" />
       <source>Case {jcbh}</source>
       <translation>案件 {jcbh}</translation>
     </message>
@@ -719,7 +719,7 @@
       <translation>部门回复期限</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="102" />
+      <location filename="../../forms/case_dialog.py" line="104" />
       <source>Department reply due {date}</source>
       <translation>部门回复期限：{date}</translation>
     </message>
@@ -764,7 +764,7 @@
       <translation>判定结果</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="96" />
+      <location filename="../../forms/case_dialog.py" line="98" />
       <source>Determination: {category} {subtype}</source>
       <translation>判定结果：{category} {subtype}</translation>
     </message>
@@ -774,7 +774,7 @@
       <translation>文书</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="213" />
+      <location filename="../../forms/case_dialog.py" line="215" />
       <source>Document attached.</source>
       <translation>材料已添加。</translation>
     </message>
@@ -804,7 +804,7 @@
       <translation>文书与报告</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="203" />
+      <location filename="../../forms/case_dialog.py" line="205" />
       <source>Documents cannot be attached with this version.</source>
       <translation>当前版本不能添加卷宗材料。</translation>
     </message>
@@ -1029,7 +1029,7 @@
       <translation>外业记录</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="67" />
+      <location filename="../../forms/case_dialog.py" line="69" />
       <source>Field verification</source>
       <translation>外业核查</translation>
     </message>
@@ -1079,7 +1079,7 @@
       <translation>立案编号</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="69" />
+      <location filename="../../forms/case_dialog.py" line="71" />
       <source>Filing or referral</source>
       <translation>立案或移交</translation>
     </message>
@@ -1424,7 +1424,7 @@
       <translation>补办手续面积</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="68" />
+      <location filename="../../forms/case_dialog.py" line="70" />
       <source>Legality determination</source>
       <translation>合法性判定</translation>
     </message>
@@ -2054,7 +2054,7 @@
       <translation>照片</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="343" />
+      <location filename="../../forms/case_dialog.py" line="345" />
       <source>Photos (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)</source>
       <translation>照片 (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)</translation>
     </message>
@@ -2124,7 +2124,7 @@
       <translation>图斑 {jcbh} 已保存。</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="92" />
+      <location filename="../../forms/case_dialog.py" line="94" />
       <source>Plot {jcbh} — status: {status}</source>
       <translation>图斑 {jcbh}，状态：{status}</translation>
     </message>
@@ -2389,7 +2389,7 @@
       <translation>复核日期</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="71" />
+      <location filename="../../forms/case_dialog.py" line="73" />
       <source>Re-inspection and close-out</source>
       <translation>复核与销号</translation>
     </message>
@@ -2509,7 +2509,7 @@
       <translation>录入表格（.xlsx 或 .csv）中的回复，须有“文号”“接收单位”“回复日期”列，可选“回复内容”“回复人”列，每行一条回复。全部录入或全部不录入：无法录入的行会列出其行号和原因。</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="70" />
+      <location filename="../../forms/case_dialog.py" line="72" />
       <source>Rectification</source>
       <translation>整改</translation>
     </message>
@@ -2744,7 +2744,7 @@
       <translation>保存核查结果</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="233" />
+      <location filename="../../forms/case_dialog.py" line="235" />
       <source>Saved.</source>
       <translation>已保存。</translation>
     </message>
@@ -2769,7 +2769,7 @@
       <translation>扫描件 (*.pdf *.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="176" />
+      <location filename="../../forms/case_dialog.py" line="178" />
       <source>Scans bound in the dossier (批文, 备案, 立案文书 …)</source>
       <translation>装订入卷宗的扫描件（批文、备案、立案文书等）</translation>
     </message>
@@ -2969,7 +2969,7 @@
       <translation>制止</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="73" />
+      <location filename="../../forms/case_dialog.py" line="75" />
       <source>Stopping and notifying</source>
       <translation>制止与抄告</translation>
     </message>
@@ -3537,6 +3537,11 @@
       <location filename="../../forms/enforcement_forms.py" line="209" />
       <source>What it says</source>
       <translation>回复内容</translation>
+    </message>
+    <message>
+      <location filename="../../forms/case_dialog.py" line="352" />
+      <source>What these photos show</source>
+      <translation>照片类型（全景、近景…）</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/print_documents.py" line="51" />
@@ -4272,6 +4277,11 @@
       <location filename="../../cases/campaigns.py" line="105" />
       <source>not closed out (the case is {status})</source>
       <translation>尚未销号（案件状态为{status}）</translation>
+    </message>
+    <message>
+      <location filename="../../forms/case_dialog.py" line="350" />
+      <source>not said</source>
+      <translation>未注明</translation>
     </message>
     <message>
       <location filename="../../forms/enforcement_forms.py" line="48" />
@@ -5676,7 +5686,7 @@
       <translation>{count} 个地类名称未能对应编码；请填写编码，否则保存时不赋编码：{names}</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="364" />
+      <location filename="../../forms/case_dialog.py" line="373" />
       <source>{count} need checking (no position or time, or far from the plot).</source>
       <translation>{count} 张需核实（无位置或时间，或距图斑较远）。</translation>
     </message>
@@ -5716,7 +5726,7 @@
       <translation>超期 {count} 个</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="356" />
+      <location filename="../../forms/case_dialog.py" line="365" />
       <source>{count} photos attached.</source>
       <translation>已添加 {count} 张照片。</translation>
     </message>
@@ -5746,7 +5756,7 @@
       <translation>{period} 共有追责情形 {count} 条；清单：{path}</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="359" />
+      <location filename="../../forms/case_dialog.py" line="368" />
       <source>{count} were attached already.</source>
       <translation>{count} 张此前已添加。</translation>
     </message>
@@ -5891,7 +5901,7 @@
       <translation>无法读写 {path}：案件库文件已损坏或不完整。本批次未保存任何内容。请从备份恢复该文件（或请管理员修复）后重新导入本批次。</translation>
     </message>
     <message>
-      <location filename="../../forms/case_dialog.py" line="211" />
+      <location filename="../../forms/case_dialog.py" line="213" />
       <source>{path} could not be read.</source>
       <translation>无法读取 {path}。</translation>
     </message>
