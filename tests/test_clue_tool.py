@@ -58,11 +58,11 @@ def _canvas(canvas, crs: str, extent: QgsRectangle):
 def _answer(form_class, monkeypatch, fill=lambda form: None):
     """The form answered as a user would: fields filled, then Save."""
 
-    def exec_(form):
+    def answered(form):
         fill(form)
         return 1
 
-    monkeypatch.setattr(form_class, "exec", exec_)
+    monkeypatch.setattr(form_class, "exec", answered)
 
 
 def test_the_tool_emits_the_point_clicked(qgis_canvas):
