@@ -23,6 +23,7 @@ from ..cases import field_codes as fc
 from ..cases.overlay_roles import ROLES
 from . import field_package_gpkg as gpkg
 from .field_package_gpkg import PackageWriteError
+from .field_package_imagery import clip_images
 from .field_package_project import write_project
 from .role_assign import RoleLayerError, open_role_layer
 
@@ -37,6 +38,7 @@ class PreparedPackage:
     plots: int
     roles: dict[str, int]  # role -> features written
     role_problems: list = field(default_factory=list)  # RoleLayerError of roles left out
+    images: list = field(default_factory=list)  # ClippedImage: 前时相 / 后时相 written
 
 
 def _safe(text: str) -> str:
@@ -75,6 +77,9 @@ def prepare_package(
         partial.mkdir(parents=True)
         (partial / fc.PHOTO_FOLDER).mkdir()
         roles, problems = _write_gpkg(store, partial / fc.GPKG_NAME, plots, code, name, assignee)
+        area = gpkg.package_area([plot.geometry for plot in plots])
+        images, left_out = clip_images(store, partial / fc.GPKG_NAME, area)
+        problems += left_out
         write_project(
             partial / f"{name}.qgs",
             partial / fc.GPKG_NAME,
@@ -82,6 +87,7 @@ def prepare_package(
             list(roles),
             code,
             assignee or "",
+            images=[image.role for image in images],
         )
     except OSError as error:
         shutil.rmtree(partial, ignore_errors=True)
@@ -98,8 +104,9 @@ def prepare_package(
     zip_path = output_folder / f"{name}.zip"
     write_zip(folder, zip_path)
     return PreparedPackage(
-        code, name, folder, zip_path, folder / f"{name}.qgs", len(plots), roles, problems
-    )
+        code, name, folder, zip_path, folder / f"{name}.qgs", len(plots), roles, problems,
+        images,
+    )  # fmt: skip
 
 
 def _write_gpkg(store, path: Path, plots, code: str, name: str, assignee: str | None):

@@ -12,6 +12,7 @@ file goes). The plots are read-only in their form and drawn by what is due.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
 
 from qgis.core import (
@@ -24,6 +25,7 @@ from qgis.core import (
     QgsFillSymbol,
     QgsPalLayerSettings,
     QgsProject,
+    QgsRasterLayer,
     QgsRelation,
     QgsRelationContext,
     QgsRendererCategory,
@@ -293,10 +295,17 @@ def _relation(project, relation_id: str, name: str, child, child_field, parent, 
 
 
 def write_project(
-    path: Path, gpkg: Path, srid: int, roles: list[str], package_code: str, verifier: str
+    path: Path,
+    gpkg: Path,
+    srid: int,
+    roles: list[str],
+    package_code: str,
+    verifier: str,
+    images: Sequence[str] = (),
 ) -> QgsProject:
     """Write the QField project ``path`` (.qgs) over ``gpkg``; ``roles``: the role tables
-    written into it. Returns the project (not the application's: it stays untouched)."""
+    written into it, ``images``: its raster tables (前时相, 后时相), drawn at the bottom.
+    Returns the project (not the application's: it stays untouched)."""
     project = QgsProject()
     project.setCrs(QgsCoordinateReferenceSystem(f"EPSG:{srid}"))
     project.setTitle(tr("LandCase field package"))
@@ -304,6 +313,12 @@ def write_project(
     project.writeEntry("qfieldsync", "/attachmentDirs", [fc.PHOTO_FOLDER])
     QgsExpressionContextUtils.setProjectVariable(project, VERIFIER_VARIABLE, verifier)
     QgsExpressionContextUtils.setProjectVariable(project, PACKAGE_VARIABLE, package_code)
+    for image in images:  # drawn below everything
+        raster = QgsRasterLayer(f"GPKG:{gpkg}:{image}", ROLES[image].chinese, "gdal")
+        if not raster.isValid():
+            raise PackageWriteError(path=str(gpkg), reason=f"QGIS cannot read the image {image}")
+        raster.setCustomProperty("QFieldSync/action", "copy")
+        project.addMapLayer(raster)
     for role in roles:  # drawn below the plots
         layer = _open(project, gpkg, role, ROLES[role].chinese if role in ROLES else role)
         layer.setReadOnly(True)

@@ -59,7 +59,7 @@
       <translation>；{date} 回复</translation>
     </message>
     <message>
-      <location filename="../../layers/field_package_project.py" line="210" />
+      <location filename="../../layers/field_package_project.py" line="212" />
       <source>A date as YYYY, YYYY-MM or YYYY-MM-DD</source>
       <translation>日期格式为 YYYY、YYYY-MM 或 YYYY-MM-DD</translation>
     </message>
@@ -69,17 +69,17 @@
       <translation>卷宗须有立卷单位：请在“设置 ▸ 选项 ▸ LandCase”中填写单位名称，或给出 UNIT 参数。</translation>
     </message>
     <message>
-      <location filename="../../layers/field_package_project.py" line="228" />
+      <location filename="../../layers/field_package_project.py" line="230" />
       <source>A post-closure visit needs its result</source>
       <translation>事后巡查须填写巡查结果</translation>
     </message>
     <message>
-      <location filename="../../layers/field_package_project.py" line="219" />
+      <location filename="../../layers/field_package_project.py" line="221" />
       <source>A re-inspection needs its result</source>
       <translation>复核须填写复核结果</translation>
     </message>
     <message>
-      <location filename="../../layers/field_package_project.py" line="198" />
+      <location filename="../../layers/field_package_project.py" line="200" />
       <source>A verification needs the site status</source>
       <translation>核查须填写现场状态</translation>
     </message>
@@ -109,7 +109,7 @@
       <translation>实际用途</translation>
     </message>
     <message>
-      <location filename="../../layers/field_package_project.py" line="86" />
+      <location filename="../../layers/field_package_project.py" line="88" />
       <source>Actual use (实际用途)</source>
       <translation>实际用途</translation>
     </message>
@@ -139,7 +139,7 @@
       <translation>从 Excel 工作簿（.xlsx，第一个工作表）或 CSV 文件录入问题清单（督察、审计、巡察、举报、媒体等）的问题，首行为列名：来源、清单名称、列入日期、序号、问题描述，可选镇街、行政区代码、责任单位、整改计划、监测编号（关联该图斑的案件）、WKT（数据库坐标系或 CGCS2000 经纬度下的范围）或经度、纬度。表中缺少清单名称或来源列时以 LIST_NAME 和 SOURCE 代替。每项问题应在列入日期后 {days} 日内整改到位，经批准延期的除外。无法使用的行列出行号和原因，其余照常录入；台账中已有的问题（清单名称和序号相同）不再重复录入。</translation>
     </message>
     <message>
-      <location filename="../../layers/field_package_project.py" line="71" />
+      <location filename="../../layers/field_package_project.py" line="73" />
       <source>Administrative area</source>
       <translation>行政区</translation>
     </message>
@@ -214,7 +214,7 @@
       <translation>面积（亩）</translation>
     </message>
     <message>
-      <location filename="../../layers/field_package_project.py" line="74" />
+      <location filename="../../layers/field_package_project.py" line="76" />
       <source>Area (亩)</source>
       <translation>面积（亩）</translation>
     </message>
@@ -384,7 +384,7 @@
       <translation>案件面板</translation>
     </message>
     <message>
-      <location filename="../../layers/field_package_project.py" line="66" />
+      <location filename="../../layers/field_package_project.py" line="68" />
       <source>Case status</source>
       <translation>案件状态</translation>
     </message>
@@ -614,7 +614,7 @@
       <translation>建设时间</translation>
     </message>
     <message>
-      <location filename="../../layers/field_package_project.py" line="87" />
+      <location filename="../../layers/field_package_project.py" line="89" />
       <source>Construction date (YYYY, YYYY-MM or YYYY-MM-DD)</source>
       <translation>建设时间（YYYY、YYYY-MM 或 YYYY-MM-DD）</translation>
     </message>
@@ -859,7 +859,7 @@
       <translation>历次判定</translation>
     </message>
     <message>
-      <location filename="../../layers/field_package_project.py" line="72" />
+      <location filename="../../layers/field_package_project.py" line="74" />
       <source>Earlier image (前时相)</source>
       <translation>前时相影像</translation>
     </message>
@@ -1024,7 +1024,7 @@
       <translation>外业数据包 {name}：已合并核查 {verifications} 条、复核 {reinspections} 条、事后巡查 {revisits} 次（发现反弹并登记为线索 {rebounds} 条），保存照片 {photos} 张，新发现登记为线索 {clues} 条；此前已合并 {already} 条（未重复写入），冲突 {conflicts} 条（未覆盖），未合并 {refused} 条，缺少照片 {missing} 张。</translation>
     </message>
     <message>
-      <location filename="../../layers/field_package_project.py" line="313" />
+      <location filename="../../layers/field_package_project.py" line="328" />
       <source>Field records</source>
       <translation>外业记录</translation>
     </message>
@@ -1304,7 +1304,7 @@
       <translation>分地类面积</translation>
     </message>
     <message>
-      <location filename="../../layers/field_package_project.py" line="85" />
+      <location filename="../../layers/field_package_project.py" line="87" />
       <source>Land user</source>
       <translation>用地主体</translation>
     </message>
@@ -1344,7 +1344,7 @@
       <translation>卫片执法案件</translation>
     </message>
     <message>
-      <location filename="../../layers/field_package_project.py" line="302" />
+      <location filename="../../layers/field_package_project.py" line="311" />
       <source>LandCase field package</source>
       <translation>LandCase 外业数据包</translation>
     </message>
@@ -1374,12 +1374,12 @@
       <translation>图斑面积上限（平方千米；留空则按设置，默认 10 平方千米）</translation>
     </message>
     <message>
-      <location filename="../../layers/field_package_project.py" line="81" />
+      <location filename="../../layers/field_package_project.py" line="83" />
       <source>Last site status</source>
       <translation>上次现场状态</translation>
     </message>
     <message>
-      <location filename="../../layers/field_package_project.py" line="73" />
+      <location filename="../../layers/field_package_project.py" line="75" />
       <source>Later image (后时相)</source>
       <translation>后时相影像</translation>
     </message>
@@ -1639,12 +1639,12 @@
       <translation>新建案件库…</translation>
     </message>
     <message>
-      <location filename="../../layers/field_package_project.py" line="80" />
+      <location filename="../../layers/field_package_project.py" line="82" />
       <source>New find</source>
       <translation>新发现</translation>
     </message>
     <message>
-      <location filename="../../layers/field_package_project.py" line="315" />
+      <location filename="../../layers/field_package_project.py" line="330" />
       <source>New finds</source>
       <translation>新发现</translation>
     </message>
@@ -2039,7 +2039,7 @@
       <translation>到场人数</translation>
     </message>
     <message>
-      <location filename="../../layers/field_package_project.py" line="91" />
+      <location filename="../../layers/field_package_project.py" line="93" />
       <source>Photo</source>
       <translation>照片</translation>
     </message>
@@ -2064,7 +2064,7 @@
       <translation>缺少的照片数</translation>
     </message>
     <message>
-      <location filename="../../layers/field_package_project.py" line="316" />
+      <location filename="../../layers/field_package_project.py" line="331" />
       <source>Photos of new finds</source>
       <translation>新发现照片</translation>
     </message>
@@ -2229,7 +2229,7 @@
       <translation>参与计算的图斑（表达式）</translation>
     </message>
     <message>
-      <location filename="../../layers/field_package_project.py" line="312" />
+      <location filename="../../layers/field_package_project.py" line="327" />
       <source>Plots to visit</source>
       <translation>待外业图斑</translation>
     </message>
@@ -2254,12 +2254,12 @@
       <translation>位置</translation>
     </message>
     <message>
-      <location filename="../../layers/field_package_project.py" line="78" />
+      <location filename="../../layers/field_package_project.py" line="80" />
       <source>Post-closure visit due on</source>
       <translation>事后巡查应巡日期</translation>
     </message>
     <message>
-      <location filename="../../layers/field_package_project.py" line="79" />
+      <location filename="../../layers/field_package_project.py" line="81" />
       <source>Post-closure visit result (无反弹/反弹)</source>
       <translation>事后巡查结果（无反弹/反弹）</translation>
     </message>
@@ -2514,7 +2514,7 @@
       <translation>整改</translation>
     </message>
     <message>
-      <location filename="../../layers/field_package_project.py" line="76" />
+      <location filename="../../layers/field_package_project.py" line="78" />
       <source>Rectification measures</source>
       <translation>整改措施</translation>
     </message>
@@ -2869,7 +2869,7 @@
       <translation>所见迹象</translation>
     </message>
     <message>
-      <location filename="../../layers/field_package_project.py" line="94" />
+      <location filename="../../layers/field_package_project.py" line="96" />
       <source>Signs seen</source>
       <translation>发现的迹象</translation>
     </message>
@@ -2879,7 +2879,7 @@
       <translation>现场状态</translation>
     </message>
     <message>
-      <location filename="../../layers/field_package_project.py" line="84" />
+      <location filename="../../layers/field_package_project.py" line="86" />
       <source>Site status (现场状态)</source>
       <translation>现场状态</translation>
     </message>
@@ -3169,6 +3169,11 @@
       <translation>筛选表达式引用了图斑表中不存在的字段：{fields}</translation>
     </message>
     <message>
+      <location filename="../../layers/field_package_imagery.py" line="28" />
+      <source>The image {path} was left out of the package: {reason}</source>
+      <translation>影像 {path} 未放入外业包：{reason}</translation>
+    </message>
+    <message>
       <location filename="../../plugin/processing/set_layer_role.py" line="80" />
       <source>The layer cannot be opened.</source>
       <translation>无法打开图层。</translation>
@@ -3454,7 +3459,7 @@
       <translation>合并的核查数</translation>
     </message>
     <message>
-      <location filename="../../layers/field_package_project.py" line="90" />
+      <location filename="../../layers/field_package_project.py" line="92" />
       <source>Verified at</source>
       <translation>核查时间</translation>
     </message>
@@ -3509,12 +3514,12 @@
       <translation>违法宗数</translation>
     </message>
     <message>
-      <location filename="../../layers/field_package_project.py" line="83" />
+      <location filename="../../layers/field_package_project.py" line="85" />
       <source>Visit</source>
       <translation>外业类型</translation>
     </message>
     <message>
-      <location filename="../../layers/field_package_project.py" line="65" />
+      <location filename="../../layers/field_package_project.py" line="67" />
       <source>Visit due</source>
       <translation>待办外业</translation>
     </message>
@@ -3989,6 +3994,11 @@
       <translation>更正日期（{date}）不能早于收到“一下”的日期（{received}）</translation>
     </message>
     <message>
+      <location filename="../../layers/field_package_imagery.py" line="63" />
+      <source>it cannot be read as a georeferenced image</source>
+      <translation>无法作为带坐标的影像读取</translation>
+    </message>
+    <message>
       <location filename="../../cases/problem_items.py" line="337" />
       <source>it cannot be rectified ({date}) before it was listed ({listed})</source>
       <translation>整改到位日期（{date}）不能早于列入日期（{listed}）</translation>
@@ -3997,6 +4007,11 @@
       <location filename="../../cases/patrol_reports.py" line="108" />
       <source>it cannot be submitted ({value}) before the day it reports</source>
       <translation>报送时间（{value}）不能早于所报告的日期</translation>
+    </message>
+    <message>
+      <location filename="../../layers/field_package_imagery.py" line="71" />
+      <source>it does not cover the package's plots</source>
+      <translation>影像未覆盖外业包中的图斑</translation>
     </message>
     <message>
       <location filename="../../cases/patrol_zones.py" line="111" />
