@@ -97,14 +97,14 @@ def test_without_a_feature_package_the_plugin_loads_and_leaves_out_its_algorithm
     assert not algorithms & left_out
     assert {"createdatabase", "importplots", "overlay", "lockround", "verifyrecords"} <= algorithms
     assert {"importzones", "recordpatrols"} <= algorithms
-    assert len(algorithms) == 28 - len(left_out)
+    assert len(algorithms) == 29 - len(left_out)
 
 
 def test_with_nothing_hidden_the_full_plugin_loads():
     loaded = _load_with_hidden()
     assert loaded["plugin"] == "LandCasePlugin"
     assert loaded["pushed"] == []
-    assert len(loaded["algorithms"]) == 28
+    assert len(loaded["algorithms"]) == 29
 
 
 def test_install_command_on_debian_uses_apt_and_pip_for_what_debian_lacks_or_has_too_old():

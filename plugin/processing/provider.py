@@ -41,6 +41,7 @@ ALGORITHMS = (
     ("patrol_algorithms", ("ImportZonesAlgorithm", "RecordPatrolsAlgorithm")),
     ("patrol_report_algorithm", ("PatrolReportAlgorithm",)),
     ("field_package", ("FieldPackageAlgorithm", "MergeFieldPackageAlgorithm")),
+    ("photo_rules_algorithm", ("PhotoRulesAlgorithm",)),
 )
 
 LOG = logging.getLogger("landcase")

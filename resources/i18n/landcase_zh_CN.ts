@@ -244,6 +244,11 @@
       <translation>在案件库中将图层指定为内业比对的某一图层类别：保存图层数据源及该类别各字段对应的字段名，每次打开案件库时自动恢复。FIELDS 为 JSON，类别字段 → 图层字段，例如 {{"code": "DLBM", "name": "DLMC"}}；未列出的字段按常用字段名查找（DLBM 或 地类编码、DLMC 或 地类名称 等，不区分大小写），不会取用无关字段：找不到必填字段时停止运行并给出提示。只有地类名称（DLMC）的地类图斑图层按名称对应地类编码：三调名称按三调工作分类，二调名称（有林地、村庄、建制镇 等）按二调与三调地类对照表；对应关系随图层类别保存，未能对应编码的地类名称逐一列出（输出 UNMATCHED），不赋编码。也可自行给出对应关系，例如 {{"name": "DLMC", "name_to_code": {{"村庄": "0702"}}}}。没有坐标参考系的图层不予接受。各图层类别及其字段：{roles}</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/photo_rules_algorithm.py" line="82" />
+      <source>At least {count} photos, kinds {kinds}, date window ± {days} days, within {metres} m, facing within ± {degrees}°</source>
+      <translation>至少 {count} 张照片，须含 {kinds}，拍摄日期窗口前后放宽 {days} 天，距图斑 {metres} 米以内，朝向图斑 ± {degrees}° 以内</translation>
+    </message>
+    <message>
       <location filename="../../plugin/processing/case_materials.py" line="35" />
       <source>Attach a scanned document (附件)</source>
       <translation>附加扫描件（附件）</translation>
@@ -699,6 +704,11 @@
       <translation>剩余天数</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/photo_rules_algorithm.py" line="23" />
+      <source>Days the date window is widened by</source>
+      <translation>拍摄日期窗口放宽天数</translation>
+    </message>
+    <message>
       <location filename="../../forms/case_steps.py" line="220" />
       <source>Decided by</source>
       <translation>判定人</translation>
@@ -994,6 +1004,11 @@
       <translation>设施农用地上图入库号</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/photo_rules_algorithm.py" line="25" />
+      <source>Facing the plot within ± (degrees)</source>
+      <translation>朝向图斑的允许偏差 ±（度）</translation>
+    </message>
+    <message>
       <location filename="../../cases/overlay_roles.py" line="72" />
       <source>Farmland plot number</source>
       <translation>保护图斑编号</translation>
@@ -1144,6 +1159,11 @@
       <translation>请填写片区编号。</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/photo_rules_algorithm.py" line="24" />
+      <source>Greatest distance from the plot (m)</source>
+      <translation>距图斑最大距离（米）</translation>
+    </message>
+    <message>
       <location filename="../../plugin/processing/database_users.py" line="57" />
       <source>Group role</source>
       <translation>组角色</translation>
@@ -1289,6 +1309,11 @@
       <translation>单位类别</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/photo_rules_algorithm.py" line="60" />
+      <source>Kinds required, separated by commas (全景,近景)</source>
+      <translation>必须的照片类型，以逗号分隔（全景,近景）</translation>
+    </message>
+    <message>
       <location filename="../../forms/photo_rule_words.py" line="48" />
       <source>Lacking: {kinds}</source>
       <translation>缺少：{kinds}</translation>
@@ -1354,7 +1379,7 @@
       <translation>插件已停用：QGIS 所用的 Python 缺少 {packages}（{features}需要）。请用以下命令安装：{command}，然后重启 QGIS。</translation>
     </message>
     <message>
-      <location filename="../../plugin/processing/provider.py" line="74" />
+      <location filename="../../plugin/processing/provider.py" line="75" />
       <source>LandCase land enforcement cases</source>
       <translation>卫片执法与违法用地巡查案件</translation>
     </message>
@@ -2044,6 +2069,11 @@
       <translation>照片</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/photo_rules_algorithm.py" line="38" />
+      <source>Photo rules of the station</source>
+      <translation>照片规则（本所）</translation>
+    </message>
+    <message>
       <location filename="../../forms/photo_rule_words.py" line="40" />
       <source>Photo rules: {count} photos (at least {minimum}); date window {start} to {end}</source>
       <translation>照片规则：{count} 张（至少 {minimum} 张）；拍摄日期 {start} 至 {end}</translation>
@@ -2057,6 +2087,11 @@
       <location filename="../../forms/case_dialog.py" line="345" />
       <source>Photos (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)</source>
       <translation>照片 (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/photo_rules_algorithm.py" line="22" />
+      <source>Photos a verification needs at least</source>
+      <translation>每次核查至少照片数</translation>
     </message>
     <message>
       <location filename="../../plugin/processing/field_package.py" line="150" />
@@ -2719,6 +2754,11 @@
       <translation>追责情形数</translation>
     </message>
     <message>
+      <location filename="../../plugin/processing/photo_rules_algorithm.py" line="63" />
+      <source>Rules in force</source>
+      <translation>现行规则</translation>
+    </message>
+    <message>
       <location filename="../../forms/import_report_dialog.py" line="36" />
       <source>Same shape</source>
       <translation>疑似同一图斑</translation>
@@ -2842,6 +2882,11 @@
       <location filename="../../plugin/processing/set_layer_role.py" line="30" />
       <source>Set layer role</source>
       <translation>指定图层类别</translation>
+    </message>
+    <message>
+      <location filename="../../plugin/processing/photo_rules_algorithm.py" line="41" />
+      <source>Sets the rules a verification's photos are checked against (shown in the case dialog and the 核查报告): at least N photos, the kinds required (e.g. 全景,近景), taken within the plot's date window widened by a margin of days, within D metres of the plot, facing it within ± the angle. A value left empty keeps the one the database has; the result says the rules now in force.</source>
+      <translation>设置核查照片所依据的规则（显示在案件对话框和核查报告中）：至少 N 张照片，必须的照片类型（如 全景,近景），拍摄日期在图斑的日期窗口内（可前后放宽若干天），距图斑 D 米以内，朝向图斑在 ± 角度以内。留空的项保持数据库中的现值；结果给出现行规则。</translation>
     </message>
     <message>
       <location filename="../../plugin/main.py" line="154" />
