@@ -12,12 +12,10 @@ type is refused (``AttachmentRefused``, naming the file) before anything is copi
 
 from __future__ import annotations
 
-import contextlib
 import datetime
 import hashlib
 import io
 import os
-import sqlite3
 import stat
 import uuid
 from dataclasses import dataclass
@@ -25,6 +23,7 @@ from pathlib import Path
 
 from . import errors
 from .errors import N_
+from .photo_storage import remove_unreferenced
 from .photos import attachments_folder
 
 # The kinds the dossier knows where to bind (after the document each supports); another
@@ -293,14 +292,5 @@ def _sha256_of(path: Path) -> str | None:
 
 
 def _remove_unreferenced(store, path: Path) -> None:
-    """Undo a copy whose row was not stored, unless a photo or attachment uses it."""
-    sha256 = path.name.split(".")[0]
-    with contextlib.suppress(OSError, sqlite3.Error):
-        used = store._db.execute(
-            "SELECT 1 FROM attachment WHERE sha256 = ? UNION ALL "
-            "SELECT 1 FROM photo WHERE sha256 = ? LIMIT 1",
-            (sha256, sha256),
-        ).fetchone()
-        if used is None:
-            os.chmod(path, stat.S_IWRITE | stat.S_IREAD)
-            path.unlink()
+    """Undo a copy whose row was not stored, unless a photo, scan or record file uses it."""
+    remove_unreferenced(store, [path])

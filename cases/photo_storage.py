@@ -97,7 +97,9 @@ def store_copy(store: CaseStore, candidate: Candidate, created: list[Path]) -> N
 
 
 def remove_unreferenced(store: CaseStore, created: list[Path]) -> None:
-    """Undo the copies of a batch that failed, unless another import now uses them."""
+    """Undo the copies of a batch that failed (files, and the folders made for them when
+    empty), unless a photo, a scan or a record file uses the content: the one check every
+    room that copies evidence uses."""
     for path in reversed(created):
         with contextlib.suppress(OSError, sqlite3.Error):
             if path.is_dir():
@@ -105,7 +107,10 @@ def remove_unreferenced(store: CaseStore, created: list[Path]) -> None:
                 continue
             sha256 = path.name.split(".")[0]
             used = store._db.execute(
-                "SELECT 1 FROM photo WHERE sha256 = ? LIMIT 1", (sha256,)
+                "SELECT 1 FROM photo WHERE sha256 = ? UNION ALL "
+                "SELECT 1 FROM attachment WHERE sha256 = ? UNION ALL "
+                "SELECT 1 FROM record_file WHERE sha256 = ? LIMIT 1",
+                (sha256, sha256, sha256),
             ).fetchone()
             if used is None:
                 os.chmod(path, stat.S_IWRITE | stat.S_IREAD)

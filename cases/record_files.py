@@ -22,12 +22,8 @@ removed unless something else uses them.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import os
 import re
-import sqlite3
-import stat
 import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -37,7 +33,7 @@ from . import errors
 from .errors import N_
 from .photo_check import Candidate, PhotoRefused, open_regular, read_candidate
 from .photo_exif import ExifFacts
-from .photo_storage import attachments_folder, store_copy
+from .photo_storage import attachments_folder, remove_unreferenced, store_copy
 
 PHOTO, VIDEO, DOCUMENT, SCAN = "照片", "视频", "文件", "扫描件"
 KINDS = (PHOTO, VIDEO, DOCUMENT, SCAN)
@@ -213,21 +209,7 @@ def store_file_copies(store, files: list[FileToAttach]) -> list[Path]:
 
 def remove_copies(store, created: list[Path]) -> None:
     """Undo the copies of a batch that failed, unless a photo, scan or record file uses them."""
-    for path in reversed(created):
-        with contextlib.suppress(OSError, sqlite3.Error):
-            if path.is_dir():
-                path.rmdir()  # only when empty
-                continue
-            sha256 = path.name.split(".")[0]
-            used = store._db.execute(
-                "SELECT 1 FROM photo WHERE sha256 = ? UNION ALL "
-                "SELECT 1 FROM attachment WHERE sha256 = ? UNION ALL "
-                "SELECT 1 FROM record_file WHERE sha256 = ? LIMIT 1",
-                (sha256, sha256, sha256),
-            ).fetchone()
-            if used is None:
-                os.chmod(path, stat.S_IWRITE | stat.S_IREAD)
-                path.unlink()
+    remove_unreferenced(store, created)
 
 
 def check_owner(db, owner_table: str, owner_id: int) -> None:
