@@ -6,7 +6,8 @@ It registers the sample's 卫片 batch through the plugin's own importer, the wa
 technician would: encoding detected, invalid plots repaired, duplicates skipped. The sample
 county's layers are assigned to their roles (townships and villages, 地类图斑, 永久基本农田,
 批准用地, 设施农用地 filings) and the desk comparison (内业比对) of every plot is stored, so
-that the case panel shows each plot's breakdown and suggested determination at once.
+that the case panel shows each plot's breakdown and suggested determination at once. A week
+of patrols, a stop and a notification are added (``demo_patrols``) for the patrol panels.
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ def build(sample: Path, target) -> dict:
     from landcase.layers.admin_lookup import AdminIndex
     from landcase.layers.role_layers import RoleLayers
     from landcase.layers.source_reader import open_source, read_rows
+    from tools.demo_patrols import add_patrol_demo
 
     on_server = targets.is_postgres(str(target))
     if not on_server:
@@ -77,6 +79,7 @@ def build(sample: Path, target) -> dict:
             overlay = layers.overlay_store()
         finally:
             layers.close()
+        add_patrol_demo(store, county)
     finally:
         store.close()
     return {
