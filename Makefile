@@ -58,7 +58,7 @@ $(QM): resources/i18n/landcase_zh_CN.ts
 
 demo: $(DEMO)
 
-$(DEMO): $(VENV)/.installed tools/sample_county.py tools/build_demo.py cases/schema.py
+$(DEMO): $(VENV)/.installed tools/sample_county.py tools/build_demo.py tools/demo_patrols.py cases/schema.py
 	$(PYTHON) tools/sample_county.py --size small --out $(SAMPLE)
 	$(PYTHON) tools/build_demo.py $(SAMPLE) $@
 
