@@ -8,12 +8,13 @@ never taken shows empty fields ("—" for dates), never today's defaults."""
 
 from __future__ import annotations
 
-from qgis.PyQt.QtCore import QDate
+from qgis.PyQt.QtCore import QDate, QDateTime
 from qgis.PyQt.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QDateTimeEdit,
     QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
@@ -42,6 +43,14 @@ def date_edit() -> QDateEdit:
     edit.setDisplayFormat("yyyy-MM-dd")
     edit.setMinimumDate(NO_DATE)
     edit.setSpecialValueText(EMPTY)
+    return edit
+
+
+def moment_edit() -> QDateTimeEdit:
+    """A date and time to the minute (when a find was made, stopped, reported), now."""
+    edit = QDateTimeEdit(QDateTime.currentDateTime())
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd HH:mm")
     return edit
 
 

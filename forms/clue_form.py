@@ -5,11 +5,9 @@
 
 from __future__ import annotations
 
-from qgis.PyQt.QtCore import QDateTime
 from qgis.PyQt.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -22,6 +20,7 @@ from ..cases.clue_outline import PATROL_SOURCE
 from ..cases.clues import KINDS, SIGNS
 from ..cases.codes import CLUE_SOURCES
 from ..toolbelt.i18n import tr
+from .case_steps import moment_edit
 
 # Patrol finds: the issued batches (部卫片, 市卫片) come through the import instead.
 OUTLINE_SOURCES = CLUE_SOURCES[2:]
@@ -40,9 +39,7 @@ class ClueForm(QDialog):
         super().__init__(parent)
         self.setWindowTitle(tr("Record a point clue"))
         self.setMinimumWidth(420)
-        self.found_at = QDateTimeEdit(QDateTime.currentDateTime())
-        self.found_at.setCalendarPopup(True)
-        self.found_at.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.found_at = moment_edit()
         self.kind = QComboBox()
         self.kind.addItems(KINDS)
         self.signs = QComboBox()

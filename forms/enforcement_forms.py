@@ -6,11 +6,10 @@ rooms check them and name what they refuse."""
 from __future__ import annotations
 
 from qgis.gui import QgsFileWidget
-from qgis.PyQt.QtCore import QDate, QDateTime, Qt
+from qgis.PyQt.QtCore import QDate, Qt
 from qgis.PyQt.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -23,16 +22,10 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..toolbelt.i18n import tr
+from .case_steps import moment_edit
 
 MOMENT_FORMAT = "yyyy-MM-ddTHH:mm"
 DATE_FORMAT = "yyyy-MM-dd"
-
-
-def _moment_edit() -> QDateTimeEdit:
-    edit = QDateTimeEdit(QDateTime.currentDateTime())
-    edit.setDisplayFormat("yyyy-MM-dd HH:mm")
-    edit.setCalendarPopup(True)
-    return edit
 
 
 def _date_edit() -> QDateEdit:
@@ -84,10 +77,10 @@ class StopForm(_Form):
 
     def __init__(self, unit_kinds, methods, results, parent=None):
         super().__init__(tr("Record a stop (制止)"), parent)
-        self.found_at = _moment_edit()
+        self.found_at = moment_edit()
         self.unit = QLineEdit()
         self.unit_kind = _choice(unit_kinds)
-        self.stopped_at = _moment_edit()
+        self.stopped_at = moment_edit()
         self.stopped_switch = _optional(self.stopped_at, tr("stopped at"))
         self.stopped_by = QLineEdit()
         self.persons = QSpinBox()
@@ -96,7 +89,7 @@ class StopForm(_Form):
         self.notice_number = QLineEdit()
         self.notice_date = _date_edit()
         self.result = _choice(["", *results])
-        self.reported_at = _moment_edit()
+        self.reported_at = moment_edit()
         self.reported_switch = _optional(self.reported_at, tr("reported at"))
         self.reported_to = QLineEdit()
         self.note = QPlainTextEdit()
